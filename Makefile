@@ -1,0 +1,46 @@
+# Two commands do all set-up on a fresh Debian machine with Python 3.11:
+#   make build   -> .venv, install, validate + budget + build the example region
+#   make test    -> .venv with test extras, run the test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Debian packages WeasyPrint needs at run time (Pango for text layout).
+SYSTEM_PKGS := libpango-1.0-0 libpangoft2-1.0-0
+
+.PHONY: build test systemdeps clean
+
+build: $(STAMP) systemdeps
+	$(BIN)/dvo validate
+	$(BIN)/dvo budget
+	$(BIN)/dvo build
+
+test: $(STAMP) systemdeps
+	$(BIN)/python -m pytest
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 of nieuwer nodig"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Install missing system libraries with apt-get when we may; otherwise say
+# exactly what to install and stop.
+systemdeps:
+	@missing=""; for p in $(SYSTEM_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Systeempakketten installeren:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Ontbrekende systeempakketten:$$missing"; \
+	    echo "Installeer ze met: sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) site .staging

@@ -1,0 +1,3 @@
+"""DVO- en verantwoordingsgenerator for a regional Werkbedrijf."""
+
+__version__ = "0.1.0"

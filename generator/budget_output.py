@@ -1,0 +1,42 @@
+"""`dvo budget`: the budget model as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+from generator.budget import BudgetRegel, budget_gemeente, budget_totaal
+from generator.formatting import euro
+from generator.project import Project
+from generator.tabular import rich_table_text, to_csv, to_json
+
+COLUMNS = [
+    ("participatiebudget", "Participatiebudget"),
+    ("ideel_loonkostensubsidie", "I-deel lks"),
+    ("beschikbaar", "Beschikbaar"),
+    ("basisdienstverlening", "Basis"),
+    ("verplichtingen", "Verplichtingen"),
+    ("maatwerkbudget", "Maatwerkbudget"),
+]
+
+
+def rows_for(project: Project, jaar: int, slug: str | None = None) -> list[BudgetRegel]:
+    return [budget_gemeente(g, jaar) for g in project.gemeenten if slug in (None, g.slug)]
+
+
+def render(project: Project, jaren: list[int], slug: str | None, fmt: str) -> str:
+    if fmt in ("json", "csv"):
+        data = [r.as_dict() for jaar in jaren for r in rows_for(project, jaar, slug)]
+        return to_json(data) if fmt == "json" else to_csv(data)
+    parts = []
+    for jaar in jaren:
+        rows = rows_for(project, jaar, slug)
+        if slug is None:
+            rows.append(budget_totaal(rows, jaar, f"Totaal {project.regio.naam}"))
+        table_rows = [[r.naam] + [euro(getattr(r, key)) for key, _ in COLUMNS] for r in rows]
+        parts.append(
+            rich_table_text(
+                f"Budget {jaar}",
+                [("Gemeente", "left")] + [(label, "right") for _, label in COLUMNS],
+                table_rows,
+                bold_last=slug is None,
+            )
+        )
+    return "\n".join(parts)

@@ -1,0 +1,105 @@
+"""The `dvo` command. All human output is Dutch; exit 0 ok, 1 invalid data, 2 usage error.
+
+Heavy modules (weasyprint, pandas, mkdocs) are imported inside the commands
+that need them, so `dvo validate` starts instantly.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.findings import InvalidProject
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _root_option(f):
+    return click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("."),
+        show_default="huidige map",
+        help="Map van de regio-repository.",
+    )(f)
+
+
+def _load(root: Path):
+    from generator.project import load_project
+
+    if not (root / "content").is_dir():
+        raise click.UsageError(f"'{root}' is geen regio-repository: de map content/ ontbreekt (gebruik --root).")
+    try:
+        return load_project(root)
+    except InvalidProject as exc:
+        _report(exc)
+        sys.exit(1)
+
+
+def _report(exc: InvalidProject) -> None:
+    for finding in exc.findings:
+        click.echo(str(finding), err=True)
+    n = len(exc.findings)
+    click.echo(f"{n} {'fout' if n == 1 else 'fouten'} gevonden; er is niets geschreven.", err=True)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="dvo-generator", message="dvo %(version)s")
+def main() -> None:
+    """DVO- en verantwoordingsgenerator voor een regionaal Werkbedrijf.
+
+    Controleert de YAML-gegevens van de regio en maakt daaruit DVO's,
+    verantwoordingsrapportages en de website.
+    """
+
+
+@main.command()
+@_root_option
+def validate(root: Path) -> None:
+    """Controleer alle gegevens; meldt elke fout als pad:regel:kolom: melding."""
+    project = _load(root)
+    click.echo(
+        f"Alle gegevens zijn geldig: regio {project.regio.naam}, {len(project.gemeenten)} gemeenten, "
+        f"{len(project.instrumentarium.instrumenten)} instrumenten, {len(project.indicatoren.indicatoren)} indicatoren."
+    )
+
+
+@main.command()
+@_root_option
+@click.option("--jaar", type=int, help="Alleen dit jaar.")
+@click.option("--gemeente", "slug", help="Alleen deze gemeente (slug, bijv. 'druten').")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def budget(root: Path, jaar: int | None, slug: str | None, fmt: str) -> None:
+    """Het budget per gemeente per jaar: beschikbaar, basis, verplichtingen, maatwerkbudget."""
+    from generator import budget_output
+
+    project = _load(root)
+    jaren = project.regio.periode.jaren
+    if jaar is not None and jaar not in jaren:
+        raise click.BadParameter(f"{jaar} ligt buiten de DVO-periode {jaren[0]}-{jaren[-1]}", param_hint="--jaar")
+    if slug is not None and slug not in {g.slug for g in project.gemeenten}:
+        raise click.BadParameter(f"onbekende gemeente '{slug}'; kies uit: {', '.join(g.slug for g in project.gemeenten)}", param_hint="--gemeente")
+    click.echo(budget_output.render(project, [jaar] if jaar else jaren, slug, fmt), nl=False)
+
+
+@main.command()
+@_root_option
+@click.argument("kostenpost", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def verdeling(root: Path, kostenpost: str | None, fmt: str) -> None:
+    """Verdeel een kostenpost over de gemeenten volgens haar verdeelsleutel."""
+    from generator import verdeling_output
+
+    project = _load(root)
+    ids = [k.id for k in project.regio.kostenposten]
+    if kostenpost is None or project.regio.kostenpost(kostenpost) is None:
+        known = ", ".join(ids) or "(geen)"
+        what = f"onbekende kostenpost '{kostenpost}'" if kostenpost else "geef de naam van een kostenpost"
+        raise click.UsageError(f"{what}; bekend zijn: {known}")
+    click.echo(verdeling_output.render(project, kostenpost, fmt), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,35 @@
+"""Findings: what validation reports, one line each as `path:line:col: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str  # relative to the project root, POSIX separators
+    line: int  # 1-based
+    col: int  # 1-based
+    message: str  # Dutch, names the field path, what was expected and what was found
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+class InvalidProject(Exception):
+    """Raised when the data has findings; carries all of them, sorted."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = sorted(set(findings))
+        super().__init__(f"{len(self.findings)} fout(en) in de gegevens")
+
+
+def field_path(loc: tuple) -> str:
+    """Render a location tuple as `verplichtingen[1].bedrag[2016]`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(document)"

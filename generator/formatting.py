@@ -1,0 +1,38 @@
+"""Dutch formatting of amounts, numbers and dates, done by babel (locale nl_NL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+LOCALE = "nl_NL"
+
+
+def euro(amount: Decimal | int, *, nbsp: bool = False) -> str:
+    """`€ 1.004.000`; cents only when the amount has them (`€ 12,50`)."""
+    amount = Decimal(amount)
+    whole = amount == amount.to_integral_value()
+    pattern = "¤ #,##0;¤ -#,##0" if whole else "¤ #,##0.00;¤ -#,##0.00"
+    text = format_currency(amount, "EUR", locale=LOCALE, format=pattern, currency_digits=False)
+    return text.replace(" ", "\u00a0") if nbsp else text
+
+
+def number(value: Decimal | int | float, *, decimals: int | None = None) -> str:
+    """`1.234`, `37,5`; with `decimals`, exactly that many digits."""
+    if decimals is not None:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(value, format=pattern, locale=LOCALE)
+    return format_decimal(value, locale=LOCALE)
+
+
+def percentage(value: Decimal | int, *, decimals: int = 1) -> str:
+    """A value already in percent (87.5) as `87,5%`."""
+    return number(value, decimals=decimals) + "%"
+
+
+def date_long(value: dt.date) -> str:
+    """`1 oktober 2014`."""
+    return format_date(value, format="long", locale=LOCALE)

@@ -1,0 +1,161 @@
+"""One gemeente's file (`gemeenten/<slug>.yaml`): its money, maatwerk, KPI's and DVO status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from generator.models.types import CbsCode, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney
+
+
+def _period_key(value: object) -> object:
+    # `2016:` is an int key in YAML; periods are compared as text ("2016", "2016-T1").
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+PeriodKey = Annotated[str, BeforeValidator(_period_key)]
+
+
+class Kerngegevens(StrictModel):
+    peildatum: dt.date
+    bron: Text
+    inwoners: Count
+    bijstandsgerechtigden: Count
+
+
+class FinancienJaar(StrictModel):
+    participatiebudget: Money
+    ideel_loonkostensubsidie: Money
+    basisdienstverlening: Money
+
+
+class Looptijd(StrictModel):
+    van: Year
+    tot_en_met: Year
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.tot_en_met < self.van:
+            raise PydanticCustomError(
+                "dvo_period",
+                "verwacht tot_en_met niet vóór van ({first}), gevonden {last}",
+                {"first": self.van, "last": self.tot_en_met},
+            )
+        return self
+
+
+class Verplichting(StrictModel):
+    """A multi-year fixed expense inherited from the gemeente."""
+
+    omschrijving: Text
+    soort: Literal["contract", "wiw-id-banen", "subsidie", "personeel", "overig"]
+    looptijd: Looptijd
+    bedrag: YearMoney
+    toelichting: Text | None = None
+
+
+class Maatwerkafspraak(StrictModel):
+    """Local maatwerk: which people get which service, paid from the maatwerkbudget."""
+
+    id: Id
+    titel: Text
+    doelgroep: Text
+    omschrijving: Text
+    budget: YearMoney
+    besteed: YearMoney = {}
+    instrumenten: list[Id] = []
+    indicatoren: list[Id] = []
+
+
+class Nulmeting(StrictModel):
+    waarde: Number
+    jaar: Year
+    bron: Text | None = None
+
+
+Oorzaak = Literal["budgetkrimp", "beleidskeuze in de DVO", "demografische of economische ontwikkeling"]
+
+
+class Afwijkingstoelichting(StrictModel):
+    oorzaak: Oorzaak | None = None
+    tekst: Text
+
+
+class Realisatie(StrictModel):
+    """A realised value; `noemer` is the denominator for weighted regional figures."""
+
+    waarde: Number
+    noemer: Number | None = None
+
+
+def _realisatie(value: object) -> object:
+    # Shorthand: `2016: 42` means `2016: {waarde: 42}`.
+    return value if isinstance(value, dict) else {"waarde": value}
+
+
+class PrestatieIndicator(StrictModel):
+    indicator: Id
+    nulmeting: Nulmeting | None = None
+    streefwaarden: dict[Year, Number]
+    realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie)]] = {}
+    toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
+
+
+class ExtraMiddelen(StrictModel):
+    """Money a gemeente adds beyond its participatiebudget (seed 001 §10.1)."""
+
+    categorie: Literal[1, 2, 3]
+    omschrijving: Text
+    jaar: Year
+    bedrag: Money
+
+
+class Ondertekenaar(StrictModel):
+    naam: Text
+    functie: Text
+    namens: Literal["gemeente", "werkbedrijf"]
+
+
+class Wijziging(StrictModel):
+    versie: Text
+    datum: dt.date
+    omschrijving: Text
+
+
+DvoStatus = Literal["concept", "ter besluitvorming", "vastgesteld", "ondertekend"]
+
+
+class DvoMeta(StrictModel):
+    status: DvoStatus
+    versie: Text
+    datum: dt.date
+    ondertekenaars: list[Ondertekenaar] = Field(min_length=1)
+    afspraken_gemeente: list[Text] = []
+    wijzigingen: list[Wijziging] = []
+
+    @property
+    def definitief(self) -> bool:
+        return self.status in ("vastgesteld", "ondertekend")
+
+
+class Gemeente(StrictModel):
+    slug: Slug
+    naam: Text
+    cbs_code: CbsCode
+    kerngegevens: Kerngegevens
+    financien: dict[Year, FinancienJaar]
+    verplichtingen: list[Verplichting] = []
+    maatwerk: list[Maatwerkafspraak] = []
+    prestatie_indicatoren: list[PrestatieIndicator] = []
+    extra_middelen: list[ExtraMiddelen] = []
+    dvo: DvoMeta
+
+    def verplichtingen_in(self, jaar: int) -> Decimal:
+        return sum((v.bedrag.get(jaar, Decimal(0)) for v in self.verplichtingen), Decimal(0))
+
+    def maatwerk_in(self, jaar: int) -> Decimal:
+        return sum((m.budget.get(jaar, Decimal(0)) for m in self.maatwerk), Decimal(0))

@@ -1,0 +1,132 @@
+"""Field types with Dutch error messages, shared by all models.
+
+Each type raises PydanticCustomError with a Dutch message that says what was
+expected and what was found; the validation stage adds file, line and field.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic_core import PydanticCustomError
+
+from generator.yamlsource import FloatText
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+_DUTCH_DECIMAL = re.compile(r"^-?\d+,\d+$")
+
+
+class StrictModel(BaseModel):
+    """Unknown keys are an error: a typo must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def shown(value: object) -> str:
+    """How a found value is quoted in a message."""
+    if value is None:
+        return "niets (leeg)"
+    if isinstance(value, bool):
+        return "'ja'" if value else "'nee'"
+    if isinstance(value, dict):
+        return "een blok met sleutels"
+    if isinstance(value, list):
+        return "een lijst"
+    return f"'{value}'"
+
+
+def _decimal(value: object, what: str) -> Decimal:
+    if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+        raise PydanticCustomError("dvo_number", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        return value
+    text = str(value).strip()
+    if isinstance(value, FloatText) and _THOUSANDS.match(text):
+        raise PydanticCustomError(
+            "dvo_thousands",
+            "verwacht {what} zonder scheidingsteken voor duizendtallen (schrijf {suggest}), gevonden {found}",
+            {"what": what, "suggest": text.replace(".", ""), "found": shown(value)},
+        )
+    if _DUTCH_DECIMAL.match(text):
+        raise PydanticCustomError(
+            "dvo_comma",
+            "verwacht {what} met een punt als decimaalteken (schrijf {suggest}), gevonden {found}",
+            {"what": what, "suggest": text.replace(",", "."), "found": shown(value)},
+        )
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise PydanticCustomError("dvo_number", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)}) from None
+    if not number.is_finite():
+        raise PydanticCustomError("dvo_number", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
+    return number
+
+
+def parse_money(value: object) -> Decimal:
+    amount = _decimal(value, "een bedrag in euro's")
+    if amount.as_tuple().exponent < -2:
+        raise PydanticCustomError("dvo_cents", "verwacht een bedrag in hele euro's of centen, gevonden {found}", {"found": shown(value)})
+    if amount < 0:
+        raise PydanticCustomError("dvo_negative", "verwacht een bedrag van 0 of meer, gevonden {found}", {"found": shown(value)})
+    return amount
+
+
+def parse_number(value: object) -> Decimal:
+    return _decimal(value, "een getal")
+
+
+def parse_count(value: object) -> int:
+    number = _decimal(value, "een geheel aantal")
+    if number != number.to_integral_value() or number < 0:
+        raise PydanticCustomError("dvo_count", "verwacht een geheel aantal van 0 of meer, gevonden {found}", {"found": shown(value)})
+    return int(number)
+
+
+def parse_percentage(value: object) -> Decimal:
+    number = _decimal(value, "een percentage (0 tot en met 100)")
+    if not (0 <= number <= 100):
+        raise PydanticCustomError("dvo_pct", "verwacht een percentage van 0 tot en met 100, gevonden {found}", {"found": shown(value)})
+    return number
+
+
+def parse_year(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit() or len(str(value)) != 4:
+        raise PydanticCustomError("dvo_year", "verwacht een jaartal zoals 2016, gevonden {found}", {"found": shown(value)})
+    return int(value)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or isinstance(value, FloatText):
+        raise PydanticCustomError("dvo_text", "verwacht tekst, gevonden {found}", {"found": shown(value)})
+    if not value.strip():
+        raise PydanticCustomError("dvo_text_empty", "verwacht tekst, gevonden een lege tekst", {})
+    return value
+
+
+def _pattern(regex: str, what: str):
+    compiled = re.compile(regex)
+
+    def check(value: object) -> str:
+        if not isinstance(value, str) or not compiled.fullmatch(value):
+            raise PydanticCustomError("dvo_pattern", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
+        return value
+
+    return check
+
+
+Money = Annotated[Decimal, BeforeValidator(parse_money)]
+Number = Annotated[Decimal, BeforeValidator(parse_number)]
+Count = Annotated[int, BeforeValidator(parse_count)]
+Percentage = Annotated[Decimal, BeforeValidator(parse_percentage)]
+Year = Annotated[int, BeforeValidator(parse_year)]
+Text = Annotated[str, BeforeValidator(_text)]
+Slug = Annotated[str, BeforeValidator(_pattern(r"[a-z0-9]+(-[a-z0-9]+)*", "een slug van kleine letters, cijfers en koppeltekens (bijv. 'mook-en-middelaar')"))]
+Id = Annotated[str, BeforeValidator(_pattern(r"[a-z0-9]+(-[a-z0-9]+)*", "een id van kleine letters, cijfers en koppeltekens (bijv. 'loonkostensubsidie')"))]
+CbsCode = Annotated[str, BeforeValidator(_pattern(r"GM\d{4}", "een CBS-gemeentecode: 'GM' gevolgd door vier cijfers (bijv. GM0268)"))]
+
+YearMoney = dict[Year, Money]

@@ -1,0 +1,42 @@
+"""Reporting periods: a year ("2016"), a tertaal ("2016-T2") or a kwartaal ("2016-Q3").
+
+One scheme per region (regio.yaml: rapportage.periode_schema)."""
+
+from __future__ import annotations
+
+import re
+
+SCHEMES = {
+    "jaar": (re.compile(r"^(\d{4})$"), 1, "een jaar zoals '2016'"),
+    "tertaal": (re.compile(r"^(\d{4})-T([1-3])$"), 3, "een tertaal zoals '2016-T1' (T1 tot en met T3)"),
+    "kwartaal": (re.compile(r"^(\d{4})-Q([1-4])$"), 4, "een kwartaal zoals '2016-Q1' (Q1 tot en met Q4)"),
+}
+
+
+def parse_period(text: str, scheme: str) -> tuple[int, int] | None:
+    """(year, number within the year), or None when `text` is not of `scheme`."""
+    pattern, _, _ = SCHEMES[scheme]
+    match = pattern.match(str(text))
+    if not match:
+        return None
+    return int(match.group(1)), int(match.group(2)) if match.lastindex == 2 else 1
+
+
+def describe(scheme: str) -> str:
+    return SCHEMES[scheme][2]
+
+
+def periods_of_year(year: int, scheme: str) -> list[str]:
+    count = SCHEMES[scheme][1]
+    if scheme == "jaar":
+        return [str(year)]
+    letter = "T" if scheme == "tertaal" else "Q"
+    return [f"{year}-{letter}{n}" for n in range(1, count + 1)]
+
+
+def sort_key(text: str) -> tuple[int, int]:
+    for scheme in SCHEMES:
+        parsed = parse_period(text, scheme)
+        if parsed:
+            return parsed
+    return (0, 0)

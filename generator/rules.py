@@ -1,0 +1,257 @@
+"""Cross-file rules: what a single file's schema cannot check.
+
+Each rule is a function from the loaded models to findings with the exact
+position of the offending field and a Dutch message of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+from typing import Iterator
+
+from generator import periods
+from generator.budget import basis_regio, budget_gemeente
+from generator.findings import Finding
+from generator.formatting import euro
+from generator.project import _Loaded
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def _dupes(values: list[str]) -> set[str]:
+    return {v for v, n in Counter(values).items() if n > 1}
+
+
+def rule_region_lists(ld: _Loaded) -> Iterator[Finding]:
+    doc = ld.docs[ld.layout.rel(ld.layout.regio)]
+    refs = ld.regio.gemeenten
+    for dup in _dupes([g.slug for g in refs]):
+        i = max(n for n, g in enumerate(refs) if g.slug == dup)
+        yield doc.finding(("gemeenten", i, "slug"), f"gemeenten[{i}].slug: gemeente '{dup}' staat meer dan eens in de lijst")
+    for dup in _dupes([g.cbs_code for g in refs]):
+        i = max(n for n, g in enumerate(refs) if g.cbs_code == dup)
+        yield doc.finding(("gemeenten", i, "cbs_code"), f"gemeenten[{i}].cbs_code: CBS-code {dup} staat meer dan eens in de lijst")
+    if ld.regio.gastheergemeente not in {g.slug for g in refs}:
+        yield doc.finding(("gastheergemeente",), f"gastheergemeente: verwacht een van de deelnemende gemeenten, gevonden '{ld.regio.gastheergemeente}'")
+    keys = [v.id for v in ld.regio.verdeelsleutels]
+    for i, sleutel in enumerate(ld.regio.verdeelsleutels):
+        if sleutel.id in _dupes(keys):
+            yield doc.finding(("verdeelsleutels", i, "id"), f"verdeelsleutels[{i}].id: id '{sleutel.id}' komt meer dan eens voor")
+        for dup in _dupes([c.kenmerk for c in sleutel.criteria]):
+            yield doc.finding(("verdeelsleutels", i, "criteria"), f"verdeelsleutels[{i}].criteria: kenmerk '{dup}' staat meer dan eens in de sleutel")
+    for i, post in enumerate(ld.regio.kostenposten):
+        if post.verdeelsleutel not in keys:
+            yield doc.finding(("kostenposten", i, "verdeelsleutel"), f"kostenposten[{i}].verdeelsleutel: onbekende verdeelsleutel '{post.verdeelsleutel}'; bekend zijn: {', '.join(keys) or '(geen)'}")
+        if post.totaal != post.totaal.to_integral_value():
+            yield doc.finding(("kostenposten", i, "posten"), f"kostenposten[{i}].posten: een kostenpost wordt in hele euro's verdeeld, gevonden totaal {post.totaal}")
+    for dup in _dupes([k.id for k in ld.regio.kostenposten]):
+        i = max(n for n, k in enumerate(ld.regio.kostenposten) if k.id == dup)
+        yield doc.finding(("kostenposten", i, "id"), f"kostenposten[{i}].id: id '{dup}' komt meer dan eens voor")
+
+
+def rule_gemeente_files(ld: _Loaded) -> Iterator[Finding]:
+    """Every listed gemeente has a file, every file is listed, slug == file name."""
+    regio_doc = ld.docs[ld.layout.rel(ld.layout.regio)]
+    listed = {g.slug: (i, g) for i, g in enumerate(ld.regio.gemeenten)}
+    for stem, rel in sorted(ld.gemeente_files.items()):
+        if not _SLUG.fullmatch(stem):
+            yield Finding(rel, 1, 1, f"bestandsnaam: verwacht een slug van kleine letters, cijfers en koppeltekens (bijv. 'mook-en-middelaar.yaml'), gevonden '{stem}.yaml'")
+        elif stem not in listed:
+            yield Finding(rel, 1, 1, f"gemeente '{stem}' staat niet in de lijst gemeenten van content/regio.yaml; voeg haar daar toe of verwijder dit bestand")
+        gemeente = ld.gemeenten.get(stem)
+        if gemeente is None:
+            continue
+        doc = ld.docs[rel]
+        if gemeente.slug != stem:
+            yield doc.finding(("slug",), f"slug: verwacht '{stem}' (gelijk aan de bestandsnaam), gevonden '{gemeente.slug}'")
+        if stem in listed:
+            i, ref = listed[stem]
+            if gemeente.cbs_code != ref.cbs_code:
+                yield doc.finding(("cbs_code",), f"cbs_code: verwacht {ref.cbs_code} (zoals in content/regio.yaml), gevonden {gemeente.cbs_code}")
+            if gemeente.naam != ref.naam:
+                yield doc.finding(("naam",), f"naam: verwacht '{ref.naam}' (zoals in content/regio.yaml), gevonden '{gemeente.naam}'")
+    for slug, (i, _) in listed.items():
+        if slug not in ld.gemeente_files:
+            yield regio_doc.finding(("gemeenten", i, "slug"), f"gemeenten[{i}].slug: bestand gemeenten/{slug}.yaml ontbreekt")
+
+
+def _years(doc, loc: tuple, mapping: dict, allowed: list[int], *, complete: bool, what: str) -> Iterator[Finding]:
+    path = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+    for year in mapping:
+        if year not in allowed:
+            yield doc.finding(loc + (year,), f"{path}[{year}]: jaar {year} ligt buiten {what} ({allowed[0]}-{allowed[-1]})", key=True)
+    if complete:
+        missing = [y for y in allowed if y not in mapping]
+        if missing:
+            yield doc.finding(loc, f"{path}: jaar {', '.join(map(str, missing))} ontbreekt; verwacht elk jaar van {allowed[0]} tot en met {allowed[-1]}")
+
+
+def rule_years(ld: _Loaded) -> Iterator[Finding]:
+    jaren = ld.regio.periode.jaren
+    period = "de DVO-periode"
+    regio_doc = ld.docs[ld.layout.rel(ld.layout.regio)]
+    yield from _years(regio_doc, ("basisdienstverlening", "jaren"), ld.regio.basisdienstverlening.jaren, jaren, complete=True, what=period)
+    for stem, g in ld.gemeenten.items():
+        doc = ld.docs[ld.gemeente_files[stem]]
+        yield from _years(doc, ("financien",), g.financien, jaren, complete=True, what=period)
+        for i, v in enumerate(g.verplichtingen):
+            looptijd = list(range(v.looptijd.van, v.looptijd.tot_en_met + 1))
+            yield from _years(doc, ("verplichtingen", i, "bedrag"), v.bedrag, [y for y in jaren if y in looptijd] or looptijd, complete=False, what="de DVO-periode en de looptijd")
+        for i, m in enumerate(g.maatwerk):
+            yield from _years(doc, ("maatwerk", i, "budget"), m.budget, jaren, complete=False, what=period)
+            yield from _years(doc, ("maatwerk", i, "besteed"), m.besteed, jaren, complete=False, what=period)
+        for i, p in enumerate(g.prestatie_indicatoren):
+            yield from _years(doc, ("prestatie_indicatoren", i, "streefwaarden"), p.streefwaarden, jaren, complete=True, what=period)
+
+
+def rule_periods(ld: _Loaded) -> Iterator[Finding]:
+    scheme = ld.regio.rapportage.periode_schema
+    jaren = ld.regio.periode.jaren
+    for stem, g in ld.gemeenten.items():
+        doc = ld.docs[ld.gemeente_files[stem]]
+        for i, p in enumerate(g.prestatie_indicatoren):
+            for field in ("realisaties", "toelichtingen"):
+                for key in getattr(p, field):
+                    parsed = periods.parse_period(key, scheme)
+                    loc = ("prestatie_indicatoren", i, field, _yaml_key(doc, ("prestatie_indicatoren", i, field), key))
+                    where = f"prestatie_indicatoren[{i}].{field}[{key}]"
+                    if parsed is None:
+                        yield doc.finding(loc, f"{where}: verwacht {periods.describe(scheme)} (periode_schema '{scheme}' in content/regio.yaml), gevonden '{key}'", key=True)
+                    elif parsed[0] not in jaren:
+                        yield doc.finding(loc, f"{where}: periode '{key}' ligt buiten de DVO-periode ({jaren[0]}-{jaren[-1]})", key=True)
+
+
+def _yaml_key(doc, parent: tuple, key: str):
+    """Realisaties are keyed by text, but YAML may hold the key as an int (`2016:`)."""
+    return int(key) if key.isdigit() and parent + (int(key),) in doc.key_pos else key
+
+
+def rule_catalogues(ld: _Loaded) -> Iterator[Finding]:
+    instrument_ids = []
+    if ld.instrumentarium:
+        doc = ld.docs[ld.layout.rel(ld.layout.instrumentarium)]
+        instrument_ids = [i.id for i in ld.instrumentarium.instrumenten]
+        dupes = _dupes(instrument_ids)
+        seen: set[str] = set()
+        article_ids = _article_ids(ld)
+        for n, inst in enumerate(ld.instrumentarium.instrumenten):
+            if inst.id in dupes and inst.id in seen:
+                yield doc.finding(("instrumenten", n, "id"), f"instrumenten[{n}].id: dubbel instrument-id '{inst.id}'")
+            seen.add(inst.id)
+            if article_ids is not None and inst.verordening_artikel not in article_ids:
+                yield doc.finding(("instrumenten", n, "verordening_artikel"), f"instrumenten[{n}].verordening_artikel: onbekend artikel '{inst.verordening_artikel}' (verwacht een artikel-id uit content/verordening.yaml)")
+    if ld.indicatoren:
+        doc = ld.docs[ld.layout.rel(ld.layout.indicatoren)]
+        dupes = _dupes([i.id for i in ld.indicatoren.indicatoren])
+        seen = set()
+        for n, ind in enumerate(ld.indicatoren.indicatoren):
+            if ind.id in dupes and ind.id in seen:
+                yield doc.finding(("indicatoren", n, "id"), f"indicatoren[{n}].id: dubbel indicator-id '{ind.id}'")
+            seen.add(ind.id)
+            if ind.regionaal == "gewogen gemiddelde" and not ind.noemer:
+                yield doc.finding(("indicatoren", n, "regionaal"), f"indicatoren[{n}].regionaal: een gewogen gemiddelde heeft een noemer nodig; vul 'noemer' in (waarover het percentage of gemiddelde gaat)")
+    if ld.verordening:
+        doc = ld.docs[ld.layout.rel(ld.layout.verordening)]
+        ids: list[tuple[tuple, str]] = []
+        for h, hoofdstuk in enumerate(ld.verordening.hoofdstukken):
+            ids.append((("hoofdstukken", h, "id"), hoofdstuk.id))
+            for a, artikel in enumerate(hoofdstuk.artikelen):
+                ids.append((("hoofdstukken", h, "artikelen", a, "id"), artikel.id))
+                for l_, lid in enumerate(artikel.leden):
+                    ids.append((("hoofdstukken", h, "artikelen", a, "leden", l_, "id"), lid.id))
+        seen = set()
+        for loc, value in ids:
+            if value in seen:
+                yield doc.finding(loc, f"{_loc_text(loc)}: dubbel id '{value}'; ids in de verordening moeten uniek zijn")
+            seen.add(value)
+
+
+def _article_ids(ld: _Loaded) -> set[str] | None:
+    if ld.verordening is None:
+        return None
+    return {a.id for h in ld.verordening.hoofdstukken for a in h.artikelen}
+
+
+def _loc_text(loc: tuple) -> str:
+    from generator.findings import field_path
+
+    return field_path(loc)
+
+
+def rule_references(ld: _Loaded) -> Iterator[Finding]:
+    instruments = {i.id for i in ld.instrumentarium.instrumenten} if ld.instrumentarium else None
+    indicators = {i.id for i in ld.indicatoren.indicatoren} if ld.indicatoren else None
+    maatwerk_seen: dict[str, str] = {}
+    for stem, g in ld.gemeenten.items():
+        rel = ld.gemeente_files[stem]
+        doc = ld.docs[rel]
+        for i, m in enumerate(g.maatwerk):
+            if m.id in maatwerk_seen:
+                yield doc.finding(("maatwerk", i, "id"), f"maatwerk[{i}].id: dubbel maatwerk-id '{m.id}' (ook in {maatwerk_seen[m.id]})")
+            maatwerk_seen.setdefault(m.id, rel)
+            for j, ref in enumerate(m.instrumenten):
+                if instruments is not None and ref not in instruments:
+                    yield doc.finding(("maatwerk", i, "instrumenten", j), f"maatwerk[{i}].instrumenten[{j}]: onbekend instrument '{ref}' (niet in content/instrumentarium.yaml)")
+            for j, ref in enumerate(m.indicatoren):
+                if indicators is not None and ref not in indicators:
+                    yield doc.finding(("maatwerk", i, "indicatoren", j), f"maatwerk[{i}].indicatoren[{j}]: onbekende indicator '{ref}' (niet in content/indicatoren.yaml)")
+        seen: set[str] = set()
+        for i, p in enumerate(g.prestatie_indicatoren):
+            if indicators is not None and p.indicator not in indicators:
+                yield doc.finding(("prestatie_indicatoren", i, "indicator"), f"prestatie_indicatoren[{i}].indicator: onbekende indicator '{p.indicator}' (niet in content/indicatoren.yaml)")
+            if p.indicator in seen:
+                yield doc.finding(("prestatie_indicatoren", i, "indicator"), f"prestatie_indicatoren[{i}].indicator: indicator '{p.indicator}' staat meer dan eens in dit bestand")
+            seen.add(p.indicator)
+
+
+def rule_money(ld: _Loaded) -> Iterator[Finding]:
+    """Basis shares add up to the region; maatwerk fits in a non-negative maatwerkbudget."""
+    jaren = ld.regio.periode.jaren
+    complete = set(ld.gemeenten) == {g.slug for g in ld.regio.gemeenten}
+    regio_doc = ld.docs[ld.layout.rel(ld.layout.regio)]
+    for jaar in jaren:
+        if jaar not in ld.regio.basisdienstverlening.jaren:
+            continue
+        have = [g for g in ld.gemeenten.values() if jaar in g.financien]
+        if complete and len(have) == len(ld.gemeenten):
+            regional = basis_regio(ld.regio, jaar).totaal
+            shares = sum((g.financien[jaar].basisdienstverlening for g in have), Decimal(0))
+            if shares != regional:
+                yield regio_doc.finding(
+                    ("basisdienstverlening", "jaren", jaar),
+                    f"basisdienstverlening.jaren[{jaar}]: de aandelen basisdienstverlening van de gemeenten ({euro(shares)}) "
+                    f"tellen niet op tot de regionale basisdienstverlening ({euro(regional)}); verschil {euro(shares - regional)}",
+                )
+    for stem, g in ld.gemeenten.items():
+        doc = ld.docs[ld.gemeente_files[stem]]
+        for jaar in jaren:
+            if jaar not in g.financien:
+                continue
+            row = budget_gemeente(g, jaar)
+            if row.maatwerkbudget < 0:
+                yield doc.finding(
+                    ("financien", jaar),
+                    f"financien[{jaar}]: het maatwerkbudget van {g.naam} in {jaar} is negatief ({euro(row.maatwerkbudget)}): "
+                    f"beschikbaar {euro(row.beschikbaar)} min basisdienstverlening {euro(row.basisdienstverlening)} "
+                    f"min verplichtingen {euro(row.verplichtingen)}",
+                )
+                continue
+            spent = g.maatwerk_in(jaar)
+            if spent > row.maatwerkbudget:
+                yield doc.finding(
+                    ("maatwerk",),
+                    f"maatwerk: de maatwerkafspraken van {g.naam} in {jaar} ({euro(spent)}) zijn hoger dan het "
+                    f"maatwerkbudget ({euro(row.maatwerkbudget)}); verschil {euro(spent - row.maatwerkbudget)}",
+                )
+
+
+RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_catalogues, rule_references, rule_money]
+
+
+def cross_file_findings(ld: _Loaded) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in RULES:
+        out.extend(rule(ld))
+    return out

@@ -1,0 +1,46 @@
+"""Shared output helpers for tables, JSON and CSV (used by budget and verdeling)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+
+def json_number(value: Decimal | int):
+    """Euros as JSON numbers: integers where whole, otherwise the exact decimal."""
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def to_json(rows: list[dict]) -> str:
+    clean = [{k: json_number(v) if isinstance(v, Decimal) else v for k, v in r.items()} for r in rows]
+    return json.dumps(clean, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(rows: list[dict]) -> str:
+    """Comma-separated, dot decimals, a header row: for scripts and spreadsheets alike."""
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: json_number(v) if isinstance(v, Decimal) else v for k, v in r.items()})
+    return out.getvalue()
+
+
+def rich_table_text(title: str, columns: list[tuple[str, str]], rows: list[list[str]], bold_last: bool = False) -> str:
+    """Render a table with rich to text; columns are (header, 'left'|'right')."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for header, justify in columns:
+        table.add_column(header, justify=justify, no_wrap=True)
+    for i, row in enumerate(rows):
+        last = bold_last and i == len(rows) - 1
+        table.add_row(*row, style="bold" if last else None, end_section=(i == len(rows) - 2 and bold_last))
+    console = Console(file=io.StringIO(), width=160, color_system=None, force_terminal=False)
+    console.print(table)
+    return console.file.getvalue()
