@@ -223,6 +223,7 @@ def rule_money(ld: _Loaded) -> Iterator[Finding]:
                     ("basisdienstverlening", "jaren", jaar),
                     f"basisdienstverlening.jaren[{jaar}]: de aandelen basisdienstverlening van de gemeenten ({euro(shares)}) "
                     f"tellen niet op tot de regionale basisdienstverlening ({euro(regional)}); verschil {euro(shares - regional)}",
+                    key=True,
                 )
     for stem, g in ld.gemeenten.items():
         doc = ld.docs[ld.gemeente_files[stem]]
@@ -236,6 +237,7 @@ def rule_money(ld: _Loaded) -> Iterator[Finding]:
                     f"financien[{jaar}]: het maatwerkbudget van {g.naam} in {jaar} is negatief ({euro(row.maatwerkbudget)}): "
                     f"beschikbaar {euro(row.beschikbaar)} min basisdienstverlening {euro(row.basisdienstverlening)} "
                     f"min verplichtingen {euro(row.verplichtingen)}",
+                    key=True,
                 )
                 continue
             spent = g.maatwerk_in(jaar)

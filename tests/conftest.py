@@ -1,0 +1,64 @@
+"""Shared fixtures: a writable copy of the example region, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Region:
+    root: Path
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def read(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        self.path(rel).write_text(text, encoding="utf-8")
+
+    def replace(self, rel: str, old: str, new: str, count: int = 1) -> None:
+        text = self.read(rel)
+        assert text.count(old) >= count, f"{old!r} not in {rel}"
+        self.write(rel, text.replace(old, new, count))
+
+    def line_of(self, rel: str, fragment: str, nth: int = 1) -> int:
+        """1-based line number of the nth line containing `fragment`."""
+        hits = [i for i, line in enumerate(self.read(rel).splitlines(), 1) if fragment in line]
+        assert len(hits) >= nth, f"{fragment!r} not found {nth}x in {rel}"
+        return hits[nth - 1]
+
+    def col_of(self, rel: str, fragment: str, nth: int = 1) -> int:
+        line = self.read(rel).splitlines()[self.line_of(rel, fragment, nth) - 1]
+        return line.index(fragment) + 1
+
+    def dvo(self, *args: str):
+        return CliRunner().invoke(main, [*args, "--root", str(self.root)])
+
+
+@pytest.fixture
+def region(tmp_path: Path) -> Region:
+    for folder in ("content", "gemeenten", "dvo_templates"):
+        if (REPO / folder).exists():
+            shutil.copytree(REPO / folder, tmp_path / folder)
+    for name in ("mkdocs.yml",):
+        if (REPO / name).exists():
+            shutil.copy(REPO / name, tmp_path / name)
+    return Region(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def project():
+    from generator.project import load_project
+
+    return load_project(REPO)

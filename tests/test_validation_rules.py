@@ -1,0 +1,205 @@
+"""One broken fixture per validation rule: exact `path:line:col` and a Dutch message fragment."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO, Region
+
+W = "gemeenten/wijchen.yaml"
+D = "gemeenten/druten.yaml"
+
+
+def findings(region: Region, *, exit_code: int = 1) -> list[str]:
+    result = region.dvo("validate")
+    assert result.exit_code == exit_code, result.output
+    assert "Traceback" not in result.output
+    return result.output.splitlines()
+
+
+def assert_finding(lines: list[str], location: str, fragment: str) -> None:
+    hits = [line for line in lines if line.startswith(location + ": ")]
+    assert hits, f"no finding at {location}; got:\n" + "\n".join(lines)
+    assert any(fragment in h for h in hits), f"{fragment!r} not in {hits}"
+
+
+def test_example_region_is_valid(region):
+    result = region.dvo("validate")
+    assert result.exit_code == 0, result.output
+    assert "Alle gegevens zijn geldig" in result.output
+
+
+def test_amount_that_is_not_a_number(region):
+    region.replace(W, "      2016: 116900", "      2016: veel")
+    line = region.line_of(W, "2016: veel")
+    assert_finding(findings(region), f"{W}:{line}:13", "verplichtingen[0].bedrag[2016]: verwacht een bedrag in euro's, gevonden 'veel'")
+
+
+def test_dutch_thousands_separator_is_refused_not_misread(region):
+    region.replace(W, "    participatiebudget: 789908", "    participatiebudget: 789.908")
+    line = region.line_of(W, "789.908")
+    assert_finding(findings(region), f"{W}:{line}:25", "financien[2015].participatiebudget: verwacht een bedrag in euro's zonder scheidingsteken voor duizendtallen (schrijf 789908)")
+
+
+def test_unknown_field_names_the_allowed_ones(region):
+    region.replace(D, "  bron: \"Teruggerekend", "  bronn: \"Teruggerekend")
+    line = region.line_of(D, "bronn:")
+    lines = findings(region)
+    assert_finding(lines, f"{D}:{line}:3", "kerngegevens.bronn: onbekend veld (tikfout?); toegestaan zijn: peildatum, bron, inwoners, bijstandsgerechtigden")
+    assert_finding(lines, f"{D}:{region.line_of(D, 'kerngegevens:') + 1}:3", "kerngegevens.bron: verplicht veld ontbreekt")
+
+
+def test_value_not_in_list_of_choices(region):
+    region.replace(D, "  status: concept", "  status: klaar")
+    assert_finding(findings(region), f"{D}:{region.line_of(D, 'status: klaar')}:11", "dvo.status: verwacht een van: 'concept', 'ter besluitvorming', 'vastgesteld' of 'ondertekend'; gevonden 'klaar'")
+
+
+def test_duplicate_yaml_key(region):
+    region.replace(D, "naam: Druten\n", "naam: Druten\nnaam: Drutten\n")
+    assert_finding(findings(region), f"{D}:{region.line_of(D, 'naam: Drutten')}:1", "dubbele sleutel 'naam'")
+
+
+def test_yaml_syntax_error(region):
+    region.replace(D, "naam: Druten\n", "naam: [Druten\n")
+    lines = findings(region)
+    assert any(line.startswith(f"{D}:") and "ongeldige YAML-opmaak" in line for line in lines), lines
+
+
+def test_invalid_cbs_code(region):
+    region.replace(D, "cbs_code: GM0225", "cbs_code: 0225")
+    assert_finding(findings(region), f"{D}:{region.line_of(D, 'cbs_code: 0225')}:11", "cbs_code: verwacht een CBS-gemeentecode: 'GM' gevolgd door vier cijfers")
+
+
+def test_cbs_code_must_match_region_listing(region):
+    region.replace(D, "cbs_code: GM0225", "cbs_code: GM0226")
+    assert_finding(findings(region), f"{D}:{region.line_of(D, 'cbs_code: GM0226')}:11", "cbs_code: verwacht GM0225 (zoals in content/regio.yaml), gevonden GM0226")
+
+
+def test_unknown_instrument_in_maatwerk(region):
+    region.replace(W, "instrumenten: [beschut-werk, loonwaardebepaling]", "instrumenten: [beschut-werk, toverstaf]")
+    line = region.line_of(W, "toverstaf")
+    assert_finding(findings(region), f"{W}:{line}:34", "maatwerk[0].instrumenten[1]: onbekend instrument 'toverstaf'")
+
+
+def test_unknown_indicator_in_prestatie_indicatoren(region):
+    region.replace(W, "  - indicator: uitstroom-werk", "  - indicator: geluk")
+    assert_finding(findings(region), f"{W}:{region.line_of(W, 'indicator: geluk')}:16", "prestatie_indicatoren[0].indicator: onbekende indicator 'geluk'")
+
+
+def test_unknown_indicator_in_maatwerk(region):
+    region.replace(W, "indicatoren: [plaatsing-ondersteuning]", "indicatoren: [geluk]")
+    assert_finding(findings(region), f"{W}:{region.line_of(W, 'indicatoren: [geluk]')}:19", "maatwerk[0].indicatoren[0]: onbekende indicator 'geluk'")
+
+
+def test_duplicate_instrument_id(region):
+    rel = "content/instrumentarium.yaml"
+    region.replace(rel, "  - id: verdiepende-diagnose", "  - id: screening")
+    assert_finding(findings(region), f"{rel}:{region.line_of(rel, '- id: screening', 2)}:9", "instrumenten[1].id: dubbel instrument-id 'screening'")
+
+
+def test_duplicate_indicator_id(region):
+    rel = "content/indicatoren.yaml"
+    region.replace(rel, "  - id: instroom-uitkering", "  - id: uitstroom-werk")
+    assert_finding(findings(region), f"{rel}:{region.line_of(rel, '- id: uitstroom-werk', 2)}:9", "indicatoren[1].id: dubbel indicator-id 'uitstroom-werk'")
+
+
+def test_duplicate_maatwerk_id_across_gemeenten(region):
+    region.replace(W, "  - id: wijchen-beschut-werk", "  - id: druten-jongeren-startkwalificatie")
+    assert_finding(findings(region), f"{W}:{region.line_of(W, 'id: druten-jongeren')}:9", "maatwerk[0].id: dubbel maatwerk-id 'druten-jongeren-startkwalificatie' (ook in gemeenten/druten.yaml)")
+
+
+def test_instrument_points_to_unknown_article(region):
+    rel = "content/instrumentarium.yaml"
+    region.replace(rel, "    verordening_artikel: screening", "    verordening_artikel: artikel-99")
+    assert_finding(findings(region), f"{rel}:{region.line_of(rel, 'artikel-99')}:26", "instrumenten[0].verordening_artikel: onbekend artikel 'artikel-99'")
+
+
+def test_gemeente_file_not_listed_in_region(region):
+    region.write("gemeenten/west-maas-en-waal.yaml", region.read(D).replace("slug: druten", "slug: west-maas-en-waal"))
+    assert_finding(findings(region), "gemeenten/west-maas-en-waal.yaml:1:1", "gemeente 'west-maas-en-waal' staat niet in de lijst gemeenten van content/regio.yaml")
+
+
+def test_listed_gemeente_without_file(region):
+    region.path(D).unlink()
+    rel = "content/regio.yaml"
+    assert_finding(findings(region), f"{rel}:{region.line_of(rel, 'slug: druten')}:11", "gemeenten[1].slug: bestand gemeenten/druten.yaml ontbreekt")
+
+
+def test_slug_must_equal_file_name(region):
+    region.replace(D, "slug: druten", "slug: drutten")
+    assert_finding(findings(region), f"{D}:{region.line_of(D, 'slug: drutten')}:7", "slug: verwacht 'druten' (gelijk aan de bestandsnaam), gevonden 'drutten'")
+
+
+def test_file_name_must_be_a_slug(region):
+    region.write("gemeenten/Druten_Oud.yaml", region.read(D))
+    assert_finding(findings(region), "gemeenten/Druten_Oud.yaml:1:1", "bestandsnaam: verwacht een slug van kleine letters")
+
+
+def test_year_outside_dvo_period(region):
+    region.replace(W, "    budget:\n      2015: 27000", "    budget:\n      2019: 27000")
+    assert_finding(findings(region), f"{W}:{region.line_of(W, '2019: 27000')}:7", "maatwerk[0].budget[2019]: jaar 2019 ligt buiten de DVO-periode (2015-2018)")
+
+
+def test_year_missing_inside_dvo_period(region):
+    text = region.read(W)
+    start = text.index("  2017:\n    participatiebudget")
+    end = text.index("  2018:\n    participatiebudget")
+    region.write(W, text[:start] + text[end:])
+    assert_finding(findings(region), f"{W}:{region.line_of(W, '  2015:')}:3", "financien: jaar 2017 ontbreekt; verwacht elk jaar van 2015 tot en met 2018")
+
+
+def test_basis_shares_must_add_up_to_regional_basis(region):
+    region.replace(D, "    basisdienstverlening: 216000", "    basisdienstverlening: 215000")
+    rel = "content/regio.yaml"
+    lines = findings(region)
+    assert_finding(lines, f"{rel}:{region.line_of(rel, '    2015:')}:5", "basisdienstverlening.jaren[2015]: de aandelen basisdienstverlening van de gemeenten (€ 9.923.000) tellen niet op tot de regionale basisdienstverlening (€ 9.924.000); verschil € -1.000")
+
+
+def test_maatwerk_may_not_exceed_maatwerkbudget(region):
+    region.replace(W, "    budget:\n      2015: 27000", "    budget:\n      2015: 40000")
+    assert_finding(findings(region), f"{W}:{region.line_of(W, '  - id: wijchen-beschut-werk')}:3", "maatwerk: de maatwerkafspraken van Wijchen in 2015 (€ 40.000) zijn hoger dan het maatwerkbudget (€ 31.000); verschil € 9.000")
+
+
+def test_negative_maatwerkbudget_names_gemeente_and_year(region):
+    region.replace(D, "    basisdienstverlening: 216000", "    basisdienstverlening: 400000")
+    region.replace("gemeenten/nijmegen.yaml", "    basisdienstverlening: 7781000", "    basisdienstverlening: 7597000")
+    lines = findings(region)
+    assert len(lines) == 2, lines  # the basis shares still add up: only the negative budget is wrong
+    assert_finding(lines, f"{D}:{region.line_of(D, '  2015:')}:3", "financien[2015]: het maatwerkbudget van Druten in 2015 is negatief (€ -62.000)")
+
+
+def test_realisatie_period_must_follow_the_region_scheme(region):
+    region.replace(W, "    realisaties:\n      2015: 119", "    realisaties:\n      2015-T1: 119")
+    assert_finding(findings(region), f"{W}:{region.line_of(W, '2015-T1: 119')}:7", "prestatie_indicatoren[0].realisaties[2015-T1]: verwacht een jaar zoals '2016' (periode_schema 'jaar' in content/regio.yaml)")
+
+
+def test_weights_of_a_verdeelsleutel_total_100(region):
+    rel = "content/regio.yaml"
+    region.replace(rel, "        gewicht: 50\n      - kenmerk: bijstandsgerechtigden", "        gewicht: 60\n      - kenmerk: bijstandsgerechtigden")
+    assert_finding(findings(region), f"{rel}:{region.line_of(rel, '- id: inwoners-en-bijstand')}:5", "verdeelsleutels[0]: verwacht gewichten die samen 100 (procent) zijn, gevonden samen 110")
+
+
+def test_all_findings_of_all_files_in_one_run(region):
+    region.replace(W, "      2016: 116900", "      2016: veel")
+    region.replace(D, "cbs_code: GM0225", "cbs_code: 0225")
+    lines = findings(region)
+    assert any(line.startswith(W) for line in lines) and any(line.startswith(D) for line in lines)
+    assert lines[-1].endswith("er is niets geschreven.")
+
+
+def test_usage_error_exits_2(region):
+    assert region.dvo("validate", "--onzin").exit_code == 2
+    result = region.dvo("budget", "--jaar", "2030")
+    assert result.exit_code == 2 and "buiten de DVO-periode" in result.output
+
+
+def test_command_line_reports_without_traceback(region):
+    region.replace(W, "      2016: 116900", "      2016: veel")
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "--root", str(region.root)],
+        capture_output=True, text=True, cwd=REPO,
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert f"{W}:" in proc.stderr and "gevonden 'veel'" in proc.stderr
