@@ -16,6 +16,7 @@ from generator.findings import Finding, InvalidProject
 from generator.layout import Layout
 from generator.messages import findings_from
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
+from generator.models.standaard import DvoStandaard
 from generator.yamlsource import YamlDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,6 +29,7 @@ class Project:
     instrumentarium: Instrumentarium
     indicatoren: Indicatoren
     verordening: Verordening
+    standaard: DvoStandaard
     gemeenten: list[Gemeente]  # in the order of the region file
     docs: dict[str, YamlDocument] = field(default_factory=dict)
 
@@ -52,6 +54,7 @@ class _Loaded:
     instrumentarium: Instrumentarium | None = None
     indicatoren: Indicatoren | None = None
     verordening: Verordening | None = None
+    standaard: DvoStandaard | None = None
     gemeenten: dict[str, Gemeente] = field(default_factory=dict)  # file stem -> model
     gemeente_files: dict[str, str] = field(default_factory=dict)  # file stem -> rel path
 
@@ -83,6 +86,7 @@ def load_models(root: Path) -> _Loaded:
     loaded.instrumentarium = _model(loaded, layout.instrumentarium, Instrumentarium)
     loaded.indicatoren = _model(loaded, layout.indicatoren, Indicatoren)
     loaded.verordening = _model(loaded, layout.verordening, Verordening)
+    loaded.standaard = _model(loaded, layout.dvo_bepalingen, DvoStandaard)
     for path in sorted(layout.gemeenten.glob("*.yaml")) if layout.gemeenten.is_dir() else []:
         if path.name.startswith("_"):
             continue  # templates such as _voorbeeld.yaml are not gemeenten
@@ -99,7 +103,7 @@ def load_project(root: Path) -> Project:
 
     loaded = load_models(root)
     findings = list(loaded.findings)
-    complete = None not in (loaded.regio, loaded.instrumentarium, loaded.indicatoren, loaded.verordening)
+    complete = None not in (loaded.regio, loaded.instrumentarium, loaded.indicatoren, loaded.verordening, loaded.standaard)
     if loaded.regio is not None:
         findings += cross_file_findings(loaded)
     if findings or not complete:
@@ -111,6 +115,7 @@ def load_project(root: Path) -> Project:
         instrumentarium=loaded.instrumentarium,
         indicatoren=loaded.indicatoren,
         verordening=loaded.verordening,
+        standaard=loaded.standaard,
         gemeenten=[loaded.gemeenten[s] for s in order],
         docs=loaded.docs,
     )

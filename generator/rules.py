@@ -249,7 +249,26 @@ def rule_money(ld: _Loaded) -> Iterator[Finding]:
                 )
 
 
-RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_catalogues, rule_references, rule_money]
+def rule_standard_references(ld: _Loaded) -> Iterator[Finding]:
+    """Every [[artikel:id]] in the standard DVO text names an existing article; ids are unique."""
+    if ld.standaard is None:
+        return
+    from generator.models.standaard import REFERENCE
+
+    doc = ld.docs[ld.layout.rel(ld.layout.dvo_bepalingen)]
+    ids = [a.id for a in ld.standaard.artikelen]
+    seen: set[str] = set()
+    for i, artikel in enumerate(ld.standaard.artikelen):
+        if artikel.id in seen:
+            yield doc.finding(("artikelen", i, "id"), f"artikelen[{i}].id: dubbel artikel-id '{artikel.id}'")
+        seen.add(artikel.id)
+        for j, lid in enumerate(artikel.leden):
+            for ref in REFERENCE.findall(lid):
+                if ref not in ids:
+                    yield doc.finding(("artikelen", i, "leden", j), f"artikelen[{i}].leden[{j}]: verwijzing naar onbekend artikel '{ref}'; bekend zijn: {', '.join(ids)}")
+
+
+RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_catalogues, rule_references, rule_money, rule_standard_references]
 
 
 def cross_file_findings(ld: _Loaded) -> list[Finding]:
