@@ -101,5 +101,39 @@ def verdeling(root: Path, kostenpost: str | None, fmt: str) -> None:
     click.echo(verdeling_output.render(project, kostenpost, fmt), nl=False)
 
 
+@main.command()
+@_root_option
+@click.option("--gemeente", "slug", help="Alleen de DVO van deze gemeente (slug).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Aantal parallelle processen (standaard: aantal CPU's).")
+def build(root: Path, slug: str | None, jobs: int | None) -> None:
+    """Alles bouwen: controleren, DVO's (HTML en PDF) en manifest in site/."""
+    from generator.build import default_jobs, render_dvos
+    from generator.manifest import write_manifest
+    from generator.progress import progress
+    from generator.revision import source_revision
+
+    project = _load(root)
+    slugs = [g.slug for g in project.gemeenten]
+    if slug is not None:
+        if slug not in slugs:
+            raise click.BadParameter(f"onbekende gemeente '{slug}'; kies uit: {', '.join(slugs)}", param_hint="--gemeente")
+        slugs = [slug]
+    site = project.layout.site
+    revisie = source_revision(project.layout.root)
+    with progress("DVO's maken", len(slugs)) as advance:
+        def on_done(result):
+            advance(f"DVO {result.naam}: " + ("klaar" if result.fout is None else "MISLUKT"))
+
+        results = render_dvos(project, slugs, revisie, site, jobs or default_jobs(), on_done)
+    write_manifest(site)
+    failed = [r for r in results if r.fout]
+    for r in failed:
+        click.echo(f"Fout: DVO {r.naam} ({r.slug}) is niet gemaakt: {r.fout}", err=True)
+    if failed:
+        click.echo(f"{len(failed)} van {len(results)} DVO's mislukt; de andere staan in {site}.", err=True)
+        sys.exit(1)
+    click.echo(f"{len(results)} DVO's gemaakt in {site}/pdf en {site}/dvo.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -36,3 +36,18 @@ def percentage(value: Decimal | int, *, decimals: int = 1) -> str:
 def date_long(value: dt.date) -> str:
     """`1 oktober 2014`."""
     return format_date(value, format="long", locale=LOCALE)
+
+
+def kpi_value(value: Decimal | int | None, eenheid: str) -> str:
+    """A KPI value in its unit: `1.234`, `72,5%`, `€ 12.000`, `935 dagen`, `7,2`."""
+    if value is None:
+        return "–"
+    value = Decimal(value)
+    if eenheid == "euro":
+        return euro(value)
+    if eenheid == "percentage":
+        return percentage(value)
+    if eenheid == "rapportcijfer":
+        return number(value, decimals=1)
+    text = number(value)
+    return f"{text} dagen" if eenheid == "dagen" else text

@@ -1,0 +1,48 @@
+"""Render one gemeente's DVO to HTML (the reading copy) and PDF (the archival copy)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.budget import budget_gemeente
+from generator.dvo_document import build_document
+from generator.pdf import PdfAttachment, html_to_pdf
+from generator.project import Project
+from generator.tabular import json_number
+from generator.templating import render
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    pdf: bytes | None
+
+
+def template_dir(project: Project) -> Path:
+    return project.layout.root / "dvo_templates"
+
+
+def gemeente_json(project: Project, slug: str) -> bytes:
+    """The validated data of the gemeente plus its computed budget, for the PDF attachment."""
+    gemeente = project.gemeente(slug)
+    budget = [
+        {k: json_number(v) if not isinstance(v, str) and k != "jaar" else v for k, v in budget_gemeente(gemeente, j).as_dict().items()}
+        for j in project.regio.periode.jaren
+    ]
+    data = {"gemeente": gemeente.model_dump(mode="json"), "budget": budget}
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_dvo(project: Project, slug: str, revisie: str, *, pdf: bool = True) -> Rendered:
+    templates = template_dir(project)
+    doc = build_document(project, project.gemeente(slug), revisie)
+    css = Markup((templates / "static" / "dvo.css").read_text(encoding="utf-8"))
+    html = render(templates, "dvo.html", doc=doc, css=css)
+    if not pdf:
+        return Rendered(html, None)
+    attachment = PdfAttachment(f"dvo-{slug}.json", gemeente_json(project, slug), f"Gevalideerde gegevens van de gemeente {doc.gemeente.naam}")
+    return Rendered(html, html_to_pdf(html, templates / "static", datum=doc.gemeente.dvo.datum, attachments=[attachment]))

@@ -1,0 +1,53 @@
+"""A WeasyPrint URL fetcher that serves only the project's own template assets.
+
+Any other request (file:// elsewhere, http(s)://, data:) is refused and
+remembered, so the build can report it as an error naming the URL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+ASSET_TYPES = {
+    ".css": "text/css",
+    ".ttf": "font/ttf",
+    ".woff2": "font/woff2",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+}
+
+
+class RefusedFetch(ValueError):
+    pass
+
+
+class AssetFetcher:
+    _fail_on_errors = False  # WeasyPrint reads this when a fetch raises
+
+    def __init__(self, allowed_root: Path):
+        self.allowed_root = allowed_root.resolve()
+        self.served: list[str] = []
+        self.refused: list[str] = []
+
+    def __call__(self, url: str, *args, **kwargs):
+        from weasyprint.urls import URLFetcherResponse
+
+        path = self._allowed_path(url)
+        if path is None:
+            self.refused.append(url)
+            raise RefusedFetch(f"geweigerd: {url}")
+        self.served.append(url)
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": ASSET_TYPES[path.suffix]})
+
+    # WeasyPrint >= 68 calls `fetch`; older versions call the object itself.
+    fetch = __call__
+
+    def _allowed_path(self, url: str) -> Path | None:
+        parsed = urlparse(url)
+        if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
+            return None
+        path = Path(unquote(parsed.path)).resolve()
+        if not path.is_relative_to(self.allowed_root) or not path.is_file():
+            return None
+        return path if path.suffix in ASSET_TYPES else None

@@ -1,0 +1,49 @@
+"""HTML -> archival PDF with WeasyPrint: PDF/A-3u, tagged, fonts embedded, deterministic.
+
+WeasyPrint may fetch only the project's own template assets (see fetcher.py);
+any refused request fails the render with the URL named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.fetcher import AssetFetcher
+
+
+class RenderError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class PdfAttachment:
+    name: str
+    data: bytes
+    description: str
+
+
+def html_to_pdf(html: str, assets: Path, *, datum: dt.date, attachments: list[PdfAttachment] = ()) -> bytes:
+    from weasyprint import CSS, HTML, Attachment
+
+    fetcher = AssetFetcher(assets)
+    # Dates come from the data, never the clock: same input, same bytes.
+    stamp = dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.timezone.utc)
+    # fontTools stamps font subsets with the current time unless SOURCE_DATE_EPOCH is set.
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+    document = HTML(string=html, base_url=assets.as_uri() + "/", url_fetcher=fetcher)
+    print_css = CSS(filename=str(assets / "print.css"), url_fetcher=fetcher)
+    pdf = document.write_pdf(
+        stylesheets=[print_css],
+        pdf_variant="pdf/a-3u",
+        pdf_tags=True,
+        attachments=[
+            Attachment(string=a.data, name=a.name, description=a.description, created=stamp, modified=stamp, relationship="Data")
+            for a in attachments
+        ],
+    )
+    if fetcher.refused:
+        raise RenderError("geweigerde externe verwijzing(en): " + ", ".join(sorted(set(fetcher.refused))))
+    return pdf
