@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 # Debian packages WeasyPrint needs at run time (Pango for text layout).
-SYSTEM_PKGS := libpango-1.0-0 libpangoft2-1.0-0
+SYSTEM_PKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .PHONY: build test systemdeps clean
 

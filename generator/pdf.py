@@ -27,6 +27,7 @@ class PdfAttachment:
 
 def html_to_pdf(html: str, assets: Path, *, datum: dt.date, attachments: list[PdfAttachment] = ()) -> bytes:
     from weasyprint import CSS, HTML, Attachment
+    from weasyprint.text.fonts import FontConfiguration
 
     fetcher = AssetFetcher(assets)
     # Dates come from the data, never the clock: same input, same bytes.
@@ -34,9 +35,13 @@ def html_to_pdf(html: str, assets: Path, *, datum: dt.date, attachments: list[Pd
     # fontTools stamps font subsets with the current time unless SOURCE_DATE_EPOCH is set.
     os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
     document = HTML(string=html, base_url=assets.as_uri() + "/", url_fetcher=fetcher)
-    print_css = CSS(filename=str(assets / "print.css"), url_fetcher=fetcher)
+    # @font-face rules are only honoured with a FontConfiguration: the shipped
+    # fonts are then embedded, whatever fonts the machine has.
+    fonts = FontConfiguration()
+    print_css = CSS(filename=str(assets / "print.css"), url_fetcher=fetcher, font_config=fonts)
     pdf = document.write_pdf(
         stylesheets=[print_css],
+        font_config=fonts,
         pdf_variant="pdf/a-3u",
         pdf_tags=True,
         attachments=[

@@ -1,0 +1,240 @@
+"""DVO documents: content of the real PDFs, draft marking, identical standard text,
+cross-references, determinism, escaping, the asset-only fetcher and atomic writes."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from generator.cli import main
+from generator.fetcher import AssetFetcher
+from tests.conftest import REPO, Region
+
+SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
+
+
+def pdf_pages(path: Path) -> list[str]:
+    reader = PdfReader(str(path))
+    return [(page.extract_text() or "").replace("\u00a0", " ") for page in reader.pages]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The example region built once, with two worker processes."""
+    root = tmp_path_factory.mktemp("regio")
+    for folder in ("content", "gemeenten", "dvo_templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_every_gemeente_gets_pdf_and_html(built):
+    for slug in SLUGS:
+        assert (built / "site" / "pdf" / f"dvo-{slug}.pdf").stat().st_size > 10_000
+        assert (built / "site" / "dvo" / f"dvo-{slug}.html").is_file()
+    manifest = json.loads((built / "site" / "manifest.json").read_text())
+    paths = {e["pad"] for e in manifest["bestanden"]}
+    assert {f"pdf/dvo-{s}.pdf" for s in SLUGS} <= paths
+
+
+def test_maatwerkbudget_of_each_year_is_in_the_pdf_in_dutch_formatting(built, project):
+    from generator.budget import budget_gemeente
+    from generator.formatting import euro
+
+    for slug in ("druten", "nijmegen", "groesbeek"):
+        text = "\n".join(pdf_pages(built / "site" / "pdf" / f"dvo-{slug}.pdf"))
+        for jaar in project.regio.periode.jaren:
+            amount = euro(budget_gemeente(project.gemeente(slug), jaar).maatwerkbudget)
+            assert amount in text, (slug, jaar, amount)
+    druten = "\n".join(pdf_pages(built / "site" / "pdf" / "dvo-druten.pdf"))
+    assert "€ 122.000" in druten and "€ 128.452" in druten
+
+
+def test_concept_has_watermark_and_footer_on_every_page(built):
+    pages = pdf_pages(built / "site" / "pdf" / "dvo-druten.pdf")
+    assert len(pages) > 5
+    for n, text in enumerate(pages, 1):
+        assert "CONCEPT" in text, f"page {n} has no watermark"
+        assert "versie 0.3" in text and "1 oktober 2014" in text
+        assert "bronrevisie" in text
+        assert f"Pagina {n} van {len(pages)}" in text
+
+
+def test_final_document_has_no_watermark_on_any_page(built, project):
+    assert project.gemeente("nijmegen").dvo.status == "vastgesteld"
+    pages = pdf_pages(built / "site" / "pdf" / "dvo-nijmegen.pdf")
+    assert pages and all("CONCEPT" not in text for text in pages)
+    assert all("bronrevisie" not in text for text in pages)
+    assert "Vastgesteld" in pages[0]
+
+
+def _standard_blocks(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<div class="standaardtekst" data-standaard="([^"]+)">(.*?)</div>', html, flags=re.S))
+
+
+def test_standard_clauses_are_byte_identical_across_gemeenten(built, project):
+    blocks = {slug: _standard_blocks((built / "site" / "dvo" / f"dvo-{slug}.html").read_text()) for slug in SLUGS}
+    reference = blocks[SLUGS[0]]
+    assert set(reference) == {a.id for a in project.standaard.artikelen}
+    for slug in SLUGS[1:]:
+        assert blocks[slug] == reference, slug
+    # the same standard text in the PDFs too: the article on accountability reads the same everywhere
+    fragment = "Het Werkbedrijf legt jaarlijks verantwoording af over de financiën en over de prestaties"
+    for slug in SLUGS:
+        text = " ".join(" ".join(pdf_pages(built / "site" / "pdf" / f"dvo-{slug}.pdf")).split())
+        assert fragment in text, slug
+
+
+def test_cross_references_render_the_article_number(built, project):
+    html = (built / "site" / "dvo" / "dvo-druten.html").read_text()
+    numbers = dict(re.findall(r'<section id="artikel-([a-z0-9-]+)"[^>]*>\s*<h2>Artikel (\d+)\.', html))
+    refs = re.findall(r'<a class="xref" href="#artikel-([a-z0-9-]+)">artikel (\d+)</a>', html)
+    assert len(refs) >= 5
+    for target, shown in refs:
+        assert numbers[target] == shown
+    ids = [a.id for a in project.standaard.artikelen]
+    assert numbers["financien"] == str(ids.index("financien") + 1)
+
+
+def test_pdf_has_bookmarks_fonts_and_data_attachment(built):
+    reader = PdfReader(str(built / "site" / "pdf" / "dvo-druten.pdf"))
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert "Artikel 1. Begripsbepalingen" in titles and "Bijlage 1. Budgettabel" in titles
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    for ref in fonts.values():
+        descriptor = ref.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert "/FontFile2" in descriptor, "font not embedded"
+    data = json.loads(reader.attachments["dvo-druten.json"][0])
+    assert data["gemeente"]["slug"] == "druten"
+    assert data["budget"][0] == {
+        "gemeente": "druten", "jaar": 2015, "participatiebudget": 325200, "ideel_loonkostensubsidie": 12800,
+        "beschikbaar": 338000, "basisdienstverlening": 216000, "verplichtingen": 0, "maatwerkbudget": 122000,
+    }
+    assert "pdfaid:part" in reader.xmp_metadata.xmp_data.decode() if hasattr(reader.xmp_metadata, "xmp_data") else True
+
+
+def test_html_reading_copy_is_accessible_markup(built):
+    html = (built / "site" / "dvo" / "dvo-druten.html").read_text()
+    assert '<html lang="nl">' in html
+    assert 'href="#inhoud"' in html and '<main id="inhoud">' in html
+    assert '<th scope="col">2015</th>' in html and '<th scope="row">= Maatwerkbudget</th>' in html
+    assert "http://" not in html and "https://" not in html
+
+
+def test_rendering_twice_gives_identical_bytes(region: Region):
+    runner = CliRunner()
+    first = runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
+    assert first.exit_code == 0, first.output
+    pdf = region.path("site/pdf/dvo-druten.pdf").read_bytes()
+    html = region.path("site/dvo/dvo-druten.html").read_bytes()
+    second = runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
+    assert second.exit_code == 0
+    assert region.path("site/pdf/dvo-druten.pdf").read_bytes() == pdf
+    assert region.path("site/dvo/dvo-druten.html").read_bytes() == html
+
+
+def test_hostile_yaml_text_is_escaped_and_nothing_is_fetched(region: Region, monkeypatch):
+    hostile = "<script>alert(1)</script><img src=\"file:///etc/passwd\">"
+    region.replace("gemeenten/druten.yaml", "    titel: Jongeren zonder startkwalificatie", f"    titel: '{hostile}'")
+    served: list[str] = []
+    original = AssetFetcher.__call__
+
+    def spy(self, url, *args, **kwargs):
+        served.append(url)
+        return original(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(AssetFetcher, "__call__", spy)
+    monkeypatch.setattr(AssetFetcher, "fetch", spy)
+    result = CliRunner().invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
+    assert result.exit_code == 0, result.output
+    html = region.path("site/dvo/dvo-druten.html").read_text()
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
+    assert served and all(url.startswith((region.path("dvo_templates/static").as_uri())) for url in served), served
+    text = " ".join(pdf_pages(region.path("site/pdf/dvo-druten.pdf")))
+    assert "<script>alert(1)</script>" in text
+
+
+def test_fetcher_serves_only_template_assets(tmp_path):
+    static = REPO / "dvo_templates" / "static"
+    fetcher = AssetFetcher(static)
+    assert fetcher((static / "print.css").as_uri()).read().startswith(b"/*")
+    for url in (
+        "file:///etc/passwd",
+        (static / ".." / ".." / "pyproject.toml").as_uri(),
+        "http://example.org/logo.png",
+        "https://cdn.example.org/font.woff2",
+        "data:text/css,body{}",
+    ):
+        with pytest.raises(ValueError):
+            fetcher(url)
+    assert len(fetcher.refused) == 5
+
+
+def test_template_asking_for_an_external_resource_fails_and_names_it(region: Region):
+    region.replace("dvo_templates/dvo.html", "<body", '<body style="background: url(http://tracker.example.org/p.png)"')
+    result = CliRunner().invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
+    assert result.exit_code == 1
+    assert "http://tracker.example.org/p.png" in result.output and "Druten" in result.output
+    assert not region.path("site/pdf/dvo-druten.pdf").exists()
+
+
+def test_broken_template_leaves_previous_pdf_untouched(region: Region):
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)]).exit_code == 0
+    before = region.path("site/pdf/dvo-druten.pdf").read_bytes()
+    region.replace("dvo_templates/dvo.html", "{% for a in doc.artikelen %}", "{% for a in doc.artikelen %}{{ doc.bestaat_niet }}")
+    result = runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
+    assert result.exit_code == 1 and "DVO Druten" in result.output and "bestaat_niet" in result.output
+    assert region.path("site/pdf/dvo-druten.pdf").read_bytes() == before
+    assert not list(region.path("site/pdf").glob("*.tmp"))
+
+
+def test_data_error_writes_nothing(region: Region):
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)]).exit_code == 0
+    before = region.path("site/pdf/dvo-druten.pdf").read_bytes()
+    region.replace("gemeenten/druten.yaml", "  status: concept", "  status: klaar")
+    result = runner.invoke(main, ["build", "--root", str(region.root)])
+    assert result.exit_code == 1 and "gemeenten/druten.yaml:" in result.output
+    assert region.path("site/pdf/dvo-druten.pdf").read_bytes() == before
+    assert not region.path("site/pdf/dvo-beuningen.pdf").exists()
+
+
+def test_one_failing_gemeente_does_not_stop_the_others(region: Region, monkeypatch):
+    import generator.dvo_render as dvo_render
+    from generator.pdf import RenderError
+
+    real = dvo_render.render_dvo
+
+    def flaky(project, slug, revisie, **kw):
+        if slug == "heumen":
+            raise RenderError("testfout voor Heumen")
+        return real(project, slug, revisie, **kw)
+
+    monkeypatch.setattr(dvo_render, "render_dvo", flaky)
+    monkeypatch.setattr("generator.build.default_jobs", lambda: 1)
+    result = CliRunner().invoke(main, ["build", "--root", str(region.root)])
+    assert result.exit_code == 1
+    assert "Fout: DVO Heumen (heumen) is niet gemaakt: RenderError: testfout voor Heumen" in result.output
+    assert not region.path("site/pdf/dvo-heumen.pdf").exists()
+    for slug in SLUGS:
+        if slug != "heumen":
+            assert region.path(f"site/pdf/dvo-{slug}.pdf").exists(), slug
+
+
+def test_unknown_cross_reference_is_a_validation_error(region: Region):
+    rel = "content/dvo-standaardbepalingen.yaml"
+    region.replace(rel, "[[artikel:financien]]", "[[artikel:financieel]]")
+    result = region.dvo("validate")
+    assert result.exit_code == 1
+    line = region.line_of(rel, "[[artikel:financieel]]")
+    assert f"{rel}:{line}:9: artikelen[4].leden[0]: verwijzing naar onbekend artikel 'financieel'" in result.output
