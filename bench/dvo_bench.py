@@ -1,0 +1,93 @@
+"""Benchmark: our DVO pipeline against bare WeasyPrint, and --jobs 2 against --jobs 1.
+
+Prints, from one run on the example region:
+  - seconds per DVO through our pipeline (view model, template, PDF/A-3u, attachment, atomic write)
+  - seconds per DVO for the same HTML rendered by bare WeasyPrint (HTML(string).write_pdf())
+  - seconds per DVO for bare WeasyPrint given the same document: the HTML plus our
+    print stylesheet and the same PDF options (PDF/A-3u, tags), without our pipeline
+  - the ratios; "pipeline overhead" is ours against the same document (target <= 20 %)
+  - wall-clock of `dvo build` with --jobs 1 and --jobs 2, and the speed-up
+
+Usage: .venv/bin/python bench/dvo_bench.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.build import render_and_write  # noqa: E402
+from generator.dvo_render import render_dvo  # noqa: E402
+from generator.project import load_project  # noqa: E402
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3, help="rounds per measurement (median is reported)")
+    args = parser.parse_args()
+
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from generator.dvo_render import template_dir
+
+    project = load_project(ROOT)
+    slugs = [g.slug for g in project.gemeenten]
+    htmls = {s: render_dvo(project, s, "bench", pdf=False).html for s in slugs}
+    out = Path(tempfile.mkdtemp(prefix="dvo-bench-"))
+    render_and_write(project, slugs[0], "bench", out)  # warm-up: imports, font loading
+
+    assets = template_dir(project) / "static"
+
+    def same_document(slug: str) -> bytes:
+        fonts = FontConfiguration()
+        css = CSS(filename=str(assets / "print.css"), font_config=fonts)
+        doc = HTML(string=htmls[slug], base_url=assets.as_uri() + "/")
+        return doc.write_pdf(stylesheets=[css], font_config=fonts, pdf_variant="pdf/a-3u", pdf_tags=True)
+
+    ours, bare, same = [], [], []
+    for _ in range(args.repeat):
+        # interleave the three so machine noise hits all alike
+        ours.append(sum(timed(lambda s=s: render_and_write(project, s, "bench", out)) for s in slugs) / len(slugs))
+        bare.append(sum(timed(lambda s=s: HTML(string=htmls[s]).write_pdf()) for s in slugs) / len(slugs))
+        same.append(sum(timed(lambda s=s: same_document(s)) for s in slugs) / len(slugs))
+    ours_s, bare_s, same_s = statistics.median(ours), statistics.median(bare), statistics.median(same)
+    print(f"gemeenten: {len(slugs)}, rondes: {args.repeat} (mediaan)")
+    print(f"onze pipeline:                          {ours_s:.3f} s per DVO")
+    print(f"kale WeasyPrint, alleen de HTML:        {bare_s:.3f} s per DVO")
+    print(f"kale WeasyPrint, zelfde document+opties: {same_s:.3f} s per DVO")
+    print(f"pipeline-overhead (t.o.v. zelfde document): {ours_s / same_s:.2f}x ({100 * (ours_s / same_s - 1):+.0f}%)")
+    print(f"t.o.v. alleen de HTML (incl. printopmaak en PDF/A): {ours_s / bare_s:.2f}x ({100 * (ours_s / bare_s - 1):+.0f}%)")
+
+    walls = {}
+    for jobs in (1, 2):
+        site = Path(tempfile.mkdtemp(prefix=f"dvo-bench-j{jobs}-"))
+        work = site / "regio"
+        for folder in ("content", "gemeenten", "dvo_templates"):
+            shutil.copytree(ROOT / folder, work / folder)
+        cmd = [sys.executable, "-m", "generator", "build", "--jobs", str(jobs), "--root", str(work)]
+        walls[jobs] = timed(lambda: subprocess.run(cmd, check=True, capture_output=True))
+        shutil.rmtree(site, ignore_errors=True)
+    print(f"dvo build --jobs 1: {walls[1]:.2f} s")
+    print(f"dvo build --jobs 2: {walls[2]:.2f} s")
+    print(f"versnelling --jobs 2: {walls[1] / walls[2]:.2f}x")
+    shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
