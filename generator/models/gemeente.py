@@ -7,9 +7,8 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from generator.models.types import CbsCode, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney
+from generator.models.types import CbsCode, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney, require_order
 
 
 def _period_key(value: object) -> object:
@@ -39,12 +38,7 @@ class Looptijd(StrictModel):
 
     @model_validator(mode="after")
     def _ordered(self):
-        if self.tot_en_met < self.van:
-            raise PydanticCustomError(
-                "dvo_period",
-                "verwacht tot_en_met niet vóór van ({first}), gevonden {last}",
-                {"first": self.van, "last": self.tot_en_met},
-            )
+        require_order(self.van, self.tot_en_met, "van", "tot_en_met")
         return self
 
 

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.models.types import CbsCode, Id, Money, Percentage, Slug, StrictModel, Text, Year
+from generator.models.types import CbsCode, Id, Money, Percentage, Slug, StrictModel, Text, Year, require_order
 
 
 class GemeenteRef(StrictModel):
@@ -23,12 +23,7 @@ class Periode(StrictModel):
 
     @model_validator(mode="after")
     def _ordered(self):
-        if self.laatste_jaar < self.eerste_jaar:
-            raise PydanticCustomError(
-                "dvo_period",
-                "verwacht een laatste_jaar dat niet vóór eerste_jaar ({first}) ligt, gevonden {last}",
-                {"first": self.eerste_jaar, "last": self.laatste_jaar},
-            )
+        require_order(self.eerste_jaar, self.laatste_jaar, "eerste_jaar", "laatste_jaar")
         return self
 
     @property

@@ -130,3 +130,13 @@ Id = Annotated[str, BeforeValidator(_pattern(r"[a-z0-9]+(-[a-z0-9]+)*", "een id 
 CbsCode = Annotated[str, BeforeValidator(_pattern(r"GM\d{4}", "een CBS-gemeentecode: 'GM' gevolgd door vier cijfers (bijv. GM0268)"))]
 
 YearMoney = dict[Year, Money]
+
+
+def require_order(first: int, last: int, first_name: str, last_name: str) -> None:
+    """A period whose end lies before its start is an error, in the model's own words."""
+    if last < first:
+        raise PydanticCustomError(
+            "dvo_period",
+            "verwacht {last_name} niet vóór {first_name} ({first}), gevonden {last}",
+            {"first_name": first_name, "last_name": last_name, "first": first, "last": last},
+        )
