@@ -95,9 +95,6 @@ class DvoDocument:
     def verplichtingen_totaal(self) -> Decimal:
         return sum(self.verplichtingen_per_jaar, Decimal(0))
 
-    def artikel(self, clause_id: str) -> Clause:
-        return next(a for a in self.artikelen if a.id == clause_id)
-
 
 def _per_year(mapping: dict[int, Decimal], jaren: list[int]) -> list[Decimal]:
     return [mapping.get(j, Decimal(0)) for j in jaren]

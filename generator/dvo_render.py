@@ -12,7 +12,7 @@ from generator.budget import budget_gemeente
 from generator.dvo_document import build_document
 from generator.pdf import PdfAttachment, html_to_pdf
 from generator.project import Project
-from generator.tabular import json_number
+from generator.tabular import plain_row
 from generator.templating import render
 
 
@@ -29,10 +29,7 @@ def template_dir(project: Project) -> Path:
 def gemeente_json(project: Project, slug: str) -> bytes:
     """The validated data of the gemeente plus its computed budget, for the PDF attachment."""
     gemeente = project.gemeente(slug)
-    budget = [
-        {k: json_number(v) if not isinstance(v, str) and k != "jaar" else v for k, v in budget_gemeente(gemeente, j).as_dict().items()}
-        for j in project.regio.periode.jaren
-    ]
+    budget = [plain_row(budget_gemeente(gemeente, j).as_dict()) for j in project.regio.periode.jaren]
     data = {"gemeente": gemeente.model_dump(mode="json"), "budget": budget}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 

@@ -40,9 +40,6 @@ class AssetFetcher:
         self.served.append(url)
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": ASSET_TYPES[path.suffix]})
 
-    # WeasyPrint >= 68 calls `fetch`; older versions call the object itself.
-    fetch = __call__
-
     def _allowed_path(self, url: str) -> Path | None:
         parsed = urlparse(url)
         if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):

@@ -35,10 +35,6 @@ class Layout:
         return self.content / "dvo-standaardbepalingen.yaml"
 
     @property
-    def pages(self) -> Path:
-        return self.content / "pages"
-
-    @property
     def gemeenten(self) -> Path:
         return self.root / "gemeenten"
 

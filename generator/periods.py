@@ -24,19 +24,3 @@ def parse_period(text: str, scheme: str) -> tuple[int, int] | None:
 
 def describe(scheme: str) -> str:
     return SCHEMES[scheme][2]
-
-
-def periods_of_year(year: int, scheme: str) -> list[str]:
-    count = SCHEMES[scheme][1]
-    if scheme == "jaar":
-        return [str(year)]
-    letter = "T" if scheme == "tertaal" else "Q"
-    return [f"{year}-{letter}{n}" for n in range(1, count + 1)]
-
-
-def sort_key(text: str) -> tuple[int, int]:
-    for scheme in SCHEMES:
-        parsed = parse_period(text, scheme)
-        if parsed:
-            return parsed
-    return (0, 0)

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from generator import periods
 from generator.budget import basis_regio, budget_gemeente
-from generator.findings import Finding
+from generator.findings import Finding, field_path
 from generator.formatting import euro
 from generator.project import _Loaded
 
@@ -36,9 +36,11 @@ def rule_region_lists(ld: _Loaded) -> Iterator[Finding]:
     if ld.regio.gastheergemeente not in {g.slug for g in refs}:
         yield doc.finding(("gastheergemeente",), f"gastheergemeente: verwacht een van de deelnemende gemeenten, gevonden '{ld.regio.gastheergemeente}'")
     keys = [v.id for v in ld.regio.verdeelsleutels]
+    seen: set[str] = set()
     for i, sleutel in enumerate(ld.regio.verdeelsleutels):
-        if sleutel.id in _dupes(keys):
+        if sleutel.id in seen:
             yield doc.finding(("verdeelsleutels", i, "id"), f"verdeelsleutels[{i}].id: id '{sleutel.id}' komt meer dan eens voor")
+        seen.add(sleutel.id)
         for dup in _dupes([c.kenmerk for c in sleutel.criteria]):
             yield doc.finding(("verdeelsleutels", i, "criteria"), f"verdeelsleutels[{i}].criteria: kenmerk '{dup}' staat meer dan eens in de sleutel")
     for i, post in enumerate(ld.regio.kostenposten):
@@ -78,7 +80,7 @@ def rule_gemeente_files(ld: _Loaded) -> Iterator[Finding]:
 
 
 def _years(doc, loc: tuple, mapping: dict, allowed: list[int], *, complete: bool, what: str) -> Iterator[Finding]:
-    path = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+    path = field_path(loc)
     for year in mapping:
         if year not in allowed:
             yield doc.finding(loc + (year,), f"{path}[{year}]: jaar {year} ligt buiten {what} ({allowed[0]}-{allowed[-1]})", key=True)
@@ -129,25 +131,21 @@ def _yaml_key(doc, parent: tuple, key: str):
 
 
 def rule_catalogues(ld: _Loaded) -> Iterator[Finding]:
-    instrument_ids = []
     if ld.instrumentarium:
         doc = ld.docs[ld.layout.rel(ld.layout.instrumentarium)]
-        instrument_ids = [i.id for i in ld.instrumentarium.instrumenten]
-        dupes = _dupes(instrument_ids)
         seen: set[str] = set()
         article_ids = _article_ids(ld)
         for n, inst in enumerate(ld.instrumentarium.instrumenten):
-            if inst.id in dupes and inst.id in seen:
+            if inst.id in seen:
                 yield doc.finding(("instrumenten", n, "id"), f"instrumenten[{n}].id: dubbel instrument-id '{inst.id}'")
             seen.add(inst.id)
             if article_ids is not None and inst.verordening_artikel not in article_ids:
                 yield doc.finding(("instrumenten", n, "verordening_artikel"), f"instrumenten[{n}].verordening_artikel: onbekend artikel '{inst.verordening_artikel}' (verwacht een artikel-id uit content/verordening.yaml)")
     if ld.indicatoren:
         doc = ld.docs[ld.layout.rel(ld.layout.indicatoren)]
-        dupes = _dupes([i.id for i in ld.indicatoren.indicatoren])
         seen = set()
         for n, ind in enumerate(ld.indicatoren.indicatoren):
-            if ind.id in dupes and ind.id in seen:
+            if ind.id in seen:
                 yield doc.finding(("indicatoren", n, "id"), f"indicatoren[{n}].id: dubbel indicator-id '{ind.id}'")
             seen.add(ind.id)
             if ind.regionaal == "gewogen gemiddelde" and not ind.noemer:
@@ -164,7 +162,7 @@ def rule_catalogues(ld: _Loaded) -> Iterator[Finding]:
         seen = set()
         for loc, value in ids:
             if value in seen:
-                yield doc.finding(loc, f"{_loc_text(loc)}: dubbel id '{value}'; ids in de verordening moeten uniek zijn")
+                yield doc.finding(loc, f"{field_path(loc)}: dubbel id '{value}'; ids in de verordening moeten uniek zijn")
             seen.add(value)
 
 
@@ -172,12 +170,6 @@ def _article_ids(ld: _Loaded) -> set[str] | None:
     if ld.verordening is None:
         return None
     return {a.id for h in ld.verordening.hoofdstukken for a in h.artikelen}
-
-
-def _loc_text(loc: tuple) -> str:
-    from generator.findings import field_path
-
-    return field_path(loc)
 
 
 def rule_references(ld: _Loaded) -> Iterator[Finding]:

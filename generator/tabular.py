@@ -14,9 +14,13 @@ def json_number(value: Decimal | int):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def plain_row(row: dict) -> dict:
+    """A row with its Decimal amounts as JSON numbers; other values unchanged."""
+    return {k: json_number(v) if isinstance(v, Decimal) else v for k, v in row.items()}
+
+
 def to_json(rows: list[dict]) -> str:
-    clean = [{k: json_number(v) if isinstance(v, Decimal) else v for k, v in r.items()} for r in rows]
-    return json.dumps(clean, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([plain_row(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(rows: list[dict]) -> str:
@@ -26,7 +30,7 @@ def to_csv(rows: list[dict]) -> str:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         for r in rows:
-            writer.writerow({k: json_number(v) if isinstance(v, Decimal) else v for k, v in r.items()})
+            writer.writerow(plain_row(r))
     return out.getvalue()
 
 
