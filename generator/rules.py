@@ -7,7 +7,6 @@ position of the offending field and a Dutch message of its own.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from decimal import Decimal
 from typing import Iterator
 
@@ -20,36 +19,36 @@ from generator.project import _Loaded
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
-def _dupes(values: list[str]) -> set[str]:
-    return {v for v, n in Counter(values).items() if n > 1}
+def _repeats(values: list) -> Iterator[tuple[int, object]]:
+    """(index, value) of every occurrence after the first: the duplicate to report."""
+    seen: set = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            yield i, value
+        seen.add(value)
 
 
 def rule_region_lists(ld: _Loaded) -> Iterator[Finding]:
     doc = ld.docs[ld.layout.rel(ld.layout.regio)]
     refs = ld.regio.gemeenten
-    for dup in _dupes([g.slug for g in refs]):
-        i = max(n for n, g in enumerate(refs) if g.slug == dup)
+    for i, dup in _repeats([g.slug for g in refs]):
         yield doc.finding(("gemeenten", i, "slug"), f"gemeenten[{i}].slug: gemeente '{dup}' staat meer dan eens in de lijst")
-    for dup in _dupes([g.cbs_code for g in refs]):
-        i = max(n for n, g in enumerate(refs) if g.cbs_code == dup)
+    for i, dup in _repeats([g.cbs_code for g in refs]):
         yield doc.finding(("gemeenten", i, "cbs_code"), f"gemeenten[{i}].cbs_code: CBS-code {dup} staat meer dan eens in de lijst")
     if ld.regio.gastheergemeente not in {g.slug for g in refs}:
         yield doc.finding(("gastheergemeente",), f"gastheergemeente: verwacht een van de deelnemende gemeenten, gevonden '{ld.regio.gastheergemeente}'")
     keys = [v.id for v in ld.regio.verdeelsleutels]
-    seen: set[str] = set()
+    for i, dup in _repeats(keys):
+        yield doc.finding(("verdeelsleutels", i, "id"), f"verdeelsleutels[{i}].id: id '{dup}' komt meer dan eens voor")
     for i, sleutel in enumerate(ld.regio.verdeelsleutels):
-        if sleutel.id in seen:
-            yield doc.finding(("verdeelsleutels", i, "id"), f"verdeelsleutels[{i}].id: id '{sleutel.id}' komt meer dan eens voor")
-        seen.add(sleutel.id)
-        for dup in _dupes([c.kenmerk for c in sleutel.criteria]):
+        for _, dup in _repeats([c.kenmerk for c in sleutel.criteria]):
             yield doc.finding(("verdeelsleutels", i, "criteria"), f"verdeelsleutels[{i}].criteria: kenmerk '{dup}' staat meer dan eens in de sleutel")
     for i, post in enumerate(ld.regio.kostenposten):
         if post.verdeelsleutel not in keys:
             yield doc.finding(("kostenposten", i, "verdeelsleutel"), f"kostenposten[{i}].verdeelsleutel: onbekende verdeelsleutel '{post.verdeelsleutel}'; bekend zijn: {', '.join(keys) or '(geen)'}")
         if post.totaal != post.totaal.to_integral_value():
             yield doc.finding(("kostenposten", i, "posten"), f"kostenposten[{i}].posten: een kostenpost wordt in hele euro's verdeeld, gevonden totaal {post.totaal}")
-    for dup in _dupes([k.id for k in ld.regio.kostenposten]):
-        i = max(n for n, k in enumerate(ld.regio.kostenposten) if k.id == dup)
+    for i, dup in _repeats([k.id for k in ld.regio.kostenposten]):
         yield doc.finding(("kostenposten", i, "id"), f"kostenposten[{i}].id: id '{dup}' komt meer dan eens voor")
 
 
@@ -133,21 +132,17 @@ def _yaml_key(doc, parent: tuple, key: str):
 def rule_catalogues(ld: _Loaded) -> Iterator[Finding]:
     if ld.instrumentarium:
         doc = ld.docs[ld.layout.rel(ld.layout.instrumentarium)]
-        seen: set[str] = set()
+        for n, dup in _repeats([i.id for i in ld.instrumentarium.instrumenten]):
+            yield doc.finding(("instrumenten", n, "id"), f"instrumenten[{n}].id: dubbel instrument-id '{dup}'")
         article_ids = _article_ids(ld)
         for n, inst in enumerate(ld.instrumentarium.instrumenten):
-            if inst.id in seen:
-                yield doc.finding(("instrumenten", n, "id"), f"instrumenten[{n}].id: dubbel instrument-id '{inst.id}'")
-            seen.add(inst.id)
             if article_ids is not None and inst.verordening_artikel not in article_ids:
                 yield doc.finding(("instrumenten", n, "verordening_artikel"), f"instrumenten[{n}].verordening_artikel: onbekend artikel '{inst.verordening_artikel}' (verwacht een artikel-id uit content/verordening.yaml)")
     if ld.indicatoren:
         doc = ld.docs[ld.layout.rel(ld.layout.indicatoren)]
-        seen = set()
+        for n, dup in _repeats([i.id for i in ld.indicatoren.indicatoren]):
+            yield doc.finding(("indicatoren", n, "id"), f"indicatoren[{n}].id: dubbel indicator-id '{dup}'")
         for n, ind in enumerate(ld.indicatoren.indicatoren):
-            if ind.id in seen:
-                yield doc.finding(("indicatoren", n, "id"), f"indicatoren[{n}].id: dubbel indicator-id '{ind.id}'")
-            seen.add(ind.id)
             if ind.regionaal == "gewogen gemiddelde" and not ind.noemer:
                 yield doc.finding(("indicatoren", n, "regionaal"), f"indicatoren[{n}].regionaal: een gewogen gemiddelde heeft een noemer nodig; vul 'noemer' in (waarover het percentage of gemiddelde gaat)")
     if ld.verordening:
@@ -159,11 +154,9 @@ def rule_catalogues(ld: _Loaded) -> Iterator[Finding]:
                 ids.append((("hoofdstukken", h, "artikelen", a, "id"), artikel.id))
                 for l_, lid in enumerate(artikel.leden):
                     ids.append((("hoofdstukken", h, "artikelen", a, "leden", l_, "id"), lid.id))
-        seen = set()
-        for loc, value in ids:
-            if value in seen:
-                yield doc.finding(loc, f"{field_path(loc)}: dubbel id '{value}'; ids in de verordening moeten uniek zijn")
-            seen.add(value)
+        for n, value in _repeats([value for _, value in ids]):
+            loc = ids[n][0]
+            yield doc.finding(loc, f"{field_path(loc)}: dubbel id '{value}'; ids in de verordening moeten uniek zijn")
 
 
 def _article_ids(ld: _Loaded) -> set[str] | None:
@@ -189,13 +182,11 @@ def rule_references(ld: _Loaded) -> Iterator[Finding]:
             for j, ref in enumerate(m.indicatoren):
                 if indicators is not None and ref not in indicators:
                     yield doc.finding(("maatwerk", i, "indicatoren", j), f"maatwerk[{i}].indicatoren[{j}]: onbekende indicator '{ref}' (niet in content/indicatoren.yaml)")
-        seen: set[str] = set()
         for i, p in enumerate(g.prestatie_indicatoren):
             if indicators is not None and p.indicator not in indicators:
                 yield doc.finding(("prestatie_indicatoren", i, "indicator"), f"prestatie_indicatoren[{i}].indicator: onbekende indicator '{p.indicator}' (niet in content/indicatoren.yaml)")
-            if p.indicator in seen:
-                yield doc.finding(("prestatie_indicatoren", i, "indicator"), f"prestatie_indicatoren[{i}].indicator: indicator '{p.indicator}' staat meer dan eens in dit bestand")
-            seen.add(p.indicator)
+        for i, dup in _repeats([p.indicator for p in g.prestatie_indicatoren]):
+            yield doc.finding(("prestatie_indicatoren", i, "indicator"), f"prestatie_indicatoren[{i}].indicator: indicator '{dup}' staat meer dan eens in dit bestand")
 
 
 def rule_money(ld: _Loaded) -> Iterator[Finding]:
@@ -249,11 +240,9 @@ def rule_standard_references(ld: _Loaded) -> Iterator[Finding]:
 
     doc = ld.docs[ld.layout.rel(ld.layout.dvo_bepalingen)]
     ids = [a.id for a in ld.standaard.artikelen]
-    seen: set[str] = set()
+    for i, dup in _repeats(ids):
+        yield doc.finding(("artikelen", i, "id"), f"artikelen[{i}].id: dubbel artikel-id '{dup}'")
     for i, artikel in enumerate(ld.standaard.artikelen):
-        if artikel.id in seen:
-            yield doc.finding(("artikelen", i, "id"), f"artikelen[{i}].id: dubbel artikel-id '{artikel.id}'")
-        seen.add(artikel.id)
         for j, lid in enumerate(artikel.leden):
             for ref in REFERENCE.findall(lid):
                 if ref not in ids:
