@@ -115,3 +115,20 @@ def test_budget_csv_has_the_json_keys():
     assert lines[0] == "gemeente,jaar,participatiebudget,ideel_loonkostensubsidie,beschikbaar,basisdienstverlening,verplichtingen,maatwerkbudget"
     assert len(lines) == 1 + 4
     assert lines[1].startswith("druten,2015,") and lines[1].endswith(",122000")
+
+
+def test_verordening_is_numbered_by_position(project):
+    hoofdstukken = project.verordening.genummerd()
+    artikelen = [a for h in hoofdstukken for a in h.artikelen]
+    assert len(artikelen) >= 20
+    assert [a.nummer for a in artikelen] == [str(n) for n in range(1, len(artikelen) + 1)]
+    assert [h.nummer for h in hoofdstukken] == [str(n) for n in range(1, len(hoofdstukken) + 1)]
+    eerste = artikelen[0]
+    assert (eerste.label, eerste.artikel.id, eerste.anker) == ("Artikel", "begripsbepalingen", "artikel-1")
+    assert eerste.leden[0].anker == "artikel-1-lid-1"
+    assert [letter for letter, _ in eerste.leden[0].onderdelen][:3] == ["a", "b", "c"]
+    # articles continue their numbering across chapters
+    assert hoofdstukken[1].artikelen[0].nummer == str(len(hoofdstukken[0].artikelen) + 1)
+    ids = {a.artikel.id for a in artikelen}
+    for titel in ("begripsbepalingen", "doelgroep", "loonkostensubsidie", "beschut-werk", "hardheidsclausule", "inwerkingtreding-citeertitel"):
+        assert titel in ids
