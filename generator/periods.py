@@ -22,5 +22,10 @@ def parse_period(text: str, scheme: str) -> tuple[int, int] | None:
     return int(match.group(1)), int(match.group(2)) if match.lastindex == 2 else 1
 
 
+def code(year: int, number: int, scheme: str) -> str:
+    """The text of a period: `code(2016, 2, "tertaal")` is "2016-T2"."""
+    return {"jaar": f"{year}", "tertaal": f"{year}-T{number}", "kwartaal": f"{year}-Q{number}"}[scheme]
+
+
 def describe(scheme: str) -> str:
     return SCHEMES[scheme][2]

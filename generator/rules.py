@@ -248,8 +248,27 @@ def rule_standard_references(ld: _Loaded) -> Iterator[Finding]:
                 if ref not in ids:
                     yield doc.finding(("artikelen", i, "leden", j), f"artikelen[{i}].leden[{j}]: verwijzing naar onbekend artikel '{ref}'; bekend zijn: {', '.join(ids)}")
 
+def rule_realisaties(ld: _Loaded) -> Iterator[Finding]:
+    """Ratios need their denominator for regional figures; toelichtingen explain a realisatie."""
+    if ld.indicatoren is None:
+        return
+    weighted = {i.id for i in ld.indicatoren.indicatoren if i.regionaal == "gewogen gemiddelde"}
+    for stem, g in ld.gemeenten.items():
+        doc = ld.docs[ld.gemeente_files[stem]]
+        for i, p in enumerate(g.prestatie_indicatoren):
+            base = ("prestatie_indicatoren", i)
+            if p.indicator in weighted:
+                for key, real in p.realisaties.items():
+                    if real.noemer is None:
+                        loc = base + ("realisaties", _yaml_key(doc, base + ("realisaties",), key))
+                        yield doc.finding(loc, f"{field_path(loc)}: '{p.indicator}' is een gewogen gemiddelde; verwacht een noemer bij de realisatie, schrijf bijvoorbeeld '{key}: {{waarde: {real.waarde}, noemer: 45}}'")
+            for key in p.toelichtingen:
+                if key not in p.realisaties:
+                    loc = base + ("toelichtingen", _yaml_key(doc, base + ("toelichtingen",), key))
+                    yield doc.finding(loc, f"{field_path(loc)}: toelichting voor periode '{key}', maar daarvoor is geen realisatie ingevuld", key=True)
 
-RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_catalogues, rule_references, rule_money, rule_standard_references]
+
+RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_realisaties, rule_catalogues, rule_references, rule_money, rule_standard_references]
 
 
 def cross_file_findings(ld: _Loaded) -> list[Finding]:

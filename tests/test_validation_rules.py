@@ -174,6 +174,18 @@ def test_realisatie_period_must_follow_the_region_scheme(region):
     assert_finding(findings(region), f"{W}:{region.line_of(W, '2015-T1: 119')}:7", "prestatie_indicatoren[0].realisaties[2015-T1]: verwacht een jaar zoals '2016' (periode_schema 'jaar' in content/regio.yaml)")
 
 
+def test_weighted_indicator_realisatie_needs_noemer(region):
+    region.replace(W, "      2016:\n        waarde: 58.3\n        noemer: 45", "      2016: 58.3")
+    line = region.line_of(W, "2016: 58.3")
+    assert_finding(findings(region), f"{W}:{line}:13", "prestatie_indicatoren[5].realisaties[2016]: 'vervullingspercentage' is een gewogen gemiddelde; verwacht een noemer")
+
+
+def test_toelichting_needs_a_realisatie_in_that_period(region):
+    region.replace(W, "    toelichtingen:\n      2016:", "    toelichtingen:\n      2017:")
+    line = region.line_of(W, "    toelichtingen:") + 1
+    assert_finding(findings(region), f"{W}:{line}:7", "prestatie_indicatoren[0].toelichtingen[2017]: toelichting voor periode '2017', maar daarvoor is geen realisatie")
+
+
 def test_weights_of_a_verdeelsleutel_total_100(region):
     rel = "content/regio.yaml"
     region.replace(rel, "        gewicht: 50\n      - kenmerk: bijstandsgerechtigden", "        gewicht: 60\n      - kenmerk: bijstandsgerechtigden")
