@@ -1,7 +1,8 @@
-"""`dvo build`: validate, then render every DVO to HTML and PDF under site/.
+"""Render documents (DVO's and verantwoordingsrapportages) to HTML and PDF under site/.
 
-One gemeente failing does not stop the others; no partial file is ever left
-(atomic writes), and the command exits non-zero naming who failed and why.
+Each document is a `Job`. One failing does not stop the others; no partial file
+is ever left (atomic writes), and the caller reports who failed and why.
+Jobs run in worker processes that each load the project once.
 """
 
 from __future__ import annotations
@@ -14,58 +15,102 @@ from pathlib import Path
 from generator.atomic import write_bytes, write_text
 from generator.project import Project, load_project
 
-_WORKER_PROJECT: Project | None = None
+_WORKER: tuple[Project, object] | None = None
+
+
+@dataclass(frozen=True)
+class Job:
+    soort: str  # "dvo", "rapport" (one gemeente) or "regio"
+    slug: str  # gemeente slug, or "regio"
+    periode: str | None = None
+
+    @property
+    def naam(self) -> str:
+        return f"dvo-{self.slug}" if self.soort == "dvo" else f"rapport-{self.slug}-{self.periode}"
+
+    def paths(self, site: Path) -> tuple[Path, Path]:
+        folder = "dvo" if self.soort == "dvo" else "rapport"
+        return site / "pdf" / f"{self.naam}.pdf", site / folder / f"{self.naam}.html"
 
 
 @dataclass(frozen=True)
 class JobResult:
-    slug: str
-    naam: str
+    job: Job
+    titel: str
     fout: str | None
     bestanden: tuple[str, ...] = ()
 
 
-def dvo_paths(site: Path, slug: str) -> tuple[Path, Path]:
-    return site / "pdf" / f"dvo-{slug}.pdf", site / "dvo" / f"dvo-{slug}.html"
+def plan(project: Project, verantwoording, slugs: list[str], *, regio: bool = True) -> list[Job]:
+    """DVO's first, then reports per period: per gemeente, then the region's."""
+    jobs = [Job("dvo", s) for s in slugs]
+    for periode in verantwoording.perioden:
+        jobs += [Job("rapport", s, periode.code) for s in slugs]
+        if regio:
+            jobs.append(Job("regio", "regio", periode.code))
+    return jobs
 
 
-def render_and_write(project: Project, slug: str, revisie: str, site: Path) -> JobResult:
+def _title(project: Project, job: Job) -> str:
+    if job.soort == "regio":
+        return f"regiorapport {job.periode}"
+    naam = project.gemeente(job.slug).naam
+    return f"DVO {naam}" if job.soort == "dvo" else f"rapport {naam} {job.periode}"
+
+
+def render_job(project: Project, verantwoording, job: Job, revisie: str, site: Path) -> JobResult:
+    from jinja2 import TemplateError
+
+    from generator import rapport
     from generator.clauses import UnknownReference
     from generator.dvo_render import render_dvo
     from generator.pdf import RenderError
-    from jinja2 import TemplateError
 
-    naam = project.gemeente(slug).naam
+    titel = _title(project, job)
     try:
-        rendered = render_dvo(project, slug, revisie)
+        if job.soort == "dvo":
+            rendered = render_dvo(project, job.slug, revisie)
+        elif job.soort == "rapport":
+            rendered = rapport.render_gemeente(verantwoording, job.slug, verantwoording.periode(job.periode), revisie)
+        else:
+            rendered = rapport.render_regio(verantwoording, verantwoording.periode(job.periode), revisie)
     except (TemplateError, UnknownReference, RenderError, OSError) as exc:
-        return JobResult(slug, naam, f"{type(exc).__name__}: {exc}")
-    pdf_path, html_path = dvo_paths(site, slug)
+        return JobResult(job, titel, f"{type(exc).__name__}: {exc}")
+    pdf_path, html_path = job.paths(site)
     write_bytes(pdf_path, rendered.pdf)
     write_text(html_path, rendered.html)
-    return JobResult(slug, naam, None, (pdf_path.relative_to(site).as_posix(), html_path.relative_to(site).as_posix()))
+    return JobResult(job, titel, None, (pdf_path.relative_to(site).as_posix(), html_path.relative_to(site).as_posix()))
+
+
+def render_and_write(project: Project, slug: str, revisie: str, site: Path) -> JobResult:
+    """One gemeente's DVO (kept for the benchmark and single-document use)."""
+    return render_job(project, None, Job("dvo", slug), revisie, site)
 
 
 def _init_worker(root: str) -> None:
-    global _WORKER_PROJECT
-    _WORKER_PROJECT = load_project(Path(root))
+    from generator.verantwoording import Verantwoording
+
+    global _WORKER
+    project = load_project(Path(root))
+    _WORKER = (project, Verantwoording(project))
 
 
-def _worker(slug: str, revisie: str, site: str) -> JobResult:
-    return render_and_write(_WORKER_PROJECT, slug, revisie, Path(site))
+def _worker(job: Job, revisie: str, site: str) -> JobResult:
+    project, verantwoording = _WORKER
+    return render_job(project, verantwoording, job, revisie, Path(site))
 
 
-def render_dvos(project: Project, slugs: list[str], revisie: str, site: Path, jobs: int, on_done) -> list[JobResult]:
-    """Render in `jobs` worker processes (1 = in this process); `on_done(result)` per gemeente."""
+def render_all(project: Project, verantwoording, jobs: list[Job], revisie: str, site: Path, workers: int, on_done) -> list[JobResult]:
+    """Render in `workers` processes (1 = in this process); `on_done(result)` per document."""
     results = []
-    if jobs <= 1 or len(slugs) <= 1:
-        for slug in slugs:
-            result = render_and_write(project, slug, revisie, site)
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            result = render_job(project, verantwoording, job, revisie, site)
             on_done(result)
             results.append(result)
         return results
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(str(project.layout.root),)) as pool:
-        futures = [pool.submit(_worker, slug, revisie, str(site)) for slug in slugs]
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(str(project.layout.root),)) as pool:
+        futures = [pool.submit(_worker, job, revisie, str(site)) for job in jobs]
         for future in futures:
             result = future.result()
             on_done(result)

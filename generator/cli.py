@@ -103,14 +103,17 @@ def verdeling(root: Path, kostenpost: str | None, fmt: str) -> None:
 
 @main.command()
 @_root_option
-@click.option("--gemeente", "slug", help="Alleen de DVO van deze gemeente (slug).")
+@click.option("--gemeente", "slug", help="Alleen de DVO en rapportages van deze gemeente (slug).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Aantal parallelle processen (standaard: aantal CPU's).")
 def build(root: Path, slug: str | None, jobs: int | None) -> None:
-    """Alles bouwen: controleren, DVO's (HTML en PDF) en manifest in site/."""
-    from generator.build import default_jobs, render_dvos
+    """Alles bouwen: controleren, DVO's, verantwoordingsrapportages, open data en manifest in site/."""
+    from generator.atomic import write_text
+    from generator.build import default_jobs, plan, render_all
     from generator.manifest import write_manifest
+    from generator.open_data import files as open_data_files
     from generator.progress import progress
     from generator.revision import source_revision
+    from generator.verantwoording import Verantwoording
 
     project = _load(root)
     slugs = [g.slug for g in project.gemeenten]
@@ -119,20 +122,25 @@ def build(root: Path, slug: str | None, jobs: int | None) -> None:
             raise click.BadParameter(f"onbekende gemeente '{slug}'; kies uit: {', '.join(slugs)}", param_hint="--gemeente")
         slugs = [slug]
     site = project.layout.site
+    verantwoording = Verantwoording(project)
+    todo = plan(project, verantwoording, slugs, regio=slug is None)
     revisie = source_revision(project.layout.root)
-    with progress("DVO's maken", len(slugs)) as advance:
+    with progress("Documenten maken", len(todo)) as advance:
         def on_done(result):
-            advance(f"DVO {result.naam}: " + ("klaar" if result.fout is None else "MISLUKT"))
+            advance(f"{result.titel}: " + ("klaar" if result.fout is None else "MISLUKT"))
 
-        results = render_dvos(project, slugs, revisie, site, jobs or default_jobs(), on_done)
+        results = render_all(project, verantwoording, todo, revisie, site, jobs or default_jobs(), on_done)
+    for name, text in open_data_files(verantwoording).items():
+        write_text(site / "pdf" / name, text)
     write_manifest(site)
     failed = [r for r in results if r.fout]
     for r in failed:
-        click.echo(f"Fout: DVO {r.naam} ({r.slug}) is niet gemaakt: {r.fout}", err=True)
+        click.echo(f"Fout: {r.titel} ({r.job.naam}) is niet gemaakt: {r.fout}", err=True)
     if failed:
-        click.echo(f"{len(failed)} van {len(results)} DVO's mislukt; de andere staan in {site}.", err=True)
+        click.echo(f"{len(failed)} van {len(results)} documenten mislukt; de andere staan in {site}.", err=True)
         sys.exit(1)
-    click.echo(f"{len(results)} DVO's gemaakt in {site}/pdf en {site}/dvo.")
+    dvos = sum(r.job.soort == "dvo" for r in results)
+    click.echo(f"{dvos} DVO's en {len(results) - dvos} verantwoordingsrapportages gemaakt in {site}/pdf, met open data (CSV en JSON).")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -49,5 +49,6 @@ def kpi_value(value: Decimal | int | None, eenheid: str) -> str:
         return percentage(value)
     if eenheid == "rapportcijfer":
         return number(value, decimals=1)
-    text = number(value)
+    # Weighted regional means are rarely whole: one decimal is what a reader can use.
+    text = number(value) if value == value.to_integral_value() else number(value, decimals=1)
     return f"{text} dagen" if eenheid == "dagen" else text

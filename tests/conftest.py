@@ -46,15 +46,36 @@ class Region:
         return CliRunner().invoke(main, [*args, "--root", str(self.root)])
 
 
-@pytest.fixture
-def region(tmp_path: Path) -> Region:
+def copy_region(target: Path) -> Path:
+    """The example region's sources (not its build output) in `target`."""
     for folder in ("content", "gemeenten", "dvo_templates"):
         if (REPO / folder).exists():
-            shutil.copytree(REPO / folder, tmp_path / folder)
+            shutil.copytree(REPO / folder, target / folder)
     for name in ("mkdocs.yml",):
         if (REPO / name).exists():
-            shutil.copy(REPO / name, tmp_path / name)
-    return Region(tmp_path)
+            shutil.copy(REPO / name, target / name)
+    return target
+
+
+def pdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    return [(page.extract_text() or "").replace("\u00a0", " ") for page in reader.pages]
+
+
+@pytest.fixture
+def region(tmp_path: Path) -> Region:
+    return Region(copy_region(tmp_path))
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The example region built once (`dvo build`, two worker processes), shared by all tests."""
+    root = copy_region(tmp_path_factory.mktemp("regio"))
+    result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    return root
 
 
 @pytest.fixture(scope="session")

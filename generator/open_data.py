@@ -1,0 +1,90 @@
+"""Open data: every KPI value per gemeente and period, and the region's figures, as CSV and JSON.
+
+Values as entered stay exact; computed ratios (percentages, weighted means) are
+rounded half-up to two decimals, which is stated in the column name's definition
+on the site. Column names are Dutch and stable: scripts depend on them.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from generator.tabular import plain_row, to_csv, to_json
+from generator.verantwoording import Regiowaarde, Uitkomst, Verantwoording
+
+CENT = Decimal("0.01")
+
+
+def _rounded(value: Decimal | None) -> Decimal | None:
+    if value is None or not value.is_finite():
+        return None  # e.g. a score when nothing happened where less is better
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def row(u: Uitkomst) -> dict:
+    toelichting = u.toelichting
+    return {
+        "gemeente": u.gemeente.slug,
+        "cbs_code": u.gemeente.cbs_code,
+        "indicator": u.indicator.id,
+        "eenheid": u.indicator.eenheid,
+        "richting": u.indicator.richting,
+        "periode": u.periode.code,
+        "nulmeting": u.nulmeting.waarde if u.nulmeting else None,
+        "streefwaarde": u.streefwaarde,
+        "realisatie": u.realisatie,
+        "noemer": u.noemer,
+        "percentage_van_streefwaarde": _rounded(u.percentage),
+        "prestatie": _rounded(u.score),
+        "status": u.status,
+        "plaats": u.plaats,
+        "aantal_gemeenten": u.deelnemers or None,
+        "signalering": u.signalering,
+        "oorzaak": toelichting.oorzaak if toelichting else None,
+        "toelichting": toelichting.tekst if toelichting else None,
+    }
+
+
+def regio_row(r: Regiowaarde) -> dict:
+    return {
+        "indicator": r.indicator.id,
+        "eenheid": r.indicator.eenheid,
+        "richting": r.indicator.richting,
+        "periode": r.periode.code,
+        "aggregatie": r.indicator.regionaal,
+        "noemer": r.indicator.noemer,
+        "gemeenten_met_realisatie": len(r.uitkomsten),
+        "gemeenten_totaal": r.gemeenten_totaal,
+        "streefwaarde": _rounded(r.streefwaarde),
+        "realisatie": _rounded(r.realisatie),
+        "prestatie": _rounded(r.score),
+        "status": r.status,
+    }
+
+
+def plain(rows: list[dict]) -> list[dict]:
+    return [plain_row(r) for r in rows]
+
+
+def gemeente_rows(v: Verantwoording) -> list[dict]:
+    return [row(u) for periode in v.perioden for g in v.project.gemeenten for u, _ in v.gemeente(g.slug, periode) if u.realisatie is not None]
+
+
+def regio_rows(v: Verantwoording) -> list[dict]:
+    return [
+        regio_row(r)
+        for periode in v.perioden
+        for indicator in v.project.indicatoren.indicatoren
+        if (r := v.regio(indicator.id, periode)).uitkomsten
+    ]
+
+
+def files(v: Verantwoording) -> dict[str, str]:
+    """File name (inside site/pdf) -> content."""
+    per_gemeente, regio = gemeente_rows(v), regio_rows(v)
+    return {
+        "kpi-gemeenten.csv": to_csv(per_gemeente),
+        "kpi-gemeenten.json": to_json(per_gemeente),
+        "kpi-regio.csv": to_csv(regio),
+        "kpi-regio.json": to_json(regio),
+    }

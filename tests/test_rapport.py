@@ -1,0 +1,146 @@
+"""Verantwoordingsrapportages: hand-computed figures, signalering, open data and the rendered PDFs."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from generator import kpi
+from generator.verantwoording import ONVERKLAARD, VERKLAARD, Verantwoording, parse, period_target
+from tests.conftest import pdf_pages
+
+SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
+
+
+@pytest.fixture(scope="module")
+def v(project):
+    return Verantwoording(project)
+
+
+def uitkomst(v, slug, indicator, periode="2016"):
+    return next(u for u, _ in v.gemeente(slug, v.periode(periode)) if u.indicator.id == indicator)
+
+
+def test_example_region_reports_two_years(v):
+    assert [p.code for p in v.perioden] == ["2015", "2016"]
+
+
+def test_lower_is_better_is_scored_inverted_with_status_and_place(v):
+    # Wijchen, instroom in de bijstand 2016: streefwaarde 191, realisatie 241 (lager is beter).
+    u = uitkomst(v, "wijchen", "instroom-uitkering")
+    assert (u.streefwaarde, u.realisatie) == (191, 241)
+    assert u.percentage == Decimal(241) / 191 * 100  # 126,2%: more than the target ...
+    assert u.score == Decimal(191) / 241 * 100  # ... which is bad: 79,3% of the target performance
+    assert u.status == kpi.AFWIJKING
+    assert (u.plaats, u.deelnemers) == (9, 9)
+
+
+def test_higher_is_better_score_is_the_plain_percentage(v):
+    u = uitkomst(v, "wijchen", "uitstroom-werk")  # 97 of 110
+    assert u.score == u.percentage == Decimal(97) / 110 * 100
+    assert u.status == kpi.AANDACHTSPUNT  # 88,2%: between 80 and 95
+    assert u.signalering is None and u.toelichting.oorzaak is None  # explained, though no deviation
+
+
+def test_weighted_regional_percentage_uses_the_denominators_not_a_plain_mean(v):
+    r = v.regio("vervullingspercentage", v.periode("2016"))
+    # Hand-computed from the nine gemeente files: sum of waarde × noemer = 44.194, sum of noemers = 659.
+    assert r.realisatie == Decimal(44194) / 659  # 67,06%
+    assert round(r.realisatie, 2) != round(Decimal("613.4") / 9, 2)  # a plain mean would say 68,16%
+    assert r.streefwaarde == 72  # every gemeente aims at 72%: the weighted target is 72 too
+    assert len(r.uitkomsten) == r.gemeenten_totaal == 9
+
+
+def test_counts_are_summed_for_the_region(v, project):
+    r = v.regio("uitstroom-werk", v.periode("2015"))
+    assert r.realisatie == sum(g_p.realisaties["2015"].waarde for g in project.gemeenten for g_p in g.prestatie_indicatoren if g_p.indicator == "uitstroom-werk")
+    assert "som" in r.definitie
+
+
+def test_deviation_with_an_accepted_cause_is_explained(v):
+    u = uitkomst(v, "beuningen", "uitstroom-werk")
+    assert u.status == kpi.AFWIJKING and u.signalering == VERKLAARD
+    assert u.toelichting.oorzaak == "demografische of economische ontwikkeling"
+
+
+def test_deviation_with_only_a_text_is_not_an_accepted_explanation(v):
+    u = uitkomst(v, "heumen", "tevredenheid-kandidaten")
+    assert u.toelichting is not None and u.toelichting.oorzaak is None
+    assert u.signalering == ONVERKLAARD
+
+
+def test_example_data_shows_every_status_and_both_kinds_of_signalering(v, project):
+    uitkomsten = [u for g in project.gemeenten for u, _ in v.gemeente(g.slug, v.periode("2016"))]
+    assert {u.status for u in uitkomsten} == {kpi.OP_KOERS, kpi.AANDACHTSPUNT, kpi.AFWIJKING}
+    assert {u.signalering for u in uitkomsten} == {None, VERKLAARD, ONVERKLAARD}
+
+
+@pytest.mark.parametrize(
+    "code, scheme, einde",
+    [("2016", "jaar", dt.date(2016, 12, 31)), ("2016-T2", "tertaal", dt.date(2016, 8, 31)), ("2016-Q1", "kwartaal", dt.date(2016, 3, 31)), ("2016-Q4", "kwartaal", dt.date(2016, 12, 31))],
+)
+def test_period_end_is_the_peildatum(code, scheme, einde):
+    assert parse(code, scheme).einddatum == einde
+
+
+def test_sub_year_periods_compare_counts_with_the_pro_rata_target(project):
+    som, gewogen = project.indicator("uitstroom-werk"), project.indicator("vervullingspercentage")
+    t2 = parse("2016-T2", "tertaal")
+    assert period_target(som, Decimal(120), t2) == 80
+    assert period_target(gewogen, Decimal(72), t2) == 72
+
+
+def test_open_data_has_every_value_per_gemeente_and_period(built, project):
+    rows = list(csv.DictReader(io.StringIO((built / "site" / "pdf" / "kpi-gemeenten.csv").read_text(encoding="utf-8"))))
+    expected = sum(len(p.realisaties) for g in project.gemeenten for p in g.prestatie_indicatoren)
+    assert len(rows) == expected
+    wijchen = next(r for r in rows if (r["gemeente"], r["indicator"], r["periode"]) == ("wijchen", "instroom-uitkering", "2016"))
+    assert wijchen["realisatie"] == "241" and wijchen["prestatie"] == "79.25" and wijchen["signalering"] == "onverklaard"
+    data = json.loads((built / "site" / "pdf" / "kpi-regio.json").read_text(encoding="utf-8"))
+    vervulling = next(r for r in data if (r["indicator"], r["periode"]) == ("vervullingspercentage", "2016"))
+    assert vervulling["realisatie"] == 67.06 and vervulling["aggregatie"] == "gewogen gemiddelde"
+
+
+def test_gemeente_report_pdf_states_figures_status_and_signalering(built):
+    path = built / "site" / "pdf" / "rapport-wijchen-2016.pdf"
+    text = "\n".join(pdf_pages(path))
+    flat = " ".join(text.split())
+    assert "Verantwoordingsrapportage Wijchen 2016" in flat
+    assert "Signalering voor de bestuurscommissie Werk" in flat
+    assert "Instroom in de bijstand" in flat and "79,3%" in flat and "geen aanvaarde verklaring" in flat
+    assert "€ 30.000" in flat and "€ 27.600" in flat and "92,0%" in flat  # maatwerk budget against spent
+    assert "De uitstroom bleef achter" in flat  # a toelichting from the YAML
+    reader = PdfReader(str(path))
+    assert "/GTS_PDFA1" in str(reader.trailer["/Root"]["/OutputIntents"][0].get_object())
+    attached = json.loads(reader.attachments["rapport-wijchen-2016.json"][0])
+    assert {r["indicator"] for r in attached} >= {"uitstroom-werk", "instroom-uitkering"}
+
+
+def test_regional_report_has_every_gemeente_and_states_the_aggregation(built):
+    flat = " ".join(" ".join(pdf_pages(built / "site" / "pdf" / "rapport-regio-2016.pdf")).split())
+    assert "Verantwoordingsrapportage regio Rijk van Nijmegen 2016" in flat
+    for naam in ("Beuningen", "Millingen aan de Rijn", "Mook en Middelaar", "Wijchen"):
+        assert naam in flat
+    assert "gewogen naar beschikbare werkplekken" in flat
+    assert "67,1%" in flat  # the weighted regional vervullingspercentage
+    assert "verklaard: demografische of economische ontwikkeling" in flat
+
+
+def test_every_chart_has_a_text_alternative_and_a_table(built):
+    html = (built / "site" / "rapport" / "rapport-druten-2016.html").read_text(encoding="utf-8")
+    assert html.count('role="img"') == html.count("<figure>") > 0
+    assert html.count("<desc id=") == html.count('role="img"')
+    assert html.count('class="reeks"') == html.count("<figure>")
+
+
+def test_reports_exist_for_every_gemeente_and_period(built):
+    for periode in ("2015", "2016"):
+        assert (built / "site" / "pdf" / f"rapport-regio-{periode}.pdf").is_file()
+        for slug in SLUGS:
+            assert (built / "site" / "pdf" / f"rapport-{slug}-{periode}.pdf").is_file()
