@@ -1,0 +1,298 @@
+"""`dvo import`: realisaties from a CSV or Excel export into the gemeente files.
+
+Every row is checked first (gemeente, indicator, periode, waarde, noemer,
+duplicates), each problem reported with the file's row number. Only when all
+rows are good are the new files computed (see yaml_edit.py: untouched bytes
+stay as they are), re-validated as a whole project in a scratch copy, and then
+written atomically. With `dry_run` the diff is returned and nothing is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from generator import periods
+from generator.atomic import write_text
+from generator.findings import InvalidProject
+from generator.project import Project, load_project
+from generator.yaml_edit import EditError, set_realisatie
+
+COLUMNS = ("gemeente", "indicator", "periode", "waarde")
+OPTIONAL = ("noemer",)
+ALIASES = {"realisatie": "waarde", "jaar": "periode", "indicator_id": "indicator"}
+_NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+RANGES = {
+    "aantal": (Decimal(0), None, "een geheel aantal van 0 of meer"),
+    "percentage": (Decimal(0), Decimal(100), "een percentage van 0 tot en met 100"),
+    "rapportcijfer": (Decimal(1), Decimal(10), "een rapportcijfer van 1 tot en met 10"),
+    "dagen": (Decimal(0), None, "een aantal dagen van 0 of meer"),
+    "euro": (Decimal(0), None, "een bedrag van 0 of meer"),
+}
+
+
+class ImportFailed(Exception):
+    """Bad rows or an unreadable file; `problems` are complete Dutch lines."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problemen")
+
+
+@dataclass(frozen=True)
+class Rij:
+    rij: int  # row number as the user sees it in the file (header = 1)
+    slug: str
+    indicator: str
+    periode: str
+    waarde: Decimal
+    noemer: Decimal | None
+
+
+@dataclass
+class Resultaat:
+    nieuw: int = 0
+    gewijzigd: int = 0
+    ongewijzigd: int = 0
+    bestanden: dict[str, tuple[str, str]] = field(default_factory=dict)  # rel path -> (old, new)
+    meldingen: list[str] = field(default_factory=list)
+
+    def diff(self) -> str:
+        out = []
+        for rel, (old, new) in self.bestanden.items():
+            out += difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{rel}", f"b/{rel}")
+        return "".join(out)
+
+
+def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """Header names (as written) and (row number, cells) for every non-empty row."""
+    import pandas as pd
+
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            # sep=None sniffs ',' or ';' (Dutch spreadsheets write ';' with decimal commas).
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python", encoding="utf-8-sig", skip_blank_lines=False)
+        elif suffix in (".xlsx", ".xlsm"):
+            frame = pd.read_excel(path, dtype=str, keep_default_na=False)
+        else:
+            raise ImportFailed([f"{path.name}: verwacht een .csv- of .xlsx-bestand, gevonden '{path.suffix or 'geen extensie'}'"])
+    except ImportFailed:
+        raise
+    except Exception as exc:  # pandas/openpyxl say why in English; keep that as detail
+        raise ImportFailed([f"{path.name}: het bestand is niet te lezen als {'CSV' if suffix == '.csv' else 'Excel'} ({exc})"]) from exc
+    headers = [str(c) for c in frame.columns]
+    rows = []
+    for i, record in enumerate(frame.to_dict("records")):
+        cells = {str(k): ("" if v is None or (isinstance(v, float) and v != v) else str(v).strip()) for k, v in record.items()}
+        if any(cells.values()):
+            rows.append((i + 2, cells))
+    return headers, rows
+
+
+def _number(text: str) -> Decimal | None:
+    """'71,4' and '71.4' both mean 71.4; thousands separators are refused as ambiguous."""
+    if not _NUMBER.match(text):
+        return None
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+class _Checker:
+    def __init__(self, project: Project, name: str):
+        self.project = project
+        self.name = name
+        self.problems: list[str] = []
+        self.by_key = {}
+        for g in project.gemeenten:
+            for key in (g.slug, g.naam.lower(), g.cbs_code.lower()):
+                self.by_key[key] = g
+        self.scheme = project.regio.rapportage.periode_schema
+        self.jaren = project.regio.periode.jaren
+
+    def fail(self, rij: int, kolom: str, message: str) -> None:
+        self.problems.append(f"{self.name}:{rij}: {kolom}: {message}")
+
+    def header(self, headers: list[str]) -> dict[str, str]:
+        """Map our column names to the file's header names."""
+        found = {}
+        for h in headers:
+            norm = ALIASES.get(h.strip().lower(), h.strip().lower())
+            if norm in COLUMNS + OPTIONAL and norm not in found:
+                found[norm] = h
+        missing = [c for c in COLUMNS if c not in found]
+        if missing:
+            self.problems.append(
+                f"{self.name}:1: kolommen {', '.join(missing)} ontbreken in de kopregel; verwacht de kolommen "
+                f"{', '.join(COLUMNS)} (en eventueel noemer), gevonden: {', '.join(headers) or '(niets)'}"
+            )
+        return found
+
+    def row(self, rij: int, cells: dict[str, str], names: dict[str, str]) -> Rij | None:
+        before = len(self.problems)
+        text = {c: cells.get(names[c], "") if c in names else "" for c in COLUMNS + OPTIONAL}
+        g = self.by_key.get(text["gemeente"].lower())
+        if not text["gemeente"]:
+            self.fail(rij, "gemeente", "leeg; verwacht de naam, slug of CBS-code van een gemeente")
+        elif g is None:
+            self.fail(rij, "gemeente", f"onbekende gemeente '{text['gemeente']}'; bekend zijn: {', '.join(x.naam for x in self.project.gemeenten)}")
+        indicator = next((i for i in self.project.indicatoren.indicatoren if i.id == text["indicator"]), None)
+        if indicator is None:
+            self.fail(rij, "indicator", f"onbekende indicator '{text['indicator']}'; gebruik een id uit content/indicatoren.yaml, zoals 'uitstroom-werk'")
+        elif g is not None and not any(p.indicator == indicator.id for p in g.prestatie_indicatoren):
+            self.fail(rij, "indicator", f"de gemeente {g.naam} heeft geen prestatie-indicator '{indicator.id}' in haar DVO")
+        parsed = periods.parse_period(text["periode"], self.scheme)
+        if parsed is None:
+            self.fail(rij, "periode", f"verwacht {periods.describe(self.scheme)}, gevonden '{text['periode']}'")
+        elif parsed[0] not in self.jaren:
+            self.fail(rij, "periode", f"periode '{text['periode']}' ligt buiten de DVO-periode ({self.jaren[0]}-{self.jaren[-1]})")
+        waarde = self._value(rij, "waarde", text["waarde"], indicator.eenheid if indicator else None)
+        noemer = None
+        if text["noemer"]:
+            noemer = _number(text["noemer"])
+            if noemer is None or noemer <= 0:
+                self.fail(rij, "noemer", f"verwacht een getal groter dan 0, gevonden '{text['noemer']}'")
+        if len(self.problems) > before:
+            return None
+        return Rij(rij, g.slug, indicator.id, text["periode"], waarde, noemer)
+
+    def _value(self, rij: int, kolom: str, text: str, eenheid: str | None) -> Decimal | None:
+        if not text:
+            self.fail(rij, kolom, "leeg; verwacht een getal")
+            return None
+        value = _number(text)
+        hint = " (schrijf duizendtallen zonder punt of spatie)" if re.match(r"^\d{1,3}([. ]\d{3})+$", text) else ""
+        if value is None:
+            self.fail(rij, kolom, f"verwacht een getal zoals 42 of 71,4, gevonden '{text}'{hint}")
+            return None
+        if eenheid in RANGES:
+            low, high, what = RANGES[eenheid]
+            whole = eenheid != "aantal" or value == value.to_integral_value()
+            if value < low or (high is not None and value > high) or not whole:
+                self.fail(rij, kolom, f"verwacht {what}, gevonden '{text}'{hint}")
+                return None
+        return value
+
+
+def check_rows(project: Project, path: Path) -> list[Rij]:
+    headers, rows = read_table(path)
+    checker = _Checker(project, path.name)
+    names = checker.header(headers)
+    if checker.problems:
+        raise ImportFailed(checker.problems)
+    if not rows:
+        raise ImportFailed([f"{path.name}: geen rijen met gegevens onder de kopregel"])
+    good: list[Rij] = []
+    first_row: dict[tuple, int] = {}
+    for rij, cells in rows:
+        r = checker.row(rij, cells, names)
+        if r is None:
+            continue
+        key = (r.slug, r.indicator, r.periode)
+        if key in first_row:
+            checker.fail(rij, "rij", f"dubbel: {project.gemeente(r.slug).naam}, {r.indicator}, {r.periode} staat ook in rij {first_row[key]}")
+            continue
+        first_row[key] = rij
+        good.append(r)
+    weighted = {i.id for i in project.indicatoren.indicatoren if i.regionaal == "gewogen gemiddelde"}
+    for r in good:
+        existing = _existing(project, r)
+        if r.indicator in weighted and r.noemer is None and (existing is None or existing.noemer is None):
+            checker.fail(r.rij, "noemer", f"leeg, maar '{r.indicator}' is een gewogen gemiddelde; vul de noemer in ({project.indicator(r.indicator).noemer})")
+    if checker.problems:
+        raise ImportFailed(checker.problems)
+    return good
+
+
+def _existing(project: Project, r: Rij):
+    p = next(p for p in project.gemeente(r.slug).prestatie_indicatoren if p.indicator == r.indicator)
+    return p.realisaties.get(r.periode)
+
+
+def _text(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
+    """The new text of every gemeente file a row changes, checked value by value."""
+    scheme = project.regio.rapportage.periode_schema
+    res = Resultaat()
+
+    def after(a: str, b: str) -> bool:
+        pa, pb = periods.parse_period(a, scheme), periods.parse_period(b, scheme)
+        return pa is not None and pb is not None and pa > pb
+
+    for r in rows:
+        existing = _existing(project, r)
+        if existing is not None and existing.waarde == r.waarde and (r.noemer is None or existing.noemer == r.noemer):
+            res.ongewijzigd += 1
+            continue
+        rel = f"gemeenten/{r.slug}.yaml"
+        old, current = res.bestanden.get(rel, (None, None))
+        if old is None:
+            old = current = (project.layout.root / rel).read_text(encoding="utf-8")
+        try:
+            new = set_realisatie(current, r.indicator, r.periode, _text(r.waarde), _text(r.noemer) if r.noemer is not None else None, after=after)
+        except EditError as exc:
+            raise ImportFailed([f"{rel}: rij {r.rij} kan niet worden verwerkt: {exc}"]) from exc
+        _verify(current, new, r, rel)
+        res.bestanden[rel] = (old, new)
+        if existing is None:
+            res.nieuw += 1
+        else:
+            res.gewijzigd += 1
+    return res
+
+
+def _verify(old: str, new: str, r: Rij, rel: str) -> None:
+    """The edit must change exactly this realisatie: compare both files as data."""
+    safe = YAML(typ="safe")
+    before, after = safe.load(old), safe.load(new)
+    key = int(r.periode) if r.periode.isdigit() else r.periode
+    for data in (before, after):
+        item = next(p for p in data["prestatie_indicatoren"] if p["indicator"] == r.indicator)
+        value = (item.get("realisaties") or {}).pop(key, None)
+        if data is after:
+            got = value if isinstance(value, dict) else {"waarde": value}
+            if Decimal(str(got["waarde"])) != r.waarde or (r.noemer is not None and Decimal(str(got.get("noemer"))) != r.noemer):
+                raise ImportFailed([f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets geschreven"])
+        if not item.get("realisaties") and "realisaties" in item:
+            item.pop("realisaties")
+    if before != after:
+        raise ImportFailed([f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan deze realisatie; er is niets geschreven"])
+
+
+def revalidate(project: Project, res: Resultaat) -> None:
+    """Load the whole project with the new files in a scratch copy: never write what would not validate."""
+    root = project.layout.root
+    with tempfile.TemporaryDirectory(prefix="dvo-import-") as tmp:
+        scratch = Path(tmp)
+        shutil.copytree(root / "content", scratch / "content")
+        shutil.copytree(root / "gemeenten", scratch / "gemeenten")
+        for rel, (_, new) in res.bestanden.items():
+            (scratch / rel).write_text(new, encoding="utf-8")
+        try:
+            load_project(scratch)
+        except InvalidProject as exc:
+            raise ImportFailed([f"na de import zou dit niet kloppen: {f}" for f in exc.findings]) from exc
+
+
+def run_import(project: Project, path: Path, *, dry_run: bool) -> Resultaat:
+    rows = check_rows(project, path)
+    res = plan_import(project, rows)
+    if res.bestanden:
+        revalidate(project, res)
+    if not dry_run:
+        for rel, (_, new) in res.bestanden.items():
+            write_text(project.layout.root / rel, new)
+    return res
