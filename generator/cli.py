@@ -103,44 +103,46 @@ def verdeling(root: Path, kostenpost: str | None, fmt: str) -> None:
 
 @main.command()
 @_root_option
-@click.option("--gemeente", "slug", help="Alleen de DVO en rapportages van deze gemeente (slug).")
+@click.option("--gemeente", "slug", help="Alleen de DVO en rapportages van deze gemeente opnieuw maken (de site wordt wel helemaal gebouwd).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Aantal parallelle processen (standaard: aantal CPU's).")
 def build(root: Path, slug: str | None, jobs: int | None) -> None:
-    """Alles bouwen: controleren, DVO's, verantwoordingsrapportages, open data en manifest in site/."""
-    from generator.atomic import write_text
-    from generator.build import default_jobs, plan, render_all
-    from generator.manifest import write_manifest
-    from generator.open_data import files as open_data_files
+    """Alles bouwen: controleren, DVO's, verantwoordingsrapportages, open data en de website in site/."""
+    from generator.build import default_jobs
     from generator.progress import progress
+    from generator.publish import SiteError, publish
     from generator.revision import source_revision
     from generator.verantwoording import Verantwoording
 
     project = _load(root)
+    if not (project.layout.root / "mkdocs.yml").is_file():
+        raise click.UsageError(f"mkdocs.yml ontbreekt in '{root}': zonder siteconfiguratie kan de site niet worden gebouwd.")
     slugs = [g.slug for g in project.gemeenten]
     if slug is not None:
         if slug not in slugs:
             raise click.BadParameter(f"onbekende gemeente '{slug}'; kies uit: {', '.join(slugs)}", param_hint="--gemeente")
         slugs = [slug]
-    site = project.layout.site
     verantwoording = Verantwoording(project)
-    todo = plan(project, verantwoording, slugs, regio=slug is None)
-    revisie = source_revision(project.layout.root)
-    with progress("Documenten maken", len(todo)) as advance:
-        def on_done(result):
-            advance(f"{result.titel}: " + ("klaar" if result.fout is None else "MISLUKT"))
-
-        results = render_all(project, verantwoording, todo, revisie, site, jobs or default_jobs(), on_done)
-    for name, text in open_data_files(verantwoording).items():
-        write_text(site / "pdf" / name, text)
-    write_manifest(site)
-    failed = [r for r in results if r.fout]
-    for r in failed:
-        click.echo(f"Fout: {r.titel} ({r.job.naam}) is niet gemaakt: {r.fout}", err=True)
-    if failed:
-        click.echo(f"{len(failed)} van {len(results)} documenten mislukt; de andere staan in {site}.", err=True)
+    total = len(slugs) * (1 + len(verantwoording.perioden)) + (len(verantwoording.perioden) if slug is None else 0)
+    site = project.layout.site
+    try:
+        with progress("Documenten maken", total) as advance:
+            outcome = publish(
+                project, verantwoording, slugs, whole=slug is None,
+                revisie=source_revision(project.layout.root), workers=jobs or default_jobs(),
+                on_done=lambda r: advance(f"{r.titel}: " + ("klaar" if r.fout is None else "MISLUKT")),
+            )
+    except SiteError as exc:
+        for line in exc.problems:
+            click.echo(f"Fout in de site: {line}", err=True)
+        click.echo(f"De site is niet gebouwd ({len(exc.problems)} melding(en) van mkdocs, strikte modus); {site} is ongewijzigd.", err=True)
         sys.exit(1)
-    dvos = sum(r.job.soort == "dvo" for r in results)
-    click.echo(f"{dvos} DVO's en {len(results) - dvos} verantwoordingsrapportages gemaakt in {site}/pdf, met open data (CSV en JSON).")
+    for r in outcome.failed:
+        click.echo(f"Fout: {r.titel} ({r.job.naam}) is niet gemaakt: {r.fout}", err=True)
+    dvos = sum(r.job.soort == "dvo" for r in outcome.results)
+    click.echo(f"{dvos} DVO's, {len(outcome.results) - dvos} verantwoordingsrapportages en {outcome.pages} gegenereerde pagina's; site gebouwd in {site}.")
+    if outcome.failed:
+        click.echo(f"{len(outcome.failed)} van {len(outcome.results)} documenten mislukt; van die documenten staat de vorige versie (als die er was) op de site.", err=True)
+        sys.exit(1)
 
 
 @main.command("import")

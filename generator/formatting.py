@@ -52,3 +52,10 @@ def kpi_value(value: Decimal | int | None, eenheid: str) -> str:
     # Weighted regional means are rarely whole: one decimal is what a reader can use.
     text = number(value) if value == value.to_integral_value() else number(value, decimals=1)
     return f"{text} dagen" if eenheid == "dagen" else text
+
+
+def file_size(size: int) -> str:
+    """`412 kB`, `1,2 MB` (decimal units, as on government download links)."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{number(Decimal(size) / 1_000_000, decimals=1)} MB"

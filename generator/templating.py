@@ -5,10 +5,12 @@ Templates format; they never compute money and never read YAML.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from generator import formatting
 
@@ -33,3 +35,42 @@ def environment(template_dir: Path) -> Environment:
 
 def render(template_dir: Path, name: str, **context) -> str:
     return environment(template_dir).get_template(name).render(**context)
+
+
+_MD_SPECIAL = {c: "\\" + c for c in "\\`*_{}[]#|!"}
+_MD_SPECIAL.update({"<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " ", "\r": " "})
+_MD_TABLE = str.maketrans(_MD_SPECIAL)
+
+
+def md_escape(value) -> str:
+    """Text from YAML as literal Markdown: no emphasis, links, HTML or attribute lists."""
+    if isinstance(value, Markup):
+        return str(value)
+    return str(value).translate(_MD_TABLE)
+
+
+@lru_cache(maxsize=4)
+def markdown_environment(template_dir: Path) -> Environment:
+    """For generated site pages: every `{{ value }}` is escaped as Markdown unless marked safe."""
+    env = Environment(
+        loader=FileSystemLoader(str(template_dir)),
+        autoescape=False,  # HTML escaping is wrong for Markdown; md_escape does the job
+        finalize=md_escape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(environment(template_dir).filters)
+    env.filters["pad"] = link_target
+    return env
+
+
+_LINK = re.compile(r"[A-Za-z0-9._/#-]+")
+
+
+def link_target(path: str) -> Markup:
+    """A link target we built from ids and slugs; anything else is a bug, not data to escape."""
+    if not _LINK.fullmatch(path):
+        raise ValueError(f"ongeldig linkdoel: {path!r}")
+    return Markup(path)

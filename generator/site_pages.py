@@ -1,0 +1,117 @@
+"""The generated Markdown pages of the site, written into the staging docs folder.
+
+Pages: gemeenten (overview + one per gemeente), regio, instrumentarium (overview +
+one per instrument) and the verordening. Downloads are linked only when the file
+exists in the docs folder, labelled with type and size; a missing one is named as
+not yet made, so a partial build still gives a site without broken links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.atomic import write_text
+from generator.budget import budget_gemeente, budget_totaal
+from generator.formatting import file_size
+from generator.models.catalog import CATEGORIEEN
+from generator.project import Project
+from generator.templating import markdown_environment
+from generator.verantwoording import Verantwoording
+
+SOORT = {".pdf": "PDF", ".html": "HTML", ".csv": "CSV", ".json": "JSON"}
+
+
+@dataclass(frozen=True)
+class Download:
+    titel: str
+    pad: str  # inside the docs folder, e.g. "pdf/dvo-wijchen.pdf"
+    grootte: int | None  # None: not (yet) built
+
+    @property
+    def label(self) -> str:
+        """`PDF, 412 kB`."""
+        return f"{SOORT[Path(self.pad).suffix]}, {file_size(self.grootte)}"
+
+
+def _download(docs: Path, titel: str, pad: str) -> Download:
+    path = docs / pad
+    return Download(titel, pad, path.stat().st_size if path.is_file() else None)
+
+
+def gemeente_downloads(docs: Path, v: Verantwoording, slug: str, naam: str) -> list[Download]:
+    out = [
+        _download(docs, f"DVO {naam}", f"pdf/dvo-{slug}.pdf"),
+        _download(docs, f"DVO {naam}, leesversie", f"dvo/dvo-{slug}.html"),
+    ]
+    for p in v.perioden:
+        out.append(_download(docs, f"Verantwoordingsrapportage {naam} {p.label}", f"pdf/rapport-{slug}-{p.code}.pdf"))
+        out.append(_download(docs, f"Verantwoordingsrapportage {naam} {p.label}, leesversie", f"rapport/rapport-{slug}-{p.code}.html"))
+    return out
+
+
+def regio_downloads(docs: Path, v: Verantwoording, regio: str) -> list[Download]:
+    out = []
+    for p in v.perioden:
+        out.append(_download(docs, f"Verantwoordingsrapportage regio {regio} {p.label}", f"pdf/rapport-regio-{p.code}.pdf"))
+        out.append(_download(docs, f"Verantwoordingsrapportage regio {regio} {p.label}, leesversie", f"rapport/rapport-regio-{p.code}.html"))
+    return out
+
+
+def open_data_downloads(docs: Path) -> list[Download]:
+    return [
+        _download(docs, "Prestatie-indicatoren per gemeente en periode", "pdf/kpi-gemeenten.csv"),
+        _download(docs, "Prestatie-indicatoren per gemeente en periode", "pdf/kpi-gemeenten.json"),
+        _download(docs, "Regionale waarden per indicator en periode", "pdf/kpi-regio.csv"),
+        _download(docs, "Regionale waarden per indicator en periode", "pdf/kpi-regio.json"),
+    ]
+
+
+def _artikelen(project: Project) -> dict[str, object]:
+    return {a.artikel.id: a for h in project.verordening.genummerd() for a in h.artikelen}
+
+
+def pages(project: Project, v: Verantwoording, docs: Path, templates: Path) -> dict[str, str]:
+    """Relative page path -> Markdown text."""
+    env = markdown_environment(templates)
+    jaren = project.regio.periode.jaren
+    artikelen = _artikelen(project)
+    gebruik = {
+        i.id: [(g, m) for g in project.gemeenten for m in g.maatwerk if i.id in m.instrumenten]
+        for i in project.instrumentarium.instrumenten
+    }
+    out: dict[str, str] = {}
+    budget = {g.slug: [budget_gemeente(g, j) for j in jaren] for g in project.gemeenten}
+    for g in project.gemeenten:
+        out[f"gemeenten/{g.slug}.md"] = env.get_template("site/gemeente.md").render(
+            project=project, g=g, jaren=jaren, budget=budget[g.slug],
+            kpis=[(project.indicator(p.indicator), p) for p in g.prestatie_indicatoren],
+            instrumenten={i.id: i for i in project.instrumentarium.instrumenten},
+            downloads=gemeente_downloads(docs, v, g.slug, g.naam),
+        )
+    out["gemeenten/index.md"] = env.get_template("site/gemeenten.md").render(project=project)
+    per_jaar = [
+        (j, rows := [budget_gemeente(g, j) for g in project.gemeenten], budget_totaal(rows, j, f"Regio {project.regio.naam}"))
+        for j in jaren
+    ]
+    out["regio.md"] = env.get_template("site/regio.md").render(
+        project=project, per_jaar=per_jaar,
+        downloads=regio_downloads(docs, v, project.regio.naam), open_data=open_data_downloads(docs),
+    )
+    for i in project.instrumentarium.instrumenten:
+        out[f"instrumentarium/{i.id}.md"] = env.get_template("site/instrument.md").render(
+            i=i, artikel=artikelen[i.verordening_artikel], gebruik=gebruik[i.id],
+        )
+    out["instrumentarium/index.md"] = env.get_template("site/instrumentarium.md").render(
+        project=project, categorieen=CATEGORIEEN, gebruik=gebruik,
+        functies=sorted({i.functie for i in project.instrumentarium.instrumenten}),
+    )
+    out["verordening.md"] = env.get_template("site/verordening.md").render(v=project.verordening, hoofdstukken=project.verordening.genummerd())
+    return out
+
+
+def write_pages(project: Project, v: Verantwoording, docs: Path, templates: Path) -> int:
+    generated = pages(project, v, docs, templates)
+    for rel, text in generated.items():
+        write_text(docs / rel, text)
+    return len(generated)
