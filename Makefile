@@ -8,16 +8,24 @@ STAMP  := $(VENV)/.installed
 
 # Debian packages WeasyPrint needs at run time (Pango for text layout).
 SYSTEM_PKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# For the accessibility test: axe-core runs in Debian's headless Chromium via Node.js.
+TEST_PKGS   := chromium $(if $(shell command -v node),,nodejs npm)
+A11Y        := tests/a11y
+A11Y_STAMP  := $(A11Y)/node_modules/.installed
 
-.PHONY: build test systemdeps clean
+.PHONY: build test systemdeps testdeps aptdeps clean
 
 build: $(STAMP) systemdeps
 	$(BIN)/dvo validate
 	$(BIN)/dvo budget
 	$(BIN)/dvo build
 
-test: $(STAMP) systemdeps
+test: $(STAMP) systemdeps testdeps $(A11Y_STAMP)
 	$(BIN)/python -m pytest
+
+$(A11Y_STAMP): $(A11Y)/package.json $(A11Y)/package-lock.json
+	cd $(A11Y) && npm ci --no-audit --no-fund --loglevel=error
+	touch $(A11Y_STAMP)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 of nieuwer nodig"'
@@ -26,10 +34,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Install missing system libraries with apt-get when we may; otherwise say
+# Install missing system packages with apt-get when we may; otherwise say
 # exactly what to install and stop.
 systemdeps:
-	@missing=""; for p in $(SYSTEM_PKGS); do \
+	@$(MAKE) --no-print-directory aptdeps PKGS="$(SYSTEM_PKGS)"
+
+testdeps:
+	@$(MAKE) --no-print-directory aptdeps PKGS="$(TEST_PKGS)"
+
+aptdeps:
+	@missing=""; for p in $(PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -43,4 +57,4 @@ systemdeps:
 	fi
 
 clean:
-	rm -rf $(VENV) site .staging
+	rm -rf $(VENV) site .staging $(A11Y)/node_modules

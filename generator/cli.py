@@ -107,15 +107,29 @@ def verdeling(root: Path, kostenpost: str | None, fmt: str) -> None:
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Aantal parallelle processen (standaard: aantal CPU's).")
 def build(root: Path, slug: str | None, jobs: int | None) -> None:
     """Alles bouwen: controleren, DVO's, verantwoordingsrapportages, open data en de website in site/."""
+    if not build_once(root, slug, jobs):
+        sys.exit(1)
+
+
+def build_once(root: Path, slug: str | None, jobs: int | None) -> bool:
+    """One whole build with Dutch output; False when data, a document or the site failed."""
     from generator.build import default_jobs
     from generator.progress import progress
     from generator.publish import SiteError, publish
     from generator.revision import source_revision
     from generator.verantwoording import Verantwoording
 
-    project = _load(root)
-    if not (project.layout.root / "mkdocs.yml").is_file():
+    if not (root / "content").is_dir():
+        raise click.UsageError(f"'{root}' is geen regio-repository: de map content/ ontbreekt (gebruik --root).")
+    if not (root / "mkdocs.yml").is_file():
         raise click.UsageError(f"mkdocs.yml ontbreekt in '{root}': zonder siteconfiguratie kan de site niet worden gebouwd.")
+    from generator.project import load_project
+
+    try:
+        project = load_project(root)
+    except InvalidProject as exc:
+        _report(exc)
+        return False
     slugs = [g.slug for g in project.gemeenten]
     if slug is not None:
         if slug not in slugs:
@@ -135,14 +149,26 @@ def build(root: Path, slug: str | None, jobs: int | None) -> None:
         for line in exc.problems:
             click.echo(f"Fout in de site: {line}", err=True)
         click.echo(f"De site is niet gebouwd ({len(exc.problems)} melding(en) van mkdocs, strikte modus); {site} is ongewijzigd.", err=True)
-        sys.exit(1)
+        return False
     for r in outcome.failed:
         click.echo(f"Fout: {r.titel} ({r.job.naam}) is niet gemaakt: {r.fout}", err=True)
     dvos = sum(r.job.soort == "dvo" for r in outcome.results)
     click.echo(f"{dvos} DVO's, {len(outcome.results) - dvos} verantwoordingsrapportages en {outcome.pages} gegenereerde pagina's; site gebouwd in {site}.")
     if outcome.failed:
         click.echo(f"{len(outcome.failed)} van {len(outcome.results)} documenten mislukt; van die documenten staat de vorige versie (als die er was) op de site.", err=True)
-        sys.exit(1)
+        return False
+    return True
+
+
+@main.command()
+@_root_option
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Poort op 127.0.0.1 (0 = een vrije poort).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Aantal parallelle processen per bouw.")
+def serve(root: Path, port: int, jobs: int | None) -> None:
+    """Voorbeeld van de site op http://127.0.0.1:8000 dat opnieuw bouwt zodra u een bestand wijzigt."""
+    from generator.serve import run
+
+    run(root.resolve(), port, lambda slug: build_once(root, slug, jobs))
 
 
 @main.command("import")
