@@ -6,7 +6,9 @@ Prints, from one run on the example region:
   - seconds per DVO for bare WeasyPrint given the same document: the HTML plus our
     print stylesheet and the same PDF options (PDF/A-3u, tags), without our pipeline
   - the ratios; "pipeline overhead" is ours against the same document (target <= 20 %)
-  - wall-clock of `dvo build` with --jobs 1 and --jobs 2, and the speed-up
+  - seconds per verantwoordingsrapportage (gemeente and region) through the same pipeline
+  - wall-clock of `dvo build` (all documents plus the mkdocs site) with --jobs 1 and
+    --jobs 2, the speed-up, and the share of the mkdocs step
 
 Usage: .venv/bin/python bench/dvo_bench.py [--repeat N]
 """
@@ -74,18 +76,37 @@ def main() -> None:
     print(f"pipeline-overhead (t.o.v. zelfde document): {ours_s / same_s:.2f}x ({100 * (ours_s / same_s - 1):+.0f}%)")
     print(f"t.o.v. alleen de HTML (incl. printopmaak en PDF/A): {ours_s / bare_s:.2f}x ({100 * (ours_s / bare_s - 1):+.0f}%)")
 
+    from generator import rapport
+    from generator.verantwoording import Verantwoording
+
+    v = Verantwoording(project)
+    periode = v.perioden[-1]
+    per_gemeente, per_regio = [], []
+    for _ in range(args.repeat):
+        per_gemeente.append(sum(timed(lambda s=s: rapport.render_gemeente(v, s, periode, "bench")) for s in slugs) / len(slugs))
+        per_regio.append(timed(lambda: rapport.render_regio(v, periode, "bench")))
+    print(f"rapportage per gemeente ({periode.code}):     {statistics.median(per_gemeente):.3f} s")
+    print(f"regionale rapportage ({periode.code}):        {statistics.median(per_regio):.3f} s")
+
+    from generator.publish import run_mkdocs, site_date
+
     walls = {}
     for jobs in (1, 2):
         site = Path(tempfile.mkdtemp(prefix=f"dvo-bench-j{jobs}-"))
         work = site / "regio"
         for folder in ("content", "gemeenten", "dvo_templates"):
             shutil.copytree(ROOT / folder, work / folder)
+        shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
         cmd = [sys.executable, "-m", "generator", "build", "--jobs", str(jobs), "--root", str(work)]
         walls[jobs] = timed(lambda: subprocess.run(cmd, check=True, capture_output=True))
+        if jobs == 1:
+            staged = work / ".staging"
+            mkdocs_s = timed(lambda: run_mkdocs(work / "mkdocs.yml", staged / "docs", staged / "site-bench", datum=site_date(project)))
         shutil.rmtree(site, ignore_errors=True)
     print(f"dvo build --jobs 1: {walls[1]:.2f} s")
     print(f"dvo build --jobs 2: {walls[2]:.2f} s")
     print(f"versnelling --jobs 2: {walls[1] / walls[2]:.2f}x")
+    print(f"mkdocs-stap (site uit de pagina's): {mkdocs_s:.2f} s = {100 * mkdocs_s / walls[2]:.0f}% van --jobs 2")
     shutil.rmtree(out, ignore_errors=True)
 
 

@@ -144,6 +144,7 @@ def build_once(root: Path, slug: str | None, jobs: int | None) -> bool:
                 project, verantwoording, slugs, whole=slug is None,
                 revisie=source_revision(project.layout.root), workers=jobs or default_jobs(),
                 on_done=lambda r: advance(f"{r.titel}: " + ("klaar" if r.fout is None else "MISLUKT")),
+                on_step=lambda message: click.echo(message, err=True),
             )
     except SiteError as exc:
         for line in exc.problems:

@@ -118,7 +118,7 @@ def _swap(new: Path, site: Path, old: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(project: Project, verantwoording, slugs: list[str], *, whole: bool, revisie: str, workers: int, on_done) -> Outcome:
+def publish(project: Project, verantwoording, slugs: list[str], *, whole: bool, revisie: str, workers: int, on_done, on_step=lambda message: None) -> Outcome:
     from generator.open_data import files as open_data_files
     from generator.site_pages import write_pages
 
@@ -131,6 +131,7 @@ def publish(project: Project, verantwoording, slugs: list[str], *, whole: bool, 
     outcome = Outcome(render_all(project, verantwoording, jobs, revisie, docs, workers, on_done))
     for name, text in open_data_files(verantwoording).items():
         write_text(docs / "pdf" / name, text)
+    on_step("Pagina's schrijven en de site bouwen (mkdocs, strikt) ...")
     _copy_sources(project, docs)
     outcome.pages = write_pages(project, verantwoording, docs, root / "dvo_templates")
     built = staging(project) / "site"
