@@ -125,6 +125,10 @@ class Balk:
     status: str | None
 
 
+def _score_text(score: Decimal) -> str:
+    return "oneindig" if score.is_infinite() else formatting.percentage(score)
+
+
 def scores(uid: str, titel: str, balken: list[Balk], op_koers_vanaf: Decimal, afwijking_onder: Decimal) -> Markup:
     """Horizontal bars: each gemeente's direction-aware score, with the 100% and threshold lines."""
     row, left, right, top = 24, 170, 150, 30
@@ -139,23 +143,21 @@ def scores(uid: str, titel: str, balken: list[Balk], op_koers_vanaf: Decimal, af
     body = [_text(left, 16, "Prestatie als percentage van de streefwaarde (100% = streefwaarde gehaald)", size=10, fill=MUTED)]
     for t in (0, 50, 100, 150):
         body.append(_text(x(t), height - 8, f"{t}%", anchor="middle", size=10, fill=MUTED))
+    bottom = top + row * len(balken)
     for i, b in enumerate(balken):
         yy = top + i * row
         body.append(_text(left - 8, yy + 15, b.label, anchor="end", size=11))
         if b.score is None:
-            body.append(_text(left + 4, yy + 15, "geen realisatie", size=10, fill=MUTED))
+            body.append(_text(left + plot_w + 8, yy + 15, "geen realisatie", size=10, fill=MUTED))
             continue
         value = float(b.score)
         body.append(f'<rect x="{left}" y="{yy + 4}" width="{_n(x(value) - left)}" height="{row - 8}" fill="{STATUS_KLEUR[b.status]}"/>')
-        shown = "oneindig" if b.score.is_infinite() else formatting.percentage(b.score)
-        body.append(_text(x(value) + 6, yy + 15, f"{shown} ({b.status})", size=10))
-    bottom = top + row * len(balken)
+        # Values in their own column right of the plot: never under a bar or a line.
+        body.append(_text(left + plot_w + 8, yy + 15, f"{_score_text(b.score)} ({b.status})", size=10))
+    # Reference lines over the bars, so each bar can be read against them.
     for v, dash in ((100, ""), (float(op_koers_vanaf), ' stroke-dasharray="4 3"'), (float(afwijking_onder), ' stroke-dasharray="2 3"')):
         body.append(f'<line x1="{_n(x(v))}" x2="{_n(x(v))}" y1="{top - 2}" y2="{bottom + 2}" stroke="{INK}" stroke-width="1"{dash}/>')
-    parts = [
-        f"{b.label}: " + ("geen realisatie" if b.score is None else f"{formatting.percentage(b.score) if not b.score.is_infinite() else 'oneindig'}, {b.status}")
-        for b in balken
-    ]
+    parts = [f"{b.label}: " + ("geen realisatie" if b.score is None else f"{_score_text(b.score)}, {b.status}") for b in balken]
     desc = (
         f"Staafgrafiek van de prestatie per gemeente. Op koers vanaf {formatting.number(op_koers_vanaf)}%, "
         f"afwijking onder {formatting.number(afwijking_onder)}%. " + "; ".join(parts) + "."

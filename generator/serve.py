@@ -4,6 +4,8 @@ Watching is by polling modification times once a second: no extra dependency,
 and it works the same on every filesystem. A change to one gemeente file
 rebuilds only that gemeente's documents; any other change rebuilds everything.
 The server keeps serving the last good site while a rebuild runs or fails.
+Pages it serves get a small script (in the response only, never in site/) that
+reloads the browser tab after each successful rebuild.
 """
 
 from __future__ import annotations
@@ -36,7 +38,43 @@ def scope(paths: list[str]) -> str | None:
     return None
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+RELOAD = b"""<script>(function () {
+  var seen = null;
+  setInterval(function () {
+    fetch("/__versie", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (v) {
+      if (seen !== null && v !== seen) { location.reload(); }
+      seen = v;
+    }).catch(function () {});
+  }, 1500);
+})();</script>"""
+
+
+class Preview(SimpleHTTPRequestHandler):
+    """Serves site/; `/__versie` is the build counter the injected script polls."""
+
+    versie = 0
+
+    def do_GET(self):  # noqa: N802 - name of the base class
+        if self.path == "/__versie":
+            return self._send(str(type(self).versie).encode(), "text/plain")
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().do_GET()  # redirects to the path with a slash
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file():
+            html = path.read_bytes().replace(b"</body>", RELOAD + b"</body>", 1)
+            return self._send(html, "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format, *args):  # noqa: A002 - signature of the base class
         pass
 
@@ -45,7 +83,7 @@ def run(root: Path, port: int, rebuild, *, interval: float = 1.0) -> None:
     click.echo("Eerste bouw van de site ...", err=True)
     rebuild(None)
     (root / "site").mkdir(exist_ok=True)
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    handler = functools.partial(Preview, directory=str(root / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     click.echo(f"Voorbeeld op http://127.0.0.1:{server.server_address[1]}/ (stoppen met Ctrl+C)", err=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -61,7 +99,9 @@ def run(root: Path, port: int, rebuild, *, interval: float = 1.0) -> None:
             target = scope(diff)
             click.echo(f"Gewijzigd: {', '.join(diff[:5])}{' ...' if len(diff) > 5 else ''}; opnieuw bouwen{f' ({target})' if target else ''}.", err=True)
             ok = rebuild(target)
-            click.echo("Klaar; ververs de pagina in de browser." if ok else "Bouwen mislukt; het voorbeeld toont de vorige versie.", err=True)
+            if ok:
+                Preview.versie += 1  # open tabs reload themselves
+            click.echo("Klaar; de browser laadt de pagina opnieuw." if ok else "Bouwen mislukt; het voorbeeld toont de vorige versie.", err=True)
     except KeyboardInterrupt:
         click.echo("Gestopt.", err=True)
     finally:

@@ -253,6 +253,9 @@ def test_serve_rebuilds_when_a_gemeente_file_changes(region: Region):
         while time.time() < deadline and "DVO-versie | 9" not in _page_text(url):
             time.sleep(1)
         assert "DVO-versie | 9" in _page_text(url)
+        assert _get(f"http://127.0.0.1:{port}/__versie") == "1"  # open tabs reload themselves
+        assert 'fetch("/__versie"' in _get(url)  # injected by the preview server only ...
+        assert "__versie" not in region.read("site/gemeenten/druten/index.html")  # ... never into site/
     finally:
         proc.terminate()
         proc.wait(timeout=20)
