@@ -80,11 +80,16 @@ def regio_rows(v: Verantwoording) -> list[dict]:
 
 
 def files(v: Verantwoording) -> dict[str, str]:
-    """File name (inside site/pdf) -> content."""
+    """File name (inside site/pdf) -> content: the whole region, the regional values, and per gemeente."""
     per_gemeente, regio = gemeente_rows(v), regio_rows(v)
-    return {
+    out = {
         "kpi-gemeenten.csv": to_csv(per_gemeente),
         "kpi-gemeenten.json": to_json(per_gemeente),
         "kpi-regio.csv": to_csv(regio),
         "kpi-regio.json": to_json(regio),
     }
+    for g in v.project.gemeenten:
+        rows = [r for r in per_gemeente if r["gemeente"] == g.slug]
+        out[f"kpi-{g.slug}.csv"] = to_csv(rows)
+        out[f"kpi-{g.slug}.json"] = to_json(rows)
+    return out

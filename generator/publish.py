@@ -51,7 +51,7 @@ def _prune(docs: Path, jobs: list[Job]) -> None:
     keep = {p for job in jobs for p in job.paths(docs)}
     for folder in DOCUMENT_FOLDERS:
         for path in (docs / folder).glob("*"):
-            if path.suffix in (".pdf", ".html") and path not in keep:
+            if path.suffix in (".pdf", ".html", ".csv", ".json") and path not in keep:
                 path.unlink()
 
 

@@ -47,6 +47,9 @@ def gemeente_downloads(docs: Path, v: Verantwoording, slug: str, naam: str) -> l
     for p in v.perioden:
         out.append(_download(docs, f"Verantwoordingsrapportage {naam} {p.label}", f"pdf/rapport-{slug}-{p.code}.pdf"))
         out.append(_download(docs, f"Verantwoordingsrapportage {naam} {p.label}, leesversie", f"rapport/rapport-{slug}-{p.code}.html"))
+    if v.perioden:
+        out.append(_download(docs, f"Open data: prestatie-indicatoren van {naam} per periode", f"pdf/kpi-{slug}.csv"))
+        out.append(_download(docs, f"Open data: prestatie-indicatoren van {naam} per periode", f"pdf/kpi-{slug}.json"))
     return out
 
 

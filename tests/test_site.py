@@ -125,6 +125,8 @@ def test_downloads_are_labelled_with_type_and_size(built):
     assert f"DVO Wijchen (PDF, {file_size(size)})" in html
     report = (site / "pdf" / "rapport-wijchen-2016.pdf").stat().st_size
     assert f"Verantwoordingsrapportage Wijchen 2016 (PDF, {file_size(report)})" in html
+    data = (site / "pdf" / "kpi-wijchen.csv").stat().st_size
+    assert f"Open data: prestatie-indicatoren van Wijchen per periode (CSV, {file_size(data)})" in html
     regio = (site / "regio" / "index.html").read_text(encoding="utf-8")
     assert "Verantwoordingsrapportage regio Rijk van Nijmegen 2016 (PDF, " in regio
     assert re.search(r"Prestatie-indicatoren per gemeente en periode \(CSV, \d+ kB\)", regio)
