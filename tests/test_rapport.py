@@ -146,3 +146,18 @@ def test_reports_exist_for_every_gemeente_and_period(built):
         assert (built / "site" / "pdf" / f"rapport-regio-{periode}.pdf").is_file()
         for slug in SLUGS:
             assert (built / "site" / "pdf" / f"rapport-{slug}-{periode}.pdf").is_file()
+
+
+def test_yaml_text_in_a_report_is_escaped_in_html_and_charts(region):
+    from generator import rapport
+    from generator.project import load_project
+
+    region.replace(
+        "gemeenten/wijchen.yaml",
+        "          De uitstroom bleef achter",
+        "          <script>alert('x')</script> <img src=http://tracker.example/p.png> De uitstroom bleef achter",
+    )
+    v = Verantwoording(load_project(region.root))
+    html = rapport.render_gemeente(v, "wijchen", v.periode("2016"), "test", pdf=False).html
+    assert "<script>alert" not in html and "<img src=http" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
