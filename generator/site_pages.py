@@ -85,10 +85,12 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Path) -> d
     }
     out: dict[str, str] = {}
     budget = {g.slug: [budget_gemeente(g, j) for j in jaren] for g in project.gemeenten}
+    laatste = v.perioden[-1] if v.perioden else None
     for g in project.gemeenten:
+        stand = {u.indicator.id: u for u, _ in v.gemeente(g.slug, laatste)} if laatste else {}
         out[f"gemeenten/{g.slug}.md"] = env.get_template("site/gemeente.md").render(
-            project=project, g=g, jaren=jaren, budget=budget[g.slug],
-            kpis=[(project.indicator(p.indicator), p) for p in g.prestatie_indicatoren],
+            project=project, g=g, jaren=jaren, budget=budget[g.slug], laatste=laatste,
+            kpis=[(project.indicator(p.indicator), p, stand.get(p.indicator)) for p in g.prestatie_indicatoren],
             instrumenten={i.id: i for i in project.instrumentarium.instrumenten},
             downloads=gemeente_downloads(docs, v, g.slug, g.naam),
         )
