@@ -26,7 +26,8 @@ def _root_option(f):
     )(f)
 
 
-def _load(root: Path):
+def _try_load(root: Path):
+    """The validated project, or None after reporting every finding (usage errors raise)."""
     from generator.project import load_project
 
     if not (root / "content").is_dir():
@@ -35,7 +36,20 @@ def _load(root: Path):
         return load_project(root)
     except InvalidProject as exc:
         _report(exc)
+        return None
+
+
+def _load(root: Path):
+    project = _try_load(root)
+    if project is None:
         sys.exit(1)
+    return project
+
+
+def _check_gemeente(project, slug: str | None) -> None:
+    slugs = [g.slug for g in project.gemeenten]
+    if slug is not None and slug not in slugs:
+        raise click.BadParameter(f"onbekende gemeente '{slug}'; kies uit: {', '.join(slugs)}", param_hint="--gemeente")
 
 
 def _report(exc: InvalidProject) -> None:
@@ -79,8 +93,7 @@ def budget(root: Path, jaar: int | None, slug: str | None, fmt: str) -> None:
     jaren = project.regio.periode.jaren
     if jaar is not None and jaar not in jaren:
         raise click.BadParameter(f"{jaar} ligt buiten de DVO-periode {jaren[0]}-{jaren[-1]}", param_hint="--jaar")
-    if slug is not None and slug not in {g.slug for g in project.gemeenten}:
-        raise click.BadParameter(f"onbekende gemeente '{slug}'; kies uit: {', '.join(g.slug for g in project.gemeenten)}", param_hint="--gemeente")
+    _check_gemeente(project, slug)
     click.echo(budget_output.render(project, [jaar] if jaar else jaren, slug, fmt), nl=False)
 
 
@@ -113,35 +126,26 @@ def build(root: Path, slug: str | None, jobs: int | None) -> None:
 
 def build_once(root: Path, slug: str | None, jobs: int | None) -> bool:
     """One whole build with Dutch output; False when data, a document or the site failed."""
-    from generator.build import default_jobs
+    from generator.build import default_jobs, plan
     from generator.progress import progress
     from generator.publish import SiteError, publish
     from generator.revision import source_revision
     from generator.verantwoording import Verantwoording
 
-    if not (root / "content").is_dir():
-        raise click.UsageError(f"'{root}' is geen regio-repository: de map content/ ontbreekt (gebruik --root).")
     if not (root / "mkdocs.yml").is_file():
         raise click.UsageError(f"mkdocs.yml ontbreekt in '{root}': zonder siteconfiguratie kan de site niet worden gebouwd.")
-    from generator.project import load_project
-
-    try:
-        project = load_project(root)
-    except InvalidProject as exc:
-        _report(exc)
+    project = _try_load(root)
+    if project is None:
         return False
-    slugs = [g.slug for g in project.gemeenten]
-    if slug is not None:
-        if slug not in slugs:
-            raise click.BadParameter(f"onbekende gemeente '{slug}'; kies uit: {', '.join(slugs)}", param_hint="--gemeente")
-        slugs = [slug]
+    _check_gemeente(project, slug)
     verantwoording = Verantwoording(project)
-    total = len(slugs) * (1 + len(verantwoording.perioden)) + (len(verantwoording.perioden) if slug is None else 0)
+    slugs = [slug] if slug else [g.slug for g in project.gemeenten]
+    jobs_todo = plan(project, verantwoording, slugs, regio=slug is None)
     site = project.layout.site
     try:
-        with progress("Documenten maken", total) as advance:
+        with progress("Documenten maken", len(jobs_todo)) as advance:
             outcome = publish(
-                project, verantwoording, slugs, whole=slug is None,
+                project, verantwoording, jobs_todo, whole=slug is None,
                 revisie=source_revision(project.layout.root), workers=jobs or default_jobs(),
                 on_done=lambda r: advance(f"{r.titel}: " + ("klaar" if r.fout is None else "MISLUKT")),
                 on_step=lambda message: click.echo(message, err=True),

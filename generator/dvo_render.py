@@ -34,12 +34,22 @@ def gemeente_json(project: Project, slug: str) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def render_dvo(project: Project, slug: str, revisie: str, *, pdf: bool = True) -> Rendered:
+def render_page(project: Project, template: str, **context) -> str:
+    """A self-contained HTML document: the shared stylesheet is inlined, nothing is linked."""
     templates = template_dir(project)
-    doc = build_document(project, project.gemeente(slug), revisie)
     css = Markup((templates / "static" / "dvo.css").read_text(encoding="utf-8"))
-    html = render(templates, "dvo.html", doc=doc, css=css)
+    return render(templates, template, css=css, **context)
+
+
+def with_pdf(project: Project, html: str, *, pdf: bool, datum, attachment: PdfAttachment) -> Rendered:
+    """The reading copy, plus (when asked) its archival PDF with the data attached."""
     if not pdf:
         return Rendered(html, None)
+    return Rendered(html, html_to_pdf(html, template_dir(project) / "static", datum=datum, attachments=[attachment]))
+
+
+def render_dvo(project: Project, slug: str, revisie: str, *, pdf: bool = True) -> Rendered:
+    doc = build_document(project, project.gemeente(slug), revisie)
+    html = render_page(project, "dvo.html", doc=doc)
     attachment = PdfAttachment(f"dvo-{slug}.json", gemeente_json(project, slug), f"Gevalideerde gegevens van de gemeente {doc.gemeente.naam}")
-    return Rendered(html, html_to_pdf(html, templates / "static", datum=doc.gemeente.dvo.datum, attachments=[attachment]))
+    return with_pdf(project, html, pdf=pdf, datum=doc.gemeente.dvo.datum, attachment=attachment)

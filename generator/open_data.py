@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.tabular import plain_row, to_csv, to_json
+from generator.tabular import to_csv, to_json
 from generator.verantwoording import Regiowaarde, Uitkomst, Verantwoording
 
 CENT = Decimal("0.01")
@@ -60,10 +60,6 @@ def regio_row(r: Regiowaarde) -> dict:
         "prestatie": _rounded(r.score),
         "status": r.status,
     }
-
-
-def plain(rows: list[dict]) -> list[dict]:
-    return [plain_row(r) for r in rows]
 
 
 def gemeente_rows(v: Verantwoording) -> list[dict]:

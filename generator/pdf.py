@@ -7,11 +7,11 @@ any refused request fails the render with the URL named.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.fetcher import AssetFetcher
+from generator.revision import source_date
 
 
 class RenderError(Exception):
@@ -30,10 +30,7 @@ def html_to_pdf(html: str, assets: Path, *, datum: dt.date, attachments: list[Pd
     from weasyprint.text.fonts import FontConfiguration
 
     fetcher = AssetFetcher(assets)
-    # Dates come from the data, never the clock: same input, same bytes.
-    stamp = dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.timezone.utc)
-    # fontTools stamps font subsets with the current time unless SOURCE_DATE_EPOCH is set.
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+    stamp = source_date(datum)  # dates come from the data, never the clock
     document = HTML(string=html, base_url=assets.as_uri() + "/", url_fetcher=fetcher)
     # @font-face rules are only honoured with a FontConfiguration: the shipped
     # fonts are then embedded, whatever fonts the machine has.

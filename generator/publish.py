@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.atomic import write_text
-from generator.build import Job, JobResult, plan, render_all
+from generator.build import Job, JobResult, render_all
 from generator.manifest import write_manifest
 from generator.project import Project
+from generator.revision import source_date
 
 DOCUMENT_FOLDERS = ("pdf", "dvo", "rapport")
 
@@ -83,11 +84,7 @@ def site_date(project: Project):
 
 def run_mkdocs(config: Path, docs: Path, out: Path, *, datum) -> None:
     """`mkdocs build --strict` through its API; every warning becomes a problem."""
-    import datetime as dt
-    import os
-
-    stamp = dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.timezone.utc)
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))  # mkdocs dates the sitemap with it
+    source_date(datum)  # mkdocs dates the sitemap with it
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -118,14 +115,14 @@ def _swap(new: Path, site: Path, old: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(project: Project, verantwoording, slugs: list[str], *, whole: bool, revisie: str, workers: int, on_done, on_step=lambda message: None) -> Outcome:
+def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done, on_step=lambda message: None) -> Outcome:
+    """Render `jobs` (see build.plan), then pages and site; `whole`: these are all documents."""
     from generator.open_data import files as open_data_files
     from generator.site_pages import write_pages
 
     root = project.layout.root
     docs = staging(project) / "docs"
     docs.mkdir(parents=True, exist_ok=True)
-    jobs = plan(project, verantwoording, slugs, regio=whole)
     if whole:
         _prune(docs, jobs)
     outcome = Outcome(render_all(project, verantwoording, jobs, revisie, docs, workers, on_done))

@@ -6,19 +6,18 @@ templates (with charts) and renders them through the same pipeline as the DVO.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 
 from markupsafe import Markup
 
 from generator import charts, open_data
-from generator.dvo_render import Rendered, template_dir
+from generator.dvo_render import Rendered, render_page, with_pdf
 from generator.models.gemeente import Gemeente
 from generator.models.region import Regio
-from generator.pdf import PdfAttachment, html_to_pdf
+from generator.pdf import PdfAttachment
 from generator.project import Project
-from generator.templating import render
+from generator.tabular import to_json
 from generator.verantwoording import MaatwerkStand, Periode, Regiowaarde, Uitkomst, Verantwoording
 
 
@@ -116,14 +115,9 @@ def regio_rapport(v: Verantwoording, periode: Periode, revisie: str) -> RegioRap
 
 
 def _render(project: Project, template: str, doc, rows: list[dict], name: str, *, pdf: bool) -> Rendered:
-    templates = template_dir(project)
-    css = Markup((templates / "static" / "dvo.css").read_text(encoding="utf-8"))
-    html = render(templates, template, r=doc, css=css)
-    if not pdf:
-        return Rendered(html, None)
-    data = (json.dumps(open_data.plain(rows), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    attachment = PdfAttachment(f"{name}.json", data, f"De cijfers van {doc.titel}")
-    return Rendered(html, html_to_pdf(html, templates / "static", datum=doc.periode.einddatum, attachments=[attachment]))
+    html = render_page(project, template, r=doc)
+    attachment = PdfAttachment(f"{name}.json", to_json(rows).encode("utf-8"), f"De cijfers van {doc.titel}")
+    return with_pdf(project, html, pdf=pdf, datum=doc.periode.einddatum, attachment=attachment)
 
 
 def render_gemeente(v: Verantwoording, slug: str, periode: Periode, revisie: str, *, pdf: bool = True) -> Rendered:

@@ -257,17 +257,21 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
 def _verify(old: str, new: str, r: Rij, rel: str) -> None:
     """The edit must change exactly this realisatie: compare both files as data."""
     safe = YAML(typ="safe")
-    before, after = safe.load(old), safe.load(new)
     key = int(r.periode) if r.periode.isdigit() else r.periode
-    for data in (before, after):
+
+    def without_it(text: str):
+        data = safe.load(text)
         item = next(p for p in data["prestatie_indicatoren"] if p["indicator"] == r.indicator)
         value = (item.get("realisaties") or {}).pop(key, None)
-        if data is after:
-            got = value if isinstance(value, dict) else {"waarde": value}
-            if Decimal(str(got["waarde"])) != r.waarde or (r.noemer is not None and Decimal(str(got.get("noemer"))) != r.noemer):
-                raise ImportFailed([f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets geschreven"])
-        if not item.get("realisaties") and "realisaties" in item:
-            item.pop("realisaties")
+        if "realisaties" in item and not item["realisaties"]:
+            del item["realisaties"]  # a block the import created holds only this value
+        return data, value
+
+    before, _ = without_it(old)
+    after, value = without_it(new)
+    got = value if isinstance(value, dict) else {"waarde": value}
+    if Decimal(str(got["waarde"])) != r.waarde or (r.noemer is not None and Decimal(str(got.get("noemer"))) != r.noemer):
+        raise ImportFailed([f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets geschreven"])
     if before != after:
         raise ImportFailed([f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan deze realisatie; er is niets geschreven"])
 

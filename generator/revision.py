@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 from pathlib import Path
+
+
+def source_date(datum: dt.date) -> dt.datetime:
+    """Pin SOURCE_DATE_EPOCH to a date from the data and return it (UTC midnight).
+
+    fontTools (font subsets in PDFs) and mkdocs (sitemap) stamp output with the
+    clock unless this is set: same input, same bytes.
+    """
+    stamp = dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+    return stamp
 
 
 def source_revision(root: Path) -> str:

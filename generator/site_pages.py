@@ -96,8 +96,8 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Path) -> d
         )
     out["gemeenten/index.md"] = env.get_template("site/gemeenten.md").render(project=project)
     per_jaar = [
-        (j, rows := [budget_gemeente(g, j) for g in project.gemeenten], budget_totaal(rows, j, f"Regio {project.regio.naam}"))
-        for j in jaren
+        (j, rows := [budget[g.slug][i] for g in project.gemeenten], budget_totaal(rows, j, f"Regio {project.regio.naam}"))
+        for i, j in enumerate(jaren)
     ]
     out["regio.md"] = env.get_template("site/regio.md").render(
         project=project, per_jaar=per_jaar,

@@ -177,7 +177,7 @@ class Verantwoording:
         ]
         reported = [u for u in raw if u.realisatie is not None]
         places = kpi.ranking({u.gemeente.slug: u.score for u in reported})
-        ranked = [_with_place(u, places.get(u.gemeente.slug), len(places)) for u in reported]
+        ranked = [replace(u, plaats=places.get(u.gemeente.slug), deelnemers=len(places)) for u in reported]
         realisatie = kpi.regional(indicator, [kpi.Waarde(u.gemeente.slug, u.realisatie, u.noemer) for u in reported])
         streef = kpi.regional(indicator, [kpi.Waarde(u.gemeente.slug, u.streefwaarde, u.noemer) for u in reported])
         score = kpi.score(indicator, realisatie, streef) if realisatie is not None and streef is not None else None
@@ -224,6 +224,3 @@ class Verantwoording:
             for m in g.maatwerk
         ]
 
-
-def _with_place(u: Uitkomst, plaats: int | None, deelnemers: int) -> Uitkomst:
-    return replace(u, plaats=plaats, deelnemers=deelnemers)
