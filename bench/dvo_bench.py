@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import render_and_write  # noqa: E402
-from generator.dvo_render import render_dvo  # noqa: E402
-from generator.project import load_project  # noqa: E402
+from generator.publish.jobs import render_and_write  # noqa: E402
+from generator.render.dvo_render import render_dvo  # noqa: E402
+from generator.load.project import load_project  # noqa: E402
 
 
 def timed(fn) -> float:
@@ -46,7 +46,7 @@ def main() -> None:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from generator.dvo_render import template_dir
+    from generator.render.dvo_render import template_dir
 
     project = load_project(ROOT)
     slugs = [g.slug for g in project.gemeenten]
@@ -76,8 +76,8 @@ def main() -> None:
     print(f"pipeline-overhead (t.o.v. zelfde document): {ours_s / same_s:.2f}x ({100 * (ours_s / same_s - 1):+.0f}%)")
     print(f"t.o.v. alleen de HTML (incl. printopmaak en PDF/A): {ours_s / bare_s:.2f}x ({100 * (ours_s / bare_s - 1):+.0f}%)")
 
-    from generator import rapport
-    from generator.verantwoording import Verantwoording
+    from generator.render import rapport
+    from generator.compute.verantwoording import Verantwoording
 
     v = Verantwoording(project)
     periode = v.perioden[-1]
@@ -88,7 +88,7 @@ def main() -> None:
     print(f"rapportage per gemeente ({periode.code}):     {statistics.median(per_gemeente):.3f} s")
     print(f"regionale rapportage ({periode.code}):        {statistics.median(per_regio):.3f} s")
 
-    from generator.publish import run_mkdocs, site_date
+    from generator.publish.site import run_mkdocs, site_date
 
     walls = {}
     for jobs in (1, 2):

@@ -80,6 +80,6 @@ def built(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def project():
-    from generator.project import load_project
+    from generator.load.project import load_project
 
     return load_project(REPO)

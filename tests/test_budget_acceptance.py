@@ -7,9 +7,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from click.testing import CliRunner
 
-from generator.budget import basis_regio, budget_gemeente, budget_totaal
+from generator.models.budget import basis_regio, budget_gemeente, budget_totaal
 from generator.cli import main
-from generator.distribution import verdeel
+from generator.compute.distribution import verdeel
 from tests.conftest import REPO
 
 # seed 001 §7.4, × € 1.000: beschikbaar (participatiebudget + i-deel), basis, verplichtingen, maatwerk

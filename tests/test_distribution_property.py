@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.distribution import largest_remainder
+from generator.compute.distribution import largest_remainder
 
 weights = st.lists(st.integers(min_value=0, max_value=10**7), min_size=1, max_size=25).filter(lambda w: sum(w) > 0)
 

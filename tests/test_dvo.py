@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from generator.cli import main
-from generator.fetcher import AssetFetcher
+from generator.render.fetcher import AssetFetcher
 from tests.conftest import REPO, Region, pdf_pages
 
 SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
@@ -27,8 +27,8 @@ def test_every_gemeente_gets_pdf_and_html(built):
 
 
 def test_maatwerkbudget_of_each_year_is_in_the_pdf_in_dutch_formatting(built, project):
-    from generator.budget import budget_gemeente
-    from generator.formatting import euro
+    from generator.models.budget import budget_gemeente
+    from generator.util.formatting import euro
 
     for slug in ("druten", "nijmegen", "groesbeek"):
         text = "\n".join(pdf_pages(built / "site" / "pdf" / f"dvo-{slug}.pdf"))
@@ -86,7 +86,7 @@ def test_cross_references_render_the_article_number(built, project):
 
 
 def test_pdf_has_bookmarks_fonts_and_data_attachment(built, project):
-    from generator.budget import budget_gemeente
+    from generator.models.budget import budget_gemeente
 
     reader = PdfReader(str(built / "site" / "pdf" / "dvo-druten.pdf"))
     titles = [o.title for o in reader.outline if not isinstance(o, list)]
@@ -193,8 +193,8 @@ def test_data_error_writes_nothing(region: Region):
 
 
 def test_one_failing_gemeente_does_not_stop_the_others(region: Region, monkeypatch):
-    import generator.dvo_render as dvo_render
-    from generator.pdf import RenderError
+    import generator.render.dvo_render as dvo_render
+    from generator.render.pdf import RenderError
 
     real = dvo_render.render_dvo
 
@@ -204,9 +204,9 @@ def test_one_failing_gemeente_does_not_stop_the_others(region: Region, monkeypat
         return real(project, slug, revisie, **kw)
 
     monkeypatch.setattr(dvo_render, "render_dvo", flaky)
-    monkeypatch.setattr("generator.build.default_jobs", lambda: 1)
+    monkeypatch.setattr("generator.publish.jobs.default_jobs", lambda: 1)
     # Only the DVO's matter here: skip the reports to keep this in-process build short.
-    monkeypatch.setattr("generator.verantwoording.Verantwoording.perioden", property(lambda self: []))
+    monkeypatch.setattr("generator.compute.verantwoording.Verantwoording.perioden", property(lambda self: []))
     result = CliRunner().invoke(main, ["build", "--root", str(region.root)])
     assert result.exit_code == 1
     assert "Fout: DVO Heumen (dvo-heumen) is niet gemaakt: RenderError: testfout voor Heumen" in result.output

@@ -50,7 +50,7 @@ def test_import_changes_only_the_imported_values(region, project):
 
 
 def test_imported_values_reach_the_model(region):
-    from generator.project import load_project
+    from generator.load.project import load_project
 
     assert region.dvo("import", str(FIXTURES / "realisaties.csv")).exit_code == 0
     wijchen = load_project(region.root).gemeente("wijchen")

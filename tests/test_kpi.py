@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from generator.kpi import AANDACHTSPUNT, AFWIJKING, OP_KOERS, MissingDenominator, Waarde, percentage, ranking, regional, score, status
+from generator.compute.kpi import AANDACHTSPUNT, AFWIJKING, OP_KOERS, MissingDenominator, Waarde, percentage, ranking, regional, score, status
 from generator.models.catalog import Indicator
 from generator.models.region import Drempels
 

@@ -11,8 +11,8 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from generator import kpi
-from generator.verantwoording import ONVERKLAARD, VERKLAARD, Verantwoording, parse, period_target
+from generator.compute import kpi
+from generator.compute.verantwoording import ONVERKLAARD, VERKLAARD, Verantwoording, parse, period_target
 from tests.conftest import pdf_pages
 
 SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
@@ -150,8 +150,8 @@ def test_reports_exist_for_every_gemeente_and_period(built):
 
 
 def test_yaml_text_in_a_report_is_escaped_in_html_and_charts(region):
-    from generator import rapport
-    from generator.project import load_project
+    from generator.render import rapport
+    from generator.load.project import load_project
 
     region.replace(
         "gemeenten/wijchen.yaml",

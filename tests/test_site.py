@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from generator.formatting import file_size
+from generator.util.formatting import file_size
 from tests.conftest import REPO, Region
 
 A11Y = REPO / "tests" / "a11y"
@@ -139,8 +139,8 @@ def test_file_size_labels():
 
 
 def test_regio_page_totals_are_the_sum_of_the_gemeenten(built, project):
-    from generator.budget import budget_gemeente
-    from generator.formatting import euro
+    from generator.models.budget import budget_gemeente
+    from generator.util.formatting import euro
 
     html = (built / "site" / "regio" / "index.html").read_text(encoding="utf-8").replace("\u00a0", " ")
     for jaar in project.regio.periode.jaren:
@@ -184,8 +184,8 @@ def test_no_google_fonts_or_cdn_in_the_page_head(built):
 def test_yaml_text_is_escaped_in_generated_markdown(project):
     import markdown
 
-    from generator.site_pages import pages as site_pages
-    from generator.verantwoording import Verantwoording
+    from generator.publish.pages import pages as site_pages
+    from generator.compute.verantwoording import Verantwoording
 
     hostile = "<script>alert(1)</script> *nadruk* [klik](http://evil.example) {: #kaping } | pijp"
     instrument = project.instrumentarium.instrumenten[0].model_copy(update={"omschrijving": hostile, "naam": "Naam <b>vet</b>"})
@@ -255,6 +255,10 @@ def test_serve_rebuilds_when_a_gemeente_file_changes(region: Region):
         while time.time() < deadline and "DVO-versie | 9" not in _page_text(url):
             time.sleep(1)
         assert "DVO-versie | 9" in _page_text(url)
+        # The counter moves once the rebuild has returned, just after site/ was swapped.
+        deadline = time.time() + 30
+        while time.time() < deadline and _get(f"http://127.0.0.1:{port}/__versie") != "1":
+            time.sleep(0.5)
         assert _get(f"http://127.0.0.1:{port}/__versie") == "1"  # open tabs reload themselves
         assert 'fetch("/__versie"' in _get(url)  # injected by the preview server only ...
         assert "__versie" not in region.read("site/gemeenten/druten/index.html")  # ... never into site/

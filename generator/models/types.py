@@ -13,10 +13,13 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
-from generator.yamlsource import FloatText
-
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _DUTCH_DECIMAL = re.compile(r"^-?\d+,\d+$")
+
+
+class FloatText(str):
+    """A YAML float kept as its source text, so `529.000` can be recognised
+    as a Dutch thousands separator instead of silently becoming 529."""
 
 
 class StrictModel(BaseModel):

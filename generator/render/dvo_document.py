@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
-from generator.clauses import Clause, number_clauses
-from generator.distribution import verdeel
+from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
+from generator.render.clauses import Clause, number_clauses
+from generator.compute.distribution import verdeel
 from generator.models.catalog import Indicator, Instrument
 from generator.models.gemeente import Gemeente, Maatwerkafspraak, PrestatieIndicator, Verplichting
-from generator.project import Project
+from generator.load.project import Project
 
 STATUS_LABEL = {
     "concept": "Concept",

@@ -11,14 +11,14 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
-from generator import charts, open_data
-from generator.dvo_render import Rendered, render_page, with_pdf
+from generator.render import charts, open_data
+from generator.render.dvo_render import Rendered, render_page, with_pdf
 from generator.models.gemeente import Gemeente
 from generator.models.region import Regio
-from generator.pdf import PdfAttachment
-from generator.project import Project
-from generator.tabular import to_json
-from generator.verantwoording import MaatwerkStand, Periode, Regiowaarde, Uitkomst, Verantwoording
+from generator.render.pdf import PdfAttachment
+from generator.load.project import Project
+from generator.util.tabular import to_json
+from generator.compute.verantwoording import MaatwerkStand, Periode, Regiowaarde, Uitkomst, Verantwoording
 
 
 def rapport_name(slug: str, periode: str) -> str:

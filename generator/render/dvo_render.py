@@ -8,12 +8,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.budget import budget_gemeente
-from generator.dvo_document import build_document
-from generator.pdf import PdfAttachment, html_to_pdf
-from generator.project import Project
-from generator.tabular import plain_row
-from generator.templating import render
+from generator.models.budget import budget_gemeente
+from generator.render.dvo_document import build_document
+from generator.render.pdf import PdfAttachment, html_to_pdf
+from generator.load.project import Project
+from generator.util.tabular import plain_row
+from generator.render.templating import render
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from generator.findings import Finding
-
-
-class FloatText(str):
-    """A YAML float kept as its source text, so `529.000` can be recognised
-    as a Dutch thousands separator instead of silently becoming 529."""
+from generator.load.findings import Finding
+from generator.models.types import FloatText
 
 
 def _construct_float(constructor: RoundTripConstructor, node) -> FloatText:

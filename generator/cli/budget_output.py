@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.budget import BudgetRegel, budget_gemeente, budget_totaal
-from generator.formatting import euro
-from generator.project import Project
-from generator.tabular import rich_table_text, to_csv, to_json
+from generator.models.budget import BudgetRegel, budget_gemeente, budget_totaal
+from generator.util.formatting import euro
+from generator.load.project import Project
+from generator.util.tabular import rich_table_text, to_csv, to_json
 
 COLUMNS = [
     ("participatiebudget", "Participatiebudget"),

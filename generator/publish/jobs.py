@@ -12,8 +12,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.atomic import write_bytes, write_text
-from generator.project import Project, load_project
+from generator.util.atomic import write_bytes, write_text
+from generator.load.project import Project, load_project
 
 _WORKER: tuple[Project, object] | None = None
 
@@ -61,10 +61,10 @@ def _title(project: Project, job: Job) -> str:
 def render_job(project: Project, verantwoording, job: Job, revisie: str, site: Path) -> JobResult:
     from jinja2 import TemplateError
 
-    from generator import rapport
-    from generator.clauses import UnknownReference
-    from generator.dvo_render import render_dvo
-    from generator.pdf import RenderError
+    from generator.render import rapport
+    from generator.render.clauses import UnknownReference
+    from generator.render.dvo_render import render_dvo
+    from generator.render.pdf import RenderError
 
     titel = _title(project, job)
     try:
@@ -88,7 +88,7 @@ def render_and_write(project: Project, slug: str, revisie: str, site: Path) -> J
 
 
 def _init_worker(root: str) -> None:
-    from generator.verantwoording import Verantwoording
+    from generator.compute.verantwoording import Verantwoording
 
     global _WORKER
     project = load_project(Path(root))

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
-from generator import formatting
+from generator.util import formatting
 
 FONT = 'font-family="DejaVu Sans, sans-serif"'
 INK, MUTED, GRID = "#1a1a1a", "#595959", "#d0d0d0"

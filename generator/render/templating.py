@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import formatting
+from generator.util import formatting
 
 
 @lru_cache(maxsize=4)

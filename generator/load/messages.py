@@ -7,9 +7,9 @@ import typing
 
 from pydantic import BaseModel, ValidationError
 
-from generator.findings import Finding, field_path
+from generator.load.findings import Finding, field_path
 from generator.models.types import shown
-from generator.yamlsource import YamlDocument
+from generator.load.yamlsource import YamlDocument
 
 _LIST_HINT = "een lijst (regels die beginnen met '- ')"
 _MAP_HINT = "een blok met velden (sleutel: waarde)"

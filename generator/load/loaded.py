@@ -1,7 +1,10 @@
-"""Load a region's repository into validated models, or collect every finding.
+"""Parse every file of a region's repository into its model, file by file.
 
-Order: parse YAML (positions kept) -> pydantic models -> cross-file rules.
-All findings of all files are gathered before anything is reported.
+`LoadedFiles` is what the cross-file rules (rules.py) work on: the models of
+the files that parsed, their YAML documents (for positions), and the findings
+so far. A file that did not parse or validate has no model (None), so a rule
+must expect gaps; `project.load_project` runs the rules and only returns a
+complete, validated `Project`.
 """
 
 from __future__ import annotations
@@ -12,44 +15,23 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.findings import Finding, InvalidProject
-from generator.layout import Layout
-from generator.messages import findings_from
+from generator.load.findings import Finding
+from generator.load.layout import Layout
+from generator.load.messages import findings_from
+from generator.load.yamlsource import YamlDocument, load_yaml
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
 from generator.models.standaard import DvoStandaard
-from generator.yamlsource import YamlDocument, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
-class Project:
-    layout: Layout
-    regio: Regio
-    instrumentarium: Instrumentarium
-    indicatoren: Indicatoren
-    verordening: Verordening
-    standaard: DvoStandaard
-    gemeenten: list[Gemeente]  # in the order of the region file
-    docs: dict[str, YamlDocument] = field(default_factory=dict)
-
-    def gemeente(self, slug: str) -> Gemeente:
-        return next(g for g in self.gemeenten if g.slug == slug)
-
-    def instrument(self, instrument_id: str):
-        return next(i for i in self.instrumentarium.instrumenten if i.id == instrument_id)
-
-    def indicator(self, indicator_id: str):
-        return next(i for i in self.indicatoren.indicatoren if i.id == indicator_id)
-
-
-@dataclass
-class _Loaded:
+class LoadedFiles:
     """Models of the files that parsed, with their documents, before cross-file rules."""
 
     layout: Layout
     findings: list[Finding] = field(default_factory=list)
-    docs: dict[str, YamlDocument] = field(default_factory=dict)
+    docs: dict[str, YamlDocument] = field(default_factory=dict)  # rel path -> document
     regio: Regio | None = None
     instrumentarium: Instrumentarium | None = None
     indicatoren: Indicatoren | None = None
@@ -58,8 +40,17 @@ class _Loaded:
     gemeenten: dict[str, Gemeente] = field(default_factory=dict)  # file stem -> model
     gemeente_files: dict[str, str] = field(default_factory=dict)  # file stem -> rel path
 
+    def doc(self, path: Path) -> YamlDocument:
+        """The parsed document of a file that has a model."""
+        return self.docs[self.layout.rel(path)]
 
-def _model(loaded: _Loaded, path: Path, model: type[M]) -> M | None:
+    @property
+    def complete(self) -> bool:
+        """Every region-wide file has a model (gemeente files are checked by the rules)."""
+        return None not in (self.regio, self.instrumentarium, self.indicatoren, self.verordening, self.standaard)
+
+
+def _model(loaded: LoadedFiles, path: Path, model: type[M]) -> M | None:
     rel = loaded.layout.rel(path)
     if not path.is_file():
         loaded.findings.append(Finding(rel, 1, 1, "bestand ontbreekt (verwacht in deze map)"))
@@ -79,9 +70,9 @@ def _model(loaded: _Loaded, path: Path, model: type[M]) -> M | None:
         return None
 
 
-def load_models(root: Path) -> _Loaded:
+def load_files(root: Path) -> LoadedFiles:
     layout = Layout(root.resolve())
-    loaded = _Loaded(layout)
+    loaded = LoadedFiles(layout)
     loaded.regio = _model(loaded, layout.regio, Regio)
     loaded.instrumentarium = _model(loaded, layout.instrumentarium, Instrumentarium)
     loaded.indicatoren = _model(loaded, layout.indicatoren, Indicatoren)
@@ -95,27 +86,3 @@ def load_models(root: Path) -> _Loaded:
         if gemeente is not None:
             loaded.gemeenten[path.stem] = gemeente
     return loaded
-
-
-def load_project(root: Path) -> Project:
-    """Validated project, or InvalidProject with every finding."""
-    from generator.rules import cross_file_findings
-
-    loaded = load_models(root)
-    findings = list(loaded.findings)
-    complete = None not in (loaded.regio, loaded.instrumentarium, loaded.indicatoren, loaded.verordening, loaded.standaard)
-    if loaded.regio is not None:
-        findings += cross_file_findings(loaded)
-    if findings or not complete:
-        raise InvalidProject(findings)
-    order = [g.slug for g in loaded.regio.gemeenten]
-    return Project(
-        layout=loaded.layout,
-        regio=loaded.regio,
-        instrumentarium=loaded.instrumentarium,
-        indicatoren=loaded.indicatoren,
-        verordening=loaded.verordening,
-        standaard=loaded.standaard,
-        gemeenten=[loaded.gemeenten[s] for s in order],
-        docs=loaded.docs,
-    )

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.atomic import write_text
-from generator.budget import budget_gemeente, budget_totaal
-from generator.formatting import file_size
+from generator.util.atomic import write_text
+from generator.models.budget import budget_gemeente, budget_totaal
+from generator.util.formatting import file_size
 from generator.models.catalog import CATEGORIEEN
-from generator.project import Project
-from generator.templating import markdown_environment
-from generator.verantwoording import Verantwoording
+from generator.load.project import Project
+from generator.render.templating import markdown_environment
+from generator.compute.verantwoording import Verantwoording
 
 SOORT = {".pdf": "PDF", ".html": "HTML", ".csv": "CSV", ".json": "JSON"}
 

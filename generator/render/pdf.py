@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.fetcher import AssetFetcher
-from generator.revision import source_date
+from generator.render.fetcher import AssetFetcher
+from generator.util.revision import source_date
 
 
 class RenderError(Exception):

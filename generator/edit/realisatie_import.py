@@ -19,11 +19,11 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from generator import periods
-from generator.atomic import write_text
-from generator.findings import InvalidProject
-from generator.project import Project, load_project
-from generator.yaml_edit import EditError, set_realisatie
+from generator.models import periods
+from generator.util.atomic import write_text
+from generator.load.findings import InvalidProject
+from generator.load.project import Project, load_project
+from generator.edit.yaml_edit import EditError, set_realisatie
 
 COLUMNS = ("gemeente", "indicator", "periode", "waarde")
 OPTIONAL = ("noemer",)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.tabular import to_csv, to_json
-from generator.verantwoording import Regiowaarde, Uitkomst, Verantwoording
+from generator.util.tabular import to_csv, to_json
+from generator.compute.verantwoording import Regiowaarde, Uitkomst, Verantwoording
 
 CENT = Decimal("0.01")
 

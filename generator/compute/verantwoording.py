@@ -16,10 +16,12 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
-from generator import kpi, periods
+from generator.compute import kpi
+
+from generator.models import periods
 from generator.models.catalog import Indicator
 from generator.models.gemeente import Afwijkingstoelichting, Gemeente, Maatwerkafspraak, Nulmeting, PrestatieIndicator
-from generator.project import Project
+from generator.load.project import Project
 
 VERKLAARD, ONVERKLAARD = "verklaard", "onverklaard"
 

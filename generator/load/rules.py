@@ -10,11 +10,11 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from generator import periods
-from generator.budget import basis_regio, budget_gemeente
-from generator.findings import Finding, field_path
-from generator.formatting import euro
-from generator.project import _Loaded
+from generator.models import periods
+from generator.models.budget import basis_regio, budget_gemeente
+from generator.load.findings import Finding, field_path
+from generator.util.formatting import euro
+from generator.load.loaded import LoadedFiles
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -28,8 +28,8 @@ def _repeats(values: list) -> Iterator[tuple[int, object]]:
         seen.add(value)
 
 
-def rule_region_lists(ld: _Loaded) -> Iterator[Finding]:
-    doc = ld.docs[ld.layout.rel(ld.layout.regio)]
+def rule_region_lists(ld: LoadedFiles) -> Iterator[Finding]:
+    doc = ld.doc(ld.layout.regio)
     refs = ld.regio.gemeenten
     for i, dup in _repeats([g.slug for g in refs]):
         yield doc.finding(("gemeenten", i, "slug"), f"gemeenten[{i}].slug: gemeente '{dup}' staat meer dan eens in de lijst")
@@ -52,9 +52,9 @@ def rule_region_lists(ld: _Loaded) -> Iterator[Finding]:
         yield doc.finding(("kostenposten", i, "id"), f"kostenposten[{i}].id: id '{dup}' komt meer dan eens voor")
 
 
-def rule_gemeente_files(ld: _Loaded) -> Iterator[Finding]:
+def rule_gemeente_files(ld: LoadedFiles) -> Iterator[Finding]:
     """Every listed gemeente has a file, every file is listed, slug == file name."""
-    regio_doc = ld.docs[ld.layout.rel(ld.layout.regio)]
+    regio_doc = ld.doc(ld.layout.regio)
     listed = {g.slug: (i, g) for i, g in enumerate(ld.regio.gemeenten)}
     for stem, rel in sorted(ld.gemeente_files.items()):
         if not _SLUG.fullmatch(stem):
@@ -89,10 +89,10 @@ def _years(doc, loc: tuple, mapping: dict, allowed: list[int], *, complete: bool
             yield doc.finding(loc, f"{path}: jaar {', '.join(map(str, missing))} ontbreekt; verwacht elk jaar van {allowed[0]} tot en met {allowed[-1]}")
 
 
-def rule_years(ld: _Loaded) -> Iterator[Finding]:
+def rule_years(ld: LoadedFiles) -> Iterator[Finding]:
     jaren = ld.regio.periode.jaren
     period = "de DVO-periode"
-    regio_doc = ld.docs[ld.layout.rel(ld.layout.regio)]
+    regio_doc = ld.doc(ld.layout.regio)
     yield from _years(regio_doc, ("basisdienstverlening", "jaren"), ld.regio.basisdienstverlening.jaren, jaren, complete=True, what=period)
     for stem, g in ld.gemeenten.items():
         doc = ld.docs[ld.gemeente_files[stem]]
@@ -107,7 +107,7 @@ def rule_years(ld: _Loaded) -> Iterator[Finding]:
             yield from _years(doc, ("prestatie_indicatoren", i, "streefwaarden"), p.streefwaarden, jaren, complete=True, what=period)
 
 
-def rule_periods(ld: _Loaded) -> Iterator[Finding]:
+def rule_periods(ld: LoadedFiles) -> Iterator[Finding]:
     scheme = ld.regio.rapportage.periode_schema
     jaren = ld.regio.periode.jaren
     for stem, g in ld.gemeenten.items():
@@ -129,9 +129,9 @@ def _yaml_key(doc, parent: tuple, key: str):
     return int(key) if key.isdigit() and parent + (int(key),) in doc.key_pos else key
 
 
-def rule_catalogues(ld: _Loaded) -> Iterator[Finding]:
+def rule_catalogues(ld: LoadedFiles) -> Iterator[Finding]:
     if ld.instrumentarium:
-        doc = ld.docs[ld.layout.rel(ld.layout.instrumentarium)]
+        doc = ld.doc(ld.layout.instrumentarium)
         for n, dup in _repeats([i.id for i in ld.instrumentarium.instrumenten]):
             yield doc.finding(("instrumenten", n, "id"), f"instrumenten[{n}].id: dubbel instrument-id '{dup}'")
         article_ids = _article_ids(ld)
@@ -139,14 +139,14 @@ def rule_catalogues(ld: _Loaded) -> Iterator[Finding]:
             if article_ids is not None and inst.verordening_artikel not in article_ids:
                 yield doc.finding(("instrumenten", n, "verordening_artikel"), f"instrumenten[{n}].verordening_artikel: onbekend artikel '{inst.verordening_artikel}' (verwacht een artikel-id uit content/verordening.yaml)")
     if ld.indicatoren:
-        doc = ld.docs[ld.layout.rel(ld.layout.indicatoren)]
+        doc = ld.doc(ld.layout.indicatoren)
         for n, dup in _repeats([i.id for i in ld.indicatoren.indicatoren]):
             yield doc.finding(("indicatoren", n, "id"), f"indicatoren[{n}].id: dubbel indicator-id '{dup}'")
         for n, ind in enumerate(ld.indicatoren.indicatoren):
             if ind.regionaal == "gewogen gemiddelde" and not ind.noemer:
                 yield doc.finding(("indicatoren", n, "regionaal"), f"indicatoren[{n}].regionaal: een gewogen gemiddelde heeft een noemer nodig; vul 'noemer' in (waarover het percentage of gemiddelde gaat)")
     if ld.verordening:
-        doc = ld.docs[ld.layout.rel(ld.layout.verordening)]
+        doc = ld.doc(ld.layout.verordening)
         ids: list[tuple[tuple, str]] = []
         for h, hoofdstuk in enumerate(ld.verordening.hoofdstukken):
             ids.append((("hoofdstukken", h, "id"), hoofdstuk.id))
@@ -159,13 +159,13 @@ def rule_catalogues(ld: _Loaded) -> Iterator[Finding]:
             yield doc.finding(loc, f"{field_path(loc)}: dubbel id '{value}'; ids in de verordening moeten uniek zijn")
 
 
-def _article_ids(ld: _Loaded) -> set[str] | None:
+def _article_ids(ld: LoadedFiles) -> set[str] | None:
     if ld.verordening is None:
         return None
     return {a.id for h in ld.verordening.hoofdstukken for a in h.artikelen}
 
 
-def rule_references(ld: _Loaded) -> Iterator[Finding]:
+def rule_references(ld: LoadedFiles) -> Iterator[Finding]:
     instruments = {i.id for i in ld.instrumentarium.instrumenten} if ld.instrumentarium else None
     indicators = {i.id for i in ld.indicatoren.indicatoren} if ld.indicatoren else None
     maatwerk_seen: dict[str, str] = {}
@@ -189,11 +189,11 @@ def rule_references(ld: _Loaded) -> Iterator[Finding]:
             yield doc.finding(("prestatie_indicatoren", i, "indicator"), f"prestatie_indicatoren[{i}].indicator: indicator '{dup}' staat meer dan eens in dit bestand")
 
 
-def rule_money(ld: _Loaded) -> Iterator[Finding]:
+def rule_money(ld: LoadedFiles) -> Iterator[Finding]:
     """Basis shares add up to the region; maatwerk fits in a non-negative maatwerkbudget."""
     jaren = ld.regio.periode.jaren
     complete = set(ld.gemeenten) == {g.slug for g in ld.regio.gemeenten}
-    regio_doc = ld.docs[ld.layout.rel(ld.layout.regio)]
+    regio_doc = ld.doc(ld.layout.regio)
     for jaar in jaren:
         if jaar not in ld.regio.basisdienstverlening.jaren:
             continue
@@ -232,13 +232,13 @@ def rule_money(ld: _Loaded) -> Iterator[Finding]:
                 )
 
 
-def rule_standard_references(ld: _Loaded) -> Iterator[Finding]:
+def rule_standard_references(ld: LoadedFiles) -> Iterator[Finding]:
     """Every [[artikel:id]] in the standard DVO text names an existing article; ids are unique."""
     if ld.standaard is None:
         return
     from generator.models.standaard import REFERENCE
 
-    doc = ld.docs[ld.layout.rel(ld.layout.dvo_bepalingen)]
+    doc = ld.doc(ld.layout.dvo_bepalingen)
     ids = [a.id for a in ld.standaard.artikelen]
     for i, dup in _repeats(ids):
         yield doc.finding(("artikelen", i, "id"), f"artikelen[{i}].id: dubbel artikel-id '{dup}'")
@@ -248,7 +248,7 @@ def rule_standard_references(ld: _Loaded) -> Iterator[Finding]:
                 if ref not in ids:
                     yield doc.finding(("artikelen", i, "leden", j), f"artikelen[{i}].leden[{j}]: verwijzing naar onbekend artikel '{ref}'; bekend zijn: {', '.join(ids)}")
 
-def rule_realisaties(ld: _Loaded) -> Iterator[Finding]:
+def rule_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
     """Ratios need their denominator for regional figures; toelichtingen explain a realisatie."""
     if ld.indicatoren is None:
         return
@@ -271,7 +271,7 @@ def rule_realisaties(ld: _Loaded) -> Iterator[Finding]:
 RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_realisaties, rule_catalogues, rule_references, rule_money, rule_standard_references]
 
 
-def cross_file_findings(ld: _Loaded) -> list[Finding]:
+def cross_file_findings(ld: LoadedFiles) -> list[Finding]:
     out: list[Finding] = []
     for rule in RULES:
         out.extend(rule(ld))

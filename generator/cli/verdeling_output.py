@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.distribution import verdeel
-from generator.formatting import euro
-from generator.project import Project
-from generator.tabular import rich_table_text, to_csv, to_json
+from generator.compute.distribution import verdeel
+from generator.util.formatting import euro
+from generator.load.project import Project
+from generator.util.tabular import rich_table_text, to_csv, to_json
 
 
 def render(project: Project, post_id: str, fmt: str) -> str:

@@ -16,11 +16,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.atomic import write_text
-from generator.build import Job, JobResult, render_all
-from generator.manifest import write_manifest
-from generator.project import Project
-from generator.revision import source_date
+from generator.util.atomic import write_text
+from generator.publish.jobs import Job, JobResult, render_all
+from generator.publish.manifest import write_manifest
+from generator.load.project import Project
+from generator.util.revision import source_date
 
 DOCUMENT_FOLDERS = ("pdf", "dvo", "rapport")
 
@@ -117,8 +117,8 @@ def _swap(new: Path, site: Path, old: Path) -> None:
 
 def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done, on_step=lambda message: None) -> Outcome:
     """Render `jobs` (see build.plan), then pages and site; `whole`: these are all documents."""
-    from generator.open_data import files as open_data_files
-    from generator.site_pages import write_pages
+    from generator.render.open_data import files as open_data_files
+    from generator.publish.pages import write_pages
 
     root = project.layout.root
     docs = staging(project) / "docs"

@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from generator.atomic import write_text
+from generator.util.atomic import write_text
 
 
 def write_manifest(site: Path) -> Path:

@@ -1,0 +1,9 @@
+"""The `dvo` command: the click group (app.py) and one module per group of commands.
+
+Importing a command module registers its commands on `main`.
+"""
+
+from generator.cli import data, importing, site  # noqa: F401  (registers the commands)
+from generator.cli.app import main
+
+__all__ = ["main"]

@@ -1,0 +1,54 @@
+"""Commands that read the data: validate, budget, verdeling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli.app import check_gemeente, load_or_exit, main, root_option
+
+
+@main.command()
+@root_option
+def validate(root: Path) -> None:
+    """Controleer alle gegevens; meldt elke fout als pad:regel:kolom: melding."""
+    project = load_or_exit(root)
+    click.echo(
+        f"Alle gegevens zijn geldig: regio {project.regio.naam}, {len(project.gemeenten)} gemeenten, "
+        f"{len(project.instrumentarium.instrumenten)} instrumenten, {len(project.indicatoren.indicatoren)} indicatoren."
+    )
+
+
+@main.command()
+@root_option
+@click.option("--jaar", type=int, help="Alleen dit jaar.")
+@click.option("--gemeente", "slug", help="Alleen deze gemeente (slug, bijv. 'druten').")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def budget(root: Path, jaar: int | None, slug: str | None, fmt: str) -> None:
+    """Het budget per gemeente per jaar: beschikbaar, basis, verplichtingen, maatwerkbudget."""
+    from generator.cli import budget_output
+
+    project = load_or_exit(root)
+    jaren = project.regio.periode.jaren
+    if jaar is not None and jaar not in jaren:
+        raise click.BadParameter(f"{jaar} ligt buiten de DVO-periode {jaren[0]}-{jaren[-1]}", param_hint="--jaar")
+    check_gemeente(project, slug)
+    click.echo(budget_output.render(project, [jaar] if jaar else jaren, slug, fmt), nl=False)
+
+
+@main.command()
+@root_option
+@click.argument("kostenpost", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def verdeling(root: Path, kostenpost: str | None, fmt: str) -> None:
+    """Verdeel een kostenpost over de gemeenten volgens haar verdeelsleutel."""
+    from generator.cli import verdeling_output
+
+    project = load_or_exit(root)
+    ids = [k.id for k in project.regio.kostenposten]
+    if kostenpost is None or project.regio.kostenpost(kostenpost) is None:
+        known = ", ".join(ids) or "(geen)"
+        what = f"onbekende kostenpost '{kostenpost}'" if kostenpost else "geef de naam van een kostenpost"
+        raise click.UsageError(f"{what}; bekend zijn: {known}")
+    click.echo(verdeling_output.render(project, kostenpost, fmt), nl=False)

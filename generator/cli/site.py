@@ -1,0 +1,72 @@
+"""Commands that build and preview the site: build, serve."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.cli.app import check_gemeente, main, root_option, try_load
+
+
+@main.command()
+@root_option
+@click.option("--gemeente", "slug", help="Alleen de DVO en rapportages van deze gemeente opnieuw maken (de site wordt wel helemaal gebouwd).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Aantal parallelle processen (standaard: aantal CPU's).")
+def build(root: Path, slug: str | None, jobs: int | None) -> None:
+    """Alles bouwen: controleren, DVO's, verantwoordingsrapportages, open data en de website in site/."""
+    if not build_once(root, slug, jobs):
+        sys.exit(1)
+
+
+def build_once(root: Path, slug: str | None, jobs: int | None) -> bool:
+    """One whole build with Dutch output; False when data, a document or the site failed."""
+    from generator.publish.jobs import default_jobs, plan
+    from generator.cli.progress import progress
+    from generator.publish.site import SiteError, publish
+    from generator.util.revision import source_revision
+    from generator.compute.verantwoording import Verantwoording
+
+    if not (root / "mkdocs.yml").is_file():
+        raise click.UsageError(f"mkdocs.yml ontbreekt in '{root}': zonder siteconfiguratie kan de site niet worden gebouwd.")
+    project = try_load(root)
+    if project is None:
+        return False
+    check_gemeente(project, slug)
+    verantwoording = Verantwoording(project)
+    slugs = [slug] if slug else [g.slug for g in project.gemeenten]
+    jobs_todo = plan(project, verantwoording, slugs, regio=slug is None)
+    site = project.layout.site
+    try:
+        with progress("Documenten maken", len(jobs_todo)) as advance:
+            outcome = publish(
+                project, verantwoording, jobs_todo, whole=slug is None,
+                revisie=source_revision(project.layout.root), workers=jobs or default_jobs(),
+                on_done=lambda r: advance(f"{r.titel}: " + ("klaar" if r.fout is None else "MISLUKT")),
+                on_step=lambda message: click.echo(message, err=True),
+            )
+    except SiteError as exc:
+        for line in exc.problems:
+            click.echo(f"Fout in de site: {line}", err=True)
+        click.echo(f"De site is niet gebouwd ({len(exc.problems)} melding(en) van mkdocs, strikte modus); {site} is ongewijzigd.", err=True)
+        return False
+    for r in outcome.failed:
+        click.echo(f"Fout: {r.titel} ({r.job.naam}) is niet gemaakt: {r.fout}", err=True)
+    dvos = sum(r.job.soort == "dvo" for r in outcome.results)
+    click.echo(f"{dvos} DVO's, {len(outcome.results) - dvos} verantwoordingsrapportages en {outcome.pages} gegenereerde pagina's; site gebouwd in {site}.")
+    if outcome.failed:
+        click.echo(f"{len(outcome.failed)} van {len(outcome.results)} documenten mislukt; van die documenten staat de vorige versie (als die er was) op de site.", err=True)
+        return False
+    return True
+
+
+@main.command()
+@root_option
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Poort op 127.0.0.1 (0 = een vrije poort).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Aantal parallelle processen per bouw.")
+def serve(root: Path, port: int, jobs: int | None) -> None:
+    """Voorbeeld van de site op http://127.0.0.1:8000 dat opnieuw bouwt zodra u een bestand wijzigt."""
+    from generator.publish.serve import run
+
+    run(root.resolve(), port, lambda slug: build_once(root, slug, jobs))

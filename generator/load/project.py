@@ -1,0 +1,60 @@
+"""Load a region's repository into one validated `Project`, or collect every finding.
+
+Order: parse YAML (positions kept) -> pydantic models (loaded.py) -> cross-file
+rules (rules.py). All findings of all files are gathered before anything is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.load.findings import InvalidProject
+from generator.load.layout import Layout
+from generator.load.loaded import load_files
+from generator.load.rules import cross_file_findings
+from generator.load.yamlsource import YamlDocument
+from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
+from generator.models.standaard import DvoStandaard
+
+
+@dataclass
+class Project:
+    layout: Layout
+    regio: Regio
+    instrumentarium: Instrumentarium
+    indicatoren: Indicatoren
+    verordening: Verordening
+    standaard: DvoStandaard
+    gemeenten: list[Gemeente]  # in the order of the region file
+    docs: dict[str, YamlDocument] = field(default_factory=dict)
+
+    def gemeente(self, slug: str) -> Gemeente:
+        return next(g for g in self.gemeenten if g.slug == slug)
+
+    def instrument(self, instrument_id: str):
+        return next(i for i in self.instrumentarium.instrumenten if i.id == instrument_id)
+
+    def indicator(self, indicator_id: str):
+        return next(i for i in self.indicatoren.indicatoren if i.id == indicator_id)
+
+
+def load_project(root: Path) -> Project:
+    """Validated project, or InvalidProject with every finding."""
+    loaded = load_files(root)
+    findings = list(loaded.findings)
+    if loaded.regio is not None:
+        findings += cross_file_findings(loaded)
+    if findings or not loaded.complete:
+        raise InvalidProject(findings)
+    order = [g.slug for g in loaded.regio.gemeenten]
+    return Project(
+        layout=loaded.layout,
+        regio=loaded.regio,
+        instrumentarium=loaded.instrumentarium,
+        indicatoren=loaded.indicatoren,
+        verordening=loaded.verordening,
+        standaard=loaded.standaard,
+        gemeenten=[loaded.gemeenten[s] for s in order],
+        docs=loaded.docs,
+    )
