@@ -46,7 +46,7 @@ def main() -> None:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from generator.render.dvo_render import template_dir
+    from generator.render.dvo_render import templates
 
     project = load_project(ROOT)
     slugs = [g.slug for g in project.gemeenten]
@@ -54,7 +54,7 @@ def main() -> None:
     out = Path(tempfile.mkdtemp(prefix="dvo-bench-"))
     render_and_write(project, slugs[0], "bench", out)  # warm-up: imports, font loading
 
-    assets = template_dir(project) / "static"
+    assets = templates(project).static_dirs[-1]
 
     def same_document(slug: str) -> bytes:
         fonts = FontConfiguration()

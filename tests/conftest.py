@@ -42,6 +42,15 @@ class Region:
         line = self.read(rel).splitlines()[self.line_of(rel, fragment, nth) - 1]
         return line.index(fragment) + 1
 
+    def override(self, rel: str) -> Path:
+        """Copy the package's template `rel` into the region's dvo_templates/, to edit it there."""
+        from generator.render.templates import PACKAGE_TEMPLATES
+
+        target = self.root / "dvo_templates" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PACKAGE_TEMPLATES / rel, target)
+        return target
+
     def dvo(self, *args: str):
         return CliRunner().invoke(main, [*args, "--root", str(self.root)])
 

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from generator.cli import main
 from generator.render.fetcher import AssetFetcher
+from generator.render.templates import PACKAGE_TEMPLATES
 from tests.conftest import REPO, Region, pdf_pages
 
 SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
@@ -141,13 +142,13 @@ def test_hostile_yaml_text_is_escaped_and_nothing_is_fetched(region: Region, mon
     html = region.path("site/dvo/dvo-druten.html").read_text()
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
-    assert served and all(url.startswith((region.path("dvo_templates/static").as_uri())) for url in served), served
+    assert served and all(url.startswith(((PACKAGE_TEMPLATES / "static").as_uri())) for url in served), served
     text = " ".join(pdf_pages(region.path("site/pdf/dvo-druten.pdf")))
     assert "<script>alert(1)</script>" in text
 
 
 def test_fetcher_serves_only_template_assets(tmp_path):
-    static = REPO / "dvo_templates" / "static"
+    static = PACKAGE_TEMPLATES / "static"
     fetcher = AssetFetcher(static)
     assert fetcher((static / "print.css").as_uri()).read().startswith(b"/*")
     for url in (
@@ -163,6 +164,7 @@ def test_fetcher_serves_only_template_assets(tmp_path):
 
 
 def test_template_asking_for_an_external_resource_fails_and_names_it(region: Region):
+    region.override("dvo.html")
     region.replace("dvo_templates/dvo.html", "<body", '<body style="background: url(http://tracker.example.org/p.png)"')
     result = CliRunner().invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
     assert result.exit_code == 1
@@ -174,6 +176,7 @@ def test_broken_template_leaves_previous_pdf_untouched(region: Region):
     runner = CliRunner()
     assert runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)]).exit_code == 0
     before = region.path("site/pdf/dvo-druten.pdf").read_bytes()
+    region.override("dvo.html")
     region.replace("dvo_templates/dvo.html", "{% for a in doc.artikelen %}", "{% for a in doc.artikelen %}{{ doc.bestaat_niet }}")
     result = runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
     assert result.exit_code == 1 and "DVO Druten" in result.output and "bestaat_niet" in result.output

@@ -39,6 +39,11 @@ class Layout:
         return self.root / "gemeenten"
 
     @property
+    def template_overrides(self) -> Path:
+        """The region's own templates and assets, each overriding the package's file of that name."""
+        return self.root / "dvo_templates"
+
+    @property
     def site(self) -> Path:
         return self.root / "site"
 

@@ -16,6 +16,7 @@ from generator.models.budget import budget_gemeente, budget_totaal
 from generator.util.formatting import file_size
 from generator.models.catalog import CATEGORIEEN
 from generator.load.project import Project
+from generator.render.templates import Templates
 from generator.render.templating import markdown_environment
 from generator.compute.verantwoording import Verantwoording
 
@@ -74,9 +75,9 @@ def _artikelen(project: Project) -> dict[str, object]:
     return {a.artikel.id: a for h in project.verordening.genummerd() for a in h.artikelen}
 
 
-def pages(project: Project, v: Verantwoording, docs: Path, templates: Path) -> dict[str, str]:
+def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates) -> dict[str, str]:
     """Relative page path -> Markdown text."""
-    env = markdown_environment(templates)
+    env = markdown_environment(templates.dirs)
     jaren = project.regio.periode.jaren
     artikelen = _artikelen(project)
     gebruik = {
@@ -115,7 +116,7 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Path) -> d
     return out
 
 
-def write_pages(project: Project, v: Verantwoording, docs: Path, templates: Path) -> int:
+def write_pages(project: Project, v: Verantwoording, docs: Path, templates: Templates) -> int:
     generated = pages(project, v, docs, templates)
     for rel, text in generated.items():
         write_text(docs / rel, text)

@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.util.atomic import write_text
 from generator.publish.jobs import Job, JobResult, render_all
 from generator.publish.manifest import write_manifest
+from generator.render.templates import Templates
 from generator.load.project import Project
 from generator.util.revision import source_date
 
@@ -56,7 +57,7 @@ def _prune(docs: Path, jobs: list[Job]) -> None:
                 path.unlink()
 
 
-def _copy_sources(project: Project, docs: Path) -> None:
+def _copy_sources(project: Project, templates: Templates, docs: Path) -> None:
     """Authored pages and site assets; old Markdown goes first so removed pages disappear."""
     for md in docs.rglob("*.md"):
         md.unlink()
@@ -64,7 +65,10 @@ def _copy_sources(project: Project, docs: Path) -> None:
     if pages.is_dir():
         shutil.copytree(pages, docs, dirs_exist_ok=True)
     for folder in ("stylesheets", "javascripts"):
-        shutil.copytree(project.layout.root / "dvo_templates" / "site" / folder, docs / folder, dirs_exist_ok=True)
+        for rel, source in templates.tree(f"site/{folder}").items():
+            target = docs / folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
 
 
 class _Collect(logging.Handler):
@@ -129,8 +133,9 @@ def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, r
     for name, text in open_data_files(verantwoording).items():
         write_text(docs / "pdf" / name, text)
     on_step("Pagina's schrijven en de site bouwen (mkdocs, strikt) ...")
-    _copy_sources(project, docs)
-    outcome.pages = write_pages(project, verantwoording, docs, root / "dvo_templates")
+    templates = Templates.for_layout(project.layout)
+    _copy_sources(project, templates, docs)
+    outcome.pages = write_pages(project, verantwoording, docs, templates)
     built = staging(project) / "site"
     run_mkdocs(root / "mkdocs.yml", docs, built, datum=site_date(project))
     write_manifest(built)

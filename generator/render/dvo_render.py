@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
-
 from markupsafe import Markup
 
 from generator.models.budget import budget_gemeente
 from generator.render.dvo_document import build_document
 from generator.render.pdf import PdfAttachment, html_to_pdf
+from generator.render.templates import Templates
 from generator.load.project import Project
 from generator.util.tabular import plain_row
 from generator.render.templating import render
@@ -22,8 +21,9 @@ class Rendered:
     pdf: bytes | None
 
 
-def template_dir(project: Project) -> Path:
-    return project.layout.root / "dvo_templates"
+def templates(project: Project) -> Templates:
+    """The region's overrides, then the package's templates."""
+    return Templates.for_layout(project.layout)
 
 
 def gemeente_json(project: Project, slug: str) -> bytes:
@@ -36,16 +36,16 @@ def gemeente_json(project: Project, slug: str) -> bytes:
 
 def render_page(project: Project, template: str, **context) -> str:
     """A self-contained HTML document: the shared stylesheet is inlined, nothing is linked."""
-    templates = template_dir(project)
-    css = Markup((templates / "static" / "dvo.css").read_text(encoding="utf-8"))
-    return render(templates, template, css=css, **context)
+    found = templates(project)
+    css = Markup(found.read_text("static/dvo.css"))
+    return render(found.dirs, template, css=css, **context)
 
 
 def with_pdf(project: Project, html: str, *, pdf: bool, datum, attachment: PdfAttachment) -> Rendered:
     """The reading copy, plus (when asked) its archival PDF with the data attached."""
     if not pdf:
         return Rendered(html, None)
-    return Rendered(html, html_to_pdf(html, template_dir(project) / "static", datum=datum, attachments=[attachment]))
+    return Rendered(html, html_to_pdf(html, templates(project), datum=datum, attachments=[attachment]))
 
 
 def render_dvo(project: Project, slug: str, revisie: str, *, pdf: bool = True) -> Rendered:

@@ -1,7 +1,9 @@
 """A WeasyPrint URL fetcher that serves only the project's own template assets.
 
-Any other request (file:// elsewhere, http(s)://, data:) is refused and
-remembered, so the build can report it as an error naming the URL.
+Assets live in the package's templates/static and, for a region's overrides, in
+its dvo_templates/static; a file under either is served from the first folder
+that has that relative path. Any other request (file:// elsewhere, http(s)://,
+data:) is refused and remembered, so the build can report it as an error naming the URL.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ class RefusedFetch(ValueError):
 class AssetFetcher:
     _fail_on_errors = False  # WeasyPrint reads this when a fetch raises
 
-    def __init__(self, allowed_root: Path):
-        self.allowed_root = allowed_root.resolve()
+    def __init__(self, allowed_roots: tuple[Path, ...] | Path):
+        roots = (allowed_roots,) if isinstance(allowed_roots, Path) else allowed_roots
+        self.allowed_roots = tuple(r.resolve() for r in roots)  # search order: override first
         self.served: list[str] = []
         self.refused: list[str] = []
 
@@ -45,6 +48,11 @@ class AssetFetcher:
         if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
             return None
         path = Path(unquote(parsed.path)).resolve()
-        if not path.is_relative_to(self.allowed_root) or not path.is_file():
+        rel = next((path.relative_to(r) for r in self.allowed_roots if path.is_relative_to(r)), None)
+        if rel is None or path.suffix not in ASSET_TYPES:
             return None
-        return path if path.suffix in ASSET_TYPES else None
+        for root in self.allowed_roots:
+            candidate = (root / rel).resolve()
+            if candidate.is_relative_to(root) and candidate.is_file():
+                return candidate
+        return None

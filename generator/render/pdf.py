@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator.render.fetcher import AssetFetcher
+from generator.render.templates import Templates
 from generator.util.revision import source_date
 
 
@@ -25,17 +25,19 @@ class PdfAttachment:
     description: str
 
 
-def html_to_pdf(html: str, assets: Path, *, datum: dt.date, attachments: list[PdfAttachment] = ()) -> bytes:
+def html_to_pdf(html: str, templates: Templates, *, datum: dt.date, attachments: list[PdfAttachment] = ()) -> bytes:
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
-    fetcher = AssetFetcher(assets)
+    fetcher = AssetFetcher(templates.static_dirs)
     stamp = source_date(datum)  # dates come from the data, never the clock
-    document = HTML(string=html, base_url=assets.as_uri() + "/", url_fetcher=fetcher)
+    # Relative URLs resolve against the package's assets; the fetcher serves a
+    # region's override of the same file instead when there is one.
+    document = HTML(string=html, base_url=templates.static_dirs[-1].as_uri() + "/", url_fetcher=fetcher)
     # @font-face rules are only honoured with a FontConfiguration: the shipped
     # fonts are then embedded, whatever fonts the machine has.
     fonts = FontConfiguration()
-    print_css = CSS(filename=str(assets / "print.css"), url_fetcher=fetcher, font_config=fonts)
+    print_css = CSS(filename=str(templates.find("static/print.css")), url_fetcher=fetcher, font_config=fonts)
     pdf = document.write_pdf(
         stylesheets=[print_css],
         font_config=fonts,

@@ -16,9 +16,10 @@ from generator.util import formatting
 
 
 @lru_cache(maxsize=4)
-def environment(template_dir: Path) -> Environment:
+def environment(template_dirs: tuple[Path, ...]) -> Environment:
+    """`template_dirs` in search order: a region's overrides, then the package (see templates.py)."""
     env = Environment(
-        loader=FileSystemLoader(str(template_dir)),
+        loader=FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -33,8 +34,8 @@ def environment(template_dir: Path) -> Environment:
     return env
 
 
-def render(template_dir: Path, name: str, **context) -> str:
-    return environment(template_dir).get_template(name).render(**context)
+def render(template_dirs: tuple[Path, ...], name: str, **context) -> str:
+    return environment(template_dirs).get_template(name).render(**context)
 
 
 _MD_SPECIAL = {c: "\\" + c for c in "\\`*_{}[]#|!"}
@@ -50,10 +51,10 @@ def md_escape(value) -> str:
 
 
 @lru_cache(maxsize=4)
-def markdown_environment(template_dir: Path) -> Environment:
+def markdown_environment(template_dirs: tuple[Path, ...]) -> Environment:
     """For generated site pages: every `{{ value }}` is escaped as Markdown unless marked safe."""
     env = Environment(
-        loader=FileSystemLoader(str(template_dir)),
+        loader=FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=False,  # HTML escaping is wrong for Markdown; md_escape does the job
         finalize=md_escape,
         undefined=StrictUndefined,
@@ -61,7 +62,7 @@ def markdown_environment(template_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(environment(template_dir).filters)
+    env.filters.update(environment(template_dirs).filters)
     env.filters["pad"] = link_target
     return env
 
