@@ -9,7 +9,8 @@ STAMP  := $(VENV)/.installed
 # Debian packages WeasyPrint needs at run time (Pango for text layout).
 SYSTEM_PKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # For the accessibility test: axe-core runs in Debian's headless Chromium via Node.js.
-TEST_PKGS   := chromium $(if $(shell command -v node),,nodejs npm)
+# shellcheck: actionlint checks the scripts of the CI templates with it.
+TEST_PKGS   := chromium shellcheck $(if $(shell command -v node),,nodejs npm)
 A11Y        := tests/a11y
 A11Y_STAMP  := $(A11Y)/node_modules/.installed
 

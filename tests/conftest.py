@@ -92,3 +92,19 @@ def project():
     from generator.load.project import load_project
 
     return load_project(REPO)
+
+
+def bench_module(name: str):
+    """A script under bench/ as a module (bench/ is not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def region_90(tmp_path_factory) -> Path:
+    """A synthetic, valid region of 90 gemeenten made from the example by bench/scale.py."""
+    return bench_module("scale").generate(90, tmp_path_factory.mktemp("schaal") / "regio")

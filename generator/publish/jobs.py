@@ -51,6 +51,15 @@ def plan(project: Project, verantwoording, slugs: list[str], *, regio: bool = Tr
     return jobs
 
 
+def gemeente_files(verantwoording, slug: str) -> list[str]:
+    """Every file a build makes for one gemeente, as paths inside site/: its DVO and
+    reports (PDF, then the HTML reading copy) and its open data. For CI artifacts."""
+    from generator.render.open_data import gemeente_file_names
+
+    out = [p.as_posix() for job in plan(verantwoording.project, verantwoording, [slug], regio=False) for p in job.paths(Path())]
+    return out + [f"pdf/{name}" for name in gemeente_file_names(slug)]
+
+
 def _title(project: Project, job: Job) -> str:
     if job.soort == "regio":
         return f"regiorapport {job.periode}"

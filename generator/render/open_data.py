@@ -75,6 +75,11 @@ def regio_rows(v: Verantwoording) -> list[dict]:
     ]
 
 
+def gemeente_file_names(slug: str) -> list[str]:
+    """The open-data files of one gemeente (inside site/pdf): CSV and JSON."""
+    return [f"kpi-{slug}.csv", f"kpi-{slug}.json"]
+
+
 def files(v: Verantwoording) -> dict[str, str]:
     """File name (inside site/pdf) -> content: the whole region, the regional values, and per gemeente."""
     per_gemeente, regio = gemeente_rows(v), regio_rows(v)
@@ -86,6 +91,7 @@ def files(v: Verantwoording) -> dict[str, str]:
     }
     for g in v.project.gemeenten:
         rows = [r for r in per_gemeente if r["gemeente"] == g.slug]
-        out[f"kpi-{g.slug}.csv"] = to_csv(rows)
-        out[f"kpi-{g.slug}.json"] = to_json(rows)
+        csv_name, json_name = gemeente_file_names(g.slug)
+        out[csv_name] = to_csv(rows)
+        out[json_name] = to_json(rows)
     return out

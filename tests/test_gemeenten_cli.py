@@ -1,0 +1,43 @@
+"""`dvo gemeenten`: the list a CI matrix needs, with every file the build makes per gemeente."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Region
+
+
+def test_json_lists_every_gemeente_in_region_order_with_its_files(built, project):
+    result = Region(built).dvo("gemeenten", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [(r["slug"], r["naam"], r["cbs_code"]) for r in rows] == [(g.slug, g.naam, g.cbs_code) for g in project.gemeenten]
+    wijchen = next(r for r in rows if r["slug"] == "wijchen")
+    assert wijchen["bestanden"] == [
+        "pdf/dvo-wijchen.pdf", "dvo/dvo-wijchen.html",
+        "pdf/rapport-wijchen-2015.pdf", "rapport/rapport-wijchen-2015.html",
+        "pdf/rapport-wijchen-2016.pdf", "rapport/rapport-wijchen-2016.html",
+        "pdf/kpi-wijchen.csv", "pdf/kpi-wijchen.json",
+    ]
+    # Exactly the per-gemeente files of a real build: nothing missing, nothing invented.
+    site = built / "site"
+    made = {p.relative_to(site).as_posix() for folder in ("pdf", "dvo", "rapport") for p in (site / folder).iterdir()}
+    regional = {f for f in made if "-regio" in f or f.startswith("pdf/kpi-gemeenten.")}
+    listed = [f for r in rows for f in r["bestanden"]]
+    assert len(listed) == len(set(listed))
+    assert set(listed) == made - regional
+    assert all(" " not in f for f in listed)  # the GitHub workflow splits the list on spaces
+
+
+def test_table_names_the_region_and_counts_the_files(region: Region):
+    result = region.dvo("gemeenten")
+    assert result.exit_code == 0, result.output
+    assert "Gemeenten van de regio Rijk van Nijmegen" in result.output
+    assert "│ Mook en Middelaar     │ mook-en-middelaar     │ GM0944   │         8 │" in result.output
+
+
+def test_invalid_data_is_reported_not_listed(region: Region):
+    region.replace("gemeenten/druten.yaml", "cbs_code: GM0225", "cbs_code: 225")
+    result = region.dvo("gemeenten", "--format", "json")
+    assert result.exit_code == 1
+    assert "gemeenten/druten.yaml:5:11: cbs_code:" in result.output and "[" not in result.output.splitlines()[0]

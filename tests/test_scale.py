@@ -1,0 +1,37 @@
+"""bench/scale.py: synthetic regions of N gemeenten are valid, unique, and add up exactly."""
+
+from __future__ import annotations
+
+import difflib
+import filecmp
+
+from generator.load.project import load_project
+from generator.models.budget import basis_regio
+from tests.conftest import REPO, bench_module
+
+
+def test_region_of_90_is_valid_unique_and_adds_up(region_90):
+    project = load_project(region_90)  # validation passes: every rule of the real data holds
+    assert len(project.gemeenten) == 90
+    assert len({g.slug for g in project.gemeenten}) == len({g.cbs_code for g in project.gemeenten}) == len({g.naam for g in project.gemeenten}) == 90
+    for jaar in project.regio.periode.jaren:
+        shares = sum(g.financien[jaar].basisdienstverlening for g in project.gemeenten)
+        assert shares == basis_regio(project.regio, jaar).totaal, jaar
+    ids = [m.id for g in project.gemeenten for m in g.maatwerk]
+    assert len(ids) == len(set(ids)) == 100  # the example's 10 maatwerkafspraken, ten times
+
+
+def test_a_copy_is_its_example_except_name_codes_shares_and_ids(region_90):
+    example = (REPO / "gemeenten" / "wijchen.yaml").read_text(encoding="utf-8").splitlines()
+    copy = (region_90 / "gemeenten" / "wijchen-3.yaml").read_text(encoding="utf-8").splitlines()
+    changed = [line for line in difflib.unified_diff(example, copy, lineterm="", n=0) if line.startswith("+") and not line.startswith("+++")]
+    assert changed[:3] == ["+slug: wijchen-3", "+naam: Wijchen 3", "+cbs_code: GM9982"]
+    assert [line.split(":")[0] for line in changed[3:7]] == ["+    basisdienstverlening"] * 4
+    assert changed[7:] == ["+  - id: wijchen-beschut-werk-3"]
+
+
+def test_nine_gemeenten_reproduce_the_example_byte_for_byte(tmp_path):
+    bench_module("scale").generate(9, tmp_path / "regio")
+    for folder in ("content", "gemeenten"):
+        comparison = filecmp.dircmp(REPO / folder, tmp_path / "regio" / folder)
+        assert comparison.diff_files == comparison.left_only == comparison.right_only == [], folder
