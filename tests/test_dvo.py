@@ -98,6 +98,9 @@ def test_pdf_has_bookmarks_fonts_and_data_attachment(built, project):
         assert "/FontFile2" in descriptor, "font not embedded"
     data = json.loads(reader.attachments["dvo-druten.json"][0])
     assert data["gemeente"]["slug"] == "druten"
+    kpi = data["gemeente"]["prestatie_indicatoren"][0]
+    assert kpi["streefwaarden"] and "realisaties" not in kpi and "toelichtingen" not in kpi  # agreement, not verantwoording
+    assert all("besteed" not in m and m["budget"] for m in data["gemeente"]["maatwerk"])
     expected = [budget_gemeente(project.gemeente("druten"), j).as_dict() for j in project.regio.periode.jaren]
     assert data["budget"] == [{k: v if isinstance(v, (str, int)) else int(v) for k, v in row.items()} for row in expected]
     assert data["budget"][0]["maatwerkbudget"] == 122_000  # seed 001 §7.4

@@ -317,6 +317,6 @@ def test_building_again_gives_the_same_bytes_for_the_whole_site(built):
     from generator.cli import main
 
     before = (built / "site" / "manifest.json").read_bytes()
-    result = CliRunner().invoke(main, ["build", "--jobs", "1", "--root", str(built)])
+    result = CliRunner().invoke(main, ["build", "--opnieuw", "--jobs", "1", "--root", str(built)])
     assert result.exit_code == 0, result.output
     assert (built / "site" / "manifest.json").read_bytes() == before

@@ -1,21 +1,29 @@
-"""Render documents (DVO's and verantwoordingsrapportages) to HTML and PDF under site/.
+"""Documents (DVO's and verantwoordingsrapportages) as jobs: plan, prepare, render.
 
-Each document is a `Job`. One failing does not stop the others; no partial file
-is ever left (atomic writes), and the caller reports who failed and why.
-Jobs run in worker processes that each load the project once.
+A build plans one `Job` per document, then in two steps:
+
+1. prepare, in this process: the view model and its HTML, and the request its PDF is
+   made from. That is cheap, and it gives the document's render key (render_key.py).
+2. render only the documents whose key differs from the one their current files were
+   made from (cache.py): the PDFs in worker processes, largest HTML first. A worker
+   gets the PDF request alone, so it never loads the project.
+
+One document failing does not stop the others; no partial file is ever left (atomic
+writes), and the caller reports who failed and why.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.util.atomic import write_bytes, write_text
-from generator.load.project import Project, load_project
-
-_WORKER: tuple[Project, object] | None = None
+from generator.load.project import Project
+from generator.publish.cache import RenderCache
+from generator.publish.render_key import KeyMaker
+from generator.util.atomic import write_bytes_if_changed
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,22 @@ class JobResult:
     titel: str
     fout: str | None
     bestanden: tuple[str, ...] = ()
+    hergebruikt: bool = False  # its files were made earlier from the same render key
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document ready to render: its HTML, PDF request and render key."""
+
+    job: Job
+    titel: str
+    rendered: object  # dvo_render.Rendered, made with pdf=False
+    key: str
+
+    @property
+    def cost(self) -> int:
+        """Expected rendering cost: layout and PDF writing grow with the HTML."""
+        return len(self.rendered.html)
 
 
 def plan(project: Project, verantwoording, slugs: list[str], *, regio: bool = True) -> list[Job]:
@@ -67,63 +91,90 @@ def _title(project: Project, job: Job) -> str:
     return f"DVO {naam}" if job.soort == "dvo" else f"rapport {naam} {job.periode}"
 
 
-def render_job(project: Project, verantwoording, job: Job, revisie: str, site: Path) -> JobResult:
+def _html_and_request(project: Project, verantwoording, job: Job, revisie: str):
+    from generator.render import rapport
+    from generator.render.dvo_render import render_dvo
+
+    if job.soort == "dvo":
+        return render_dvo(project, job.slug, revisie, pdf=False)
+    periode = verantwoording.periode(job.periode)
+    if job.soort == "rapport":
+        return rapport.render_gemeente(verantwoording, job.slug, periode, revisie, pdf=False)
+    return rapport.render_regio(verantwoording, periode, revisie, pdf=False)
+
+
+def prepare(project: Project, verantwoording, jobs: list[Job], revisie: str, keys: KeyMaker) -> tuple[list[Prepared], list[JobResult]]:
+    """HTML, PDF request and render key of every job; a job whose HTML fails is a result."""
     from jinja2 import TemplateError
 
-    from generator.render import rapport
     from generator.render.clauses import UnknownReference
-    from generator.render.dvo_render import render_dvo
     from generator.render.pdf import RenderError
 
-    titel = _title(project, job)
-    try:
-        if job.soort == "dvo":
-            rendered = render_dvo(project, job.slug, revisie)
-        elif job.soort == "rapport":
-            rendered = rapport.render_gemeente(verantwoording, job.slug, verantwoording.periode(job.periode), revisie)
+    ready, failed = [], []
+    for job in jobs:
+        titel = _title(project, job)
+        try:
+            rendered = _html_and_request(project, verantwoording, job, revisie)
+        except (TemplateError, UnknownReference, RenderError, OSError) as exc:
+            failed.append(JobResult(job, titel, f"{type(exc).__name__}: {exc}"))
+            continue
+        ready.append(Prepared(job, titel, rendered, keys.key(rendered.pdf_request)))
+    return ready, failed
+
+
+def reuse(prepared: list[Prepared], cache: RenderCache, docs: Path) -> tuple[list[JobResult], list[Prepared]]:
+    """Split into documents whose files are intact and made from the same key, and the rest."""
+    fresh, stale = [], []
+    for p in prepared:
+        files = cache.fresh(p.job.naam, p.key, docs)
+        if files is None:
+            stale.append(p)
         else:
-            rendered = rapport.render_regio(verantwoording, verantwoording.periode(job.periode), revisie)
-    except (TemplateError, UnknownReference, RenderError, OSError) as exc:
-        return JobResult(job, titel, f"{type(exc).__name__}: {exc}")
-    pdf_path, html_path = job.paths(site)
-    write_bytes(pdf_path, rendered.pdf)
-    write_text(html_path, rendered.html)
-    return JobResult(job, titel, None, (pdf_path.relative_to(site).as_posix(), html_path.relative_to(site).as_posix()))
+            fresh.append(JobResult(p.job, p.titel, None, tuple(sorted(files)), hergebruikt=True))
+    return fresh, stale
 
 
-def render_and_write(project: Project, slug: str, revisie: str, site: Path) -> JobResult:
-    """One gemeente's DVO (kept for the benchmark and single-document use)."""
-    return render_job(project, None, Job("dvo", slug), revisie, site)
+def _pdf(request) -> bytes:
+    return request.render()
 
 
-def _init_worker(root: str) -> None:
-    from generator.compute.verantwoording import Verantwoording
-
-    global _WORKER
-    project = load_project(Path(root))
-    _WORKER = (project, Verantwoording(project))
-
-
-def _worker(job: Job, revisie: str, site: str) -> JobResult:
-    project, verantwoording = _WORKER
-    return render_job(project, verantwoording, job, revisie, Path(site))
+def _write(p: Prepared, pdf: bytes, docs: Path, cache: RenderCache) -> JobResult:
+    pdf_path, html_path = p.job.paths(docs)
+    files = {}
+    for path, data in ((pdf_path, pdf), (html_path, p.rendered.html.encode("utf-8"))):
+        write_bytes_if_changed(path, data)
+        files[path.relative_to(docs).as_posix()] = hashlib.sha256(data).hexdigest()
+    cache.record(p.job.naam, p.key, files)
+    return JobResult(p.job, p.titel, None, tuple(sorted(files)))
 
 
-def render_all(project: Project, verantwoording, jobs: list[Job], revisie: str, site: Path, workers: int, on_done) -> list[JobResult]:
-    """Render in `workers` processes (1 = in this process); `on_done(result)` per document."""
+def render(stale: list[Prepared], docs: Path, workers: int, cache: RenderCache, on_done) -> list[JobResult]:
+    """The PDFs of `stale` in `workers` processes (1 = here), most expensive first;
+    each written with its HTML and recorded in `cache`; `on_done(result)` per document."""
+    from generator.render.pdf import RenderError
+
+    order = sorted(stale, key=lambda p: (-p.cost, p.job.naam))
     results = []
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            result = render_job(project, verantwoording, job, revisie, site)
-            on_done(result)
-            results.append(result)
+
+    def finish(p: Prepared, pdf: bytes | None, error: Exception | None) -> None:
+        result = JobResult(p.job, p.titel, f"{type(error).__name__}: {error}") if error else _write(p, pdf, docs, cache)
+        on_done(result)
+        results.append(result)
+
+    if workers <= 1 or len(order) <= 1:
+        for p in order:
+            try:
+                finish(p, p.rendered.pdf_request.render(), None)
+            except (RenderError, OSError) as exc:
+                finish(p, None, exc)
         return results
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(str(project.layout.root),)) as pool:
-        futures = [pool.submit(_worker, job, revisie, str(site)) for job in jobs]
-        for future in futures:
-            result = future.result()
-            on_done(result)
-            results.append(result)
+    with ProcessPoolExecutor(max_workers=min(workers, len(order))) as pool:
+        futures = {pool.submit(_pdf, p.rendered.pdf_request): p for p in order}
+        for future in as_completed(futures):
+            try:
+                finish(futures[future], future.result(), None)
+            except (RenderError, OSError) as exc:
+                finish(futures[future], None, exc)
     return results
 
 

@@ -1,8 +1,9 @@
 """`dvo serve`: build, serve site/ on 127.0.0.1 only, and rebuild when a source file changes.
 
 Watching is by polling modification times once a second: no extra dependency,
-and it works the same on every filesystem. A change to one gemeente file
-rebuilds only that gemeente's documents; any other change rebuilds everything.
+and it works the same on every filesystem. Every change runs the same incremental
+build as `dvo build`: whatever depends on the edit is rendered again (an edited
+realisatie also updates the regional report of its period), nothing else.
 The server keeps serving the last good site while a rebuild runs or fails.
 Pages it serves get a small script (in the response only, never in site/) that
 reloads the browser tab after each successful rebuild.
@@ -28,14 +29,6 @@ def snapshot(root: Path) -> dict[str, float]:
 
 def changed(before: dict, after: dict) -> list[str]:
     return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-
-
-def scope(paths: list[str]) -> str | None:
-    """The one gemeente to rebuild, or None for everything."""
-    slugs = {Path(p).stem for p in paths if p.startswith("gemeenten/") and p.endswith(".yaml")}
-    if len(slugs) == 1 and all(p.startswith("gemeenten/") for p in paths):
-        return slugs.pop()
-    return None
 
 
 RELOAD = b"""<script>(function () {
@@ -81,7 +74,7 @@ class Preview(SimpleHTTPRequestHandler):
 
 def run(root: Path, port: int, rebuild, *, interval: float = 1.0) -> None:
     click.echo("Eerste bouw van de site ...", err=True)
-    rebuild(None)
+    rebuild()
     (root / "site").mkdir(exist_ok=True)
     handler = functools.partial(Preview, directory=str(root / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
@@ -96,9 +89,8 @@ def run(root: Path, port: int, rebuild, *, interval: float = 1.0) -> None:
             if not diff:
                 continue
             seen = now
-            target = scope(diff)
-            click.echo(f"Gewijzigd: {', '.join(diff[:5])}{' ...' if len(diff) > 5 else ''}; opnieuw bouwen{f' ({target})' if target else ''}.", err=True)
-            ok = rebuild(target)
+            click.echo(f"Gewijzigd: {', '.join(diff[:5])}{' ...' if len(diff) > 5 else ''}; opnieuw bouwen.", err=True)
+            ok = rebuild()
             if ok:
                 Preview.versie += 1  # open tabs reload themselves
             click.echo("Klaar; de browser laadt de pagina opnieuw." if ok else "Bouwen mislukt; het voorbeeld toont de vorige versie.", err=True)

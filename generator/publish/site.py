@@ -1,26 +1,35 @@
 """`dvo build` end to end: documents and pages into a staging docs folder, mkdocs, then site/.
 
-    .staging/docs   rendered PDF/HTML documents, open data, authored and generated pages
-    .staging/site   mkdocs build --strict of that folder
-    site/           replaced by .staging/site in one rename, only when the site built
+    .staging/docs    rendered PDF/HTML documents, open data, authored and generated pages
+    .staging/cache   render keys of the documents and of the last site (cache.py)
+    .staging/site    mkdocs build --strict of that folder
+    site/            replaced by .staging/site in one rename, only when the site built
 
-Documents stay in the staging folder between builds, so `--gemeente` rebuilds one
-gemeente and still publishes the others; a document that fails keeps its previous
-version. A site that does not build leaves site/ exactly as it was.
+Builds are incremental: a document is rendered only when its render key changed
+(jobs.py, render_key.py), and mkdocs runs only when a file of the docs folder, the
+site configuration or the software changed. Documents stay in the staging folder
+between builds, so `--gemeente` rebuilds one gemeente and still publishes the
+others; a document that fails keeps its previous version. A site that does not build
+leaves site/ exactly as it was.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.util.atomic import write_text
-from generator.publish.jobs import Job, JobResult, render_all
-from generator.publish.manifest import write_manifest
-from generator.render.templates import Templates
 from generator.load.project import Project
+from generator.publish.cache import RenderCache, file_sha256
+from generator.publish.jobs import Job, JobResult, prepare, render, reuse
+from generator.publish.manifest import write_manifest
+from generator.publish.render_key import KEY_FORMAT, KeyMaker, software_fingerprint
+from generator.render.templates import Templates
+from generator.util.atomic import write_bytes_if_changed, write_text_if_changed
 from generator.util.revision import source_date
 
 DOCUMENT_FOLDERS = ("pdf", "dvo", "rapport")
@@ -34,41 +43,135 @@ class SiteError(Exception):
         super().__init__("; ".join(problems))
 
 
+class Voortgang:
+    """What a build reports while it works; the CLI prints it, tests may ignore it."""
+
+    def stap(self, message: str) -> None:
+        pass
+
+    @contextmanager
+    def documenten(self, total: int):
+        """Yields `advance(result)`, called once per rendered document."""
+        yield lambda result: None
+
+
 @dataclass
 class Outcome:
     results: list[JobResult] = field(default_factory=list)
     pages: int = 0
+    site_gebouwd: bool = False  # False: nothing the site is made of changed; site/ kept as it was
+    niet_uit_delen: list[str] = field(default_factory=list)  # merge: documents no shard had
 
     @property
     def failed(self) -> list[JobResult]:
         return [r for r in self.results if r.fout]
+
+    @property
+    def gemaakt(self) -> list[JobResult]:
+        return [r for r in self.results if r.fout is None and not r.hergebruikt]
 
 
 def staging(project: Project) -> Path:
     return project.layout.root / ".staging"
 
 
-def _prune(docs: Path, jobs: list[Job]) -> None:
-    """Drop documents no longer planned (a gemeente or period removed from the data)."""
-    keep = {p for job in jobs for p in job.paths(docs)}
+def _docs(project: Project) -> Path:
+    return staging(project) / "docs"
+
+
+def _load_cache(project: Project, voortgang: Voortgang) -> RenderCache:
+    cache = RenderCache.load(staging(project) / "cache" / "documenten.json")
+    if cache.unreadable:
+        voortgang.stap("De cache van eerder gemaakte documenten is onleesbaar; alles wordt opnieuw gemaakt.")
+    return cache
+
+
+def _prune(docs: Path, keep: set[str]) -> None:
+    """Drop documents and open data no longer made (a gemeente or period removed from the data)."""
     for folder in DOCUMENT_FOLDERS:
         for path in (docs / folder).glob("*"):
-            if path.suffix in (".pdf", ".html", ".csv", ".json") and path not in keep:
+            if path.suffix in (".pdf", ".html", ".csv", ".json") and path.relative_to(docs).as_posix() not in keep:
                 path.unlink()
 
 
-def _copy_sources(project: Project, templates: Templates, docs: Path) -> None:
-    """Authored pages and site assets; old Markdown goes first so removed pages disappear."""
-    for md in docs.rglob("*.md"):
-        md.unlink()
+def render_documents(
+    project: Project, verantwoording, jobs: list[Job], *, revisie: str, workers: int, whole: bool,
+    opnieuw: bool = False, deel: tuple[int, int] | None = None, uit: Path | None = None,
+    delen: tuple[Path, ...] = (), voortgang: Voortgang | None = None,
+) -> Outcome:
+    """Render what changed of `jobs` into the staging docs folder, with the open data.
+
+    `whole`: these are all documents, so any other is removed. `opnieuw`: render all,
+    whatever the cache says. `deel` (I, N): only shard I of N, written to `uit`.
+    `delen`: shard folders whose documents are used where their keys match.
+    """
+    from generator.publish import shards
+    from generator.render.open_data import files as open_data_files
+
+    voortgang = voortgang or Voortgang()
+    if deel is not None:
+        shards.check_folder(uit)  # before any work: a shard never empties a folder not its own
+    docs = _docs(project)
+    docs.mkdir(parents=True, exist_ok=True)
+    cache = _load_cache(project, voortgang)
+    keys = KeyMaker(Templates.for_layout(project.layout).dirs)
+    prepared, failed = prepare(project, verantwoording, jobs, revisie, keys)
+    if deel is not None:
+        prepared, failed = shards.select(prepared, failed, *deel)
+    outcome = Outcome()
+    if delen:
+        imported = shards.import_shards(list(delen), prepared, docs, cache)
+        outcome.niet_uit_delen = sorted({p.job.naam for p in prepared} - imported.documenten)
+    fresh, stale = ([], prepared) if opnieuw else reuse(prepared, cache, docs)
+    open_data = {} if deel is not None else {f"pdf/{name}": text for name, text in open_data_files(verantwoording).items()}
+    if whole:
+        _prune(docs, {p.as_posix() for job in jobs for p in job.paths(Path())} | set(open_data))
+        cache.forget_except({job.naam for job in jobs})
+    for rel, text in open_data.items():
+        write_text_if_changed(docs / rel, text)
+    voortgang.stap(f"Documenten: {len(stale)} te maken, {len(fresh)} ongewijzigd sinds de vorige bouw.")
+    try:
+        with voortgang.documenten(len(stale)) as advance:
+            made = render(stale, docs, workers, cache, advance)
+    finally:
+        cache.save()  # what was rendered before an interruption stays usable
+    order = {job: n for n, job in enumerate(jobs)}
+    outcome.results = sorted(fresh + made + failed, key=lambda r: order[r.job])
+    if deel is not None:
+        shards.export(outcome.results, {p.job.naam: p.key for p in prepared}, docs, uit, *deel)
+    return outcome
+
+
+def _desired_sources(project: Project, templates: Templates) -> dict[str, bytes]:
+    """Authored pages (and their images) and the site's stylesheet and script."""
+    out = {}
     pages = project.layout.content / "pages"
     if pages.is_dir():
-        shutil.copytree(pages, docs, dirs_exist_ok=True)
+        out.update({p.relative_to(pages).as_posix(): p.read_bytes() for p in sorted(pages.rglob("*")) if p.is_file()})
     for folder in ("stylesheets", "javascripts"):
-        for rel, source in templates.tree(f"site/{folder}").items():
-            target = docs / folder / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+        out.update({f"{folder}/{rel}": path.read_bytes() for rel, path in templates.tree(f"site/{folder}").items()})
+    return out
+
+
+def _sync_pages(project: Project, verantwoording, docs: Path, templates: Templates) -> int:
+    """Authored and generated pages into the docs folder: only changed files are written,
+    and a page or asset no longer made is removed. Returns the number of generated pages."""
+    from generator.publish.pages import pages
+
+    desired = _desired_sources(project, templates)
+    generated = pages(project, verantwoording, docs, templates)
+    desired.update({rel: text.encode("utf-8") for rel, text in generated.items()})
+    for rel, data in desired.items():
+        write_bytes_if_changed(docs / rel, data)
+    for path in sorted(docs.rglob("*"), reverse=True):
+        rel = path.relative_to(docs).as_posix()
+        if rel.split("/")[0] in DOCUMENT_FOLDERS:
+            continue
+        if path.is_file() and rel not in desired:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return len(generated)
 
 
 class _Collect(logging.Handler):
@@ -110,6 +213,51 @@ def run_mkdocs(config: Path, docs: Path, out: Path, *, datum) -> None:
         raise SiteError(collect.messages)
 
 
+def _theme_dir(config: Path) -> Path | None:
+    """A theme `custom_dir` in mkdocs.yml: mkdocs reads it besides the docs folder. Read
+    with ruamel's composer, which needs no constructor for tags such as !!python/name."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.nodes import MappingNode
+
+    try:
+        root = YAML().compose(config.read_text(encoding="utf-8"))
+    except (OSError, YAMLError):
+        return None  # mkdocs itself will report it
+    theme = next((v for k, v in root.value if k.value == "theme"), None) if isinstance(root, MappingNode) else None
+    custom = next((v.value for k, v in theme.value if k.value == "custom_dir"), None) if isinstance(theme, MappingNode) else None
+    return config.parent / custom if isinstance(custom, str) else None
+
+
+def _site_key(project: Project, docs: Path) -> str:
+    """Everything mkdocs reads: the docs folder, mkdocs.yml (and a theme custom_dir), the
+    software and the site date."""
+    h = hashlib.sha256()
+    config = project.layout.root / "mkdocs.yml"
+    h.update(json.dumps([KEY_FORMAT, software_fingerprint(), file_sha256(config), site_date(project).isoformat()]).encode())
+    folders = [("docs", docs)]
+    theme = _theme_dir(config)
+    if theme is not None and theme.is_dir():
+        folders.append(("theme", theme))
+    for label, folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            h.update(f"{label} {path.relative_to(folder).as_posix()} {file_sha256(path)}\n".encode())
+    return h.hexdigest()
+
+
+def _site_intact(site: Path, manifest_sha256: str | None) -> bool:
+    """site/ is exactly what its manifest lists: the manifest we wrote, every file in it, nothing else."""
+    manifest = site / "manifest.json"
+    if manifest_sha256 is None or file_sha256(manifest) != manifest_sha256:
+        return False
+    try:
+        listed = {e["pad"]: e["sha256"] for e in json.loads(manifest.read_text(encoding="utf-8"))["bestanden"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    present = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p != manifest}
+    return present == set(listed) and all(file_sha256(site / rel) == digest for rel, digest in listed.items())
+
+
 def _swap(new: Path, site: Path, old: Path) -> None:
     if old.exists():
         shutil.rmtree(old)
@@ -119,25 +267,36 @@ def _swap(new: Path, site: Path, old: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done, on_step=lambda message: None) -> Outcome:
-    """Render `jobs` (see build.plan), then pages and site; `whole`: these are all documents."""
-    from generator.render.open_data import files as open_data_files
-    from generator.publish.pages import write_pages
-
-    root = project.layout.root
-    docs = staging(project) / "docs"
-    docs.mkdir(parents=True, exist_ok=True)
-    if whole:
-        _prune(docs, jobs)
-    outcome = Outcome(render_all(project, verantwoording, jobs, revisie, docs, workers, on_done))
-    for name, text in open_data_files(verantwoording).items():
-        write_text(docs / "pdf" / name, text)
-    on_step("Pagina's schrijven en de site bouwen (mkdocs, strikt) ...")
+def build_site(project: Project, verantwoording, outcome: Outcome, *, opnieuw: bool = False, voortgang: Voortgang | None = None) -> Outcome:
+    """Pages into the docs folder, then mkdocs into site/ unless nothing it reads changed."""
+    voortgang = voortgang or Voortgang()
+    docs = _docs(project)
     templates = Templates.for_layout(project.layout)
-    _copy_sources(project, templates, docs)
-    outcome.pages = write_pages(project, verantwoording, docs, templates)
+    outcome.pages = _sync_pages(project, verantwoording, docs, templates)
+    cache = _load_cache(project, Voortgang())
+    key = _site_key(project, docs)
+    site = project.layout.site
+    if not opnieuw and cache.site.get("sleutel") == key and _site_intact(site, cache.site.get("manifest")):
+        voortgang.stap("De site is ongewijzigd: geen pagina of document veranderde.")
+        return outcome
+    voortgang.stap("Pagina's schrijven en de site bouwen (mkdocs, strikt) ...")
     built = staging(project) / "site"
-    run_mkdocs(root / "mkdocs.yml", docs, built, datum=site_date(project))
-    write_manifest(built)
-    _swap(built, project.layout.site, staging(project) / "site-vorige")
+    if built.exists():
+        shutil.rmtree(built)  # left by an interrupted build
+    run_mkdocs(project.layout.root / "mkdocs.yml", docs, built, datum=site_date(project))
+    manifest = write_manifest(built)
+    cache.site = {"sleutel": key, "manifest": file_sha256(manifest)}
+    _swap(built, site, staging(project) / "site-vorige")
+    cache.save()
+    outcome.site_gebouwd = True
     return outcome
+
+
+def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int,
+            opnieuw: bool = False, delen: tuple[Path, ...] = (), voortgang: Voortgang | None = None) -> Outcome:
+    """Documents (incremental), then the site when anything it is made of changed."""
+    outcome = render_documents(
+        project, verantwoording, jobs, revisie=revisie, workers=workers, whole=whole,
+        opnieuw=opnieuw, delen=delen, voortgang=voortgang,
+    )
+    return build_site(project, verantwoording, outcome, opnieuw=opnieuw, voortgang=voortgang)

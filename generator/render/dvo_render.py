@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from generator.models.budget import budget_gemeente
 from generator.render.dvo_document import build_document
-from generator.render.pdf import PdfAttachment, html_to_pdf
+from generator.render.pdf import PdfAttachment, PdfRequest
 from generator.render.templates import Templates
 from generator.load.project import Project
 from generator.util.tabular import plain_row
@@ -18,7 +18,8 @@ from generator.render.templating import render
 @dataclass(frozen=True)
 class Rendered:
     html: str
-    pdf: bytes | None
+    pdf: bytes | None  # None when rendered with pdf=False
+    pdf_request: PdfRequest  # what the PDF is (or would be) made from
 
 
 def templates(project: Project) -> Templates:
@@ -26,11 +27,20 @@ def templates(project: Project) -> Templates:
     return Templates.for_layout(project.layout)
 
 
+# The DVO is the agreement. Realisaties, their toelichtingen and what maatwerk has spent
+# are accountability over it (the reports and the open data carry them), so entering
+# them later does not change the archival PDF of an agreement, signed or not.
+VERANTWOORDING = {
+    "prestatie_indicatoren": {"__all__": {"realisaties", "toelichtingen"}},
+    "maatwerk": {"__all__": {"besteed"}},
+}
+
+
 def gemeente_json(project: Project, slug: str) -> bytes:
-    """The validated data of the gemeente plus its computed budget, for the PDF attachment."""
+    """The validated agreement data of the gemeente plus its computed budget, for the PDF attachment."""
     gemeente = project.gemeente(slug)
     budget = [plain_row(budget_gemeente(gemeente, j).as_dict()) for j in project.regio.periode.jaren]
-    data = {"gemeente": gemeente.model_dump(mode="json"), "budget": budget}
+    data = {"gemeente": gemeente.model_dump(mode="json", exclude=VERANTWOORDING), "budget": budget}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -43,9 +53,8 @@ def render_page(project: Project, template: str, **context) -> str:
 
 def with_pdf(project: Project, html: str, *, pdf: bool, datum, attachment: PdfAttachment) -> Rendered:
     """The reading copy, plus (when asked) its archival PDF with the data attached."""
-    if not pdf:
-        return Rendered(html, None)
-    return Rendered(html, html_to_pdf(html, templates(project), datum=datum, attachments=[attachment]))
+    request = PdfRequest(html, templates(project).dirs, datum, (attachment,))
+    return Rendered(html, request.render() if pdf else None, request)
 
 
 def render_dvo(project: Project, slug: str, revisie: str, *, pdf: bool = True) -> Rendered:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.render.fetcher import AssetFetcher
 from generator.render.templates import Templates
@@ -23,6 +24,23 @@ class PdfAttachment:
     name: str
     data: bytes
     description: str
+
+
+@dataclass(frozen=True)
+class PdfRequest:
+    """Everything one PDF is made from, besides the software and the template assets.
+
+    Small and picklable, so a worker process can render it without the project;
+    the build's render key (publish/render_key.py) hashes exactly these fields.
+    """
+
+    html: str
+    template_dirs: tuple[Path, ...]
+    datum: dt.date
+    attachments: tuple[PdfAttachment, ...] = ()
+
+    def render(self) -> bytes:
+        return html_to_pdf(self.html, Templates(self.template_dirs), datum=self.datum, attachments=list(self.attachments))
 
 
 def html_to_pdf(html: str, templates: Templates, *, datum: dt.date, attachments: list[PdfAttachment] = ()) -> bytes:

@@ -24,3 +24,18 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes_if_changed(path: Path, data: bytes) -> bool:
+    """Write only when the file's bytes differ (no needless fsync or new mtime); True if written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_bytes(path, data)
+    return True
+
+
+def write_text_if_changed(path: Path, text: str) -> bool:
+    return write_bytes_if_changed(path, text.encode("utf-8"))
