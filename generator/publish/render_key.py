@@ -58,11 +58,13 @@ SYSTEM_LIBRARIES = (
 
 def _installed_distributions() -> list[str]:
     """`name-version.dist-info` of every installed distribution: its folder name carries
-    both, so a listing is enough (parsing every METADATA file takes half a second)."""
+    both, so a listing is enough (parsing every METADATA file takes half a second).
+    Only package folders count: the working directory (on sys.path under `python -m`)
+    must not change the fingerprint."""
     found = set()
     for entry in sys.path:
-        folder = Path(entry or ".")
-        if folder.is_dir():
+        folder = Path(entry)
+        if entry and folder.name in ("site-packages", "dist-packages") and folder.is_dir():
             found.update(p.name for p in folder.iterdir() if p.suffix in (".dist-info", ".egg-info"))
     return sorted(found)
 
