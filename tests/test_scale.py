@@ -35,3 +35,17 @@ def test_nine_gemeenten_reproduce_the_example_byte_for_byte(tmp_path):
     for folder in ("content", "gemeenten"):
         comparison = filecmp.dircmp(REPO / folder, tmp_path / "regio" / folder)
         assert comparison.diff_files == comparison.left_only == comparison.right_only == [], folder
+
+
+def test_building_every_dvo_distributes_each_kostenpost_once(project, monkeypatch):
+    """Distributions span the region: per DVO they made a build quadratic in the gemeenten."""
+    from generator.render import dvo_document
+    from generator.render.dvo_render import render_dvo
+
+    calls = []
+    real = dvo_document.verdeel
+    monkeypatch.setattr(dvo_document, "verdeel", lambda *a: calls.append(a[0].id) or real(*a))
+    monkeypatch.setattr(dvo_document, "_VERDELINGEN", {})
+    htmls = [render_dvo(project, g.slug, "test", pdf=False).html for g in project.gemeenten]
+    assert sorted(calls) == sorted(k.id for k in project.regio.kostenposten)
+    assert "€\u00a061.318" in htmls[1]  # Druten's share of the transitiebudget (seed 001 §10.4), from the shared result

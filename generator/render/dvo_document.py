@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
 from generator.render.clauses import Clause, number_clauses
-from generator.compute.distribution import verdeel
+from generator.compute.distribution import Verdeling, verdeel
 from generator.models.catalog import Indicator, Instrument
 from generator.models.gemeente import Gemeente, Maatwerkafspraak, PrestatieIndicator, Verplichting
 from generator.load.project import Project
@@ -104,6 +104,24 @@ def _column_sums(rows: list[list[Decimal]], width: int) -> list[Decimal]:
     return [sum((r[i] for r in rows), Decimal(0)) for i in range(width)]
 
 
+_VERDELINGEN: dict[int, tuple[Project, dict[str, Verdeling]]] = {}
+
+
+def verdelingen(project: Project) -> dict[str, Verdeling]:
+    """Every kostenpost distributed over the gemeenten, once per loaded project: they
+    depend on the whole region, and computing them for each DVO made building all DVO's
+    quadratic in the number of gemeenten."""
+    hit = _VERDELINGEN.get(id(project))
+    if hit is None or hit[0] is not project:  # the identity check guards against a reused id
+        _VERDELINGEN.clear()
+        computed = {
+            post.id: verdeel(post, project.regio.verdeelsleutel(post.verdeelsleutel), project.gemeenten)
+            for post in project.regio.kostenposten
+        }
+        hit = _VERDELINGEN[id(project)] = (project, computed)
+    return hit[1]
+
+
 def build_document(project: Project, gemeente: Gemeente, revisie: str) -> DvoDocument:
     jaren = project.regio.periode.jaren
     maatwerk = []
@@ -127,7 +145,7 @@ def build_document(project: Project, gemeente: Gemeente, revisie: str) -> DvoDoc
     aandelen = []
     for post in project.regio.kostenposten:
         sleutel = project.regio.verdeelsleutel(post.verdeelsleutel)
-        verdeling = verdeel(post, sleutel, project.gemeenten)
+        verdeling = verdelingen(project)[post.id]
         regel = next(r for r in verdeling.regels if r.gemeente == gemeente.slug)
         aandelen.append(Aandeel(post.naam, regel.totaal, verdeling.totaal, sleutel.naam))
     return DvoDocument(
