@@ -147,7 +147,7 @@ def _term_ref(doc, loc: tuple, value: str, terms: list[Term], what: str, where: 
     if not ids:
         yield doc.finding(loc, f"{field_path(loc)}: {what} '{value}', maar {where} is leeg of ontbreekt; vul die lijst of laat dit veld weg")
     else:
-        yield doc.finding(loc, f"{field_path(loc)}: onbekende {what} '{value}'{did_you_mean(value, ids)}; bekend zijn: {', '.join(ids)} ({where})")
+        yield doc.finding(loc, f"{field_path(loc)}: onbekende {what} '{value}'; bekend zijn: {', '.join(ids)} ({where}){did_you_mean(value, ids)}")
 
 
 def _term_required(doc, loc: tuple, value, terms: list[Term], what: str, where: str) -> Iterator[Finding]:

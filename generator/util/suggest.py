@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Iterable
 
-# Close enough to be a typo ('wijchn' -> 'wijchen'), far enough to stay silent
+# Close enough to be a typo ('groningn' -> 'groningen'), far enough to stay silent
 # for a genuinely different name ('geluk' is not 'uitstroom-werk').
 CUTOFF = 0.75
 
@@ -16,7 +16,7 @@ def closest(value: object, known: Iterable[object]) -> str | None:
     text = str(value)
     if text in names:
         return None
-    # Case differences are always a typo worth naming ('Wijchen' for 'wijchen').
+    # Case differences are always a typo worth naming ('Groningen' for 'groningen').
     by_case = [n for n in names if n.lower() == text.lower()]
     if by_case:
         return by_case[0]
@@ -29,6 +29,6 @@ def closest(value: object, known: Iterable[object]) -> str | None:
 
 
 def did_you_mean(value: object, known: Iterable[object]) -> str:
-    """`; bedoelt u 'wijchen'?`, or an empty string when nothing is close."""
+    """`; bedoelt u 'groningen'?`, or an empty string when nothing is close."""
     match = closest(value, known)
     return f"; bedoelt u '{match}'?" if match else ""
