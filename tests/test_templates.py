@@ -149,3 +149,14 @@ def test_every_overridable_file_is_listed_in_the_readme():
 @pytest.mark.parametrize("rel", ["init/content/regio.yaml", "init/mkdocs.yml"])
 def test_init_templates_are_not_overridable(rel):
     assert (PACKAGE_TEMPLATES / rel).is_file() and rel not in package_files()
+
+
+def test_the_generated_pages_are_those_the_nav_check_knows(project, tmp_path):
+    from generator.compute.verantwoording import Verantwoording
+    from generator.load.layout import GENERATED_PAGES
+    from generator.publish.pages import pages
+    from generator.render.templates import Templates
+
+    written = set(pages(project, Verantwoording(project), tmp_path, Templates.for_layout(project.layout)))
+    per_item = {f"gemeenten/{g.slug}.md" for g in project.gemeenten} | {f"instrumentarium/{i.id}.md" for i in project.instrumentarium.instrumenten}
+    assert written == set(GENERATED_PAGES) | per_item
