@@ -147,5 +147,14 @@ def test_init_without_gemeenten_writes_a_valid_placeholder(tmp_path):
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40))
 def test_every_name_survives_as_a_yaml_value(name):
+    # Every name check_name accepts (no control or line-separator characters) comes back exactly.
     loaded = YAML(typ="safe").load(f"naam: {yaml_scalar(name)}\n")
     assert loaded == {"naam": name}
+
+
+@pytest.mark.parametrize("name", ["Regio\nTwee", "Regio\u2028Twee", "Regio\x85Twee", "   "])
+def test_a_name_must_be_one_line_of_text(name):
+    from generator.edit.scaffold import ScaffoldError, check_name
+
+    with pytest.raises(ScaffoldError, match="verwacht een naam op één regel"):
+        check_name(name, "--regio")

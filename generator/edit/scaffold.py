@@ -26,8 +26,8 @@ from generator.render.templating import md_escape
 INIT = PACKAGE_TEMPLATES / "init"
 SCHEMA_DIR = "schemas"
 CBS_CODE = re.compile(r"GM\d{4}")
-# Names go into YAML and Markdown: one line of printable text.
-_NAME = re.compile(r"[^\x00-\x1f\x7f]+")
+# Names go into YAML and Markdown: one line of text, so no control or line-separator characters.
+_NOT_IN_A_NAME = {"Cc", "Cs", "Zl", "Zp"}
 
 
 class ScaffoldError(ValueError):
@@ -65,7 +65,7 @@ def slugify(naam: str) -> str:
 
 def check_name(value: str, what: str) -> str:
     value = value.strip()
-    if not value or not _NAME.fullmatch(value):
+    if not value or any(unicodedata.category(c) in _NOT_IN_A_NAME for c in value):
         raise ScaffoldError(f"{what}: verwacht een naam op één regel, gevonden {value!r}")
     return value
 

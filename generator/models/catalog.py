@@ -89,6 +89,10 @@ class Instrumentarium(StrictModel):
     routes: list[Term] = []
     instrumenten: list[Instrument] = Field(min_length=1)
 
+    def categorie_nummer(self, categorie_id: str) -> int:
+        """Categories are numbered by their position in the region's list: 1, 2, 3."""
+        return numbered(self.categorieen)[categorie_id][0]
+
 
 class Indicator(StrictModel):
     id: Id
