@@ -88,3 +88,22 @@ def test_unknown_gemeente_on_the_command_line_suggests_the_close_one(region):
     result = region.dvo("budget", "--gemeente", "wijchn")
     assert result.exit_code == 2
     assert "onbekende gemeente 'wijchn'; bedoelt u 'wijchen'?" in result.output
+
+
+def test_an_unknown_field_in_place_of_a_missing_one_is_one_message(region):
+    # Not a typo but another word: still one mistake on one line, reported once.
+    region.replace("gemeenten/druten.yaml", "  bron: \"Teruggerekend", "  herkomst: \"Teruggerekend")
+    line = region.line_of("gemeenten/druten.yaml", "herkomst:")
+    assert only(region) == (
+        f"gemeenten/druten.yaml:{line}:3: kerngegevens.herkomst: onbekend veld; bedoelt u 'bron'? Dat verplichte veld ontbreekt. "
+        "Toegestaan zijn: peildatum, bron, inwoners, bijstandsgerechtigden"
+    )
+
+
+def test_a_misspelt_optional_field_gets_a_suggestion(region):
+    region.replace(REGIO, "  bron: Werkbedrijfsplan", "  brom: Werkbedrijfsplan")
+    line = region.line_of(REGIO, "brom:")
+    assert only(region) == (
+        f"{REGIO}:{line}:3: basisdienstverlening.brom: onbekend veld; bedoelt u 'bron'? "
+        "Toegestaan zijn: indirecte_kosten, jaren, bron"
+    )

@@ -129,9 +129,10 @@ def findings_from(error: ValidationError, doc: YamlDocument, model: type[BaseMod
 
 def _unknown_field(key: str, missing: str | None, allowed: list[str] | None) -> str:
     listed = f"toegestaan zijn: {', '.join(allowed)}" if allowed else ""
+    sentence = listed[:1].upper() + listed[1:]
     if missing:
-        return f"onbekend veld; bedoelt u '{missing}'? Dat verplichte veld ontbreekt. " + listed.capitalize()
+        return f"onbekend veld; bedoelt u '{missing}'? Dat verplichte veld ontbreekt. {sentence}".rstrip()
     hint = closest(key, allowed or [])
     if hint:
-        return f"onbekend veld; bedoelt u '{hint}'? " + listed.capitalize()
+        return f"onbekend veld; bedoelt u '{hint}'? {sentence}".rstrip()
     return "onbekend veld (tikfout?)" + (f"; {listed}" if listed else "")
