@@ -59,7 +59,7 @@ class _Voortgang:
             yield lambda result: None
             return
         with progress("Documenten maken", total) as advance:
-            yield lambda r: advance(f"{r.titel}: " + ("klaar" if r.fout is None else "MISLUKT"))
+            yield lambda r: advance(f"{r.titel}: " + ("klaar" if r.fout is None else f"MISLUKT: {r.fout}"))
 
 
 def _start(root: Path, slug: str | None = None):
@@ -71,7 +71,7 @@ def _start(root: Path, slug: str | None = None):
     if project is None:
         return None
     check_gemeente(project, slug)
-    return project, Verantwoording(project), source_revision(project.layout.root)
+    return project, Verantwoording(project), source_revision(project.layout.root, project.layout.sources)
 
 
 def _report_failures(outcome) -> bool:
@@ -85,7 +85,7 @@ def _report_failures(outcome) -> bool:
 def _counts(outcome) -> str:
     dvos = sum(r.job.soort == "dvo" for r in outcome.results)
     made = len(outcome.gemaakt)
-    return f"{dvos} DVO's en {len(outcome.results) - dvos} verantwoordingsrapportages ({made} gemaakt, {len(outcome.results) - made - len(outcome.failed)} ongewijzigd)"
+    return f"{dvos} DVO's, {len(outcome.results) - dvos} verantwoordingsrapportages ({made} gemaakt, {len(outcome.results) - made - len(outcome.failed)} ongewijzigd)"
 
 
 def build_once(root: Path, slug: str | None, jobs: int | None, *, opnieuw: bool = False, delen: tuple[Path, ...] = ()) -> bool:
@@ -94,8 +94,6 @@ def build_once(root: Path, slug: str | None, jobs: int | None, *, opnieuw: bool 
     from generator.publish.shards import ShardError
     from generator.publish.site import SiteError, publish
 
-    if not (root / "mkdocs.yml").is_file():
-        raise click.UsageError(f"mkdocs.yml ontbreekt in '{root}': zonder siteconfiguratie kan de site niet worden gebouwd.")
     started = _start(root, slug)
     if started is None:
         return False

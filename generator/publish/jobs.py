@@ -105,18 +105,16 @@ def _html_and_request(project: Project, verantwoording, job: Job, revisie: str):
 
 def prepare(project: Project, verantwoording, jobs: list[Job], revisie: str, keys: KeyMaker) -> tuple[list[Prepared], list[JobResult]]:
     """HTML, PDF request and render key of every job; a job whose HTML fails is a result."""
-    from jinja2 import TemplateError
-
-    from generator.render.clauses import UnknownReference
-    from generator.render.pdf import RenderError
+    from generator.render.template_errors import describe
+    from generator.render.templates import Templates
 
     ready, failed = [], []
     for job in jobs:
         titel = _title(project, job)
         try:
             rendered = _html_and_request(project, verantwoording, job, revisie)
-        except (TemplateError, UnknownReference, RenderError, OSError) as exc:
-            failed.append(JobResult(job, titel, f"{type(exc).__name__}: {exc}"))
+        except Exception as exc:  # noqa: BLE001 - one document's failure is reported, the others are still made
+            failed.append(JobResult(job, titel, describe(exc, Templates.for_layout(project.layout).dirs)))
             continue
         ready.append(Prepared(job, titel, rendered, keys.key(rendered.pdf_request)))
     return ready, failed
@@ -151,30 +149,38 @@ def _write(p: Prepared, pdf: bytes, docs: Path, cache: RenderCache) -> JobResult
 def render(stale: list[Prepared], docs: Path, workers: int, cache: RenderCache, on_done) -> list[JobResult]:
     """The PDFs of `stale` in `workers` processes (1 = here), most expensive first;
     each written with its HTML and recorded in `cache`; `on_done(result)` per document."""
-    from generator.render.pdf import RenderError
+    from generator.render.template_errors import describe
 
     order = sorted(stale, key=lambda p: (-p.cost, p.job.naam))
     results = []
 
     def finish(p: Prepared, pdf: bytes | None, error: Exception | None) -> None:
-        result = JobResult(p.job, p.titel, f"{type(error).__name__}: {error}") if error else _write(p, pdf, docs, cache)
+        if error is None:
+            result = _write(p, pdf, docs, cache)
+        else:
+            result = JobResult(p.job, p.titel, describe(error, p.rendered.pdf_request.template_dirs))
         on_done(result)
         results.append(result)
 
+    # One document's failure is reported, the others are still made (hence the broad excepts).
     if workers <= 1 or len(order) <= 1:
         for p in order:
             try:
-                finish(p, p.rendered.pdf_request.render(), None)
-            except (RenderError, OSError) as exc:
+                pdf = p.rendered.pdf_request.render()
+            except Exception as exc:  # noqa: BLE001
                 finish(p, None, exc)
+            else:
+                finish(p, pdf, None)
         return results
     with ProcessPoolExecutor(max_workers=min(workers, len(order))) as pool:
         futures = {pool.submit(_pdf, p.rendered.pdf_request): p for p in order}
         for future in as_completed(futures):
             try:
-                finish(futures[future], future.result(), None)
-            except (RenderError, OSError) as exc:
+                pdf = future.result()
+            except Exception as exc:  # noqa: BLE001
                 finish(futures[future], None, exc)
+            else:
+                finish(futures[future], pdf, None)
     return results
 
 

@@ -129,9 +129,11 @@ def render_documents(
         cache.forget_except({job.naam for job in jobs})
     for rel, text in open_data.items():
         write_text_if_changed(docs / rel, text)
-    voortgang.stap(f"Documenten: {len(stale)} te maken, {len(fresh)} ongewijzigd sinds de vorige bouw.")
+    voortgang.stap(f"Documenten: {len(stale) + len(failed)} te maken, {len(fresh)} ongewijzigd sinds de vorige bouw.")
     try:
-        with voortgang.documenten(len(stale)) as advance:
+        with voortgang.documenten(len(stale) + len(failed)) as advance:
+            for result in failed:  # their HTML already failed: reported first, in the same count
+                advance(result)
             made = render(stale, docs, workers, cache, advance)
     finally:
         cache.save()  # what was rendered before an interruption stays usable
@@ -145,7 +147,7 @@ def render_documents(
 def _desired_sources(project: Project, templates: Templates) -> dict[str, bytes]:
     """Authored pages (and their images) and the site's stylesheet and script."""
     out = {}
-    pages = project.layout.content / "pages"
+    pages = project.layout.pages
     if pages.is_dir():
         out.update({p.relative_to(pages).as_posix(): p.read_bytes() for p in sorted(pages.rglob("*")) if p.is_file()})
     for folder in ("stylesheets", "javascripts"):
@@ -154,13 +156,20 @@ def _desired_sources(project: Project, templates: Templates) -> dict[str, bytes]
 
 
 def _sync_pages(project: Project, verantwoording, docs: Path, templates: Templates) -> int:
-    """Authored and generated pages into the docs folder: only changed files are written,
-    and a page or asset no longer made is removed. Returns the number of generated pages."""
+    """Authored, default and generated pages into the docs folder: only changed files are
+    written, and a page or asset no longer made is removed. Returns the number of generated
+    pages; a page template that fails is a SiteError that says which and why."""
+    from generator.publish.default_pages import default_pages
     from generator.publish.pages import pages
+    from generator.render.template_errors import describe
 
     desired = _desired_sources(project, templates)
-    generated = pages(project, verantwoording, docs, templates)
-    desired.update({rel: text.encode("utf-8") for rel, text in generated.items()})
+    try:
+        made = default_pages(project, templates)
+        generated = pages(project, verantwoording, docs, templates)
+    except Exception as exc:  # noqa: BLE001 - a broken page template is the user's to fix: say which and why
+        raise SiteError([f"pagina's niet gemaakt: {describe(exc, templates.dirs)}"]) from exc
+    desired.update({rel: text.encode("utf-8") for rel, text in {**made, **generated}.items()})
     for rel, data in desired.items():
         write_bytes_if_changed(docs / rel, data)
     for path in sorted(docs.rglob("*"), reverse=True):
