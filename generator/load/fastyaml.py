@@ -26,17 +26,21 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from generator.models.types import FloatText
 
-_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_STR = "tag:yaml.org,2002:str"
+# Tags the composer gives nodes that have none in the text: any other tag was written.
+_PLAIN, _TEXT, _SEQ, _MAP = "!fast-plain", "!fast-text", "!fast-seq", "!fast-map"
 _DECIMAL = re.compile(r"[-+]?[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Composer(yaml.CSafeLoader):
-    """libyaml's parser with no implicit typing: every untagged scalar stays a `str` node,
-    so a node with another tag had an explicit one in the text."""
+    """libyaml's parser, typing nothing: untagged nodes get the tags above (libyaml asks
+    `resolve` only for nodes without a tag), so an explicit tag such as !!str stands out."""
 
-
-_Composer.yaml_implicit_resolvers = {}
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _TEXT
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
 class NotPlain(Exception):
@@ -54,11 +58,13 @@ _RESOLVER = VersionedResolver()
 
 def _scalar(node: yaml.ScalarNode):
     """The value ruamel's round-trip loader plus `yamlsource._plain` make of a scalar."""
-    if node.tag != _STR:
-        raise NotPlain
-    if node.style:  # quoted or block: always text (libyaml marks plain as "")
+    if node.tag == _TEXT:  # quoted or block: always text
         return node.value
+    if node.tag != _PLAIN:
+        raise NotPlain
     value = node.value
+    if not value:
+        raise NotPlain  # an empty value: ruamel places it at the next token
     tag = _implicit_tag(value)
     if tag == _STR:
         return value

@@ -109,6 +109,11 @@ def load_yaml(path: Path, rel: str) -> tuple[YamlDocument | None, list[Finding]]
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, [Finding(rel, 1, 1, f"bestand is geen geldige UTF-8-tekst (byte {exc.start})")]
+    return parse_ruamel(text, rel)
+
+
+def parse_ruamel(text: str, rel: str) -> tuple[YamlDocument | None, list[Finding]]:
+    """Parse YAML text with ruamel, positions kept; every parse problem becomes a finding."""
     try:
         node = _yaml().load(text)
     except DuplicateKeyError as exc:
