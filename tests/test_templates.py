@@ -146,7 +146,7 @@ def test_every_overridable_file_is_listed_in_the_readme():
     assert default_pages() == ["bestuur.md", "dvo-lezen.md", "index.md", "toegankelijkheid.md", "werkbedrijf.md"]
 
 
-@pytest.mark.parametrize("rel", ["init/content/regio.yaml", "init/mkdocs.yml"])
+@pytest.mark.parametrize("rel", ["init/content/regio.yaml", "init/mkdocs.yml", "ci/github-workflow.yml", "ci/gitlab-ci.yml"])
 def test_init_templates_are_not_overridable(rel):
     assert (PACKAGE_TEMPLATES / rel).is_file() and rel not in package_files()
 

@@ -25,7 +25,7 @@ from generator.util.suggest import closest
 
 TEMPLATE_SUFFIXES = (".html", ".md")
 # Folders of the package that are no templates of a document or page: nothing there to override.
-NOT_OVERRIDABLE = ("init/",)
+NOT_OVERRIDABLE = ("init/", "ci/")  # written once by dvo init, then the region's own
 
 
 def package_files() -> list[str]:
