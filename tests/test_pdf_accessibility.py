@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pikepdf import Dictionary
 
 from generator.render.pdf import RenderError, html_to_pdf
 from generator.render.templates import PACKAGE_TEMPLATES, Templates
@@ -247,15 +248,21 @@ def test_heading_decoration_language_link_and_figure_of_the_proef(proef):
         assert str(parent_tree[parent_tree.index(int(link.StructParent)) + 1].S) == "/Link"
 
 
-def test_finishing_is_deterministic_and_refuses_an_unannotated_tree(proef):
+def test_finishing_is_deterministic_leaves_no_private_keys_and_refuses_an_unannotated_tree(proef):
     from weasyprint import HTML
 
+    from generator.render.pdf_tags import semantic_tags
     from generator.render.pdf_ua import UnknownStructure, finish
 
     path, _ = proef
     with pikepdf.open(path) as pdf:
-        assert "/DVOSource" not in str(pdf.Root.StructTreeRoot.K[0].K[0].keys())
-    bare = HTML(string=PROEF.replace("{rows}", "")).write_pdf(pdf_variant="pdf/a-3u", pdf_tags=True)
+        private = [o for o in pdf.objects if isinstance(o, Dictionary) and {"/DVOSource", "/DVOArtifact"} & set(o.keys())]
+    assert private == []
+    html = PROEF.replace("{rows}", "<tr><th>Rij</th><td>1</td></tr>")
+    with semantic_tags():
+        annotated = HTML(string=html).write_pdf(pdf_variant="pdf/a-3u", pdf_tags=True)
+    assert finish(annotated) == finish(annotated)
+    bare = HTML(string=html).write_pdf(pdf_variant="pdf/a-3u", pdf_tags=True)
     with pytest.raises(UnknownStructure):
         finish(bare)
 
@@ -272,10 +279,15 @@ def test_pdf_of_a_kwartaal_region_is_accessible_too(region: Region):
                 block = False
             out.append(re.sub(r"^(      )(\d{4}):", r"\1\2-Q4:", line) if block else line)
         region.write(rel, "\n".join(out) + "\n")
-    result = region.dvo("build", "--gemeente", "druten", "--jobs", "1")
-    assert result.exit_code == 0, result.output
-    path = region.path("site/pdf/rapport-druten-2016-Q4.pdf")
+    from generator.compute.verantwoording import Verantwoording
+    from generator.load.project import load_project
+    from generator.render import rapport
+
+    v = Verantwoording(load_project(region.root))
+    path = region.path("rapport-druten-2016-Q4.pdf")
+    path.write_bytes(rapport.render_gemeente(v, "druten", v.periode("2016-Q4"), "test").pdf)
     doc = read(path)
+    assert "kwartaal 4 van 2016" in doc.tree_text()
     assert not PAGE_NUMBER.search(doc.tree_text()) and doc.unmarked == [0] * doc.pages
     assert all(th.attributes.get("/Scope") for th in doc.roles("/TH"))
     figures = doc.roles("/Figure")

@@ -30,6 +30,7 @@ from contextlib import contextmanager
 SOURCE = "DVOSource"
 ARTIFACT = "DVOArtifact"
 SVG = "{http://www.w3.org/2000/svg}"
+SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
 
 
 @contextmanager
@@ -81,9 +82,8 @@ def _annotate(element, box, sources: dict[int, tuple[int, object]]) -> None:
         text = _plain(html)
         if text:
             box.link_annotation["Contents"] = pydyf.String(text)
-    lang = html.get("lang")
-    if lang and box.element_tag not in ("html", "body"):
-        element["Lang"] = pydyf.String(lang)
+    if html.get("lang"):  # the document's own language is the catalog's /Lang (html and body make no element)
+        element["Lang"] = pydyf.String(html.get("lang"))
 
 
 def figure_text(svg) -> str:
@@ -100,15 +100,11 @@ def sentences(parts) -> str:
     """Join texts as sentences: 'Titel' + 'Uitleg.' -> 'Titel. Uitleg.'"""
     out: list[str] = []
     for part in parts:
-        if part in out:
-            continue
         if out and not re.search(r"[.:;!?]$", out[-1]):
             out[-1] += "."
         out.append(part)
     return " ".join(out)
 
-
-SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
 
 
 def _plain(element) -> str:
