@@ -5,7 +5,9 @@ user or CI waits for `dvo build --jobs 2`):
   - clean build (fresh checkout, empty cache) and incremental builds: nothing changed,
     a comment added to one gemeente file, one realisatie changed;
   - the PDF step against bare WeasyPrint on the same HTML (`HTML(string).write_pdf()`),
-    per document kind, with the profile of where our extra time goes;
+    per document kind, and where the extra time goes: each feature of our PDF step
+    (print.css with shipped fonts, PDF/A-3u, tags, attachment, the PDF/UA finish) added
+    in turn, in CPU seconds per DVO;
   - `dvo validate` for the example region and for a synthetic region of 342 gemeenten.
 Section 3, synthetic regions of 9, 90 and 342 gemeenten (bench/scale.py): validate time,
 clean build time, time per document, peak memory per process, growth per gemeente.
@@ -19,8 +21,6 @@ Usage: .venv/bin/python bench/dvo_bench.py [--repeat N] [--schaal 9 90 342]
 from __future__ import annotations
 
 import argparse
-import cProfile
-import pstats
 import shutil
 import statistics
 import subprocess
@@ -80,19 +80,25 @@ def builds(repeat: int) -> dict[str, float]:
     return {k: statistics.median(v) for k, v in out.items()}
 
 
-def pdf_step(repeat: int):
-    """Seconds per document: our PDF step (PdfRequest.render) and bare WeasyPrint on the same HTML."""
-    from weasyprint import HTML
-
+def _requests():
+    """The PDF request of every document of the example region, by kind."""
     from generator.compute.verantwoording import Verantwoording
     from generator.publish.jobs import _html_and_request, plan
 
     project = load_project(ROOT)
     v = Verantwoording(project)
     jobs = plan(project, v, [g.slug for g in project.gemeenten])
-    prepared = {job: _html_and_request(project, v, job, "bench") for job in jobs}
-    requests = {kind: [r.pdf_request for j, r in prepared.items() if j.soort == kind] for kind in ("dvo", "rapport", "regio")}
-    requests["rapport"] = requests["rapport"][: len(requests["dvo"])]
+    rendered = {job: _html_and_request(project, v, job, "bench") for job in jobs}
+    return {kind: [r.pdf_request for j, r in rendered.items() if j.soort == kind] for kind in ("dvo", "rapport", "regio")}
+
+
+def pdf_step(repeat: int) -> dict[str, tuple[float, float]]:
+    """Seconds per document, wall clock: our PDF step (PdfRequest.render: WeasyPrint with
+    print.css, PDF/A-3u, tags and attachment, then the PDF/UA finish) against bare
+    WeasyPrint on the same HTML (`HTML(string).write_pdf()`), interleaved, median."""
+    from weasyprint import HTML
+
+    requests = _requests()
     requests["dvo"][0].render(), HTML(string=requests["dvo"][0].html).write_pdf()  # warm-up: imports, fonts
     ours: dict[str, list[float]] = {k: [] for k in requests}
     bare: dict[str, list[float]] = {k: [] for k in requests}
@@ -100,31 +106,58 @@ def pdf_step(repeat: int):
         for kind, reqs in requests.items():  # interleaved, so machine noise hits both alike
             ours[kind].append(sum(timed(r.render) for r in reqs) / len(reqs))
             bare[kind].append(sum(timed(lambda r=r: HTML(string=r.html).write_pdf()) for r in reqs) / len(reqs))
-    profile = cProfile.Profile()
-    profile.runcall(lambda: [r.render() for r in requests["dvo"]])
-    return {k: (statistics.median(ours[k]), statistics.median(bare[k])) for k in requests}, profile
+    return {k: (statistics.median(ours[k]), statistics.median(bare[k])) for k in requests}
 
 
-# Where the PDF step spends its time, grouped by what it is for (cumulative seconds of
-# the functions named; groups can overlap, since one may call another).
-PROFILE_GROUPS = [
-    ("CSS: print.css en dvo.css ontleden en toepassen", ("weasyprint/css/__init__.py:", "get_all_computed_styles")),
-    ("opmaak van de pagina's (layout, incl. target-counter)", ("layout_document",)),
-    ("tekst tekenen (draw_text)", ("draw/text.py:", "draw_text")),
-    ("PDF schrijven (generate_pdf, pydyf)", ("generate_pdf",)),
-    ("lettertypen insluiten en subsetten", ("pdf/fonts.py:", "build_fonts_dictionary")),
-    ("PDF/A-metadata en tags", ("pdf/tags.py:", "add_tags")),
-    ("bijlagen (JSON met gegevens)", ("pdf/anchors.py:", "write_pdf_attachment")),
+def _pdf_with(request, *, print_css: bool, pdf_a: bool, tags: bool, attachment: bool, finish: bool) -> bytes:
+    """generator.render.pdf.html_to_pdf with each of its features switchable, to attribute time."""
+    from weasyprint import CSS, HTML, Attachment
+    from weasyprint.text.fonts import FontConfiguration
+
+    from generator.render.fetcher import AssetFetcher
+    from generator.render.pdf import accessible
+    from generator.render.pdf_tags import semantic_tags
+    from generator.render.templates import Templates
+
+    templates = Templates(request.template_dirs)
+    fetcher = AssetFetcher(templates.static_dirs)
+    document = HTML(string=request.html, base_url=templates.static_dirs[-1].as_uri() + "/", url_fetcher=fetcher)
+    fonts = FontConfiguration()
+    sheets = [CSS(filename=str(templates.find("static/print.css")), url_fetcher=fetcher, font_config=fonts)] if print_css else []
+    files = [Attachment(string=a.data, name=a.name, description=a.description, relationship="Data") for a in request.attachments] if attachment else []
+    options = {"stylesheets": sheets, "font_config": fonts, "pdf_variant": "pdf/a-3u" if pdf_a else None, "attachments": files}
+    if tags:
+        with semantic_tags():
+            pdf = document.write_pdf(pdf_tags=True, **options)
+    else:
+        pdf = document.write_pdf(**options)
+    return accessible(pdf) if finish else pdf
+
+
+STEPS = [
+    ("kale WeasyPrint op de HTML", {}),
+    ("+ print.css met de meegeleverde lettertypen", {"print_css": True}),
+    ("+ PDF/A-3u", {"print_css": True, "pdf_a": True}),
+    ("+ tags (met de pdf_tags-haak)", {"print_css": True, "pdf_a": True, "tags": True}),
+    ("+ bijlage met de gegevens", {"print_css": True, "pdf_a": True, "tags": True, "attachment": True}),
+    ("+ PDF/UA-afwerking (pikepdf) = onze PDF-stap", {"print_css": True, "pdf_a": True, "tags": True, "attachment": True, "finish": True}),
 ]
 
 
-def profile_summary(profile: cProfile.Profile, documents: int) -> list[str]:
-    stats = pstats.Stats(profile).stats
-    lines = []
-    for label, (file_part, function) in PROFILE_GROUPS:
-        seconds = max((v[3] for (filename, _, name), v in stats.items() if name == function and file_part.split(":")[0] in filename), default=0.0)
-        lines.append(f"  {label:<55} {seconds / documents:6.3f} s per DVO")
-    return lines
+def pdf_profile(repeat: int, kind: str = "dvo") -> list[tuple[str, float]]:
+    """Where our PDF step's time goes: each feature added in turn to bare WeasyPrint,
+    CPU seconds per document (less sensitive to other processes than wall time)."""
+    requests = _requests()[kind]
+    flags = [{"print_css": False, "pdf_a": False, "tags": False, "attachment": False, "finish": False, **f} for _, f in STEPS]
+    _pdf_with(requests[0], **flags[-1])  # warm-up
+    times: list[list[float]] = [[] for _ in STEPS]
+    for _ in range(repeat):
+        for i, f in enumerate(flags):
+            start = time.process_time()
+            for r in requests:
+                _pdf_with(r, **f)
+            times[i].append((time.process_time() - start) / len(requests))
+    return [(label, statistics.median(t)) for (label, _), t in zip(STEPS, times)]
 
 
 def validate_times(repeat: int) -> tuple[float, float]:
@@ -153,13 +186,15 @@ def main() -> None:
     print(f"opmerking in een gemeente:     {b['opmerking']:6.2f} s {verdict(b['opmerking'], 2)} = {b['opmerking'] / b['schoon']:.2f}x schoon")
     print(f"een realisatie veranderd:      {b['realisatie']:6.2f} s {verdict(b['realisatie'], 5)} = {b['realisatie'] / b['schoon']:.2f}x schoon")
 
-    per_kind, profile = pdf_step(args.repeat)
     print("PDF-stap tegen kale WeasyPrint op dezelfde HTML (seconden per document, mediaan):")
-    for kind, (ours, bare) in per_kind.items():
+    for kind, (ours, bare) in pdf_step(args.repeat).items():
         print(f"  {kind:<8} onze {ours:6.3f} s, kaal {bare:6.3f} s, verhouding {ours / bare:.2f}x {verdict(ours / bare, 1.2)}")
-    print("profiel van onze PDF-stap (DVO's):")
-    for line in profile_summary(profile, len(load_project(ROOT).gemeenten)):
-        print(line)
+    print("profiel van de PDF-stap per DVO (CPU-seconden; elke regel voegt één onderdeel toe):")
+    profile = pdf_profile(args.repeat)
+    base = profile[0][1]
+    for n, (label, seconds) in enumerate(profile):
+        extra = f"  (+{seconds - profile[n - 1][1]:.3f} s = {100 * (seconds - profile[n - 1][1]) / base:+.0f}% van kaal)" if n else ""
+        print(f"  {label:<46} {seconds:6.3f} s{extra}")
 
     small, big = validate_times(args.repeat)
     print(f"dvo validate, voorbeeldregio (9):   {small:6.2f} s {verdict(small, 0.5)}")
