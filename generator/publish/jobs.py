@@ -65,6 +65,7 @@ def render_job(project: Project, verantwoording, job: Job, revisie: str, site: P
     from generator.render.clauses import UnknownReference
     from generator.render.dvo_render import render_dvo
     from generator.render.pdf import RenderError
+    from generator.util.paths import OutsideRepository
 
     titel = _title(project, job)
     try:
@@ -74,7 +75,7 @@ def render_job(project: Project, verantwoording, job: Job, revisie: str, site: P
             rendered = rapport.render_gemeente(verantwoording, job.slug, verantwoording.periode(job.periode), revisie)
         else:
             rendered = rapport.render_regio(verantwoording, verantwoording.periode(job.periode), revisie)
-    except (TemplateError, UnknownReference, RenderError, OSError) as exc:
+    except (TemplateError, UnknownReference, RenderError, OutsideRepository, OSError) as exc:
         return JobResult(job, titel, f"{type(exc).__name__}: {exc}")
     pdf_path, html_path = job.paths(site)
     write_bytes(pdf_path, rendered.pdf)
