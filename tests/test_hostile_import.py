@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -202,4 +204,55 @@ def test_export_linked_to_a_file_outside_the_repository_is_refused(region: Regio
 def test_named_pipe_as_export_is_refused_without_hanging(region: Region):
     pipe = region.path("export.csv")
     os.mkfifo(pipe)
-    refused(region, pipe, ["export.csv: is geen gewoon bestand (maar bijvoorbeeld een named pipe of apparaat)"])
+    before = _hashes(region)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "import", str(pipe), "--root", str(region.root)],
+        capture_output=True, text=True, timeout=120, cwd=REPO,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines() == [
+        "export.csv: is geen gewoon bestand (maar bijvoorbeeld een named pipe of apparaat)",
+        f"1 probleem gevonden; {NIETS}",
+    ]
+    assert _hashes(region) == before
+
+
+KILLED_AT = {
+    # after the first new file is written and synced to its temp file, before any rename
+    "schrijven": "real = os.fsync\ndef hook(fd):\n    real(fd)\n    os.kill(os.getpid(), signal.SIGKILL)\nos.fsync = hook\n",
+    # after the first gemeente file is replaced, before the second
+    "vervangen": "real = os.replace\ndef hook(src, dst):\n    real(src, dst)\n    os.kill(os.getpid(), signal.SIGKILL)\nos.replace = hook\n",
+}
+TWO_FILES = "gemeente,indicator,periode,waarde\nWijchen,uitstroom-werk,2017,121\nDruten,uitstroom-werk,2017,77\n"
+
+
+@pytest.mark.parametrize("moment", list(KILLED_AT))
+def test_import_killed_during_the_write_leaves_every_file_whole(region: Region, tmp_path_factory, moment: str):
+    """SIGKILL in the middle of writing: each gemeente file is its old or its new version, never half;
+    the data still validates, and running the import again finishes the job."""
+    from tests.conftest import copy_region
+
+    export = region.path("export.csv")
+    export.write_text(TWO_FILES, encoding="utf-8")
+    clean = Region(copy_region(tmp_path_factory.mktemp("schoon")))
+    assert run_import(clean, export)[0] == 0
+    names = ["wijchen.yaml", "druten.yaml"]
+    old = {n: region.path(f"gemeenten/{n}").read_bytes() for n in names}
+    new = {n: clean.path(f"gemeenten/{n}").read_bytes() for n in names}
+    assert all(old[n] != new[n] for n in names)
+    script = "import os, signal, sys\n" + KILLED_AT[moment] + "from generator.cli import main\nmain()\n"
+    proc = subprocess.run(
+        [sys.executable, "-c", script, "import", str(export), "--root", str(region.root)],
+        capture_output=True, text=True, timeout=120, cwd=REPO,
+    )
+    assert proc.returncode == -9, proc.stderr
+    now = {n: region.path(f"gemeenten/{n}").read_bytes() for n in names}
+    if moment == "schrijven":
+        assert now == old  # nothing was replaced yet
+    else:
+        assert sum(now[n] == new[n] for n in names) == 1 and all(now[n] in (old[n], new[n]) for n in names)
+    leftovers = [p.name for p in region.path("gemeenten").iterdir() if p.name.endswith(".tmp")]
+    assert leftovers and all(p.startswith(".") for p in leftovers)  # hidden, ignored by validate and git
+    assert region.dvo("validate").exit_code == 0
+    assert run_import(region, export)[0] == 0
+    assert {n: region.path(f"gemeenten/{n}").read_bytes() for n in names} == new

@@ -324,3 +324,20 @@ def test_fetcher_refuses_an_override_asset_linked_out_of_the_repository(region: 
     with pytest.raises(ValueError):
         fetcher((static / "logo.png").as_uri())
     assert fetcher.refused == [(static / "logo.png").as_uri()]
+
+
+@pytest.mark.parametrize("name", ["Druten", "mook en middelaar", "drüten"])
+def test_gemeente_file_name_that_is_no_slug(region: Region, name: str):
+    """A copy of Druten under a name with capitals, spaces or other letters: named, and its slug compared."""
+    region.write(f"gemeenten/{name}.yaml", region.read(D))
+    rel = f"gemeenten/{name}.yaml"
+    slug_line, id_line = region.line_of(D, "slug: druten"), region.line_of(D, "  - id: ")
+    maatwerk_id = region.read(D).splitlines()[id_line - 1].split("id: ")[1]
+    first, second = sorted([rel, D])  # the duplicate maatwerk id is reported in the file that sorts last
+    code, lines = validate(region)
+    assert code == 1
+    assert lines == sorted([
+        f"{rel}:1:1: bestandsnaam: verwacht een slug van kleine letters, cijfers en koppeltekens (bijv. 'mook-en-middelaar.yaml'), gevonden '{name}.yaml'",
+        f"{rel}:{slug_line}:7: slug: verwacht '{name}' (gelijk aan de bestandsnaam), gevonden 'druten'",
+        f"{second}:{id_line}:9: maatwerk[0].id: dubbel maatwerk-id '{maatwerk_id}' (ook in {first})",
+    ]) + ["3 fouten gevonden; er is niets geschreven."]

@@ -59,7 +59,7 @@ def report_findings(exc: InvalidProject) -> None:
     click.echo(f"{n} {'fout' if n == 1 else 'fouten'} gevonden; er is niets geschreven.", err=True)
 
 
-@click.group(cls=DutchGroup, context_settings=CONTEXT)
+@click.group("dvo", cls=DutchGroup, context_settings=CONTEXT)
 @click.version_option(package_name="dvo-generator", message="dvo %(version)s", help="Toon de versie en stop.")
 def main() -> None:
     """DVO- en verantwoordingsgenerator voor een regionaal Werkbedrijf.
