@@ -206,6 +206,17 @@ def test_a_preview_rebuild_waits_for_the_other_build(tmp_path: Path):
     assert waited_for == [proc.pid] and waited > 1.5
 
 
+def test_dvo_serve_rebuilds_wait_for_another_build_instead_of_refusing(region: Region, monkeypatch):
+    import generator.cli.site as cli_site
+    import generator.publish.serve as serve
+
+    rebuilds, calls = [], []
+    monkeypatch.setattr(serve, "run", lambda root, port, rebuild, **kw: rebuilds.append(rebuild))
+    monkeypatch.setattr(cli_site, "build_once", lambda root, slug, jobs, **kw: calls.append(kw) or True)
+    assert region.dvo("serve", "--port", "0").exit_code == 0
+    assert rebuilds[0]("druten") is True and calls == [{"wacht": True}]
+
+
 # --- Faults: killed builds, full disk, read-only site/ ------------------------------------
 
 

@@ -73,12 +73,23 @@ class YamlDocument:
         return Finding(self.rel, line, col, message)
 
 
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor with our number and date handling.
+
+    A subclass, because add_constructor changes the class it is called on: on
+    RoundTripConstructor itself it would change every YAML(typ="rt") in the process.
+    """
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
-    yaml.constructor.add_constructor("tag:yaml.org,2002:float", _construct_float)
-    yaml.constructor.add_constructor("tag:yaml.org,2002:int", _construct_int)
-    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+    yaml.Constructor = _Constructor
     return yaml
 
 
