@@ -99,7 +99,7 @@ CASES = [
     *[
         # The region file does not validate, so no rule compares the gemeente files with it.
         Case(f"slug-{kind}", "regel", R, (
-            _f("{1}", 11, f"gemeenten[1].slug: verwacht een slug van kleine letters, cijfers en koppeltekens (bijv. 'mook-en-middelaar'), gevonden '{slug}'", R),
+            _f("{1}", 11, f"gemeenten[1].slug: verwacht een slug van kleine letters, cijfers en koppeltekens (bijv. 'west-maas-en-waal'), gevonden '{slug}'", R),
         ), regel="  - slug: druten")
         for kind, slug in [("pad", "../../etc/passwd"), ("hoofdletters", "Druten"), ("spaties", "mook en middelaar"), ("unicode", "drüten")]
     ],
@@ -337,7 +337,7 @@ def test_gemeente_file_name_that_is_no_slug(region: Region, name: str):
     code, lines = validate(region)
     assert code == 1
     assert lines == sorted([
-        f"{rel}:1:1: bestandsnaam: verwacht een slug van kleine letters, cijfers en koppeltekens (bijv. 'mook-en-middelaar.yaml'), gevonden '{name}.yaml'",
+        f"{rel}:1:1: bestandsnaam: verwacht een slug van kleine letters, cijfers en koppeltekens (bijv. 'west-maas-en-waal.yaml'), gevonden '{name}.yaml'",
         f"{rel}:{slug_line}:7: slug: verwacht '{name}' (gelijk aan de bestandsnaam), gevonden 'druten'",
         f"{second}:{id_line}:9: maatwerk[0].id: dubbel maatwerk-id '{maatwerk_id}' (ook in {first})",
     ]) + ["3 fouten gevonden; er is niets geschreven."]

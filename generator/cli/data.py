@@ -24,7 +24,7 @@ def validate(root: Path) -> None:
 @main.command()
 @root_option
 @click.option("--jaar", type=Jaartal(), help="Alleen dit jaar.")
-@click.option("--gemeente", "slug", metavar="SLUG", help="Alleen deze gemeente (slug, bijv. 'druten').")
+@click.option("--gemeente", "slug", metavar="SLUG", help="Alleen deze gemeente (slug, bijv. 'oost-gelre').")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", help="Uitvoer als tabel, JSON of CSV (standaard: table).")
 def budget(root: Path, jaar: int | None, slug: str | None, fmt: str) -> None:
     """Het budget per gemeente per jaar: beschikbaar, basis, verplichtingen, maatwerkbudget."""

@@ -25,6 +25,7 @@ from generator.models import periods
 from generator.util.atomic import write_texts
 from generator.util.oserrors import os_problem, os_reason
 from generator.util.paths import outside_reason
+from generator.util.suggest import did_you_mean
 from generator.load.findings import InvalidProject
 from generator.load.project import Project, load_project
 from generator.edit.yaml_edit import EditError, set_realisatie
@@ -117,10 +118,12 @@ class _Checker:
         if not text["gemeente"]:
             self.fail(rij, "gemeente", "leeg; verwacht de naam, slug of CBS-code van een gemeente")
         elif g is None:
-            self.fail(rij, "gemeente", f"onbekende gemeente '{text['gemeente']}'; bekend zijn: {', '.join(x.naam for x in self.project.gemeenten)}")
+            namen = [x.naam for x in self.project.gemeenten]
+            self.fail(rij, "gemeente", f"onbekende gemeente '{text['gemeente']}'; bekend zijn: {', '.join(namen)}{did_you_mean(text['gemeente'], namen)}")
         indicator = next((i for i in self.project.indicatoren.indicatoren if i.id == text["indicator"]), None)
         if indicator is None:
-            self.fail(rij, "indicator", f"onbekende indicator '{text['indicator']}'; gebruik een id uit content/indicatoren.yaml, zoals 'uitstroom-werk'")
+            ids = [i.id for i in self.project.indicatoren.indicatoren]
+            self.fail(rij, "indicator", f"onbekende indicator '{text['indicator']}'{did_you_mean(text['indicator'], ids)}; gebruik een id uit content/indicatoren.yaml, zoals '{ids[0]}'")
         elif g is not None and not any(p.indicator == indicator.id for p in g.prestatie_indicatoren):
             self.fail(rij, "indicator", f"de gemeente {g.naam} heeft geen prestatie-indicator '{indicator.id}' in haar DVO")
         parsed = periods.parse_period(text["periode"], self.scheme)
@@ -253,17 +256,26 @@ def _verify(old: str, new: str, r: Rij, rel: str) -> None:
         raise ImportFailed([f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan deze realisatie; er is niets geschreven"])
 
 
+def _outside(root: Path):
+    """copytree's `ignore`: leave out links that leave the repository (validation refused them already)."""
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return {n for n in names if outside_reason(Path(folder) / n, root) is not None}
+
+    return ignore
+
+
 def revalidate(project: Project, res: Resultaat) -> None:
     """Load the whole project with the new files in a scratch copy: never write what would not validate."""
     root = project.layout.root
     with tempfile.TemporaryDirectory(prefix="dvo-import-") as tmp:
         scratch = Path(tmp)
-        # Only the YAML files validation reads, each already checked to lie inside the repository.
-        for folder in ("content", "gemeenten"):
-            (scratch / folder).mkdir()
-            for source in sorted((root / folder).glob("*.yaml")):
-                if outside_reason(source, root) is None and source.is_file():
-                    shutil.copyfile(source, scratch / folder / source.name)
+        for rel in project.layout.sources:  # everything validation reads, site configuration included
+            source = root / rel
+            if source.is_dir():
+                shutil.copytree(source, scratch / rel, ignore=_outside(root))
+            elif source.is_file() and outside_reason(source, root) is None:
+                shutil.copyfile(source, scratch / rel)
         for rel, (_, new) in res.bestanden.items():
             (scratch / rel).write_text(new, encoding="utf-8")
         try:

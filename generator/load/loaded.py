@@ -79,7 +79,7 @@ def _model(loaded: LoadedFiles, path: Path, model: type[M]) -> M | None:
 
 def _links_leaving_the_repository(layout: Layout) -> list[Finding]:
     """Templates, authored pages and mkdocs.yml are read by the build: refuse links out of the repository now."""
-    places = [layout.content, layout.template_overrides, layout.root / "mkdocs.yml"]
+    places = [layout.content, layout.template_overrides, layout.mkdocs]
     return [
         Finding(layout.rel(path), 1, 1, f"{'map' if path.is_dir() else 'bestand'} {reason}")
         for place in places

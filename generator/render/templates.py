@@ -21,10 +21,8 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, TemplateError
 from jinja2.loaders import split_template_path
 
-from generator.load.layout import Layout
+from generator.load.layout import PACKAGE_TEMPLATES, Layout
 from generator.util.paths import OutsideRepository, outside_reason
-
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 @dataclass(frozen=True)
