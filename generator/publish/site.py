@@ -1,8 +1,11 @@
 """`dvo build` end to end: documents and pages into a staging docs folder, mkdocs, then site/.
 
-    .staging/docs   rendered PDF/HTML documents, open data, authored and generated pages
-    .staging/site   mkdocs build --strict of that folder
-    site/           replaced by .staging/site in one rename, only when the site built
+    .staging/html       the standalone HTML of every document (the source of its PDF)
+    .staging/docs       PDFs, open data, authored and generated pages (reading copies too)
+    .staging/overrides  the theme overrides (custom_dir): Dutch names, 404 page, footer
+    .staging/mkdocs.yml the region's mkdocs.yml with the navigation from the data
+    .staging/site       mkdocs build --strict of that folder
+    site/               replaced by .staging/site in one rename, only when the site built
 
 Documents stay in the staging folder between builds, so `--gemeente` rebuilds one
 gemeente and still publishes the others; a document that fails keeps its previous
@@ -17,13 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.util.atomic import write_text
-from generator.publish.jobs import Job, JobResult, render_all
+from generator.publish.jobs import Job, JobResult, html_folder, render_all
 from generator.publish.manifest import write_manifest
 from generator.render.templates import Templates
 from generator.load.project import Project
 from generator.util.revision import source_date
 
-DOCUMENT_FOLDERS = ("pdf", "dvo", "rapport")
+LEGACY_FOLDERS = ("dvo", "rapport")  # reading copies as loose HTML files, before they were pages
 
 
 class SiteError(Exception):
@@ -51,10 +54,12 @@ def staging(project: Project) -> Path:
 def _prune(docs: Path, jobs: list[Job]) -> None:
     """Drop documents no longer planned (a gemeente or period removed from the data)."""
     keep = {p for job in jobs for p in job.paths(docs)}
-    for folder in DOCUMENT_FOLDERS:
-        for path in (docs / folder).glob("*"):
+    for folder in (docs / "pdf", html_folder(docs)):
+        for path in folder.glob("*"):
             if path.suffix in (".pdf", ".html", ".csv", ".json") and path not in keep:
                 path.unlink()
+    for folder in LEGACY_FOLDERS:
+        shutil.rmtree(docs / folder, ignore_errors=True)
 
 
 def _copy_sources(project: Project, templates: Templates, docs: Path) -> None:
@@ -65,10 +70,17 @@ def _copy_sources(project: Project, templates: Templates, docs: Path) -> None:
     if pages.is_dir():
         shutil.copytree(pages, docs, dirs_exist_ok=True)
     for folder in ("stylesheets", "javascripts"):
-        for rel, source in templates.tree(f"site/{folder}").items():
-            target = docs / folder / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+        _copy_tree(templates, f"site/{folder}", docs / folder)
+    overrides = docs.parent / "overrides"
+    shutil.rmtree(overrides, ignore_errors=True)
+    _copy_tree(templates, "site/overrides", overrides)
+
+
+def _copy_tree(templates: Templates, rel_dir: str, target_dir: Path) -> None:
+    for rel, source in templates.tree(rel_dir).items():
+        target = target_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
 
 
 class _Collect(logging.Handler):
@@ -122,7 +134,8 @@ def _swap(new: Path, site: Path, old: Path) -> None:
 def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done, on_step=lambda message: None) -> Outcome:
     """Render `jobs` (see build.plan), then pages and site; `whole`: these are all documents."""
     from generator.render.open_data import files as open_data_files
-    from generator.publish.pages import write_pages
+    from generator.publish.pages import nav_sections, write_pages
+    from generator.publish.site_config import write_effective_config
 
     root = project.layout.root
     docs = staging(project) / "docs"
@@ -136,8 +149,9 @@ def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, r
     templates = Templates.for_layout(project.layout)
     _copy_sources(project, templates, docs)
     outcome.pages = write_pages(project, verantwoording, docs, templates)
+    config = write_effective_config(root / "mkdocs.yml", staging(project), nav_sections(project, verantwoording, docs))
     built = staging(project) / "site"
-    run_mkdocs(root / "mkdocs.yml", docs, built, datum=site_date(project))
+    run_mkdocs(config, docs, built, datum=site_date(project))
     write_manifest(built)
     _swap(built, project.layout.site, staging(project) / "site-vorige")
     return outcome
