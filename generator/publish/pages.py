@@ -46,6 +46,7 @@ REGIO = "regio/index.md"
 GEMEENTEN = "gemeenten/index.md"
 INSTRUMENTARIUM = "instrumentarium/index.md"
 STATUS_ORDER = ("op koers", "aandachtspunt", "afwijking")
+STATUS_PLURAL = {"op koers": "op koers", "aandachtspunt": "aandachtspunten", "afwijking": "afwijkingen"}
 GEMEENTEN_MARKER = re.compile(r"^<!--\s*gemeenten\s*-->[ \t]*$", re.M)
 
 
@@ -146,10 +147,11 @@ def _artikelen(project: Project) -> dict[str, object]:
     return {a.artikel.id: a for h in project.verordening.genummerd() for a in h.artikelen}
 
 
-def status_counts(uitkomsten) -> list[tuple[str, int]]:
-    """How many indicators are op koers, aandachtspunt and afwijking, in that order."""
+def status_counts(uitkomsten) -> list[str]:
+    """How many indicators are op koers, aandachtspunt and afwijking, in that order:
+    `["4 op koers", "3 aandachtspunten", "1 afwijking"]`."""
     counts = Counter(u.status for u in uitkomsten if u.status)
-    return [(s, counts[s]) for s in STATUS_ORDER if counts[s]]
+    return [f"{counts[s]} {s if counts[s] == 1 else STATUS_PLURAL[s]}" for s in STATUS_ORDER if counts[s]]
 
 
 def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates) -> dict[str, str]:

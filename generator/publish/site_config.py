@@ -21,7 +21,8 @@ from ruamel.yaml import YAML
 from generator.util.atomic import write_text
 
 def _yaml() -> YAML:
-    yaml = YAML()  # round trip: keeps comments and tags such as !ENV
+    yaml = YAML()  # round trip: keeps comments, quotes and tags such as !ENV
+    yaml.preserve_quotes = True
     yaml.width = 4096
     return yaml
 
