@@ -119,3 +119,15 @@ def test_effective_config_keeps_the_region_file_and_points_at_the_staging_folder
     config = YAML(typ="rt").load(text)
     assert (config["docs_dir"], config["site_dir"], config["theme"]["custom_dir"]) == ("docs", "site", "overrides")
     assert config["nav"] == [{"Gemeenten": [{"Overzicht": "gemeenten/index.md"}, {"A": "gemeenten/a/index.md"}]}]
+
+
+def test_a_template_without_h1_gives_a_dutch_message_naming_the_document(project, tmp_path):
+    from generator.compute.verantwoording import Verantwoording
+    from generator.publish.pages import pages
+    from generator.render.templates import Templates
+
+    docs = tmp_path / "docs"
+    (tmp_path / "html").mkdir(parents=True)
+    (tmp_path / "html" / "dvo-druten.html").write_text("<html><body><p>eigen sjabloon</p></body></html>", encoding="utf-8")
+    with pytest.raises(NotADocument, match=r"de leesversie van DVO Druten kan niet worden gemaakt: geen <h1> in het document"):
+        pages(project, Verantwoording(project), docs, Templates.for_layout(project.layout))

@@ -37,7 +37,7 @@ from generator.render.templates import Templates
 from generator.render.templating import markdown_environment
 from generator.compute.verantwoording import Verantwoording
 from generator.publish.jobs import Job
-from generator.publish.reading_copy import reading_copy
+from generator.publish.reading_copy import NotADocument, reading_copy
 from generator.publish.site_config import OVERVIEW
 
 SOORT = {".pdf": "PDF", ".html": "HTML", ".csv": "CSV", ".json": "JSON"}
@@ -212,7 +212,10 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates)
 
 
 def _reading_copy(env, docs: Path, doc: Document, *, gemeente: tuple[str, str], open_data: list[Download], status) -> str:
-    copy = reading_copy(doc.job.paths(docs)[1].read_text(encoding="utf-8"))
+    try:
+        copy = reading_copy(doc.job.paths(docs)[1].read_text(encoding="utf-8"))
+    except NotADocument as exc:
+        raise NotADocument(f"de leesversie van {doc.titel} kan niet worden gemaakt: {exc} (een eigen sjabloon in dvo_templates/ moet een <body> en een <h1> houden)") from exc
     page = doc.pagina
     return env.get_template("site/leesversie.md").render(
         doc=doc, copy=copy, titel=front_title(copy.text_title),

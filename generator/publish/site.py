@@ -135,6 +135,7 @@ def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, r
     """Render `jobs` (see build.plan), then pages and site; `whole`: these are all documents."""
     from generator.render.open_data import files as open_data_files
     from generator.publish.pages import nav_sections, write_pages
+    from generator.publish.reading_copy import NotADocument
     from generator.publish.site_config import write_effective_config
 
     root = project.layout.root
@@ -148,7 +149,10 @@ def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, r
     on_step("Pagina's schrijven en de site bouwen (mkdocs, strikt) ...")
     templates = Templates.for_layout(project.layout)
     _copy_sources(project, templates, docs)
-    outcome.pages = write_pages(project, verantwoording, docs, templates)
+    try:
+        outcome.pages = write_pages(project, verantwoording, docs, templates)
+    except NotADocument as exc:
+        raise SiteError([str(exc)]) from exc
     config = write_effective_config(root / "mkdocs.yml", staging(project), nav_sections(project, verantwoording, docs))
     built = staging(project) / "site"
     run_mkdocs(config, docs, built, datum=site_date(project))
