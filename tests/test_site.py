@@ -310,7 +310,7 @@ def test_reading_copies_are_site_pages_linking_pdf_open_data_gemeente_and_home(b
     assert not (site / "dvo").exists() and not (site / "rapport").exists()  # no loose HTML copies
     for g in project.gemeenten:
         dvo = (site / "gemeenten" / g.slug / "dvo" / "index.html").read_text(encoding="utf-8")
-        assert f'href="../../../pdf/dvo-{g.slug}.pdf"' in dvo
+        assert f'href="../../../pdf/dvo-{g.slug}.pdf"' in dvo and f'href="../../../pdf/kpi-{g.slug}.csv"' in dvo
         assert f'Terug naar <a href="../">Gemeente {g.naam}</a> of naar de <a href="../../../">homepagina</a>' in dvo
         report = (site / "gemeenten" / g.slug / "rapport-2016" / "index.html").read_text(encoding="utf-8")
         for target in (f"pdf/rapport-{g.slug}-2016.pdf", f"pdf/kpi-{g.slug}.csv", f"pdf/kpi-{g.slug}.json"):

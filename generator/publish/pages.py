@@ -180,9 +180,9 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates)
         )
         for doc in documenten:
             if doc.pagina:
-                dvo = doc.job.soort == "dvo"
                 out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Gemeente {g.naam}", page),
-                                                open_data=[] if dvo else gemeente_open_data(docs, v, g.slug, g.naam), status=g.dvo if dvo else None)
+                                                open_data=gemeente_open_data(docs, v, g.slug, g.naam),
+                                                status=g.dvo if doc.job.soort == "dvo" else None)
     out[GEMEENTEN] = env.get_template("site/gemeenten.md").render(paginatitel=front_title("Gemeenten"), project=project, link=lambda target: link(GEMEENTEN, target), gemeente_page=gemeente_page)
     per_jaar = [
         (j, rows := [budget[g.slug][i] for g in project.gemeenten], budget_totaal(rows, j, f"Regio {project.regio.naam}"))
