@@ -95,7 +95,7 @@ class PrestatieIndicator(StrictModel):
     indicator: Id
     nulmeting: Nulmeting | None = None
     streefwaarden: dict[Year, Number]
-    realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie)]] = {}
+    realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
     toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
 
 

@@ -31,7 +31,7 @@ from markupsafe import Markup
 from generator.util.atomic import write_text
 from generator.models.budget import budget_gemeente, budget_totaal
 from generator.util.formatting import file_size
-from generator.models.catalog import CATEGORIEEN
+from generator.models.catalog import numbered
 from generator.load.project import Project
 from generator.render.templates import Templates
 from generator.render.templating import markdown_environment
@@ -154,6 +154,30 @@ def status_counts(uitkomsten) -> list[str]:
     return [f"{counts[s]} {s if counts[s] == 1 else STATUS_PLURAL[s]}" for s in STATUS_ORDER if counts[s]]
 
 
+def vocabulary(project: Project) -> dict[str, dict]:
+    """The region's own words for its instruments, each id -> (number by position, term)."""
+    cat = project.instrumentarium
+    return {
+        "categorieen": numbered(cat.categorieen),
+        "functies": numbered(project.regio.functies),
+        "dienstgroepen": numbered(cat.dienstgroepen),
+        "routes": numbered(cat.routes),
+    }
+
+
+def grouped(project: Project) -> dict[str, dict[str, list]]:
+    """The instruments per category, per service group and per route, in catalogue order.
+
+    An instrument offered in two service groups appears under both.
+    """
+    cat = project.instrumentarium
+    return {
+        "per_categorie": {t.id: [i for i in cat.instrumenten if i.categorie == t.id] for t in cat.categorieen},
+        "per_dienstgroep": {t.id: [i for i in cat.instrumenten if t.id in i.dienstgroep] for t in cat.dienstgroepen},
+        "per_route": {t.id: [i for i in cat.instrumenten if t.id in i.routes] for t in cat.routes},
+    }
+
+
 def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates) -> dict[str, str]:
     """Relative page path -> Markdown text."""
     env = markdown_environment(templates.dirs)
@@ -196,15 +220,15 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates)
     for doc in regio_docs:
         if doc.pagina:
             out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Regio {project.regio.naam}", REGIO), open_data=open_data_downloads(docs), status=None)
+    woorden = vocabulary(project)
     for i in project.instrumentarium.instrumenten:
         page = f"instrumentarium/{i.id}.md"
         out[page] = env.get_template("site/instrument.md").render(
-            i=i, artikel=artikelen[i.verordening_artikel], gebruik=gebruik[i.id],
+            i=i, artikelen=artikelen, gebruik=gebruik[i.id], **woorden,
             link=lambda target, _from=page: link(_from, target), gemeente_page=gemeente_page,
         )
     out[INSTRUMENTARIUM] = env.get_template("site/instrumentarium.md").render(
-        paginatitel=front_title("Instrumentarium"), project=project, categorieen=CATEGORIEEN, gebruik=gebruik,
-        functies=sorted({i.functie for i in project.instrumentarium.instrumenten}),
+        paginatitel=front_title("Instrumentarium"), project=project, gebruik=gebruik, **woorden, **grouped(project),
     )
     out["verordening.md"] = env.get_template("site/verordening.md").render(v=project.verordening, hoofdstukken=project.verordening.genummerd())
     out[HOME] = home_page(project, docs, env)
@@ -255,10 +279,13 @@ def nav_sections(project: Project, v: Verantwoording, docs: Path) -> dict[str, l
         gemeenten.append({escape(g.naam): [{OVERVIEW: gemeente_page(g.slug)}, *children]})
     regio = [{d.kort: d.pagina} for d in regio_documents(docs, v, project.regio.naam) if d.pagina]
     instrumenten = []
-    for nr, naam in CATEGORIEEN.items():
-        in_cat = [i for i in project.instrumentarium.instrumenten if i.categorie == nr]
+    categorieen = numbered(project.instrumentarium.categorieen)
+    for cat_id, in_cat in grouped(project)["per_categorie"].items():
         if in_cat:
-            instrumenten.append({escape(f"{nr}. {naam}"): [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in in_cat]})
+            nr, term = categorieen[cat_id]
+            instrumenten.append({escape(f"{nr}. {term.naam}"): [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in in_cat]})
+    zonder = [i for i in project.instrumentarium.instrumenten if not i.categorie]
+    instrumenten += [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in zonder]
     return {GEMEENTEN: gemeenten, REGIO: regio, INSTRUMENTARIUM: instrumenten}
 
 

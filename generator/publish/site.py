@@ -134,6 +134,7 @@ def _swap(new: Path, site: Path, old: Path) -> None:
 def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done, on_step=lambda message: None) -> Outcome:
     """Render `jobs` (see build.plan), then pages and site; `whole`: these are all documents."""
     from generator.render.open_data import files as open_data_files
+    from generator.publish.default_pages import write_default_pages
     from generator.publish.pages import nav_sections, write_pages
     from generator.publish.reading_copy import NotADocument
     from generator.publish.site_config import write_effective_config
@@ -150,9 +151,14 @@ def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, r
     templates = Templates.for_layout(project.layout)
     _copy_sources(project, templates, docs)
     try:
+        write_default_pages(project, templates, docs)
         outcome.pages = write_pages(project, verantwoording, docs, templates)
     except NotADocument as exc:
         raise SiteError([str(exc)]) from exc
+    except Exception as exc:  # noqa: BLE001 - a broken page template is the user's to fix: say which and why
+        from generator.render.template_errors import describe
+
+        raise SiteError([f"pagina's niet gemaakt: {describe(exc, templates.dirs)}"]) from exc
     config = write_effective_config(root / "mkdocs.yml", staging(project), nav_sections(project, verantwoording, docs))
     built = staging(project) / "site"
     run_mkdocs(config, docs, built, datum=site_date(project))
