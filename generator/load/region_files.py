@@ -118,7 +118,7 @@ def _provided_pages(layout: Layout, gemeenten: list[str] | None, instrumenten: l
     authored = [p.relative_to(layout.pages).as_posix() for p in layout.pages.rglob("*.md")] if layout.pages.is_dir() else []
     overridden = layout.template_overrides / "pages"
     own_defaults = [p.relative_to(overridden).as_posix() for p in overridden.rglob("*.md")] if overridden.is_dir() else []
-    per_item = [f"gemeenten/{s}.md" for s in gemeenten or []] + [f"instrumentarium/{i}.md" for i in instrumenten or []]
+    per_item = [f"gemeenten/{s}/index.md" for s in gemeenten or []] + [f"instrumentarium/{i}.md" for i in instrumenten or []]
     return sorted(set(authored + own_defaults + default_pages() + list(GENERATED_PAGES) + per_item))
 
 

@@ -1,8 +1,11 @@
 """`dvo build` end to end: documents and pages into a staging docs folder, mkdocs, then site/.
 
-    .staging/docs   rendered PDF/HTML documents, open data, authored and generated pages
-    .staging/site   mkdocs build --strict of that folder
-    site/           replaced by .staging/site in one rename, only when the site built
+    .staging/html       the standalone HTML of every document (the source of its PDF)
+    .staging/docs       PDFs, open data, authored and generated pages (reading copies too)
+    .staging/overrides  the theme overrides (custom_dir): Dutch names, 404 page, footer
+    .staging/mkdocs.yml the region's mkdocs.yml with the navigation from the data
+    .staging/site       mkdocs build --strict of that folder
+    site/               replaced by .staging/site in one rename, only when the site built
 
 Documents stay in the staging folder between builds, so `--gemeente` rebuilds one
 gemeente and still publishes the others; a document that fails keeps its previous
@@ -26,7 +29,7 @@ from pathlib import Path
 
 from generator.load.bounds import TooLarge, read_limited, structure_problems
 from generator.util.atomic import write_text
-from generator.publish.jobs import Job, JobResult, render_all
+from generator.publish.jobs import Job, JobResult, html_folder, render_all
 from generator.publish.lock import build_lock
 from generator.publish.manifest import write_manifest
 from generator.render.templates import Templates
@@ -35,7 +38,7 @@ from generator.util.oserrors import os_problem
 from generator.util.paths import OutsideRepository, outside_reason, outward_links
 from generator.util.revision import source_date
 
-DOCUMENT_FOLDERS = ("pdf", "dvo", "rapport")
+LEGACY_FOLDERS = ("dvo", "rapport")  # reading copies as loose HTML files, before they were pages
 
 
 class SiteError(Exception):
@@ -67,10 +70,12 @@ def staging(project: Project) -> Path:
 def _prune(docs: Path, jobs: list[Job]) -> None:
     """Drop documents no longer planned (a gemeente or period removed from the data)."""
     keep = {p for job in jobs for p in job.paths(docs)}
-    for folder in DOCUMENT_FOLDERS:
-        for path in (docs / folder).glob("*"):
+    for folder in (docs / "pdf", html_folder(docs)):
+        for path in folder.glob("*"):
             if path.suffix in (".pdf", ".html", ".csv", ".json") and path not in keep:
                 path.unlink()
+    for folder in LEGACY_FOLDERS:
+        shutil.rmtree(docs / folder, ignore_errors=True)
 
 
 def _copy_sources(project: Project, templates: Templates, docs: Path) -> None:
@@ -84,10 +89,17 @@ def _copy_sources(project: Project, templates: Templates, docs: Path) -> None:
             raise OutsideRepository("; ".join(f"{project.layout.rel(p)} {reason}" for p, reason in outside))
         shutil.copytree(pages, docs, dirs_exist_ok=True)
     for folder in ("stylesheets", "javascripts"):
-        for rel, source in templates.tree(f"site/{folder}").items():
-            target = docs / folder / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+        _copy_tree(templates, f"site/{folder}", docs / folder)
+    overrides = docs.parent / "overrides"
+    shutil.rmtree(overrides, ignore_errors=True)
+    _copy_tree(templates, "site/overrides", overrides)
+
+
+def _copy_tree(templates: Templates, rel_dir: str, target_dir: Path) -> None:
+    for rel, source in templates.tree(rel_dir).items():
+        target = target_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
 
 
 class _Collect(logging.Handler):
@@ -212,7 +224,9 @@ def publish(
 def _publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done, on_step) -> Outcome:
     from generator.render.open_data import files as open_data_files
     from generator.publish.default_pages import write_default_pages
-    from generator.publish.pages import write_pages
+    from generator.publish.pages import nav_sections, write_pages
+    from generator.publish.reading_copy import NotADocument
+    from generator.publish.site_config import write_effective_config
 
     root = project.layout.root
     docs = staging(project) / "docs"
@@ -230,12 +244,15 @@ def _publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, 
         outcome.pages = write_pages(project, verantwoording, docs, templates)
     except (OSError, OutsideRepository):
         raise  # a write error or a refused link: reported by publish() as such
+    except NotADocument as exc:
+        raise SiteError([str(exc)]) from exc
     except Exception as exc:  # noqa: BLE001 - a broken page template is the user's to fix: say which and why
         from generator.render.template_errors import describe
 
         raise SiteError([f"pagina's niet gemaakt: {describe(exc, templates.dirs)}"]) from exc
+    config = write_effective_config(root / "mkdocs.yml", staging(project), nav_sections(project, verantwoording, docs))
     built = staging(project) / "site"
-    run_mkdocs(root / "mkdocs.yml", docs, built, datum=site_date(project))
+    run_mkdocs(config, docs, built, datum=site_date(project))
     write_manifest(built)
     _swap(built, project.layout.site, staging(project) / "site-vorige")
     return outcome

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.render.templates import ContainedLoader
 from generator.util import formatting
@@ -65,6 +65,7 @@ def markdown_environment(template_dirs: tuple[Path, ...]) -> Environment:
     )
     env.filters.update(environment(template_dirs).filters)
     env.filters["pad"] = link_target
+    env.filters["html"] = escape  # text inside a raw HTML block of a page: HTML-escaped, not Markdown
     return env
 
 
