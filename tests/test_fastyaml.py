@@ -124,3 +124,50 @@ def test_what_the_fast_path_does_not_decide_goes_to_ruamel(text):
     doc = YamlDocument(rel="x.yaml", data=None)
     assert load_plain(text, doc) is False
     assert doc.data is None and doc.value_pos == {} and doc.key_pos == {}
+
+
+def test_loading_a_region_file_takes_the_fast_path(monkeypatch, tmp_path):
+    """`load_yaml` (bounds, then libyaml) gives every region file exactly as ruamel does,
+    without calling ruamel at all."""
+    from generator.load import yamlsource
+
+    expected = {path: parse_ruamel(path.read_text(encoding="utf-8"), "x.yaml")[0] for path in YAML_FILES}
+
+    def refuse(text, rel):
+        raise AssertionError("ruamel should not be needed for this file")
+
+    monkeypatch.setattr(yamlsource, "parse_ruamel", refuse)
+    for path, reference in expected.items():
+        doc, problems = yamlsource.load_yaml(path, "x.yaml")
+        assert problems == []
+        assert typed(doc.data) == typed(reference.data)
+        assert (doc.value_pos, doc.key_pos) == (reference.value_pos, reference.key_pos)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a: 1\nb: 2\na: 3\n", "x.yaml:3:1: dubbele sleutel 'a': elke sleutel mag maar één keer voorkomen (eerste keer in het blok vanaf regel 1)"),
+    ("a:\n  - 1\n  - 2\nb: &anker 1\nc: *anker\n", "x.yaml:4:4: ankers en verwijzingen (&, *) zijn niet toegestaan in gegevensbestanden"),
+])
+def test_loading_keeps_the_bounds_first_and_ruamels_messages(tmp_path, text, message):
+    """What the fast path declines is reported as before: bounds first, then ruamel."""
+    from generator.load.yamlsource import load_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    doc, problems = load_yaml(path, "x.yaml")
+    assert doc is None
+    assert [str(p) for p in problems][0].startswith(message)
+
+
+@pytest.mark.parametrize("value", [
+    "yes", "No", "on", "true", "True", "FALSE", "~", "Null", "null", "2016", "017", "+12", "-3", "6.8", "7.0",
+    "1e3", ".inf", "-.Inf", ".NaN", "2014-10-01", "2014-10-1", "1:20", "1,5", "0x1F", "0o17", "0b101", "1_000",
+    "2014-10-01 12:00:00", "Rijk", "=", "<<", ".5", "1.", "+.5e-3", "GM0268", "€ 12",
+])
+def test_plain_scalars_get_the_tag_ruamels_resolver_gives(value):
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+
+    from generator.load.fastyaml import _implicit_tag
+
+    assert _implicit_tag(value) == str(VersionedResolver().resolve(ScalarNode, value, (True, False)))

@@ -1,4 +1,4 @@
-"""`dvo gemeenten`: the list a CI matrix needs, with every file the build makes per gemeente."""
+"""`dvo gemeenten`: the list a CI matrix needs, with every download the site has per gemeente."""
 
 from __future__ import annotations
 
@@ -14,14 +14,12 @@ def test_json_lists_every_gemeente_in_region_order_with_its_files(built, project
     assert [(r["slug"], r["naam"], r["cbs_code"]) for r in rows] == [(g.slug, g.naam, g.cbs_code) for g in project.gemeenten]
     wijchen = next(r for r in rows if r["slug"] == "wijchen")
     assert wijchen["bestanden"] == [
-        "pdf/dvo-wijchen.pdf", "dvo/dvo-wijchen.html",
-        "pdf/rapport-wijchen-2015.pdf", "rapport/rapport-wijchen-2015.html",
-        "pdf/rapport-wijchen-2016.pdf", "rapport/rapport-wijchen-2016.html",
+        "pdf/dvo-wijchen.pdf", "pdf/rapport-wijchen-2015.pdf", "pdf/rapport-wijchen-2016.pdf",
         "pdf/kpi-wijchen.csv", "pdf/kpi-wijchen.json",
     ]
-    # Exactly the per-gemeente files of a real build: nothing missing, nothing invented.
+    # Exactly the per-gemeente downloads of a real build: nothing missing, nothing invented.
     site = built / "site"
-    made = {p.relative_to(site).as_posix() for folder in ("pdf", "dvo", "rapport") for p in (site / folder).iterdir()}
+    made = {p.relative_to(site).as_posix() for p in (site / "pdf").iterdir()}
     regional = {f for f in made if "-regio" in f or f.startswith("pdf/kpi-gemeenten.")}
     listed = [f for r in rows for f in r["bestanden"]]
     assert len(listed) == len(set(listed))
@@ -33,7 +31,7 @@ def test_table_names_the_region_and_counts_the_files(region: Region):
     result = region.dvo("gemeenten")
     assert result.exit_code == 0, result.output
     assert "Gemeenten van de regio Rijk van Nijmegen" in result.output
-    assert "│ Mook en Middelaar     │ mook-en-middelaar     │ GM0944   │         8 │" in result.output
+    assert "│ Mook en Middelaar     │ mook-en-middelaar     │ GM0944   │         5 │" in result.output
 
 
 def test_invalid_data_is_reported_not_listed(region: Region):

@@ -9,17 +9,18 @@ from pathlib import Path
 import click
 
 from generator.cli.app import check_gemeente, main, root_option, try_load
+from generator.cli.usage import Aantal, Map, Poort
 
 
 @main.command()
 @root_option
-@click.option("--gemeente", "slug", help="Alleen de DVO en rapportages van deze gemeente opnieuw maken (de site wordt wel helemaal gebouwd).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Aantal parallelle processen (standaard: aantal CPU's).")
+@click.option("--gemeente", "slug", metavar="SLUG", help="Alleen de DVO en rapportages van deze gemeente opnieuw maken (de site wordt wel helemaal gebouwd).")
+@click.option("--jobs", type=Aantal(1), default=None, help="Aantal parallelle processen (standaard: aantal CPU's).")
 @click.option("--opnieuw", is_flag=True, help="Alles opnieuw maken, ook wat niet veranderde sinds de vorige bouw.")
 @click.option("--deel", metavar="I/N", help="Alleen deel I van N van de documenten maken, voor parallelle CI-taken (zonder site).")
 @click.option("--uit", type=click.Path(file_okay=False, path_type=Path), help="Map voor de documenten van een deel (standaard: delen/deel-I).")
 @click.option("--samenvoegen", is_flag=True, help="De mappen van de delen (MAP...) samenvoegen tot de site.")
-@click.argument("mappen", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path), metavar="[MAP]...")
+@click.argument("mappen", nargs=-1, type=Map(), metavar="[MAP]...")
 def build(root: Path, slug: str | None, jobs: int | None, opnieuw: bool, deel: str | None, uit: Path | None, samenvoegen: bool, mappen: tuple[Path, ...]) -> None:
     """Alles bouwen: controleren, DVO's, verantwoordingsrapportages, open data en de website in site/.
 
@@ -88,11 +89,15 @@ def _counts(outcome) -> str:
     return f"{dvos} DVO's, {len(outcome.results) - dvos} verantwoordingsrapportages ({made} gemaakt, {len(outcome.results) - made - len(outcome.failed)} ongewijzigd)"
 
 
-def build_once(root: Path, slug: str | None, jobs: int | None, *, opnieuw: bool = False, delen: tuple[Path, ...] = ()) -> bool:
-    """One whole (incremental) build with Dutch output; False when data, a document or the site failed."""
+def build_once(root: Path, slug: str | None, jobs: int | None, *, opnieuw: bool = False, delen: tuple[Path, ...] = (), wacht: bool = False) -> bool:
+    """One whole (incremental) build with Dutch output; False when data, a document or the site failed.
+
+    `wacht`: wait for another build of this repository instead of refusing (dvo serve).
+    """
     from generator.publish.jobs import default_jobs, plan
+    from generator.publish.lock import BuildBusy
     from generator.publish.shards import ShardError
-    from generator.publish.site import SiteError, publish
+    from generator.publish.site import PublishError, SiteError, publish
 
     started = _start(root, slug)
     if started is None:
@@ -103,10 +108,16 @@ def build_once(root: Path, slug: str | None, jobs: int | None, *, opnieuw: bool 
     try:
         outcome = publish(
             project, verantwoording, jobs_todo, whole=slug is None, revisie=revisie, workers=jobs or default_jobs(),
-            opnieuw=opnieuw, delen=delen, voortgang=_Voortgang(),
+            opnieuw=opnieuw, delen=delen, voortgang=_Voortgang(), wait=wacht,
         )
     except ShardError as exc:
         raise click.UsageError(str(exc)) from exc
+    except BuildBusy as exc:
+        click.echo(f"Fout: {exc}. Er is niets geschreven.", err=True)
+        return False
+    except PublishError as exc:
+        click.echo(f"Fout: {exc}. De site is niet gebouwd; {site} is ongewijzigd.", err=True)
+        return False
     except SiteError as exc:
         for line in exc.problems:
             click.echo(f"Fout in de site: {line}", err=True)
@@ -123,8 +134,9 @@ def build_once(root: Path, slug: str | None, jobs: int | None, *, opnieuw: bool 
 def build_shard(root: Path, deel_text: str, uit: Path | None, jobs: int | None, opnieuw: bool) -> bool:
     """One CI shard: its documents into their own folder (the artifact), no site."""
     from generator.publish.jobs import default_jobs, plan
+    from generator.publish.lock import BuildBusy
     from generator.publish.shards import ShardError, parse_deel
-    from generator.publish.site import render_documents
+    from generator.publish.site import PublishError, publish_shard
 
     try:
         deel = parse_deel(deel_text)
@@ -136,23 +148,25 @@ def build_shard(root: Path, deel_text: str, uit: Path | None, jobs: int | None, 
     project, verantwoording, revisie = started
     folder = uit if uit is not None else project.layout.root / "delen" / f"deel-{deel[0]}"
     try:
-        outcome = render_documents(
+        outcome = publish_shard(
             project, verantwoording, plan(project, verantwoording, [g.slug for g in project.gemeenten]),
-            revisie=revisie, workers=jobs or default_jobs(), whole=True, opnieuw=opnieuw,
-            deel=deel, uit=folder, voortgang=_Voortgang(),
+            revisie=revisie, workers=jobs or default_jobs(), opnieuw=opnieuw, deel=deel, uit=folder, voortgang=_Voortgang(),
         )
     except ShardError as exc:
         raise click.UsageError(str(exc)) from exc
+    except (BuildBusy, PublishError) as exc:
+        click.echo(f"Fout: {exc}. Dit deel is niet (helemaal) gemaakt.", err=True)
+        return False
     click.echo(f"Deel {deel[0]} van {deel[1]}: {_counts(outcome)}; in {folder}.")
     return _report_failures(outcome)
 
 
 @main.command()
 @root_option
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Poort op 127.0.0.1 (0 = een vrije poort).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Aantal parallelle processen per bouw.")
+@click.option("--port", type=Poort(), default=8000, help="Poort op 127.0.0.1 (standaard: 8000; 0 = een vrije poort).")
+@click.option("--jobs", type=Aantal(1), default=None, help="Aantal parallelle processen per bouw.")
 def serve(root: Path, port: int, jobs: int | None) -> None:
     """Voorbeeld van de site op http://127.0.0.1:8000 dat opnieuw bouwt zodra u een bestand wijzigt."""
     from generator.publish.serve import run
 
-    run(root.resolve(), port, lambda: build_once(root, None, jobs))
+    run(root.resolve(), port, lambda: build_once(root, None, jobs, wacht=True))

@@ -21,7 +21,6 @@ import re
 from functools import lru_cache
 
 import yaml
-from ruamel.yaml.nodes import ScalarNode as RuamelScalar
 from ruamel.yaml.resolver import VersionedResolver
 
 from generator.models.types import FloatText
@@ -47,13 +46,20 @@ class NotPlain(Exception):
     """This file needs ruamel: the fast path does not decide about it."""
 
 
+# ruamel's YAML 1.2 implicit resolvers: first character (None: any) -> [(tag, regexp)].
+# Read once from ruamel's own table; asking its resolve() per scalar costs more than the
+# parse, because it looks up the YAML version of the loader on every call.
+_IMPLICIT = VersionedResolver().versioned_resolver
+
+
 @lru_cache(maxsize=65536)
 def _implicit_tag(value: str) -> str:
-    """ruamel's YAML 1.2 tag for a plain scalar (the resolver is costly; values repeat a lot)."""
-    return str(_RESOLVER.resolve(RuamelScalar, value, (True, False)))
-
-
-_RESOLVER = VersionedResolver()
+    """The tag ruamel's resolver gives a plain, non-empty scalar, by the same rules in the
+    same order as VersionedResolver.resolve (values repeat a lot, hence the cache)."""
+    for tag, regexp in (*_IMPLICIT.get(value[0], ()), *_IMPLICIT.get(None, ())):
+        if regexp.match(value):
+            return str(tag)
+    return _STR
 
 
 def _scalar(node: yaml.ScalarNode):

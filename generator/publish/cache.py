@@ -1,10 +1,10 @@
 """The render cache: from which render key each document's current files were made.
 
 `.staging/cache/documenten.json` holds, per document, its key and the sha256 of each of
-its files in the staging docs folder, plus the key of the last site mkdocs built:
+its files in the staging folder (`pdf/…` in docs/, `html/…` beside it), plus the key of the last site mkdocs built:
 
     {"formaat": 1,
-     "documenten": {"dvo-wijchen": {"sleutel": "…", "bestanden": {"pdf/dvo-wijchen.pdf": "<sha256>", …}}},
+     "documenten": {"dvo-wijchen": {"sleutel": "…", "bestanden": {"html/dvo-wijchen.html": "<sha256>", "pdf/dvo-wijchen.pdf": "<sha256>"}}},
      "site": {"sleutel": "…", "manifest": "<sha256 of site/manifest.json>"}}
 
 A document is reused only when its entry has the same key and every recorded file is
@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Callable
 
 from generator.util.atomic import write_text
 
@@ -54,13 +55,14 @@ class RenderCache:
         except (OSError, ValueError, AttributeError):  # JSONDecodeError is a ValueError
             return cls(path, unreadable=True)
 
-    def fresh(self, naam: str, key: str, root: Path) -> dict[str, str] | None:
-        """The document's files (path -> sha256) when they were made from `key` and are intact."""
+    def fresh(self, naam: str, key: str, locate: Callable[[str], Path]) -> dict[str, str] | None:
+        """The document's files (name -> sha256) when they were made from `key` and are
+        intact; `locate` gives the path of a file's name (jobs.staged_file)."""
         entry = self.documenten.get(naam)
         if entry is None or entry["sleutel"] != key or not entry["bestanden"]:
             return None
         for rel, digest in entry["bestanden"].items():
-            if file_sha256(root / rel) != digest:
+            if file_sha256(locate(rel)) != digest:
                 return None
         return dict(entry["bestanden"])
 

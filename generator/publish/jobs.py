@@ -26,6 +26,19 @@ from generator.publish.render_key import KeyMaker
 from generator.util.atomic import write_bytes_if_changed
 
 
+def html_folder(docs: Path) -> Path:
+    """Standalone HTML of every document, beside the docs folder: not published as files."""
+    return docs.parent / "html"
+
+
+def staged_file(docs: Path, name: str) -> Path:
+    """Where a document file lives in the staging folder: `pdf/...` in the docs folder (a
+    download on the site), `html/...` in the HTML folder beside it. The render cache and
+    the CI shards name files this way."""
+    head, _, rest = name.partition("/")
+    return html_folder(docs) / rest if head == "html" else docs / name
+
+
 @dataclass(frozen=True)
 class Job:
     soort: str  # "dvo", "rapport" (one gemeente) or "regio"
@@ -36,9 +49,15 @@ class Job:
     def naam(self) -> str:
         return f"dvo-{self.slug}" if self.soort == "dvo" else f"rapport-{self.slug}-{self.periode}"
 
-    def paths(self, site: Path) -> tuple[Path, Path]:
-        folder = "dvo" if self.soort == "dvo" else "rapport"
-        return site / "pdf" / f"{self.naam}.pdf", site / folder / f"{self.naam}.html"
+    def files(self) -> tuple[str, str]:
+        """Its files as staged names (see staged_file): the PDF, then the standalone HTML."""
+        return f"pdf/{self.naam}.pdf", f"html/{self.naam}.html"
+
+    def paths(self, docs: Path) -> tuple[Path, Path]:
+        """The PDF (a download on the site) and the standalone HTML: the PDF's source, which
+        the site turns into the document's reading-copy page (publish/reading_copy.py)."""
+        pdf, html = self.files()
+        return staged_file(docs, pdf), staged_file(docs, html)
 
 
 @dataclass(frozen=True)
@@ -76,11 +95,12 @@ def plan(project: Project, verantwoording, slugs: list[str], *, regio: bool = Tr
 
 
 def gemeente_files(verantwoording, slug: str) -> list[str]:
-    """Every file a build makes for one gemeente, as paths inside site/: its DVO and
-    reports (PDF, then the HTML reading copy) and its open data. For CI artifacts."""
+    """Every download the site has for one gemeente, as paths inside site/: the PDFs of its
+    DVO and reports, then its open data. For CI artifacts. (Its reading copies are site
+    pages, under gemeenten/<slug>/.)"""
     from generator.render.open_data import gemeente_file_names
 
-    out = [p.as_posix() for job in plan(verantwoording.project, verantwoording, [slug], regio=False) for p in job.paths(Path())]
+    out = [job.files()[0] for job in plan(verantwoording.project, verantwoording, [slug], regio=False)]
     return out + [f"pdf/{name}" for name in gemeente_file_names(slug)]
 
 
@@ -124,7 +144,7 @@ def reuse(prepared: list[Prepared], cache: RenderCache, docs: Path) -> tuple[lis
     """Split into documents whose files are intact and made from the same key, and the rest."""
     fresh, stale = [], []
     for p in prepared:
-        files = cache.fresh(p.job.naam, p.key, docs)
+        files = cache.fresh(p.job.naam, p.key, lambda name: staged_file(docs, name))
         if files is None:
             stale.append(p)
         else:
@@ -137,11 +157,10 @@ def _pdf(request) -> bytes:
 
 
 def _write(p: Prepared, pdf: bytes, docs: Path, cache: RenderCache) -> JobResult:
-    pdf_path, html_path = p.job.paths(docs)
     files = {}
-    for path, data in ((pdf_path, pdf), (html_path, p.rendered.html.encode("utf-8"))):
-        write_bytes_if_changed(path, data)
-        files[path.relative_to(docs).as_posix()] = hashlib.sha256(data).hexdigest()
+    for name, data in zip(p.job.files(), (pdf, p.rendered.html.encode("utf-8"))):
+        write_bytes_if_changed(staged_file(docs, name), data)
+        files[name] = hashlib.sha256(data).hexdigest()
     cache.record(p.job.naam, p.key, files)
     return JobResult(p.job, p.titel, None, tuple(sorted(files)))
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.publish.cache import RenderCache, file_sha256
-from generator.publish.jobs import JobResult, Prepared
+from generator.publish.jobs import JobResult, Prepared, staged_file
 from generator.util.atomic import write_bytes_if_changed, write_text
 
 MANIFEST = "deel.json"
@@ -77,7 +77,8 @@ def _clear(folder: Path) -> None:
 
 
 def export(results: list[JobResult], keys: dict[str, str], docs: Path, folder: Path, i: int, n: int) -> None:
-    """Copy the shard's documents from the staging docs folder into `folder` with deel.json."""
+    """Copy the shard's documents from the staging folder into `folder` with deel.json:
+    `folder/pdf/<naam>.pdf` and `folder/html/<naam>.html`, as the cache names them."""
     _clear(folder)
     entries = {}
     for r in sorted((r for r in results if r.fout is None), key=lambda r: r.job.naam):
@@ -85,7 +86,7 @@ def export(results: list[JobResult], keys: dict[str, str], docs: Path, folder: P
         for rel in r.bestanden:
             target = folder / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(docs / rel, target)
+            shutil.copyfile(staged_file(docs, rel), target)
             files[rel] = file_sha256(target)
         entries[r.job.naam] = {"sleutel": keys[r.job.naam], "bestanden": files}
     data = {"deel": i, "delen": n, "documenten": entries}
@@ -124,7 +125,7 @@ def _intact(path: Path, digest: str) -> bytes | None:
 
 def import_shards(folders: list[Path], prepared: list[Prepared], docs: Path, cache: RenderCache) -> Imported:
     """Put every shard document whose key matches into the staging docs and the cache."""
-    wanted = {p.job.naam: (p.key, {path.as_posix() for path in p.job.paths(Path())}) for p in prepared}
+    wanted = {p.job.naam: (p.key, set(p.job.files())) for p in prepared}
     out = Imported()
     for folder in folders:
         for naam, entry in sorted(_read_manifest(folder)["documenten"].items()):
@@ -141,7 +142,7 @@ def import_shards(folders: list[Path], prepared: list[Prepared], docs: Path, cac
                 out.beschadigd.append(naam)
                 continue
             for rel, data in blobs.items():
-                write_bytes_if_changed(docs / rel, data)
+                write_bytes_if_changed(staged_file(docs, rel), data)
             cache.record(naam, key, dict(files))
             out.documenten.add(naam)
     out.anders = sorted(set(out.anders) - out.documenten)
