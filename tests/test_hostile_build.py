@@ -246,6 +246,10 @@ def _site_is_complete(site: Path, *, open_pdfs: bool = True) -> bytes:
 
 def _kill_build_at(root: Path, marker: str, delay: float) -> None:
     """Start `dvo build --gemeente druten`, SIGKILL it and its workers `delay` s after `marker` appears."""
+    # The data is unchanged, so an incremental build would reuse every document and skip
+    # mkdocs: without the render cache it renders Druten's documents and builds the site
+    # again (to the same bytes), which is the work to interrupt.
+    (root / ".staging" / "cache" / "documenten.json").unlink()
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--gemeente", "druten", "--jobs", "2", "--root", str(root)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
@@ -341,10 +345,11 @@ def test_a_full_disk_gives_a_clear_error_and_keeps_the_previous_site(built: Path
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
         return real(path, data)
 
+    target = root / ".staging" / "docs" / "pdf" / "dvo-druten.pdf"
+    target.unlink()  # so the incremental build has this document to write
     monkeypatch.setattr(atomic, "_staged", full)
     result = CliRunner().invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(root)])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    target = root / ".staging" / "docs" / "pdf" / "dvo-druten.pdf"
     assert result.output.splitlines()[-1] == (
         f"Fout: schrijven mislukt: {target}: de schijf is vol. De site is niet gebouwd; {root / 'site'} is ongewijzigd."
     )
