@@ -115,6 +115,9 @@ def test_windows_line_ends_and_a_byte_order_mark_load_the_same():
     "a: 0x1F\n",
     "a: 0o17\n",
     "a: 2014-10-01 12:00:00\n",  # a timestamp with a time
+    "a: 2015-13-45\n",  # looks like a date, is none: ruamel's path keeps the text
+    "a: 2015-02-30\n",
+    "a: " + "9" * 5000 + "\n",  # beyond int()'s digit limit: ruamel's path keeps the text
     "? [a, b]\n: c\n",  # a list as key
     "---\na: 1\n---\nb: 2\n",  # two documents
     "gewoon tekst\n",  # no mapping or list at the top

@@ -10,8 +10,9 @@ two paths cannot disagree on what a value is.
 It only takes the plain road. Whatever could lead to a finding at parse time or needs
 ruamel's own handling returns None, and the caller parses that file with ruamel, which
 reports exactly as before: a syntax error, a duplicate key, a directive, an explicit tag,
-an anchor used twice, a merge key, a non-scalar key, a timestamp with a time, an integer
-written other than in plain decimals, or anything else unexpected.
+an anchor used twice, a merge key, a non-scalar key, a timestamp with a time or a date
+that does not exist, an integer written other than in plain decimals or too long for
+int(), or anything else unexpected.
 """
 
 from __future__ import annotations
@@ -79,11 +80,17 @@ def _scalar(node: yaml.ScalarNode):
     if tag == "tag:yaml.org,2002:bool":
         return value.lower() == "true"
     if tag == "tag:yaml.org,2002:int" and _DECIMAL.fullmatch(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # more digits than int() takes: yamlsource keeps it as text
+            raise NotPlain from None
     if tag == "tag:yaml.org,2002:float" and "_" not in value:
         return FloatText(value)
     if tag == "tag:yaml.org,2002:timestamp" and _DATE.fullmatch(value):
-        return dt.date.fromisoformat(value)
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:  # no such date (2015-13-45): yamlsource keeps the text
+            raise NotPlain from None
     raise NotPlain
 
 
