@@ -148,13 +148,13 @@ class Drempels(StrictModel):
 class Escalatie(StrictModel):
     """The body that afwijkingen without an accepted explanation go to (seed 001 §10.6)."""
 
-    naam: Text  # as it reads in a sentence: "bestuurscommissie Werk"
+    naam: Text  # as it reads in a sentence, without its article
     lidwoord: Literal["de", "het"] = "de"
     samenstelling: Text | None = None  # who sits in it, for the leeswijzer
 
     @property
     def aan(self) -> str:
-        """"de bestuurscommissie Werk": how a report addresses it in running text."""
+        """Article and name: how a report addresses the body in running text."""
         return f"{self.lidwoord} {self.naam}"
 
 

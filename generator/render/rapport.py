@@ -52,20 +52,25 @@ def verschil(value: Decimal | None, eenheid: str) -> str:
     """A signed change in the indicator's unit: "+171", "−0,4 procentpunt", "+59 dagen"."""
     if value is None:
         return "–"
-    sign = "+" if value > 0 else MINUS if value < 0 else "±"
-    size = abs(value)
-    if eenheid == "percentage":
-        return f"{sign}{formatting.number(size, decimals=1)} %-punt"
-    if eenheid == "rapportcijfer":
-        return f"{sign}{formatting.number(size, decimals=1)}"
-    return sign + formatting.kpi_value(size, eenheid).replace("€\u00a0", "€ ")
+    if eenheid in ("percentage", "rapportcijfer"):
+        text = _signed(value, 1)
+        return f"{text} %-punt" if eenheid == "percentage" else text
+    size = formatting.kpi_value(abs(value), eenheid)
+    return ("+" if value > 0 else MINUS if value < 0 else "±") + size
+
+
+def _signed(value: Decimal, decimals: int) -> str:
+    """"+0,2", "−1,4"; a value that rounds to zero is "±0,0", never "−0,0"."""
+    shown = formatting.number(abs(value), decimals=decimals)
+    if value.quantize(Decimal(1).scaleb(-decimals)) == 0:
+        return "±" + shown
+    return ("+" if value > 0 else MINUS) + shown
 
 
 def prestatie(oordeel: kpi.Oordeel) -> str:
     """The prestatie as the rule judged it: points for 1-10 scores, else percent of target."""
     if oordeel.punten is not None:
-        p = oordeel.punten
-        return f"{'+' if p > 0 else MINUS if p < 0 else '±'}{formatting.number(abs(p), decimals=1)} punt"
+        return f"{_signed(oordeel.punten, 1)} punt"
     if oordeel.score is None:
         return "–"
     return "n.v.t." if oordeel.score.is_infinite() else formatting.percentage(oordeel.score)
