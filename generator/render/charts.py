@@ -91,10 +91,12 @@ class Punt:
     streefwaarde: Decimal | None
     realisatie: Decimal | None
     nulmeting: bool = False
+    naam: str | None = None  # the period in full ("T2 2016"), for the text alternative and the table
 
     @property
     def omschrijving(self) -> str:
-        """The period in words for the text alternative: "T2 2016", "nulmeting 2014"."""
+        if self.naam:
+            return self.naam
         return f"{self.label} {self.jaar}" if self.jaar and self.jaar != self.label else self.label
 
 

@@ -272,7 +272,8 @@ def _punten(v: Verantwoording, u: Uitkomst, periode: Periode) -> list[charts.Pun
     if u.nulmeting:
         punten.append(charts.Punt("nulmeting", str(u.nulmeting.jaar), None, u.nulmeting.waarde, nulmeting=True))
     for p, streef, real in v.reeks(u.gemeente.slug, u.indicator.id, periode):
-        punten.append(charts.Punt(p.kort, str(p.jaar) if p.nummer == 1 and p.delen > 1 else None, streef, real))
+        naam = f"{p.kort} {p.jaar}" if p.delen > 1 else p.code
+        punten.append(charts.Punt(p.kort, str(p.jaar) if p.nummer == 1 and p.delen > 1 else None, streef, real, naam=naam))
     return punten
 
 
