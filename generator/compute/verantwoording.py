@@ -145,8 +145,33 @@ def signalering(status: str | None, toelichting: Afwijkingstoelichting | None) -
     return VERKLAARD if toelichting.aanvaard is not None else TE_BEOORDELEN
 
 
+class _Beoordeeld:
+    """What a gemeente's result and the region's figure share: the rule's verdict and the
+    signalering that follows from it with the toelichting (fields `oordeel`, `toelichting`)."""
+
+    oordeel: kpi.Oordeel
+    toelichting: Afwijkingstoelichting | None
+
+    @property
+    def score(self) -> Decimal | None:
+        return self.oordeel.score
+
+    @property
+    def status(self) -> str | None:
+        return self.oordeel.status
+
+    @property
+    def signalering(self) -> str | None:
+        return signalering(self.status, self.toelichting)
+
+    @property
+    def naar_bestuur(self) -> bool:
+        """Goes to the region's escalation body (seed 001 §10.6)."""
+        return self.signalering in (ONVERKLAARD, TE_BEOORDELEN)
+
+
 @dataclass(frozen=True)
-class Uitkomst:
+class Uitkomst(_Beoordeeld):
     """One gemeente's result on one indicator in one period."""
 
     gemeente: Gemeente
@@ -170,25 +195,8 @@ class Uitkomst:
         return self.koers.waarde
 
     @property
-    def score(self) -> Decimal | None:
-        return self.oordeel.score
-
-    @property
-    def status(self) -> str | None:
-        return self.oordeel.status
-
-    @property
     def nulmeting(self):
         return self.prestatie.nulmeting
-
-    @property
-    def signalering(self) -> str | None:
-        return signalering(self.status, self.toelichting)
-
-    @property
-    def naar_bestuur(self) -> bool:
-        """Goes to the region's escalation body (seed 001 §10.6)."""
-        return self.signalering in (ONVERKLAARD, TE_BEOORDELEN)
 
     @property
     def naam(self) -> str:
@@ -196,7 +204,7 @@ class Uitkomst:
 
 
 @dataclass(frozen=True)
-class Regiowaarde:
+class Regiowaarde(_Beoordeeld):
     """The region's figure for one indicator in one period, over the gemeenten that reported."""
 
     indicator: Indicator
@@ -209,22 +217,6 @@ class Regiowaarde:
     toelichting: Afwijkingstoelichting | None
     opvolging: Opvolging | None
     gemeenten_totaal: int
-
-    @property
-    def score(self) -> Decimal | None:
-        return self.oordeel.score
-
-    @property
-    def status(self) -> str | None:
-        return self.oordeel.status
-
-    @property
-    def signalering(self) -> str | None:
-        return signalering(self.status, self.toelichting)
-
-    @property
-    def naar_bestuur(self) -> bool:
-        return self.signalering in (ONVERKLAARD, TE_BEOORDELEN)
 
     @property
     def definitie(self) -> str:

@@ -314,10 +314,11 @@ def rule_toelichtingen(ld: LoadedFiles) -> Iterator[Finding]:
     ids = [a.id for a in ld.standaard.artikelen]
     # The region's own toelichtingen and every gemeente's, with the path to each.
     places: list[tuple[object, tuple, object]] = []
+    regio_doc = ld.doc(ld.layout.regio)
     for indicator_id, per_period in ld.regio.rapportage.toelichtingen.items():
-        regio_doc = ld.doc(ld.layout.regio)
+        parent = ("rapportage", "toelichtingen", indicator_id)
         for key, t in per_period.items():
-            places.append((regio_doc, ("rapportage", "toelichtingen", indicator_id, _yaml_key(regio_doc, ("rapportage", "toelichtingen", indicator_id), key)), t))
+            places.append((regio_doc, parent + (_yaml_key(regio_doc, parent, key),), t))
     for stem, g in ld.gemeenten.items():
         doc = ld.docs[ld.gemeente_files[stem]]
         for i, p in enumerate(g.prestatie_indicatoren):
