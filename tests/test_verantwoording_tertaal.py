@@ -236,6 +236,8 @@ def test_reports_name_the_regions_own_body_and_show_status(built_tertaal):
     assert "Conclusies en aanbevelingen Het maatwerk voor jongeren is overschreden" in beekdal
     for name in [p.name for p in pdf.glob("rapport-*.pdf")] + [p.name for p in pdf.glob("dvo-*.pdf")]:
         assert "bestuurscommissie" not in flat(pdf / name).lower(), name
+    # The DVO names the region's own body too (from its own standard text).
+    assert "algemeen bestuur van de Werkorganisatie Rivierenveld" in flat(pdf / "dvo-heiderveen.pdf")
     regio = flat(pdf / "rapport-regio-2017-T1.pdf")
     assert "Status Concept: nog niet vastgesteld" in regio and "Publicatiedatum 30 mei 2017" in regio
     assert "Uitstroom naar werk – regio Rivierenveld (regionaal cijfer)" in regio
