@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.load.findings import InvalidProject
 from generator.load.layout import Layout
 from generator.load.loaded import load_files
+from generator.load.region_files import region_file_findings
 from generator.load.rules import cross_file_findings
 from generator.load.yamlsource import YamlDocument
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
@@ -45,6 +46,9 @@ def load_project(root: Path) -> Project:
     findings = list(loaded.findings)
     if loaded.regio is not None:
         findings += cross_file_findings(loaded)
+    slugs = [g.slug for g in loaded.regio.gemeenten] if loaded.regio else None
+    ids = [i.id for i in loaded.instrumentarium.instrumenten] if loaded.instrumentarium else None
+    findings += region_file_findings(loaded.layout, slugs, ids)
     if findings or not loaded.complete:
         raise InvalidProject(findings)
     order = [g.slug for g in loaded.regio.gemeenten]

@@ -85,7 +85,7 @@ class PrestatieIndicator(StrictModel):
     indicator: Id
     nulmeting: Nulmeting | None = None
     streefwaarden: dict[Year, Number]
-    realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie)]] = {}
+    realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
     toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
     opvolging: dict[PeriodKey, Opvolging] = {}  # keyed by the period whose afwijking was escalated
 

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.models.catalog import Term
 from generator.models.types import CbsCode, Count, Id, Money, Number, Percentage, Slug, StrictModel, Text, Year, require_order
 
 
@@ -235,6 +236,7 @@ class Regio(StrictModel):
     gastheergemeente: Slug
     periode: Periode
     gemeenten: list[GemeenteRef] = Field(min_length=1)
+    functies: list[Term] = []  # the region's own; instruments and indicators refer to them
     basisdienstverlening: Basisdienstverlening
     verdeelsleutels: list[Verdeelsleutel] = []
     kostenposten: list[Kostenpost] = []
