@@ -99,7 +99,7 @@ DESCRIPTIONS: dict[str, Described] = {
         "aandachtspunt_vanaf": ("Aandachtspunt vanaf", "Zoveel punten of meer onder de streefwaarde is een aandachtspunt, bijvoorbeeld 0.3."),
         "afwijking_vanaf": ("Afwijking vanaf", "Zoveel punten of meer onder de streefwaarde is een sterke afwijking, bijvoorbeeld 0.8."),
     }),
-    "Escalatie": ("Orgaan voor afwijkingen", "Het orgaan waaraan afwijkingen worden voorgelegd (bijvoorbeeld een bestuurscommissie of het algemeen bestuur).", {
+    "Escalatie": ("Orgaan voor afwijkingen", "Het orgaan waaraan afwijkingen worden voorgelegd, bijvoorbeeld het algemeen bestuur van de gemeenschappelijke regeling.", {
         "naam": ("Naam", "De naam zoals in een zin, zonder lidwoord."),
         "lidwoord": ("Lidwoord", "'de' of 'het'."),
         "samenstelling": ("Samenstelling", "Wie erin zitten, voor de leeswijzer. Optioneel."),
