@@ -121,6 +121,11 @@ def test_gemeente_report_pdf_states_figures_status_and_signalering(built):
     assert "Verantwoordingsrapportage Wijchen 2016" in flat
     assert "Besluitpunten voor de bestuurscommissie Werk" in flat
     assert "Instroom in de bijstand – Wijchen" in flat and "prestatie 79,3%" in flat
+    # Page 1 says what goes to the body; the main table marks the afwijking as a besluitpunt.
+    first = " ".join(pdf_pages(path)[0].split())
+    assert "In het kort: 3 afwijkingen gaan naar de bestuurscommissie Werk (2 daarvan zijn regionale cijfers)" in first
+    assert "Financieel gesignaleerd: maatwerkbudget onderbesteed (€ 27.600 van € 33.929)." in first
+    assert "203 (2014) 191 241 +38 +56 79,3% afwijking (besluitpunt)" in flat
     assert "Vraag aan de bestuurscommissie Werk:" in flat
     assert "Maatwerk: Extra plaatsen beschut werk € 30.000 € 27.600 92,0% binnen budget" in flat
     assert "De uitstroom bleef achter" in flat  # a toelichting from the YAML

@@ -268,3 +268,18 @@ def test_regional_pdf_finance_adds_up_with_the_gemeente_pdfs(built_tertaal):
     assert "Regio Rivierenveld € 1.375.000 € 100.000 € 395.000 € 1.870.000 € 1.777.000 95,0%" in regio
     assert "Totaal € 1.150.000 € 1.107.000 96,3%" in flat(pdf / "rapport-beekdal-2016-T3.pdf")
     assert "Totaal € 720.000 € 670.000 93,1%" in flat(pdf / "rapport-heiderveen-2016-T3.pdf")
+
+
+def test_first_page_says_what_goes_to_the_body_and_which_money_is_flagged(built_tertaal):
+    """A reader can act on page 1: the decisions for the body, then overspending by name."""
+    pdf = built_tertaal / "site" / "pdf"
+    beekdal = " ".join(pdf_pages(pdf / "rapport-beekdal-2016-T3.pdf")[0].split())
+    assert (
+        f"In het kort: er gaan geen afwijkingen naar {BODY}; geen afwijkingen hebben een aanvaarde verklaring. "
+        "Financieel gesignaleerd: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000); "
+        "maatwerkbudget onderbesteed (€ 182.000 van € 225.000)."
+    ) in beekdal
+    regio = " ".join(pdf_pages(pdf / "rapport-regio-2016-T3.pdf")[0].split())
+    assert f"In het kort: 1 afwijking gaat naar {BODY}; geen afwijkingen hebben een aanvaarde verklaring." in regio
+    assert "Beekdal: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000); 3 budgetposten onderbesteed bij 2 gemeenten." in regio
+    assert f"Besluitpunten voor {BODY}" in regio  # the decision list itself starts on the first page

@@ -14,6 +14,8 @@ from markupsafe import Markup, escape
 
 from generator.compute import kpi
 from generator.compute.verantwoording import (
+    ONDERBESTEED,
+    OVERSCHREDEN,
     TE_BEOORDELEN,
     Financien,
     Periode,
@@ -220,11 +222,21 @@ class Rapport:
         return met_artikelen(text, self.artikelen)
 
 
+def budgetsignaal(f: Financien, regel) -> str:
+    """One flagged budget line in a sentence: 'maatwerkbudget onderbesteed (€ 487.600 van € 624.790)'."""
+    label = f"maatwerkafspraak ‘{regel.label}’" if any(regel is a for a in f.afspraken) else regel.label[0].lower() + regel.label[1:]
+    return f"{label} {regel.status} ({formatting.euro(regel.besteed)} van {formatting.euro(regel.budget)})"
+
+
 @dataclass(frozen=True)
 class GemeenteRapport(Rapport):
     gemeente: Gemeente
     blokken: list[KpiBlok]
     financien: Financien
+
+    @property
+    def budgetsignalen(self) -> list[str]:
+        return [budgetsignaal(self.financien, r) for r in self.financien.signalen]
 
 
 @dataclass(frozen=True)
@@ -265,6 +277,18 @@ class RegioRapport(Rapport):
     blokken: list[RegioBlok]
     gemeenten: list[Gemeente]
     financieel: Financieel
+
+    @property
+    def budgetsignalen(self) -> list[str]:
+        """Overspending by name; underspending (many small lines at year end) as a count."""
+        flagged = [(f, r) for f in self.financieel.gemeenten for r in f.signalen]
+        out = [f"{f.gemeente.naam}: {budgetsignaal(f, r)}" for f, r in flagged if r.status == OVERSCHREDEN]
+        onder = [f.gemeente.naam for f, r in flagged if r.status == ONDERBESTEED]
+        if onder:
+            posten = "1 budgetpost" if len(onder) == 1 else f"{len(onder)} budgetposten"
+            aantal = len(set(onder))
+            out.append(f"{posten} onderbesteed bij {aantal} {'gemeente' if aantal == 1 else 'gemeenten'}")
+        return out
 
 
 def _punten(v: Verantwoording, u: Uitkomst, periode: Periode) -> list[charts.Punt]:
