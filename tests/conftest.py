@@ -84,6 +84,22 @@ def region(tmp_path: Path) -> Region:
     return Region(copy_region(tmp_path))
 
 
+@pytest.fixture
+def fetched(monkeypatch) -> list[str]:
+    """Every URL WeasyPrint asks the PDF fetcher for during the test (in this process)."""
+    from generator.render.fetcher import AssetFetcher
+
+    urls: list[str] = []
+    original = AssetFetcher.__call__
+
+    def spy(self, url, *args, **kwargs):
+        urls.append(url)
+        return original(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(AssetFetcher, "__call__", spy)
+    return urls
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """The example region built once (`dvo build`, two worker processes), shared by all tests."""

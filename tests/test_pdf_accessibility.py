@@ -24,7 +24,7 @@ PER_PERIOD = {"realisaties:", "toelichtingen:", "opvolging:", "besteed:", "rappo
 
 
 def reading_copy(built: Path, pdf: Path) -> str:
-    """The standalone HTML the PDF was made from (the site shows it as a page since issue 14)."""
+    """The standalone HTML the PDF was made from (the site shows it as a page)."""
     return document_html(built, pdf.stem).read_text(encoding="utf-8")
 
 
