@@ -109,6 +109,26 @@ def built(tmp_path_factory) -> Path:
     return root
 
 
+TERTAAL = REPO / "tests" / "fixtures" / "tertaal"
+
+
+@pytest.fixture
+def tertaal_region(tmp_path: Path) -> Region:
+    """A writable copy of the small tertaal fixture region (tests/fixtures/tertaal)."""
+    shutil.copytree(TERTAAL, tmp_path / "tertaal")
+    return Region(tmp_path / "tertaal")
+
+
+@pytest.fixture(scope="session")
+def built_tertaal(tmp_path_factory) -> Path:
+    """The tertaal fixture region built once with `dvo build`, shared by its tests."""
+    root = tmp_path_factory.mktemp("tertaal") / "regio"
+    shutil.copytree(TERTAAL, root)
+    result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    return root
+
+
 @pytest.fixture(scope="session")
 def project():
     from generator.load.project import load_project
