@@ -42,6 +42,11 @@ MEETWIJZE = {
     "cumulatief": "aantal opgeteld vanaf de start van de DVO",
 }
 MINUS = "\u2212"
+# Above this many gemeenten, one bar per gemeente no longer fits a page or a reader's eye:
+# the regional report's charts then show the TOP lowest and TOP highest, and its tables
+# list the gemeenten from the lowest place to the highest (see regio_rapport).
+GROTE_REGIO = 20
+TOP = 10
 
 
 def rapport_name(slug: str, periode: str) -> str:
@@ -247,6 +252,9 @@ class RegioBlok:
     realisatie: str
     prestatie: str
     punten_regel: bool  # judged in points (1-10 scores): the chart has no threshold lines
+    samengevat: bool = False  # a large region: chart of the lowest and highest, table sorted by place
+    tellingen: str = ""  # "12 op koers, 5 aandachtspunten, 3 afwijkingen" (large region)
+    top: int = TOP  # how many lowest and highest the chart of a large region shows
 
 
 @dataclass(frozen=True)
@@ -335,19 +343,50 @@ def gemeente_rapport(v: Verantwoording, slug: str, periode: Periode, revisie: st
     )
 
 
+def geplaatst_hoogste(uitkomsten: list[Uitkomst], top: int) -> list[Uitkomst]:
+    """The `top` gemeenten with the highest place, from `uitkomsten` sorted lowest place first."""
+    return [u for u in uitkomsten if u.plaats is not None][-top:]
+
+
+STATUS_VOLGORDE = ((kpi.OP_KOERS, "op koers", "op koers"), (kpi.AANDACHTSPUNT, "aandachtspunt", "aandachtspunten"),
+                   (kpi.AFWIJKING, "afwijking", "afwijkingen"))
+
+
+def status_tellingen(uitkomsten: list[Uitkomst]) -> str:
+    """How many gemeenten per status, in a fixed order: `40 op koers, 3 aandachtspunten, 1 afwijking`."""
+    parts = []
+    for status, een, meer in STATUS_VOLGORDE:
+        n = sum(1 for u in uitkomsten if u.status == status)
+        if n:
+            parts.append(f"{n} {een if n == 1 else meer}")
+    zonder = sum(1 for u in uitkomsten if u.status not in {s for s, _, _ in STATUS_VOLGORDE})
+    if zonder:
+        parts.append(f"{zonder} zonder oordeel")
+    return ", ".join(parts)
+
+
 def regio_rapport(v: Verantwoording, periode: Periode, revisie: str) -> RegioRapport:
     drempels = v.project.regio.rapportage.drempels
     blokken = []
     for n, r in enumerate(v.regiowaarden(periode), 1):
         e = r.indicator.eenheid
         punten_regel = e == "rapportcijfer" and drempels.rapportcijfers is not None
-        balken = [charts.Balk(u.gemeente.naam, u.score, u.status, f"{prestatie(u.oordeel)} ({u.status})" if punten_regel else None) for u in r.uitkomsten]
-        titel = f"{r.indicator.naam}: prestatie per gemeente, {periode.label}"
+        uitkomsten, getoond, samengevat = r.uitkomsten, r.uitkomsten, False
+        geplaatst = [u for u in r.uitkomsten if u.plaats is not None]
+        if len(v.project.gemeenten) > GROTE_REGIO and len(geplaatst) > 2 * TOP:
+            # Lowest place first (decision-first), gemeenten without a place last.
+            uitkomsten = sorted(geplaatst, key=lambda u: -u.plaats) + [u for u in r.uitkomsten if u.plaats is None]
+            getoond, samengevat = uitkomsten[:TOP] + geplaatst_hoogste(uitkomsten, TOP), True
+            titel = f"{r.indicator.naam}: de {TOP} laagste en de {TOP} hoogste prestaties, {periode.label}"
+        else:
+            titel = f"{r.indicator.naam}: prestatie per gemeente, {periode.label}"
+        balken = [charts.Balk(u.gemeente.naam, u.score, u.status, f"{prestatie(u.oordeel)} ({u.status})" if punten_regel else None) for u in getoond]
         grens = (None, None) if punten_regel else (drempels.op_koers_vanaf, drempels.afwijking_onder)
         blokken.append(RegioBlok(
             regio=r, grafiek=charts.scores(f"grafiek-{n}", titel, balken, *grens),
-            rijen=[(u, realisatie(u.realisatie, u.noemer, e), prestatie(u.oordeel)) for u in r.uitkomsten],
+            rijen=[(u, realisatie(u.realisatie, u.noemer, e), prestatie(u.oordeel)) for u in uitkomsten],
             realisatie=realisatie(r.realisatie, r.noemer, e), prestatie=prestatie(r.oordeel), punten_regel=punten_regel,
+            samengevat=samengevat, tellingen=status_tellingen(uitkomsten) if samengevat else "",
         ))
     return RegioRapport(
         titel=f"Verantwoordingsrapportage regio {v.project.regio.naam} {periode.label}",

@@ -1,0 +1,42 @@
+"""The regional report stays readable for a large region: tested at N = 90 (bench/scale.py)."""
+
+from __future__ import annotations
+
+import re
+
+from generator.compute.verantwoording import Verantwoording
+from generator.load.project import load_project
+from generator.render.rapport import GROTE_REGIO, TOP, regio_rapport, render_regio
+
+
+def _bars(svg: str) -> int:
+    return len(re.findall(r"<rect ", str(svg)))
+
+
+def test_a_region_of_90_shows_the_lowest_and_highest_ten_and_a_sorted_table(region_90):
+    v = Verantwoording(load_project(region_90))
+    periode = v.perioden[-1]
+    doc = regio_rapport(v, periode, "test")
+    assert len(doc.gemeenten) == 90 > GROTE_REGIO
+    for b in doc.blokken:
+        scored = [u for u, _, _ in b.rijen if u.plaats is not None]
+        assert b.samengevat and len(scored) > 2 * TOP
+        # One bar per gemeente would be 90 bars: the chart holds the ten lowest and ten highest.
+        assert _bars(b.grafiek) == 2 * TOP
+        # The table lists every gemeente with the indicator, from the lowest place to the highest.
+        assert len(b.rijen) == len(b.regio.uitkomsten)
+        places = [u.plaats for u in scored]
+        assert places == sorted(places, reverse=True)
+        # The counts per status add up to the gemeenten in the table.
+        assert sum(int(n) for n in re.findall(r"(\d+) (?:op koers|aandachtspunt|afwijking|zonder)", b.tellingen)) == len(b.rijen)
+    html = render_regio(v, periode, "test", pdf=False).html
+    assert "de 10 gemeenten met de laagste en de 10 met de hoogste prestatie" in html
+    assert "van de laagste naar de hoogste plaats" in html
+
+
+def test_the_example_region_keeps_one_bar_per_gemeente(project):
+    v = Verantwoording(project)
+    doc = regio_rapport(v, v.perioden[-1], "test")
+    for b in doc.blokken:
+        assert not b.samengevat
+        assert _bars(b.grafiek) == sum(1 for u in b.regio.uitkomsten if u.score is not None)
