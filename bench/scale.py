@@ -7,7 +7,8 @@ and CBS code (the first nine keep their own), and every `id` field gets the copy
 number (ids such as maatwerk ids are unique in the region). New values are spliced in
 at the positions ruamel's composer reports, so every other byte of a copy is its
 example's. The shares in the regional basisdienstverlening are re-divided with
-largest-remainder rounding, so they add up exactly to the regional total each year.
+largest-remainder rounding, so they add up exactly to the regional total each year;
+what a copy spent on its basis share (besteed) is scaled with its share.
 
 `measure(n)` times, in separate processes (whole-process wall clock, as a user waits):
 `dvo validate` (median of three), a clean `dvo build --jobs 2`, the time per document
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,6 +139,15 @@ def generate(n: int, target: Path, source: Path = ROOT) -> Path:
     for i, (t, slug, naam, cbs) in enumerate(members):
         new = {("slug",): slug, ("naam",): naam, ("cbs_code",): cbs}
         new.update({("financien", str(jaar), "basisdienstverlening"): str(shares[jaar][i]) for jaar in jaren})
+        # What a copy spent on its basis share grows with the share, so a smaller share does
+        # not show as overspent (the example's ratio of spent to budget, rounded to the euro).
+        for path, node in composed[t.slug]:
+            if len(path) == 3 and path[0] == "besteed" and path[2] == "basisdienstverlening":
+                jaar = int(str(path[1])[:4])
+                was, ratio = Decimal(node.value), Decimal(shares[jaar][i]) / Decimal(t.financien[jaar].basisdienstverlening)
+                spent = (was * ratio).quantize(Decimal(1), ROUND_HALF_UP)
+                if spent != was:
+                    new[path] = str(spent)
         text = _spliced(sources[t.slug], 0, _member_edits(composed[t.slug], t.slug, i // len(templates) + 1, new))
         (target / "gemeenten" / f"{slug}.yaml").write_text(text, encoding="utf-8")
 

@@ -27,7 +27,9 @@ def test_a_copy_is_its_example_except_name_codes_shares_and_ids(region_90):
     changed = [line for line in difflib.unified_diff(example, copy, lineterm="", n=0) if line.startswith("+") and not line.startswith("+++")]
     assert changed[:3] == ["+slug: wijchen-3", "+naam: Wijchen 3", "+cbs_code: GM9982"]
     assert [line.split(":")[0] for line in changed[3:7]] == ["+    basisdienstverlening"] * 4
-    assert changed[7:] == ["+  - id: wijchen-beschut-werk-3"]
+    assert changed[7] == "+  - id: wijchen-beschut-werk-3"
+    # What it spent on its basis share, per year, scaled with the share (not shown as overspent).
+    assert changed[8:] == ["+    basisdienstverlening: 62300", "+    basisdienstverlening: 70373"]
 
 
 def test_nine_gemeenten_reproduce_the_example_byte_for_byte(tmp_path):

@@ -23,9 +23,9 @@ def _usage(args: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("args, usage, message", [
-    (["build", "--jobs", "0"], "dvo build [OPTIES]", "ongeldige waarde voor '--jobs': verwacht een geheel getal van 1 of meer, gevonden '0'"),
-    (["build", "--jobs", "-1"], "dvo build [OPTIES]", "ongeldige waarde voor '--jobs': verwacht een geheel getal van 1 of meer, gevonden '-1'"),
-    (["build", "--jobs", "twee"], "dvo build [OPTIES]", "ongeldige waarde voor '--jobs': verwacht een geheel getal van 1 of meer, gevonden 'twee'"),
+    (["build", "--jobs", "0"], "dvo build [OPTIES] [MAP]...", "ongeldige waarde voor '--jobs': verwacht een geheel getal van 1 of meer, gevonden '0'"),
+    (["build", "--jobs", "-1"], "dvo build [OPTIES] [MAP]...", "ongeldige waarde voor '--jobs': verwacht een geheel getal van 1 of meer, gevonden '-1'"),
+    (["build", "--jobs", "twee"], "dvo build [OPTIES] [MAP]...", "ongeldige waarde voor '--jobs': verwacht een geheel getal van 1 of meer, gevonden 'twee'"),
     (["serve", "--port", "99999"], "dvo serve [OPTIES]", "ongeldige waarde voor '--port': verwacht een poortnummer van 0 tot en met 65535 (0 = een vrije poort), gevonden '99999'"),
     (["serve", "--port", "-1"], "dvo serve [OPTIES]", "ongeldige waarde voor '--port': verwacht een poortnummer van 0 tot en met 65535 (0 = een vrije poort), gevonden '-1'"),
     (["validate", "--root", str(REPO / "pyproject.toml")], "dvo validate [OPTIES]", f"ongeldige waarde voor '--root': '{REPO / 'pyproject.toml'}' is een bestand, geen map; geef de map van de regio-repository"),
