@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.load.dvo_rules import dvo_findings
 from generator.load.findings import InvalidProject
 from generator.load.layout import Layout
 from generator.load.loaded import load_files
@@ -39,12 +40,16 @@ class Project:
         return next(i for i in self.indicatoren.indicatoren if i.id == indicator_id)
 
 
-def load_project(root: Path) -> Project:
-    """Validated project, or InvalidProject with every finding."""
+def load_project(root: Path, *, historisch: bool = False) -> Project:
+    """Validated project, or InvalidProject with every finding.
+
+    `historisch`: an earlier revision read for comparison; the contract rules for
+    signing and versions (load/dvo_rules.py) are not applied to it again."""
     loaded = load_files(root)
     findings = list(loaded.findings)
     if loaded.regio is not None:
         findings += cross_file_findings(loaded)
+        findings += dvo_findings(loaded, historisch=historisch)
     if findings or not loaded.complete:
         raise InvalidProject(findings)
     order = [g.slug for g in loaded.regio.gemeenten]

@@ -131,6 +131,8 @@ Text = Annotated[str, BeforeValidator(_text)]
 Slug = Annotated[str, BeforeValidator(_pattern(r"[a-z0-9]+(-[a-z0-9]+)*", "een slug van kleine letters, cijfers en koppeltekens (bijv. 'mook-en-middelaar')"))]
 Id = Annotated[str, BeforeValidator(_pattern(r"[a-z0-9]+(-[a-z0-9]+)*", "een id van kleine letters, cijfers en koppeltekens (bijv. 'loonkostensubsidie')"))]
 CbsCode = Annotated[str, BeforeValidator(_pattern(r"GM\d{4}", "een CBS-gemeentecode: 'GM' gevolgd door vier cijfers (bijv. GM0268)"))]
+# sha256 of a DVO's content, written by `dvo vastleggen`.
+Controlegetal = Annotated[str, BeforeValidator(_pattern(r"[0-9a-f]{64}", "een controlegetal van 64 tekens (0-9, a-f), zoals 'dvo vastleggen' het schrijft"))]
 
 YearMoney = dict[Year, Money]
 

@@ -20,16 +20,18 @@ _WORKER: tuple[Project, object] | None = None
 
 @dataclass(frozen=True)
 class Job:
-    soort: str  # "dvo", "rapport" (one gemeente) or "regio"
+    soort: str  # "dvo", "wijzigingen" (a DVO's overzicht), "rapport" (one gemeente) or "regio"
     slug: str  # gemeente slug, or "regio"
     periode: str | None = None
 
     @property
     def naam(self) -> str:
-        return f"dvo-{self.slug}" if self.soort == "dvo" else f"rapport-{self.slug}-{self.periode}"
+        if self.soort in ("dvo", "wijzigingen"):
+            return f"{self.soort}-{self.slug}"
+        return f"rapport-{self.slug}-{self.periode}"
 
     def paths(self, site: Path) -> tuple[Path, Path]:
-        folder = "dvo" if self.soort == "dvo" else "rapport"
+        folder = "dvo" if self.soort in ("dvo", "wijzigingen") else "rapport"
         return site / "pdf" / f"{self.naam}.pdf", site / folder / f"{self.naam}.html"
 
 
@@ -41,9 +43,11 @@ class JobResult:
     bestanden: tuple[str, ...] = ()
 
 
-def plan(project: Project, verantwoording, slugs: list[str], *, regio: bool = True) -> list[Job]:
-    """DVO's first, then reports per period: per gemeente, then the region's."""
+def plan(project: Project, verantwoording, slugs: list[str], *, regio: bool = True, overzichten: dict | None = None) -> list[Job]:
+    """DVO's first (with their wijzigingsoverzichten, see overzichten.py), then reports per
+    period: per gemeente, then the region's."""
     jobs = [Job("dvo", s) for s in slugs]
+    jobs += [Job("wijzigingen", s) for s in slugs if s in (overzichten or {}) and overzichten[s].mogelijk]
     for periode in verantwoording.perioden:
         jobs += [Job("rapport", s, periode.code) for s in slugs]
         if regio:
@@ -55,12 +59,16 @@ def _title(project: Project, job: Job) -> str:
     if job.soort == "regio":
         return f"regiorapport {job.periode}"
     naam = project.gemeente(job.slug).naam
+    if job.soort == "wijzigingen":
+        return f"wijzigingsoverzicht DVO {naam}"
     return f"DVO {naam}" if job.soort == "dvo" else f"rapport {naam} {job.periode}"
 
 
 def render_job(project: Project, verantwoording, job: Job, revisie: str, site: Path) -> JobResult:
     from jinja2 import TemplateError
 
+    from generator.load.git_revisie import GitFout, HistorischOngeldig
+    from generator.publish.overzichten import OverzichtFout, render_plan
     from generator.render import rapport
     from generator.render.clauses import UnknownReference
     from generator.render.dvo_render import render_dvo
@@ -69,12 +77,14 @@ def render_job(project: Project, verantwoording, job: Job, revisie: str, site: P
     titel = _title(project, job)
     try:
         if job.soort == "dvo":
-            rendered = render_dvo(project, job.slug, revisie)
+            rendered = render_dvo(project, job.slug)
+        elif job.soort == "wijzigingen":
+            rendered = render_plan(project, job.slug)
         elif job.soort == "rapport":
             rendered = rapport.render_gemeente(verantwoording, job.slug, verantwoording.periode(job.periode), revisie)
         else:
             rendered = rapport.render_regio(verantwoording, verantwoording.periode(job.periode), revisie)
-    except (TemplateError, UnknownReference, RenderError, OSError) as exc:
+    except (TemplateError, UnknownReference, RenderError, OSError, GitFout, HistorischOngeldig, OverzichtFout) as exc:
         return JobResult(job, titel, f"{type(exc).__name__}: {exc}")
     pdf_path, html_path = job.paths(site)
     write_bytes(pdf_path, rendered.pdf)

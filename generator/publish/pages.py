@@ -75,8 +75,16 @@ def _artikelen(project: Project) -> dict[str, object]:
     return {a.artikel.id: a for h in project.verordening.genummerd() for a in h.artikelen}
 
 
-def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates) -> dict[str, str]:
-    """Relative page path -> Markdown text."""
+def overzicht_downloads(docs: Path, slug: str, versie: str) -> list[Download]:
+    return [
+        _download(docs, f"Wat is er veranderd sinds versie {versie}", f"pdf/wijzigingen-{slug}.pdf"),
+        _download(docs, "leesversie", f"dvo/wijzigingen-{slug}.html"),
+    ]
+
+
+def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates, overzichten: dict | None = None) -> dict[str, str]:
+    """Relative page path -> Markdown text. `overzichten`: see publish/overzichten.py."""
+    overzichten = overzichten or {}
     env = markdown_environment(templates.dirs)
     jaren = project.regio.periode.jaren
     artikelen = _artikelen(project)
@@ -94,6 +102,8 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates)
             kpis=[(project.indicator(p.indicator), p, stand.get(p.indicator)) for p in g.prestatie_indicatoren],
             instrumenten={i.id: i for i in project.instrumentarium.instrumenten},
             downloads=gemeente_downloads(docs, v, g.slug, g.naam),
+            overzicht=overzichten.get(g.slug),
+            overzicht_downloads=overzicht_downloads(docs, g.slug, overzichten[g.slug].versie) if g.slug in overzichten else [],
         )
     out["gemeenten/index.md"] = env.get_template("site/gemeenten.md").render(project=project)
     per_jaar = [
@@ -116,8 +126,8 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates)
     return out
 
 
-def write_pages(project: Project, v: Verantwoording, docs: Path, templates: Templates) -> int:
-    generated = pages(project, v, docs, templates)
+def write_pages(project: Project, v: Verantwoording, docs: Path, templates: Templates, overzichten: dict | None = None) -> int:
+    generated = pages(project, v, docs, templates, overzichten)
     for rel, text in generated.items():
         write_text(docs / rel, text)
     return len(generated)

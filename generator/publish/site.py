@@ -119,7 +119,7 @@ def _swap(new: Path, site: Path, old: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done, on_step=lambda message: None) -> Outcome:
+def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done, on_step=lambda message: None, overzichten: dict | None = None) -> Outcome:
     """Render `jobs` (see build.plan), then pages and site; `whole`: these are all documents."""
     from generator.render.open_data import files as open_data_files
     from generator.publish.pages import write_pages
@@ -135,7 +135,7 @@ def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, r
     on_step("Pagina's schrijven en de site bouwen (mkdocs, strikt) ...")
     templates = Templates.for_layout(project.layout)
     _copy_sources(project, templates, docs)
-    outcome.pages = write_pages(project, verantwoording, docs, templates)
+    outcome.pages = write_pages(project, verantwoording, docs, templates, overzichten=overzichten)
     built = staging(project) / "site"
     run_mkdocs(root / "mkdocs.yml", docs, built, datum=site_date(project))
     write_manifest(built)

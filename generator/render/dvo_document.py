@@ -1,16 +1,30 @@
-"""The view model of one gemeente's DVO: everything the template shows, computed here."""
+"""The view model of one gemeente's DVO: everything the document shows, computed here.
+
+It holds only what the agreement says. Realisaties, toelichtingen and `besteed`
+are left out on purpose: they are added after the DVO's date, and adding them must
+not change a single byte of the DVO (see docs/ARCHITECTURE.md). The content
+fingerprint (`dvo_inhoud.controlegetal`) is a hash of this view model.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
-from generator.render.clauses import Clause, number_clauses
+from markupsafe import Markup
+
+from generator.compute.bijdrage import Bijdrage, bijdragen
 from generator.compute.distribution import verdeel
-from generator.models.catalog import Indicator, Instrument
-from generator.models.gemeente import Gemeente, Maatwerkafspraak, PrestatieIndicator, Verplichting
+from generator.compute.maatwerk import Toewijzing, prijs_per_deelnemer, toewijzing
 from generator.load.project import Project
+from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
+from generator.models.catalog import Indicator, Instrument
+from generator.models.gemeente import Gemeente, Nulmeting, Ondertekenaar, Verplichting
+from generator.models.region import IndirecteKosten
+from generator.render import partijen, sterke_afwijking
+from generator.render.clauses import Clause, Numbering
+from generator.util.formatting import date_long
 
 STATUS_LABEL = {
     "concept": "Concept",
@@ -18,36 +32,52 @@ STATUS_LABEL = {
     "vastgesteld": "Vastgesteld",
     "ondertekend": "Ondertekend",
 }
+RAPPORTAGESCHEMA = {"jaar": "per jaar", "tertaal": "per tertaal", "kwartaal": "per kwartaal"}
 
 
 @dataclass(frozen=True)
 class MaatwerkRegel:
-    afspraak: Maatwerkafspraak
+    id: str
+    titel: str
+    doelgroep: str
+    omschrijving: str
     bedragen: list[Decimal]  # per year of the period, 0 where none
-    totaal: Decimal
+    deelnemers: list[int | None]  # per year; None where the afspraak names no number
+    prijzen: list[Decimal | None]  # budget per deelnemer per year
     instrumenten: list[Instrument]
     indicatoren: list[Indicator]
 
     @property
     def label(self) -> str:
-        return self.afspraak.titel
+        return self.titel
+
+    @property
+    def totaal(self) -> Decimal:
+        return sum(self.bedragen, Decimal(0))
+
+    @property
+    def heeft_deelnemers(self) -> bool:
+        return any(d is not None for d in self.deelnemers)
 
 
 @dataclass(frozen=True)
 class VerplichtingRegel:
     verplichting: Verplichting
     bedragen: list[Decimal]
-    totaal: Decimal
 
     @property
     def label(self) -> str:
         return self.verplichting.omschrijving
 
+    @property
+    def totaal(self) -> Decimal:
+        return sum(self.bedragen, Decimal(0))
+
 
 @dataclass(frozen=True)
 class KpiRegel:
     indicator: Indicator
-    prestatie: PrestatieIndicator
+    nulmeting: Nulmeting | None
     streefwaarden: list[Decimal]
 
 
@@ -60,32 +90,70 @@ class Aandeel:
 
 
 @dataclass(frozen=True)
+class Partij:
+    namens: str  # "gemeente" or "werkbedrijf"
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Versie:
+    """One line of the version history (without the bookkeeping fields revisie/controlegetal)."""
+
+    versie: str
+    datum: dt.date
+    omschrijving: str
+
+
+@dataclass(frozen=True)
 class DvoDocument:
-    gemeente: Gemeente
-    project: Project
-    artikelen: list[Clause]
+    # What the agreement says. Every field here is part of the content fingerprint.
+    soort: str  # the standard's title, e.g. "Dienstverleningsovereenkomst"
+    slug: str
+    gemeente: str
+    cbs_code: str
+    organisatie: str
+    rechtsvorm: str
+    vestigingsplaats: str
+    regio: str
+    versie: str
+    datum: dt.date
+    ingangsdatum: dt.date
+    einddatum: dt.date
     jaren: list[int]
+    standaard_versie: str
+    standaard_sha256: str
+    partijen: list[Partij]
+    considerans: list[Markup]
+    artikelen: list[Clause]
     budget: list[BudgetRegel]
     basis: list[BasisRegio]
+    indirecte_kosten: IndirecteKosten
+    aandelen: list[Aandeel]
     maatwerk: list[MaatwerkRegel]
     maatwerk_per_jaar: list[Decimal]
+    toewijzing: list[Toewijzing]
     verplichtingen: list[VerplichtingRegel]
     verplichtingen_per_jaar: list[Decimal]
+    bijdragen: list[Bijdrage]
     kpis: list[KpiRegel]
-    aandelen: list[Aandeel]
-    revisie: str
-
-    @property
-    def concept(self) -> bool:
-        return not self.gemeente.dvo.definitief
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABEL[self.gemeente.dvo.status]
+    sterke_afwijking: list[str]
+    afspraken_gemeente: list[str]
+    ondertekenaars: list[Ondertekenaar]  # their `ondertekend` (place, date) is state, not content
+    wijzigingen: list[Versie]
+    # The state of the document: not content (see dvo_inhoud.STATE).
+    status: str
 
     @property
     def titel(self) -> str:
-        return f"{self.project.standaard.titel} {self.gemeente.naam}"
+        return f"{self.soort} gemeente {self.gemeente} – {self.organisatie}"
+
+    @property
+    def concept(self) -> bool:
+        return self.status not in ("vastgesteld", "ondertekend")
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABEL[self.status]
 
     @property
     def maatwerk_totaal(self) -> Decimal:
@@ -95,53 +163,123 @@ class DvoDocument:
     def verplichtingen_totaal(self) -> Decimal:
         return sum(self.verplichtingen_per_jaar, Decimal(0))
 
+    @property
+    def maatwerkbudget_totaal(self) -> Decimal:
+        return sum((t.maatwerkbudget for t in self.toewijzing), Decimal(0))
 
-def _per_year(mapping: dict[int, Decimal], jaren: list[int]) -> list[Decimal]:
-    return [mapping.get(j, Decimal(0)) for j in jaren]
+    @property
+    def nog_niet_toegewezen_totaal(self) -> Decimal:
+        return sum((t.nog_niet_toegewezen for t in self.toewijzing), Decimal(0))
+
+    @property
+    def maatwerk_met_deelnemers(self) -> list[MaatwerkRegel]:
+        return [m for m in self.maatwerk if m.heeft_deelnemers]
+
+    def ondertekenaars_namens(self, partij: str) -> list[Ondertekenaar]:
+        return [o for o in self.ondertekenaars if o.namens == partij]
+
+    def partij_naam(self, partij: str) -> str:
+        return f"de gemeente {self.gemeente}" if partij == "gemeente" else self.organisatie
+
+
+def _per_year(mapping: dict, jaren: list[int], default=Decimal(0)) -> list:
+    return [mapping.get(j, default) for j in jaren]
 
 
 def _column_sums(rows: list[list[Decimal]], width: int) -> list[Decimal]:
     return [sum((r[i] for r in rows), Decimal(0)) for i in range(width)]
 
 
-def build_document(project: Project, gemeente: Gemeente, revisie: str) -> DvoDocument:
-    jaren = project.regio.periode.jaren
-    maatwerk = []
+def gegevens(project: Project, gemeente: Gemeente) -> dict[str, str]:
+    """The values `[[gegeven:naam]]` stands for in this gemeente's DVO (see models/standaard.GEGEVENS)."""
+    regio = project.regio
+    jaren = regio.periode.jaren
+    return {
+        "gemeente": gemeente.naam,
+        "organisatie": regio.organisatie,
+        "rechtsvorm": regio.rechtsvorm,
+        "vestigingsplaats": regio.vestigingsplaats,
+        "regio": regio.naam,
+        "ingangsdatum": date_long(dt.date(jaren[0], 1, 1)),
+        "einddatum": date_long(dt.date(jaren[-1], 12, 31)),
+        "eerste_jaar": str(jaren[0]),
+        "laatste_jaar": str(jaren[-1]),
+        # Halfway: after two of four years, after one of two or three.
+        "evaluatiejaar": str(jaren[len(jaren) // 2]),
+        "rapportageschema": RAPPORTAGESCHEMA[regio.rapportage.periode_schema],
+    }
+
+
+def _maatwerk(project: Project, gemeente: Gemeente, jaren: list[int]) -> list[MaatwerkRegel]:
+    rows = []
     for m in gemeente.maatwerk:
         bedragen = _per_year(m.budget, jaren)
-        maatwerk.append(
-            MaatwerkRegel(
-                m, bedragen, sum(bedragen, Decimal(0)),
-                [project.instrument(i) for i in m.instrumenten],
-                [project.indicator(i) for i in m.indicatoren],
-            )
-        )
-    verplichtingen = []
-    for v in gemeente.verplichtingen:
-        bedragen = _per_year(v.bedrag, jaren)
-        verplichtingen.append(VerplichtingRegel(v, bedragen, sum(bedragen, Decimal(0))))
-    kpis = [
-        KpiRegel(project.indicator(p.indicator), p, _per_year(p.streefwaarden, jaren))
-        for p in gemeente.prestatie_indicatoren
-    ]
-    aandelen = []
+        deelnemers = _per_year(m.deelnemers, jaren, None)
+        prijzen = [prijs_per_deelnemer(b, d) if d else None for b, d in zip(bedragen, deelnemers)]
+        rows.append(MaatwerkRegel(
+            m.id, m.titel, m.doelgroep, m.omschrijving, bedragen, deelnemers, prijzen,
+            [project.instrument(i) for i in m.instrumenten],
+            [project.indicator(i) for i in m.indicatoren],
+        ))
+    return rows
+
+
+def _aandelen(project: Project, gemeente: Gemeente) -> list[Aandeel]:
+    out = []
     for post in project.regio.kostenposten:
         sleutel = project.regio.verdeelsleutel(post.verdeelsleutel)
         verdeling = verdeel(post, sleutel, project.gemeenten)
         regel = next(r for r in verdeling.regels if r.gemeente == gemeente.slug)
-        aandelen.append(Aandeel(post.naam, regel.totaal, verdeling.totaal, sleutel.naam))
+        out.append(Aandeel(post.naam, regel.totaal, verdeling.totaal, sleutel.naam))
+    return out
+
+
+def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
+    regio = project.regio
+    jaren = regio.periode.jaren
+    dvo = gemeente.dvo
+    numbering = Numbering(project.standaard, dvo.bijzondere_bepalingen, gegevens(project, gemeente))
+    maatwerk = _maatwerk(project, gemeente, jaren)
+    verplichtingen = [VerplichtingRegel(v, _per_year(v.bedrag, jaren)) for v in gemeente.verplichtingen]
     return DvoDocument(
-        gemeente=gemeente,
-        project=project,
-        artikelen=number_clauses(project.standaard),
+        soort=project.standaard.titel,
+        slug=gemeente.slug,
+        gemeente=gemeente.naam,
+        cbs_code=gemeente.cbs_code,
+        organisatie=regio.organisatie,
+        rechtsvorm=regio.rechtsvorm,
+        vestigingsplaats=regio.vestigingsplaats,
+        regio=regio.naam,
+        versie=dvo.versie,
+        datum=dvo.datum,
+        ingangsdatum=dt.date(jaren[0], 1, 1),
+        einddatum=dt.date(jaren[-1], 12, 31),
         jaren=jaren,
+        standaard_versie=project.standaard.versie,
+        standaard_sha256=project.standaard.sha256,
+        partijen=[
+            Partij("gemeente", partijen.partij_gemeente(gemeente.naam, dvo.ondertekenaars)),
+            Partij("werkbedrijf", partijen.partij_werkbedrijf(regio.organisatie, regio.rechtsvorm, regio.vestigingsplaats, dvo.ondertekenaars)),
+        ],
+        considerans=[numbering.resolve(t) for t in project.standaard.considerans],
+        artikelen=numbering.clauses,
         budget=[budget_gemeente(gemeente, j) for j in jaren],
-        basis=[basis_regio(project.regio, j) for j in jaren],
+        basis=[basis_regio(regio, j) for j in jaren],
+        indirecte_kosten=regio.basisdienstverlening.indirecte_kosten,
+        aandelen=_aandelen(project, gemeente),
         maatwerk=maatwerk,
         maatwerk_per_jaar=_column_sums([m.bedragen for m in maatwerk], len(jaren)),
+        toewijzing=toewijzing(gemeente, jaren),
         verplichtingen=verplichtingen,
         verplichtingen_per_jaar=_column_sums([v.bedragen for v in verplichtingen], len(jaren)),
-        kpis=kpis,
-        aandelen=aandelen,
-        revisie=revisie,
+        bijdragen=bijdragen(gemeente, jaren),
+        kpis=[
+            KpiRegel(project.indicator(p.indicator), p.nulmeting, _per_year(p.streefwaarden, jaren))
+            for p in gemeente.prestatie_indicatoren
+        ],
+        sterke_afwijking=sterke_afwijking.definitie(regio.rapportage.drempels),
+        afspraken_gemeente=list(dvo.afspraken_gemeente),
+        ondertekenaars=list(dvo.ondertekenaars),
+        wijzigingen=[Versie(w.versie, w.datum, w.omschrijving) for w in dvo.wijzigingen],
+        status=dvo.status,
     )
