@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from generator.cli import main
 from generator.render.wijzigingen import GELIJK, INGEVOEGD, VERWIJDERD, Stuk, woorddiff
@@ -101,6 +102,10 @@ def test_redline_between_two_revisions(repo, tmp_path):
     assert result.output.splitlines() == [str(tmp_path / f"{stem}.html"), str(tmp_path / f"{stem}.pdf")]
     html = (tmp_path / f"{stem}.html").read_text()
     text = " ".join(flat(p) for p in pdf_pages(tmp_path / f"{stem}.pdf"))
+    reader = PdfReader(str(tmp_path / f"{stem}.pdf"))
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="3"' in xmp and reader.trailer["/Root"]["/MarkInfo"]["/Marked"]  # PDF/A, tagged
+    assert '<html lang="nl">' in html and '<main id="inhoud">' in html
 
     # one clause word: exactly "zes" deleted and "drie" inserted, in the article on opzegging
     opzegging = _section(html, "Opzegging <span")

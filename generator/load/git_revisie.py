@@ -12,6 +12,7 @@ import dataclasses
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from generator.load.findings import Finding, InvalidProject
@@ -76,6 +77,7 @@ def resolve(root: Path, gevraagd: str) -> Revisie:
     return Revisie(gevraagd, out.stdout.strip())
 
 
+@lru_cache(maxsize=16)
 def _prefix(root: Path) -> str:
     """Where `root` lies inside the repository ('' at the top), for paths in `git show`."""
     return _git(root, "rev-parse", "--show-prefix").stdout.strip()
