@@ -43,11 +43,21 @@ def test_dutch_thousands_separator_is_refused_not_misread(region):
 
 
 def test_unknown_field_names_the_allowed_ones(region):
+    region.replace(D, "  bijstandsgerechtigden:", "  oppervlakte: 69\n  bijstandsgerechtigden:")
+    line = region.line_of(D, "oppervlakte:")
+    lines = findings(region)
+    assert lines[:-1] == [f"{D}:{line}:3: kerngegevens.oppervlakte: onbekend veld (tikfout?); toegestaan zijn: peildatum, bron, inwoners, bijstandsgerechtigden"]
+
+
+def test_misspelt_required_field_is_one_message_with_a_suggestion(region):
     region.replace(D, "  bron: \"Teruggerekend", "  bronn: \"Teruggerekend")
     line = region.line_of(D, "bronn:")
     lines = findings(region)
-    assert_finding(lines, f"{D}:{line}:3", "kerngegevens.bronn: onbekend veld (tikfout?); toegestaan zijn: peildatum, bron, inwoners, bijstandsgerechtigden")
-    assert_finding(lines, f"{D}:{region.line_of(D, 'kerngegevens:') + 1}:3", "kerngegevens.bron: verplicht veld ontbreekt")
+    # One finding: no extra 'verplicht veld ontbreekt' for the `bron` that the typo stands in for.
+    assert lines[:-1] == [
+        f"{D}:{line}:3: kerngegevens.bronn: onbekend veld; bedoelt u 'bron'? Dat verplichte veld ontbreekt. "
+        "Toegestaan zijn: peildatum, bron, inwoners, bijstandsgerechtigden"
+    ]
 
 
 def test_value_not_in_list_of_choices(region):
@@ -111,8 +121,9 @@ def test_duplicate_maatwerk_id_across_gemeenten(region):
 
 def test_instrument_points_to_unknown_article(region):
     rel = "content/instrumentarium.yaml"
-    region.replace(rel, "    verordening_artikel: screening", "    verordening_artikel: artikel-99")
-    assert_finding(findings(region), f"{rel}:{region.line_of(rel, 'artikel-99')}:26", "instrumenten[0].verordening_artikel: onbekend artikel 'artikel-99'")
+    region.replace(rel, "      - artikel: screening", "      - artikel: screenning")
+    line = region.line_of(rel, "artikel: screenning")
+    assert_finding(findings(region), f"{rel}:{line}:18", "instrumenten[0].grondslag[1].artikel: onbekend artikel 'screenning'; bedoelt u 'screening'? (verwacht een artikel-id uit content/verordening.yaml)")
 
 
 def test_gemeente_file_not_listed_in_region(region):
@@ -152,21 +163,51 @@ def test_year_missing_inside_dvo_period(region):
 def test_basis_shares_must_add_up_to_regional_basis(region):
     region.replace(D, "    basisdienstverlening: 216000", "    basisdienstverlening: 215000")
     rel = "content/regio.yaml"
+    regional = region.line_of(rel, "    2015:")
     lines = findings(region)
-    assert_finding(lines, f"{rel}:{region.line_of(rel, '    2015:')}:5", "basisdienstverlening.jaren[2015]: de aandelen basisdienstverlening van de gemeenten (€ 9.923.000) tellen niet op tot de regionale basisdienstverlening (€ 9.924.000); verschil € -1.000")
+    assert_finding(lines, f"{rel}:{regional}:5", "basisdienstverlening.jaren[2015]: de aandelen basisdienstverlening van de gemeenten (€ 9.923.000) tellen niet op tot de regionale basisdienstverlening (€ 9.924.000); verschil € -1.000")
+    # ... and every gemeente's share line, each pointing back at the regional line.
+    slugs = [p.stem for p in sorted(region.path("gemeenten").glob("*.yaml"))]
+    for slug in slugs:
+        rel_g = f"gemeenten/{slug}.yaml"
+        share = region.line_of(rel_g, "    basisdienstverlening:")
+        assert_finding(lines, f"{rel_g}:{share}:27", f"financien[2015].basisdienstverlening: aandeel van ")
+        assert_finding(lines, f"{rel_g}:{share}:27", f"wijken € -1.000 af van de regionale basisdienstverlening (€ 9.924.000, {rel}:{regional})")
+    assert len(lines) == 1 + len(slugs) + 1  # regional line, one per gemeente, summary
 
 
 def test_maatwerk_may_not_exceed_maatwerkbudget(region):
     region.replace(W, "    budget:\n      2015: 27000", "    budget:\n      2015: 40000")
-    assert_finding(findings(region), f"{W}:{region.line_of(W, '  - id: wijchen-beschut-werk')}:3", "maatwerk: de maatwerkafspraken van Wijchen in 2015 (€ 40.000) zijn hoger dan het maatwerkbudget (€ 31.000); verschil € 9.000")
+    line = region.line_of(W, "2015: 40000")
+    lines = findings(region)
+    assert lines[:-1] == [
+        f"{W}:{line}:13: maatwerk[0].budget[2015]: de maatwerkafspraken van Wijchen in 2015 (samen € 40.000) zijn hoger dan "
+        "het maatwerkbudget (€ 31.000); verschil € 9.000. Deze afspraak: € 40.000"
+    ]
 
 
-def test_negative_maatwerkbudget_names_gemeente_and_year(region):
+def test_negative_maatwerkbudget_points_at_the_basis_share_that_causes_it(region):
     region.replace(D, "    basisdienstverlening: 216000", "    basisdienstverlening: 400000")
     region.replace("gemeenten/nijmegen.yaml", "    basisdienstverlening: 7781000", "    basisdienstverlening: 7597000")
     lines = findings(region)
-    assert len(lines) == 2, lines  # the basis shares still add up: only the negative budget is wrong
-    assert_finding(lines, f"{D}:{region.line_of(D, '  2015:')}:3", "financien[2015]: het maatwerkbudget van Druten in 2015 is negatief (€ -62.000)")
+    assert lines[:-1] == [  # the basis shares still add up: only the negative budget is wrong
+        f"{D}:{region.line_of(D, 'basisdienstverlening: 400000')}:27: financien[2015].basisdienstverlening: dit aandeel is hoger "
+        "dan wat beschikbaar is; het maatwerkbudget van Druten in 2015 is negatief (€ -62.000): beschikbaar € 338.000 min "
+        "basisdienstverlening € 400.000 min verplichtingen € 0"
+    ]
+
+
+def test_negative_maatwerkbudget_points_at_the_verplichting_that_tips_it_over(region):
+    # Wijchen 2015: € 821.000 available, € 623.000 basis, so € 198.000 room; the first
+    # verplichting (€ 116.900) fits, the second (now € 90.100) takes the total to € 207.000.
+    region.replace(W, "      2015: 50100", "      2015: 90100")
+    line = region.line_of(W, "2015: 90100")
+    lines = findings(region)
+    assert lines[:-1] == [
+        f"{W}:{line}:13: verplichtingen[1].bedrag[2015]: met deze verplichting (€ 90.100) gaan de verplichtingen boven wat "
+        "na de basisdienstverlening overblijft (€ 198.000); het maatwerkbudget van Wijchen in 2015 is negatief (€ -9.000): "
+        "beschikbaar € 821.000 min basisdienstverlening € 623.000 min verplichtingen € 207.000"
+    ]
 
 
 def test_realisatie_period_must_follow_the_region_scheme(region):

@@ -64,7 +64,9 @@ def load_or_exit(root: Path):
 def check_gemeente(project, slug: str | None) -> None:
     slugs = [g.slug for g in project.gemeenten]
     if slug is not None and slug not in slugs:
-        raise click.BadParameter(f"onbekende gemeente '{slug}'; kies uit: {', '.join(slugs)}", param_hint="--gemeente")
+        from generator.util.suggest import did_you_mean
+
+        raise click.BadParameter(f"onbekende gemeente '{slug}'{did_you_mean(slug, slugs)}; kies uit: {', '.join(slugs)}", param_hint="--gemeente")
 
 
 def report_findings(exc: InvalidProject) -> None:

@@ -26,7 +26,7 @@ def validate(root: Path) -> None:
 @main.command()
 @root_option
 @click.option("--jaar", type=int, help="Alleen dit jaar.")
-@click.option("--gemeente", "slug", help="Alleen deze gemeente (slug, bijv. 'druten').")
+@click.option("--gemeente", "slug", help="Alleen deze gemeente (slug, bijv. 'oost-gelre').")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 def budget(root: Path, jaar: int | None, slug: str | None, fmt: str) -> None:
     """Het budget per gemeente per jaar: beschikbaar, basis, verplichtingen, maatwerkbudget."""

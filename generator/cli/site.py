@@ -28,8 +28,6 @@ def build_once(root: Path, slug: str | None, jobs: int | None) -> bool:
     from generator.util.revision import source_revision
     from generator.compute.verantwoording import Verantwoording
 
-    if not (root / "mkdocs.yml").is_file():
-        raise click.UsageError(f"mkdocs.yml ontbreekt in '{root}': zonder siteconfiguratie kan de site niet worden gebouwd.")
     from generator.publish.overzichten import plan_overzichten
 
     project = try_load_checked(root)
@@ -48,8 +46,8 @@ def build_once(root: Path, slug: str | None, jobs: int | None) -> bool:
         with progress("Documenten maken", len(jobs_todo)) as advance:
             outcome = publish(
                 project, verantwoording, jobs_todo, whole=slug is None,
-                revisie=source_revision(project.layout.root), workers=jobs or default_jobs(), overzichten=overzichten,
-                on_done=lambda r: advance(f"{r.titel}: " + ("klaar" if r.fout is None else "MISLUKT")),
+                revisie=source_revision(project.layout.root, project.layout.sources), workers=jobs or default_jobs(), overzichten=overzichten,
+                on_done=lambda r: advance(f"{r.titel}: " + ("klaar" if r.fout is None else f"MISLUKT: {r.fout}")),
                 on_step=lambda message: click.echo(message, err=True),
             )
     except SiteError as exc:

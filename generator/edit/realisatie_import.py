@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 
 from generator.models import periods
 from generator.util.atomic import write_text
+from generator.util.suggest import did_you_mean
 from generator.load.findings import InvalidProject
 from generator.load.project import Project, load_project
 from generator.edit.yaml_edit import EditError, set_realisatie
@@ -145,10 +146,12 @@ class _Checker:
         if not text["gemeente"]:
             self.fail(rij, "gemeente", "leeg; verwacht de naam, slug of CBS-code van een gemeente")
         elif g is None:
-            self.fail(rij, "gemeente", f"onbekende gemeente '{text['gemeente']}'; bekend zijn: {', '.join(x.naam for x in self.project.gemeenten)}")
+            namen = [x.naam for x in self.project.gemeenten]
+            self.fail(rij, "gemeente", f"onbekende gemeente '{text['gemeente']}'; bekend zijn: {', '.join(namen)}{did_you_mean(text['gemeente'], namen)}")
         indicator = next((i for i in self.project.indicatoren.indicatoren if i.id == text["indicator"]), None)
         if indicator is None:
-            self.fail(rij, "indicator", f"onbekende indicator '{text['indicator']}'; gebruik een id uit content/indicatoren.yaml, zoals 'uitstroom-werk'")
+            ids = [i.id for i in self.project.indicatoren.indicatoren]
+            self.fail(rij, "indicator", f"onbekende indicator '{text['indicator']}'{did_you_mean(text['indicator'], ids)}; gebruik een id uit content/indicatoren.yaml, zoals '{ids[0]}'")
         elif g is not None and not any(p.indicator == indicator.id for p in g.prestatie_indicatoren):
             self.fail(rij, "indicator", f"de gemeente {g.naam} heeft geen prestatie-indicator '{indicator.id}' in haar DVO")
         parsed = periods.parse_period(text["periode"], self.scheme)
@@ -281,8 +284,12 @@ def revalidate(project: Project, res: Resultaat) -> None:
     root = project.layout.root
     with tempfile.TemporaryDirectory(prefix="dvo-import-") as tmp:
         scratch = Path(tmp)
-        shutil.copytree(root / "content", scratch / "content")
-        shutil.copytree(root / "gemeenten", scratch / "gemeenten")
+        for rel in project.layout.sources:  # everything validation reads, site configuration included
+            source = root / rel
+            if source.is_dir():
+                shutil.copytree(source, scratch / rel)
+            elif source.is_file():
+                shutil.copyfile(source, scratch / rel)
         for rel, (_, new) in res.bestanden.items():
             (scratch / rel).write_text(new, encoding="utf-8")
         try:

@@ -64,8 +64,12 @@ def _revalidate(project: Project, rel: str, new: str) -> None:
     root = project.layout.root
     with tempfile.TemporaryDirectory(prefix="dvo-vastleggen-") as tmp:
         scratch = Path(tmp)
-        shutil.copytree(root / "content", scratch / "content")
-        shutil.copytree(root / "gemeenten", scratch / "gemeenten")
+        for source_rel in project.layout.sources:  # everything validation reads
+            source = root / source_rel
+            if source.is_dir():
+                shutil.copytree(source, scratch / source_rel)
+            elif source.is_file():
+                shutil.copyfile(source, scratch / source_rel)
         (scratch / rel).write_text(new, encoding="utf-8")
         try:
             problems = vastlegging_findings(load_project(scratch))

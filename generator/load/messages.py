@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 
@@ -10,12 +11,14 @@ from pydantic import BaseModel, ValidationError
 from generator.load.findings import Finding, field_path
 from generator.models.types import shown
 from generator.load.yamlsource import YamlDocument
+from generator.util.suggest import closest, did_you_mean
 
+_QUOTED = re.compile(r"'([^']*)'")
 _LIST_HINT = "een lijst (regels die beginnen met '- ')"
 _MAP_HINT = "een blok met velden (sleutel: waarde)"
 
 
-def _expected(error: dict, allowed: list[str] | None) -> str:
+def _expected(error: dict) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     found = shown(error.get("input"))
@@ -23,12 +26,10 @@ def _expected(error: dict, allowed: list[str] | None) -> str:
         return error["msg"]
     if kind == "missing":
         return "verplicht veld ontbreekt"
-    if kind == "extra_forbidden":
-        hint = f"; toegestaan zijn: {', '.join(allowed)}" if allowed else ""
-        return f"onbekend veld (tikfout?){hint}"
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", " of ")
-        return f"verwacht een van: {expected}; gevonden {found}"
+        choices = _QUOTED.findall(expected)
+        return f"verwacht een van: {expected}; gevonden {found}{did_you_mean(error.get('input'), choices)}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"verwacht {_MAP_HINT}, gevonden {found}"
     if kind in ("list_type", "tuple_type"):
@@ -76,14 +77,62 @@ def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str] | None:
     return list(current.model_fields) if current is not None else None
 
 
-def findings_from(error: ValidationError, doc: YamlDocument, model: type[BaseModel]) -> list[Finding]:
-    out = []
-    for err in error.errors(include_url=False):
+def _pair_typos(errors: list[dict]) -> dict[tuple, str]:
+    """Unknown key -> the missing required field it is a typo of, per mapping.
+
+    `bronn:` where `bron:` is required is one mistake, not two: it gets one
+    message (the unknown field, with the suggestion) and no 'verplicht veld
+    ontbreekt' for the same place. A lone unknown key beside a lone missing
+    field is taken to be that field too, however different the spelling.
+    """
+    extra: dict[tuple, list[str]] = {}
+    missing: dict[tuple, list[str]] = {}
+    for err in errors:
         loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden":
+            extra.setdefault(loc[:-1], []).append(str(loc[-1]))
+        elif err["type"] == "missing":
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
+    pairs: dict[tuple, str] = {}
+    for parent, keys in extra.items():
+        left = list(missing.get(parent, []))
+        for key in keys:
+            match = closest(key, left)
+            if match:
+                pairs[parent + (key,)] = match
+                left.remove(match)
+        lone = [k for k in keys if parent + (k,) not in pairs]
+        if len(lone) == 1 and len(left) == 1:
+            pairs[parent + (lone[0],)] = left[0]
+    return pairs
+
+
+def findings_from(error: ValidationError, doc: YamlDocument, model: type[BaseModel]) -> list[Finding]:
+    errors = error.errors(include_url=False)
+    pairs = _pair_typos(errors)
+    paired_missing = {loc[:-1] + (name,) for loc, name in pairs.items()}
+    out = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "missing" and loc in paired_missing:
+            continue  # reported with the unknown key that stands in its place
         at_key = False
         if loc and loc[-1] == "[key]":
             loc, at_key = loc[:-1], True
-        allowed = _allowed_fields(model, loc[:-1]) if err["type"] == "extra_forbidden" else None
-        message = f"{field_path(loc)}: {_expected(err, allowed)}"
+        if err["type"] == "extra_forbidden":
+            message = f"{field_path(loc)}: {_unknown_field(str(loc[-1]), pairs.get(loc), _allowed_fields(model, loc[:-1]))}"
+        else:
+            message = f"{field_path(loc)}: {_expected(err)}"
         out.append(doc.finding(loc, message, key=at_key or err["type"] == "extra_forbidden"))
     return out
+
+
+def _unknown_field(key: str, missing: str | None, allowed: list[str] | None) -> str:
+    listed = f"toegestaan zijn: {', '.join(allowed)}" if allowed else ""
+    sentence = listed[:1].upper() + listed[1:]
+    if missing:
+        return f"onbekend veld; bedoelt u '{missing}'? Dat verplichte veld ontbreekt. {sentence}".rstrip()
+    hint = closest(key, allowed or [])
+    if hint:
+        return f"onbekend veld; bedoelt u '{hint}'? {sentence}".rstrip()
+    return "onbekend veld (tikfout?)" + (f"; {listed}" if listed else "")

@@ -14,7 +14,9 @@ from generator.models import periods
 from generator.models.budget import basis_regio, budget_gemeente
 from generator.load.findings import Finding, field_path
 from generator.util.formatting import euro
+from generator.util.suggest import did_you_mean
 from generator.load.loaded import LoadedFiles
+from generator.models.catalog import Term
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -35,8 +37,10 @@ def rule_region_lists(ld: LoadedFiles) -> Iterator[Finding]:
         yield doc.finding(("gemeenten", i, "slug"), f"gemeenten[{i}].slug: gemeente '{dup}' staat meer dan eens in de lijst")
     for i, dup in _repeats([g.cbs_code for g in refs]):
         yield doc.finding(("gemeenten", i, "cbs_code"), f"gemeenten[{i}].cbs_code: CBS-code {dup} staat meer dan eens in de lijst")
-    if ld.regio.gastheergemeente not in {g.slug for g in refs}:
-        yield doc.finding(("gastheergemeente",), f"gastheergemeente: verwacht een van de deelnemende gemeenten, gevonden '{ld.regio.gastheergemeente}'")
+    slugs = [g.slug for g in refs]
+    if ld.regio.gastheergemeente not in slugs:
+        yield doc.finding(("gastheergemeente",), f"gastheergemeente: verwacht een van de deelnemende gemeenten, gevonden '{ld.regio.gastheergemeente}'{did_you_mean(ld.regio.gastheergemeente, slugs)}")
+    yield from _unique_terms(doc, ("functies",), ld.regio.functies)
     keys = [v.id for v in ld.regio.verdeelsleutels]
     for i, dup in _repeats(keys):
         yield doc.finding(("verdeelsleutels", i, "id"), f"verdeelsleutels[{i}].id: id '{dup}' komt meer dan eens voor")
@@ -58,9 +62,10 @@ def rule_gemeente_files(ld: LoadedFiles) -> Iterator[Finding]:
     listed = {g.slug: (i, g) for i, g in enumerate(ld.regio.gemeenten)}
     for stem, rel in sorted(ld.gemeente_files.items()):
         if not _SLUG.fullmatch(stem):
-            yield Finding(rel, 1, 1, f"bestandsnaam: verwacht een slug van kleine letters, cijfers en koppeltekens (bijv. 'mook-en-middelaar.yaml'), gevonden '{stem}.yaml'")
+            yield Finding(rel, 1, 1, f"bestandsnaam: verwacht een slug van kleine letters, cijfers en koppeltekens (bijv. 'west-maas-en-waal.yaml'), gevonden '{stem}.yaml'")
         elif stem not in listed:
-            yield Finding(rel, 1, 1, f"gemeente '{stem}' staat niet in de lijst gemeenten van content/regio.yaml; voeg haar daar toe of verwijder dit bestand")
+            hint = did_you_mean(stem, [s for s in listed if s not in ld.gemeente_files])
+            yield Finding(rel, 1, 1, f"gemeente '{stem}' staat niet in de lijst gemeenten van content/regio.yaml; voeg haar daar toe of verwijder dit bestand{hint}")
         gemeente = ld.gemeenten.get(stem)
         if gemeente is None:
             continue
@@ -129,15 +134,59 @@ def _yaml_key(doc, parent: tuple, key: str):
     return int(key) if key.isdigit() and parent + (int(key),) in doc.key_pos else key
 
 
+def _unique_terms(doc, loc: tuple, terms: list[Term]) -> Iterator[Finding]:
+    for n, dup in _repeats([t.id for t in terms]):
+        yield doc.finding(loc + (n, "id"), f"{field_path(loc)}[{n}].id: id '{dup}' komt meer dan eens voor in deze lijst")
+
+
+def _term_ref(doc, loc: tuple, value: str, terms: list[Term], what: str, where: str) -> Iterator[Finding]:
+    """A reference to the region's own vocabulary names a term of that list."""
+    ids = [t.id for t in terms]
+    if value in ids:
+        return
+    if not ids:
+        yield doc.finding(loc, f"{field_path(loc)}: {what} '{value}', maar {where} is leeg of ontbreekt; vul die lijst of laat dit veld weg")
+    else:
+        yield doc.finding(loc, f"{field_path(loc)}: onbekende {what} '{value}'; bekend zijn: {', '.join(ids)} ({where}){did_you_mean(value, ids)}")
+
+
+def _term_required(doc, loc: tuple, value, terms: list[Term], what: str, where: str) -> Iterator[Finding]:
+    """When the region defines a list, every instrument is placed in it: overviews per term stay complete."""
+    if terms and not value:
+        yield doc.finding(loc, f"{field_path(loc)}: verwacht een {what} (veld '{what}': een van {', '.join(t.id for t in terms)}), want {where} is ingevuld")
+
+
 def rule_catalogues(ld: LoadedFiles) -> Iterator[Finding]:
     if ld.instrumentarium:
+        cat = ld.instrumentarium
         doc = ld.doc(ld.layout.instrumentarium)
-        for n, dup in _repeats([i.id for i in ld.instrumentarium.instrumenten]):
+        for n, dup in _repeats([i.id for i in cat.instrumenten]):
             yield doc.finding(("instrumenten", n, "id"), f"instrumenten[{n}].id: dubbel instrument-id '{dup}'")
+        for name in ("categorieen", "dienstgroepen", "routes"):
+            yield from _unique_terms(doc, (name,), getattr(cat, name))
+        functies = ld.regio.functies
         article_ids = _article_ids(ld)
-        for n, inst in enumerate(ld.instrumentarium.instrumenten):
-            if article_ids is not None and inst.verordening_artikel not in article_ids:
-                yield doc.finding(("instrumenten", n, "verordening_artikel"), f"instrumenten[{n}].verordening_artikel: onbekend artikel '{inst.verordening_artikel}' (verwacht een artikel-id uit content/verordening.yaml)")
+        categorieen, groepen, routes = "categorieen in content/instrumentarium.yaml", "dienstgroepen in content/instrumentarium.yaml", "routes in content/instrumentarium.yaml"
+        for n, inst in enumerate(cat.instrumenten):
+            at = ("instrumenten", n)
+            yield from _term_required(doc, at, inst.categorie, cat.categorieen, "categorie", categorieen)
+            yield from _term_required(doc, at, inst.functie, functies, "functie", "functies in content/regio.yaml")
+            yield from _term_required(doc, at, inst.dienstgroep, cat.dienstgroepen, "dienstgroep", groepen)
+            if inst.categorie is not None:
+                yield from _term_ref(doc, at + ("categorie",), inst.categorie, cat.categorieen, "categorie", categorieen)
+            if inst.functie is not None:
+                yield from _term_ref(doc, at + ("functie",), inst.functie, functies, "functie", "functies in content/regio.yaml")
+            for k, groep in enumerate(inst.dienstgroep):
+                loc = at + ("dienstgroep",) + ((k,) if at + ("dienstgroep", k) in doc.value_pos else ())
+                yield from _term_ref(doc, loc, groep, cat.dienstgroepen, "dienstgroep", groepen)
+            for k, dup in _repeats(inst.dienstgroep):
+                yield doc.finding(at + ("dienstgroep", k), f"instrumenten[{n}].dienstgroep[{k}]: dienstgroep '{dup}' staat meer dan eens bij dit instrument")
+            for k, route in enumerate(inst.routes):
+                yield from _term_ref(doc, at + ("routes", k), route, cat.routes, "route", routes)
+            for k, grond in enumerate(inst.grondslag):
+                if grond.artikel and article_ids is not None and grond.artikel not in article_ids:
+                    loc = at + ("grondslag", k, "artikel")
+                    yield doc.finding(loc, f"{field_path(loc)}: onbekend artikel '{grond.artikel}'{did_you_mean(grond.artikel, article_ids)} (verwacht een artikel-id uit content/verordening.yaml)")
     if ld.indicatoren:
         doc = ld.doc(ld.layout.indicatoren)
         for n, dup in _repeats([i.id for i in ld.indicatoren.indicatoren]):
@@ -145,6 +194,8 @@ def rule_catalogues(ld: LoadedFiles) -> Iterator[Finding]:
         for n, ind in enumerate(ld.indicatoren.indicatoren):
             if ind.regionaal == "gewogen gemiddelde" and not ind.noemer:
                 yield doc.finding(("indicatoren", n, "regionaal"), f"indicatoren[{n}].regionaal: een gewogen gemiddelde heeft een noemer nodig; vul 'noemer' in (waarover het percentage of gemiddelde gaat)")
+            if ind.functie is not None:
+                yield from _term_ref(doc, ("indicatoren", n, "functie"), ind.functie, ld.regio.functies, "functie", "functies in content/regio.yaml")
     if ld.verordening:
         doc = ld.doc(ld.layout.verordening)
         ids: list[tuple[tuple, str]] = []
@@ -159,15 +210,15 @@ def rule_catalogues(ld: LoadedFiles) -> Iterator[Finding]:
             yield doc.finding(loc, f"{field_path(loc)}: dubbel id '{value}'; ids in de verordening moeten uniek zijn")
 
 
-def _article_ids(ld: LoadedFiles) -> set[str] | None:
+def _article_ids(ld: LoadedFiles) -> list[str] | None:
     if ld.verordening is None:
         return None
-    return {a.id for h in ld.verordening.hoofdstukken for a in h.artikelen}
+    return [a.id for h in ld.verordening.hoofdstukken for a in h.artikelen]
 
 
 def rule_references(ld: LoadedFiles) -> Iterator[Finding]:
-    instruments = {i.id for i in ld.instrumentarium.instrumenten} if ld.instrumentarium else None
-    indicators = {i.id for i in ld.indicatoren.indicatoren} if ld.indicatoren else None
+    instruments = [i.id for i in ld.instrumentarium.instrumenten] if ld.instrumentarium else None
+    indicators = [i.id for i in ld.indicatoren.indicatoren] if ld.indicatoren else None
     maatwerk_seen: dict[str, str] = {}
     for stem, g in ld.gemeenten.items():
         rel = ld.gemeente_files[stem]
@@ -178,58 +229,98 @@ def rule_references(ld: LoadedFiles) -> Iterator[Finding]:
             maatwerk_seen.setdefault(m.id, rel)
             for j, ref in enumerate(m.instrumenten):
                 if instruments is not None and ref not in instruments:
-                    yield doc.finding(("maatwerk", i, "instrumenten", j), f"maatwerk[{i}].instrumenten[{j}]: onbekend instrument '{ref}' (niet in content/instrumentarium.yaml)")
+                    yield doc.finding(("maatwerk", i, "instrumenten", j), f"maatwerk[{i}].instrumenten[{j}]: onbekend instrument '{ref}' (niet in content/instrumentarium.yaml){did_you_mean(ref, instruments)}")
             for j, ref in enumerate(m.indicatoren):
                 if indicators is not None and ref not in indicators:
-                    yield doc.finding(("maatwerk", i, "indicatoren", j), f"maatwerk[{i}].indicatoren[{j}]: onbekende indicator '{ref}' (niet in content/indicatoren.yaml)")
+                    yield doc.finding(("maatwerk", i, "indicatoren", j), f"maatwerk[{i}].indicatoren[{j}]: onbekende indicator '{ref}' (niet in content/indicatoren.yaml){did_you_mean(ref, indicators)}")
         for i, p in enumerate(g.prestatie_indicatoren):
             if indicators is not None and p.indicator not in indicators:
-                yield doc.finding(("prestatie_indicatoren", i, "indicator"), f"prestatie_indicatoren[{i}].indicator: onbekende indicator '{p.indicator}' (niet in content/indicatoren.yaml)")
+                yield doc.finding(("prestatie_indicatoren", i, "indicator"), f"prestatie_indicatoren[{i}].indicator: onbekende indicator '{p.indicator}' (niet in content/indicatoren.yaml){did_you_mean(p.indicator, indicators)}")
         for i, dup in _repeats([p.indicator for p in g.prestatie_indicatoren]):
             yield doc.finding(("prestatie_indicatoren", i, "indicator"), f"prestatie_indicatoren[{i}].indicator: indicator '{dup}' staat meer dan eens in dit bestand")
 
 
 def rule_money(ld: LoadedFiles) -> Iterator[Finding]:
-    """Basis shares add up to the region; maatwerk fits in a non-negative maatwerkbudget."""
-    jaren = ld.regio.periode.jaren
-    complete = set(ld.gemeenten) == {g.slug for g in ld.regio.gemeenten}
-    regio_doc = ld.doc(ld.layout.regio)
-    for jaar in jaren:
-        if jaar not in ld.regio.basisdienstverlening.jaren:
-            continue
-        have = [g for g in ld.gemeenten.values() if jaar in g.financien]
-        if complete and len(have) == len(ld.gemeenten):
-            regional = basis_regio(ld.regio, jaar).totaal
-            shares = sum((g.financien[jaar].basisdienstverlening for g in have), Decimal(0))
-            if shares != regional:
-                yield regio_doc.finding(
-                    ("basisdienstverlening", "jaren", jaar),
-                    f"basisdienstverlening.jaren[{jaar}]: de aandelen basisdienstverlening van de gemeenten ({euro(shares)}) "
-                    f"tellen niet op tot de regionale basisdienstverlening ({euro(regional)}); verschil {euro(shares - regional)}",
-                    key=True,
-                )
+    """Basis shares add up to the region; maatwerk fits in a non-negative maatwerkbudget.
+
+    Each finding points at the amount the user must look at: the regional line and
+    every gemeente's share, the share or verplichting that makes a budget negative,
+    the maatwerk budgets that exceed it.
+    """
+    yield from _basis_shares(ld)
     for stem, g in ld.gemeenten.items():
         doc = ld.docs[ld.gemeente_files[stem]]
-        for jaar in jaren:
+        for jaar in ld.regio.periode.jaren:
             if jaar not in g.financien:
                 continue
             row = budget_gemeente(g, jaar)
             if row.maatwerkbudget < 0:
-                yield doc.finding(
-                    ("financien", jaar),
-                    f"financien[{jaar}]: het maatwerkbudget van {g.naam} in {jaar} is negatief ({euro(row.maatwerkbudget)}): "
-                    f"beschikbaar {euro(row.beschikbaar)} min basisdienstverlening {euro(row.basisdienstverlening)} "
-                    f"min verplichtingen {euro(row.verplichtingen)}",
-                    key=True,
-                )
+                yield _negative_budget(doc, g, jaar, row)
                 continue
             spent = g.maatwerk_in(jaar)
             if spent > row.maatwerkbudget:
-                yield doc.finding(
-                    ("maatwerk",),
-                    f"maatwerk: de maatwerkafspraken van {g.naam} in {jaar} ({euro(spent)}) zijn hoger dan het "
-                    f"maatwerkbudget ({euro(row.maatwerkbudget)}); verschil {euro(spent - row.maatwerkbudget)}",
-                )
+                for i, m in enumerate(g.maatwerk):
+                    amount = m.budget.get(jaar, Decimal(0))
+                    if amount:
+                        loc = ("maatwerk", i, "budget", jaar)
+                        yield doc.finding(
+                            loc,
+                            f"{field_path(loc)}: de maatwerkafspraken van {g.naam} in {jaar} (samen {euro(spent)}) zijn hoger dan het "
+                            f"maatwerkbudget ({euro(row.maatwerkbudget)}); verschil {euro(spent - row.maatwerkbudget)}. Deze afspraak: {euro(amount)}",
+                        )
+
+
+def _basis_shares(ld: LoadedFiles) -> Iterator[Finding]:
+    complete = set(ld.gemeenten) == {g.slug for g in ld.regio.gemeenten}
+    regio_doc = ld.doc(ld.layout.regio)
+    for jaar in ld.regio.periode.jaren:
+        if jaar not in ld.regio.basisdienstverlening.jaren:
+            continue
+        have = [(stem, g) for stem, g in ld.gemeenten.items() if jaar in g.financien]
+        if not complete or len(have) != len(ld.gemeenten):
+            continue
+        regional = basis_regio(ld.regio, jaar).totaal
+        shares = sum((g.financien[jaar].basisdienstverlening for _, g in have), Decimal(0))
+        if shares == regional:
+            continue
+        regio_loc = ("basisdienstverlening", "jaren", jaar)
+        line, _ = regio_doc.position(regio_loc, key=True)
+        yield regio_doc.finding(
+            regio_loc,
+            f"basisdienstverlening.jaren[{jaar}]: de aandelen basisdienstverlening van de gemeenten ({euro(shares)}) "
+            f"tellen niet op tot de regionale basisdienstverlening ({euro(regional)}); verschil {euro(shares - regional)}. "
+            f"Het aandeel van elke gemeente staat in gemeenten/<slug>.yaml bij financien[{jaar}].basisdienstverlening",
+            key=True,
+        )
+        for stem, g in have:
+            loc = ("financien", jaar, "basisdienstverlening")
+            yield ld.docs[ld.gemeente_files[stem]].finding(
+                loc,
+                f"{field_path(loc)}: aandeel van {g.naam} {euro(g.financien[jaar].basisdienstverlening)}; de aandelen samen "
+                f"({euro(shares)}) wijken {euro(shares - regional)} af van de regionale basisdienstverlening "
+                f"({euro(regional)}, {ld.layout.rel(ld.layout.regio)}:{line})",
+            )
+
+
+def _negative_budget(doc, g, jaar: int, row) -> Finding:
+    """Point at the basis share when it alone exceeds what is available, else at the verplichting that tips it over."""
+    summary = (
+        f"het maatwerkbudget van {g.naam} in {jaar} is negatief ({euro(row.maatwerkbudget)}): "
+        f"beschikbaar {euro(row.beschikbaar)} min basisdienstverlening {euro(row.basisdienstverlening)} "
+        f"min verplichtingen {euro(row.verplichtingen)}"
+    )
+    room = row.beschikbaar - row.basisdienstverlening
+    if room < 0:
+        loc = ("financien", jaar, "basisdienstverlening")
+        return doc.finding(loc, f"{field_path(loc)}: dit aandeel is hoger dan wat beschikbaar is; {summary}")
+    running = Decimal(0)
+    for i, v in enumerate(g.verplichtingen):
+        running += v.bedrag.get(jaar, Decimal(0))
+        if running > room:
+            loc = ("verplichtingen", i, "bedrag", jaar)
+            return doc.finding(loc, f"{field_path(loc)}: met deze verplichting ({euro(v.bedrag[jaar])}) gaan de verplichtingen "
+                                    f"boven wat na de basisdienstverlening overblijft ({euro(room)}); {summary}")
+    raise AssertionError("negative maatwerkbudget without a cause")  # arithmetic: cannot happen
 
 
 def rule_standard_references(ld: LoadedFiles) -> Iterator[Finding]:

@@ -97,7 +97,7 @@ class PrestatieIndicator(StrictModel):
     indicator: Id
     nulmeting: Nulmeting | None = None
     streefwaarden: dict[Year, Number]
-    realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie)]] = {}
+    realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
     toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
 
 
@@ -110,8 +110,8 @@ class ExtraMiddelen(StrictModel):
     bedrag: Money
 
 
-class Grondslag(StrictModel):
-    """What authorises a signatory: the besluit to enter this agreement, or a mandaat.
+class Bevoegdheid(StrictModel):
+    """What authorises a signatory (`grondslag` in YAML): the besluit to enter this agreement, or a mandaat.
 
     Orgaan and datum may be unknown while the DVO is a concept; the rules demand
     them once it is vastgesteld (load/dvo_rules.py)."""
@@ -133,7 +133,7 @@ class Ondertekenaar(StrictModel):
     naam: Text
     functie: Text
     namens: Literal["gemeente", "werkbedrijf"]
-    grondslag: Grondslag | None = None
+    grondslag: Bevoegdheid | None = None
     ondertekend: Ondertekening | None = None
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from generator.models.catalog import Term
 from generator.models.types import CbsCode, Id, Money, Percentage, Slug, StrictModel, Text, Year, require_order
 
 
@@ -128,6 +129,7 @@ class Regio(StrictModel):
     gastheergemeente: Slug
     periode: Periode
     gemeenten: list[GemeenteRef] = Field(min_length=1)
+    functies: list[Term] = []  # the region's own; instruments and indicators refer to them
     basisdienstverlening: Basisdienstverlening
     verdeelsleutels: list[Verdeelsleutel] = []
     kostenposten: list[Kostenpost] = []

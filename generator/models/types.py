@@ -10,10 +10,12 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+# The same Dutch notation with cents, or as YAML text (`2.100.000` is no YAML number).
+_THOUSANDS_TEXT = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _DUTCH_DECIMAL = re.compile(r"^-?\d+,\d+$")
 
 
@@ -49,11 +51,11 @@ def _decimal(value: object, what: str) -> Decimal:
     if isinstance(value, Decimal):
         return value
     text = str(value).strip()
-    if isinstance(value, FloatText) and _THOUSANDS.match(text):
+    if (isinstance(value, FloatText) and _THOUSANDS.match(text)) or _THOUSANDS_TEXT.match(text):
         raise PydanticCustomError(
             "dvo_thousands",
             "verwacht {what} zonder scheidingsteken voor duizendtallen (schrijf {suggest}), gevonden {found}",
-            {"what": what, "suggest": text.replace(".", ""), "found": shown(value)},
+            {"what": what, "suggest": text.replace(".", "").replace(",", "."), "found": shown(value)},
         )
     if _DUTCH_DECIMAL.match(text):
         raise PydanticCustomError(
@@ -122,17 +124,29 @@ def _pattern(regex: str, what: str):
     return check
 
 
-Money = Annotated[Decimal, BeforeValidator(parse_money)]
-Number = Annotated[Decimal, BeforeValidator(parse_number)]
-Count = Annotated[int, BeforeValidator(parse_count)]
-Percentage = Annotated[Decimal, BeforeValidator(parse_percentage)]
-Year = Annotated[int, BeforeValidator(parse_year)]
-Text = Annotated[str, BeforeValidator(_text)]
-Slug = Annotated[str, BeforeValidator(_pattern(r"[a-z0-9]+(-[a-z0-9]+)*", "een slug van kleine letters, cijfers en koppeltekens (bijv. 'mook-en-middelaar')"))]
-Id = Annotated[str, BeforeValidator(_pattern(r"[a-z0-9]+(-[a-z0-9]+)*", "een id van kleine letters, cijfers en koppeltekens (bijv. 'loonkostensubsidie')"))]
-CbsCode = Annotated[str, BeforeValidator(_pattern(r"GM\d{4}", "een CBS-gemeentecode: 'GM' gevolgd door vier cijfers (bijv. GM0268)"))]
+# Each type states its JSON Schema for editors (`dvo schema`); the Dutch checks above stay the authority.
+_ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+_check_id = _pattern(_ID_PATTERN, "een id van kleine letters, cijfers en koppeltekens (bijv. 'loonkostensubsidie')")
+ID_SCHEMA = {"type": "string", "pattern": f"^{_ID_PATTERN}$"}
+
+
+def _term_id(value: object) -> str:
+    # A vocabulary key may be a number, like category 3 in a catalogue that numbers them.
+    return _check_id(str(value) if isinstance(value, int) and not isinstance(value, bool) else value)
+
+
+Money = Annotated[Decimal, BeforeValidator(parse_money), WithJsonSchema({"type": "number", "minimum": 0})]
+Number = Annotated[Decimal, BeforeValidator(parse_number), WithJsonSchema({"type": "number"})]
+Count = Annotated[int, BeforeValidator(parse_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+Percentage = Annotated[Decimal, BeforeValidator(parse_percentage), WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
+Year = Annotated[int, BeforeValidator(parse_year), WithJsonSchema({"type": "integer", "minimum": 1000, "maximum": 9999})]
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "pattern": "\\S"})]
+Slug = Annotated[str, BeforeValidator(_pattern(_ID_PATTERN, "een slug van kleine letters, cijfers en koppeltekens (bijv. 'west-maas-en-waal')")), WithJsonSchema(ID_SCHEMA)]
+Id = Annotated[str, BeforeValidator(_check_id), WithJsonSchema(ID_SCHEMA)]
+TermId = Annotated[str, BeforeValidator(_term_id), WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "integer", "minimum": 0}]})]
+CbsCode = Annotated[str, BeforeValidator(_pattern(r"GM\d{4}", "een CBS-gemeentecode: 'GM' gevolgd door vier cijfers (bijv. GM0344)")), WithJsonSchema({"type": "string", "pattern": "^GM[0-9]{4}$"})]
 # sha256 of a DVO's content, written by `dvo vastleggen`.
-Controlegetal = Annotated[str, BeforeValidator(_pattern(r"[0-9a-f]{64}", "een controlegetal van 64 tekens (0-9, a-f), zoals 'dvo vastleggen' het schrijft"))]
+Controlegetal = Annotated[str, BeforeValidator(_pattern(r"[0-9a-f]{64}", "een controlegetal van 64 tekens (0-9, a-f), zoals 'dvo vastleggen' het schrijft")), WithJsonSchema({"type": "string", "pattern": "^[0-9a-f]{64}$"})]
 
 YearMoney = dict[Year, Money]
 

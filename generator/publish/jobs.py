@@ -65,14 +65,11 @@ def _title(project: Project, job: Job) -> str:
 
 
 def render_job(project: Project, verantwoording, job: Job, revisie: str, site: Path) -> JobResult:
-    from jinja2 import TemplateError
-
-    from generator.load.git_revisie import GitFout, HistorischOngeldig
-    from generator.publish.overzichten import OverzichtFout, render_plan
+    from generator.publish.overzichten import render_plan
     from generator.render import rapport
-    from generator.render.clauses import UnknownReference
     from generator.render.dvo_render import render_dvo
-    from generator.render.pdf import RenderError
+    from generator.render.template_errors import describe
+    from generator.render.templates import Templates
 
     titel = _title(project, job)
     try:
@@ -84,8 +81,8 @@ def render_job(project: Project, verantwoording, job: Job, revisie: str, site: P
             rendered = rapport.render_gemeente(verantwoording, job.slug, verantwoording.periode(job.periode), revisie)
         else:
             rendered = rapport.render_regio(verantwoording, verantwoording.periode(job.periode), revisie)
-    except (TemplateError, UnknownReference, RenderError, OSError, GitFout, HistorischOngeldig, OverzichtFout) as exc:
-        return JobResult(job, titel, f"{type(exc).__name__}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - one document's failure is reported, the others are still made
+        return JobResult(job, titel, describe(exc, Templates.for_layout(project.layout).dirs))
     pdf_path, html_path = job.paths(site)
     write_bytes(pdf_path, rendered.pdf)
     write_text(html_path, rendered.html)

@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.util.atomic import write_text
 from generator.models.budget import budget_gemeente, budget_totaal
 from generator.util.formatting import file_size
-from generator.models.catalog import CATEGORIEEN
+from generator.models.catalog import numbered
 from generator.load.project import Project
 from generator.render.templates import Templates
 from generator.render.templating import markdown_environment
@@ -75,6 +75,30 @@ def _artikelen(project: Project) -> dict[str, object]:
     return {a.artikel.id: a for h in project.verordening.genummerd() for a in h.artikelen}
 
 
+def vocabulary(project: Project) -> dict[str, dict]:
+    """The region's own words for its instruments, each id -> (number by position, term)."""
+    cat = project.instrumentarium
+    return {
+        "categorieen": numbered(cat.categorieen),
+        "functies": numbered(project.regio.functies),
+        "dienstgroepen": numbered(cat.dienstgroepen),
+        "routes": numbered(cat.routes),
+    }
+
+
+def grouped(project: Project) -> dict[str, dict[str, list]]:
+    """The instruments per category, per service group and per route, in catalogue order.
+
+    An instrument offered in two service groups appears under both.
+    """
+    cat = project.instrumentarium
+    return {
+        "per_categorie": {t.id: [i for i in cat.instrumenten if i.categorie == t.id] for t in cat.categorieen},
+        "per_dienstgroep": {t.id: [i for i in cat.instrumenten if t.id in i.dienstgroep] for t in cat.dienstgroepen},
+        "per_route": {t.id: [i for i in cat.instrumenten if t.id in i.routes] for t in cat.routes},
+    }
+
+
 def overzicht_downloads(docs: Path, slug: str, versie: str) -> list[Download]:
     return [
         _download(docs, f"Wat is er veranderd sinds versie {versie}", f"pdf/wijzigingen-{slug}.pdf"),
@@ -114,13 +138,13 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates,
         project=project, per_jaar=per_jaar,
         downloads=regio_downloads(docs, v, project.regio.naam), open_data=open_data_downloads(docs),
     )
+    woorden = vocabulary(project)
     for i in project.instrumentarium.instrumenten:
         out[f"instrumentarium/{i.id}.md"] = env.get_template("site/instrument.md").render(
-            i=i, artikel=artikelen[i.verordening_artikel], gebruik=gebruik[i.id],
+            i=i, artikelen=artikelen, gebruik=gebruik[i.id], **woorden,
         )
     out["instrumentarium/index.md"] = env.get_template("site/instrumentarium.md").render(
-        project=project, categorieen=CATEGORIEEN, gebruik=gebruik,
-        functies=sorted({i.functie for i in project.instrumentarium.instrumenten}),
+        project=project, gebruik=gebruik, **woorden, **grouped(project),
     )
     out["verordening.md"] = env.get_template("site/verordening.md").render(v=project.verordening, hoofdstukken=project.verordening.genummerd())
     return out

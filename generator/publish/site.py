@@ -122,6 +122,7 @@ def _swap(new: Path, site: Path, old: Path) -> None:
 def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done, on_step=lambda message: None, overzichten: dict | None = None) -> Outcome:
     """Render `jobs` (see build.plan), then pages and site; `whole`: these are all documents."""
     from generator.render.open_data import files as open_data_files
+    from generator.publish.default_pages import write_default_pages
     from generator.publish.pages import write_pages
 
     root = project.layout.root
@@ -135,7 +136,13 @@ def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, r
     on_step("Pagina's schrijven en de site bouwen (mkdocs, strikt) ...")
     templates = Templates.for_layout(project.layout)
     _copy_sources(project, templates, docs)
-    outcome.pages = write_pages(project, verantwoording, docs, templates, overzichten=overzichten)
+    try:
+        write_default_pages(project, templates, docs)
+        outcome.pages = write_pages(project, verantwoording, docs, templates, overzichten=overzichten)
+    except Exception as exc:  # noqa: BLE001 - a broken page template is the user's to fix: say which and why
+        from generator.render.template_errors import describe
+
+        raise SiteError([f"pagina's niet gemaakt: {describe(exc, templates.dirs)}"]) from exc
     built = staging(project) / "site"
     run_mkdocs(root / "mkdocs.yml", docs, built, datum=site_date(project))
     write_manifest(built)

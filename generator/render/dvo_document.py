@@ -19,7 +19,7 @@ from generator.compute.distribution import verdeel
 from generator.compute.maatwerk import Toewijzing, prijs_per_deelnemer, toewijzing
 from generator.load.project import Project
 from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
-from generator.models.catalog import Indicator, Instrument
+from generator.models.catalog import Indicator
 from generator.models.gemeente import Gemeente, Nulmeting, Ondertekenaar, Verplichting
 from generator.models.region import IndirecteKosten
 from generator.render import partijen, sterke_afwijking
@@ -36,6 +36,31 @@ RAPPORTAGESCHEMA = {"jaar": "per jaar", "tertaal": "per tertaal", "kwartaal": "p
 
 
 @dataclass(frozen=True)
+class InstrumentInzet:
+    """An instrument as the DVO names it. Only what the document shows: a change elsewhere in
+    the catalogue (a longer description) is no change of the agreement."""
+
+    id: str
+    naam: str
+    categorie: int | None  # the number of its category in the region's list
+
+
+@dataclass(frozen=True)
+class IndicatorTekst:
+    """An indicator as the DVO states it (bijlage 2): what is measured, how, and where from."""
+
+    id: str
+    naam: str
+    soort: str
+    eenheid: str
+    richting: str
+    regionaal: str
+    noemer: str | None
+    definitie: str
+    bron: str
+
+
+@dataclass(frozen=True)
 class MaatwerkRegel:
     id: str
     titel: str
@@ -44,8 +69,8 @@ class MaatwerkRegel:
     bedragen: list[Decimal]  # per year of the period, 0 where none
     deelnemers: list[int | None]  # per year; None where the afspraak names no number
     prijzen: list[Decimal | None]  # budget per deelnemer per year
-    instrumenten: list[Instrument]
-    indicatoren: list[Indicator]
+    instrumenten: list[InstrumentInzet]
+    indicatoren: list[IndicatorTekst]
 
     @property
     def label(self) -> str:
@@ -76,7 +101,7 @@ class VerplichtingRegel:
 
 @dataclass(frozen=True)
 class KpiRegel:
-    indicator: Indicator
+    indicator: IndicatorTekst
     nulmeting: Nulmeting | None
     streefwaarden: list[Decimal]
 
@@ -210,6 +235,17 @@ def gegevens(project: Project, gemeente: Gemeente) -> dict[str, str]:
     }
 
 
+def _instrument(project: Project, instrument_id: str) -> InstrumentInzet:
+    i = project.instrument(instrument_id)
+    nummer = project.instrumentarium.categorie_nummer(i.categorie) if i.categorie else None
+    return InstrumentInzet(i.id, i.naam, nummer)
+
+
+def _indicator(project: Project, indicator_id: str) -> IndicatorTekst:
+    i: Indicator = project.indicator(indicator_id)
+    return IndicatorTekst(i.id, i.naam, i.soort, i.eenheid, i.richting, i.regionaal, i.noemer, i.definitie, i.bron)
+
+
 def _maatwerk(project: Project, gemeente: Gemeente, jaren: list[int]) -> list[MaatwerkRegel]:
     rows = []
     for m in gemeente.maatwerk:
@@ -218,8 +254,8 @@ def _maatwerk(project: Project, gemeente: Gemeente, jaren: list[int]) -> list[Ma
         prijzen = [prijs_per_deelnemer(b, d) if d else None for b, d in zip(bedragen, deelnemers)]
         rows.append(MaatwerkRegel(
             m.id, m.titel, m.doelgroep, m.omschrijving, bedragen, deelnemers, prijzen,
-            [project.instrument(i) for i in m.instrumenten],
-            [project.indicator(i) for i in m.indicatoren],
+            [_instrument(project, i) for i in m.instrumenten],
+            [_indicator(project, i) for i in m.indicatoren],
         ))
     return rows
 
@@ -274,7 +310,7 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
         verplichtingen_per_jaar=_column_sums([v.bedragen for v in verplichtingen], len(jaren)),
         bijdragen=bijdragen(gemeente, jaren),
         kpis=[
-            KpiRegel(project.indicator(p.indicator), p.nulmeting, _per_year(p.streefwaarden, jaren))
+            KpiRegel(_indicator(project, p.indicator), p.nulmeting, _per_year(p.streefwaarden, jaren))
             for p in gemeente.prestatie_indicatoren
         ],
         sterke_afwijking=sterke_afwijking.definitie(regio.rapportage.drempels),

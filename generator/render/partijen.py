@@ -6,11 +6,11 @@ change of signatory or mandate shows up there word by word.
 
 from __future__ import annotations
 
-from generator.models.gemeente import Grondslag, Ondertekenaar
+from generator.models.gemeente import Bevoegdheid, Ondertekenaar
 from generator.util.formatting import date_long
 
 
-def grondslag_tekst(g: Grondslag | None) -> str:
+def grondslag_tekst(g: Bevoegdheid | None) -> str:
     """`op grond van het besluit van <orgaan> van <datum> (kenmerk K)`, or what is still missing."""
     if g is None:
         return "op grond van een besluit of mandaat dat nog moet worden vermeld"

@@ -1,4 +1,5 @@
-"""HTML -> archival PDF with WeasyPrint: PDF/A-3u, tagged, fonts embedded, deterministic.
+"""HTML -> archival, accessible PDF: WeasyPrint PDF/A-3u, tagged, fonts embedded,
+finished into PDF/UA-1 (pdf_tags while WeasyPrint tags, pdf_ua on the bytes), deterministic.
 
 WeasyPrint may fetch only the project's own template assets (see fetcher.py);
 any refused request fails the render with the URL named.
@@ -10,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.render.fetcher import AssetFetcher
+from generator.render.pdf_tags import semantic_tags
 from generator.render.templates import Templates
 from generator.util.revision import source_date
 
@@ -38,16 +40,27 @@ def html_to_pdf(html: str, templates: Templates, *, datum: dt.date, attachments:
     # fonts are then embedded, whatever fonts the machine has.
     fonts = FontConfiguration()
     print_css = CSS(filename=str(templates.find("static/print.css")), url_fetcher=fetcher, font_config=fonts)
-    pdf = document.write_pdf(
-        stylesheets=[print_css],
-        font_config=fonts,
-        pdf_variant="pdf/a-3u",
-        pdf_tags=True,
-        attachments=[
-            Attachment(string=a.data, name=a.name, description=a.description, created=stamp, modified=stamp, relationship="Data")
-            for a in attachments
-        ],
-    )
+    with semantic_tags():
+        pdf = document.write_pdf(
+            stylesheets=[print_css],
+            font_config=fonts,
+            pdf_variant="pdf/a-3u",
+            pdf_tags=True,
+            attachments=[
+                Attachment(string=a.data, name=a.name, description=a.description, created=stamp, modified=stamp, relationship="Data")
+                for a in attachments
+            ],
+        )
     if fetcher.refused:
         raise RenderError("geweigerde externe verwijzing(en): " + ", ".join(sorted(set(fetcher.refused))))
-    return pdf
+    return accessible(pdf)
+
+
+def accessible(pdf: bytes) -> bytes:
+    """The PDF/UA-1 finish (pdf_ua), with its failure reported as a render error."""
+    from generator.render.pdf_ua import UnknownStructure, finish
+
+    try:
+        return finish(pdf)
+    except UnknownStructure as exc:
+        raise RenderError(f"toegankelijke PDF niet te maken: {exc}") from exc

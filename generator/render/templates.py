@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.load.layout import Layout
-
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from generator.load.layout import PACKAGE_TEMPLATES, Layout
 
 
 @dataclass(frozen=True)

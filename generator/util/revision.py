@@ -1,4 +1,4 @@
-"""The source revision shown on draft documents: the git short hash of HEAD."""
+"""Source date and source revision: what documents show about the data they were made from."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import datetime as dt
 import os
 import subprocess
 from pathlib import Path
+
+NO_REVISION = "geen revisie"
+DIRTY = "+gewijzigd"
 
 
 def source_date(datum: dt.date) -> dt.datetime:
@@ -19,15 +22,34 @@ def source_date(datum: dt.date) -> dt.datetime:
     return stamp
 
 
-def source_revision(root: Path) -> str:
-    """`DVO_REVISIE` if set (CI can pass its own), else `git rev-parse --short HEAD`."""
-    if os.environ.get("DVO_REVISIE"):
-        return os.environ["DVO_REVISIE"]
+def _git(root: Path, *args: str) -> str | None:
+    """stdout of a git command in `root`, or None when git or the repository is not there."""
     try:
         out = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--short=10", "HEAD"],
-            capture_output=True, text=True, timeout=10, check=True,
+            ["git", "-C", str(root), *args],
+            capture_output=True, text=True, timeout=20, check=True,
+            # The user's locale must not change what we parse; no pager, no prompts.
+            env={**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"},
         )
-        return out.stdout.strip() or "onbekend"
     except (OSError, subprocess.SubprocessError):
-        return "onbekend"
+        return None
+    return out.stdout
+
+
+def source_revision(root: Path, region_paths: tuple[str, ...] = (".",)) -> str:
+    """The revision of the git repository that holds the region's data.
+
+    `a1b2c3d4e5` for a clean checkout, `a1b2c3d4e5+gewijzigd` when any of the
+    region's files (`region_paths`, relative to `root`) has uncommitted changes or
+    is not yet committed at all, and "geen revisie" when the data is in no
+    repository or the repository has no commit yet. `DVO_REVISIE` overrides all
+    of this (CI can pass the revision it was asked to build).
+    """
+    if os.environ.get("DVO_REVISIE"):
+        return os.environ["DVO_REVISIE"]
+    head = _git(root, "rev-parse", "--short=10", "--verify", "--quiet", "HEAD")
+    if not head or not head.strip():
+        return NO_REVISION
+    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *region_paths)
+    # Unknown status (git failed halfway) is reported as changed: never claim a clean source we did not see.
+    return head.strip() + (DIRTY if status is None or status.strip() else "")

@@ -1,0 +1,285 @@
+"""Dutch titles and descriptions of every model and field, for editors (`dvo schema`).
+
+Policy staff see these as hover help and completion in their editor. They are
+kept here, apart from the models, so that changing a model and describing it
+are one review: tests/test_schema.py fails for any model or field without a
+Dutch description here, and for a description of a field that no longer exists.
+
+Shape: model class name -> (title, description, {field: (title, description)}).
+"""
+
+from __future__ import annotations
+
+Described = tuple[str, str, dict[str, tuple[str, str]]]
+
+_JAAR = "Een jaartal als sleutel, bijvoorbeeld `2016: 120000`."
+
+DESCRIPTIONS: dict[str, Described] = {
+    # --- content/regio.yaml -------------------------------------------------------------------
+    "Regio": ("Regio", "Het regiobestand (content/regio.yaml): de samenwerkende gemeenten, hun uitvoeringsorganisatie, de DVO-periode en het geld dat zij delen.", {
+        "naam": ("Naam van de regio", "Bijvoorbeeld 'Achterhoek'. Staat op de site en in de rapportages."),
+        "organisatie": ("Naam van de uitvoeringsorganisatie", "De organisatie die de DVO's met de gemeenten sluit, bijvoorbeeld 'Werkbedrijf Achterhoek'."),
+        "rechtsvorm": ("Rechtsvorm", "Bijvoorbeeld de gemeenschappelijke regeling of de module daarvan waarin de organisatie is ondergebracht."),
+        "vestigingsplaats": ("Vestigingsplaats", "De plaats waar de organisatie is gevestigd."),
+        "gastheergemeente": ("Gastheergemeente", "Slug van de gemeente die ondersteunende taken levert; moet in de lijst gemeenten staan."),
+        "periode": ("DVO-periode", "Het eerste en laatste jaar waarvoor de DVO's gelden. Bedragen en streefwaarden staan per jaar van deze periode."),
+        "gemeenten": ("Deelnemende gemeenten", "Elke gemeente met slug, naam en CBS-code. Elke gemeente heeft een eigen bestand gemeenten/<slug>.yaml."),
+        "functies": ("Functies", "De eigen functies van de organisatie (bijvoorbeeld kandidaatsbenadering). Instrumenten en prestatie-indicatoren verwijzen naar hun id. Optioneel."),
+        "basisdienstverlening": ("Basisdienstverlening", "De regionale kosten van het basispakket: directe kosten per jaar en de regel voor de indirecte kosten."),
+        "verdeelsleutels": ("Verdeelsleutels", "Sleutels om een kostenpost over de gemeenten te verdelen, naar inwoners en bijstandsgerechtigden. Optioneel."),
+        "kostenposten": ("Kostenposten", "Bedragen die met een verdeelsleutel over de gemeenten worden verdeeld, zoals transitiekosten. Optioneel."),
+        "rapportage": ("Rapportage", "Het periodeschema van de verantwoording en de drempels voor de status van een indicator."),
+    }),
+    "Periode": ("DVO-periode", "De jaren waarvoor de DVO's gelden.", {
+        "eerste_jaar": ("Eerste jaar", "Het eerste jaar van de DVO-periode, bijvoorbeeld 2025."),
+        "laatste_jaar": ("Laatste jaar", "Het laatste jaar van de DVO-periode; niet vóór het eerste jaar."),
+    }),
+    "GemeenteRef": ("Gemeente", "Een deelnemende gemeente.", {
+        "slug": ("Slug", "Korte naam in kleine letters, cijfers en koppeltekens, gelijk aan de bestandsnaam gemeenten/<slug>.yaml."),
+        "naam": ("Naam", "De officiële naam van de gemeente."),
+        "cbs_code": ("CBS-code", "'GM' gevolgd door vier cijfers, zoals het CBS de gemeente codeert."),
+    }),
+    "Term": ("Begrip", "Een begrip uit de eigen woordenlijst van de regio: een categorie, functie, dienstgroep of route.", {
+        "id": ("Id", "Korte sleutel waarnaar andere velden verwijzen: kleine letters, cijfers en koppeltekens, of een getal (zoals categorie 3)."),
+        "naam": ("Naam", "De naam zoals lezers hem zien op de site en in de documenten."),
+        "omschrijving": ("Omschrijving", "Uitleg bij het begrip. Optioneel."),
+    }),
+    "Basisdienstverlening": ("Basisdienstverlening", "De kosten van het basispakket voor de hele regio.", {
+        "indirecte_kosten": ("Indirecte kosten", "De regel voor de indirecte kosten: een percentage van de directe kosten met een maximum."),
+        "jaren": ("Directe kosten per jaar", "Voor elk jaar van de DVO-periode de directe kosten per kernfunctie. " + _JAAR),
+        "bron": ("Bron", "Waar de bedragen vandaan komen. Optioneel."),
+    }),
+    "IndirecteKosten": ("Indirecte kosten", "Indirecte kosten zijn ten hoogste een percentage van de directe kosten, met een maximum per jaar.", {
+        "percentage": ("Percentage", "Percentage van de directe kosten (0 tot en met 100); de uitkomst wordt naar beneden afgerond op hele euro's."),
+        "maximum": ("Maximum", "Het hoogste bedrag aan indirecte kosten per jaar, in hele euro's zonder punten."),
+        "toelichting": ("Toelichting", "Uitleg van de regel. Optioneel."),
+    }),
+    "BasisJaar": ("Directe kosten in een jaar", "De directe kosten van de basisdienstverlening in één jaar, per kernfunctie, in euro's.", {
+        "kandidaatsbenadering": ("Kandidaatsbenadering", "Directe kosten van de kandidaatsbenadering in dit jaar."),
+        "bedrijfsdienstverlening": ("Bedrijfsdienstverlening", "Directe kosten van de bedrijfsdienstverlening in dit jaar."),
+        "verbindingsfunctie": ("Verbindingsfunctie", "Directe kosten van de verbindingsfunctie in dit jaar."),
+    }),
+    "Verdeelsleutel": ("Verdeelsleutel", "Hoe een kostenpost over de gemeenten wordt verdeeld.", {
+        "id": ("Id", "Korte sleutel waarmee een kostenpost naar deze verdeelsleutel verwijst."),
+        "naam": ("Naam", "Beschrijving van de sleutel, bijvoorbeeld '50% inwoners, 50% bijstandsgerechtigden'."),
+        "criteria": ("Criteria", "De kenmerken met hun gewicht; de gewichten tellen samen op tot 100."),
+    }),
+    "Criterium": ("Criterium", "Eén kenmerk van een verdeelsleutel met zijn gewicht.", {
+        "kenmerk": ("Kenmerk", "'inwoners' of 'bijstandsgerechtigden', zoals in de kerngegevens van elke gemeente."),
+        "gewicht": ("Gewicht", "Aandeel van dit kenmerk in procenten."),
+    }),
+    "Kostenpost": ("Kostenpost", "Een bedrag dat met een verdeelsleutel over de gemeenten wordt verdeeld; het totaal wordt uit de posten berekend.", {
+        "id": ("Id", "Korte sleutel, bijvoorbeeld voor `dvo verdeling <id>`."),
+        "naam": ("Naam", "De naam van de kostenpost."),
+        "verdeelsleutel": ("Verdeelsleutel", "Id van de verdeelsleutel waarmee de post wordt verdeeld."),
+        "toelichting": ("Toelichting", "Uitleg. Optioneel."),
+        "bron": ("Bron", "Waar de bedragen vandaan komen. Optioneel."),
+        "posten": ("Posten", "De onderdelen met omschrijving en bedrag; het totaal is hun som."),
+    }),
+    "Kostenregel": ("Post", "Eén onderdeel van een kostenpost.", {
+        "omschrijving": ("Omschrijving", "Waarvoor het bedrag is."),
+        "bedrag": ("Bedrag", "In euro's zonder punten, bijvoorbeeld 135000."),
+    }),
+    "Rapportage": ("Rapportage", "Hoe de verantwoording per periode wordt opgesteld.", {
+        "periode_schema": ("Periodeschema", "'jaar' (2016), 'tertaal' (2016-T1 tot en met T3) of 'kwartaal' (2016-Q1 tot en met Q4)."),
+        "drempels": ("Drempels", "Vanaf welk percentage van de streefwaarde een indicator op koers is, en waaronder hij afwijkt."),
+    }),
+    "Drempels": ("Drempels", "Statusdrempels als percentage van de streefwaarde (bij 'lager is beter' omgekeerd gerekend).", {
+        "op_koers_vanaf": ("Op koers vanaf", "Percentage van de streefwaarde vanaf waar een indicator op koers is."),
+        "afwijking_onder": ("Afwijking onder", "Percentage waaronder een indicator een afwijking is; daartussen is hij een aandachtspunt."),
+    }),
+    # --- gemeenten/<slug>.yaml ---------------------------------------------------------------
+    "Gemeente": ("Gemeente", "Het bestand van één gemeente (gemeenten/<slug>.yaml): geld, verplichtingen, maatwerk, prestatie-indicatoren en de stand van de DVO.", {
+        "slug": ("Slug", "Gelijk aan de bestandsnaam en aan de lijst gemeenten in content/regio.yaml."),
+        "naam": ("Naam", "Gelijk aan de naam in content/regio.yaml."),
+        "cbs_code": ("CBS-code", "Gelijk aan de CBS-code in content/regio.yaml."),
+        "kerngegevens": ("Kerngegevens", "Inwoners en bijstandsgerechtigden op een peildatum; gebruikt door verdeelsleutels."),
+        "financien": ("Financiën per jaar", "Voor elk jaar van de DVO-periode het participatiebudget, het i-deel loonkostensubsidie en het aandeel basisdienstverlening. " + _JAAR),
+        "verplichtingen": ("Verplichtingen", "Meerjarige vaste uitgaven die de gemeente meebrengt; zij verlagen het maatwerkbudget. Optioneel."),
+        "maatwerk": ("Maatwerkafspraken", "Extra dienstverlening die de gemeente uit haar maatwerkbudget betaalt. Optioneel."),
+        "prestatie_indicatoren": ("Prestatie-indicatoren", "De indicatoren uit content/indicatoren.yaml die voor deze gemeente gelden, met nulmeting, streefwaarden en realisaties. Optioneel."),
+        "extra_middelen": ("Extra middelen", "Geld dat de gemeente inbrengt naast haar participatiebudget. Optioneel."),
+        "dvo": ("DVO", "Status, versie, datum en ondertekenaars van de DVO van deze gemeente."),
+    }),
+    "Kerngegevens": ("Kerngegevens", "Aantallen op een peildatum.", {
+        "peildatum": ("Peildatum", "Datum als JJJJ-MM-DD, bijvoorbeeld 2024-12-31."),
+        "bron": ("Bron", "Waar de aantallen vandaan komen."),
+        "inwoners": ("Inwoners", "Aantal inwoners op de peildatum (geheel getal)."),
+        "bijstandsgerechtigden": ("Bijstandsgerechtigden", "Aantal bijstandsgerechtigden op de peildatum (geheel getal)."),
+    }),
+    "FinancienJaar": ("Financiën in een jaar", "Bedragen in euro's zonder punten; het maatwerkbudget rekent de generator uit.", {
+        "participatiebudget": ("Participatiebudget", "Het participatiebudget van de gemeente in dit jaar."),
+        "ideel_loonkostensubsidie": ("I-deel loonkostensubsidie", "Het deel van het inkomensdeel dat voor loonkostensubsidie beschikbaar is."),
+        "basisdienstverlening": ("Aandeel basisdienstverlening", "Het aandeel van de gemeente in de regionale basisdienstverlening; de aandelen van alle gemeenten tellen op tot het regionale bedrag."),
+    }),
+    "Verplichting": ("Verplichting", "Een meerjarige vaste uitgave die de gemeente meebrengt.", {
+        "omschrijving": ("Omschrijving", "Waar de verplichting uit bestaat."),
+        "soort": ("Soort", "'contract', 'wiw-id-banen', 'subsidie', 'personeel' of 'overig'."),
+        "looptijd": ("Looptijd", "Eerste en laatste jaar van de verplichting."),
+        "bedrag": ("Bedrag per jaar", "Bedrag in euro's per jaar binnen de looptijd en de DVO-periode. " + _JAAR),
+        "toelichting": ("Toelichting", "Uitleg. Optioneel."),
+    }),
+    "Looptijd": ("Looptijd", "De jaren waarin een verplichting loopt.", {
+        "van": ("Van", "Eerste jaar."),
+        "tot_en_met": ("Tot en met", "Laatste jaar; niet vóór het eerste."),
+    }),
+    "Maatwerkafspraak": ("Maatwerkafspraak", "Welke mensen welke dienstverlening krijgen, betaald uit het maatwerkbudget.", {
+        "id": ("Id", "Unieke sleutel in de hele regio, bijvoorbeeld '<gemeente>-jongeren'."),
+        "titel": ("Titel", "Korte titel van de afspraak."),
+        "doelgroep": ("Doelgroep", "Voor wie de afspraak is."),
+        "omschrijving": ("Dienstverlening", "Wat deze mensen krijgen."),
+        "budget": ("Budget per jaar", "Het afgesproken bedrag per jaar; samen niet meer dan het maatwerkbudget. " + _JAAR),
+        "besteed": ("Besteed per jaar", "Het werkelijk bestede bedrag per jaar, voor de verantwoording. Optioneel."),
+        "instrumenten": ("Instrumenten", "Id's van instrumenten uit content/instrumentarium.yaml. Optioneel."),
+        "indicatoren": ("Indicatoren", "Id's van indicatoren uit content/indicatoren.yaml waarop de afspraak wordt gevolgd; elke indicator staat ook bij prestatie_indicatoren, met nulmeting en streefwaarden. Optioneel."),
+        "deelnemers": ("Deelnemers per jaar", "Hoeveel mensen de afspraak per jaar bedient, alleen in jaren met budget; de DVO toont dan het budget per deelnemer. Optioneel. " + _JAAR),
+    }),
+    "PrestatieIndicator": ("Prestatie-indicator", "Een indicator uit de catalogus met de waarden van deze gemeente.", {
+        "indicator": ("Indicator", "Id van een indicator uit content/indicatoren.yaml."),
+        "nulmeting": ("Nulmeting", "De beginwaarde met het jaar van meting. Optioneel."),
+        "streefwaarden": ("Streefwaarden", "Voor elk jaar van de DVO-periode de streefwaarde. " + _JAAR),
+        "realisaties": ("Realisaties", "Per periode de gerealiseerde waarde: een getal, of `waarde` met `noemer` bij een gewogen gemiddelde. Optioneel."),
+        "toelichtingen": ("Toelichtingen", "Per periode een verklaring van een afwijking, met een aanvaarde oorzaak. Optioneel."),
+    }),
+    "Nulmeting": ("Nulmeting", "De beginwaarde van een indicator.", {
+        "waarde": ("Waarde", "De gemeten waarde."),
+        "jaar": ("Jaar", "Het jaar van de meting."),
+        "bron": ("Bron", "Waar de waarde vandaan komt. Optioneel."),
+    }),
+    "Realisatie": ("Realisatie", "Een gerealiseerde waarde, met de noemer waar de regio een gewogen gemiddelde van maakt.", {
+        "waarde": ("Waarde", "De gerealiseerde waarde in de eenheid van de indicator."),
+        "noemer": ("Noemer", "Waarover het percentage of gemiddelde gaat; verplicht bij een gewogen gemiddelde."),
+    }),
+    "Afwijkingstoelichting": ("Toelichting op een afwijking", "Waarom een realisatie afwijkt van de streefwaarde.", {
+        "oorzaak": ("Oorzaak", "Een aanvaarde oorzaak: 'budgetkrimp', 'beleidskeuze in de DVO' of 'demografische of economische ontwikkeling'. Optioneel."),
+        "tekst": ("Tekst", "De verklaring in gewone woorden."),
+    }),
+    "ExtraMiddelen": ("Extra middelen", "Geld dat een gemeente inbrengt naast haar participatiebudget.", {
+        "categorie": ("Categorie", "1 extra personeel, 2 overhead, 3 programmageld."),
+        "omschrijving": ("Omschrijving", "Waarvoor het geld is."),
+        "jaar": ("Jaar", "Het jaar waarin het geld wordt ingebracht."),
+        "bedrag": ("Bedrag", "In euro's zonder punten."),
+    }),
+    "DvoMeta": ("DVO", "De stand van de DVO van deze gemeente.", {
+        "status": ("Status", "'concept', 'ter besluitvorming', 'vastgesteld' of 'ondertekend'. Tot vaststelling draagt de DVO het watermerk CONCEPT."),
+        "versie": ("Versie", "Versienummer, bijvoorbeeld '0.3'."),
+        "datum": ("Datum", "Datum van deze versie als JJJJ-MM-DD; ook de datum in de PDF."),
+        "ondertekenaars": ("Ondertekenaars", "Wie namens de gemeente en namens de organisatie ondertekent."),
+        "afspraken_gemeente": ("Afspraken van de gemeente", "Wat de gemeente zelf toezegt. Optioneel."),
+        "bijzondere_bepalingen": ("Bijzondere bepalingen", "Artikelen die alleen voor deze gemeente gelden; zij volgen op het artikel 'bijzondere-bepalingen' met een letter (26a). Optioneel."),
+        "wijzigingen": ("Wijzigingen", "Per versie wat er veranderde; de laatste regel hoort bij de huidige versie. Verplicht zodra de DVO is vastgesteld."),
+    }),
+    "Ondertekenaar": ("Ondertekenaar", "Eén ondertekenaar van de DVO.", {
+        "naam": ("Naam", "Naam van de ondertekenaar."),
+        "functie": ("Functie", "Bijvoorbeeld 'wethouder Werk en Inkomen'."),
+        "namens": ("Namens", "'gemeente' of 'werkbedrijf' (de uitvoeringsorganisatie)."),
+        "grondslag": ("Grondslag", "Het besluit of mandaat waarop de ondertekenaar tekent; bij een vastgestelde DVO verplicht, met orgaan en datum."),
+        "ondertekend": ("Ondertekend", "Plaats en datum van de handtekening; verplicht zodra de status 'ondertekend' is."),
+    }),
+    "Bevoegdheid": ("Grondslag", "Waarop een ondertekenaar tekent: het besluit om de DVO aan te gaan, of een mandaat.", {
+        "soort": ("Soort", "'besluit' of 'mandaat'."),
+        "orgaan": ("Orgaan", "Wie besloot of mandaat gaf, bijvoorbeeld 'het college van burgemeester en wethouders van Heumen'. Verplicht bij een vastgestelde DVO."),
+        "datum": ("Datum", "Datum van het besluit of mandaat als JJJJ-MM-DD. Verplicht bij een vastgestelde DVO."),
+        "kenmerk": ("Kenmerk", "Het kenmerk van het besluit of mandaat. Optioneel."),
+    }),
+    "Ondertekening": ("Ondertekening", "Waar en wanneer een ondertekenaar tekende.", {
+        "plaats": ("Plaats", "De plaats van ondertekening."),
+        "datum": ("Datum", "De datum van ondertekening als JJJJ-MM-DD; niet vóór de datum van de versie."),
+    }),
+    "Wijziging": ("Wijziging", "Wat er in een versie van de DVO veranderde.", {
+        "versie": ("Versie", "De versie waarin het veranderde."),
+        "datum": ("Datum", "Datum als JJJJ-MM-DD."),
+        "omschrijving": ("Omschrijving", "Wat er veranderde."),
+        "revisie": ("Revisie", "De git-revisie (hash of tag) van deze versie; dvo build vergelijkt een nieuwe versie daarmee. Optioneel."),
+        "controlegetal": ("Controlegetal", "Geschreven door 'dvo vastleggen': de vingerafdruk van de inhoud van deze versie. Niet zelf invullen."),
+    }),
+    "BijzondereBepaling": ("Bijzondere bepaling", "Een artikel dat alleen voor deze gemeente geldt.", {
+        "id": ("Id", "Vaste sleutel, anders dan de id's van de standaardartikelen; verwijs ernaar met [[artikel:<id>]]."),
+        "titel": ("Titel", "De titel van het artikel."),
+        "leden": ("Leden", "De tekst van het artikel, een lid per item; [[artikel:<id>]] en [[gegeven:<naam>]] mogen."),
+    }),
+    # --- content/indicatoren.yaml -------------------------------------------------------------
+    "Indicatoren": ("Indicatoren", "De catalogus van prestatie-indicatoren (content/indicatoren.yaml).", {
+        "indicatoren": ("Indicatoren", "Alle indicatoren waarnaar gemeenten en maatwerkafspraken kunnen verwijzen."),
+    }),
+    "Indicator": ("Indicator", "Eén prestatie-indicator.", {
+        "id": ("Id", "Unieke sleutel waarnaar gemeenten verwijzen."),
+        "naam": ("Naam", "De naam zoals lezers hem zien."),
+        "soort": ("Soort", "'outcome' (bestuurlijk doel) of 'output' (resultaat van het eigen werk)."),
+        "functie": ("Functie", "Id van een functie uit content/regio.yaml (functies). Optioneel."),
+        "eenheid": ("Eenheid", "'aantal', 'percentage', 'euro', 'dagen' of 'rapportcijfer'."),
+        "richting": ("Richting", "'hoger is beter' of 'lager is beter'; bepaalt hoe de prestatie wordt berekend."),
+        "regionaal": ("Regionaal cijfer", "'som' (aantallen tellen op) of 'gewogen gemiddelde' (naar de noemer)."),
+        "noemer": ("Noemer", "Waarover het percentage of gemiddelde gaat; verplicht bij een gewogen gemiddelde."),
+        "definitie": ("Definitie", "Wat precies wordt gemeten."),
+        "bron": ("Bron", "Waar de cijfers vandaan komen."),
+    }),
+    # --- content/instrumentarium.yaml ---------------------------------------------------------
+    "Instrumentarium": ("Instrumentarium", "De catalogus van instrumenten (content/instrumentarium.yaml), met de eigen indeling van de regio.", {
+        "categorieen": ("Categorieën", "De categorieën waarin de regio haar instrumenten indeelt, op volgorde genummerd. Optioneel; is de lijst gevuld, dan hoort elk instrument in een categorie."),
+        "dienstgroepen": ("Dienstgroepen", "De groepen uit de dienstencatalogus. Optioneel; is de lijst gevuld, dan hoort elk instrument in minstens één groep."),
+        "routes": ("Routes", "De routes van de klantreis, bijvoorbeeld werk, perspectief en meedoen. Optioneel."),
+        "instrumenten": ("Instrumenten", "Alle instrumenten en diensten die de organisatie aanbiedt."),
+    }),
+    "Instrument": ("Instrument", "Eén instrument of dienst uit de catalogus.", {
+        "id": ("Id", "Unieke sleutel; maatwerkafspraken verwijzen ernaar."),
+        "naam": ("Naam", "De naam zoals lezers hem zien."),
+        "categorie": ("Categorie", "Id van een categorie uit categorieen, bovenaan dit bestand."),
+        "functie": ("Functie", "Id van een functie uit content/regio.yaml (functies)."),
+        "dienstgroep": ("Dienstgroep", "Id van een dienstgroep uit dienstgroepen, of een lijst van id's als de dienst in meer groepen wordt aangeboden."),
+        "aanbieder": ("Aanbieder", "De aanbieder of partner die de dienst levert. Optioneel."),
+        "routes": ("Routes", "Id's van routes uit routes waarvoor de dienst bedoeld is. Optioneel."),
+        "status": ("Status", "Bijvoorbeeld 'in ontwikkeling'. Optioneel."),
+        "duur": ("Duur", "Hoe lang de dienst duurt, bijvoorbeeld 'drie weken'. Optioneel."),
+        "doelgroep": ("Doelgroep", "Voor wie het instrument is. Optioneel."),
+        "omschrijving": ("Omschrijving", "Wat het instrument inhoudt."),
+        "grondslag": ("Grondslag", "Nul of meer grondslagen: een wetsartikel (`wet`) of een artikel van de re-integratieverordening (`artikel`)."),
+    }),
+    "Grondslag": ("Grondslag", "Eén grondslag van een instrument: precies één van `wet` of `artikel`.", {
+        "wet": ("Wettelijke grondslag", "Het wetsartikel als tekst, bijvoorbeeld 'Participatiewet, artikel 10'."),
+        "artikel": ("Artikel van de verordening", "Id van een artikel in content/verordening.yaml; de site linkt ernaar."),
+    }),
+    # --- content/verordening.yaml -------------------------------------------------------------
+    "Verordening": ("Re-integratieverordening", "De regionale re-integratieverordening (content/verordening.yaml), in hoofdstukken, artikelen, leden en onderdelen. Nummers worden op volgorde toegekend.", {
+        "citeertitel": ("Citeertitel", "De korte titel van de verordening."),
+        "officiele_titel": ("Officiële titel", "De volledige titel."),
+        "grondslag": ("Grondslag", "De wetsartikelen waarop de verordening rust."),
+        "vastgesteld_door": ("Vastgesteld door", "Het orgaan dat de verordening vaststelde."),
+        "datum_vaststelling": ("Datum vaststelling", "Datum als JJJJ-MM-DD."),
+        "datum_inwerkingtreding": ("Datum inwerkingtreding", "Datum als JJJJ-MM-DD."),
+        "status": ("Status", "Bijvoorbeeld 'vastgesteld' of 'ontwerp'."),
+        "hoofdstukken": ("Hoofdstukken", "De hoofdstukken, op volgorde."),
+    }),
+    "Hoofdstuk": ("Hoofdstuk", "Een hoofdstuk van de verordening.", {
+        "id": ("Id", "Vaste sleutel; het nummer volgt uit de volgorde."),
+        "opschrift": ("Opschrift", "De titel van het hoofdstuk."),
+        "artikelen": ("Artikelen", "De artikelen van dit hoofdstuk; artikelen worden door de hele verordening heen genummerd."),
+    }),
+    "Artikel": ("Artikel", "Een artikel van de verordening.", {
+        "id": ("Id", "Vaste sleutel waarnaar instrumenten verwijzen (grondslag: artikel)."),
+        "opschrift": ("Opschrift", "De titel van het artikel."),
+        "leden": ("Leden", "De leden van het artikel."),
+    }),
+    "Lid": ("Lid", "Een lid van een artikel.", {
+        "id": ("Id", "Vaste sleutel."),
+        "tekst": ("Tekst", "De tekst van het lid."),
+        "onderdelen": ("Onderdelen", "Onderdelen a, b, c. Optioneel."),
+    }),
+    "Onderdeel": ("Onderdeel", "Een onderdeel van een lid; de letter volgt uit de volgorde.", {
+        "id": ("Id", "Vaste sleutel."),
+        "tekst": ("Tekst", "De tekst van het onderdeel."),
+    }),
+    # --- content/dvo-standaardbepalingen.yaml --------------------------------------------------
+    "DvoStandaard": ("Standaardbepalingen", "De standaardtekst van de DVO (content/dvo-standaardbepalingen.yaml), voor alle gemeenten gelijk.", {
+        "versie": ("Versie", "Versie van de standaardtekst; staat met zijn controlegetal in het colofon van elke DVO. Verhoog hem bij elke wijziging van de tekst."),
+        "titel": ("Titel", "Soort document, bijvoorbeeld 'Dienstverleningsovereenkomst'; de DVO heet '<titel> gemeente <naam> – <organisatie>'."),
+        "considerans": ("Overwegingen", "De overwegingen vóór de artikelen, elk aansluitend op 'overwegende dat:'. Optioneel."),
+        "artikelen": ("Artikelen", "De artikelen op volgorde; nummers worden toegekend. Verwijs met [[artikel:<id>]], een waarde van regio of gemeente met [[gegeven:<naam>]]."),
+    }),
+    "StandaardArtikel": ("Artikel", "Een artikel van de standaardtekst.", {
+        "id": ("Id", "Vaste sleutel voor verwijzingen [[artikel:<id>]]."),
+        "titel": ("Titel", "De titel van het artikel."),
+        "gegenereerd": ("Gegenereerd deel", "Vult de generator met de gegevens van de gemeente: 'basispakket', 'maatwerk', 'verplichtingen', 'financien', 'betaling', 'prestaties', 'sterke_afwijking', 'afspraken_gemeente' of 'bijzondere_bepalingen'. Optioneel."),
+        "leden": ("Leden", "De tekst van het artikel, een lid per item."),
+    }),
+}

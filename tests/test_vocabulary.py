@@ -1,0 +1,202 @@
+"""The region's own vocabulary: categories, functions, service groups and routes are data.
+
+The fixture tests/fixtures/achterhoek has a catalogue in the shape of seed 002 (48
+services in 12 service groups, providers, routes, a status, Jobcoaching offered in two
+groups) and categories and functions of its own, none of the example region's.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from generator.cli import main
+from generator.load.layout import PACKAGE_TEMPLATES
+from tests.conftest import REPO, Region
+from tests.test_validation_rules import findings
+
+FIXTURE = Path(__file__).parent / "fixtures" / "achterhoek"
+I = "content/instrumentarium.yaml"
+
+
+@pytest.fixture
+def achterhoek(tmp_path) -> Region:
+    shutil.copytree(FIXTURE, tmp_path / "achterhoek")
+    return Region(tmp_path / "achterhoek")
+
+
+def only(region: Region) -> str:
+    lines = findings(region)
+    assert len(lines) == 2, lines
+    return lines[0]
+
+
+def test_a_catalogue_in_its_own_words_validates(achterhoek):
+    result = achterhoek.dvo("validate")
+    assert result.exit_code == 0, result.output
+    assert "Alle gegevens zijn geldig: regio Achterhoek, 3 gemeenten, 48 instrumenten, 2 indicatoren." in result.output
+
+
+def test_one_service_in_two_groups_is_one_instrument(achterhoek):
+    from generator.load.project import load_project
+
+    project = load_project(achterhoek.root)
+    jobcoaching = project.instrument("jobcoaching")
+    assert jobcoaching.dienstgroep == ["bemiddeling", "arbeidsbeperkten"]
+    assert [i.id for i in project.instrumentarium.instrumenten].count("jobcoaching") == 1
+    assert {i.aanbieder for i in project.instrumentarium.instrumenten} >= {"Werkgeversservicepunt Achterhoek", "Loopbaanplein", "ROZ"}
+    assert project.instrument("inburgering").status == "in ontwikkeling"
+    assert project.instrument("eigen-kracht").routes == ["perspectief", "meedoen"]
+    # No service is forced into an article that does not fit: most have no verordening article.
+    assert sum(1 for i in project.instrumentarium.instrumenten if i.artikelen) == 3
+
+
+def test_the_site_shows_the_catalogue_as_the_region_wrote_it(achterhoek, monkeypatch):
+    monkeypatch.setattr("generator.compute.verantwoording.Verantwoording.perioden", property(lambda self: []))
+    result = CliRunner().invoke(main, ["build", "--jobs", "1", "--root", str(achterhoek.root)])
+    assert result.exit_code == 0, result.output
+    site = achterhoek.root / "site" / "instrumentarium"
+    page = _text(site / "jobcoaching" / "index.html")
+    assert "Categorie 3. Werk en plaatsing" in page  # numbered by position, named by the region
+    assert "Functie Werken en leren" in page
+    assert "Dienstgroepen Bemiddeling en plaatsing; Specifieke doelgroepen: arbeidsbeperkten" in page
+    assert "Route Werk" in page and "Re-integratieverordening Artikel 3. Jobcoaching" in page
+    speeddates = _text(site / "speeddates" / "index.html")
+    assert "Aanbieder Werkgeversservicepunt Achterhoek" in speeddates and "Grondslag Niet vermeld in het instrumentarium" in speeddates
+    assert "Status: in ontwikkeling" in _text(site / "inburgering" / "index.html")
+    assert "Duur drie weken" in _text(site / "eigen-kracht" / "index.html")
+    overview = _text(site / "index.html")
+    assert "alle 48 instrumenten van Werkleerbedrijf Achterhoek, in 4 categorieën, ingedeeld in 12 dienstgroepen" in overview
+    # Jobcoaching is listed under both of its groups.
+    groups = overview[overview.index("Per dienstgroep"):]
+    assert groups[groups.index("Bemiddeling en plaatsing"):groups.index("Specifieke doelgroepen: jongeren")].count("Jobcoaching") == 1
+    assert groups[groups.index("Specifieke doelgroepen: arbeidsbeperkten"):groups.index("Specifieke doelgroepen: zelfstandig")].count("Jobcoaching") == 1
+    assert "Totaal 9 30 6 3 48" in overview  # the category x function table adds up to the catalogue
+    assert "Meedoen : De klant heeft (nog) geen perspectief op betaald werk en doet mee in de samenleving. (3 instrumenten)" in overview
+
+
+def _text(path: Path) -> str:
+    """The visible text of a page, whitespace collapsed."""
+    html = path.read_text(encoding="utf-8")
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", html).replace("&nbsp;", " ").replace("&#39;", "'").replace("&amp;", "&")
+    return re.sub(r"\s+", " ", text)
+
+
+def _line(region: Region, rel: str, fragment: str, after: str) -> int:
+    """The line of `fragment` in the block that starts at the line containing `after`."""
+    lines = region.read(rel).splitlines()
+    start = next(n for n, line in enumerate(lines) if after in line)
+    return next(n for n, line in enumerate(lines[start:], start) if fragment in line) + 1
+
+
+def test_a_category_is_checked_against_the_regions_own_list(achterhoek):
+    start = achterhoek.read(I).index("  - id: payrolling")
+    text = achterhoek.read(I)
+    achterhoek.write(I, text[:start] + text[start:].replace("categorie: werk\n", "categorie: werkk\n", 1))
+    line = _line(achterhoek, I, "categorie: werkk", "- id: payrolling")
+    assert only(achterhoek) == (
+        f"{I}:{line}:16: instrumenten[24].categorie: onbekende categorie 'werkk'; bekend zijn: inkomen, ontwikkeling, werk, "
+        "werkgevers-en-loopbaan (categorieen in content/instrumentarium.yaml); bedoelt u 'werk'?"
+    )
+
+
+def test_the_example_regions_function_is_unknown_in_another_region(achterhoek):
+    start = achterhoek.read(I).index("  - id: testen")
+    text = achterhoek.read(I)
+    achterhoek.write(I, text[:start] + text[start:].replace("functie: werken-en-leren", "functie: kandidaatsbenadering", 1))
+    line = _line(achterhoek, I, "functie: kandidaatsbenadering", "- id: testen")
+    assert only(achterhoek) == (
+        f"{I}:{line}:14: instrumenten[11].functie: onbekende functie 'kandidaatsbenadering'; bekend zijn: inkomensvoorziening, "
+        "werken-en-leren, werkgeversservicepunt, loopbaanplein (functies in content/regio.yaml)"
+    )
+
+
+def test_a_group_in_a_list_is_checked_at_its_own_position(achterhoek):
+    achterhoek.replace(I, "dienstgroep: [bemiddeling, arbeidsbeperkten]", "dienstgroep: [bemiddeling, arbeidsbeperkte]")
+    line = achterhoek.line_of(I, "arbeidsbeperkte]")
+    assert only(achterhoek) == (
+        f"{I}:{line}:{achterhoek.col_of(I, 'arbeidsbeperkte]')}: instrumenten[31].dienstgroep[1]: onbekende dienstgroep 'arbeidsbeperkte'; bekend zijn: inkomensondersteuning, "
+        "levensonderhoud, diagnose, activering, bemiddeling, jongeren, arbeidsbeperkten, ondernemers, gedragsproblemen, statushouders, "
+        "werkgeversdienstverlening, loopbaanplein (dienstgroepen in content/instrumentarium.yaml); bedoelt u 'arbeidsbeperkten'?"
+    )
+
+
+def test_a_route_is_checked(achterhoek):
+    achterhoek.replace(I, "routes: [perspectief, meedoen]", "routes: [perspectief, meedoe]")
+    line = achterhoek.line_of(I, "routes: [perspectief, meedoe]")
+    assert only(achterhoek).startswith(f"{I}:{line}:{achterhoek.col_of(I, 'meedoe]')}: instrumenten[12].routes[1]: onbekende route 'meedoe'; bekend zijn: werk, perspectief, meedoen")
+
+
+def test_an_instrument_without_a_category_is_reported_when_the_region_has_categories(achterhoek):
+    achterhoek.replace(I, "    categorie: inkomen\n", "", 1)
+    line = achterhoek.line_of(I, "- id: bijzondere-bijstand")
+    assert only(achterhoek) == (
+        f"{I}:{line}:5: instrumenten[0]: verwacht een categorie (veld 'categorie': een van inkomen, ontwikkeling, werk, "
+        "werkgevers-en-loopbaan), want categorieen in content/instrumentarium.yaml is ingevuld"
+    )
+
+
+def test_a_category_without_a_list_of_categories(achterhoek):
+    text = achterhoek.read(I)
+    achterhoek.write(I, text[:text.index("categorieen:")] + text[text.index("dienstgroepen:"):])
+    lines = findings(achterhoek)
+    assert len(lines) == 49  # every instrument names one; the summary line
+    assert lines[0] == f"{I}:{achterhoek.line_of(I, 'categorie: inkomen')}:16: instrumenten[0].categorie: categorie 'inkomen', maar " \
+                       "categorieen in content/instrumentarium.yaml is leeg of ontbreekt; vul die lijst of laat dit veld weg"
+
+
+def test_a_duplicate_term_id(achterhoek):
+    achterhoek.replace(I, "  - {id: levensonderhoud, naam: Levensonderhoud}", "  - {id: inkomensondersteuning, naam: Levensonderhoud}")
+    lines = findings(achterhoek)
+    position = f"{achterhoek.line_of(I, 'naam: Levensonderhoud}')}:{achterhoek.col_of(I, 'inkomensondersteuning, naam: Levensonderhoud')}"
+    assert f"{I}:{position}: dienstgroepen[1].id: id 'inkomensondersteuning' komt meer dan eens voor in deze lijst" in lines
+
+
+def test_a_grondslag_is_a_law_or_an_article_not_both(achterhoek):
+    achterhoek.replace(I, "      - artikel: jobcoaching", "      - artikel: jobcoaching\n        wet: Participatiewet, artikel 10")
+    line = achterhoek.line_of(I, "- artikel: jobcoaching")
+    assert only(achterhoek) == (
+        f"{I}:{line}:9: instrumenten[31].grondslag[0]: verwacht precies één van 'wet' (een wettelijke grondslag, bijv. "
+        "'Participatiewet, artikel 10') of 'artikel' (het id van een artikel in content/verordening.yaml)"
+    )
+
+
+def test_an_indicator_function_is_one_of_the_regions(achterhoek):
+    rel = "content/indicatoren.yaml"
+    achterhoek.replace(rel, "functie: werkgeversservicepunt", "functie: werkgeversservicepun")
+    assert only(achterhoek).endswith("(functies in content/regio.yaml); bedoelt u 'werkgeversservicepunt'?")
+
+
+def _example_vocabulary() -> list[str]:
+    """The example region's category and function names, as its data files define them."""
+    yaml = YAML(typ="safe")
+    regio = yaml.load((REPO / "content" / "regio.yaml").read_text(encoding="utf-8"))
+    catalogue = yaml.load((REPO / "content" / "instrumentarium.yaml").read_text(encoding="utf-8"))
+    names = [t["naam"] for t in catalogue["categorieen"] + catalogue.get("dienstgroepen", []) + catalogue.get("routes", [])]
+    # The three core functions are also the cost lines of the basisdienstverlening (seed 001 §7.3),
+    # a fixed part of the budget model: those names may appear in the budget's code and templates.
+    from generator.models.region import BasisJaar
+
+    names += [t["naam"] for t in regio["functies"] if t["id"] not in BasisJaar.model_fields]
+    return names
+
+
+def test_no_template_or_code_names_the_example_regions_vocabulary():
+    vocabulary = _example_vocabulary()
+    assert "Zorgtrajecten zonder directe focus op werk" in vocabulary and "Werkbedrijf als geheel" in vocabulary
+    generator = REPO / "generator"
+    init = PACKAGE_TEMPLATES / "init"  # the defaults `dvo init` writes into a new region's data
+    hits = [
+        f"{path.relative_to(REPO)}: {name}"
+        for path in sorted(generator.rglob("*"))
+        if path.suffix in (".py", ".html", ".md", ".css", ".js") and not path.is_relative_to(init)
+        for name in vocabulary
+        if name.lower() in path.read_text(encoding="utf-8").lower()
+    ]
+    assert hits == []
