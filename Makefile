@@ -13,7 +13,7 @@ TEST_PKGS   := chromium $(if $(shell command -v node),,nodejs npm)
 A11Y        := tests/a11y
 A11Y_STAMP  := $(A11Y)/node_modules/.installed
 
-.PHONY: build test systemdeps testdeps aptdeps clean
+.PHONY: build test screenshots systemdeps testdeps aptdeps clean
 
 build: $(STAMP) systemdeps
 	$(BIN)/dvo validate
@@ -22,6 +22,12 @@ build: $(STAMP) systemdeps
 
 test: $(STAMP) systemdeps testdeps $(A11Y_STAMP)
 	$(BIN)/python -m pytest
+
+# Screenshots of the built site (phone and desktop) in docs/screenshots/, not committed.
+screenshots: $(STAMP) testdeps $(A11Y_STAMP)
+	@test -f site/index.html || { echo "Bouw eerst de site: make build"; exit 1; }
+	@$(BIN)/python -m http.server 8123 --bind 127.0.0.1 --directory site >/dev/null 2>&1 & pid=$$!; sleep 1; \
+	  node $(A11Y)/screenshots.mjs http://127.0.0.1:8123/ docs/screenshots; status=$$?; kill $$pid; exit $$status
 
 $(A11Y_STAMP): $(A11Y)/package.json $(A11Y)/package-lock.json
 	cd $(A11Y) && npm ci --no-audit --no-fund --loglevel=error

@@ -87,6 +87,12 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def document_html(root: Path, name: str) -> Path:
+    """The standalone HTML of a built document (`dvo-druten`, `rapport-druten-2016`): the
+    source of its PDF. The site shows the same document as a page (its reading copy)."""
+    return root / ".staging" / "html" / f"{name}.html"
+
+
 def pdf_pages(path: Path) -> list[str]:
     from pypdf import PdfReader
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from generator.cli import main
 from generator.render.fetcher import AssetFetcher
 from generator.render.templates import PACKAGE_TEMPLATES
-from tests.conftest import REPO, Region, pdf_pages
+from tests.conftest import REPO, Region, document_html, pdf_pages
 
 SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
 
@@ -21,7 +21,7 @@ SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", 
 def test_every_gemeente_gets_pdf_and_html(built):
     for slug in SLUGS:
         assert (built / "site" / "pdf" / f"dvo-{slug}.pdf").stat().st_size > 10_000
-        assert (built / "site" / "dvo" / f"dvo-{slug}.html").is_file()
+        assert (built / "site" / "gemeenten" / slug / "dvo" / "index.html").is_file()  # the reading copy
     manifest = json.loads((built / "site" / "manifest.json").read_text())
     paths = {e["pad"] for e in manifest["bestanden"]}
     assert {f"pdf/dvo-{s}.pdf" for s in SLUGS} <= paths
@@ -66,10 +66,7 @@ def _standard_blocks(html: str, naam: str) -> dict[str, str]:
 
 
 def test_standard_clauses_are_byte_identical_across_gemeenten(built, project):
-    blocks = {
-        slug: _standard_blocks((built / "site" / "dvo" / f"dvo-{slug}.html").read_text(), project.gemeente(slug).naam)
-        for slug in SLUGS
-    }
+    blocks = {slug: _standard_blocks(document_html(built, f"dvo-{slug}").read_text(), project.gemeente(slug).naam) for slug in SLUGS}
     reference = blocks[SLUGS[0]]
     assert set(reference) == {a.id for a in project.standaard.artikelen}
     for slug in SLUGS[1:]:
@@ -82,7 +79,7 @@ def test_standard_clauses_are_byte_identical_across_gemeenten(built, project):
 
 
 def test_cross_references_render_the_article_number(built, project):
-    html = (built / "site" / "dvo" / "dvo-druten.html").read_text()
+    html = document_html(built, "dvo-druten").read_text()
     numbers = dict(re.findall(r'<section id="artikel-([a-z0-9-]+)"[^>]*>\s*<h2>Artikel (\d+)\.', html))
     refs = re.findall(r'<a class="xref" href="#artikel-([a-z0-9-]+)">artikel (\d+)</a>', html)
     assert len(refs) >= 5
@@ -114,7 +111,7 @@ def test_pdf_has_bookmarks_fonts_and_data_attachment(built, project):
 
 
 def test_html_reading_copy_is_accessible_markup(built):
-    html = (built / "site" / "dvo" / "dvo-druten.html").read_text()
+    html = document_html(built, "dvo-druten").read_text()
     assert '<html lang="nl">' in html
     assert 'href="#inhoud"' in html and '<main id="inhoud">' in html
     assert '<th scope="col">2015</th>' in html and '<th scope="row">= Maatwerkbudget</th>' in html
@@ -126,7 +123,7 @@ def test_rendering_twice_gives_identical_bytes(region: Region):
     first = runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
     assert first.exit_code == 0, first.output
     # The DVO, both reports and the open data: every byte the same on a second run.
-    names = ["pdf/dvo-druten.pdf", "dvo/dvo-druten.html", "pdf/rapport-druten-2016.pdf", "rapport/rapport-druten-2016.html", "pdf/kpi-gemeenten.csv"]
+    names = ["pdf/dvo-druten.pdf", "gemeenten/druten/dvo/index.html", "pdf/rapport-druten-2016.pdf", "gemeenten/druten/rapport-2016/index.html", "pdf/kpi-gemeenten.csv"]
     before = {n: region.path("site/" + n).read_bytes() for n in names}
     second = runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
     assert second.exit_code == 0
@@ -146,8 +143,10 @@ def test_hostile_yaml_text_is_escaped_and_nothing_is_fetched(region: Region, mon
     monkeypatch.setattr(AssetFetcher, "__call__", spy)
     result = CliRunner().invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
     assert result.exit_code == 0, result.output
-    html = region.path("site/dvo/dvo-druten.html").read_text()
+    html = document_html(region.root, "dvo-druten").read_text()
     assert "<script>" not in html and "<img" not in html
+    page = region.path("site/gemeenten/druten/dvo/index.html").read_text()  # the reading copy on the site
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
     assert served and all(url.startswith(((PACKAGE_TEMPLATES / "static").as_uri())) for url in served), served
     text = " ".join(pdf_pages(region.path("site/pdf/dvo-druten.pdf")))

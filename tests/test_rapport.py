@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from generator.compute import kpi
 from generator.compute.verantwoording import ONVERKLAARD, VERKLAARD, Verantwoording, parse, period_target
-from tests.conftest import pdf_pages
+from tests.conftest import document_html, pdf_pages
 
 SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
 
@@ -136,7 +136,7 @@ def test_regional_report_has_every_gemeente_and_states_the_aggregation(built):
 
 
 def test_every_chart_has_a_text_alternative_and_a_table(built):
-    html = (built / "site" / "rapport" / "rapport-druten-2016.html").read_text(encoding="utf-8")
+    html = document_html(built, "rapport-druten-2016").read_text(encoding="utf-8")
     assert html.count('role="img"') == html.count("<figure>") > 0
     assert html.count("<desc id=") == html.count('role="img"')
     assert html.count('class="reeks"') == html.count("<figure>")

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.load.layout import Layout
 from generator.util.revision import source_revision
+from tests.conftest import document_html
 
 IDENTITY = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
 HASH = r"[0-9a-f]{10}"
@@ -101,5 +102,7 @@ def test_the_report_shows_the_marked_revision(tmp_path):
     head = git(root, "rev-parse", "--short=10", "HEAD")
     result = CliRunner().invoke(main, ["build", "--jobs", "1", "--root", str(root)])
     assert result.exit_code == 0, result.output
-    html = (root / "site" / "rapport" / "rapport-aa-en-hunze-2025.html").read_text(encoding="utf-8")
+    html = document_html(root, "rapport-aa-en-hunze-2025").read_text(encoding="utf-8")
     assert f"bronrevisie {head}+gewijzigd" in html
+    page = (root / "site" / "gemeenten" / "aa-en-hunze" / "rapport-2025" / "index.html").read_text(encoding="utf-8")
+    assert f"bronrevisie {head}+gewijzigd" in page  # the reading copy on the site

@@ -1,9 +1,9 @@
 """The publication site: strict build, a page per instrument and gemeente, verordening anchors,
-download labels, no other hosts, escaping, partial builds, `dvo serve`, and axe-core in Chromium."""
+download labels, no other hosts, escaping, partial builds and `dvo serve`. The browser tests
+(axe-core, reflow, keyboard, search) are in test_site_browser.py."""
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -11,11 +11,9 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -23,9 +21,6 @@ import pytest
 
 from generator.util.formatting import file_size
 from tests.conftest import REPO, Region
-
-A11Y = REPO / "tests" / "a11y"
-
 
 class _Refs(HTMLParser):
     """Every id, and every URL the page would request or navigate to."""
@@ -118,17 +113,21 @@ def test_internal_links_and_downloads_resolve(built):
             assert target.is_file(), f"{page.relative_to(site)} -> {url}"
 
 
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).replace("\u00a0", " ").split())
+
+
 def test_downloads_are_labelled_with_type_and_size(built):
     site = built / "site"
     html = (site / "gemeenten" / "wijchen" / "index.html").read_text(encoding="utf-8")
     size = (site / "pdf" / "dvo-wijchen.pdf").stat().st_size
-    assert f"DVO Wijchen (PDF, {file_size(size)})" in html
+    assert f'<a href="dvo/">DVO Wijchen</a>, ook als <a href="../../pdf/dvo-wijchen.pdf">PDF ({file_size(size)})</a>' in html
     report = (site / "pdf" / "rapport-wijchen-2016.pdf").stat().st_size
-    assert f"Verantwoordingsrapportage Wijchen 2016 (PDF, {file_size(report)})" in html
+    assert f'<a href="rapport-2016/">Verantwoordingsrapportage Wijchen 2016</a>, ook als <a href="../../pdf/rapport-wijchen-2016.pdf">PDF ({file_size(report)})</a>' in html
     data = (site / "pdf" / "kpi-wijchen.csv").stat().st_size
     assert f"Open data: prestatie-indicatoren van Wijchen per periode (CSV, {file_size(data)})" in html
     regio = (site / "regio" / "index.html").read_text(encoding="utf-8")
-    assert "Verantwoordingsrapportage regio Rijk van Nijmegen 2016 (PDF, " in regio
+    assert '<a href="rapport-2016/">Verantwoordingsrapportage regio Rijk van Nijmegen 2016</a>, ook als <a href="../pdf/rapport-regio-2016.pdf">PDF (' in regio
     assert re.search(r"Prestatie-indicatoren per gemeente en periode \(CSV, \d+ kB\)", regio)
 
 
@@ -159,9 +158,12 @@ INERT_IN_THEME_JS = {("bundle", "api.github.com"), ("bundle", "unpkg.com"), ("se
 
 def test_no_reference_to_another_host_in_html_css_or_js(built):
     site = built / "site"
+    home = _site_url(built)
     found = []
     for page in pages(site):
         for url in parse(page).urls:
+            if url.startswith(home) and f'<link rel="canonical" href="{url}">' in page.read_text(encoding="utf-8"):
+                continue  # the page's own published address (site_url): metadata, never requested
             if url.startswith("//") or urlparse(url).scheme in ("http", "https", "ftp", "ws", "wss"):
                 found.append(f"{page.relative_to(site)}: {url}")
     for css in site.rglob("*.css"):
@@ -174,6 +176,12 @@ def test_no_reference_to_another_host_in_html_css_or_js(built):
             if (js.name.split(".")[0], host) not in INERT_IN_THEME_JS:
                 found.append(f"{js.relative_to(site)}: {host}")
     assert found == []
+
+
+def _site_url(root: Path) -> str:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 
 
 def test_no_google_fonts_or_cdn_in_the_page_head(built):
@@ -204,11 +212,16 @@ def test_partial_build_links_what_exists_and_says_what_is_missing(region: Region
     assert result.exit_code == 0, result.output
     site = region.path("site")
     druten = (site / "gemeenten" / "druten" / "index.html").read_text(encoding="utf-8")
-    assert "DVO Druten (PDF, " in druten
+    assert '<a href="dvo/">DVO Druten</a>, ook als <a href="../../pdf/dvo-druten.pdf">PDF (' in druten
+    assert (site / "gemeenten" / "druten" / "dvo" / "index.html").is_file()
     wijchen = (site / "gemeenten" / "wijchen" / "index.html").read_text(encoding="utf-8")
     assert "DVO Wijchen: nog niet gemaakt." in wijchen
+    assert not (site / "gemeenten" / "wijchen" / "dvo").exists()
     regio = (site / "regio" / "index.html").read_text(encoding="utf-8")
     assert "Verantwoordingsrapportage regio Rijk van Nijmegen 2016: nog niet gemaakt." in regio
+    # The navigation lists what exists: Druten with its documents, Wijchen with its page only.
+    nav = (region.root / ".staging" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "DVO: gemeenten/druten/dvo.md" in nav and "gemeenten/wijchen/dvo.md" not in nav
 
 
 def test_broken_link_in_an_authored_page_fails_strict_and_keeps_the_old_site(region: Region):
@@ -278,39 +291,6 @@ def _page_text(url: str) -> str:
     return " | ".join(cells)
 
 
-@pytest.fixture(scope="module")
-def served(built):
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(built / "site"))
-    handler.log_message = lambda *a: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", built / "site"
-    server.shutdown()
-
-
-def test_every_page_passes_axe_core_in_chromium_without_serious_violations(served, tmp_path):
-    base, site = served
-    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    node_modules = A11Y / "node_modules"
-    if not Path(chromium).exists() or not shutil.which("node") or not node_modules.is_dir():
-        pytest.fail("Toegankelijkheidstest kan niet draaien: installeer Chromium (apt-get install chromium), Node.js en "
-                    "'npm ci' in tests/a11y; 'make test' doet dat allemaal.")
-    paths = [p.relative_to(site).as_posix().removesuffix("index.html") for p in pages(site) if p.name != "404.html"]
-    listing = tmp_path / "pages.json"
-    listing.write_text(json.dumps(paths), encoding="utf-8")
-    proc = subprocess.run(["node", str(A11Y / "axe_check.mjs"), base, str(listing)], capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stderr
-    report = json.loads(proc.stdout)
-    assert len(report["pages"]) == len(paths) > 60  # site pages plus the HTML reading copies of every document
-    assert [p["path"] for p in report["pages"] if p["status"] != 200] == []
-    serious = [
-        f"{p['path']}: {v['id']} ({v['impact']}) {v['help']} {v['nodes']}"
-        for p in report["pages"] for v in p["violations"] if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
-    assert report["external"] == []  # no request to another host while the pages load
-
-
 def test_building_again_gives_the_same_bytes_for_the_whole_site(built):
     """Every file of the site, PDFs included, is listed with its sha256 in the manifest."""
     from click.testing import CliRunner
@@ -321,3 +301,149 @@ def test_building_again_gives_the_same_bytes_for_the_whole_site(built):
     result = CliRunner().invoke(main, ["build", "--jobs", "1", "--root", str(built)])
     assert result.exit_code == 0, result.output
     assert (built / "site" / "manifest.json").read_bytes() == before
+
+
+# ---- Reading copies, gemeente page, home page, navigation and the Dutch shell (issue 14) ----
+
+
+def test_reading_copies_are_site_pages_linking_pdf_open_data_gemeente_and_home(built, project):
+    site = built / "site"
+    assert not (site / "dvo").exists() and not (site / "rapport").exists()  # no loose HTML copies
+    for g in project.gemeenten:
+        dvo = (site / "gemeenten" / g.slug / "dvo" / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../../pdf/dvo-{g.slug}.pdf"' in dvo and f'href="../../../pdf/kpi-{g.slug}.csv"' in dvo
+        assert f'Terug naar <a href="../">Gemeente {g.naam}</a> of naar de <a href="../../../">homepagina</a>' in dvo
+        report = (site / "gemeenten" / g.slug / "rapport-2016" / "index.html").read_text(encoding="utf-8")
+        for target in (f"pdf/rapport-{g.slug}-2016.pdf", f"pdf/kpi-{g.slug}.csv", f"pdf/kpi-{g.slug}.json"):
+            assert f'href="../../../{target}"' in report, (g.slug, target)
+    regio = (site / "regio" / "rapport-2016" / "index.html").read_text(encoding="utf-8")
+    for target in ("pdf/rapport-regio-2016.pdf", "pdf/kpi-regio.csv", "pdf/kpi-gemeenten.json"):
+        assert f'href="../../{target}"' in regio
+
+
+def test_reading_copy_sits_in_the_theme_with_one_main_landmark_and_scroll_boxes(built):
+    html = (built / "site" / "gemeenten" / "druten" / "rapport-2016" / "index.html").read_text(encoding="utf-8")
+    assert html.count("<main") == 1 and "<aside" not in html  # the theme's main; the document's became sections
+    assert '<h1 id="verantwoordingsrapportage-druten-2016">Verantwoordingsrapportage <span class="gemeente">Druten 2016</span>' in html
+    assert html.count('<div class="scrollvak"><table') == html.count("<table")  # every table scrolls in its own box
+    assert html.count('class="scrollvak grafiekvak"><svg style="--min-breedte: 768px"') == html.count('class="grafiek"') > 0
+    assert 'class="skiplink"' not in html and 'class="watermerk"' not in html
+
+
+def test_concept_dvo_says_so_on_its_reading_copy(built, project):
+    for g in project.gemeenten:
+        html = (built / "site" / "gemeenten" / g.slug / "dvo" / "index.html").read_text(encoding="utf-8")
+        assert (f"Concept: DVO {g.dvo.status}" in html) == (not g.dvo.definitief), g.slug
+
+
+def test_search_index_covers_the_text_of_every_dvo_and_report(built, project):
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    text = {}
+    for entry in index["docs"]:
+        text[entry["location"].split("#")[0]] = text.get(entry["location"].split("#")[0], "") + " " + entry["text"]
+    for g in project.gemeenten:
+        assert "verantwoording af over de financiën" in text[f"gemeenten/{g.slug}/dvo/"], g.slug
+        for periode in ("2015", "2016"):
+            assert "Leeswijzer" in text[f"gemeenten/{g.slug}/rapport-{periode}/"] or "streefwaarde" in text[f"gemeenten/{g.slug}/rapport-{periode}/"]
+    toelichting = project.gemeente("druten").prestatie_indicatoren[2].toelichtingen["2015"].tekst
+    assert " ".join(toelichting.split()[:6]) in text["gemeenten/druten/rapport-2015/"]
+    # each article of a DVO is its own search result, so a hit leads to the article
+    assert any(e["location"].startswith("gemeenten/druten/dvo/#") and e["title"].startswith("Artikel ") for e in index["docs"])
+
+
+def test_gemeente_page_leads_with_performance_then_documents_then_budget(built, project):
+    from generator.compute.verantwoording import Verantwoording
+    from generator.util.formatting import kpi_value, percentage
+
+    html = (built / "site" / "gemeenten" / "wijchen" / "index.html").read_text(encoding="utf-8")
+    order = [html.index(f'id="{h}"') for h in ("prestaties-in-2016", "documenten", "budget-per-jaar", "maatwerkafspraken", "kerngegevens")]
+    assert order == sorted(order)
+    v = Verantwoording(project)
+    stand = [u for u, _ in v.gemeente("wijchen", v.periode("2016"))]
+    flat = _text(html)
+    for u in stand:
+        e = u.indicator.eenheid
+        assert f"{u.indicator.naam} ({u.indicator.richting}) {u.status} prestatie {percentage(u.score)} realisatie {kpi_value(u.realisatie, e)} · streefwaarde {kpi_value(u.streefwaarde, e)}" in flat
+    counts = {s: sum(u.status == s for u in stand) for s in ("op koers", "aandachtspunt", "afwijking")}
+    assert counts == {"op koers": 4, "aandachtspunt": 3, "afwijking": 1}
+    assert "hebben er 8 een realisatie in 2016: 4 op koers, 3 aandachtspunten, 1 afwijking." in flat
+
+
+def test_home_page_reaches_every_gemeente_in_one_click(built, project):
+    html = (built / "site" / "index.html").read_text(encoding="utf-8")
+    block = html[html.index('<div class="gemeentekeuze">'):]
+    block = block[: block.index("</div>")]
+    assert re.findall(r'<a href="gemeenten/([a-z-]+)/">([^<]+)</a>', block) == [(g.slug, g.naam) for g in project.gemeenten]
+    assert html.index('id="kies-een-gemeente"') < html.index('id="wat-u-hier-vindt"')  # where the page puts <!-- gemeenten -->
+
+
+def test_navigation_shows_where_the_reader_is(built):
+    html = (built / "site" / "gemeenten" / "wijchen" / "rapport-2016" / "index.html").read_text(encoding="utf-8")
+    path = html[html.index('<nav class="md-path"'):]
+    path = _text(path[: path.index("</nav>")])
+    assert path == "Home Gemeenten Wijchen"
+    active = re.findall(r'<a href="[^"]*" class="md-nav__link md-nav__link--active">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', html)
+    assert active == ["Rapportage 2016"]
+    for page in ("gemeenten/wijchen/index.html", "instrumentarium/loonkostensubsidie/index.html", "regio/rapport-2015/index.html"):
+        assert "md-nav__link--active" in (built / "site" / page).read_text(encoding="utf-8"), page
+
+
+def test_dutch_landmarks_permalinks_and_footer_on_every_page(built):
+    site = built / "site"
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        rel = page.relative_to(site).as_posix()
+        assert 'aria-label="Header"' not in html and 'aria-label="Footer"' not in html, rel
+        assert '<nav class="md-header__inner md-grid" aria-label="Sitekop">' in html, rel
+        assert ">¶<" not in html and "&para;" not in html, rel  # the sign is drawn by CSS, not read aloud
+        footer = _text(html[html.index('<footer class="md-footer">'):])
+        assert footer.startswith("Werkbedrijf Rijk van Nijmegen Contact: toegankelijkheid@werkbedrijf-rijkvannijmegen.example Toegankelijkheidsverklaring"), rel
+    verordening = (site / "verordening" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="headerlink" href="#hoofdstuk-1" title="Link naar dit onderdeel"> </a>' in verordening
+
+
+def test_sitemap_lists_every_page_at_the_site_url(built):
+    site = built / "site"
+    url = _site_url(built)
+    assert url.startswith("https://")
+    locs = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    expected = sorted(url + p.relative_to(site).as_posix().removesuffix("index.html") for p in pages(site) if p.name != "404.html")
+    assert sorted(locs) == expected
+
+
+def test_toegankelijkheidsverklaring_follows_the_model_statement(built):
+    html = (built / "site" / "toegankelijkheid" / "index.html").read_text(encoding="utf-8")
+    flat = _text(html)
+    assert "Status C: eerste maatregelen genomen." in flat
+    assert re.search(r"Datum van de laatste controle \d{1,2} [a-z]+ \d{4}", flat)
+    assert 'href="mailto:toegankelijkheid@werkbedrijf-rijkvannijmegen.example"' in html
+    assert "Wij reageren binnen vijf werkdagen" in flat
+    for heading in ("Over deze verklaring", "Hoe wij controleren", "Wat nog niet voldoet", "Een probleem melden"):
+        assert f">{heading}<" in html, heading
+
+
+def _zensical() -> list[str]:
+    pytest.importorskip("zensical", reason="zensical staat in de testpakketten: pip install -e '.[test]'")
+    return [sys.executable, "-m", "zensical", "build", "--strict"]
+
+
+def test_the_same_configuration_builds_with_zensical(built, tmp_path):
+    """Both the site as `dvo build` makes it (.staging/mkdocs.yml, with the navigation) and
+    the region's plain mkdocs.yml build with Zensical, the successor of Material for MkDocs."""
+    staged = tmp_path / "staging"
+    for part in ("docs", "overrides"):
+        shutil.copytree(built / ".staging" / part, staged / part)
+    shutil.copy(built / ".staging" / "mkdocs.yml", staged / "mkdocs.yml")
+    result = subprocess.run([*_zensical(), "-f", "mkdocs.yml"], cwd=staged, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = staged / "site"
+    assert "Pagina niet gevonden" in (out / "404.html").read_text(encoding="utf-8")
+    assert (out / "gemeenten" / "wijchen" / "rapport-2016" / "index.html").is_file()
+    plain = tmp_path / "regio"
+    shutil.copytree(staged / "docs", plain / ".staging" / "docs")
+    shutil.copytree(staged / "overrides", plain / ".staging" / "overrides")
+    shutil.copy(built / "mkdocs.yml", plain / "mkdocs.yml")
+    result = subprocess.run([*_zensical(), "-f", "mkdocs.yml"], cwd=plain, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (plain / ".staging" / "site" / "gemeenten" / "wijchen" / "index.html").is_file()

@@ -108,13 +108,13 @@ def test_a_broken_page_template_stops_the_site_and_keeps_the_old_one(region: Reg
 
 
 def test_site_configuration_is_checked_with_line_and_suggestion(region: Region):
-    region.replace("mkdocs.yml", "  - Regio: regio.md", "  - Regio: regios.md")
+    region.replace("mkdocs.yml", "  - Regio: regio/index.md", "  - Regio: regio/indx.md")
     region.replace("mkdocs.yml", "  - Bestuur en besluitvorming: bestuur.md", "  - Bestuur en besluitvorming: besturen/index.md")
     lines = lines_of(region.dvo("validate"))
-    regio = region.line_of("mkdocs.yml", "regios.md")
-    assert f"mkdocs.yml:{regio}:12: nav: pagina 'regios.md' bestaat niet; bedoelt u 'regio.md'? Verwacht een eigen pagina " \
-           "content/pages/regios.md, een standaardpagina (bestuur.md, dvo-lezen.md, index.md, toegankelijkheid.md, werkbedrijf.md) " \
-           "of een pagina die de generator maakt (gemeenten/index.md, regio.md, instrumentarium/index.md, verordening.md)" in lines
+    regio = region.line_of("mkdocs.yml", "regio/indx.md")
+    assert f"mkdocs.yml:{regio}:12: nav: pagina 'regio/indx.md' bestaat niet; bedoelt u 'regio/index.md'? Verwacht een eigen pagina " \
+           "content/pages/regio/indx.md, een standaardpagina (bestuur.md, dvo-lezen.md, index.md, toegankelijkheid.md, werkbedrijf.md) " \
+           "of een pagina die de generator maakt (gemeenten/index.md, regio/index.md, instrumentarium/index.md, verordening.md)" in lines
     assert any(line.startswith(f"mkdocs.yml:{region.line_of('mkdocs.yml', 'besturen/index.md')}:32: nav: pagina 'besturen/index.md' bestaat niet") for line in lines)
     region.path("mkdocs.yml").unlink()
     assert lines_of(region.dvo("validate"))[0].startswith("mkdocs.yml:1:1: bestand ontbreekt")

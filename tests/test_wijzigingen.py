@@ -173,8 +173,9 @@ def test_build_makes_the_overzicht_and_the_gemeente_page_links_it(repo):
     text = " ".join(flat(p) for p in pdf_pages(pdf))
     assert "[verwijderd: zes] [ingevoegd: drie]" in text and "Taalcoaches voor nieuwkomers nieuw" in text
     page = (root / "site" / "gemeenten" / "heumen" / "index.html").read_text()
-    assert re.search(r'<a href="\.\./\.\./pdf/wijzigingen-heumen\.pdf">Wat is er veranderd sinds versie 1\.0 \(PDF, \d+ kB\)</a>', page)
-    assert (root / "site" / "dvo" / "wijzigingen-heumen.html").is_file()
+    assert re.search(r'<strong><a href="wijzigingen/">Wat is er veranderd sinds versie 1\.0</a></strong>, ook als <a href="\.\./\.\./pdf/wijzigingen-heumen\.pdf">PDF \(\d+ kB\)</a>', page)
+    copy = (root / "site" / "gemeenten" / "heumen" / "wijzigingen" / "index.html").read_text()  # its reading copy on the site
+    assert "[verwijderd: zes] [ingevoegd: drie]" in flat(re.sub(r"<[^>]+>", "", copy))
     # the DVO itself names no revision
     assert repo["c1"][:7] not in " ".join(pdf_pages(root / "site" / "pdf" / "dvo-heumen.pdf"))
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from generator.cli.usage import DutchGroup, Map
 from generator.load.findings import InvalidProject
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -19,10 +20,9 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 def root_option(f):
     return click.option(
         "--root",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=Map(),
         default=Path("."),
-        show_default="huidige map",
-        help="Map van de regio-repository.",
+        help="Map van de regio-repository (standaard: de huidige map).",
     )(f)
 
 
@@ -76,8 +76,8 @@ def report_findings(exc: InvalidProject) -> None:
     click.echo(f"{n} {'fout' if n == 1 else 'fouten'} gevonden; er is niets geschreven.", err=True)
 
 
-@click.group(context_settings=CONTEXT)
-@click.version_option(package_name="dvo-generator", message="dvo %(version)s")
+@click.group("dvo", cls=DutchGroup, context_settings=CONTEXT)
+@click.version_option(package_name="dvo-generator", message="dvo %(version)s", help="Toon de versie en stop.")
 def main() -> None:
     """DVO- en verantwoordingsgenerator voor een regionaal Werkbedrijf.
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from generator.cli.app import check_gemeente, load_or_exit, main, root_option, try_load_checked
+from generator.cli.usage import Jaartal
 
 
 @main.command()
@@ -25,9 +26,9 @@ def validate(root: Path) -> None:
 
 @main.command()
 @root_option
-@click.option("--jaar", type=int, help="Alleen dit jaar.")
-@click.option("--gemeente", "slug", help="Alleen deze gemeente (slug, bijv. 'oost-gelre').")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--jaar", type=Jaartal(), help="Alleen dit jaar.")
+@click.option("--gemeente", "slug", metavar="SLUG", help="Alleen deze gemeente (slug, bijv. 'oost-gelre').")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", help="Uitvoer als tabel, JSON of CSV (standaard: table).")
 def budget(root: Path, jaar: int | None, slug: str | None, fmt: str) -> None:
     """Het budget per gemeente per jaar: beschikbaar, basis, verplichtingen, maatwerkbudget."""
     from generator.cli import budget_output
@@ -43,7 +44,7 @@ def budget(root: Path, jaar: int | None, slug: str | None, fmt: str) -> None:
 @main.command()
 @root_option
 @click.argument("kostenpost", required=False)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", help="Uitvoer als tabel, JSON of CSV (standaard: table).")
 def verdeling(root: Path, kostenpost: str | None, fmt: str) -> None:
     """Verdeel een kostenpost over de gemeenten volgens haar verdeelsleutel."""
     from generator.cli import verdeling_output

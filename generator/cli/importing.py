@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 
 from generator.cli.app import load_or_exit, main, root_option
+from generator.cli.usage import Bestand
 
 
 @main.command("import")
 @root_option
-@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("bestand", type=Bestand())
 @click.option("--dry-run", is_flag=True, help="Laat alleen zien wat er zou veranderen (als diff); schrijf niets.")
 def import_(root: Path, bestand: Path, dry_run: bool) -> None:
     """Realisaties inlezen uit een CSV- of Excel-export (kolommen gemeente, indicator, periode, waarde, noemer)."""
@@ -27,6 +28,8 @@ def import_(root: Path, bestand: Path, dry_run: bool) -> None:
         n = len(exc.problems)
         click.echo(f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets geschreven.", err=True)
         sys.exit(1)
+    if res.tekenset:
+        click.echo(f"{bestand.name} gelezen als {res.tekenset}.", err=True)
     if dry_run and res.bestanden:
         click.echo(res.diff(), nl=False)
     summary = f"{res.nieuw} nieuw, {res.gewijzigd} gewijzigd, {res.ongewijzigd} ongewijzigd, in {len(res.bestanden)} {'bestand' if len(res.bestanden) == 1 else 'bestanden'}"

@@ -8,23 +8,28 @@ from pathlib import Path
 import click
 
 from generator.cli.app import check_gemeente, main, root_option, try_load_checked
+from generator.cli.usage import Aantal, Poort
 
 
 @main.command()
 @root_option
-@click.option("--gemeente", "slug", help="Alleen de DVO en rapportages van deze gemeente opnieuw maken (de site wordt wel helemaal gebouwd).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Aantal parallelle processen (standaard: aantal CPU's).")
+@click.option("--gemeente", "slug", metavar="SLUG", help="Alleen de DVO en rapportages van deze gemeente opnieuw maken (de site wordt wel helemaal gebouwd).")
+@click.option("--jobs", type=Aantal(1), default=None, help="Aantal parallelle processen (standaard: aantal CPU's).")
 def build(root: Path, slug: str | None, jobs: int | None) -> None:
     """Alles bouwen: controleren, DVO's, verantwoordingsrapportages, open data en de website in site/."""
     if not build_once(root, slug, jobs):
         sys.exit(1)
 
 
-def build_once(root: Path, slug: str | None, jobs: int | None) -> bool:
-    """One whole build with Dutch output; False when data, a document or the site failed."""
+def build_once(root: Path, slug: str | None, jobs: int | None, *, wacht: bool = False) -> bool:
+    """One whole build with Dutch output; False when data, a document or the site failed.
+
+    `wacht`: wait for another build of this repository instead of refusing (dvo serve).
+    """
     from generator.publish.jobs import default_jobs, plan
     from generator.cli.progress import progress
-    from generator.publish.site import SiteError, publish
+    from generator.publish.lock import BuildBusy
+    from generator.publish.site import PublishError, SiteError, publish
     from generator.util.revision import source_revision
     from generator.compute.verantwoording import Verantwoording
 
@@ -48,8 +53,14 @@ def build_once(root: Path, slug: str | None, jobs: int | None) -> bool:
                 project, verantwoording, jobs_todo, whole=slug is None,
                 revisie=source_revision(project.layout.root, project.layout.sources), workers=jobs or default_jobs(), overzichten=overzichten,
                 on_done=lambda r: advance(f"{r.titel}: " + ("klaar" if r.fout is None else f"MISLUKT: {r.fout}")),
-                on_step=lambda message: click.echo(message, err=True),
+                on_step=lambda message: click.echo(message, err=True), wait=wacht,
             )
+    except BuildBusy as exc:
+        click.echo(f"Fout: {exc}. Er is niets geschreven.", err=True)
+        return False
+    except PublishError as exc:
+        click.echo(f"Fout: {exc}. De site is niet gebouwd; {site} is ongewijzigd.", err=True)
+        return False
     except SiteError as exc:
         for line in exc.problems:
             click.echo(f"Fout in de site: {line}", err=True)
@@ -71,10 +82,10 @@ def build_once(root: Path, slug: str | None, jobs: int | None) -> bool:
 
 @main.command()
 @root_option
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Poort op 127.0.0.1 (0 = een vrije poort).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Aantal parallelle processen per bouw.")
+@click.option("--port", type=Poort(), default=8000, help="Poort op 127.0.0.1 (standaard: 8000; 0 = een vrije poort).")
+@click.option("--jobs", type=Aantal(1), default=None, help="Aantal parallelle processen per bouw.")
 def serve(root: Path, port: int, jobs: int | None) -> None:
     """Voorbeeld van de site op http://127.0.0.1:8000 dat opnieuw bouwt zodra u een bestand wijzigt."""
     from generator.publish.serve import run
 
-    run(root.resolve(), port, lambda slug: build_once(root, slug, jobs))
+    run(root.resolve(), port, lambda slug: build_once(root, slug, jobs, wacht=True))

@@ -10,6 +10,7 @@ written atomically. With `dry_run` the diff is returned and nothing is written.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import shutil
 import tempfile
@@ -19,8 +20,11 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from generator.edit.export_file import ImportFailed, read_export
 from generator.models import periods
-from generator.util.atomic import write_text
+from generator.util.atomic import write_texts
+from generator.util.oserrors import os_problem, os_reason
+from generator.util.paths import outside_reason
 from generator.util.suggest import did_you_mean
 from generator.load.findings import InvalidProject
 from generator.load.project import Project, load_project
@@ -30,6 +34,7 @@ COLUMNS = ("gemeente", "indicator", "periode", "waarde")
 OPTIONAL = ("noemer",)
 ALIASES = {"realisatie": "waarde", "jaar": "periode", "indicator_id": "indicator"}
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+MAX_DIGITS = 15  # as for numbers in the YAML (models/types.py)
 RANGES = {
     "aantal": (Decimal(0), None, "een geheel aantal van 0 of meer"),
     "percentage": (Decimal(0), Decimal(100), "een percentage van 0 tot en met 100"),
@@ -37,14 +42,6 @@ RANGES = {
     "dagen": (Decimal(0), None, "een aantal dagen van 0 of meer"),
     "euro": (Decimal(0), None, "een bedrag van 0 of meer"),
 }
-
-
-class ImportFailed(Exception):
-    """Bad rows or an unreadable file; `problems` are complete Dutch lines."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__(f"{len(problems)} problemen")
 
 
 @dataclass(frozen=True)
@@ -64,6 +61,7 @@ class Resultaat:
     ongewijzigd: int = 0
     bestanden: dict[str, tuple[str, str]] = field(default_factory=dict)  # rel path -> (old, new)
     meldingen: list[str] = field(default_factory=list)
+    tekenset: str | None = None  # the encoding a CSV was read in
 
     def diff(self) -> str:
         out = []
@@ -72,35 +70,9 @@ class Resultaat:
         return "".join(out)
 
 
-def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """Header names (as written) and (row number, cells) for every non-empty row."""
-    import pandas as pd
-
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".csv":
-            # sep=None sniffs ',' or ';' (Dutch spreadsheets write ';' with decimal commas).
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python", encoding="utf-8-sig", skip_blank_lines=False)
-        elif suffix in (".xlsx", ".xlsm"):
-            frame = pd.read_excel(path, dtype=str, keep_default_na=False)
-        else:
-            raise ImportFailed([f"{path.name}: verwacht een .csv- of .xlsx-bestand, gevonden '{path.suffix or 'geen extensie'}'"])
-    except ImportFailed:
-        raise
-    except Exception as exc:  # pandas/openpyxl say why in English; keep that as detail
-        raise ImportFailed([f"{path.name}: het bestand is niet te lezen als {'CSV' if suffix == '.csv' else 'Excel'} ({exc})"]) from exc
-    headers = [str(c) for c in frame.columns]
-    rows = []
-    for i, record in enumerate(frame.to_dict("records")):
-        cells = {str(k): ("" if v is None or (isinstance(v, float) and v != v) else str(v).strip()) for k, v in record.items()}
-        if any(cells.values()):
-            rows.append((i + 2, cells))
-    return headers, rows
-
-
 def _number(text: str) -> Decimal | None:
     """'71,4' and '71.4' both mean 71.4; thousands separators are refused as ambiguous."""
-    if not _NUMBER.match(text):
+    if not _NUMBER.match(text) or len(text.split(",")[0].split(".")[0].lstrip("-")) > MAX_DIGITS:
         return None
     try:
         value = Decimal(text.replace(",", "."))
@@ -175,6 +147,9 @@ class _Checker:
             return None
         value = _number(text)
         hint = " (schrijf duizendtallen zonder punt of spatie)" if re.match(r"^\d{1,3}([. ]\d{3})+$", text) else ""
+        if value is None and _NUMBER.match(text):
+            self.fail(rij, kolom, f"verwacht een getal van hoogstens {MAX_DIGITS} cijfers, gevonden {len(text)} tekens")
+            return None
         if value is None:
             self.fail(rij, kolom, f"verwacht een getal zoals 42 of 71,4, gevonden '{text}'{hint}")
             return None
@@ -187,8 +162,10 @@ class _Checker:
         return value
 
 
-def check_rows(project: Project, path: Path) -> list[Rij]:
-    headers, rows = read_table(path)
+def check_rows(project: Project, path: Path) -> tuple[list[Rij], str | None]:
+    """The good rows and the CSV's encoding; ImportFailed with every problem otherwise."""
+    table = read_export(path, project.layout.root)
+    headers, rows = table.headers, table.rows
     checker = _Checker(project, path.name)
     names = checker.header(headers)
     if checker.problems:
@@ -214,7 +191,7 @@ def check_rows(project: Project, path: Path) -> list[Rij]:
             checker.fail(r.rij, "noemer", f"leeg, maar '{r.indicator}' is een gewogen gemiddelde; vul de noemer in ({project.indicator(r.indicator).noemer})")
     if checker.problems:
         raise ImportFailed(checker.problems)
-    return good
+    return good, table.tekenset
 
 
 def _existing(project: Project, r: Rij):
@@ -243,7 +220,7 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
         rel = f"gemeenten/{r.slug}.yaml"
         old, current = res.bestanden.get(rel, (None, None))
         if old is None:
-            old = current = (project.layout.root / rel).read_text(encoding="utf-8")
+            old = current = _read_target(project, rel)
         try:
             new = set_realisatie(current, r.indicator, r.periode, _text(r.waarde), _text(r.noemer) if r.noemer is not None else None, after=after)
         except EditError as exc:
@@ -279,6 +256,15 @@ def _verify(old: str, new: str, r: Rij, rel: str) -> None:
         raise ImportFailed([f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan deze realisatie; er is niets geschreven"])
 
 
+def _outside(root: Path):
+    """copytree's `ignore`: leave out links that leave the repository (validation refused them already)."""
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return {n for n in names if outside_reason(Path(folder) / n, root) is not None}
+
+    return ignore
+
+
 def revalidate(project: Project, res: Resultaat) -> None:
     """Load the whole project with the new files in a scratch copy: never write what would not validate."""
     root = project.layout.root
@@ -287,8 +273,8 @@ def revalidate(project: Project, res: Resultaat) -> None:
         for rel in project.layout.sources:  # everything validation reads, site configuration included
             source = root / rel
             if source.is_dir():
-                shutil.copytree(source, scratch / rel)
-            elif source.is_file():
+                shutil.copytree(source, scratch / rel, ignore=_outside(root))
+            elif source.is_file() and outside_reason(source, root) is None:
                 shutil.copyfile(source, scratch / rel)
         for rel, (_, new) in res.bestanden.items():
             (scratch / rel).write_text(new, encoding="utf-8")
@@ -298,12 +284,39 @@ def revalidate(project: Project, res: Resultaat) -> None:
             raise ImportFailed([f"na de import zou dit niet kloppen: {f}" for f in exc.findings]) from exc
 
 
+def _read_target(project: Project, rel: str) -> str:
+    try:
+        return (project.layout.root / rel).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ImportFailed([f"{rel}: is niet te lezen: {os_reason(exc)}"]) from exc
+
+
+def _writable(project: Project, rels: list[str]) -> None:
+    """Refuse before writing anything when a gemeente file is read-only (also for root, who may write anyway)."""
+    problems = []
+    for rel in rels:
+        path = project.layout.root / rel
+        if not (path.stat().st_mode & 0o222) or not os.access(path, os.W_OK):
+            problems.append(f"{rel}: het bestand is alleen-lezen; maak het schrijfbaar om realisaties in te lezen")
+        elif not os.access(path.parent, os.W_OK):
+            problems.append(f"{rel}: de map {path.parent.name}/ is niet schrijfbaar; het bestand kan niet worden vervangen")
+    if problems:
+        raise ImportFailed(problems)
+
+
 def run_import(project: Project, path: Path, *, dry_run: bool) -> Resultaat:
-    rows = check_rows(project, path)
+    rows, tekenset = check_rows(project, path)
     res = plan_import(project, rows)
+    res.tekenset = tekenset
     if res.bestanden:
         revalidate(project, res)
-    if not dry_run:
-        for rel, (_, new) in res.bestanden.items():
-            write_text(project.layout.root / rel, new)
+    if not dry_run and res.bestanden:
+        _writable(project, list(res.bestanden))
+        # The files were loaded through the repository check, so their real paths lie inside it;
+        # writing there keeps a link inside the repository a link.
+        targets = {(project.layout.root / rel).resolve(): new for rel, (_, new) in res.bestanden.items()}
+        try:
+            write_texts(targets)
+        except OSError as exc:
+            raise ImportFailed([f"schrijven mislukt: {os_problem(exc)}"]) from exc
     return res

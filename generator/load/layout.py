@@ -20,7 +20,7 @@ FILE_GLOBS = {
 
 # The generated site pages with a fixed name (publish/pages.py writes them, plus one
 # page per gemeente under gemeenten/ and one per instrument under instrumentarium/).
-GENERATED_PAGES = ("gemeenten/index.md", "regio.md", "instrumentarium/index.md", "verordening.md")
+GENERATED_PAGES = ("gemeenten/index.md", "regio/index.md", "instrumentarium/index.md", "verordening.md")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from generator.load.messages import findings_from
 from generator.load.yamlsource import YamlDocument, load_yaml
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
 from generator.models.standaard import DvoStandaard
+from generator.util.paths import outside_reason, outward_links
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -52,8 +53,14 @@ class LoadedFiles:
 
 def _model(loaded: LoadedFiles, path: Path, model: type[M]) -> M | None:
     rel = loaded.layout.rel(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         loaded.findings.append(Finding(rel, 1, 1, "bestand ontbreekt (verwacht in deze map)"))
+        return None
+    reason = outside_reason(path, loaded.layout.root)
+    if reason is None and path.is_dir():
+        reason = "is een map; verwacht een YAML-bestand"
+    if reason is not None:  # e.g. a symlink to /etc/passwd: never opened
+        loaded.findings.append(Finding(rel, 1, 1, f"bestand {reason}"))
         return None
     doc, problems = load_yaml(path, rel)
     loaded.findings.extend(problems)
@@ -70,9 +77,20 @@ def _model(loaded: LoadedFiles, path: Path, model: type[M]) -> M | None:
         return None
 
 
+def _links_leaving_the_repository(layout: Layout) -> list[Finding]:
+    """Templates, authored pages and mkdocs.yml are read by the build: refuse links out of the repository now."""
+    places = [layout.content, layout.template_overrides, layout.mkdocs]
+    return [
+        Finding(layout.rel(path), 1, 1, f"{'map' if path.is_dir() else 'bestand'} {reason}")
+        for place in places
+        for path, reason in outward_links(place, layout.root)
+    ]
+
+
 def load_files(root: Path) -> LoadedFiles:
     layout = Layout(root.resolve())
     loaded = LoadedFiles(layout)
+    loaded.findings += _links_leaving_the_repository(layout)
     loaded.regio = _model(loaded, layout.regio, Regio)
     loaded.instrumentarium = _model(loaded, layout.instrumentarium, Instrumentarium)
     loaded.indicatoren = _model(loaded, layout.indicatoren, Indicatoren)

@@ -19,8 +19,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.load.bounds import TooLarge, read_limited, structure_problems
 from generator.load.findings import Finding
 from generator.load.layout import GENERATED_PAGES, PACKAGE_TEMPLATES, Layout
+from generator.util.paths import outside_reason
 from generator.util.suggest import closest
 
 TEMPLATE_SUFFIXES = (".html", ".md")
@@ -50,12 +52,23 @@ def _site_config(layout: Layout, gemeenten: list[str] | None, instrumenten: list
     if not layout.mkdocs.is_file():
         yield Finding(rel, 1, 1, "bestand ontbreekt: de siteconfiguratie (mkdocs) is nodig om de site te bouwen; `dvo init` schrijft een voorbeeld")
         return
+    if outside_reason(layout.mkdocs, layout.root) is not None:
+        return  # a link out of the repository: reported by loaded.py, never read
     try:
-        # Composing (not constructing) leaves mkdocs' own tags such as !ENV alone.
-        root = YAML(typ="rt").compose(layout.mkdocs.read_text(encoding="utf-8"))
+        text = read_limited(layout.mkdocs, rel).decode("utf-8")
+    except TooLarge as exc:
+        yield exc.finding
+        return
     except UnicodeDecodeError as exc:
         yield Finding(rel, 1, 1, f"bestand is geen geldige UTF-8-tekst (byte {exc.start})")
         return
+    bounded = structure_problems(text, rel, allow_tags=True)  # no alias bomb in the nav walk below
+    if bounded:
+        yield from bounded
+        return
+    try:
+        # Composing (not constructing) leaves mkdocs' own tags such as !ENV alone.
+        root = YAML(typ="rt").compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -105,7 +118,7 @@ def _provided_pages(layout: Layout, gemeenten: list[str] | None, instrumenten: l
     authored = [p.relative_to(layout.pages).as_posix() for p in layout.pages.rglob("*.md")] if layout.pages.is_dir() else []
     overridden = layout.template_overrides / "pages"
     own_defaults = [p.relative_to(overridden).as_posix() for p in overridden.rglob("*.md")] if overridden.is_dir() else []
-    per_item = [f"gemeenten/{s}.md" for s in gemeenten or []] + [f"instrumentarium/{i}.md" for i in instrumenten or []]
+    per_item = [f"gemeenten/{s}/index.md" for s in gemeenten or []] + [f"instrumentarium/{i}.md" for i in instrumenten or []]
     return sorted(set(authored + own_defaults + default_pages() + list(GENERATED_PAGES) + per_item))
 
 
@@ -114,7 +127,8 @@ def _overrides(layout: Layout) -> Iterator[Finding]:
     if not base.is_dir():
         return
     known = package_files()
-    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+    # Links out of the repository are reported by loaded.py and never opened here.
+    for path in sorted(p for p in base.rglob("*") if p.is_file() and outside_reason(p, layout.root) is None):
         rel = path.relative_to(base).as_posix()
         shown = layout.rel(path)
         if rel not in known and path.suffix in TEMPLATE_SUFFIXES + (".css", ".js"):

@@ -59,7 +59,9 @@ def rule_region_lists(ld: LoadedFiles) -> Iterator[Finding]:
 def rule_gemeente_files(ld: LoadedFiles) -> Iterator[Finding]:
     """Every listed gemeente has a file, every file is listed, slug == file name."""
     regio_doc = ld.doc(ld.layout.regio)
-    listed = {g.slug: (i, g) for i, g in enumerate(ld.regio.gemeenten)}
+    listed: dict = {}
+    for i, g in enumerate(ld.regio.gemeenten):
+        listed.setdefault(g.slug, (i, g))  # a repeated slug is reported once; compare with its first entry
     for stem, rel in sorted(ld.gemeente_files.items()):
         if not _SLUG.fullmatch(stem):
             yield Finding(rel, 1, 1, f"bestandsnaam: verwacht een slug van kleine letters, cijfers en koppeltekens (bijv. 'west-maas-en-waal.yaml'), gevonden '{stem}.yaml'")

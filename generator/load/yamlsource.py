@@ -2,7 +2,8 @@
 
 This is the only module that reads YAML for validation. It turns a file into
 plain Python data plus a map from field path to source position, so that
-later stages can report `path:line:col` for any field.
+later stages can report `path:line:col` for any field. Before ruamel sees a
+file, bounds.py checks its size and structure (no aliases, tags, deep nesting).
 """
 
 from __future__ import annotations
@@ -16,12 +17,32 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from generator.load.bounds import TooLarge, read_limited, reader_finding, structure_problems, syntax_finding
 from generator.load.findings import Finding
 from generator.models.types import FloatText
+from generator.util.oserrors import os_reason
 
 
 def _construct_float(constructor: RoundTripConstructor, node) -> FloatText:
     return FloatText(node.value)
+
+
+def _construct_int(constructor: RoundTripConstructor, node):
+    # An integer longer than Python's int() accepts (4300 digits) stays text, so
+    # the money and count types refuse it with a message instead of a ValueError.
+    try:
+        return RoundTripConstructor.construct_yaml_int(constructor, node)
+    except ValueError:
+        return FloatText(node.value)
+
+
+def _construct_timestamp(constructor: RoundTripConstructor, node):
+    # `2015-13-45` looks like a date to YAML but is none: keep the text, so the
+    # date field reports "verwacht een datum ..., gevonden '2015-13-45'".
+    try:
+        return RoundTripConstructor.construct_yaml_timestamp(constructor, node)
+    except (ValueError, OverflowError):
+        return str(node.value)
 
 
 Position = tuple[int, int]  # 1-based line, column
@@ -52,30 +73,50 @@ class YamlDocument:
         return Finding(self.rel, line, col, message)
 
 
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor with our number and date handling.
+
+    A subclass, because add_constructor changes the class it is called on: on
+    RoundTripConstructor itself it would change every YAML(typ="rt") in the process.
+    """
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
-    yaml.constructor.add_constructor("tag:yaml.org,2002:float", _construct_float)
+    yaml.Constructor = _Constructor
     return yaml
+
+
+def _at(getter, key, fallback: Position) -> Position:
+    """1-based position of a child from ruamel's 0-based line/col data; the parent's when unknown."""
+    try:
+        line, col = getter(key)
+    except (TypeError, KeyError, IndexError, AttributeError):
+        return fallback
+    return line + 1, col + 1
 
 
 def _plain(node, loc: tuple, doc: YamlDocument):
     """Convert ruamel's round-trip nodes to plain data, recording positions."""
+    here = doc.position(loc)
     if isinstance(node, CommentedMap):
         out = {}
         for k, v in node.items():
             key = _plain_key(k)
-            kl, kc = node.lc.key(k)
-            vl, vc = node.lc.value(k)
-            doc.key_pos[loc + (key,)] = (kl + 1, kc + 1)
-            doc.value_pos[loc + (key,)] = (vl + 1, vc + 1)
+            doc.key_pos[loc + (key,)] = _at(node.lc.key, k, here)
+            doc.value_pos[loc + (key,)] = _at(node.lc.value, k, here)
             out[key] = _plain(v, loc + (key,), doc)
         return out
     if isinstance(node, CommentedSeq):
         out = []
         for i, v in enumerate(node):
-            il, ic = node.lc.item(i)
-            doc.value_pos[loc + (i,)] = (il + 1, ic + 1)
+            doc.value_pos[loc + (i,)] = _at(node.lc.item, i, here)
             out.append(_plain(v, loc + (i,), doc))
         return out
     if isinstance(node, FloatText):
@@ -106,9 +147,18 @@ def _plain_key(key):
 def load_yaml(path: Path, rel: str) -> tuple[YamlDocument | None, list[Finding]]:
     """Parse one file. Returns the document, or None with findings when it cannot be parsed."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_limited(path, rel)
+    except TooLarge as exc:
+        return None, [exc.finding]
+    except OSError as exc:
+        return None, [Finding(rel, 1, 1, f"bestand is niet te lezen: {os_reason(exc)}")]
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Finding(rel, 1, 1, f"bestand is geen geldige UTF-8-tekst (byte {exc.start})")]
+        return None, [_not_utf8(rel, raw, exc)]
+    problems = structure_problems(text, rel)
+    if problems:
+        return None, problems
     try:
         node = _yaml().load(text)
     except DuplicateKeyError as exc:
@@ -125,18 +175,27 @@ def load_yaml(path: Path, rel: str) -> tuple[YamlDocument | None, list[Finding]]
             )
         ]
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or exc.context or "onbekend probleem").strip()
-        return None, [Finding(rel, line, col, f"ongeldige YAML-opmaak: {problem} (controleer inspringing, dubbele punten en aanhalingstekens)")]
+        return None, [syntax_finding(rel, exc, text)]
     except YAMLError as exc:
-        return None, [Finding(rel, 1, 1, f"ongeldige YAML: {exc}")]
+        return None, [reader_finding(rel, text, exc)]
     doc = YamlDocument(rel=rel, data=None)
     doc.value_pos[()] = (1, 1)
-    doc.data = _plain(node, (), doc)
     if isinstance(node, (CommentedMap, CommentedSeq)):
         doc.value_pos[()] = (node.lc.line + 1, node.lc.col + 1)
+    doc.data = _plain(node, (), doc)
     return doc, []
+
+
+def _not_utf8(rel: str, raw: bytes, exc: UnicodeDecodeError) -> Finding:
+    """Where the first byte that is not UTF-8 sits, as line and column."""
+    line_start = raw.rfind(b"\n", 0, exc.start) + 1
+    line = raw.count(b"\n", 0, exc.start) + 1
+    col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+    return Finding(
+        rel, line, col,
+        f"bestand is geen geldige UTF-8-tekst: byte 0x{raw[exc.start]:02X} hoort niet in UTF-8 "
+        "(opgeslagen als Windows-1252 of Latin-1?); sla het bestand op als UTF-8",
+    )
 
 
 def _quoted_key(problem: str | None) -> str:

@@ -17,11 +17,20 @@ _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 # The same Dutch notation with cents, or as YAML text (`2.100.000` is no YAML number).
 _THOUSANDS_TEXT = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _DUTCH_DECIMAL = re.compile(r"^-?\d+,\d+$")
+_EXPONENT = re.compile(r"^[-+]?(\d[\d_]*)?(\.[\d_]*)?[eE][-+]?\d+$")
+
+# Plausibility bounds. No single amount in a DVO comes near a billion euros (the
+# largest, a regional participatiebudget, is tens of millions); anything above is
+# a typo or an attack, and would only be rounded away by later arithmetic.
+MAX_BEDRAG = Decimal(1_000_000_000)
+MAX_GETAL = Decimal(10) ** 15  # counts, KPI values: far above any real figure
+MAX_SHOWN = 60  # characters of a found value quoted in a message
 
 
 class FloatText(str):
-    """A YAML float kept as its source text, so `529.000` can be recognised
-    as a Dutch thousands separator instead of silently becoming 529."""
+    """A YAML number kept as its source text: every float, so `529.000` can be
+    recognised as a Dutch thousands separator instead of silently becoming 529,
+    and an integer too long for Python's int()."""
 
 
 class StrictModel(BaseModel):
@@ -40,16 +49,28 @@ def shown(value: object) -> str:
         return "een blok met sleutels"
     if isinstance(value, list):
         return "een lijst"
-    return f"'{value}'"
+    text = str(value)
+    if len(text) > MAX_SHOWN:
+        return f"'{text[:MAX_SHOWN]}…' ({len(text)} tekens)"
+    return f"'{text}'"
 
 
 def _decimal(value: object, what: str) -> Decimal:
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
         raise PydanticCustomError("dvo_number", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, Decimal):
-        return value
+    number = value if isinstance(value, Decimal) else Decimal(value) if isinstance(value, int) else _from_text(value, what)
+    if not number.is_finite():
+        raise PydanticCustomError("dvo_number", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
+    if abs(number) >= MAX_GETAL:
+        raise PydanticCustomError(
+            "dvo_too_large",
+            "verwacht {what} van hoogstens 15 cijfers, gevonden {found}",
+            {"what": what, "found": shown(value)},
+        )
+    return number
+
+
+def _from_text(value: object, what: str) -> Decimal:
     text = str(value).strip()
     if (isinstance(value, FloatText) and _THOUSANDS.match(text)) or _THOUSANDS_TEXT.match(text):
         raise PydanticCustomError(
@@ -63,13 +84,16 @@ def _decimal(value: object, what: str) -> Decimal:
             "verwacht {what} met een punt als decimaalteken (schrijf {suggest}), gevonden {found}",
             {"what": what, "suggest": text.replace(",", "."), "found": shown(value)},
         )
+    if _EXPONENT.match(text):
+        raise PydanticCustomError(
+            "dvo_exponent",
+            "verwacht {what} voluit geschreven, zonder e-notatie, gevonden {found}",
+            {"what": what, "found": shown(value)},
+        )
     try:
-        number = Decimal(text)
+        return Decimal(text)
     except InvalidOperation:
         raise PydanticCustomError("dvo_number", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)}) from None
-    if not number.is_finite():
-        raise PydanticCustomError("dvo_number", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
-    return number
 
 
 def parse_money(value: object) -> Decimal:
@@ -78,6 +102,12 @@ def parse_money(value: object) -> Decimal:
         raise PydanticCustomError("dvo_cents", "verwacht een bedrag in hele euro's of centen, gevonden {found}", {"found": shown(value)})
     if amount < 0:
         raise PydanticCustomError("dvo_negative", "verwacht een bedrag van 0 of meer, gevonden {found}", {"found": shown(value)})
+    if amount >= MAX_BEDRAG:
+        raise PydanticCustomError(
+            "dvo_implausible",
+            "verwacht een bedrag onder € 1 miljard (controleer het aantal nullen), gevonden {found}",
+            {"found": shown(value)},
+        )
     return amount
 
 

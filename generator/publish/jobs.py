@@ -18,6 +18,11 @@ from generator.load.project import Project, load_project
 _WORKER: tuple[Project, object] | None = None
 
 
+def html_folder(docs: Path) -> Path:
+    """Standalone HTML of every document, beside the docs folder: not published as files."""
+    return docs.parent / "html"
+
+
 @dataclass(frozen=True)
 class Job:
     soort: str  # "dvo", "wijzigingen" (a DVO's overzicht), "rapport" (one gemeente) or "regio"
@@ -30,9 +35,10 @@ class Job:
             return f"{self.soort}-{self.slug}"
         return f"rapport-{self.slug}-{self.periode}"
 
-    def paths(self, site: Path) -> tuple[Path, Path]:
-        folder = "dvo" if self.soort in ("dvo", "wijzigingen") else "rapport"
-        return site / "pdf" / f"{self.naam}.pdf", site / folder / f"{self.naam}.html"
+    def paths(self, docs: Path) -> tuple[Path, Path]:
+        """The PDF (a download on the site) and the standalone HTML: the PDF's source, which
+        the site turns into the document's reading-copy page (publish/reading_copy.py)."""
+        return docs / "pdf" / f"{self.naam}.pdf", html_folder(docs) / f"{self.naam}.html"
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ def render_job(project: Project, verantwoording, job: Job, revisie: str, site: P
     pdf_path, html_path = job.paths(site)
     write_bytes(pdf_path, rendered.pdf)
     write_text(html_path, rendered.html)
-    return JobResult(job, titel, None, (pdf_path.relative_to(site).as_posix(), html_path.relative_to(site).as_posix()))
+    return JobResult(job, titel, None, (pdf_path.relative_to(site).as_posix(), html_path.relative_to(site.parent).as_posix()))
 
 
 def render_and_write(project: Project, slug: str, revisie: str, site: Path) -> JobResult:

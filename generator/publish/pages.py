@@ -1,15 +1,32 @@
 """The generated Markdown pages of the site, written into the staging docs folder.
 
-Pages: gemeenten (overview + one per gemeente), regio, instrumentarium (overview +
-one per instrument) and the verordening. Downloads are linked only when the file
-exists in the docs folder, labelled with type and size; a missing one is named as
-not yet made, so a partial build still gives a site without broken links.
+Pages: the home page's list of gemeenten, gemeenten (overview + one per gemeente),
+the reading copy of every DVO and report (a site page made from the document's own
+HTML, see reading_copy.py), regio (with its reports), instrumentarium (overview +
+one per instrument) and the verordening. Downloads and reading copies are linked
+only when they exist in the staging folder, labelled with type and size; a missing
+one is named as not yet made, so a partial build still gives a site without broken
+links.
+
+Where pages live (URLs follow from them, e.g. gemeenten/wijchen/dvo/):
+
+    gemeenten/<slug>/index.md              the gemeente page
+    gemeenten/<slug>/dvo.md                its DVO, reading copy
+    gemeenten/<slug>/rapport-<periode>.md  its report of a period, reading copy
+    regio/index.md                         the region's budget, reports and open data
+    regio/rapport-<periode>.md             the regional report of a period
 """
 
 from __future__ import annotations
 
+import json
+import posixpath
+import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from markupsafe import Markup
 
 from generator.util.atomic import write_text
 from generator.models.budget import budget_gemeente, budget_totaal
@@ -19,8 +36,41 @@ from generator.load.project import Project
 from generator.render.templates import Templates
 from generator.render.templating import markdown_environment
 from generator.compute.verantwoording import Verantwoording
+from generator.publish.jobs import Job
+from generator.publish.reading_copy import NotADocument, reading_copy
+from generator.publish.site_config import OVERVIEW
 
 SOORT = {".pdf": "PDF", ".html": "HTML", ".csv": "CSV", ".json": "JSON"}
+HOME = "index.md"
+REGIO = "regio/index.md"
+GEMEENTEN = "gemeenten/index.md"
+INSTRUMENTARIUM = "instrumentarium/index.md"
+STATUS_ORDER = ("op koers", "aandachtspunt", "afwijking")
+STATUS_PLURAL = {"op koers": "op koers", "aandachtspunt": "aandachtspunten", "afwijking": "afwijkingen"}
+GEMEENTEN_MARKER = re.compile(r"^<!--\s*gemeenten\s*-->[ \t]*$", re.M)
+
+
+def gemeente_page(slug: str) -> str:
+    return f"gemeenten/{slug}/index.md"
+
+
+def reading_copy_page(job: Job) -> str:
+    if job.soort in ("dvo", "wijzigingen"):
+        return f"gemeenten/{job.slug}/{job.soort}.md"
+    if job.soort == "rapport":
+        return f"gemeenten/{job.slug}/rapport-{job.periode}.md"
+    return f"regio/rapport-{job.periode}.md"
+
+
+def front_title(text: str) -> Markup:
+    """A page title for the front matter (a JSON string is a YAML string): the title in
+    the browser tab, where the navigation gives the page a shorter one."""
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def link(from_page: str, target: str) -> str:
+    """A Markdown link target from one docs-relative page to another docs-relative file."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
 @dataclass(frozen=True)
@@ -32,7 +82,12 @@ class Download:
     @property
     def label(self) -> str:
         """`PDF, 412 kB`."""
-        return f"{SOORT[Path(self.pad).suffix]}, {file_size(self.grootte)}"
+        return f"{SOORT[Path(self.pad).suffix]}, {self.omvang}"
+
+    @property
+    def omvang(self) -> str:
+        """`412 kB`."""
+        return file_size(self.grootte)
 
 
 def _download(docs: Path, titel: str, pad: str) -> Download:
@@ -40,26 +95,43 @@ def _download(docs: Path, titel: str, pad: str) -> Download:
     return Download(titel, pad, path.stat().st_size if path.is_file() else None)
 
 
-def gemeente_downloads(docs: Path, v: Verantwoording, slug: str, naam: str) -> list[Download]:
-    out = [
-        _download(docs, f"DVO {naam}", f"pdf/dvo-{slug}.pdf"),
-        _download(docs, f"DVO {naam}, leesversie", f"dvo/dvo-{slug}.html"),
+@dataclass(frozen=True)
+class Document:
+    """A DVO or report: its reading-copy page (when built) and its PDF."""
+
+    titel: str
+    job: Job
+    pagina: str | None  # docs-relative Markdown page of the reading copy
+    pdf: Download
+    kort: str  # its title in the navigation, under its gemeente or the region
+
+
+def _document(docs: Path, job: Job, titel: str, kort: str) -> Document:
+    html = job.paths(docs)[1]
+    pdf = _download(docs, titel, job.paths(docs)[0].relative_to(docs).as_posix())
+    return Document(titel, job, reading_copy_page(job) if html.is_file() else None, pdf, kort)
+
+
+def gemeente_documents(docs: Path, v: Verantwoording, slug: str, naam: str) -> list[Document]:
+    """The DVO, then the reports with the newest period first: what a reader wants first."""
+    out = [_document(docs, Job("dvo", slug), f"DVO {naam}", "DVO")]
+    for p in reversed(v.perioden):
+        out.append(_document(docs, Job("rapport", slug, p.code), f"Verantwoordingsrapportage {naam} {p.label}", f"Rapportage {p.label}"))
+    return out
+
+
+def regio_documents(docs: Path, v: Verantwoording, regio: str) -> list[Document]:
+    return [
+        _document(docs, Job("regio", "regio", p.code), f"Verantwoordingsrapportage regio {regio} {p.label}", f"Rapportage {p.label}")
+        for p in reversed(v.perioden)
     ]
-    for p in v.perioden:
-        out.append(_download(docs, f"Verantwoordingsrapportage {naam} {p.label}", f"pdf/rapport-{slug}-{p.code}.pdf"))
-        out.append(_download(docs, f"Verantwoordingsrapportage {naam} {p.label}, leesversie", f"rapport/rapport-{slug}-{p.code}.html"))
-    if v.perioden:
-        out.append(_download(docs, f"Open data: prestatie-indicatoren van {naam} per periode", f"pdf/kpi-{slug}.csv"))
-        out.append(_download(docs, f"Open data: prestatie-indicatoren van {naam} per periode", f"pdf/kpi-{slug}.json"))
-    return out
 
 
-def regio_downloads(docs: Path, v: Verantwoording, regio: str) -> list[Download]:
-    out = []
-    for p in v.perioden:
-        out.append(_download(docs, f"Verantwoordingsrapportage regio {regio} {p.label}", f"pdf/rapport-regio-{p.code}.pdf"))
-        out.append(_download(docs, f"Verantwoordingsrapportage regio {regio} {p.label}, leesversie", f"rapport/rapport-regio-{p.code}.html"))
-    return out
+def gemeente_open_data(docs: Path, v: Verantwoording, slug: str, naam: str) -> list[Download]:
+    if not v.perioden:
+        return []
+    titel = f"Open data: prestatie-indicatoren van {naam} per periode"
+    return [_download(docs, titel, f"pdf/kpi-{slug}.csv"), _download(docs, titel, f"pdf/kpi-{slug}.json")]
 
 
 def open_data_downloads(docs: Path) -> list[Download]:
@@ -73,6 +145,13 @@ def open_data_downloads(docs: Path) -> list[Download]:
 
 def _artikelen(project: Project) -> dict[str, object]:
     return {a.artikel.id: a for h in project.verordening.genummerd() for a in h.artikelen}
+
+
+def status_counts(uitkomsten) -> list[str]:
+    """How many indicators are op koers, aandachtspunt and afwijking, in that order:
+    `["4 op koers", "3 aandachtspunten", "1 afwijking"]`."""
+    counts = Counter(u.status for u in uitkomsten if u.status)
+    return [f"{counts[s]} {s if counts[s] == 1 else STATUS_PLURAL[s]}" for s in STATUS_ORDER if counts[s]]
 
 
 def vocabulary(project: Project) -> dict[str, dict]:
@@ -99,11 +178,9 @@ def grouped(project: Project) -> dict[str, dict[str, list]]:
     }
 
 
-def overzicht_downloads(docs: Path, slug: str, versie: str) -> list[Download]:
-    return [
-        _download(docs, f"Wat is er veranderd sinds versie {versie}", f"pdf/wijzigingen-{slug}.pdf"),
-        _download(docs, "leesversie", f"dvo/wijzigingen-{slug}.html"),
-    ]
+def overzicht_document(docs: Path, slug: str, versie: str) -> Document:
+    """The wijzigingsoverzicht of a gemeente's DVO: a reading copy and a PDF, like the DVO."""
+    return _document(docs, Job("wijzigingen", slug), f"Wat is er veranderd sinds versie {versie}", f"Wijzigingen sinds {versie}")
 
 
 def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates, overzichten: dict | None = None) -> dict[str, str]:
@@ -120,34 +197,109 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates,
     budget = {g.slug: [budget_gemeente(g, j) for j in jaren] for g in project.gemeenten}
     laatste = v.perioden[-1] if v.perioden else None
     for g in project.gemeenten:
-        stand = {u.indicator.id: u for u, _ in v.gemeente(g.slug, laatste)} if laatste else {}
-        out[f"gemeenten/{g.slug}.md"] = env.get_template("site/gemeente.md").render(
-            project=project, g=g, jaren=jaren, budget=budget[g.slug], laatste=laatste,
-            kpis=[(project.indicator(p.indicator), p, stand.get(p.indicator)) for p in g.prestatie_indicatoren],
+        page = gemeente_page(g.slug)
+        stand = [u for u, _ in v.gemeente(g.slug, laatste)] if laatste else []
+        documenten = gemeente_documents(docs, v, g.slug, g.naam)
+        overzicht = overzichten.get(g.slug)
+        overzicht_doc = overzicht_document(docs, g.slug, overzicht.versie) if overzicht and overzicht.mogelijk else None
+        out[page] = env.get_template("site/gemeente.md").render(
+            paginatitel=front_title(f"Gemeente {g.naam}"), project=project, g=g, jaren=jaren, budget=budget[g.slug], laatste=laatste,
+            stand=stand, tellingen=status_counts(stand),
+            kpis=[(project.indicator(p.indicator), p) for p in g.prestatie_indicatoren],
             instrumenten={i.id: i for i in project.instrumentarium.instrumenten},
-            downloads=gemeente_downloads(docs, v, g.slug, g.naam),
-            overzicht=overzichten.get(g.slug),
-            overzicht_downloads=overzicht_downloads(docs, g.slug, overzichten[g.slug].versie) if g.slug in overzichten else [],
+            documenten=documenten, open_data=gemeente_open_data(docs, v, g.slug, g.naam),
+            link=lambda target, _from=page: link(_from, target),
+            overzicht=overzicht, overzicht_doc=overzicht_doc,
         )
-    out["gemeenten/index.md"] = env.get_template("site/gemeenten.md").render(project=project)
+        for doc in documenten + ([overzicht_doc] if overzicht_doc else []):
+            if doc.pagina:
+                out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Gemeente {g.naam}", page),
+                                                open_data=gemeente_open_data(docs, v, g.slug, g.naam) if doc.job.soort != "wijzigingen" else [],
+                                                status=g.dvo if doc.job.soort == "dvo" else None)
+    out[GEMEENTEN] = env.get_template("site/gemeenten.md").render(paginatitel=front_title("Gemeenten"), project=project, link=lambda target: link(GEMEENTEN, target), gemeente_page=gemeente_page)
     per_jaar = [
         (j, rows := [budget[g.slug][i] for g in project.gemeenten], budget_totaal(rows, j, f"Regio {project.regio.naam}"))
         for i, j in enumerate(jaren)
     ]
-    out["regio.md"] = env.get_template("site/regio.md").render(
-        project=project, per_jaar=per_jaar,
-        downloads=regio_downloads(docs, v, project.regio.naam), open_data=open_data_downloads(docs),
+    regio_docs = regio_documents(docs, v, project.regio.naam)
+    out[REGIO] = env.get_template("site/regio.md").render(
+        paginatitel=front_title(f"Regio {project.regio.naam}"), project=project, per_jaar=per_jaar, documenten=regio_docs, open_data=open_data_downloads(docs),
+        link=lambda target: link(REGIO, target), gemeente_page=gemeente_page,
     )
+    for doc in regio_docs:
+        if doc.pagina:
+            out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Regio {project.regio.naam}", REGIO), open_data=open_data_downloads(docs), status=None)
     woorden = vocabulary(project)
     for i in project.instrumentarium.instrumenten:
-        out[f"instrumentarium/{i.id}.md"] = env.get_template("site/instrument.md").render(
+        page = f"instrumentarium/{i.id}.md"
+        out[page] = env.get_template("site/instrument.md").render(
             i=i, artikelen=artikelen, gebruik=gebruik[i.id], **woorden,
+            link=lambda target, _from=page: link(_from, target), gemeente_page=gemeente_page,
         )
-    out["instrumentarium/index.md"] = env.get_template("site/instrumentarium.md").render(
-        project=project, gebruik=gebruik, **woorden, **grouped(project),
+    out[INSTRUMENTARIUM] = env.get_template("site/instrumentarium.md").render(
+        paginatitel=front_title("Instrumentarium"), project=project, gebruik=gebruik, **woorden, **grouped(project),
     )
     out["verordening.md"] = env.get_template("site/verordening.md").render(v=project.verordening, hoofdstukken=project.verordening.genummerd())
+    out[HOME] = home_page(project, docs, env)
     return out
+
+
+def _reading_copy(env, docs: Path, doc: Document, *, gemeente: tuple[str, str], open_data: list[Download], status) -> str:
+    try:
+        copy = reading_copy(doc.job.paths(docs)[1].read_text(encoding="utf-8"))
+    except NotADocument as exc:
+        raise NotADocument(f"de leesversie van {doc.titel} kan niet worden gemaakt: {exc} (een eigen sjabloon in dvo_templates/ moet een <body> en een <h1> houden)") from exc
+    page = doc.pagina
+    return env.get_template("site/leesversie.md").render(
+        doc=doc, copy=copy, titel=front_title(copy.text_title),
+        status=status, open_data=open_data, terug=gemeente,
+        link=lambda target: link(page, target),
+    )
+
+
+def home_page(project: Project, docs: Path, env) -> str:
+    """The authored home page with the list of gemeenten (one click to each) inserted at the
+    line `<!-- gemeenten -->`, or else before its first `##` heading, or else at its end.
+    Without an authored home page: a short one with the region's name and the list."""
+    keuze = env.get_template("site/gemeentekeuze.md").render(project=project, link=lambda target: link(HOME, target), gemeente_page=gemeente_page)
+    authored = docs / HOME
+    if not authored.is_file():
+        return env.get_template("site/home.md").render(project=project, gemeentekeuze=Markup(keuze))
+    text = authored.read_text(encoding="utf-8")
+    marker = GEMEENTEN_MARKER.search(text)
+    if marker:
+        return text[: marker.start()] + keuze + text[marker.end():]
+    heading = re.search(r"^## ", text, re.M)
+    if heading:
+        return text[: heading.start()] + keuze + "\n" + text[heading.start():]
+    return text.rstrip("\n") + "\n\n" + keuze
+
+
+def nav_sections(project: Project, v: Verantwoording, docs: Path, overzichten: dict | None = None) -> dict[str, list]:
+    """Child entries for the overview pages in the nav: every gemeente with its reading
+    copies under `gemeenten/index.md`, the regional reports under `regio/index.md`, the
+    instruments per category under `instrumentarium/index.md`.
+    Titles are written into the page as they are, so text from the data is escaped."""
+    from html import escape
+
+    gemeenten = []
+    for g in project.gemeenten:
+        documenten = gemeente_documents(docs, v, g.slug, g.naam)
+        overzicht = (overzichten or {}).get(g.slug)
+        if overzicht and overzicht.mogelijk:
+            documenten.insert(1, overzicht_document(docs, g.slug, overzicht.versie))  # right after its DVO
+        children = [{d.kort: d.pagina} for d in documenten if d.pagina]
+        gemeenten.append({escape(g.naam): [{OVERVIEW: gemeente_page(g.slug)}, *children]})
+    regio = [{d.kort: d.pagina} for d in regio_documents(docs, v, project.regio.naam) if d.pagina]
+    instrumenten = []
+    categorieen = numbered(project.instrumentarium.categorieen)
+    for cat_id, in_cat in grouped(project)["per_categorie"].items():
+        if in_cat:
+            nr, term = categorieen[cat_id]
+            instrumenten.append({escape(f"{nr}. {term.naam}"): [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in in_cat]})
+    zonder = [i for i in project.instrumentarium.instrumenten if not i.categorie]
+    instrumenten += [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in zonder]
+    return {GEMEENTEN: gemeenten, REGIO: regio, INSTRUMENTARIUM: instrumenten}
 
 
 def write_pages(project: Project, v: Verantwoording, docs: Path, templates: Templates, overzichten: dict | None = None) -> int:

@@ -5,6 +5,12 @@ site's stylesheet and script under generator/templates/. A region overrides any
 of them by putting a file with the same relative path in its repository's
 `dvo_templates/` (like mkdocs' custom_dir); whatever it does not override comes
 from the package, so a region repository needs no copy of them.
+
+An override is read only when it lies inside the region repository: a symlink
+from dvo_templates/ to a file elsewhere (say /etc/passwd) is refused with the
+file named, for Jinja templates, the print assets and the site assets alike.
+Each search folder's boundary is its parent: the region root for dvo_templates/,
+the package for its own templates.
 """
 
 from __future__ import annotations
@@ -12,7 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import FileSystemLoader, TemplateError
+from jinja2.loaders import split_template_path
+
 from generator.load.layout import PACKAGE_TEMPLATES, Layout
+from generator.util.paths import OutsideRepository, outside_reason
 
 
 @dataclass(frozen=True)
@@ -24,7 +34,12 @@ class Templates:
     @classmethod
     def for_layout(cls, layout: Layout) -> "Templates":
         override = layout.template_overrides
-        return cls((override, PACKAGE_TEMPLATES) if override.is_dir() else (PACKAGE_TEMPLATES,))
+        if not override.is_dir():
+            return cls((PACKAGE_TEMPLATES,))
+        reason = outside_reason(override, layout.root)
+        if reason is not None:
+            raise OutsideRepository(f"{layout.rel(override)} {reason}")
+        return cls((override, PACKAGE_TEMPLATES))
 
     @property
     def static_dirs(self) -> tuple[Path, ...]:
@@ -35,8 +50,8 @@ class Templates:
         """The file that wins for `rel`; FileNotFoundError names every place looked in."""
         for folder in self.dirs:
             path = folder / rel
-            if path.is_file():
-                return path
+            if path.is_symlink() or path.exists():
+                return _contained(path, folder)
         raise FileNotFoundError(f"sjabloon '{rel}' niet gevonden (gezocht in: {', '.join(str(d) for d in self.dirs)})")
 
     def read_text(self, rel: str) -> str:
@@ -48,5 +63,44 @@ class Templates:
         for folder in reversed(self.dirs):
             base = folder / rel_dir
             if base.is_dir():
-                files.update({p.relative_to(base).as_posix(): p for p in sorted(base.rglob("*")) if p.is_file()})
+                entries = sorted(p for p in base.rglob("*") if p.is_symlink() or not p.is_dir())
+                for p in entries:
+                    if _contained(p, folder).is_file():
+                        files[p.relative_to(base).as_posix()] = p
         return dict(sorted(files.items()))
+
+
+def _contained(path: Path, folder: Path) -> Path:
+    """`path` when it may be read: a regular file inside the boundary of its search folder."""
+    reason = outside_reason(path, folder.parent)
+    if reason is not None:
+        raise OutsideRepository(f"sjabloon {_shown(path, folder)} {reason}")
+    return path
+
+
+def _shown(path: Path, folder: Path) -> str:
+    return path.relative_to(folder.parent).as_posix() if path.is_relative_to(folder.parent) else str(path)
+
+
+class TemplateOutside(TemplateError):
+    """A Jinja template that is a link out of the repository; the message is Dutch."""
+
+
+class ContainedLoader(FileSystemLoader):
+    """Jinja's FileSystemLoader, but a template is opened only after the repository check."""
+
+    def __init__(self, dirs: tuple[Path, ...]):
+        self.dirs = dirs
+        super().__init__([str(d) for d in dirs])
+
+    def get_source(self, environment, template):
+        pieces = split_template_path(template)  # refuses '..' in the name itself
+        for folder in self.dirs:
+            path = folder.joinpath(*pieces)
+            if path.is_symlink() or path.exists():
+                try:
+                    _contained(path, folder)
+                except OutsideRepository as exc:
+                    raise TemplateOutside(str(exc)) from None
+                break
+        return super().get_source(environment, template)

@@ -9,9 +9,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup, escape
 
+from generator.render.templates import ContainedLoader
 from generator.util import formatting
 
 
@@ -19,7 +20,7 @@ from generator.util import formatting
 def environment(template_dirs: tuple[Path, ...]) -> Environment:
     """`template_dirs` in search order: a region's overrides, then the package (see templates.py)."""
     env = Environment(
-        loader=FileSystemLoader([str(d) for d in template_dirs]),
+        loader=ContainedLoader(template_dirs),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -54,7 +55,7 @@ def md_escape(value) -> str:
 def markdown_environment(template_dirs: tuple[Path, ...]) -> Environment:
     """For generated site pages: every `{{ value }}` is escaped as Markdown unless marked safe."""
     env = Environment(
-        loader=FileSystemLoader([str(d) for d in template_dirs]),
+        loader=ContainedLoader(template_dirs),
         autoescape=False,  # HTML escaping is wrong for Markdown; md_escape does the job
         finalize=md_escape,
         undefined=StrictUndefined,
@@ -64,6 +65,7 @@ def markdown_environment(template_dirs: tuple[Path, ...]) -> Environment:
     )
     env.filters.update(environment(template_dirs).filters)
     env.filters["pad"] = link_target
+    env.filters["html"] = escape  # text inside a raw HTML block of a page: HTML-escaped, not Markdown
     return env
 
 

