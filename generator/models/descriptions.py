@@ -178,7 +178,7 @@ DESCRIPTIONS: dict[str, Described] = {
     }),
     "Bevoegdheid": ("Grondslag", "Waarop een ondertekenaar tekent: het besluit om de DVO aan te gaan, of een mandaat.", {
         "soort": ("Soort", "'besluit' of 'mandaat'."),
-        "orgaan": ("Orgaan", "Wie besloot of mandaat gaf, bijvoorbeeld 'het college van burgemeester en wethouders van Heumen'. Verplicht bij een vastgestelde DVO."),
+        "orgaan": ("Orgaan", "Wie besloot of mandaat gaf, bijvoorbeeld 'het college van burgemeester en wethouders van' met de naam van de gemeente. Verplicht bij een vastgestelde DVO."),
         "datum": ("Datum", "Datum van het besluit of mandaat als JJJJ-MM-DD. Verplicht bij een vastgestelde DVO."),
         "kenmerk": ("Kenmerk", "Het kenmerk van het besluit of mandaat. Optioneel."),
     }),
