@@ -17,6 +17,7 @@ from generator.cli import main
 from generator.render.wijzigingen import GELIJK, INGEVOEGD, VERWIJDERD, Stuk, woorddiff
 from generator.util.formatting import euro
 from tests.conftest import REPO, Region, copy_region, flat, pdf_pages
+from tests.pdf_structure import read as read_tagged
 
 H = "gemeenten/heumen.yaml"
 STANDAARD = "content/dvo-standaardbepalingen.yaml"
@@ -105,6 +106,12 @@ def test_redline_between_two_revisions(repo, tmp_path):
     reader = PdfReader(str(tmp_path / f"{stem}.pdf"))
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert 'pdfaid:part="3"' in xmp and reader.trailer["/Root"]["/MarkInfo"]["/Marked"]  # PDF/A, tagged
+    assert 'pdfuaid:part="1"' in xmp  # the shared pipeline's PDF/UA finish applies to the overzicht too
+    tagged = read_tagged(tmp_path / f"{stem}.pdf")
+    (title,) = tagged.roles("/H1")
+    assert flat(tagged.text_of(title)) == "Wijzigingsoverzicht DVO gemeente Heumen"
+    assert sum(u for u in tagged.unmarked) == 0  # everything painted is content or an artifact
+    assert any("[ingevoegd:" in tagged.text_of(e) for e in tagged.elements)  # the words a screen reader reads
     assert '<html lang="nl">' in html and '<main id="inhoud">' in html
 
     # one clause word: exactly "zes" deleted and "drie" inserted, in the article on opzegging
