@@ -123,7 +123,7 @@ def test_dutch_excel_csv_in_windows_1252_is_read_and_the_encoding_named(region: 
 
 def test_latin_1_text_is_decoded_right_in_the_message(region: Region):
     known = "bekend zijn: Beuningen, Druten, Groesbeek, Heumen, Millingen aan de Rijn, Mook en Middelaar, Nijmegen, Ubbergen, Wijchen"
-    refused(region, CASES / "latin-1.csv", [f"latin-1.csv:2: gemeente: onbekende gemeente 'Drüten'; {known}"])
+    refused(region, CASES / "latin-1.csv", [f"latin-1.csv:2: gemeente: onbekende gemeente 'Drüten'; {known}; bedoelt u 'Druten'?"])
 
 
 def test_utf8_with_byte_order_mark_and_crlf_is_read(region: Region):
