@@ -15,7 +15,7 @@ from pikepdf import Dictionary
 
 from generator.render.pdf import RenderError, html_to_pdf
 from generator.render.templates import PACKAGE_TEMPLATES, Templates
-from tests.conftest import Region
+from tests.conftest import Region, document_html
 from tests.pdf_structure import Tagged, read
 
 HEADINGS = {"/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6"}
@@ -23,9 +23,8 @@ PAGE_NUMBER = re.compile(r"Pagina \d+ van \d+")
 
 
 def reading_copy(built: Path, pdf: Path) -> str:
-    """The HTML the PDF was made from: site/dvo/ for DVO's, site/rapport/ for reports."""
-    folder = "dvo" if pdf.name.startswith("dvo-") else "rapport"
-    return (built / "site" / folder / pdf.with_suffix(".html").name).read_text(encoding="utf-8")
+    """The standalone HTML the PDF was made from (the site shows it as a page)."""
+    return document_html(built, pdf.stem).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
