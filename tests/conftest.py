@@ -105,10 +105,46 @@ def region(tmp_path: Path) -> Region:
     return Region(copy_region(tmp_path))
 
 
+@pytest.fixture
+def fetched(monkeypatch) -> list[str]:
+    """Every URL WeasyPrint asks the PDF fetcher for during the test (in this process)."""
+    from generator.render.fetcher import AssetFetcher
+
+    urls: list[str] = []
+    original = AssetFetcher.__call__
+
+    def spy(self, url, *args, **kwargs):
+        urls.append(url)
+        return original(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(AssetFetcher, "__call__", spy)
+    return urls
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """The example region built once (`dvo build`, two worker processes), shared by all tests."""
     root = copy_region(tmp_path_factory.mktemp("regio"))
+    result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    return root
+
+
+TERTAAL = REPO / "tests" / "fixtures" / "tertaal"
+
+
+@pytest.fixture
+def tertaal_region(tmp_path: Path) -> Region:
+    """A writable copy of the small tertaal fixture region (tests/fixtures/tertaal)."""
+    shutil.copytree(TERTAAL, tmp_path / "tertaal")
+    return Region(tmp_path / "tertaal")
+
+
+@pytest.fixture(scope="session")
+def built_tertaal(tmp_path_factory) -> Path:
+    """The tertaal fixture region built once with `dvo build`, shared by its tests."""
+    root = tmp_path_factory.mktemp("tertaal") / "regio"
+    shutil.copytree(TERTAAL, root)
     result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
     assert result.exit_code == 0, result.output
     return root

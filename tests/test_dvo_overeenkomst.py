@@ -110,12 +110,14 @@ def test_fingerprints_only_in_the_colophon_on_the_last_page(built, project):
 
 
 def test_sterke_afwijking_is_defined_by_the_report_thresholds(built, project):
-    drempels = project.regio.rapportage.drempels
-    text = " ".join(_pdf(built, "wijchen"))
-    onder, koers = number(drempels.afwijking_onder), number(drempels.op_koers_vanaf)
-    assert f"Er is sprake van een sterke afwijking als de prestatie lager is dan {onder}%." in text
-    assert f"Een prestatie van {onder}% tot {koers}% is een aandachtspunt; vanaf {koers}% ligt de indicator op koers." in text
+    """The DVO article says, word for word, the rule the reports judge by (kpi.Afwijkingsregel)."""
+    regel = kpi.afwijkingsregel(project.regio.rapportage.drempels)
+    text = re.sub(r"\s+", " ", " ".join(_pdf(built, "wijchen")))
+    for zin in regel.beschrijving():
+        assert zin in text
+    assert "Rapportcijfers (1 tot 10)" in text and "Kleine aantallen" in text  # both rules are in the example
     # ... and that is exactly where the reports' status changes
+    drempels = project.regio.rapportage.drempels
     assert kpi.status(drempels.afwijking_onder - Decimal("0.01"), drempels) == kpi.AFWIJKING
     assert kpi.status(drempels.afwijking_onder, drempels) == kpi.AANDACHTSPUNT
     assert kpi.status(drempels.op_koers_vanaf, drempels) == kpi.OP_KOERS

@@ -24,7 +24,6 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from generator.render.fetcher import AssetFetcher
 from generator.render.templates import PACKAGE_TEMPLATES
 from tests.conftest import REPO, Region, pdf_pages
 
@@ -91,21 +90,14 @@ def _pdf_text(path: Path) -> str:
         return " ".join(pdf_pages(path))
 
 
-def test_hostile_text_stays_text_on_every_page_and_the_pdf_still_renders(region: Region, monkeypatch):
+def test_hostile_text_stays_text_on_every_page_and_the_pdf_still_renders(region: Region, fetched: list[str]):
     from click.testing import CliRunner
 
     from generator.cli import main
 
     periode = _hostile_druten(region)
     assert region.dvo("validate").exit_code == 0
-    served: list[str] = []
-    original = AssetFetcher.__call__
-
-    def spy(self, url, *args, **kwargs):
-        served.append(url)
-        return original(self, url, *args, **kwargs)
-
-    monkeypatch.setattr(AssetFetcher, "__call__", spy)
+    served = fetched
     result = CliRunner().invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
     assert result.exit_code == 0, result.output
     site = region.path("site")

@@ -20,6 +20,7 @@ from tests.pdf_structure import Tagged, read
 
 HEADINGS = {"/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6"}
 PAGE_NUMBER = re.compile(r"Pagina \d+ van \d+")
+PER_PERIOD = {"realisaties:", "toelichtingen:", "opvolging:", "besteed:", "rapporten:"}
 
 
 def reading_copy(built: Path, pdf: Path) -> str:
@@ -269,14 +270,18 @@ def test_finishing_is_deterministic_leaves_no_private_keys_and_refuses_an_unanno
 def test_pdf_of_a_kwartaal_region_is_accessible_too(region: Region):
     """Reports of a region that reports per kwartaal go through the same finishing step."""
     region.replace("content/regio.yaml", "periode_schema: jaar", "periode_schema: kwartaal")
-    for path in sorted(region.path("gemeenten").glob("*.yaml")):
-        rel, out, block = f"gemeenten/{path.name}", [], False
-        for line in region.read(rel).splitlines():  # a year's realisatie becomes its fourth quarter (cumulative)
-            if line.strip() in ("realisaties:", "toelichtingen:"):
-                block = True
-            elif block and not line.startswith("      "):
-                block = False
-            out.append(re.sub(r"^(      )(\d{4}):", r"\1\2-Q4:", line) if block else line)
+    gemeenten = [f"gemeenten/{p.name}" for p in sorted(region.path("gemeenten").glob("*.yaml"))]
+    for rel in ["content/regio.yaml", *gemeenten]:
+        # Everything keyed by period (not streefwaarden or budgets, which are per year): a
+        # year's figure becomes its fourth quarter (cumulative, at the same peildatum).
+        out, block = [], None
+        for line in region.read(rel).splitlines():
+            indent = len(line) - len(line.lstrip())
+            if block is not None and line.strip() and indent <= block:
+                block = None
+            if line.strip() in PER_PERIOD:
+                block = indent
+            out.append(re.sub(r"^(\s+)(\d{4}):", r"\1\2-Q4:", line) if block is not None else line)
         region.write(rel, "\n".join(out) + "\n")
     from generator.compute.verantwoording import Verantwoording
     from generator.load.project import load_project

@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from generator.compute import kpi
-from generator.compute.verantwoording import ONVERKLAARD, VERKLAARD, Verantwoording, parse, period_target
-from tests.conftest import document_html, pdf_pages
+from generator.compute.verantwoording import ONVERKLAARD, TE_BEOORDELEN, VERKLAARD, Verantwoording, koers, parse
+from tests.conftest import REPO, document_html, pdf_pages
 
 SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
 
@@ -63,10 +63,15 @@ def test_counts_are_summed_for_the_region(v, project):
     assert "som" in r.definitie
 
 
-def test_deviation_with_an_accepted_cause_is_explained(v):
+def test_deviation_with_an_accepted_cause_is_explained_only_once_accepted(v):
+    # Druten 2015: the cause was accepted by the escalation body (door, datum): explained.
+    u = uitkomst(v, "druten", "verblijfsduur-bijstand", "2015")
+    assert u.status == kpi.AFWIJKING and u.signalering == VERKLAARD and not u.naar_bestuur
+    assert (u.toelichting.aanvaard.door, u.toelichting.aanvaard.datum) == ("bestuurscommissie Werk", dt.date(2016, 4, 14))
+    # Beuningen 2016: an accepted kind of cause, but nobody accepted it yet: it goes to the bestuur.
     u = uitkomst(v, "beuningen", "uitstroom-werk")
-    assert u.status == kpi.AFWIJKING and u.signalering == VERKLAARD
-    assert u.toelichting.oorzaak == "demografische of economische ontwikkeling"
+    assert u.toelichting.oorzaak == "demografische of economische ontwikkeling" and u.toelichting.aanvaard is None
+    assert u.signalering == TE_BEOORDELEN and u.naar_bestuur
 
 
 def test_deviation_with_only_a_text_is_not_an_accepted_explanation(v):
@@ -78,7 +83,7 @@ def test_deviation_with_only_a_text_is_not_an_accepted_explanation(v):
 def test_example_data_shows_every_status_and_both_kinds_of_signalering(v, project):
     uitkomsten = [u for g in project.gemeenten for u, _ in v.gemeente(g.slug, v.periode("2016"))]
     assert {u.status for u in uitkomsten} == {kpi.OP_KOERS, kpi.AANDACHTSPUNT, kpi.AFWIJKING}
-    assert {u.signalering for u in uitkomsten} == {None, VERKLAARD, ONVERKLAARD}
+    assert {u.signalering for u in uitkomsten} == {None, VERKLAARD, TE_BEOORDELEN, ONVERKLAARD}
 
 
 @pytest.mark.parametrize(
@@ -89,11 +94,10 @@ def test_period_end_is_the_peildatum(code, scheme, einde):
     assert parse(code, scheme).einddatum == einde
 
 
-def test_sub_year_periods_compare_counts_with_the_pro_rata_target(project):
-    som, gewogen = project.indicator("uitstroom-werk"), project.indicator("vervullingspercentage")
-    t2 = parse("2016-T2", "tertaal")
-    assert period_target(som, Decimal(120), t2) == 80
-    assert period_target(gewogen, Decimal(72), t2) == 72
+def test_a_year_report_compares_with_the_year_target_for_every_meetwijze(project):
+    nijmegen = project.gemeente("nijmegen")
+    for p in nijmegen.prestatie_indicatoren:
+        assert koers(project.indicator(p.indicator), p, parse("2016", "jaar")).waarde == p.streefwaarden[2016]
 
 
 def test_open_data_has_every_value_per_gemeente_and_period(built, project):
@@ -115,9 +119,15 @@ def test_gemeente_report_pdf_states_figures_status_and_signalering(built):
     text = "\n".join(pdf_pages(path))
     flat = " ".join(text.split())
     assert "Verantwoordingsrapportage Wijchen 2016" in flat
-    assert "Signalering voor de bestuurscommissie Werk" in flat
-    assert "Instroom in de bijstand" in flat and "79,3%" in flat and "geen aanvaarde verklaring" in flat
-    assert "€ 30.000" in flat and "€ 27.600" in flat and "92,0%" in flat  # maatwerk budget against spent
+    assert "Besluitpunten voor de bestuurscommissie Werk" in flat
+    assert "Instroom in de bijstand – Wijchen" in flat and "prestatie 79,3%" in flat
+    # Page 1 says what goes to the body; the main table marks the afwijking as a besluitpunt.
+    first = " ".join(pdf_pages(path)[0].split())
+    assert "In het kort: 3 afwijkingen gaan naar de bestuurscommissie Werk (2 daarvan zijn regionale cijfers)" in first
+    assert "Financieel gesignaleerd: maatwerkbudget onderbesteed (€ 27.600 van € 33.929)." in first
+    assert "203 (2014) 191 241 +38 +56 79,3% afwijking (besluitpunt)" in flat
+    assert "Vraag aan de bestuurscommissie Werk:" in flat
+    assert "Maatwerk: Extra plaatsen beschut werk € 30.000 € 27.600 92,0% binnen budget" in flat
     assert "De uitstroom bleef achter" in flat  # a toelichting from the YAML
     reader = PdfReader(str(path))
     assert "/GTS_PDFA1" in str(reader.trailer["/Root"]["/OutputIntents"][0].get_object())
@@ -132,7 +142,9 @@ def test_regional_report_has_every_gemeente_and_states_the_aggregation(built):
         assert naam in flat
     assert "gewogen naar beschikbare werkplekken" in flat
     assert "67,1%" in flat  # the weighted regional vervullingspercentage
-    assert "verklaard: demografische of economische ontwikkeling" in flat
+    assert "Verklaarde afwijkingen" in flat and "beleidskeuze in de DVO" in flat
+    # The regional figure under its threshold is a besluitpunt of its own.
+    assert "Plaatsingen met ondersteuning bij reguliere werkgevers – regio Rijk van Nijmegen (regionaal cijfer)" in flat
 
 
 def test_every_chart_has_a_text_alternative_and_a_table(built):
@@ -162,3 +174,30 @@ def test_yaml_text_in_a_report_is_escaped_in_html_and_charts(region):
     html = rapport.render_gemeente(v, "wijchen", v.periode("2016"), "test", pdf=False).html
     assert "<script>alert" not in html and "<img src=http" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+
+
+def test_nijmegen_financial_section_shows_the_dvo_maatwerkbudget_and_the_remainder(built):
+    """2016: maatwerkbudget 10.900.358 + 1.384.732 - 8.789.300 - 2.871.000 = 624.790; the two
+    afspraken hold 281.000 + 249.000 = 530.000, so 94.790 is not allocated; spent 258.500 +
+    229.100 = 487.600, which leaves 137.190; at year end 78,0% is onderbesteding (below 90%)."""
+    flat = " ".join(" ".join(pdf_pages(built / "site" / "pdf" / "rapport-nijmegen-2016.pdf")).split())
+    assert "Financiële verantwoording" in flat
+    assert "Basisdienstverlening (aandeel in de regio) € 8.789.300 € 8.789.300 100,0% binnen budget" in flat
+    assert "Verplichtingen € 2.871.000 € 2.812.500 98,0% binnen budget" in flat
+    assert "Maatwerk: nog niet toegewezen aan een afspraak € 94.790" in flat
+    assert "Maatwerkbudget (DVO) € 624.790 € 487.600 78,0% onderbesteed" in flat
+    assert "Totaal € 12.285.090 € 12.089.400 98,4% binnen budget" in flat
+    assert "Daarvan is € 530.000 toegewezen aan 2 maatwerkafspraken en is € 94.790 nog niet toegewezen" in flat
+    assert "er resteert € 137.190" in flat
+
+
+def test_no_template_names_the_example_regions_escalation_body():
+    """The body comes from regio.yaml; no report or DVO template may carry its name."""
+    from ruamel.yaml import YAML
+
+    naam = YAML(typ="safe").load((REPO / "content" / "regio.yaml").read_text(encoding="utf-8"))["rapportage"]["escalatie"]["naam"]
+    templates = REPO / "generator" / "templates"
+    hits = [p.relative_to(REPO).as_posix() for p in templates.rglob("*") if p.is_file() and p.suffix in (".html", ".md", ".css") and naam.lower() in p.read_text(encoding="utf-8").lower()]
+    assert naam == "bestuurscommissie Werk" and hits == []
+    code = [p.relative_to(REPO).as_posix() for p in (REPO / "generator").rglob("*.py") if naam.lower() in p.read_text(encoding="utf-8").lower()]
+    assert code == []

@@ -109,9 +109,20 @@ def rule_years(ld: LoadedFiles) -> Iterator[Finding]:
             yield from _years(doc, ("verplichtingen", i, "bedrag"), v.bedrag, [y for y in jaren if y in looptijd] or looptijd, complete=False, what="de DVO-periode en de looptijd")
         for i, m in enumerate(g.maatwerk):
             yield from _years(doc, ("maatwerk", i, "budget"), m.budget, jaren, complete=False, what=period)
-            yield from _years(doc, ("maatwerk", i, "besteed"), m.besteed, jaren, complete=False, what=period)
         for i, p in enumerate(g.prestatie_indicatoren):
             yield from _years(doc, ("prestatie_indicatoren", i, "streefwaarden"), p.streefwaarden, jaren, complete=True, what=period)
+
+
+def _period_findings(doc, parent: tuple, keys, scheme: str, jaren: list[int]) -> Iterator[Finding]:
+    """Every key of the mapping at `parent` is a period of the region's scheme within the DVO."""
+    for key in keys:
+        parsed = periods.parse_period(key, scheme)
+        loc = parent + (_yaml_key(doc, parent, key),)
+        where = f"{field_path(parent)}[{key}]"
+        if parsed is None:
+            yield doc.finding(loc, f"{where}: verwacht {periods.describe(scheme)} (periode_schema '{scheme}' in content/regio.yaml), gevonden '{key}'", key=True)
+        elif parsed[0] not in jaren:
+            yield doc.finding(loc, f"{where}: periode '{key}' ligt buiten de DVO-periode ({jaren[0]}-{jaren[-1]})", key=True)
 
 
 def rule_periods(ld: LoadedFiles) -> Iterator[Finding]:
@@ -120,15 +131,22 @@ def rule_periods(ld: LoadedFiles) -> Iterator[Finding]:
     for stem, g in ld.gemeenten.items():
         doc = ld.docs[ld.gemeente_files[stem]]
         for i, p in enumerate(g.prestatie_indicatoren):
-            for field in ("realisaties", "toelichtingen"):
-                for key in getattr(p, field):
-                    parsed = periods.parse_period(key, scheme)
-                    loc = ("prestatie_indicatoren", i, field, _yaml_key(doc, ("prestatie_indicatoren", i, field), key))
-                    where = f"prestatie_indicatoren[{i}].{field}[{key}]"
-                    if parsed is None:
-                        yield doc.finding(loc, f"{where}: verwacht {periods.describe(scheme)} (periode_schema '{scheme}' in content/regio.yaml), gevonden '{key}'", key=True)
-                    elif parsed[0] not in jaren:
-                        yield doc.finding(loc, f"{where}: periode '{key}' ligt buiten de DVO-periode ({jaren[0]}-{jaren[-1]})", key=True)
+            for name in ("realisaties", "toelichtingen", "opvolging"):
+                yield from _period_findings(doc, ("prestatie_indicatoren", i, name), getattr(p, name), scheme, jaren)
+        for i, m in enumerate(g.maatwerk):
+            yield from _period_findings(doc, ("maatwerk", i, "besteed"), m.besteed, scheme, jaren)
+        yield from _period_findings(doc, ("besteed",), g.besteed, scheme, jaren)
+        yield from _period_findings(doc, ("rapporten",), g.rapporten, scheme, jaren)
+    rapportage = ld.regio.rapportage
+    regio_doc = ld.doc(ld.layout.regio)
+    yield from _period_findings(regio_doc, ("rapportage", "rapporten"), rapportage.rapporten, scheme, jaren)
+    known = {i.id for i in ld.indicatoren.indicatoren} if ld.indicatoren else None
+    for name in ("toelichtingen", "opvolging"):
+        for indicator_id, per_period in getattr(rapportage, name).items():
+            loc = ("rapportage", name, indicator_id)
+            if known is not None and indicator_id not in known:
+                yield regio_doc.finding(loc, f"rapportage.{name}.{indicator_id}: onbekende indicator '{indicator_id}' (niet in content/indicatoren.yaml)", key=True)
+            yield from _period_findings(regio_doc, loc, per_period, scheme, jaren)
 
 
 def _yaml_key(doc, parent: tuple, key: str):
@@ -352,7 +370,7 @@ def rule_standard_references(ld: LoadedFiles) -> Iterator[Finding]:
 
 
 def rule_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
-    """Ratios need their denominator for regional figures; toelichtingen explain a realisatie."""
+    """Ratios need their denominator for regional figures; toelichtingen and opvolging belong to a realisatie."""
     if ld.indicatoren is None:
         return
     weighted = {i.id for i in ld.indicatoren.indicatoren if i.regionaal == "gewogen gemiddelde"}
@@ -365,13 +383,61 @@ def rule_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
                     if real.noemer is None:
                         loc = base + ("realisaties", _yaml_key(doc, base + ("realisaties",), key))
                         yield doc.finding(loc, f"{field_path(loc)}: '{p.indicator}' is een gewogen gemiddelde; verwacht een noemer bij de realisatie, schrijf bijvoorbeeld '{key}: {{waarde: {real.waarde}, noemer: 45}}'")
-            for key in p.toelichtingen:
-                if key not in p.realisaties:
-                    loc = base + ("toelichtingen", _yaml_key(doc, base + ("toelichtingen",), key))
-                    yield doc.finding(loc, f"{field_path(loc)}: toelichting voor periode '{key}', maar daarvoor is geen realisatie ingevuld", key=True)
+            for name, what in (("toelichtingen", "toelichting"), ("opvolging", "opvolging")):
+                for key in getattr(p, name):
+                    if key not in p.realisaties:
+                        loc = base + (name, _yaml_key(doc, base + (name,), key))
+                        yield doc.finding(loc, f"{field_path(loc)}: {what} voor periode '{key}', maar daarvoor is geen realisatie ingevuld", key=True)
 
 
-RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_realisaties, rule_catalogues, rule_references, rule_money, rule_standard_references]
+_COMBINATIONS = {"percentage": "een percentage", "rapportcijfer": "een rapportcijfer", "dagen": "een gemiddeld aantal dagen"}
+
+
+def rule_meetwijze(ld: LoadedFiles) -> Iterator[Finding]:
+    """Only counts and amounts can be added up over time; ratios and averages are a stand."""
+    if ld.indicatoren is None:
+        return
+    doc = ld.doc(ld.layout.indicatoren)
+    for n, ind in enumerate(ld.indicatoren.indicatoren):
+        if ind.meetwijze == "stand":
+            continue
+        loc = ("indicatoren", n, "meetwijze")
+        if ind.regionaal == "gewogen gemiddelde":
+            yield doc.finding(loc, f"indicatoren[{n}].meetwijze: '{ind.id}' is een gewogen gemiddelde (een verhouding); die wordt op de peildatum gemeten: verwacht 'stand', gevonden '{ind.meetwijze}'")
+        elif ind.eenheid in _COMBINATIONS:
+            yield doc.finding(loc, f"indicatoren[{n}].meetwijze: '{ind.id}' is {_COMBINATIONS[ind.eenheid]}, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden '{ind.meetwijze}'")
+
+
+def rule_toelichtingen(ld: LoadedFiles) -> Iterator[Finding]:
+    """A beleidskeuze points to the DVO article that records it: [[artikel:id]] in the tekst."""
+    if ld.standaard is None:
+        return
+    from generator.models.standaard import REFERENCE
+
+    ids = [a.id for a in ld.standaard.artikelen]
+    # The region's own toelichtingen and every gemeente's, with the path to each.
+    places: list[tuple[object, tuple, object]] = []
+    regio_doc = ld.doc(ld.layout.regio)
+    for indicator_id, per_period in ld.regio.rapportage.toelichtingen.items():
+        parent = ("rapportage", "toelichtingen", indicator_id)
+        for key, t in per_period.items():
+            places.append((regio_doc, parent + (_yaml_key(regio_doc, parent, key),), t))
+    for stem, g in ld.gemeenten.items():
+        doc = ld.docs[ld.gemeente_files[stem]]
+        for i, p in enumerate(g.prestatie_indicatoren):
+            parent = ("prestatie_indicatoren", i, "toelichtingen")
+            for key, t in p.toelichtingen.items():
+                places.append((doc, parent + (_yaml_key(doc, parent, key),), t))
+    for doc, loc, t in places:
+        refs = REFERENCE.findall(t.tekst)
+        for ref in refs:
+            if ref not in ids:
+                yield doc.finding(loc + ("tekst",), f"{field_path(loc)}.tekst: verwijzing naar onbekend DVO-artikel '{ref}'; bekend zijn: {', '.join(ids)}")
+        if t.oorzaak == "beleidskeuze in de DVO" and not refs:
+            yield doc.finding(loc + ("oorzaak",), f"{field_path(loc)}.oorzaak: een beleidskeuze moet in de DVO staan; noem het artikel in de tekst als [[artikel:<id>]] (bijv. [[artikel:maatwerk]]), gevonden een tekst zonder verwijzing")
+
+
+RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_realisaties, rule_meetwijze, rule_toelichtingen, rule_catalogues, rule_references, rule_money, rule_standard_references]
 
 
 def cross_file_findings(ld: LoadedFiles) -> list[Finding]:

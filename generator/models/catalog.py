@@ -105,6 +105,9 @@ class Indicator(StrictModel):
     # weighted by their denominator (`noemer`) — never a plain mean of percentages.
     regionaal: Literal["som", "gewogen gemiddelde"]
     noemer: Text | None = None
+    # How a value relates to time: `stroom` counts over the period (cumulative within the
+    # year), `stand` is a value at the peildatum, `cumulatief` counts from the DVO's start.
+    meetwijze: Literal["stroom", "stand", "cumulatief"]
     definitie: Text
     bron: Text
 

@@ -82,11 +82,53 @@ DESCRIPTIONS: dict[str, Described] = {
     }),
     "Rapportage": ("Rapportage", "Hoe de verantwoording per periode wordt opgesteld.", {
         "periode_schema": ("Periodeschema", "'jaar' (2016), 'tertaal' (2016-T1 tot en met T3) of 'kwartaal' (2016-Q1 tot en met Q4)."),
-        "drempels": ("Drempels", "Vanaf welk percentage van de streefwaarde een indicator op koers is, en waaronder hij afwijkt."),
+        "drempels": ("Drempels", "Vanaf welk percentage van de streefwaarde een indicator op koers is, en waaronder hij afwijkt; met de regels voor kleine aantallen en rapportcijfers."),
+        "escalatie": ("Orgaan voor afwijkingen", "Het orgaan waaraan afwijkingen zonder aanvaarde verklaring worden voorgelegd, zoals de rapportages het noemen."),
+        "onderbesteding_vanaf": ("Onderbesteding vanaf", "Percentage onder het jaarbudget: wie aan het eind van het jaar meer dan dit percentage minder besteedt, is onderbesteed (10 betekent: minder dan 90% besteed)."),
+        "rapporten": ("Regionale rapporten", "Per periode de status, publicatiedatum, context en conclusies van het regionale rapport. Optioneel."),
+        "toelichtingen": ("Toelichtingen op regionale afwijkingen", "Per indicator en periode een verklaring van een regionale afwijking. Optioneel."),
+        "opvolging": ("Opvolging van regionale afwijkingen", "Per indicator en per periode van de afwijking: wat er is besloten. Optioneel."),
     }),
-    "Drempels": ("Drempels", "Statusdrempels als percentage van de streefwaarde (bij 'lager is beter' omgekeerd gerekend).", {
+    "Drempels": ("Drempels", "Statusdrempels als percentage van de streefwaarde (bij 'lager is beter' omgekeerd gerekend), met de regels voor kleine aantallen en rapportcijfers.", {
         "op_koers_vanaf": ("Op koers vanaf", "Percentage van de streefwaarde vanaf waar een indicator op koers is."),
-        "afwijking_onder": ("Afwijking onder", "Percentage waaronder een indicator een afwijking is; daartussen is hij een aandachtspunt."),
+        "afwijking_onder": ("Afwijking onder", "Percentage waaronder een indicator een (sterke) afwijking is; daartussen is hij een aandachtspunt."),
+        "minimaal_verschil_aantallen": ("Minimaal verschil bij aantallen", "Bij een aantal is een verschil met de streefwaarde kleiner dan dit nooit een afwijking, hooguit een aandachtspunt. Optioneel."),
+        "rapportcijfers": ("Rapportcijfers", "Drempels in punten onder de streefwaarde voor rapportcijfers (1-10). Optioneel; zonder deze regel gelden de percentages."),
+    }),
+    "Rapportcijferdrempels": ("Drempels voor rapportcijfers", "Een rapportcijfer wordt beoordeeld op het aantal punten onder de streefwaarde.", {
+        "aandachtspunt_vanaf": ("Aandachtspunt vanaf", "Zoveel punten of meer onder de streefwaarde is een aandachtspunt, bijvoorbeeld 0.3."),
+        "afwijking_vanaf": ("Afwijking vanaf", "Zoveel punten of meer onder de streefwaarde is een sterke afwijking, bijvoorbeeld 0.8."),
+    }),
+    "Escalatie": ("Orgaan voor afwijkingen", "Het orgaan waaraan afwijkingen worden voorgelegd, bijvoorbeeld het algemeen bestuur van de gemeenschappelijke regeling.", {
+        "naam": ("Naam", "De naam zoals in een zin, zonder lidwoord."),
+        "lidwoord": ("Lidwoord", "'de' of 'het'."),
+        "samenstelling": ("Samenstelling", "Wie erin zitten, voor de leeswijzer. Optioneel."),
+    }),
+    "Rapportstatus": ("Rapport van een periode", "Status, publicatiedatum en eigen tekst van één verantwoordingsrapportage.", {
+        "status": ("Status", "'concept' (standaard) of 'vastgesteld'."),
+        "vastgesteld": ("Vastgesteld", "Door wie en wanneer het rapport is vastgesteld; verplicht bij status 'vastgesteld'."),
+        "publicatiedatum": ("Publicatiedatum", "Datum van publicatie als JJJJ-MM-DD; ook de datum in de PDF. Optioneel."),
+        "context": ("Context", "Arbeidsmarkt en bijzonderheden in deze periode. Optioneel."),
+        "conclusies": ("Conclusies en aanbevelingen", "Optioneel."),
+    }),
+    "Vaststelling": ("Vaststelling", "Wie het rapport vaststelde en wanneer.", {
+        "door": ("Door", "Bijvoorbeeld 'college van burgemeester en wethouders van <gemeente>'."),
+        "datum": ("Datum", "Datum van het besluit als JJJJ-MM-DD."),
+        "kenmerk": ("Kenmerk", "Kenmerk van het besluit. Optioneel."),
+    }),
+    "Aanvaarding": ("Aanvaarding", "Wie de verklaring van een afwijking aanvaardde en wanneer; pas dan is de afwijking verklaard.", {
+        "door": ("Door", "Bijvoorbeeld het orgaan voor afwijkingen of het periodiek overleg."),
+        "datum": ("Datum", "Datum van het besluit als JJJJ-MM-DD."),
+        "kenmerk": ("Kenmerk", "Kenmerk van het besluit. Optioneel."),
+    }),
+    "Opvolging": ("Opvolging", "Wat er is gedaan met een afwijking die aan het orgaan is voorgelegd.", {
+        "besluit": ("Besluit", "Het besluit in gewone woorden."),
+        "tekst": ("Tekst", "Verdere uitleg. Optioneel."),
+        "datum": ("Datum", "Datum van het besluit als JJJJ-MM-DD. Optioneel."),
+    }),
+    "Besteding": ("Besteed", "Besteed vanaf 1 januari tot en met de periode op de vaste posten.", {
+        "basisdienstverlening": ("Basisdienstverlening", "Besteed aan het aandeel basisdienstverlening, in euro's. Optioneel."),
+        "verplichtingen": ("Verplichtingen", "Besteed aan de verplichtingen, in euro's. Optioneel."),
     }),
     # --- gemeenten/<slug>.yaml ---------------------------------------------------------------
     "Gemeente": ("Gemeente", "Het bestand van één gemeente (gemeenten/<slug>.yaml): geld, verplichtingen, maatwerk, prestatie-indicatoren en de stand van de DVO.", {
@@ -99,6 +141,8 @@ DESCRIPTIONS: dict[str, Described] = {
         "maatwerk": ("Maatwerkafspraken", "Extra dienstverlening die de gemeente uit haar maatwerkbudget betaalt. Optioneel."),
         "prestatie_indicatoren": ("Prestatie-indicatoren", "De indicatoren uit content/indicatoren.yaml die voor deze gemeente gelden, met nulmeting, streefwaarden en realisaties. Optioneel."),
         "extra_middelen": ("Extra middelen", "Geld dat de gemeente inbrengt naast haar participatiebudget. Optioneel."),
+        "besteed": ("Besteed per periode", "Per periode van het schema wat er vanaf 1 januari is besteed aan basisdienstverlening en verplichtingen. Optioneel."),
+        "rapporten": ("Rapporten", "Per periode de status, publicatiedatum, context en conclusies van het rapport van deze gemeente. Optioneel."),
         "dvo": ("DVO", "Status, versie, datum en ondertekenaars van de DVO van deze gemeente."),
     }),
     "Kerngegevens": ("Kerngegevens", "Aantallen op een peildatum.", {
@@ -129,7 +173,7 @@ DESCRIPTIONS: dict[str, Described] = {
         "doelgroep": ("Doelgroep", "Voor wie de afspraak is."),
         "omschrijving": ("Dienstverlening", "Wat deze mensen krijgen."),
         "budget": ("Budget per jaar", "Het afgesproken bedrag per jaar; samen niet meer dan het maatwerkbudget. " + _JAAR),
-        "besteed": ("Besteed per jaar", "Het werkelijk bestede bedrag per jaar, voor de verantwoording. Optioneel."),
+        "besteed": ("Besteed per periode", "Per periode van het schema het bedrag dat vanaf 1 januari is besteed, bijvoorbeeld `2016: 27600` of `2016-T1: 8100`. Optioneel."),
         "instrumenten": ("Instrumenten", "Id's van instrumenten uit content/instrumentarium.yaml. Optioneel."),
         "indicatoren": ("Indicatoren", "Id's van indicatoren uit content/indicatoren.yaml waarop de afspraak wordt gevolgd; elke indicator staat ook bij prestatie_indicatoren, met nulmeting en streefwaarden. Optioneel."),
         "deelnemers": ("Deelnemers per jaar", "Hoeveel mensen de afspraak per jaar bedient, alleen in jaren met budget; de DVO toont dan het budget per deelnemer. Optioneel. " + _JAAR),
@@ -140,6 +184,7 @@ DESCRIPTIONS: dict[str, Described] = {
         "streefwaarden": ("Streefwaarden", "Voor elk jaar van de DVO-periode de streefwaarde. " + _JAAR),
         "realisaties": ("Realisaties", "Per periode de gerealiseerde waarde: een getal, of `waarde` met `noemer` bij een gewogen gemiddelde. Optioneel."),
         "toelichtingen": ("Toelichtingen", "Per periode een verklaring van een afwijking, met een aanvaarde oorzaak. Optioneel."),
+        "opvolging": ("Opvolging", "Per periode van een afwijking die naar het bestuur ging: wat er is besloten. Optioneel."),
     }),
     "Nulmeting": ("Nulmeting", "De beginwaarde van een indicator.", {
         "waarde": ("Waarde", "De gemeten waarde."),
@@ -152,7 +197,9 @@ DESCRIPTIONS: dict[str, Described] = {
     }),
     "Afwijkingstoelichting": ("Toelichting op een afwijking", "Waarom een realisatie afwijkt van de streefwaarde.", {
         "oorzaak": ("Oorzaak", "Een aanvaarde oorzaak: 'budgetkrimp', 'beleidskeuze in de DVO' of 'demografische of economische ontwikkeling'. Optioneel."),
-        "tekst": ("Tekst", "De verklaring in gewone woorden."),
+        "tekst": ("Tekst", "De verklaring in gewone woorden; bij een beleidskeuze met het DVO-artikel als [[artikel:<id>]]."),
+        "aanvaard": ("Aanvaard", "Door wie en wanneer de verklaring is aanvaard; zonder dit gaat de afwijking naar het bestuur. Optioneel."),
+        "vraag": ("Vraag", "Een eigen vraag aan het bestuur in plaats van de standaardvraag. Optioneel."),
     }),
     "ExtraMiddelen": ("Extra middelen", "Geld dat een gemeente inbrengt naast haar participatiebudget.", {
         "categorie": ("Categorie", "1 extra personeel, 2 overhead, 3 programmageld."),
@@ -211,6 +258,7 @@ DESCRIPTIONS: dict[str, Described] = {
         "richting": ("Richting", "'hoger is beter' of 'lager is beter'; bepaalt hoe de prestatie wordt berekend."),
         "regionaal": ("Regionaal cijfer", "'som' (aantallen tellen op) of 'gewogen gemiddelde' (naar de noemer)."),
         "noemer": ("Noemer", "Waarover het percentage of gemiddelde gaat; verplicht bij een gewogen gemiddelde."),
+        "meetwijze": ("Meetwijze", "'stroom' (aantal in de periode, opgeteld binnen het jaar), 'stand' (waarde op de peildatum) of 'cumulatief' (aantal vanaf de start van de DVO)."),
         "definitie": ("Definitie", "Wat precies wordt gemeten."),
         "bron": ("Bron", "Waar de cijfers vandaan komen."),
     }),

@@ -8,15 +8,12 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from generator.models.region import Afwijkingstoelichting, Opvolging, PeriodKey, Rapportstatus
 from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney, require_order
 
 
-def _period_key(value: object) -> object:
-    # `2016:` is an int key in YAML; periods are compared as text ("2016", "2016-T1").
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-PeriodKey = Annotated[str, BeforeValidator(_period_key)]
+# Period keys, toelichtingen and report status are shared with the region's own reports.
+__all__ = ["Afwijkingstoelichting", "Opvolging", "PeriodKey", "Rapportstatus"]
 
 
 class Kerngegevens(StrictModel):
@@ -60,7 +57,8 @@ class Maatwerkafspraak(StrictModel):
     doelgroep: Text
     omschrijving: Text
     budget: YearMoney
-    besteed: YearMoney = {}
+    # Spent until the end of a period of the region's scheme (cumulative within the year).
+    besteed: dict[PeriodKey, Money] = {}
     # How many people the afspraak serves per year: the DVO then shows the price per deelnemer.
     deelnemers: dict[Year, Count] = {}
     instrumenten: list[Id] = []
@@ -71,14 +69,6 @@ class Nulmeting(StrictModel):
     waarde: Number
     jaar: Year
     bron: Text | None = None
-
-
-Oorzaak = Literal["budgetkrimp", "beleidskeuze in de DVO", "demografische of economische ontwikkeling"]
-
-
-class Afwijkingstoelichting(StrictModel):
-    oorzaak: Oorzaak | None = None
-    tekst: Text
 
 
 class Realisatie(StrictModel):
@@ -99,6 +89,14 @@ class PrestatieIndicator(StrictModel):
     streefwaarden: dict[Year, Number]
     realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
     toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
+    opvolging: dict[PeriodKey, Opvolging] = {}  # keyed by the period whose afwijking was escalated
+
+
+class Besteding(StrictModel):
+    """Spent until the end of a period on the fixed budget lines (maatwerk is per afspraak)."""
+
+    basisdienstverlening: Money | None = None
+    verplichtingen: Money | None = None
 
 
 class ExtraMiddelen(StrictModel):
@@ -183,6 +181,8 @@ class Gemeente(StrictModel):
     maatwerk: list[Maatwerkafspraak] = []
     prestatie_indicatoren: list[PrestatieIndicator] = []
     extra_middelen: list[ExtraMiddelen] = []
+    besteed: dict[PeriodKey, Besteding] = {}
+    rapporten: dict[PeriodKey, Rapportstatus] = {}  # this gemeente's report per period
     dvo: DvoMeta
 
     def verplichtingen_in(self, jaar: int) -> Decimal:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.catalog import Term
-from generator.models.types import CbsCode, Id, Money, Percentage, Slug, StrictModel, Text, Year, require_order
+from generator.models.types import CbsCode, Count, Id, Money, Number, Percentage, Slug, StrictModel, Text, Year, require_order
+
+
+def _period_key(value: object) -> object:
+    # `2016:` is an int key in YAML; periods are compared as text ("2016", "2016-T1").
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+PeriodKey = Annotated[str, BeforeValidator(_period_key)]
 
 
 class GemeenteRef(StrictModel):
@@ -99,11 +108,32 @@ class Kostenpost(StrictModel):
         return sum((p.bedrag for p in self.posten), Decimal(0))
 
 
+class Rapportcijferdrempels(StrictModel):
+    """Scores on a 1-10 scale are judged by their shortfall in points, not by a percentage."""
+
+    aandachtspunt_vanaf: Number
+    afwijking_vanaf: Number
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if not (0 <= self.aandachtspunt_vanaf <= self.afwijking_vanaf <= 9):
+            raise PydanticCustomError(
+                "dvo_thresholds",
+                "verwacht 0 ≤ aandachtspunt_vanaf ≤ afwijking_vanaf ≤ 9 (punten onder de streefwaarde), gevonden {low} en {high}",
+                {"low": self.aandachtspunt_vanaf, "high": self.afwijking_vanaf},
+            )
+        return self
+
+
 class Drempels(StrictModel):
-    """Status thresholds as a percentage of the target (direction-aware)."""
+    """Status thresholds as a percentage of the target (direction-aware), with the rules
+    for small counts and for 1-10 scores. The rule itself lives in compute/kpi.py."""
 
     op_koers_vanaf: Percentage
     afwijking_onder: Percentage
+    # Counts: a difference with the target smaller than this is never an afwijking.
+    minimaal_verschil_aantallen: Count | None = None
+    rapportcijfers: Rapportcijferdrempels | None = None
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -116,9 +146,86 @@ class Drempels(StrictModel):
         return self
 
 
+class Escalatie(StrictModel):
+    """The body that afwijkingen without an accepted explanation go to (seed 001 §10.6)."""
+
+    naam: Text  # as it reads in a sentence, without its article
+    lidwoord: Literal["de", "het"] = "de"
+    samenstelling: Text | None = None  # who sits in it, for the leeswijzer
+
+    @property
+    def aan(self) -> str:
+        """Article and name: how a report addresses the body in running text."""
+        return f"{self.lidwoord} {self.naam}"
+
+
+class Vaststelling(StrictModel):
+    door: Text
+    datum: dt.date
+    kenmerk: Text | None = None
+
+
+class Rapportstatus(StrictModel):
+    """Status, publication and authored text of one report (one period)."""
+
+    status: Literal["concept", "vastgesteld"] = "concept"
+    vastgesteld: Vaststelling | None = None
+    publicatiedatum: dt.date | None = None
+    context: Text | None = None  # arbeidsmarkt, bijzonderheden
+    conclusies: Text | None = None  # conclusies en aanbevelingen
+
+    @model_validator(mode="after")
+    def _decided(self):
+        if self.status == "vastgesteld" and self.vastgesteld is None:
+            raise PydanticCustomError(
+                "dvo_vastgesteld",
+                "status 'vastgesteld' vraagt door wie en wanneer: vul 'vastgesteld' in met 'door' en 'datum'",
+                {},
+            )
+        if self.status == "concept" and self.vastgesteld is not None:
+            raise PydanticCustomError(
+                "dvo_vastgesteld",
+                "verwacht status 'vastgesteld' wanneer 'vastgesteld' (door, datum) is ingevuld, gevonden status 'concept'",
+                {},
+            )
+        return self
+
+
+class Aanvaarding(StrictModel):
+    """Who accepted an explanation, and when: only then is an afwijking 'verklaard'."""
+
+    door: Text
+    datum: dt.date
+    kenmerk: Text | None = None
+
+
+Oorzaak = Literal["budgetkrimp", "beleidskeuze in de DVO", "demografische of economische ontwikkeling"]
+
+
+class Afwijkingstoelichting(StrictModel):
+    oorzaak: Oorzaak | None = None
+    tekst: Text
+    aanvaard: Aanvaarding | None = None
+    vraag: Text | None = None  # the question for the escalation body, when it should differ from the standard one
+
+
+class Opvolging(StrictModel):
+    """What was done with an afwijking that went to the escalation body."""
+
+    besluit: Text
+    tekst: Text | None = None
+    datum: dt.date | None = None
+
+
 class Rapportage(StrictModel):
     periode_schema: Literal["jaar", "tertaal", "kwartaal"]
+    escalatie: Escalatie
     drempels: Drempels
+    # At year end, spending below (100 - this) % of a budget line is flagged as onderbesteding.
+    onderbesteding_vanaf: Percentage
+    rapporten: dict[PeriodKey, Rapportstatus] = {}  # the regional report per period
+    toelichtingen: dict[Id, dict[PeriodKey, Afwijkingstoelichting]] = {}  # regional afwijkingen per indicator
+    opvolging: dict[Id, dict[PeriodKey, Opvolging]] = {}
 
 
 class Regio(StrictModel):

@@ -22,9 +22,12 @@ from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget
 from generator.models.catalog import Indicator
 from generator.models.gemeente import Gemeente, Nulmeting, Ondertekenaar, Verplichting
 from generator.models.region import IndirecteKosten
-from generator.render import partijen, sterke_afwijking
+from generator.compute import kpi
+from generator.render import partijen
 from generator.render.clauses import Clause, Numbering
 from generator.util.formatting import date_long
+
+SAME_RULE_IN_REPORTS = "Dezelfde regel geldt in de verantwoordingsrapportages."
 
 STATUS_LABEL = {
     "concept": "Concept",
@@ -313,7 +316,9 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
             KpiRegel(_indicator(project, p.indicator), p.nulmeting, _per_year(p.streefwaarden, jaren))
             for p in gemeente.prestatie_indicatoren
         ],
-        sterke_afwijking=sterke_afwijking.definitie(regio.rapportage.drempels),
+        # The reports' own rule and words (compute/kpi.Afwijkingsregel, also their leeswijzer):
+        # the agreement and the reports cannot disagree on what a sterke afwijking is.
+        sterke_afwijking=[*kpi.afwijkingsregel(regio.rapportage.drempels).beschrijving(), SAME_RULE_IN_REPORTS],
         afspraken_gemeente=list(dvo.afspraken_gemeente),
         ondertekenaars=list(dvo.ondertekenaars),
         wijzigingen=[Versie(w.versie, w.datum, w.omschrijving) for w in dvo.wijzigingen],

@@ -29,19 +29,28 @@ def row(u: Uitkomst) -> dict:
         "indicator": u.indicator.id,
         "eenheid": u.indicator.eenheid,
         "richting": u.indicator.richting,
+        "meetwijze": u.indicator.meetwijze,
         "periode": u.periode.code,
+        "peildatum": u.periode.einddatum.isoformat(),
         "nulmeting": u.nulmeting.waarde if u.nulmeting else None,
-        "streefwaarde": u.streefwaarde,
+        "streefwaarde_jaar": u.koers.jaarwaarde,
+        "streefwaarde": _rounded(u.streefwaarde),
         "realisatie": u.realisatie,
         "noemer": u.noemer,
+        "verschil_nulmeting": _rounded(u.verschil_nulmeting),
+        "verschil_vorige_periode": _rounded(u.verschil_vorige),
         "percentage_van_streefwaarde": _rounded(u.percentage),
         "prestatie": _rounded(u.score),
+        "verschil_punten": _rounded(u.oordeel.punten),
         "status": u.status,
         "plaats": u.plaats,
         "aantal_gemeenten": u.deelnemers or None,
         "signalering": u.signalering,
+        "naar_bestuur": u.naar_bestuur if u.status else None,
         "oorzaak": toelichting.oorzaak if toelichting else None,
         "toelichting": toelichting.tekst if toelichting else None,
+        "aanvaard_door": toelichting.aanvaard.door if toelichting and toelichting.aanvaard else None,
+        "aanvaard_op": toelichting.aanvaard.datum.isoformat() if toelichting and toelichting.aanvaard else None,
     }
 
 
@@ -55,10 +64,13 @@ def regio_row(r: Regiowaarde) -> dict:
         "noemer": r.indicator.noemer,
         "gemeenten_met_realisatie": len(r.uitkomsten),
         "gemeenten_totaal": r.gemeenten_totaal,
+        "meetwijze": r.indicator.meetwijze,
         "streefwaarde": _rounded(r.streefwaarde),
         "realisatie": _rounded(r.realisatie),
         "prestatie": _rounded(r.score),
+        "verschil_punten": _rounded(r.oordeel.punten),
         "status": r.status,
+        "signalering": r.signalering,
     }
 
 
@@ -67,12 +79,7 @@ def gemeente_rows(v: Verantwoording) -> list[dict]:
 
 
 def regio_rows(v: Verantwoording) -> list[dict]:
-    return [
-        regio_row(r)
-        for periode in v.perioden
-        for indicator in v.project.indicatoren.indicatoren
-        if (r := v.regio(indicator.id, periode)).uitkomsten
-    ]
+    return [regio_row(r) for periode in v.perioden for r in v.regiowaarden(periode)]
 
 
 def files(v: Verantwoording) -> dict[str, str]:

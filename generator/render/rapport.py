@@ -1,7 +1,8 @@
 """Verantwoordingsrapportages: per gemeente and for the region, per period, as HTML and PDF.
 
 The figures come from `verantwoording.py`; this module arranges them for the
-templates (with charts) and renders them through the same pipeline as the DVO.
+templates (texts that combine figures, charts, the decision list) and renders them
+through the same pipeline as the DVO. Templates only format what is here.
 """
 
 from __future__ import annotations
@@ -9,20 +10,172 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from generator.render import charts, open_data
-from generator.render.dvo_render import Rendered, render_page, with_pdf
-from generator.models.gemeente import Gemeente
-from generator.models.region import Regio
-from generator.render.pdf import PdfAttachment
+from generator.compute import kpi
+from generator.compute.verantwoording import (
+    ONDERBESTEED,
+    OVERSCHREDEN,
+    TE_BEOORDELEN,
+    Financien,
+    Periode,
+    Regiowaarde,
+    Signaal,
+    Uitkomst,
+    Verantwoording,
+    rapportstatus,
+)
 from generator.load.project import Project
+from generator.models.gemeente import Gemeente
+from generator.models.region import Escalatie, Rapportstatus, Regio
+from generator.models.standaard import REFERENCE
+from generator.render import charts, open_data
+from generator.render.clauses import number_clauses
+from generator.render.dvo_render import Rendered, render_page, with_pdf
+from generator.render.pdf import PdfAttachment
+from generator.util import formatting
 from generator.util.tabular import to_json
-from generator.compute.verantwoording import MaatwerkStand, Periode, Regiowaarde, Uitkomst, Verantwoording
+
+MEETWIJZE = {
+    "stroom": "aantal in de periode, opgeteld vanaf het begin van het jaar",
+    "stand": "stand op de peildatum",
+    "cumulatief": "aantal opgeteld vanaf de start van de DVO",
+}
+MINUS = "\u2212"
 
 
 def rapport_name(slug: str, periode: str) -> str:
     return f"rapport-{slug}-{periode}"
+
+
+# --- texts that combine figures ---------------------------------------------------------
+
+def verschil(value: Decimal | None, eenheid: str) -> str:
+    """A signed change in the indicator's unit: "+171", "−0,4 procentpunt", "+59 dagen"."""
+    if value is None:
+        return "–"
+    if eenheid in ("percentage", "rapportcijfer"):
+        text = _signed(value, 1)
+        return f"{text} %-punt" if eenheid == "percentage" else text
+    size = formatting.kpi_value(abs(value), eenheid)
+    return ("+" if value > 0 else MINUS if value < 0 else "±") + size
+
+
+def _signed(value: Decimal, decimals: int) -> str:
+    """"+0,2", "−1,4"; a value that rounds to zero is "±0,0", never "−0,0"."""
+    shown = formatting.number(abs(value), decimals=decimals)
+    if value.quantize(Decimal(1).scaleb(-decimals)) == 0:
+        return "±" + shown
+    return ("+" if value > 0 else MINUS) + shown
+
+
+def prestatie(oordeel: kpi.Oordeel) -> str:
+    """The prestatie as the rule judged it: points for 1-10 scores, else percent of target."""
+    if oordeel.punten is not None:
+        return f"{_signed(oordeel.punten, 1)} punt"
+    if oordeel.score is None:
+        return "–"
+    return "n.v.t." if oordeel.score.is_infinite() else formatting.percentage(oordeel.score)
+
+
+def realisatie(value: Decimal | None, noemer: Decimal | None, eenheid: str) -> str:
+    """A score shows its number of respondents beside it: "7,0 (n = 323)"."""
+    text = formatting.kpi_value(value, eenheid)
+    if value is not None and eenheid == "rapportcijfer" and noemer is not None:
+        text += f" (n = {formatting.number(noemer)})"
+    return text
+
+
+def met_artikelen(text: str, nummers: dict[str, int]) -> Markup:
+    """Toelichting text with [[artikel:id]] read as "artikel 4 van de DVO" (escaped first)."""
+    return Markup(REFERENCE.sub(lambda m: f"artikel {nummers[m.group(1)]} van de DVO", str(escape(text))))
+
+
+def koers_tekst(u: Uitkomst) -> str:
+    """How the streefwaarde at the peildatum follows from the DVO, in one sentence."""
+    e, p, k = u.indicator.eenheid, u.periode, u.koers
+    jaar = f"streefwaarde {p.jaar} uit de DVO: {formatting.kpi_value(k.jaarwaarde, e)}"
+    if p.delen == 1 or k.vanaf is None:
+        if u.indicator.meetwijze == "cumulatief":
+            return f"Cumulatieve {jaar} (vanaf de start van de DVO)."
+        return f"De {jaar}."
+    waarde = formatting.kpi_value(k.waarde, e)
+    if u.indicator.meetwijze == "stroom":
+        return f"Streefwaarde tot en met de peildatum: {p.nummer}/{p.delen} van de {jaar}, dus {waarde}."
+    return (
+        f"Streefwaarde op de peildatum: {waarde}, op de koerslijn van {formatting.kpi_value(k.vanaf, e)} "
+        f"({k.vanaf_label}) naar {formatting.kpi_value(k.jaarwaarde, e)} (streefwaarde {p.jaar}), na {p.nummer} van {p.delen} perioden."
+    )
+
+
+def vraag(s: Signaal, escalatie: Escalatie) -> str:
+    """The question the escalation body is asked to decide."""
+    bron = s.bron
+    if bron.toelichting and bron.toelichting.vraag:
+        return bron.toelichting.vraag
+    if bron.signalering == TE_BEOORDELEN:
+        return f"Aanvaardt {escalatie.aan} de verklaring '{bron.toelichting.oorzaak}' voor deze afwijking?"
+    if s.regionaal:
+        return (
+            f"Welke regionale maatregel neemt {escalatie.aan} om de achterstand op '{s.indicator.naam}' in te lopen: "
+            "extra inzet van het Werkbedrijf, of een andere afspraak?"
+        )
+    return (
+        f"Welke extra inzet vraagt {escalatie.aan} van het Werkbedrijf om de achterstand van {s.naam} op "
+        f"'{s.indicator.naam}' in te lopen, of moet de afspraak in de DVO worden aangepast?"
+    )
+
+
+def periode_datum_tekst(status: Rapportstatus) -> str:
+    if status.status == "vastgesteld":
+        v = status.vastgesteld
+        kenmerk = f" (kenmerk {v.kenmerk})" if v.kenmerk else ""
+        return f"Vastgesteld door {v.door} op {formatting.date_long(v.datum)}{kenmerk}"
+    return "Concept: nog niet vastgesteld"
+
+
+# --- view models -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Besluitpunt:
+    signaal: Signaal
+    vraag: str
+    prestatie: str
+    realisatie: str
+    streefwaarde: str
+
+
+@dataclass(frozen=True)
+class Opvolgpunt:
+    signaal: Signaal
+    prestatie: str
+
+
+@dataclass(frozen=True)
+class Signalering:
+    """The decision list first, then what was explained, then last period's follow-up."""
+
+    besluitpunten: list[Besluitpunt]
+    verklaard: list[Signaal]
+    opvolging: list[Opvolgpunt]
+    vorige: Periode | None
+
+
+def _besluitpunt(s: Signaal, escalatie: Escalatie) -> Besluitpunt:
+    b, e = s.bron, s.indicator.eenheid
+    noemer = b.noemer
+    return Besluitpunt(s, vraag(s, escalatie), prestatie(b.oordeel), realisatie(b.realisatie, noemer, e), formatting.kpi_value(b.streefwaarde, e))
+
+
+def signalering(v: Verantwoording, periode: Periode, slug: str | None) -> Signalering:
+    escalatie = v.project.regio.rapportage.escalatie
+    signalen = v.signalen(periode, slug)
+    return Signalering(
+        besluitpunten=[_besluitpunt(s, escalatie) for s in signalen if s.bron.naar_bestuur],
+        verklaard=[s for s in signalen if not s.bron.naar_bestuur],
+        opvolging=[Opvolgpunt(s, prestatie(s.bron.oordeel)) for s in v.opvolging(periode, slug)],
+        vorige=v.vorige(periode),
+    )
 
 
 @dataclass(frozen=True)
@@ -31,93 +184,187 @@ class KpiBlok:
     regio: Regiowaarde
     punten: list[charts.Punt]
     grafiek: Markup
+    prestatie: str
+    realisatie: str
+    verschil_nulmeting: str
+    verschil_vorige: str
+    koers: str
+    meetwijze: str
+    regio_prestatie: str
 
 
 @dataclass(frozen=True)
-class GemeenteRapport:
+class Rapport:
+    """What both report kinds share: the header, the rule, the signalering."""
+
     titel: str
     regio: Regio
-    gemeente: Gemeente
     periode: Periode
     revisie: str
-    blokken: list[KpiBlok]
-    maatwerk: list[MaatwerkStand]
-    maatwerk_budget: Decimal
-    maatwerk_besteed: Decimal | None
+    status: Rapportstatus
+    signalering: Signalering
+    regel: list[str]  # the afwijkingsregel in Dutch (kpi.Afwijkingsregel.beschrijving)
+    artikelen: dict[str, int]
 
     @property
-    def signaleringen(self) -> list[Uitkomst]:
-        return [b.uitkomst for b in self.blokken if b.uitkomst.signalering]
+    def escalatie(self) -> Escalatie:
+        return self.regio.rapportage.escalatie
+
+    @property
+    def status_tekst(self) -> str:
+        return periode_datum_tekst(self.status)
+
+    @property
+    def concept(self) -> bool:
+        return self.status.status == "concept"
+
+    def tekst(self, text: str) -> Markup:
+        return met_artikelen(text, self.artikelen)
+
+
+def budgetsignaal(f: Financien, regel) -> str:
+    """One flagged budget line in a sentence: 'maatwerkbudget onderbesteed (€ 487.600 van € 624.790)'."""
+    label = f"maatwerkafspraak ‘{regel.label}’" if any(regel is a for a in f.afspraken) else regel.label[0].lower() + regel.label[1:]
+    return f"{label} {regel.status} ({formatting.euro(regel.besteed)} van {formatting.euro(regel.budget)})"
+
+
+@dataclass(frozen=True)
+class GemeenteRapport(Rapport):
+    gemeente: Gemeente
+    blokken: list[KpiBlok]
+    financien: Financien
+
+    @property
+    def budgetsignalen(self) -> list[str]:
+        return [budgetsignaal(self.financien, r) for r in self.financien.signalen]
 
 
 @dataclass(frozen=True)
 class RegioBlok:
     regio: Regiowaarde
     grafiek: Markup
+    rijen: list[tuple[Uitkomst, str, str]]  # uitkomst, realisatie text, prestatie text
+    realisatie: str
+    prestatie: str
+    punten_regel: bool  # judged in points (1-10 scores): the chart has no threshold lines
 
 
 @dataclass(frozen=True)
-class RegioRapport:
-    titel: str
-    regio: Regio
-    periode: Periode
-    revisie: str
+class Financieel:
+    """The region's money: every gemeente's Financien and the totals computed from them."""
+
+    gemeenten: list[Financien]
+    budget: dict[str, Decimal]  # per line: basisdienstverlening, verplichtingen, maatwerk, totaal
+    besteed: dict[str, Decimal | None]
+
+    @staticmethod
+    def van(rows: list[Financien]) -> Financieel:
+        lines = ("basisdienstverlening", "verplichtingen", "maatwerk", "totaal")
+        budget = {k: sum((getattr(f, k).budget for f in rows), Decimal(0)) for k in lines}
+        besteed = {}
+        for k in lines:
+            parts = [getattr(f, k).besteed for f in rows]
+            besteed[k] = None if any(p is None for p in parts) else sum(parts, Decimal(0))
+        return Financieel(rows, budget, besteed)
+
+    def percentage(self, line: str) -> Decimal | None:
+        spent, budget = self.besteed[line], self.budget[line]
+        return None if spent is None or budget == 0 else spent / budget * kpi.HUNDRED
+
+
+@dataclass(frozen=True)
+class RegioRapport(Rapport):
     blokken: list[RegioBlok]
     gemeenten: list[Gemeente]
+    financieel: Financieel
 
     @property
-    def signaleringen(self) -> list[Uitkomst]:
-        return [u for b in self.blokken for u in b.regio.uitkomsten if u.signalering]
+    def budgetsignalen(self) -> list[str]:
+        """Overspending by name; underspending (many small lines at year end) as a count."""
+        flagged = [(f, r) for f in self.financieel.gemeenten for r in f.signalen]
+        out = [f"{f.gemeente.naam}: {budgetsignaal(f, r)}" for f, r in flagged if r.status == OVERSCHREDEN]
+        onder = [f.gemeente.naam for f, r in flagged if r.status == ONDERBESTEED]
+        if onder:
+            posten = "1 budgetpost" if len(onder) == 1 else f"{len(onder)} budgetposten"
+            aantal = len(set(onder))
+            out.append(f"{posten} onderbesteed bij {aantal} {'gemeente' if aantal == 1 else 'gemeenten'}")
+        return out
+
+
+def _punten(v: Verantwoording, u: Uitkomst, periode: Periode) -> list[charts.Punt]:
+    punten = []
+    if u.nulmeting:
+        punten.append(charts.Punt("nulmeting", str(u.nulmeting.jaar), None, u.nulmeting.waarde, nulmeting=True))
+    for p, streef, real in v.reeks(u.gemeente.slug, u.indicator.id, periode):
+        naam = f"{p.kort} {p.jaar}" if p.delen > 1 else p.code
+        punten.append(charts.Punt(p.kort, str(p.jaar) if p.nummer == 1 and p.delen > 1 else None, streef, real, naam=naam))
+    return punten
+
+
+def _common(v: Verantwoording, periode: Periode, slug: str | None, statussen: dict) -> dict:
+    return {
+        "regio": v.project.regio,
+        "periode": periode,
+        "status": rapportstatus(statussen, periode),
+        "signalering": signalering(v, periode, slug),
+        "regel": v.regel.beschrijving(),
+        "artikelen": {c.id: c.nummer for c in number_clauses(v.project.standaard)},
+    }
 
 
 def gemeente_rapport(v: Verantwoording, slug: str, periode: Periode, revisie: str) -> GemeenteRapport:
     g = v.project.gemeente(slug)
     blokken = []
     for n, (u, r) in enumerate(v.gemeente(slug, periode), 1):
-        punten = [charts.Punt(code, streef, real) for code, streef, real in v.reeks(slug, u.indicator.id, periode)]
-        if u.nulmeting:
-            punten.insert(0, charts.Punt(f"{u.nulmeting.jaar} (nulmeting)", None, u.nulmeting.waarde))
+        e = u.indicator.eenheid
+        punten = _punten(v, u, periode)
         titel = f"{u.indicator.naam}: realisatie en streefwaarde per periode"
-        blokken.append(KpiBlok(u, r, punten, charts.trend(f"grafiek-{n}", titel, punten, u.indicator.eenheid)))
-    maatwerk = v.maatwerk(slug, periode.jaar)
-    besteed = [m.besteed for m in maatwerk if m.besteed is not None]
+        blokken.append(KpiBlok(
+            uitkomst=u, regio=r, punten=punten, grafiek=charts.trend(f"grafiek-{n}", titel, punten, e),
+            prestatie=prestatie(u.oordeel), realisatie=realisatie(u.realisatie, u.noemer, e),
+            verschil_nulmeting=verschil(u.verschil_nulmeting, e), verschil_vorige=verschil(u.verschil_vorige, e),
+            koers=koers_tekst(u), meetwijze=MEETWIJZE[u.indicator.meetwijze], regio_prestatie=prestatie(r.oordeel),
+        ))
     return GemeenteRapport(
         titel=f"Verantwoordingsrapportage {g.naam} {periode.label}",
-        regio=v.project.regio,
-        gemeente=g,
-        periode=periode,
         revisie=revisie,
+        gemeente=g,
         blokken=blokken,
-        maatwerk=maatwerk,
-        maatwerk_budget=sum((m.budget for m in maatwerk), Decimal(0)),
-        maatwerk_besteed=sum(besteed, Decimal(0)) if besteed else None,
+        financien=v.financien(slug, periode),
+        **_common(v, periode, slug, g.rapporten),
     )
 
 
 def regio_rapport(v: Verantwoording, periode: Periode, revisie: str) -> RegioRapport:
     drempels = v.project.regio.rapportage.drempels
     blokken = []
-    for n, indicator in enumerate(v.project.indicatoren.indicatoren, 1):
-        r = v.regio(indicator.id, periode)
-        if not r.uitkomsten:
-            continue  # no gemeente reported on it this period
-        balken = [charts.Balk(u.gemeente.naam, u.score, u.status) for u in r.uitkomsten]
-        titel = f"{indicator.naam}: prestatie per gemeente, {periode.label}"
-        blokken.append(RegioBlok(r, charts.scores(f"grafiek-{n}", titel, balken, drempels.op_koers_vanaf, drempels.afwijking_onder)))
+    for n, r in enumerate(v.regiowaarden(periode), 1):
+        e = r.indicator.eenheid
+        punten_regel = e == "rapportcijfer" and drempels.rapportcijfers is not None
+        balken = [charts.Balk(u.gemeente.naam, u.score, u.status, f"{prestatie(u.oordeel)} ({u.status})" if punten_regel else None) for u in r.uitkomsten]
+        titel = f"{r.indicator.naam}: prestatie per gemeente, {periode.label}"
+        grens = (None, None) if punten_regel else (drempels.op_koers_vanaf, drempels.afwijking_onder)
+        blokken.append(RegioBlok(
+            regio=r, grafiek=charts.scores(f"grafiek-{n}", titel, balken, *grens),
+            rijen=[(u, realisatie(u.realisatie, u.noemer, e), prestatie(u.oordeel)) for u in r.uitkomsten],
+            realisatie=realisatie(r.realisatie, r.noemer, e), prestatie=prestatie(r.oordeel), punten_regel=punten_regel,
+        ))
     return RegioRapport(
         titel=f"Verantwoordingsrapportage regio {v.project.regio.naam} {periode.label}",
-        regio=v.project.regio,
-        periode=periode,
         revisie=revisie,
         blokken=blokken,
         gemeenten=v.project.gemeenten,
+        financieel=Financieel.van([v.financien(g.slug, periode) for g in v.project.gemeenten]),
+        **_common(v, periode, None, v.project.regio.rapportage.rapporten),
     )
 
 
-def _render(project: Project, template: str, doc, rows: list[dict], name: str, *, pdf: bool) -> Rendered:
+def _render(project: Project, template: str, doc: Rapport, rows: list[dict], name: str, *, pdf: bool) -> Rendered:
     html = render_page(project, template, r=doc)
     attachment = PdfAttachment(f"{name}.json", to_json(rows).encode("utf-8"), f"De cijfers van {doc.titel}")
-    return with_pdf(project, html, pdf=pdf, datum=doc.periode.einddatum, attachment=attachment)
+    # The PDF's date: its publication date when known, else the peildatum (never the clock).
+    datum = doc.status.publicatiedatum or doc.periode.einddatum
+    return with_pdf(project, html, pdf=pdf, datum=datum, attachment=attachment)
 
 
 def render_gemeente(v: Verantwoording, slug: str, periode: Periode, revisie: str, *, pdf: bool = True) -> Rendered:
@@ -130,3 +377,4 @@ def render_regio(v: Verantwoording, periode: Periode, revisie: str, *, pdf: bool
     doc = regio_rapport(v, periode, revisie)
     rows = [open_data.regio_row(b.regio) for b in doc.blokken]
     return _render(v.project, "rapport_regio.html", doc, rows, rapport_name("regio", periode.code), pdf=pdf)
+
