@@ -223,4 +223,5 @@ def test_example_region_nijmegen_since_version_1_0(tmp_path):
     assert "Jonggehandicapten met arbeidsvermogen aan het werk nieuw" in text
     # 2015: 76.000 was not allocated in 1.0; the new afspraak takes 50.000 of it
     assert f"Nog niet toegewezen {euro(76000)} {euro(26000)} −{euro(50000)}" in text
-    assert "Standaardtekst versie 2015.1 versie 2015.2" in text
+    assert "Artikelen: 0 gewijzigd, 0 nieuw, 0 vervallen." in text and "Maatwerkafspraken: 0 gewijzigd, 1 nieuw, 0 vervallen." in text
+    assert "Status vastgesteld ter besluitvorming" in text
