@@ -55,6 +55,12 @@ def _numbers(standaard: DvoStandaard, bijzonder: list[BijzondereBepaling]) -> di
     return numbers
 
 
+def article_numbers(standaard: DvoStandaard) -> dict[str, str]:
+    """Article id -> number in the standard text, as every DVO of the region numbers it
+    (a gemeente's bijzondere bepalingen only add lettered numbers after the slot)."""
+    return _numbers(standaard, [])
+
+
 class Numbering:
     """The articles of one DVO, numbered, with every placeholder filled in."""
 
