@@ -52,7 +52,7 @@ def main() -> None:
 
     project = load_project(ROOT)
     slugs = [g.slug for g in project.gemeenten]
-    htmls = {s: render_dvo(project, s, "bench", pdf=False).html for s in slugs}
+    htmls = {s: render_dvo(project, s, pdf=False).html for s in slugs}
     out = Path(tempfile.mkdtemp(prefix="dvo-bench-")) / "docs"  # the standalone HTML goes beside it
     render_and_write(project, slugs[0], "bench", out)  # warm-up: imports, font loading
 

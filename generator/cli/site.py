@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.app import check_gemeente, main, root_option, try_load
+from generator.cli.app import check_gemeente, main, root_option, try_load_checked
 from generator.cli.usage import Aantal, Poort
 
 
@@ -33,19 +33,25 @@ def build_once(root: Path, slug: str | None, jobs: int | None, *, wacht: bool = 
     from generator.util.revision import source_revision
     from generator.compute.verantwoording import Verantwoording
 
-    project = try_load(root)
+    from generator.publish.overzichten import plan_overzichten
+
+    project = try_load_checked(root)
     if project is None:
         return False
     check_gemeente(project, slug)
     verantwoording = Verantwoording(project)
     slugs = [slug] if slug else [g.slug for g in project.gemeenten]
-    jobs_todo = plan(project, verantwoording, slugs, regio=slug is None)
+    overzichten = plan_overzichten(project)
+    for o in overzichten.values():
+        if not o.mogelijk and o.slug in slugs:
+            click.echo(f"Let op: wijzigingsoverzicht DVO {project.gemeente(o.slug).naam} sinds versie {o.versie} niet gemaakt: {o.reden}.", err=True)
+    jobs_todo = plan(project, verantwoording, slugs, regio=slug is None, overzichten=overzichten)
     site = project.layout.site
     try:
         with progress("Documenten maken", len(jobs_todo)) as advance:
             outcome = publish(
                 project, verantwoording, jobs_todo, whole=slug is None,
-                revisie=source_revision(project.layout.root, project.layout.sources), workers=jobs or default_jobs(),
+                revisie=source_revision(project.layout.root, project.layout.sources), workers=jobs or default_jobs(), overzichten=overzichten,
                 on_done=lambda r: advance(f"{r.titel}: " + ("klaar" if r.fout is None else f"MISLUKT: {r.fout}")),
                 on_step=lambda message: click.echo(message, err=True), wait=wacht,
             )
@@ -63,7 +69,11 @@ def build_once(root: Path, slug: str | None, jobs: int | None, *, wacht: bool = 
     for r in outcome.failed:
         click.echo(f"Fout: {r.titel} ({r.job.naam}) is niet gemaakt: {r.fout}", err=True)
     dvos = sum(r.job.soort == "dvo" for r in outcome.results)
-    click.echo(f"{dvos} DVO's, {len(outcome.results) - dvos} verantwoordingsrapportages en {outcome.pages} gegenereerde pagina's; site gebouwd in {site}.")
+    overzicht = sum(r.job.soort == "wijzigingen" for r in outcome.results)
+    click.echo(
+        f"{dvos} DVO's, {overzicht} wijzigingsoverzicht{'' if overzicht == 1 else 'en'}, {len(outcome.results) - dvos - overzicht} verantwoordingsrapportages "
+        f"en {outcome.pages} gegenereerde pagina's; site gebouwd in {site}."
+    )
     if outcome.failed:
         click.echo(f"{len(outcome.failed)} van {len(outcome.results)} documenten mislukt; van die documenten staat de vorige versie (als die er was) op de site.", err=True)
         return False

@@ -25,13 +25,15 @@ def html_folder(docs: Path) -> Path:
 
 @dataclass(frozen=True)
 class Job:
-    soort: str  # "dvo", "rapport" (one gemeente) or "regio"
+    soort: str  # "dvo", "wijzigingen" (a DVO's overzicht), "rapport" (one gemeente) or "regio"
     slug: str  # gemeente slug, or "regio"
     periode: str | None = None
 
     @property
     def naam(self) -> str:
-        return f"dvo-{self.slug}" if self.soort == "dvo" else f"rapport-{self.slug}-{self.periode}"
+        if self.soort in ("dvo", "wijzigingen"):
+            return f"{self.soort}-{self.slug}"
+        return f"rapport-{self.slug}-{self.periode}"
 
     def paths(self, docs: Path) -> tuple[Path, Path]:
         """The PDF (a download on the site) and the standalone HTML: the PDF's source, which
@@ -47,9 +49,11 @@ class JobResult:
     bestanden: tuple[str, ...] = ()
 
 
-def plan(project: Project, verantwoording, slugs: list[str], *, regio: bool = True) -> list[Job]:
-    """DVO's first, then reports per period: per gemeente, then the region's."""
+def plan(project: Project, verantwoording, slugs: list[str], *, regio: bool = True, overzichten: dict | None = None) -> list[Job]:
+    """DVO's first (with their wijzigingsoverzichten, see overzichten.py), then reports per
+    period: per gemeente, then the region's."""
     jobs = [Job("dvo", s) for s in slugs]
+    jobs += [Job("wijzigingen", s) for s in slugs if s in (overzichten or {}) and overzichten[s].mogelijk]
     for periode in verantwoording.perioden:
         jobs += [Job("rapport", s, periode.code) for s in slugs]
         if regio:
@@ -61,10 +65,13 @@ def _title(project: Project, job: Job) -> str:
     if job.soort == "regio":
         return f"regiorapport {job.periode}"
     naam = project.gemeente(job.slug).naam
+    if job.soort == "wijzigingen":
+        return f"wijzigingsoverzicht DVO {naam}"
     return f"DVO {naam}" if job.soort == "dvo" else f"rapport {naam} {job.periode}"
 
 
 def render_job(project: Project, verantwoording, job: Job, revisie: str, site: Path) -> JobResult:
+    from generator.publish.overzichten import render_plan
     from generator.render import rapport
     from generator.render.dvo_render import render_dvo
     from generator.render.template_errors import describe
@@ -73,7 +80,9 @@ def render_job(project: Project, verantwoording, job: Job, revisie: str, site: P
     titel = _title(project, job)
     try:
         if job.soort == "dvo":
-            rendered = render_dvo(project, job.slug, revisie)
+            rendered = render_dvo(project, job.slug)
+        elif job.soort == "wijzigingen":
+            rendered = render_plan(project, job.slug)
         elif job.soort == "rapport":
             rendered = rapport.render_gemeente(verantwoording, job.slug, verantwoording.periode(job.periode), revisie)
         else:

@@ -197,7 +197,7 @@ def _check_writable(project: Project) -> None:
 
 def publish(
     project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done,
-    on_step=lambda message: None, wait: bool = False,
+    on_step=lambda message: None, wait: bool = False, overzichten: dict | None = None,
 ) -> Outcome:
     """Render `jobs` (see build.plan), then pages and site; `whole`: these are all documents.
 
@@ -214,14 +214,14 @@ def publish(
             if killed is not None:
                 on_step(f"Een eerdere bouw (proces {killed}) is afgebroken; wat die achterliet, is opgeruimd.")
             _recover(project)
-            return _publish(project, verantwoording, jobs, whole=whole, revisie=revisie, workers=workers, on_done=on_done, on_step=on_step)
+            return _publish(project, verantwoording, jobs, whole=whole, revisie=revisie, workers=workers, on_done=on_done, on_step=on_step, overzichten=overzichten)
     except OSError as exc:
         raise PublishError(f"schrijven mislukt: {os_problem(exc)}") from exc
     except OutsideRepository as exc:
         raise PublishError(str(exc)) from exc
 
 
-def _publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done, on_step) -> Outcome:
+def _publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int, on_done, on_step, overzichten: dict | None) -> Outcome:
     from generator.render.open_data import files as open_data_files
     from generator.publish.default_pages import write_default_pages
     from generator.publish.pages import nav_sections, write_pages
@@ -241,7 +241,7 @@ def _publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, 
     _copy_sources(project, templates, docs)
     try:
         write_default_pages(project, templates, docs)
-        outcome.pages = write_pages(project, verantwoording, docs, templates)
+        outcome.pages = write_pages(project, verantwoording, docs, templates, overzichten=overzichten)
     except (OSError, OutsideRepository):
         raise  # a write error or a refused link: reported by publish() as such
     except NotADocument as exc:
@@ -250,7 +250,7 @@ def _publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, 
         from generator.render.template_errors import describe
 
         raise SiteError([f"pagina's niet gemaakt: {describe(exc, templates.dirs)}"]) from exc
-    config = write_effective_config(root / "mkdocs.yml", staging(project), nav_sections(project, verantwoording, docs))
+    config = write_effective_config(root / "mkdocs.yml", staging(project), nav_sections(project, verantwoording, docs, overzichten))
     built = staging(project) / "site"
     run_mkdocs(config, docs, built, datum=site_date(project))
     write_manifest(built)
