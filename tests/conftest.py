@@ -66,6 +66,27 @@ def copy_region(target: Path) -> Path:
     return target
 
 
+MAASLAND = REPO / "tests" / "fixtures" / "regio-maasland"
+
+
+def copy_maasland(target: Path) -> Path:
+    """The small second region (tests/fixtures/regio-maasland), with the example's catalogues and
+    standard text; the standard text's escalation body becomes Maasland's own."""
+    shutil.copytree(MAASLAND / "content", target / "content")
+    shutil.copytree(MAASLAND / "gemeenten", target / "gemeenten")
+    for name in ("instrumentarium.yaml", "indicatoren.yaml", "verordening.yaml", "dvo-standaardbepalingen.yaml"):
+        shutil.copy(REPO / "content" / name, target / "content" / name)
+    standard = target / "content" / "dvo-standaardbepalingen.yaml"
+    standard.write_text(standard.read_text(encoding="utf-8").replace("de bestuurscommissie Werk", "het dagelijks bestuur van het Werkplein"), encoding="utf-8")
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def flat(text: str) -> str:
+    """Whitespace as single spaces: PDF text breaks lines wherever the layout does."""
+    return " ".join(text.split())
+
+
 def document_html(root: Path, name: str) -> Path:
     """The standalone HTML of a built document (`dvo-druten`, `rapport-druten-2016`): the
     source of its PDF. The site shows the same document as a page (its reading copy)."""

@@ -77,9 +77,9 @@ def test_a_new_region_validates_and_builds_its_dvos_reports_and_site(installed, 
 
     assert run(installed, region, "validate").strip() == "Alle gegevens zijn geldig: regio Achterhoek, 3 gemeenten, 5 instrumenten, 2 indicatoren."
     out = run(installed, region, "build", "--jobs", "1")
-    assert "3 DVO's, 0 verantwoordingsrapportages" in out
+    assert "3 DVO's, 0 wijzigingsoverzichten, 0 verantwoordingsrapportages" in out
     dvo = pdf_pages(region / "site" / "pdf" / "dvo-oost-gelre.pdf")
-    assert "Dienstverleningsovereenkomst Werkleerbedrijf Achterhoek" in dvo[0] and "Oost Gelre" in dvo[0]
+    assert "Dienstverleningsovereenkomst gemeente Oost Gelre – Werkleerbedrijf Achterhoek" in " ".join(dvo[0].split())
     home = (region / "site" / "index.html").read_text(encoding="utf-8")
     assert "3 gemeenten in de regio Achterhoek voeren hun re-integratietaken uit via Werkleerbedrijf Achterhoek" in home
     for page in (region / "site").rglob("*.html"):
@@ -93,7 +93,7 @@ def test_a_new_region_validates_and_builds_its_dvos_reports_and_site(installed, 
                                             "Oost Gelre;uitstroom-werk;2021;30\nWinterswijk;uitstroom-werk;2021;41\n", encoding="utf-8")
     assert "3 nieuw" in run(installed, region, "import", "realisaties.csv")
     out = run(installed, region, "build", "--jobs", "1")
-    assert "3 DVO's, 4 verantwoordingsrapportages" in out
+    assert "3 DVO's, 0 wijzigingsoverzichten, 4 verantwoordingsrapportages" in out
     regio = " ".join(pdf_pages(region / "site" / "pdf" / "rapport-regio-2021.pdf"))
     # 44 + 30 + 41 = 115 against 3 x 40 = 120: 95,8% of the target, on course from 95%.
     assert "Uitstroom naar werk" in regio and "115" in regio and "95,8%" in regio
@@ -133,7 +133,10 @@ def test_init_keeps_awkward_names_exact_and_valid(tmp_path):
     project = load_project(target)
     assert project.regio.naam == "Noord: oost #1" and project.regio.organisatie == "'t Werkbedrijf \"Samen\""
     assert [(g.slug, g.naam) for g in project.gemeenten] == [("s-hertogenbosch", "'s-Hertogenbosch"), ("sudwest-fryslan", "Súdwest-Fryslân")]
-    assert project.standaard.titel == "Dienstverleningsovereenkomst 't Werkbedrijf \"Samen\""
+    from generator.render.dvo_document import build_document
+
+    titel = build_document(project, project.gemeente("s-hertogenbosch")).titel
+    assert titel == "Dienstverleningsovereenkomst gemeente 's-Hertogenbosch – 't Werkbedrijf \"Samen\""
     assert project.regio.periode.jaren == [2026, 2027]
 
 

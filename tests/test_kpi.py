@@ -123,16 +123,9 @@ def test_the_rule_describes_itself_in_dutch_with_the_regions_numbers():
     assert "Kleine aantallen" not in bare and "Rapportcijfers" not in bare
 
 
-def test_the_definition_for_the_dvo_article_uses_the_same_numbers():
-    """One paragraph for the DVO article that defines a sterke afwijking, from the same Drempels."""
-    assert REGEL.definitie() == (
-        "Er is sprake van een sterke afwijking als de prestatie op een prestatie-indicator lager is dan 80% "
-        "van de streefwaarde op de peildatum (waar lager beter is: de streefwaarde gedeeld door de realisatie, "
-        "maal 100). Bij een aantal moet het verschil met de streefwaarde bovendien ten minste 5 zijn. "
-        "Een rapportcijfer (1 tot 10) wijkt sterk af als het 0,8 punt of meer onder de streefwaarde ligt."
-    )
-    bare = afwijkingsregel(DREMPELS).definitie()
-    assert bare.endswith("maal 100).") and "aantal" not in bare
-    # The definition and the classification agree at the boundary: 79 of 100 is sterk, 80 is not.
+def test_the_words_and_the_classification_agree_at_the_boundary():
+    """The DVO article and the leeswijzer print `beschrijving()`; `beoordeel()` judges by the same numbers."""
+    assert "Sterke afwijking: een prestatie van minder dan 80%." in " ".join(REGEL.beschrijving())
+    # The words and the classification agree at the boundary: 79 of 100 is sterk, 80 is not.
     assert REGEL.beoordeel("aantal", "hoger is beter", D(79), D(100)).status == AFWIJKING
     assert REGEL.beoordeel("aantal", "hoger is beter", D(80), D(100)).status == AANDACHTSPUNT

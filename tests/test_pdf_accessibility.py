@@ -63,7 +63,7 @@ def test_no_heading_is_nested_in_a_heading(documents):
 def test_the_title_heading_reads_as_one_heading(documents, built):
     doc = documents[built / "site" / "pdf" / "dvo-druten.pdf"]
     (title,) = doc.roles("/H1")
-    assert " ".join(doc.text_of(title).split()) == "Dienstverleningsovereenkomst Werkbedrijf Druten"
+    assert " ".join(doc.text_of(title).split()) == "Dienstverleningsovereenkomst gemeente Druten – Werkbedrijf Rijk van Nijmegen"
 
 
 def test_every_header_cell_has_a_scope_and_every_data_cell_its_headers(documents):
@@ -144,7 +144,7 @@ def _squash(text: str) -> str:
 def test_concept_watermark_is_an_artifact_on_every_page(documents, built):
     doc = documents[built / "site" / "pdf" / "dvo-druten.pdf"]
     assert all(a.startswith("CONCEPT") for a in doc.artifacts)
-    final = documents[built / "site" / "pdf" / "dvo-nijmegen.pdf"]
+    final = documents[built / "site" / "pdf" / "dvo-heumen.pdf"]  # ondertekend: no watermark
     assert not any("CONCEPT" in a for a in final.artifacts)
 
 

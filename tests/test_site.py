@@ -264,7 +264,8 @@ def test_serve_rebuilds_when_a_gemeente_file_changes(region: Region):
                 time.sleep(1)
         else:
             pytest.fail("dvo serve gaf geen pagina")
-        region.replace("gemeenten/druten.yaml", "  versie: \"", "  versie: \"9")  # "0.3" becomes "90.3"
+        # "0.3" becomes "90.3": in dvo.versie and in its line of dvo.wijzigingen, which must agree
+        region.replace("gemeenten/druten.yaml", 'versie: "0.3"', 'versie: "90.3"', 2)
         deadline = time.time() + 180
         while time.time() < deadline and "DVO-versie | 9" not in _page_text(url):
             time.sleep(1)

@@ -35,7 +35,7 @@ def test_an_override_of_one_template_is_used_and_the_rest_comes_from_the_package
     target.write_text("<p class=\"eigen\">Maatwerk volgens de eigen opmaak van de regio.</p>\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
     css = region.override("static/print.css")
     css.write_text(css.read_text(encoding="utf-8") + "\n.eigen { color: #123456; }\n", encoding="utf-8")
-    rendered = render_dvo(load_project(region.root), "druten", "test")
+    rendered = render_dvo(load_project(region.root), "druten")
     assert "Maatwerk volgens de eigen opmaak van de regio." in rendered.html  # the override
     assert "Bijlage 1. Budgettabel" in rendered.html  # dvo.html, from the package
     assert b"%PDF" in rendered.pdf[:8]
@@ -66,11 +66,11 @@ def test_a_missing_template_fails_each_document_that_needs_it_and_says_which(reg
 def test_an_override_that_fails_while_rendering_names_its_file_and_line(region: Region, dvo_only):
     target = region.override("dvo/maatwerk.html")
     text = target.read_text(encoding="utf-8").splitlines()
-    target.write_text("\n".join(text[:2] + ["<p>{{ doc.gemeente.wethouder.naam }}</p>"] + text[2:]) + "\n", encoding="utf-8")
+    target.write_text("\n".join(text[:2] + ["<p>{{ doc.wethouder.naam }}</p>"] + text[2:]) + "\n", encoding="utf-8")
     result = region.dvo("build", "--gemeente", "druten", "--jobs", "1")
     assert result.exit_code == 1
     assert "[1/1] DVO Druten: MISLUKT: sjabloon gebruikt een waarde die niet bestaat (in dvo_templates/dvo/maatwerk.html, regel 3) " \
-           "(Jinja meldt: 'generator.models.gemeente.Gemeente object' has no attribute 'wethouder')" in lines_of(result)
+           "(Jinja meldt: 'generator.render.dvo_document.DvoDocument object' has no attribute 'wethouder')" in lines_of(result)
 
 
 def test_a_broken_override_is_reported_by_validate_at_its_line(region: Region):

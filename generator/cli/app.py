@@ -39,6 +39,21 @@ def try_load(root: Path):
         return None
 
 
+def try_load_checked(root: Path):
+    """Like try_load, plus the check that vastgelegde DVO versions kept their content
+    (it needs the DVO view model, so it runs after loading)."""
+    from generator.render.vastlegging import vastlegging_findings
+
+    project = try_load(root)
+    if project is None:
+        return None
+    findings = vastlegging_findings(project)
+    if findings:
+        report_findings(InvalidProject(findings))
+        return None
+    return project
+
+
 def load_or_exit(root: Path):
     project = try_load(root)
     if project is None:

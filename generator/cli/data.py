@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
-from generator.cli.app import check_gemeente, load_or_exit, main, root_option
+from generator.cli.app import check_gemeente, load_or_exit, main, root_option, try_load_checked
 from generator.cli.usage import Jaartal
 
 
@@ -14,7 +15,9 @@ from generator.cli.usage import Jaartal
 @root_option
 def validate(root: Path) -> None:
     """Controleer alle gegevens; meldt elke fout als pad:regel:kolom: melding."""
-    project = load_or_exit(root)
+    project = try_load_checked(root)
+    if project is None:
+        sys.exit(1)
     click.echo(
         f"Alle gegevens zijn geldig: regio {project.regio.naam}, {len(project.gemeenten)} gemeenten, "
         f"{len(project.instrumentarium.instrumenten)} instrumenten, {len(project.indicatoren.indicatoren)} indicatoren."

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.app import check_gemeente, main, root_option, try_load
+from generator.cli.app import check_gemeente, main, root_option, try_load_checked
 from generator.cli.usage import Aantal, Map, Poort
 
 
@@ -68,7 +68,7 @@ def _start(root: Path, slug: str | None = None):
     from generator.compute.verantwoording import Verantwoording
     from generator.util.revision import source_revision
 
-    project = try_load(root)
+    project = try_load_checked(root)  # incl. the check that vastgelegde DVO's kept their content
     if project is None:
         return None
     check_gemeente(project, slug)
@@ -85,8 +85,13 @@ def _report_failures(outcome) -> bool:
 
 def _counts(outcome) -> str:
     dvos = sum(r.job.soort == "dvo" for r in outcome.results)
+    overzicht = sum(r.job.soort == "wijzigingen" for r in outcome.results)
     made = len(outcome.gemaakt)
-    return f"{dvos} DVO's, {len(outcome.results) - dvos} verantwoordingsrapportages ({made} gemaakt, {len(outcome.results) - made - len(outcome.failed)} ongewijzigd)"
+    return (
+        f"{dvos} DVO's, {overzicht} wijzigingsoverzicht{'' if overzicht == 1 else 'en'}, "
+        f"{len(outcome.results) - dvos - overzicht} verantwoordingsrapportages "
+        f"({made} gemaakt, {len(outcome.results) - made - len(outcome.failed)} ongewijzigd)"
+    )
 
 
 def build_once(root: Path, slug: str | None, jobs: int | None, *, opnieuw: bool = False, delen: tuple[Path, ...] = (), wacht: bool = False) -> bool:
@@ -97,18 +102,24 @@ def build_once(root: Path, slug: str | None, jobs: int | None, *, opnieuw: bool 
     from generator.publish.jobs import default_jobs, plan
     from generator.publish.lock import BuildBusy
     from generator.publish.shards import ShardError
+    from generator.publish.overzichten import plan_overzichten
     from generator.publish.site import PublishError, SiteError, publish
 
     started = _start(root, slug)
     if started is None:
         return False
     project, verantwoording, revisie = started
-    jobs_todo = plan(project, verantwoording, [slug] if slug else [g.slug for g in project.gemeenten], regio=slug is None)
+    slugs = [slug] if slug else [g.slug for g in project.gemeenten]
+    overzichten = plan_overzichten(project)
+    for o in overzichten.values():
+        if not o.mogelijk and o.slug in slugs:
+            click.echo(f"Let op: wijzigingsoverzicht DVO {project.gemeente(o.slug).naam} sinds versie {o.versie} niet gemaakt: {o.reden}.", err=True)
+    jobs_todo = plan(project, verantwoording, slugs, regio=slug is None, overzichten=overzichten)
     site = project.layout.site
     try:
         outcome = publish(
             project, verantwoording, jobs_todo, whole=slug is None, revisie=revisie, workers=jobs or default_jobs(),
-            opnieuw=opnieuw, delen=delen, voortgang=_Voortgang(), wait=wacht,
+            opnieuw=opnieuw, delen=delen, voortgang=_Voortgang(), wait=wacht, overzichten=overzichten,
         )
     except ShardError as exc:
         raise click.UsageError(str(exc)) from exc
@@ -136,6 +147,7 @@ def build_shard(root: Path, deel_text: str, uit: Path | None, jobs: int | None, 
     from generator.publish.jobs import default_jobs, plan
     from generator.publish.lock import BuildBusy
     from generator.publish.shards import ShardError, parse_deel
+    from generator.publish.overzichten import plan_overzichten
     from generator.publish.site import PublishError, publish_shard
 
     try:
@@ -149,7 +161,7 @@ def build_shard(root: Path, deel_text: str, uit: Path | None, jobs: int | None, 
     folder = uit if uit is not None else project.layout.root / "delen" / f"deel-{deel[0]}"
     try:
         outcome = publish_shard(
-            project, verantwoording, plan(project, verantwoording, [g.slug for g in project.gemeenten]),
+            project, verantwoording, plan(project, verantwoording, [g.slug for g in project.gemeenten], overzichten=plan_overzichten(project)),
             revisie=revisie, workers=jobs or default_jobs(), opnieuw=opnieuw, deel=deel, uit=folder, voortgang=_Voortgang(),
         )
     except ShardError as exc:

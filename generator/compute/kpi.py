@@ -132,22 +132,6 @@ class Afwijkingsregel:
         return out
 
 
-    def definitie(self) -> str:
-        """What a "sterke afwijking" is, in one Dutch paragraph: for the DVO article that defines
-        it. Same numbers as `beoordeel`, so the DVO and the reports can never disagree."""
-        d = self.drempels
-        out = (
-            f"Er is sprake van een sterke afwijking als de prestatie op een prestatie-indicator lager is dan "
-            f"{number(d.afwijking_onder)}% van de streefwaarde op de peildatum (waar lager beter is: de streefwaarde "
-            "gedeeld door de realisatie, maal 100)."
-        )
-        if d.minimaal_verschil_aantallen is not None:
-            out += f" Bij een aantal moet het verschil met de streefwaarde bovendien ten minste {d.minimaal_verschil_aantallen} zijn."
-        if d.rapportcijfers is not None:
-            out += f" Een rapportcijfer (1 tot 10) wijkt sterk af als het {_punt(d.rapportcijfers.afwijking_vanaf)} of meer onder de streefwaarde ligt."
-        return out
-
-
 def _decimals(value: Decimal) -> int:
     return 0 if value == value.to_integral_value() else 1
 

@@ -139,3 +139,35 @@ def _set_in_flow(text: str, real: MappingNode, key: str, waarde: str, noemer: st
         return _splice(text, close, close, f"{key}: {flow}")
     pos = real.value[-1][1].end_mark.index  # right after the last value: "{a: 1, b: 2}" keeps its spacing
     return _splice(text, pos, pos, f", {key}: {flow}")
+
+
+def set_scalar(text: str, path: tuple, key: str, value: str) -> str:
+    """Return `text` with `key: value` set in the block mapping at `path` (keys and list indexes).
+
+    An existing plain value is replaced in place; a missing key becomes a new line
+    after the mapping's last line, at the mapping's indentation."""
+    node = YAML().compose(text)
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(node, SequenceNode) or part >= len(node.value):
+                raise EditError(f"verwacht een lijst met ten minste {part + 1} regels bij '{part}'")
+            node = node.value[part]
+        else:
+            found = _get(node, part) if isinstance(node, MappingNode) else None
+            if found is None:
+                raise EditError(f"veld '{part}' ontbreekt")
+            node = found[1]
+    if not isinstance(node, MappingNode) or node.flow_style or not node.value:
+        raise EditError("verwacht een blok met velden (sleutel: waarde), elk op een eigen regel")
+    existing = _get(node, key)
+    if existing is not None:
+        if not isinstance(existing[1], ScalarNode):
+            raise EditError(f"'{key}' is geen enkele waarde")
+        return _splice(text, existing[1].start_mark.index, existing[1].end_mark.index, value)
+    indent = " " * node.value[0][0].start_mark.column
+    # A block scalar (`>-`) ends after the blank lines that follow it: step back over them.
+    end = _last_scalar_end(node)
+    while end > 0 and text[end - 1] in " \n":
+        end -= 1
+    pos = _line_end(text, end)
+    return _splice(text, pos, pos, f"\n{indent}{key}: {value}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.load.dvo_rules import dvo_findings
 from generator.load.findings import InvalidProject
 from generator.load.layout import Layout
 from generator.load.loaded import load_files
@@ -40,15 +41,21 @@ class Project:
         return next(i for i in self.indicatoren.indicatoren if i.id == indicator_id)
 
 
-def load_project(root: Path) -> Project:
-    """Validated project, or InvalidProject with every finding."""
+def load_project(root: Path, *, historisch: bool = False) -> Project:
+    """Validated project, or InvalidProject with every finding.
+
+    `historisch`: an earlier revision read for comparison; the contract rules for
+    signing and versions (load/dvo_rules.py) are not applied to it again, and its
+    site configuration is not needed (only its data is read)."""
     loaded = load_files(root)
     findings = list(loaded.findings)
     if loaded.regio is not None:
         findings += cross_file_findings(loaded)
-    slugs = [g.slug for g in loaded.regio.gemeenten] if loaded.regio else None
-    ids = [i.id for i in loaded.instrumentarium.instrumenten] if loaded.instrumentarium else None
-    findings += region_file_findings(loaded.layout, slugs, ids)
+        findings += dvo_findings(loaded, historisch=historisch)
+    if not historisch:  # an earlier revision is read for its data only: no site to build from it
+        slugs = [g.slug for g in loaded.regio.gemeenten] if loaded.regio else None
+        ids = [i.id for i in loaded.instrumentarium.instrumenten] if loaded.instrumentarium else None
+        findings += region_file_findings(loaded.layout, slugs, ids)
     if findings or not loaded.complete:
         raise InvalidProject(findings)
     order = [g.slug for g in loaded.regio.gemeenten]

@@ -344,20 +344,30 @@ def _negative_budget(doc, g, jaar: int, row) -> Finding:
 
 
 def rule_standard_references(ld: LoadedFiles) -> Iterator[Finding]:
-    """Every [[artikel:id]] in the standard DVO text names an existing article; ids are unique."""
+    """Every [[artikel:id]] in the standard DVO text names an existing article, every
+    [[gegeven:naam]] a known value; ids are unique."""
     if ld.standaard is None:
         return
+    from generator.load.dvo_rules import gegeven_message, unknown_gegevens
     from generator.models.standaard import REFERENCE
 
     doc = ld.doc(ld.layout.dvo_bepalingen)
     ids = [a.id for a in ld.standaard.artikelen]
     for i, dup in _repeats(ids):
         yield doc.finding(("artikelen", i, "id"), f"artikelen[{i}].id: dubbel artikel-id '{dup}'")
-    for i, artikel in enumerate(ld.standaard.artikelen):
-        for j, lid in enumerate(artikel.leden):
-            for ref in REFERENCE.findall(lid):
-                if ref not in ids:
-                    yield doc.finding(("artikelen", i, "leden", j), f"artikelen[{i}].leden[{j}]: verwijzing naar onbekend artikel '{ref}'; bekend zijn: {', '.join(ids)}")
+    texts = [(("considerans", i), f"considerans[{i}]", text) for i, text in enumerate(ld.standaard.considerans)]
+    texts += [
+        (("artikelen", i, "leden", j), f"artikelen[{i}].leden[{j}]", lid)
+        for i, artikel in enumerate(ld.standaard.artikelen)
+        for j, lid in enumerate(artikel.leden)
+    ]
+    for loc, where, text in texts:
+        for ref in REFERENCE.findall(text):
+            if ref not in ids:
+                yield doc.finding(loc, f"{where}: verwijzing naar onbekend artikel '{ref}'; bekend zijn: {', '.join(ids)}")
+        for name in unknown_gegevens(text):
+            yield doc.finding(loc, gegeven_message(where, name))
+
 
 def rule_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
     """Ratios need their denominator for regional figures; toelichtingen and opvolging belong to a realisatie."""

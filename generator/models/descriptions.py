@@ -175,7 +175,8 @@ DESCRIPTIONS: dict[str, Described] = {
         "budget": ("Budget per jaar", "Het afgesproken bedrag per jaar; samen niet meer dan het maatwerkbudget. " + _JAAR),
         "besteed": ("Besteed per periode", "Per periode van het schema het bedrag dat vanaf 1 januari is besteed, bijvoorbeeld `2016: 27600` of `2016-T1: 8100`. Optioneel."),
         "instrumenten": ("Instrumenten", "Id's van instrumenten uit content/instrumentarium.yaml. Optioneel."),
-        "indicatoren": ("Indicatoren", "Id's van indicatoren uit content/indicatoren.yaml waarop de afspraak wordt gevolgd. Optioneel."),
+        "indicatoren": ("Indicatoren", "Id's van indicatoren uit content/indicatoren.yaml waarop de afspraak wordt gevolgd; elke indicator staat ook bij prestatie_indicatoren, met nulmeting en streefwaarden. Optioneel."),
+        "deelnemers": ("Deelnemers per jaar", "Hoeveel mensen de afspraak per jaar bedient, alleen in jaren met budget; de DVO toont dan het budget per deelnemer. Optioneel. " + _JAAR),
     }),
     "PrestatieIndicator": ("Prestatie-indicator", "Een indicator uit de catalogus met de waarden van deze gemeente.", {
         "indicator": ("Indicator", "Id van een indicator uit content/indicatoren.yaml."),
@@ -212,17 +213,37 @@ DESCRIPTIONS: dict[str, Described] = {
         "datum": ("Datum", "Datum van deze versie als JJJJ-MM-DD; ook de datum in de PDF."),
         "ondertekenaars": ("Ondertekenaars", "Wie namens de gemeente en namens de organisatie ondertekent."),
         "afspraken_gemeente": ("Afspraken van de gemeente", "Wat de gemeente zelf toezegt. Optioneel."),
-        "wijzigingen": ("Wijzigingen", "Per versie wat er veranderde. Optioneel."),
+        "bijzondere_bepalingen": ("Bijzondere bepalingen", "Artikelen die alleen voor deze gemeente gelden; zij volgen op het artikel 'bijzondere-bepalingen' met een letter (26a). Optioneel."),
+        "wijzigingen": ("Wijzigingen", "Per versie wat er veranderde; de laatste regel hoort bij de huidige versie. Verplicht zodra de DVO is vastgesteld."),
     }),
     "Ondertekenaar": ("Ondertekenaar", "Eén ondertekenaar van de DVO.", {
         "naam": ("Naam", "Naam van de ondertekenaar."),
         "functie": ("Functie", "Bijvoorbeeld 'wethouder Werk en Inkomen'."),
         "namens": ("Namens", "'gemeente' of 'werkbedrijf' (de uitvoeringsorganisatie)."),
+        "grondslag": ("Grondslag", "Het besluit of mandaat waarop de ondertekenaar tekent; bij een vastgestelde DVO verplicht, met orgaan en datum."),
+        "ondertekend": ("Ondertekend", "Plaats en datum van de handtekening; verplicht zodra de status 'ondertekend' is."),
+    }),
+    "Bevoegdheid": ("Grondslag", "Waarop een ondertekenaar tekent: het besluit om de DVO aan te gaan, of een mandaat.", {
+        "soort": ("Soort", "'besluit' of 'mandaat'."),
+        "orgaan": ("Orgaan", "Wie besloot of mandaat gaf, bijvoorbeeld 'het college van burgemeester en wethouders van' met de naam van de gemeente. Verplicht bij een vastgestelde DVO."),
+        "datum": ("Datum", "Datum van het besluit of mandaat als JJJJ-MM-DD. Verplicht bij een vastgestelde DVO."),
+        "kenmerk": ("Kenmerk", "Het kenmerk van het besluit of mandaat. Optioneel."),
+    }),
+    "Ondertekening": ("Ondertekening", "Waar en wanneer een ondertekenaar tekende.", {
+        "plaats": ("Plaats", "De plaats van ondertekening."),
+        "datum": ("Datum", "De datum van ondertekening als JJJJ-MM-DD; niet vóór de datum van de versie."),
     }),
     "Wijziging": ("Wijziging", "Wat er in een versie van de DVO veranderde.", {
         "versie": ("Versie", "De versie waarin het veranderde."),
         "datum": ("Datum", "Datum als JJJJ-MM-DD."),
         "omschrijving": ("Omschrijving", "Wat er veranderde."),
+        "revisie": ("Revisie", "De git-revisie (hash of tag) van deze versie; dvo build vergelijkt een nieuwe versie daarmee. Optioneel."),
+        "controlegetal": ("Controlegetal", "Geschreven door 'dvo vastleggen': de vingerafdruk van de inhoud van deze versie. Niet zelf invullen."),
+    }),
+    "BijzondereBepaling": ("Bijzondere bepaling", "Een artikel dat alleen voor deze gemeente geldt.", {
+        "id": ("Id", "Vaste sleutel, anders dan de id's van de standaardartikelen; verwijs ernaar met [[artikel:<id>]]."),
+        "titel": ("Titel", "De titel van het artikel."),
+        "leden": ("Leden", "De tekst van het artikel, een lid per item; [[artikel:<id>]] en [[gegeven:<naam>]] mogen."),
     }),
     # --- content/indicatoren.yaml -------------------------------------------------------------
     "Indicatoren": ("Indicatoren", "De catalogus van prestatie-indicatoren (content/indicatoren.yaml).", {
@@ -298,14 +319,15 @@ DESCRIPTIONS: dict[str, Described] = {
     }),
     # --- content/dvo-standaardbepalingen.yaml --------------------------------------------------
     "DvoStandaard": ("Standaardbepalingen", "De standaardtekst van de DVO (content/dvo-standaardbepalingen.yaml), voor alle gemeenten gelijk.", {
-        "versie": ("Versie", "Versie van de standaardtekst; staat met een vingerafdruk in elke DVO."),
-        "titel": ("Titel", "Titel van de DVO; de naam van de gemeente komt erachter."),
-        "artikelen": ("Artikelen", "De artikelen op volgorde; nummers worden toegekend. Verwijs met [[artikel:<id>]]."),
+        "versie": ("Versie", "Versie van de standaardtekst; staat met zijn controlegetal in het colofon van elke DVO. Verhoog hem bij elke wijziging van de tekst."),
+        "titel": ("Titel", "Soort document, bijvoorbeeld 'Dienstverleningsovereenkomst'; de DVO heet '<titel> gemeente <naam> – <organisatie>'."),
+        "considerans": ("Overwegingen", "De overwegingen vóór de artikelen, elk aansluitend op 'overwegende dat:'. Optioneel."),
+        "artikelen": ("Artikelen", "De artikelen op volgorde; nummers worden toegekend. Verwijs met [[artikel:<id>]], een waarde van regio of gemeente met [[gegeven:<naam>]]."),
     }),
     "StandaardArtikel": ("Artikel", "Een artikel van de standaardtekst.", {
         "id": ("Id", "Vaste sleutel voor verwijzingen [[artikel:<id>]]."),
         "titel": ("Titel", "De titel van het artikel."),
-        "gegenereerd": ("Gegenereerd deel", "Vult de generator met de gegevens van de gemeente: 'basispakket', 'maatwerk', 'verplichtingen', 'financien', 'prestaties' of 'afspraken_gemeente'. Optioneel."),
+        "gegenereerd": ("Gegenereerd deel", "Vult de generator met de gegevens van de gemeente: 'basispakket', 'maatwerk', 'verplichtingen', 'financien', 'betaling', 'prestaties', 'sterke_afwijking', 'afspraken_gemeente' of 'bijzondere_bepalingen'. Optioneel."),
         "leden": ("Leden", "De tekst van het artikel, een lid per item."),
     }),
 }

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from generator.models.region import Afwijkingstoelichting, Opvolging, PeriodKey, Rapportstatus
-from generator.models.types import CbsCode, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney, require_order
+from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney, require_order
 
 
 # Period keys, toelichtingen and report status are shared with the region's own reports.
@@ -59,6 +59,8 @@ class Maatwerkafspraak(StrictModel):
     budget: YearMoney
     # Spent until the end of a period of the region's scheme (cumulative within the year).
     besteed: dict[PeriodKey, Money] = {}
+    # How many people the afspraak serves per year: the DVO then shows the price per deelnemer.
+    deelnemers: dict[Year, Count] = {}
     instrumenten: list[Id] = []
     indicatoren: list[Id] = []
 
@@ -106,16 +108,50 @@ class ExtraMiddelen(StrictModel):
     bedrag: Money
 
 
+class Bevoegdheid(StrictModel):
+    """What authorises a signatory (`grondslag` in YAML): the besluit to enter this agreement, or a mandaat.
+
+    Orgaan and datum may be unknown while the DVO is a concept; the rules demand
+    them once it is vastgesteld (load/dvo_rules.py)."""
+
+    soort: Literal["besluit", "mandaat"]
+    orgaan: Text | None = None
+    datum: dt.date | None = None
+    kenmerk: Text | None = None
+
+
+class Ondertekening(StrictModel):
+    """Where and when one signatory signed."""
+
+    plaats: Text
+    datum: dt.date
+
+
 class Ondertekenaar(StrictModel):
     naam: Text
     functie: Text
     namens: Literal["gemeente", "werkbedrijf"]
+    grondslag: Bevoegdheid | None = None
+    ondertekend: Ondertekening | None = None
 
 
 class Wijziging(StrictModel):
+    """One version of the DVO. `revisie` (a git revision) and `controlegetal` (written
+    by `dvo vastleggen`) are bookkeeping: they are not part of the agreement's content."""
+
     versie: Text
     datum: dt.date
     omschrijving: Text
+    revisie: Text | None = None
+    controlegetal: Controlegetal | None = None
+
+
+class BijzondereBepaling(StrictModel):
+    """An article that holds for this gemeente only (e.g. a special position in the region)."""
+
+    id: Id
+    titel: Text
+    leden: list[Text] = Field(min_length=1)
 
 
 DvoStatus = Literal["concept", "ter besluitvorming", "vastgesteld", "ondertekend"]
@@ -127,6 +163,7 @@ class DvoMeta(StrictModel):
     datum: dt.date
     ondertekenaars: list[Ondertekenaar] = Field(min_length=1)
     afspraken_gemeente: list[Text] = []
+    bijzondere_bepalingen: list[BijzondereBepaling] = []
     wijzigingen: list[Wijziging] = []
 
     @property

@@ -1,4 +1,12 @@
-"""The standard DVO text: article order, standard clauses and generated slots."""
+"""The standard DVO text: considerans, article order, standard clauses and generated slots.
+
+Two kinds of placeholder may appear in any text of the standard (and in a
+gemeente's own articles):
+
+- `[[artikel:<id>]]` becomes "artikel 9", numbered by position;
+- `[[gegeven:<naam>]]` becomes a value that belongs to the region or the gemeente
+  (see GEGEVENS), e.g. the first and last day of the agreement.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +20,27 @@ from pydantic import Field
 from generator.models.types import Id, StrictModel, Text
 
 REFERENCE = re.compile(r"\[\[artikel:([^\]]*)\]\]")
+GEGEVEN = re.compile(r"\[\[gegeven:([^\]]*)\]\]")
 
-Slot = Literal["basispakket", "maatwerk", "verplichtingen", "financien", "prestaties", "afspraken_gemeente"]
+# The values a text may ask for, with what they mean (shown in errors and the README).
+GEGEVENS = {
+    "gemeente": "de naam van de gemeente",
+    "organisatie": "de naam van het Werkbedrijf (regio.yaml: organisatie)",
+    "rechtsvorm": "de rechtsvorm van het Werkbedrijf (regio.yaml: rechtsvorm)",
+    "vestigingsplaats": "de vestigingsplaats van het Werkbedrijf",
+    "regio": "de naam van de regio",
+    "ingangsdatum": "de eerste dag van de looptijd (1 januari van het eerste jaar)",
+    "einddatum": "de laatste dag van de looptijd (31 december van het laatste jaar)",
+    "eerste_jaar": "het eerste jaar van de looptijd",
+    "laatste_jaar": "het laatste jaar van de looptijd",
+    "evaluatiejaar": "het jaar halverwege de looptijd waarin partijen de overeenkomst evalueren",
+    "rapportageschema": "hoe vaak het Werkbedrijf rapporteert: 'per jaar', 'per tertaal' of 'per kwartaal'",
+}
+
+Slot = Literal[
+    "basispakket", "maatwerk", "verplichtingen", "financien", "betaling", "prestaties",
+    "sterke_afwijking", "afspraken_gemeente", "bijzondere_bepalingen",
+]
 
 
 class StandaardArtikel(StrictModel):
@@ -26,6 +53,8 @@ class StandaardArtikel(StrictModel):
 class DvoStandaard(StrictModel):
     versie: Text
     titel: Text
+    # Optional so that a region's older standard text (read by `dvo wijzigingen`) still loads.
+    considerans: list[Text] = []
     artikelen: list[StandaardArtikel] = Field(min_length=1)
 
     @property

@@ -175,6 +175,8 @@ Slug = Annotated[str, BeforeValidator(_pattern(_ID_PATTERN, "een slug van kleine
 Id = Annotated[str, BeforeValidator(_check_id), WithJsonSchema(ID_SCHEMA)]
 TermId = Annotated[str, BeforeValidator(_term_id), WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "integer", "minimum": 0}]})]
 CbsCode = Annotated[str, BeforeValidator(_pattern(r"GM\d{4}", "een CBS-gemeentecode: 'GM' gevolgd door vier cijfers (bijv. GM0344)")), WithJsonSchema({"type": "string", "pattern": "^GM[0-9]{4}$"})]
+# sha256 of a DVO's content, written by `dvo vastleggen`.
+Controlegetal = Annotated[str, BeforeValidator(_pattern(r"[0-9a-f]{64}", "een controlegetal van 64 tekens (0-9, a-f), zoals 'dvo vastleggen' het schrijft")), WithJsonSchema({"type": "string", "pattern": "^[0-9a-f]{64}$"})]
 
 YearMoney = dict[Year, Money]
 

@@ -41,13 +41,15 @@ def staged_file(docs: Path, name: str) -> Path:
 
 @dataclass(frozen=True)
 class Job:
-    soort: str  # "dvo", "rapport" (one gemeente) or "regio"
+    soort: str  # "dvo", "wijzigingen" (a DVO's overzicht), "rapport" (one gemeente) or "regio"
     slug: str  # gemeente slug, or "regio"
     periode: str | None = None
 
     @property
     def naam(self) -> str:
-        return f"dvo-{self.slug}" if self.soort == "dvo" else f"rapport-{self.slug}-{self.periode}"
+        if self.soort in ("dvo", "wijzigingen"):
+            return f"{self.soort}-{self.slug}"
+        return f"rapport-{self.slug}-{self.periode}"
 
     def files(self) -> tuple[str, str]:
         """Its files as staged names (see staged_file): the PDF, then the standalone HTML."""
@@ -84,9 +86,11 @@ class Prepared:
         return len(self.rendered.html)
 
 
-def plan(project: Project, verantwoording, slugs: list[str], *, regio: bool = True) -> list[Job]:
-    """DVO's first, then reports per period: per gemeente, then the region's."""
+def plan(project: Project, verantwoording, slugs: list[str], *, regio: bool = True, overzichten: dict | None = None) -> list[Job]:
+    """DVO's first (with their wijzigingsoverzichten, see overzichten.py), then reports per
+    period: per gemeente, then the region's."""
     jobs = [Job("dvo", s) for s in slugs]
+    jobs += [Job("wijzigingen", s) for s in slugs if s in (overzichten or {}) and overzichten[s].mogelijk]
     for periode in verantwoording.perioden:
         jobs += [Job("rapport", s, periode.code) for s in slugs]
         if regio:
@@ -108,15 +112,20 @@ def _title(project: Project, job: Job) -> str:
     if job.soort == "regio":
         return f"regiorapport {job.periode}"
     naam = project.gemeente(job.slug).naam
+    if job.soort == "wijzigingen":
+        return f"wijzigingsoverzicht DVO {naam}"
     return f"DVO {naam}" if job.soort == "dvo" else f"rapport {naam} {job.periode}"
 
 
 def _html_and_request(project: Project, verantwoording, job: Job, revisie: str):
+    from generator.publish.overzichten import render_plan
     from generator.render import rapport
     from generator.render.dvo_render import render_dvo
 
     if job.soort == "dvo":
-        return render_dvo(project, job.slug, revisie, pdf=False)
+        return render_dvo(project, job.slug, pdf=False)  # no revision: see render_dvo
+    if job.soort == "wijzigingen":
+        return render_plan(project, job.slug, pdf=False)
     periode = verantwoording.periode(job.periode)
     if job.soort == "rapport":
         return rapport.render_gemeente(verantwoording, job.slug, periode, revisie, pdf=False)

@@ -54,8 +54,8 @@ def gemeente_page(slug: str) -> str:
 
 
 def reading_copy_page(job: Job) -> str:
-    if job.soort == "dvo":
-        return f"gemeenten/{job.slug}/dvo.md"
+    if job.soort in ("dvo", "wijzigingen"):
+        return f"gemeenten/{job.slug}/{job.soort}.md"
     if job.soort == "rapport":
         return f"gemeenten/{job.slug}/rapport-{job.periode}.md"
     return f"regio/rapport-{job.periode}.md"
@@ -177,9 +177,17 @@ def grouped(project: Project) -> dict[str, dict[str, list]]:
     }
 
 
-def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates, *, home: str | None = None) -> dict[str, str]:
+def overzicht_document(docs: Path, slug: str, versie: str) -> Document:
+    """The wijzigingsoverzicht of a gemeente's DVO: a reading copy and a PDF, like the DVO."""
+    return _document(docs, Job("wijzigingen", slug), f"Wat is er veranderd sinds versie {versie}", f"Wijzigingen sinds {versie}")
+
+
+def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates, overzichten: dict | None = None, *,
+          home: str | None = None) -> dict[str, str]:
     """Relative page path -> Markdown text. `home`: the authored (or default) home page's
-    Markdown, which gets the list of gemeenten; by default it is read from docs/index.md."""
+    Markdown, which gets the list of gemeenten; by default it is read from docs/index.md.
+    `overzichten`: see publish/overzichten.py."""
+    overzichten = overzichten or {}
     env = markdown_environment(templates.dirs)
     jaren = project.regio.periode.jaren
     artikelen = _artikelen(project)
@@ -194,6 +202,8 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates,
         page = gemeente_page(g.slug)
         stand = [u for u, _ in v.gemeente(g.slug, laatste)] if laatste else []
         documenten = gemeente_documents(docs, v, g.slug, g.naam)
+        overzicht = overzichten.get(g.slug)
+        overzicht_doc = overzicht_document(docs, g.slug, overzicht.versie) if overzicht and overzicht.mogelijk else None
         out[page] = env.get_template("site/gemeente.md").render(
             paginatitel=front_title(f"Gemeente {g.naam}"), project=project, g=g, jaren=jaren, budget=budget[g.slug], laatste=laatste,
             stand=stand, tellingen=status_counts(stand),
@@ -201,11 +211,12 @@ def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates,
             instrumenten={i.id: i for i in project.instrumentarium.instrumenten},
             documenten=documenten, open_data=gemeente_open_data(docs, v, g.slug, g.naam),
             link=lambda target, _from=page: link(_from, target),
+            overzicht=overzicht, overzicht_doc=overzicht_doc,
         )
-        for doc in documenten:
+        for doc in documenten + ([overzicht_doc] if overzicht_doc else []):
             if doc.pagina:
                 out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Gemeente {g.naam}", page),
-                                                open_data=gemeente_open_data(docs, v, g.slug, g.naam),
+                                                open_data=gemeente_open_data(docs, v, g.slug, g.naam) if doc.job.soort != "wijzigingen" else [],
                                                 status=g.dvo if doc.job.soort == "dvo" else None)
     out[GEMEENTEN] = env.get_template("site/gemeenten.md").render(paginatitel=front_title("Gemeenten"), project=project, link=lambda target: link(GEMEENTEN, target), gemeente_page=gemeente_page)
     per_jaar = [
@@ -267,7 +278,7 @@ def home_page(project: Project, authored: str | None, env) -> str:
     return text.rstrip("\n") + "\n\n" + keuze
 
 
-def nav_sections(project: Project, v: Verantwoording, docs: Path) -> dict[str, list]:
+def nav_sections(project: Project, v: Verantwoording, docs: Path, overzichten: dict | None = None) -> dict[str, list]:
     """Child entries for the overview pages in the nav: every gemeente with its reading
     copies under `gemeenten/index.md`, the regional reports under `regio/index.md`, the
     instruments per category under `instrumentarium/index.md`.
@@ -276,7 +287,11 @@ def nav_sections(project: Project, v: Verantwoording, docs: Path) -> dict[str, l
 
     gemeenten = []
     for g in project.gemeenten:
-        children = [{d.kort: d.pagina} for d in gemeente_documents(docs, v, g.slug, g.naam) if d.pagina]
+        documenten = gemeente_documents(docs, v, g.slug, g.naam)
+        overzicht = (overzichten or {}).get(g.slug)
+        if overzicht and overzicht.mogelijk:
+            documenten.insert(1, overzicht_document(docs, g.slug, overzicht.versie))  # right after its DVO
+        children = [{d.kort: d.pagina} for d in documenten if d.pagina]
         gemeenten.append({escape(g.naam): [{OVERVIEW: gemeente_page(g.slug)}, *children]})
     regio = [{d.kort: d.pagina} for d in regio_documents(docs, v, project.regio.naam) if d.pagina]
     instrumenten = []

@@ -199,7 +199,7 @@ def _sync_folder(folder: Path, desired: dict[str, bytes], *, keep: tuple[str, ..
             path.rmdir()
 
 
-def _sync_pages(project: Project, verantwoording, docs: Path, templates: Templates) -> int:
+def _sync_pages(project: Project, verantwoording, docs: Path, templates: Templates, overzichten: dict | None = None) -> int:
     """Authored, default and generated pages into the docs folder, the theme overrides
     beside it: only changed files are written, and a page or asset no longer made is
     removed. Returns the number of generated pages; a page template that fails is a
@@ -213,7 +213,7 @@ def _sync_pages(project: Project, verantwoording, docs: Path, templates: Templat
     try:
         desired.update({rel: text.encode("utf-8") for rel, text in default_pages(project, templates).items()})
         home = desired[HOME].decode("utf-8") if HOME in desired else None
-        generated = pages(project, verantwoording, docs, templates, home=home)
+        generated = pages(project, verantwoording, docs, templates, overzichten, home=home)
     except (OSError, OutsideRepository):
         raise  # a write error or a refused link: reported by publish() as such
     except NotADocument as exc:
@@ -364,7 +364,8 @@ def _check_writable(project: Project) -> None:
             raise PublishError(f"{name} is alleen-lezen; maak de map schrijfbaar om de site te bouwen")
 
 
-def build_site(project: Project, verantwoording, outcome: Outcome, *, opnieuw: bool = False, voortgang: Voortgang | None = None) -> Outcome:
+def build_site(project: Project, verantwoording, outcome: Outcome, *, opnieuw: bool = False, voortgang: Voortgang | None = None,
+               overzichten: dict | None = None) -> Outcome:
     """Pages into the docs folder, then mkdocs into site/ unless nothing it reads changed."""
     from generator.publish.pages import nav_sections
     from generator.publish.site_config import write_effective_config
@@ -372,8 +373,8 @@ def build_site(project: Project, verantwoording, outcome: Outcome, *, opnieuw: b
     voortgang = voortgang or Voortgang()
     docs = _docs(project)
     templates = Templates.for_layout(project.layout)
-    outcome.pages = _sync_pages(project, verantwoording, docs, templates)
-    config = write_effective_config(project.layout.root / "mkdocs.yml", staging(project), nav_sections(project, verantwoording, docs))
+    outcome.pages = _sync_pages(project, verantwoording, docs, templates, overzichten)
+    config = write_effective_config(project.layout.root / "mkdocs.yml", staging(project), nav_sections(project, verantwoording, docs, overzichten))
     cache = _load_cache(project, Voortgang())
     key = _site_key(project, config, docs)
     site = project.layout.site
@@ -417,9 +418,9 @@ def _building(project: Project, voortgang: Voortgang, *, wait: bool, site: bool 
 
 def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, revisie: str, workers: int,
             opnieuw: bool = False, delen: tuple[Path, ...] = (), voortgang: Voortgang | None = None,
-            wait: bool = False) -> Outcome:
+            wait: bool = False, overzichten: dict | None = None) -> Outcome:
     """Documents (incremental), then the site when anything it is made of changed; `whole`:
-    these are all documents. Holds the build lock throughout (`wait`: wait for another
+    these are all documents; `overzichten`: see overzichten.py. Holds the build lock throughout (`wait`: wait for another
     build instead of refusing). Write errors become PublishError; site/ is then as it was."""
     voortgang = voortgang or Voortgang()
     with _building(project, voortgang, wait=wait):
@@ -427,7 +428,7 @@ def publish(project: Project, verantwoording, jobs: list[Job], *, whole: bool, r
             project, verantwoording, jobs, revisie=revisie, workers=workers, whole=whole,
             opnieuw=opnieuw, delen=delen, voortgang=voortgang,
         )
-        return build_site(project, verantwoording, outcome, opnieuw=opnieuw, voortgang=voortgang)
+        return build_site(project, verantwoording, outcome, opnieuw=opnieuw, voortgang=voortgang, overzichten=overzichten)
 
 
 def publish_shard(project: Project, verantwoording, jobs: list[Job], *, revisie: str, workers: int,

@@ -1,16 +1,33 @@
-"""The view model of one gemeente's DVO: everything the template shows, computed here."""
+"""The view model of one gemeente's DVO: everything the document shows, computed here.
+
+It holds only what the agreement says. Realisaties, toelichtingen and `besteed`
+are left out on purpose: they are added after the DVO's date, and adding them must
+not change a single byte of the DVO (see docs/ARCHITECTURE.md). The content
+fingerprint (`dvo_inhoud.controlegetal`) is a hash of this view model.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
-from generator.render.clauses import Clause, number_clauses
+from markupsafe import Markup
+
+from generator.compute.bijdrage import Bijdrage, bijdragen
 from generator.compute.distribution import Verdeling, verdeel
-from generator.models.catalog import Indicator, Instrument
-from generator.models.gemeente import Gemeente, Maatwerkafspraak, PrestatieIndicator, Verplichting
+from generator.compute.maatwerk import Toewijzing, prijs_per_deelnemer, toewijzing
 from generator.load.project import Project
+from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
+from generator.models.catalog import Indicator
+from generator.models.gemeente import Gemeente, Nulmeting, Ondertekenaar, Verplichting
+from generator.models.region import IndirecteKosten
+from generator.compute import kpi
+from generator.render import partijen
+from generator.render.clauses import Clause, Numbering
+from generator.util.formatting import date_long
+
+SAME_RULE_IN_REPORTS = "Dezelfde regel geldt in de verantwoordingsrapportages."
 
 STATUS_LABEL = {
     "concept": "Concept",
@@ -18,36 +35,77 @@ STATUS_LABEL = {
     "vastgesteld": "Vastgesteld",
     "ondertekend": "Ondertekend",
 }
+RAPPORTAGESCHEMA = {"jaar": "per jaar", "tertaal": "per tertaal", "kwartaal": "per kwartaal"}
+
+
+@dataclass(frozen=True)
+class InstrumentInzet:
+    """An instrument as the DVO names it. Only what the document shows: a change elsewhere in
+    the catalogue (a longer description) is no change of the agreement."""
+
+    id: str
+    naam: str
+    categorie: int | None  # the number of its category in the region's list
+
+
+@dataclass(frozen=True)
+class IndicatorTekst:
+    """An indicator as the DVO states it (bijlage 2): what is measured, how, and where from."""
+
+    id: str
+    naam: str
+    soort: str
+    eenheid: str
+    richting: str
+    regionaal: str
+    noemer: str | None
+    definitie: str
+    bron: str
 
 
 @dataclass(frozen=True)
 class MaatwerkRegel:
-    afspraak: Maatwerkafspraak
+    id: str
+    titel: str
+    doelgroep: str
+    omschrijving: str
     bedragen: list[Decimal]  # per year of the period, 0 where none
-    totaal: Decimal
-    instrumenten: list[Instrument]
-    indicatoren: list[Indicator]
+    deelnemers: list[int | None]  # per year; None where the afspraak names no number
+    prijzen: list[Decimal | None]  # budget per deelnemer per year
+    instrumenten: list[InstrumentInzet]
+    indicatoren: list[IndicatorTekst]
 
     @property
     def label(self) -> str:
-        return self.afspraak.titel
+        return self.titel
+
+    @property
+    def totaal(self) -> Decimal:
+        return sum(self.bedragen, Decimal(0))
+
+    @property
+    def heeft_deelnemers(self) -> bool:
+        return any(d is not None for d in self.deelnemers)
 
 
 @dataclass(frozen=True)
 class VerplichtingRegel:
     verplichting: Verplichting
     bedragen: list[Decimal]
-    totaal: Decimal
 
     @property
     def label(self) -> str:
         return self.verplichting.omschrijving
 
+    @property
+    def totaal(self) -> Decimal:
+        return sum(self.bedragen, Decimal(0))
+
 
 @dataclass(frozen=True)
 class KpiRegel:
-    indicator: Indicator
-    prestatie: PrestatieIndicator
+    indicator: IndicatorTekst
+    nulmeting: Nulmeting | None
     streefwaarden: list[Decimal]
 
 
@@ -60,32 +118,70 @@ class Aandeel:
 
 
 @dataclass(frozen=True)
+class Partij:
+    namens: str  # "gemeente" or "werkbedrijf"
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Versie:
+    """One line of the version history (without the bookkeeping fields revisie/controlegetal)."""
+
+    versie: str
+    datum: dt.date
+    omschrijving: str
+
+
+@dataclass(frozen=True)
 class DvoDocument:
-    gemeente: Gemeente
-    project: Project
-    artikelen: list[Clause]
+    # What the agreement says. Every field here is part of the content fingerprint.
+    soort: str  # the standard's title, e.g. "Dienstverleningsovereenkomst"
+    slug: str
+    gemeente: str
+    cbs_code: str
+    organisatie: str
+    rechtsvorm: str
+    vestigingsplaats: str
+    regio: str
+    versie: str
+    datum: dt.date
+    ingangsdatum: dt.date
+    einddatum: dt.date
     jaren: list[int]
+    standaard_versie: str
+    standaard_sha256: str
+    partijen: list[Partij]
+    considerans: list[Markup]
+    artikelen: list[Clause]
     budget: list[BudgetRegel]
     basis: list[BasisRegio]
+    indirecte_kosten: IndirecteKosten
+    aandelen: list[Aandeel]
     maatwerk: list[MaatwerkRegel]
     maatwerk_per_jaar: list[Decimal]
+    toewijzing: list[Toewijzing]
     verplichtingen: list[VerplichtingRegel]
     verplichtingen_per_jaar: list[Decimal]
+    bijdragen: list[Bijdrage]
     kpis: list[KpiRegel]
-    aandelen: list[Aandeel]
-    revisie: str
-
-    @property
-    def concept(self) -> bool:
-        return not self.gemeente.dvo.definitief
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABEL[self.gemeente.dvo.status]
+    sterke_afwijking: list[str]
+    afspraken_gemeente: list[str]
+    ondertekenaars: list[Ondertekenaar]  # their `ondertekend` (place, date) is state, not content
+    wijzigingen: list[Versie]
+    # The state of the document: not content (see dvo_inhoud.STATE).
+    status: str
 
     @property
     def titel(self) -> str:
-        return f"{self.project.standaard.titel} {self.gemeente.naam}"
+        return f"{self.soort} gemeente {self.gemeente} – {self.organisatie}"
+
+    @property
+    def concept(self) -> bool:
+        return self.status not in ("vastgesteld", "ondertekend")
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABEL[self.status]
 
     @property
     def maatwerk_totaal(self) -> Decimal:
@@ -95,13 +191,76 @@ class DvoDocument:
     def verplichtingen_totaal(self) -> Decimal:
         return sum(self.verplichtingen_per_jaar, Decimal(0))
 
+    @property
+    def maatwerkbudget_totaal(self) -> Decimal:
+        return sum((t.maatwerkbudget for t in self.toewijzing), Decimal(0))
 
-def _per_year(mapping: dict[int, Decimal], jaren: list[int]) -> list[Decimal]:
-    return [mapping.get(j, Decimal(0)) for j in jaren]
+    @property
+    def nog_niet_toegewezen_totaal(self) -> Decimal:
+        return sum((t.nog_niet_toegewezen for t in self.toewijzing), Decimal(0))
+
+    @property
+    def maatwerk_met_deelnemers(self) -> list[MaatwerkRegel]:
+        return [m for m in self.maatwerk if m.heeft_deelnemers]
+
+    def ondertekenaars_namens(self, partij: str) -> list[Ondertekenaar]:
+        return [o for o in self.ondertekenaars if o.namens == partij]
+
+    def partij_naam(self, partij: str) -> str:
+        return f"de gemeente {self.gemeente}" if partij == "gemeente" else self.organisatie
+
+
+def _per_year(mapping: dict, jaren: list[int], default=Decimal(0)) -> list:
+    return [mapping.get(j, default) for j in jaren]
 
 
 def _column_sums(rows: list[list[Decimal]], width: int) -> list[Decimal]:
     return [sum((r[i] for r in rows), Decimal(0)) for i in range(width)]
+
+
+def gegevens(project: Project, gemeente: Gemeente) -> dict[str, str]:
+    """The values `[[gegeven:naam]]` stands for in this gemeente's DVO (see models/standaard.GEGEVENS)."""
+    regio = project.regio
+    jaren = regio.periode.jaren
+    return {
+        "gemeente": gemeente.naam,
+        "organisatie": regio.organisatie,
+        "rechtsvorm": regio.rechtsvorm,
+        "vestigingsplaats": regio.vestigingsplaats,
+        "regio": regio.naam,
+        "ingangsdatum": date_long(dt.date(jaren[0], 1, 1)),
+        "einddatum": date_long(dt.date(jaren[-1], 12, 31)),
+        "eerste_jaar": str(jaren[0]),
+        "laatste_jaar": str(jaren[-1]),
+        # Halfway: after two of four years, after one of two or three.
+        "evaluatiejaar": str(jaren[len(jaren) // 2]),
+        "rapportageschema": RAPPORTAGESCHEMA[regio.rapportage.periode_schema],
+    }
+
+
+def _instrument(project: Project, instrument_id: str) -> InstrumentInzet:
+    i = project.instrument(instrument_id)
+    nummer = project.instrumentarium.categorie_nummer(i.categorie) if i.categorie else None
+    return InstrumentInzet(i.id, i.naam, nummer)
+
+
+def _indicator(project: Project, indicator_id: str) -> IndicatorTekst:
+    i: Indicator = project.indicator(indicator_id)
+    return IndicatorTekst(i.id, i.naam, i.soort, i.eenheid, i.richting, i.regionaal, i.noemer, i.definitie, i.bron)
+
+
+def _maatwerk(project: Project, gemeente: Gemeente, jaren: list[int]) -> list[MaatwerkRegel]:
+    rows = []
+    for m in gemeente.maatwerk:
+        bedragen = _per_year(m.budget, jaren)
+        deelnemers = _per_year(m.deelnemers, jaren, None)
+        prijzen = [prijs_per_deelnemer(b, d) if d else None for b, d in zip(bedragen, deelnemers)]
+        rows.append(MaatwerkRegel(
+            m.id, m.titel, m.doelgroep, m.omschrijving, bedragen, deelnemers, prijzen,
+            [_instrument(project, i) for i in m.instrumenten],
+            [_indicator(project, i) for i in m.indicatoren],
+        ))
+    return rows
 
 
 _VERDELINGEN: dict[int, tuple[Project, dict[str, Verdeling]]] = {}
@@ -122,44 +281,64 @@ def verdelingen(project: Project) -> dict[str, Verdeling]:
     return hit[1]
 
 
-def build_document(project: Project, gemeente: Gemeente, revisie: str) -> DvoDocument:
-    jaren = project.regio.periode.jaren
-    maatwerk = []
-    for m in gemeente.maatwerk:
-        bedragen = _per_year(m.budget, jaren)
-        maatwerk.append(
-            MaatwerkRegel(
-                m, bedragen, sum(bedragen, Decimal(0)),
-                [project.instrument(i) for i in m.instrumenten],
-                [project.indicator(i) for i in m.indicatoren],
-            )
-        )
-    verplichtingen = []
-    for v in gemeente.verplichtingen:
-        bedragen = _per_year(v.bedrag, jaren)
-        verplichtingen.append(VerplichtingRegel(v, bedragen, sum(bedragen, Decimal(0))))
-    kpis = [
-        KpiRegel(project.indicator(p.indicator), p, _per_year(p.streefwaarden, jaren))
-        for p in gemeente.prestatie_indicatoren
-    ]
-    aandelen = []
+def _aandelen(project: Project, gemeente: Gemeente) -> list[Aandeel]:
+    out = []
     for post in project.regio.kostenposten:
         sleutel = project.regio.verdeelsleutel(post.verdeelsleutel)
         verdeling = verdelingen(project)[post.id]
         regel = next(r for r in verdeling.regels if r.gemeente == gemeente.slug)
-        aandelen.append(Aandeel(post.naam, regel.totaal, verdeling.totaal, sleutel.naam))
+        out.append(Aandeel(post.naam, regel.totaal, verdeling.totaal, sleutel.naam))
+    return out
+
+
+def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
+    regio = project.regio
+    jaren = regio.periode.jaren
+    dvo = gemeente.dvo
+    numbering = Numbering(project.standaard, dvo.bijzondere_bepalingen, gegevens(project, gemeente))
+    maatwerk = _maatwerk(project, gemeente, jaren)
+    verplichtingen = [VerplichtingRegel(v, _per_year(v.bedrag, jaren)) for v in gemeente.verplichtingen]
     return DvoDocument(
-        gemeente=gemeente,
-        project=project,
-        artikelen=number_clauses(project.standaard),
+        soort=project.standaard.titel,
+        slug=gemeente.slug,
+        gemeente=gemeente.naam,
+        cbs_code=gemeente.cbs_code,
+        organisatie=regio.organisatie,
+        rechtsvorm=regio.rechtsvorm,
+        vestigingsplaats=regio.vestigingsplaats,
+        regio=regio.naam,
+        versie=dvo.versie,
+        datum=dvo.datum,
+        ingangsdatum=dt.date(jaren[0], 1, 1),
+        einddatum=dt.date(jaren[-1], 12, 31),
         jaren=jaren,
+        standaard_versie=project.standaard.versie,
+        standaard_sha256=project.standaard.sha256,
+        partijen=[
+            Partij("gemeente", partijen.partij_gemeente(gemeente.naam, dvo.ondertekenaars)),
+            Partij("werkbedrijf", partijen.partij_werkbedrijf(regio.organisatie, regio.rechtsvorm, regio.vestigingsplaats, dvo.ondertekenaars)),
+        ],
+        considerans=[numbering.resolve(t) for t in project.standaard.considerans],
+        artikelen=numbering.clauses,
         budget=[budget_gemeente(gemeente, j) for j in jaren],
-        basis=[basis_regio(project.regio, j) for j in jaren],
+        basis=[basis_regio(regio, j) for j in jaren],
+        indirecte_kosten=regio.basisdienstverlening.indirecte_kosten,
+        aandelen=_aandelen(project, gemeente),
         maatwerk=maatwerk,
         maatwerk_per_jaar=_column_sums([m.bedragen for m in maatwerk], len(jaren)),
+        toewijzing=toewijzing(gemeente, jaren),
         verplichtingen=verplichtingen,
         verplichtingen_per_jaar=_column_sums([v.bedragen for v in verplichtingen], len(jaren)),
-        kpis=kpis,
-        aandelen=aandelen,
-        revisie=revisie,
+        bijdragen=bijdragen(gemeente, jaren),
+        kpis=[
+            KpiRegel(_indicator(project, p.indicator), p.nulmeting, _per_year(p.streefwaarden, jaren))
+            for p in gemeente.prestatie_indicatoren
+        ],
+        # The reports' own rule and words (compute/kpi.Afwijkingsregel, also their leeswijzer):
+        # the agreement and the reports cannot disagree on what a sterke afwijking is.
+        sterke_afwijking=[*kpi.afwijkingsregel(regio.rapportage.drempels).beschrijving(), SAME_RULE_IN_REPORTS],
+        afspraken_gemeente=list(dvo.afspraken_gemeente),
+        ondertekenaars=list(dvo.ondertekenaars),
+        wijzigingen=[Versie(w.versie, w.datum, w.omschrijving) for w in dvo.wijzigingen],
+        status=dvo.status,
     )

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from markupsafe import Markup
 
-from generator.models.budget import budget_gemeente
 from generator.render.dvo_document import build_document
+from generator.render.dvo_inhoud import attachment_json, controlegetal
 from generator.render.pdf import PdfAttachment, PdfRequest
 from generator.render.templates import Templates
 from generator.load.project import Project
-from generator.util.tabular import plain_row
 from generator.render.templating import render
 
 
@@ -27,23 +25,6 @@ def templates(project: Project) -> Templates:
     return Templates.for_layout(project.layout)
 
 
-# The DVO is the agreement. Realisaties, their toelichtingen and what maatwerk has spent
-# are accountability over it (the reports and the open data carry them), so entering
-# them later does not change the archival PDF of an agreement, signed or not.
-VERANTWOORDING = {
-    "prestatie_indicatoren": {"__all__": {"realisaties", "toelichtingen"}},
-    "maatwerk": {"__all__": {"besteed"}},
-}
-
-
-def gemeente_json(project: Project, slug: str) -> bytes:
-    """The validated agreement data of the gemeente plus its computed budget, for the PDF attachment."""
-    gemeente = project.gemeente(slug)
-    budget = [plain_row(budget_gemeente(gemeente, j).as_dict()) for j in project.regio.periode.jaren]
-    data = {"gemeente": gemeente.model_dump(mode="json", exclude=VERANTWOORDING), "budget": budget}
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
 def render_page(project: Project, template: str, **context) -> str:
     """A self-contained HTML document: the shared stylesheet is inlined, nothing is linked."""
     found = templates(project)
@@ -57,8 +38,10 @@ def with_pdf(project: Project, html: str, *, pdf: bool, datum, attachment: PdfAt
     return Rendered(html, request.render() if pdf else None, request)
 
 
-def render_dvo(project: Project, slug: str, revisie: str, *, pdf: bool = True) -> Rendered:
-    doc = build_document(project, project.gemeente(slug), revisie)
-    html = render_page(project, "dvo.html", doc=doc)
-    attachment = PdfAttachment(f"dvo-{slug}.json", gemeente_json(project, slug), f"Gevalideerde gegevens van de gemeente {doc.gemeente.naam}")
-    return with_pdf(project, html, pdf=pdf, datum=doc.gemeente.dvo.datum, attachment=attachment)
+def render_dvo(project: Project, slug: str, *, pdf: bool = True) -> Rendered:
+    """The DVO shows no source revision: it must stay byte-identical when a realisatie is
+    committed. Its version is identified by its content's controlegetal instead."""
+    doc = build_document(project, project.gemeente(slug))
+    html = render_page(project, "dvo.html", doc=doc, controlegetal=controlegetal(doc))
+    attachment = PdfAttachment(f"dvo-{slug}.json", attachment_json(doc), f"Inhoud van de DVO met de gemeente {doc.gemeente}, versie {doc.versie}")
+    return with_pdf(project, html, pdf=pdf, datum=doc.datum, attachment=attachment)

@@ -30,7 +30,7 @@ from generator.models.gemeente import Gemeente
 from generator.models.region import Escalatie, Rapportstatus, Regio
 from generator.models.standaard import REFERENCE
 from generator.render import charts, open_data
-from generator.render.clauses import number_clauses
+from generator.render.clauses import article_numbers
 from generator.render.dvo_render import Rendered, render_page, with_pdf
 from generator.render.pdf import PdfAttachment
 from generator.util import formatting
@@ -91,7 +91,7 @@ def realisatie(value: Decimal | None, noemer: Decimal | None, eenheid: str) -> s
     return text
 
 
-def met_artikelen(text: str, nummers: dict[str, int]) -> Markup:
+def met_artikelen(text: str, nummers: dict[str, str]) -> Markup:
     """Toelichting text with [[artikel:id]] read as "artikel 4 van de DVO" (escaped first)."""
     return Markup(REFERENCE.sub(lambda m: f"artikel {nummers[m.group(1)]} van de DVO", str(escape(text))))
 
@@ -209,7 +209,7 @@ class Rapport:
     status: Rapportstatus
     signalering: Signalering
     regel: list[str]  # the afwijkingsregel in Dutch (kpi.Afwijkingsregel.beschrijving)
-    artikelen: dict[str, int]
+    artikelen: dict[str, str]
 
     @property
     def escalatie(self) -> Escalatie:
@@ -316,7 +316,7 @@ def _common(v: Verantwoording, periode: Periode, slug: str | None, statussen: di
         "status": rapportstatus(statussen, periode),
         "signalering": signalering(v, periode, slug),
         "regel": v.regel.beschrijving(),
-        "artikelen": {c.id: c.nummer for c in number_clauses(v.project.standaard)},
+        "artikelen": article_numbers(v.project.standaard),
     }
 
 

@@ -1,0 +1,156 @@
+"""Rules for the DVO as a contract: signatures, versions, gemeente articles, maatwerk.
+
+Two groups:
+
+- INTEGRITY rules: without them a DVO cannot be made at all (a reference to an
+  unknown article, a price per deelnemer without budget). Always checked.
+- CONTRACT rules: what a version must satisfy before it is signed (who signs on
+  which grondslag, a version entry for the current version, a nulmeting for every
+  indicator a maatwerk afspraak promises). `dvo wijzigingen` reads earlier
+  revisions of the data with `historisch=True`: a version that was vastgesteld
+  under older rules is compared as it was, not re-judged.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator.load.findings import Finding
+from generator.load.loaded import LoadedFiles
+from generator.models.gemeente import Gemeente
+from generator.models.standaard import GEGEVEN, GEGEVENS, REFERENCE
+from generator.util.formatting import date_long
+
+DEFINITIEF = ("vastgesteld", "ondertekend")
+PARTIJEN = {"gemeente": "de gemeente", "werkbedrijf": "het Werkbedrijf"}
+
+
+def _gemeenten(ld: LoadedFiles) -> Iterator[tuple[Gemeente, object]]:
+    for stem, g in ld.gemeenten.items():
+        yield g, ld.docs[ld.gemeente_files[stem]]
+
+
+def unknown_gegevens(text: str) -> list[str]:
+    return [name for name in GEGEVEN.findall(text) if name not in GEGEVENS]
+
+
+def gegeven_message(where: str, name: str) -> str:
+    return f"{where}: onbekend gegeven '[[gegeven:{name}]]'; bekend zijn: {', '.join(GEGEVENS)}"
+
+
+def rule_bijzondere_bepalingen(ld: LoadedFiles) -> Iterator[Finding]:
+    """A gemeente's own articles: unique ids, apart from the standard's, references that resolve."""
+    standard_ids = [a.id for a in ld.standaard.artikelen] if ld.standaard else None
+    for g, doc in _gemeenten(ld):
+        own = [b.id for b in g.dvo.bijzondere_bepalingen]
+        seen: set[str] = set()
+        for i, bepaling in enumerate(g.dvo.bijzondere_bepalingen):
+            base = ("dvo", "bijzondere_bepalingen", i)
+            where = f"dvo.bijzondere_bepalingen[{i}]"
+            if bepaling.id in seen:
+                yield doc.finding(base + ("id",), f"{where}.id: dubbel id '{bepaling.id}'")
+            seen.add(bepaling.id)
+            if standard_ids is not None and bepaling.id in standard_ids:
+                yield doc.finding(base + ("id",), f"{where}.id: '{bepaling.id}' is al het id van een artikel van de standaardbepalingen; kies een ander id")
+            for j, lid in enumerate(bepaling.leden):
+                for name in unknown_gegevens(lid):
+                    yield doc.finding(base + ("leden", j), gegeven_message(f"{where}.leden[{j}]", name))
+                if standard_ids is None:
+                    continue
+                for ref in REFERENCE.findall(lid):
+                    if ref not in standard_ids and ref not in own:
+                        yield doc.finding(base + ("leden", j), f"{where}.leden[{j}]: verwijzing naar onbekend artikel '{ref}' (niet in de standaardbepalingen en niet bij de bijzondere bepalingen van deze gemeente)")
+
+
+def rule_deelnemers(ld: LoadedFiles) -> Iterator[Finding]:
+    """A price per deelnemer needs a budget in that year and at least one deelnemer."""
+    for g, doc in _gemeenten(ld):
+        for i, m in enumerate(g.maatwerk):
+            for jaar, aantal in m.deelnemers.items():
+                loc = ("maatwerk", i, "deelnemers", jaar)
+                where = f"maatwerk[{i}].deelnemers[{jaar}]"
+                if aantal < 1:
+                    yield doc.finding(loc, f"{where}: verwacht een aantal deelnemers van 1 of meer, gevonden {aantal}")
+                elif not m.budget.get(jaar):
+                    yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' heeft in {jaar} geen budget; deelnemers horen bij een jaar met budget", key=True)
+
+
+def rule_versies(ld: LoadedFiles) -> Iterator[Finding]:
+    """The version history ends with the current version; versions are unique and in date order."""
+    for g, doc in _gemeenten(ld):
+        dvo = g.dvo
+        if not dvo.wijzigingen:
+            if dvo.status in DEFINITIEF:
+                yield doc.finding(("dvo", "wijzigingen"), f"dvo.wijzigingen: een {dvo.status}e DVO heeft een versiegeschiedenis nodig; verwacht ten minste een regel voor versie {dvo.versie} (versie, datum, omschrijving)")
+            continue
+        laatste = len(dvo.wijzigingen) - 1
+        last = dvo.wijzigingen[-1]
+        if last.versie != dvo.versie:
+            yield doc.finding(("dvo", "wijzigingen", laatste, "versie"), f"dvo.wijzigingen[{laatste}].versie: de laatste regel van de versiegeschiedenis hoort bij de huidige versie {dvo.versie} (dvo.versie), gevonden '{last.versie}'; voeg een regel toe voor versie {dvo.versie}")
+        elif last.datum != dvo.datum:
+            yield doc.finding(("dvo", "wijzigingen", laatste, "datum"), f"dvo.wijzigingen[{laatste}].datum: verwacht {dvo.datum.isoformat()} (de datum van versie {dvo.versie} in dvo.datum), gevonden {last.datum.isoformat()}")
+        seen: set[str] = set()
+        for i, w in enumerate(dvo.wijzigingen):
+            if w.versie in seen:
+                yield doc.finding(("dvo", "wijzigingen", i, "versie"), f"dvo.wijzigingen[{i}].versie: versie {w.versie} staat meer dan eens in de versiegeschiedenis")
+            seen.add(w.versie)
+            if i and w.datum < dvo.wijzigingen[i - 1].datum:
+                yield doc.finding(("dvo", "wijzigingen", i, "datum"), f"dvo.wijzigingen[{i}].datum: versie {w.versie} ({w.datum.isoformat()}) ligt vóór de vorige versie {dvo.wijzigingen[i - 1].versie} ({dvo.wijzigingen[i - 1].datum.isoformat()}); zet de versies op volgorde")
+
+
+def rule_ondertekening(ld: LoadedFiles) -> Iterator[Finding]:
+    """Both parties sign; a vastgestelde DVO names each signatory's besluit or mandaat;
+    an ondertekende DVO says where and when each one signed."""
+    for g, doc in _gemeenten(ld):
+        dvo = g.dvo
+        for partij, wie in PARTIJEN.items():
+            if not any(o.namens == partij for o in dvo.ondertekenaars):
+                yield doc.finding(("dvo", "ondertekenaars"), f"dvo.ondertekenaars: een DVO heeft twee partijen; verwacht ten minste één ondertekenaar met 'namens: {partij}' ({wie}), gevonden geen")
+        for i, o in enumerate(dvo.ondertekenaars):
+            base = ("dvo", "ondertekenaars", i)
+            where = f"dvo.ondertekenaars[{i}]"
+            if dvo.status in DEFINITIEF:
+                if o.grondslag is None:
+                    yield doc.finding(base, f"{where}.grondslag: een {dvo.status}e DVO noemt het besluit of mandaat waarop {o.naam} tekent; verwacht grondslag met soort, orgaan en datum, gevonden geen grondslag")
+                else:
+                    for veld, wat in (("orgaan", "het orgaan dat besloot of mandaat gaf"), ("datum", "de datum van het besluit of mandaat")):
+                        if getattr(o.grondslag, veld) is None:
+                            yield doc.finding(base + ("grondslag",), f"{where}.grondslag.{veld}: bij status '{dvo.status}' verplicht: {wat} ({o.naam}); gevonden niets")
+            if dvo.status == "ondertekend" and o.ondertekend is None:
+                yield doc.finding(base, f"{where}.ondertekend: bij status 'ondertekend' verwacht plaats en datum van de ondertekening door {o.naam}, gevonden niets")
+            if o.ondertekend is not None:
+                getekend = o.ondertekend.datum
+                if getekend < dvo.datum:
+                    yield doc.finding(base + ("ondertekend", "datum"), f"{where}.ondertekend.datum: {o.naam} tekende op {date_long(getekend)}, vóór de datum van deze versie ({date_long(dvo.datum)})")
+                if o.grondslag is not None and o.grondslag.datum is not None and getekend < o.grondslag.datum:
+                    yield doc.finding(base + ("ondertekend", "datum"), f"{where}.ondertekend.datum: {o.naam} tekende op {date_long(getekend)}, vóór het {o.grondslag.soort} van {date_long(o.grondslag.datum)} waarop de ondertekening berust")
+
+
+def rule_maatwerk_indicatoren(ld: LoadedFiles) -> Iterator[Finding]:
+    """Every indicator a maatwerk afspraak refers to is one of the gemeente's prestatie-indicatoren,
+    with a nulmeting (its streefwaarden are complete by rule_years)."""
+    known = {i.id for i in ld.indicatoren.indicatoren} if ld.indicatoren else set()
+    for g, doc in _gemeenten(ld):
+        eigen = {p.indicator: p for p in g.prestatie_indicatoren}
+        for i, m in enumerate(g.maatwerk):
+            for j, ref in enumerate(m.indicatoren):
+                if ref not in known:
+                    continue  # rule_references reports unknown ids
+                loc = ("maatwerk", i, "indicatoren", j)
+                where = f"maatwerk[{i}].indicatoren[{j}]"
+                p = eigen.get(ref)
+                if p is None:
+                    yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' meet met '{ref}', maar die indicator staat niet bij prestatie_indicatoren; voeg hem toe met nulmeting en streefwaarden")
+                elif p.nulmeting is None:
+                    yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' meet met '{ref}'; verwacht een nulmeting bij die prestatie-indicator, gevonden geen")
+
+
+INTEGRITY = [rule_bijzondere_bepalingen, rule_deelnemers]
+CONTRACT = [rule_versies, rule_ondertekening, rule_maatwerk_indicatoren]
+
+
+def dvo_findings(ld: LoadedFiles, *, historisch: bool = False) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in INTEGRITY + ([] if historisch else CONTRACT):
+        out.extend(rule(ld))
+    return out

@@ -1,0 +1,95 @@
+"""Which wijzigingsoverzichten `dvo build` makes: for a DVO in concept or ter besluitvorming,
+the changes since the last vastgestelde or ondertekende version.
+
+That version is the latest earlier entry of `dvo.wijzigingen` with a `revisie` at
+which the gemeente's DVO had status vastgesteld or ondertekend (read from git).
+When git, the revision or its data is not available (a shallow clone in CI, a copy
+without .git), the build goes on: the plan carries the reason, which the build
+output and the gemeente page show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from generator.load.git_revisie import GitFout, HistorischOngeldig, Revisie, load_at, read, resolve
+from generator.load.project import Project
+from generator.models.gemeente import Gemeente
+from generator.render.dvo_render import Rendered
+from generator.render.wijzigingen_render import overzicht, render_overzicht
+
+DEFINITIEF = ("vastgesteld", "ondertekend")
+_LOADED: dict[tuple[str, str], Project] = {}  # (root, commit) -> project; a commit never changes
+
+
+@dataclass(frozen=True)
+class Overzichtplan:
+    slug: str
+    versie: str  # the earlier version the overzicht compares with
+    revisie: str | None = None  # its commit, when the overzicht can be made
+    reden: str | None = None  # why it cannot be made
+
+    @property
+    def mogelijk(self) -> bool:
+        return self.reden is None
+
+
+class OverzichtFout(Exception):
+    pass
+
+
+def _old_status(project: Project, rev: Revisie, slug: str) -> str | None:
+    data = read(project.layout.root, rev, f"gemeenten/{slug}.yaml")
+    if data is None:
+        raise GitFout(f"de gemeente bestond nog niet in revisie {rev.label} (gemeenten/{slug}.yaml ontbreekt daar); controleer de revisie in dvo.wijzigingen")
+    try:
+        doc = YAML(typ="safe").load(data.decode("utf-8", errors="replace"))
+    except YAMLError:
+        return None
+    dvo = doc.get("dvo") if isinstance(doc, dict) else None
+    return dvo.get("status") if isinstance(dvo, dict) else None
+
+
+def _load(project: Project, rev: Revisie) -> Project:
+    key = (str(project.layout.root), rev.hash)
+    if key not in _LOADED:
+        _LOADED[key] = load_at(project.layout.root, rev)
+    return _LOADED[key]
+
+
+def plan_gemeente(project: Project, g: Gemeente) -> Overzichtplan | None:
+    if g.dvo.status in DEFINITIEF:
+        return None
+    kandidaten = [w for w in reversed(g.dvo.wijzigingen) if w.revisie and w.versie != g.dvo.versie]
+    for w in kandidaten:
+        try:
+            rev = resolve(project.layout.root, w.revisie)
+            status = _old_status(project, rev, g.slug)
+            if status not in DEFINITIEF:
+                continue  # that version was no vastgestelde one: look further back
+            _load(project, rev)
+        except GitFout as exc:
+            return Overzichtplan(g.slug, w.versie, reden=str(exc))
+        except HistorischOngeldig as exc:
+            first = exc.findings[0].message if exc.findings else "onbekende fout"
+            return Overzichtplan(g.slug, w.versie, reden=f"de gegevens van revisie {exc.revisie} zijn met deze versie van de software niet meer te lezen ({first})")
+        return Overzichtplan(g.slug, w.versie, revisie=rev.hash)
+    return None
+
+
+def plan_overzichten(project: Project) -> dict[str, Overzichtplan]:
+    plans = {g.slug: plan_gemeente(project, g) for g in project.gemeenten}
+    return {slug: plan for slug, plan in plans.items() if plan is not None}
+
+
+def render_plan(project: Project, slug: str, *, pdf: bool = True) -> Rendered:
+    """The overzicht for one gemeente (in a worker process: planned again, the same way)."""
+    plan = plan_gemeente(project, project.gemeente(slug))
+    if plan is None or not plan.mogelijk:
+        raise OverzichtFout(plan.reden if plan else "er is geen eerdere vastgestelde versie met een revisie")
+    rev = resolve(project.layout.root, plan.revisie)
+    ov = overzicht(_load(project, rev), project, slug, van_bron=f"revisie {rev.kort}", tot_bron="werkmap (zoals gebouwd)")
+    return render_overzicht(project, ov, pdf=pdf)

@@ -1,0 +1,79 @@
+"""The content of a DVO as data: its JSON attachment and its fingerprint (controlegetal).
+
+The fingerprint is the sha256 of the view model in canonical JSON, without the
+document's state: its status and where and when each signatory signed. So
+vastgesteld -> ondertekend, or adding a signing date, is not a change of content;
+a changed word, amount or target is. PDF bytes are never hashed: a new WeasyPrint
+or a changed stylesheet does not change what was agreed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from generator.render.dvo_document import DvoDocument
+from generator.util.tabular import json_number
+
+STATE = ("status",)  # fields of DvoDocument that are state, not content
+SIGNED = "ondertekend"  # per ondertekenaar: place and date of signing (state)
+
+
+def plain(value):
+    """Nested dataclasses, pydantic models, Decimals and dates as JSON-ready data.
+
+    Dataclasses also give their computed properties (totals), so the attachment
+    carries every figure the document prints."""
+    if isinstance(value, BaseModel):
+        return plain(value.model_dump())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        for name, attr in sorted(vars(type(value)).items()):
+            if isinstance(attr, property):
+                out[name] = plain(getattr(value, name))
+        return out
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return json_number(value) if value.is_finite() else str(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return str(value)  # also turns Markup into plain str
+    return value
+
+
+def _fields(doc: DvoDocument) -> dict:
+    return {f.name: plain(getattr(doc, f.name)) for f in dataclasses.fields(doc)}
+
+
+def inhoud(doc: DvoDocument) -> dict:
+    """What the agreement says: the view model without its state."""
+    data = _fields(doc)
+    for name in STATE:
+        del data[name]
+    for o in data["ondertekenaars"]:
+        o.pop(SIGNED, None)
+    return data
+
+
+def controlegetal(doc: DvoDocument) -> str:
+    canonical = json.dumps(inhoud(doc), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def attachment_json(doc: DvoDocument) -> bytes:
+    """The PDF's data attachment: the content, its controlegetal and the document's state."""
+    data = {
+        "controlegetal": controlegetal(doc),
+        "stand": {"status": doc.status, "ondertekend": [plain(o.ondertekend) for o in doc.ondertekenaars]},
+        "inhoud": inhoud(doc),
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
