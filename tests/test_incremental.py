@@ -150,7 +150,7 @@ def sharded(tmp_path_factory) -> Path:
     merge.replace(*EDIT)
     result = merge.dvo("build", "--samenvoegen", *map(str, folders))
     assert result.exit_code == 0, result.output
-    assert f"(0 gemaakt, {DOCUMENTS} ongewijzigd)" in result.output and "Let op" not in result.output  # all from the shards
+    assert f"(0 gemaakt, {DOCUMENTS} ongewijzigd)" in result.output and "uit de delen" not in result.output  # all from the shards
     return merge.root
 
 
