@@ -177,18 +177,19 @@ def test_yaml_text_in_a_report_is_escaped_in_html_and_charts(region):
 
 
 def test_nijmegen_financial_section_shows_the_dvo_maatwerkbudget_and_the_remainder(built):
-    """2016: maatwerkbudget 10.900.358 + 1.384.732 - 8.789.300 - 2.871.000 = 624.790; the two
-    afspraken hold 281.000 + 249.000 = 530.000, so 94.790 is not allocated; spent 258.500 +
-    229.100 = 487.600, which leaves 137.190; at year end 78,0% is onderbesteding (below 90%)."""
+    """2016: maatwerkbudget 10.900.358 + 1.384.732 - 8.789.300 - 2.871.000 = 624.790; the three
+    afspraken hold 281.000 + 249.000 + 60.000 = 590.000, so 34.790 is not allocated; spent
+    258.500 + 229.100 + 52.300 = 539.900, which leaves 84.890; at year end 86,4% is onderbesteding
+    (below 90%). Total: 8.789.300 + 2.812.500 + 539.900 = 12.141.700 of 12.285.090 = 98,8%."""
     flat = " ".join(" ".join(pdf_pages(built / "site" / "pdf" / "rapport-nijmegen-2016.pdf")).split())
     assert "Financiële verantwoording" in flat
     assert "Basisdienstverlening (aandeel in de regio) € 8.789.300 € 8.789.300 100,0% binnen budget" in flat
     assert "Verplichtingen € 2.871.000 € 2.812.500 98,0% binnen budget" in flat
-    assert "Maatwerk: nog niet toegewezen aan een afspraak € 94.790" in flat
-    assert "Maatwerkbudget (DVO) € 624.790 € 487.600 78,0% onderbesteed" in flat
-    assert "Totaal € 12.285.090 € 12.089.400 98,4% binnen budget" in flat
-    assert "Daarvan is € 530.000 toegewezen aan 2 maatwerkafspraken en is € 94.790 nog niet toegewezen" in flat
-    assert "er resteert € 137.190" in flat
+    assert "Maatwerk: nog niet toegewezen aan een afspraak € 34.790" in flat
+    assert "Maatwerkbudget (DVO) € 624.790 € 539.900 86,4% onderbesteed" in flat
+    assert "Totaal € 12.285.090 € 12.141.700 98,8% binnen budget" in flat
+    assert "Daarvan is € 590.000 toegewezen aan 3 maatwerkafspraken en is € 34.790 nog niet toegewezen" in flat
+    assert "er resteert € 84.890" in flat
 
 
 def test_no_template_names_the_example_regions_escalation_body():

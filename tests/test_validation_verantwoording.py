@@ -47,7 +47,7 @@ def test_meetwijze_is_required_and_checked_against_its_choices(region):
 def test_a_beleidskeuze_must_name_its_dvo_article(region):
     region.replace(N, " ([[artikel:maatwerk]])", "")
     line = region.line_of(N, "oorzaak: beleidskeuze in de DVO")
-    assert_finding(findings(region), f"{N}:{line}:18", "prestatie_indicatoren[3].toelichtingen[2016].oorzaak: een beleidskeuze moet in de DVO staan; noem het artikel in de tekst als [[artikel:<id>]]")
+    assert_finding(findings(region), f"{N}:{line}:18", "prestatie_indicatoren[5].toelichtingen[2016].oorzaak: een beleidskeuze moet in de DVO staan; noem het artikel in de tekst als [[artikel:<id>]]")
 
 
 def test_a_toelichting_may_only_name_an_existing_article(region):
