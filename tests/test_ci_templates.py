@@ -122,9 +122,13 @@ def test_every_dvo_command_in_the_ci_files_parses_against_the_cli(repo, rel, tmp
         args = []
         for word in shlex.split(call)[1:]:
             args += sorted(str(p.relative_to(tmp_path)) for p in tmp_path.glob(word)) if "*" in word else [word]
-        command = main.get_command(click.Context(main), args[0])
+        # The parent context carries the group's settings (-h as help option): click caches
+        # a command's help option from the first context it sees, so a bare Context here
+        # would leave `build -h` broken for every later test.
+        parent = click.Context(main, info_name="dvo", **main.context_settings)
+        command = main.get_command(parent, args[0])
         assert command is not None, f"{rel}: onbekend commando in '{call}'"
         try:
-            command.make_context(args[0], args[1:], parent=click.Context(main, info_name="dvo"))
+            command.make_context(args[0], args[1:], parent=parent)
         except click.UsageError as exc:
             pytest.fail(f"{rel}: '{call}' past niet bij de CLI: {exc.format_message()}")

@@ -54,7 +54,7 @@ def test_unknown_gemeente_is_a_usage_error_after_loading():
 
 def test_help_is_dutch():
     result = CliRunner().invoke(main, ["build", "-h"])
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.output
     assert result.output.startswith("Gebruik: dvo build [OPTIES]")
     assert "Opties:" in result.output and "Toon deze hulp en stop." in result.output and "--jobs AANTAL" in result.output
     assert "Commando's:" in CliRunner().invoke(main, ["-h"]).output
