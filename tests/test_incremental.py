@@ -87,6 +87,18 @@ def test_a_damaged_cache_means_rendering_again_never_a_wrong_file(warm):
     assert "site ongewijzigd" in result.output  # the same bytes came back, so the site is the same
 
 
+def test_damaged_compiled_templates_are_compiled_again(warm):
+    before = manifest(warm.root)
+    compiled = sorted(warm.path(".staging/cache/jinja").glob("*.cache"))
+    assert compiled  # the build kept its compiled templates
+    for path in compiled:
+        path.write_bytes(b"kapot")
+    result = build(warm)
+    assert made(result) == set() and "site ongewijzigd" in result.output
+    assert manifest(warm.root) == before
+    assert all(path.read_bytes() != b"kapot" for path in compiled)  # written again from the sources
+
+
 def test_an_unreadable_cache_is_reported_and_only_costs_time(warm):
     before = manifest(warm.root)
     warm.write(".staging/cache/documenten.json", "{kapot")

@@ -104,11 +104,13 @@ def build_once(root: Path, slug: str | None, jobs: int | None, *, opnieuw: bool 
     from generator.publish.shards import ShardError
     from generator.publish.overzichten import plan_overzichten
     from generator.publish.site import PublishError, SiteError, publish
+    from generator.render.templating import keep_compiled_templates
 
     started = _start(root, slug)
     if started is None:
         return False
     project, verantwoording, revisie = started
+    keep_compiled_templates(project.layout.root / ".staging" / "cache" / "jinja")
     slugs = [slug] if slug else [g.slug for g in project.gemeenten]
     overzichten = plan_overzichten(project)
     for o in overzichten.values():
