@@ -77,7 +77,9 @@ def copy_maasland(target: Path) -> Path:
     for name in ("instrumentarium.yaml", "indicatoren.yaml", "verordening.yaml", "dvo-standaardbepalingen.yaml"):
         shutil.copy(REPO / "content" / name, target / "content" / name)
     standard = target / "content" / "dvo-standaardbepalingen.yaml"
-    standard.write_text(standard.read_text(encoding="utf-8").replace("de bestuurscommissie Werk", "het dagelijks bestuur van het Werkplein"), encoding="utf-8")
+    text = standard.read_text(encoding="utf-8")
+    text = text.replace("geagendeerd in de bestuurscommissie Werk.", "geagendeerd in [[gegeven:escalatie]].")  # from rapportage.escalatie
+    standard.write_text(text.replace("de bestuurscommissie Werk", "het dagelijks bestuur van het Werkplein"), encoding="utf-8")
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
 

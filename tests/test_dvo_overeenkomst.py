@@ -187,6 +187,7 @@ def test_second_region_tertaal_its_own_names_and_thresholds(maasland, tmp_path):
     assert "Partijen evalueren deze overeenkomst in 2017," in text
     assert "Het Werkbedrijf rapporteert per tertaal over de realisatie" in text
     assert "Op koers: een prestatie van 90% of meer. Aandachtspunt: van 75% tot 90%. Sterke afwijking: een prestatie van minder dan 75%." in text
+    assert "dan wordt het onderwerp geagendeerd in het dagelijks bestuur van het Werkplein." in text  # rapportage.escalatie
     assert "Nijmegen" not in text and "Nijmegen" not in rendered.html
     # 2018: 280.030 / 56 deelnemers = 5.000,54 -> € 5.001; bijdrage 1.380.030 in four advances
     assert "€ 280.030 voor 56 deelnemers (€ 5.001 per deelnemer)" in text

@@ -80,6 +80,7 @@ def test_a_new_region_validates_and_builds_its_dvos_reports_and_site(installed, 
     assert "3 DVO's, 0 wijzigingsoverzichten, 0 verantwoordingsrapportages" in out
     dvo = pdf_pages(region / "site" / "pdf" / "dvo-oost-gelre.pdf")
     assert "Dienstverleningsovereenkomst gemeente Oost Gelre – Werkleerbedrijf Achterhoek" in " ".join(dvo[0].split())
+    assert "dan wordt het onderwerp geagendeerd in het algemeen bestuur." in " ".join(" ".join(dvo).split())  # rapportage.escalatie
     home = (region / "site" / "index.html").read_text(encoding="utf-8")
     assert "3 gemeenten in de regio Achterhoek voeren hun re-integratietaken uit via Werkleerbedrijf Achterhoek" in home
     for page in (region / "site").rglob("*.html"):

@@ -35,6 +35,7 @@ GEGEVENS = {
     "laatste_jaar": "het laatste jaar van de looptijd",
     "evaluatiejaar": "het jaar halverwege de looptijd waarin partijen de overeenkomst evalueren",
     "rapportageschema": "hoe vaak het Werkbedrijf rapporteert: 'per jaar', 'per tertaal' of 'per kwartaal'",
+    "escalatie": "het orgaan waaraan een onverklaarde afwijking wordt voorgelegd, met lidwoord (regio.yaml: rapportage.escalatie)",
 }
 
 Slot = Literal[

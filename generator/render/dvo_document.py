@@ -235,6 +235,8 @@ def gegevens(project: Project, gemeente: Gemeente) -> dict[str, str]:
         # Halfway: after two of four years, after one of two or three.
         "evaluatiejaar": str(jaren[len(jaren) // 2]),
         "rapportageschema": RAPPORTAGESCHEMA[regio.rapportage.periode_schema],
+        # The same body the reports put their besluitpunten to: one field, never two names.
+        "escalatie": regio.rapportage.escalatie.aan,
     }
 
 
