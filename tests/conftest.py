@@ -132,6 +132,14 @@ def built(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.fixture
+def warm(built, tmp_path) -> Region:
+    """A copy of the built example region, with its site and render cache: a build in it
+    renders only what the test changes."""
+    shutil.copytree(built, tmp_path / "regio", symlinks=True)
+    return Region(tmp_path / "regio")
+
+
 TERTAAL = REPO / "tests" / "fixtures" / "tertaal"
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -26,13 +25,6 @@ from tests.conftest import REPO, Region, copy_region
 # The edit of these tests: one realisatie of one gemeente (Wijchen, uitstroom naar werk, 2016).
 EDIT = ("gemeenten/wijchen.yaml", "      2015: 119\n      2016: 97\n", "      2015: 119\n      2016: 121\n")
 DOCUMENTS = 29  # 9 DVO's, 2 x 9 gemeente reports, 2 regional reports
-
-
-@pytest.fixture
-def warm(built, tmp_path) -> Region:
-    """A copy of the built example region, with its site and render cache."""
-    shutil.copytree(built, tmp_path / "regio", symlinks=True)
-    return Region(tmp_path / "regio")
 
 
 def build(region: Region, *args: str):

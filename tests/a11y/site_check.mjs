@@ -85,20 +85,11 @@ async function layout(page) {
   });
 }
 
-async function checkPages(width) {
-  const page = await newPage(width);
-  const out = [];
-  for (const path of plan.pages) {
-    const response = await page.goto(plan.base + path, { waitUntil: "load" });
-    if (!response || response.status() !== 200) {
-      out.push({ path, width, status: response ? response.status() : 0, violations: [] });
-      continue;
-    }
-    await settle(page);
-    out.push({ path, width, status: 200, ...(await layout(page)), violations: await runAxe(page) });
-  }
-  await page.context().close();
-  return out;
+async function checkPage(page, width, path) {
+  const response = await page.goto(plan.base + path, { waitUntil: "load" });
+  if (!response || response.status() !== 200) return { path, width, status: response ? response.status() : 0, violations: [] };
+  await settle(page);
+  return { path, width, status: 200, ...(await layout(page)), violations: await runAxe(page) };
 }
 
 // Describe the focused element and whether a sighted keyboard user can see it and its focus ring.
@@ -234,13 +225,22 @@ async function notFoundCheck() {
   return { status: response ? response.status() : 0, ...info, violations };
 }
 
-// Widths run side by side, two at a time: the machine has two cores.
-const results = [];
-const widths = [...plan.widths];
+// Every (width, page) pair once, two at a time (the machine has two cores): pairs rather than
+// whole widths, so neither worker idles while the other does the last width alone.
+// A worker keeps one browser page per width.
+const tasks = plan.widths.flatMap((width) => plan.pages.map((path) => ({ width, path })));
 async function worker() {
-  while (widths.length) results.push(...(await checkPages(widths.shift())));
+  const pages = new Map();
+  const out = [];
+  while (tasks.length) {
+    const { width, path } = tasks.shift();
+    if (!pages.has(width)) pages.set(width, await newPage(width));
+    out.push(await checkPage(pages.get(width), width, path));
+  }
+  for (const page of pages.values()) await page.context().close();
+  return out;
 }
-await Promise.all([worker(), worker()]);
+const results = (await Promise.all([worker(), worker()])).flat();
 const report = {
   pages: results,
   keyboard: plan.keyboard ? await keyboardWalk() : [],
