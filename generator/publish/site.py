@@ -4,7 +4,8 @@
     .staging/docs       PDFs, open data, authored and generated pages (reading copies too)
     .staging/overrides  the theme overrides (custom_dir): Dutch names, 404 page, footer
     .staging/mkdocs.yml the region's mkdocs.yml with the navigation from the data
-    .staging/cache      render keys of the documents and of the last site (cache.py)
+    .staging/cache      render keys of the documents and of the last site (cache.py),
+                        and compiled templates in jinja/ (render/templating.py)
     .staging/site       mkdocs build --strict of that folder
     site/               replaced by .staging/site in one rename, only when the site built
 
