@@ -44,6 +44,7 @@ from generator.publish.lock import build_lock
 from generator.publish.manifest import write_manifest
 from generator.publish.render_key import KEY_FORMAT, KeyMaker, software_fingerprint
 from generator.render.templates import Templates
+from generator.render.templating import store_compiled_templates
 from generator.util.atomic import write_bytes_if_changed, write_text_if_changed
 from generator.util.oserrors import os_problem
 from generator.util.paths import OutsideRepository, outside_reason, outward_links
@@ -410,6 +411,7 @@ def _building(project: Project, voortgang: Voortgang, *, wait: bool, site: bool 
             if killed is not None:
                 voortgang.stap(f"Een eerdere bouw (proces {killed}) is afgebroken; wat die achterliet, is opgeruimd.")
             _recover(project)
+            store_compiled_templates()
             yield
     except OSError as exc:
         raise PublishError(f"schrijven mislukt: {os_problem(exc)}") from exc

@@ -19,10 +19,16 @@ from generator.util import formatting
 class _CompiledTemplates(FileSystemBytecodeCache):
     """Compiled templates kept between builds: compiling is a fifth of a build in which
     nothing changed. Jinja checks every entry against its template's source and writes
-    atomically; one that cannot be written costs time, never the build."""
+    atomically; one that cannot be written costs time, never the build. Read-only until
+    the build holds its lock, so a refused build writes nothing."""
+
+    writable = False
 
     def dump_bytecode(self, bucket) -> None:
+        if not self.writable:
+            return
         try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
         except OSError:
             pass
@@ -31,16 +37,24 @@ class _CompiledTemplates(FileSystemBytecodeCache):
 _compiled: _CompiledTemplates | None = None
 
 
-def keep_compiled_templates(directory: Path) -> None:
-    """Cache compiled templates in `directory` (the build's staging cache) from now on."""
-    global _compiled
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return
-    _compiled = _CompiledTemplates(str(directory))
+def _fresh_environments() -> None:
     environment.cache_clear()
     markdown_environment.cache_clear()
+
+
+def keep_compiled_templates(directory: Path) -> None:
+    """Use the compiled templates in `directory` (the build's staging cache) from now on."""
+    global _compiled
+    _compiled = _CompiledTemplates(str(directory))
+    _fresh_environments()
+
+
+def store_compiled_templates() -> None:
+    """The build holds its lock: templates compiled from now on are stored (fresh
+    environments, so those compiled before the lock are stored too)."""
+    if _compiled is not None and not _compiled.writable:
+        _compiled.writable = True
+        _fresh_environments()
 
 
 @lru_cache(maxsize=4)
