@@ -124,12 +124,26 @@ def fetched(monkeypatch) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """The example region built once (`dvo build`, two worker processes), shared by all tests."""
+def built(tmp_path_factory, request) -> Path:
+    """The example region built once (`dvo build`, two worker processes), shared by all tests.
+
+    When the browser tests are in this session, their Chromium run starts now in the
+    background on a copy of the site (tests/browser_check.py) and is collected by them."""
+    from tests import browser_check
+
     root = copy_region(tmp_path_factory.mktemp("regio"))
     result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
     assert result.exit_code == 0, result.output
+    wanted = any(item.nodeid.startswith("tests/test_site_browser.py") for item in request.session.items)
+    if wanted and browser_check.missing_tools() is None:
+        try:
+            run = browser_check.BrowserRun(root / "site", tmp_path_factory.mktemp("browser"))
+        except Exception:  # the browser tests start it again and report why; not every user of `built`
+            return root
+        browser_check.RUNS.append(run)
+        request.addfinalizer(run.stop)
     return root
+
 
 
 @pytest.fixture

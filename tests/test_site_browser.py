@@ -8,90 +8,22 @@ at 390 px, a keyboard walk at 1024 px, the menu drawer, search and the 404 page.
 
 from __future__ import annotations
 
-import functools
-import json
-import os
 import re
-import shutil
-import subprocess
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-
-A11Y = REPO / "tests" / "a11y"
-WIDTHS = [320, 390, 1280]
-KEYBOARD_PAGES = ["", "gemeenten/wijchen/", "gemeenten/wijchen/dvo/", "gemeenten/wijchen/rapport-2016/"]
-
-
-class _Host(SimpleHTTPRequestHandler):
-    """Serves the site like a web host does: 404.html, with status 404, for unknown paths."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-def site_pages(site: Path) -> list[str]:
-    return [p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html")) if p.name != "404.html"]
-
-
-def report_only_word(site: Path) -> str:
-    """A word that the search index has in a report's reading copy and on no other page."""
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-
-    def words(entries):
-        return {w for e in entries for w in re.findall(r"[a-zà-ÿ]{9,}", (e["title"] + " " + e["text"]).lower())}
-
-    in_reports = words(e for e in docs if "/rapport-" in e["location"])
-    elsewhere = words(e for e in docs if "/rapport-" not in e["location"])
-    only = sorted(in_reports - elsewhere)
-    assert only, "geen woord dat alleen in een rapportage staat"
-    return only[0]
+from tests import browser_check
+from tests.browser_check import KEYBOARD_PAGES, WIDTHS
 
 
 @pytest.fixture(scope="module")
 def browser_report(built, tmp_path_factory):
-    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    if not Path(chromium).exists() or not shutil.which("node") or not (A11Y / "node_modules").is_dir():
-        pytest.fail("De browsertest kan niet draaien: installeer Chromium (apt-get install chromium), Node.js en "
-                    "'npm ci' in tests/a11y; 'make test' doet dat allemaal.")
-    site = built / "site"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Host, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        word = report_only_word(site)
-        plan = {
-            "base": f"http://127.0.0.1:{server.server_address[1]}/",
-            "pages": site_pages(site),
-            "widths": WIDTHS,
-            "keyboard": {"width": 1024, "pages": KEYBOARD_PAGES, "tabs": 50},
-            "drawer": {"width": 1024, "page": "gemeenten/wijchen/"},
-            "search": {"width": 1280, "word": word},
-            "notFound": "bestaat-niet/",
-        }
-        listing = tmp_path_factory.mktemp("browser") / "plan.json"
-        listing.write_text(json.dumps(plan), encoding="utf-8")
-        proc = subprocess.run(["node", str(A11Y / "site_check.mjs"), str(listing)], capture_output=True, text=True, timeout=900)
-        assert proc.returncode == 0, proc.stderr
-        report = json.loads(proc.stdout)
-        report["plan"] = plan
-        return report
-    finally:
-        server.shutdown()
+    problem = browser_check.missing_tools()
+    if problem:
+        pytest.fail(problem)
+    if not browser_check.RUNS:  # `built` did not start it (the tools were missing then)
+        browser_check.RUNS.append(browser_check.BrowserRun(built / "site", tmp_path_factory.mktemp("browser")))
+    return browser_check.RUNS[0].report()
 
 
 def test_every_page_loads_at_every_width(browser_report):
