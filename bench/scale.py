@@ -40,8 +40,10 @@ from ruamel.yaml import YAML  # noqa: E402
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode  # noqa: E402
 
 from generator.compute.distribution import largest_remainder  # noqa: E402
+from generator.load.findings import InvalidProject  # noqa: E402
 from generator.load.project import load_project  # noqa: E402
 from generator.models.budget import basis_regio  # noqa: E402
+from generator.render.vastlegging import vastlegging_findings  # noqa: E402
 
 SIZES = (9, 90, 342)
 
@@ -149,6 +151,10 @@ def generate(n: int, target: Path, source: Path = ROOT) -> Path:
                 if spent != was:
                     new[path] = str(spent)
         text = _spliced(sources[t.slug], 0, _member_edits(composed[t.slug], t.slug, i // len(templates) + 1, new))
+        if n > len(templates):
+            # A larger synthetic region records no DVO: every basis share differs from the
+            # example's, so a copied controlegetal would (rightly) fail `dvo validate`.
+            text = "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("controlegetal:"))
         (target / "gemeenten" / f"{slug}.yaml").write_text(text, encoding="utf-8")
 
     # The regio file's list of gemeenten: the first entry's own text, once per member.
@@ -167,7 +173,10 @@ def generate(n: int, target: Path, source: Path = ROOT) -> Path:
         for _, slug, naam, cbs in members
     )
     regio_path.write_text(text[:start] + block + text[end:], encoding="utf-8")
-    load_project(target)  # raises InvalidProject (with every finding) if the copy is not valid
+    project = load_project(target)  # raises InvalidProject (with every finding) if the copy is not valid
+    findings = vastlegging_findings(project)  # what `dvo validate` checks after loading
+    if findings:
+        raise InvalidProject(findings)
     return target
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import difflib
 import filecmp
 
+from click.testing import CliRunner
+
+from generator.cli import main
 from generator.load.project import load_project
 from generator.models.budget import basis_regio
 from tests.conftest import REPO, bench_module
@@ -12,6 +15,8 @@ from tests.conftest import REPO, bench_module
 
 def test_region_of_90_is_valid_unique_and_adds_up(region_90):
     project = load_project(region_90)  # validation passes: every rule of the real data holds
+    result = CliRunner().invoke(main, ["validate", "--root", str(region_90)])
+    assert result.exit_code == 0, result.output  # also the check of vastgelegde DVO's
     assert len(project.gemeenten) == 90
     assert len({g.slug for g in project.gemeenten}) == len({g.cbs_code for g in project.gemeenten}) == len({g.naam for g in project.gemeenten}) == 90
     for jaar in project.regio.periode.jaren:
