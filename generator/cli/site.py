@@ -64,14 +64,18 @@ class _Voortgang:
 
 
 def _start(root: Path, slug: str | None = None):
-    """Validated project, its figures and revision; None after reporting invalid data."""
+    """Validated project, its figures and revision; None after reporting invalid data.
+    From here on, templates are compiled once per repository (the staging cache)."""
     from generator.compute.verantwoording import Verantwoording
+    from generator.publish.site import staging
+    from generator.render.templating import keep_compiled_templates
     from generator.util.revision import source_revision
 
     project = try_load_checked(root)  # incl. the check that vastgelegde DVO's kept their content
     if project is None:
         return None
     check_gemeente(project, slug)
+    keep_compiled_templates(staging(project) / "cache" / "jinja")
     return project, Verantwoording(project), source_revision(project.layout.root, project.layout.sources)
 
 
@@ -104,13 +108,11 @@ def build_once(root: Path, slug: str | None, jobs: int | None, *, opnieuw: bool 
     from generator.publish.shards import ShardError
     from generator.publish.overzichten import plan_overzichten
     from generator.publish.site import PublishError, SiteError, publish
-    from generator.render.templating import keep_compiled_templates
 
     started = _start(root, slug)
     if started is None:
         return False
     project, verantwoording, revisie = started
-    keep_compiled_templates(project.layout.root / ".staging" / "cache" / "jinja")
     slugs = [slug] if slug else [g.slug for g in project.gemeenten]
     overzichten = plan_overzichten(project)
     for o in overzichten.values():
