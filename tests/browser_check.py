@@ -45,6 +45,15 @@ class _Host(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class _Server(ThreadingHTTPServer):
+    """Silent: it serves in a thread while other tests run, and click's CliRunner swaps
+    sys.stderr process-wide, so a traceback printed here (Chromium closing a connection
+    early) would land in another test's output."""
+
+    def handle_error(self, request, client_address):
+        pass
+
+
 def site_pages(site: Path) -> list[str]:
     return [p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html")) if p.name != "404.html"]
 
@@ -78,7 +87,7 @@ class BrowserRun:
     def __init__(self, site: Path, work: Path):
         self.site = work / "site"
         shutil.copytree(site, self.site, symlinks=True)
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Host, directory=str(self.site)))
+        self.server = _Server(("127.0.0.1", 0), functools.partial(_Host, directory=str(self.site)))
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.plan = {
             "base": f"http://127.0.0.1:{self.server.server_address[1]}/",
