@@ -110,14 +110,14 @@ def pdf_step(repeat: int) -> dict[str, tuple[float, float]]:
 
 
 def _pdf_with(request, *, print_css: bool, pdf_a: bool, tags: bool, attachment: bool, finish: bool) -> bytes:
-    """generator.render.pdf.html_to_pdf with each of its features switchable, to attribute time."""
+    """generator.render.pdf.request.html_to_pdf with each of its features switchable, to attribute time."""
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
-    from generator.render.fetcher import AssetFetcher
-    from generator.render.pdf import accessible
-    from generator.render.pdf_tags import semantic_tags
-    from generator.render.templates import Templates
+    from generator.render.pdf.fetcher import AssetFetcher
+    from generator.render.pdf.request import accessible
+    from generator.render.pdf.tags import semantic_tags
+    from generator.render.templating.search_path import Templates
 
     templates = Templates(request.template_dirs)
     fetcher = AssetFetcher(templates.static_dirs)

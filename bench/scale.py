@@ -43,7 +43,7 @@ from generator.compute.distribution import largest_remainder  # noqa: E402
 from generator.load.findings import InvalidProject  # noqa: E402
 from generator.load.project import load_project  # noqa: E402
 from generator.models.budget import basis_regio  # noqa: E402
-from generator.render.vastlegging import vastlegging_findings  # noqa: E402
+from generator.render.documents.dvo.vastlegging import vastlegging_findings  # noqa: E402
 
 SIZES = (9, 90, 342)
 

@@ -44,7 +44,7 @@ class Region:
 
     def override(self, rel: str) -> Path:
         """Copy the package's template `rel` into the region's dvo_templates/, to edit it there."""
-        from generator.render.templates import PACKAGE_TEMPLATES
+        from generator.render.templating.search_path import PACKAGE_TEMPLATES
 
         target = self.root / "dvo_templates" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +110,7 @@ def region(tmp_path: Path) -> Region:
 @pytest.fixture
 def fetched(monkeypatch) -> list[str]:
     """Every URL WeasyPrint asks the PDF fetcher for during the test (in this process)."""
-    from generator.render.fetcher import AssetFetcher
+    from generator.render.pdf.fetcher import AssetFetcher
 
     urls: list[str] = []
     original = AssetFetcher.__call__

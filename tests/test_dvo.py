@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from generator.cli import main
-from generator.render.fetcher import AssetFetcher
-from generator.render.templates import PACKAGE_TEMPLATES
+from generator.render.pdf.fetcher import AssetFetcher
+from generator.render.templating.search_path import PACKAGE_TEMPLATES
 from tests.conftest import REPO, Region, document_html, pdf_pages
 
 SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
@@ -195,8 +195,8 @@ def test_data_error_writes_nothing(region: Region):
 
 
 def test_one_failing_gemeente_does_not_stop_the_others(region: Region, monkeypatch):
-    import generator.render.dvo_render as dvo_render
-    from generator.render.pdf import RenderError
+    import generator.render.documents.dvo.render as dvo_render
+    from generator.render.pdf.request import RenderError
 
     real = dvo_render.render_dvo
 

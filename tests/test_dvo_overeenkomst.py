@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from generator.compute import kpi
 from generator.models.budget import budget_gemeente
-from generator.render.dvo_render import render_dvo
+from generator.render.documents.dvo.render import render_dvo
 from generator.util.formatting import date_long, euro, number
 from tests.conftest import copy_maasland, flat, pdf_pages
 

@@ -197,9 +197,9 @@ def _attachment(path) -> bytes:
 
 def test_adding_realisaties_and_toelichtingen_changes_no_dvo(built, region, tmp_path):
     from generator.load.project import load_project
-    from generator.render.dvo_inhoud import attachment_json
-    from generator.render.dvo_document import build_document
-    from generator.render.dvo_render import render_dvo
+    from generator.render.documents.dvo.inhoud import attachment_json
+    from generator.render.documents.dvo.view import build_document
+    from generator.render.documents.dvo.render import render_dvo
 
     _add_after_the_fact(region)
     csv = tmp_path / "realisaties.csv"
@@ -228,7 +228,7 @@ def test_the_attachment_holds_the_agreement_only(built):
 def test_example_region_vastgelegde_versions_still_match():
     """The controlegetal recorded in the example data belongs to its current content."""
     from generator.load.project import load_project
-    from generator.render.vastlegging import vastlegging_findings
+    from generator.render.documents.dvo.vastlegging import vastlegging_findings
 
     project = load_project(REPO)
     assert any(w.controlegetal for g in project.gemeenten for w in g.dvo.wijzigingen)

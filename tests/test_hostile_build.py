@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from generator.render.templates import PACKAGE_TEMPLATES
+from generator.render.templating.search_path import PACKAGE_TEMPLATES
 from tests.conftest import REPO, Region, pdf_pages
 
 D = "gemeenten/druten.yaml"

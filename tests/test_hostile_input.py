@@ -298,8 +298,8 @@ def test_templates_refuse_a_link_out_of_the_repository_when_rendering(region: Re
     from jinja2 import TemplateError
 
     from generator.load.layout import Layout
-    from generator.render.templates import Templates
-    from generator.render.templating import environment
+    from generator.render.templating.search_path import Templates
+    from generator.render.templating.environment import environment
     from generator.util.paths import OutsideRepository
 
     region.path("dvo_templates/static").mkdir(parents=True)
@@ -314,8 +314,8 @@ def test_templates_refuse_a_link_out_of_the_repository_when_rendering(region: Re
 
 def test_fetcher_refuses_an_override_asset_linked_out_of_the_repository(region: Region):
     from generator.load.layout import Layout
-    from generator.render.fetcher import AssetFetcher
-    from generator.render.templates import Templates
+    from generator.render.pdf.fetcher import AssetFetcher
+    from generator.render.templating.search_path import Templates
 
     static = region.path("dvo_templates/static")
     static.mkdir(parents=True)

@@ -134,7 +134,7 @@ def test_init_keeps_awkward_names_exact_and_valid(tmp_path):
     project = load_project(target)
     assert project.regio.naam == "Noord: oost #1" and project.regio.organisatie == "'t Werkbedrijf \"Samen\""
     assert [(g.slug, g.naam) for g in project.gemeenten] == [("s-hertogenbosch", "'s-Hertogenbosch"), ("sudwest-fryslan", "Súdwest-Fryslân")]
-    from generator.render.dvo_document import build_document
+    from generator.render.documents.dvo.view import build_document
 
     titel = build_document(project, project.gemeente("s-hertogenbosch")).titel
     assert titel == "Dienstverleningsovereenkomst gemeente 's-Hertogenbosch – 't Werkbedrijf \"Samen\""

@@ -13,8 +13,8 @@ import pikepdf
 import pytest
 from pikepdf import Dictionary
 
-from generator.render.pdf import RenderError, html_to_pdf
-from generator.render.templates import PACKAGE_TEMPLATES, Templates
+from generator.render.pdf.request import RenderError, html_to_pdf
+from generator.render.templating.search_path import PACKAGE_TEMPLATES, Templates
 from tests.conftest import Region, document_html
 from tests.pdf_structure import Tagged, read
 
@@ -251,8 +251,8 @@ def test_heading_decoration_language_link_and_figure_of_the_proef(proef):
 def test_finishing_is_deterministic_leaves_no_private_keys_and_refuses_an_unannotated_tree(proef):
     from weasyprint import HTML
 
-    from generator.render.pdf_tags import semantic_tags
-    from generator.render.pdf_ua import UnknownStructure, finish
+    from generator.render.pdf.tags import semantic_tags
+    from generator.render.pdf.ua import UnknownStructure, finish
 
     path, _ = proef
     with pikepdf.open(path) as pdf:
@@ -285,11 +285,11 @@ def test_pdf_of_a_kwartaal_region_is_accessible_too(region: Region):
         region.write(rel, "\n".join(out) + "\n")
     from generator.compute.verantwoording import Verantwoording
     from generator.load.project import load_project
-    from generator.render import rapport
+    from generator.render.documents.rapport import render as rapport_render
 
     v = Verantwoording(load_project(region.root))
     path = region.path("rapport-druten-2016-Q4.pdf")
-    path.write_bytes(rapport.render_gemeente(v, "druten", v.periode("2016-Q4"), "test").pdf)
+    path.write_bytes(rapport_render.render_gemeente(v, "druten", v.periode("2016-Q4"), "test").pdf)
     doc = read(path)
     assert "kwartaal 4 van 2016" in doc.tree_text()
     assert not PAGE_NUMBER.search(doc.tree_text()) and doc.unmarked == [0] * doc.pages
@@ -303,6 +303,6 @@ def test_pdf_of_a_kwartaal_region_is_accessible_too(region: Region):
 def test_render_error_names_the_missing_structure(monkeypatch):
     from contextlib import nullcontext
 
-    monkeypatch.setattr("generator.render.pdf.semantic_tags", nullcontext)
+    monkeypatch.setattr("generator.render.pdf.request.semantic_tags", nullcontext)
     with pytest.raises(RenderError, match="toegankelijke PDF niet te maken"):
         html_to_pdf(PROEF.replace("{rows}", ""), Templates((PACKAGE_TEMPLATES,)), datum=dt.date(2016, 1, 1))

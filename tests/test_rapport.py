@@ -162,7 +162,7 @@ def test_reports_exist_for_every_gemeente_and_period(built):
 
 
 def test_yaml_text_in_a_report_is_escaped_in_html_and_charts(region):
-    from generator.render import rapport
+    from generator.render.documents.rapport import render as rapport_render
     from generator.load.project import load_project
 
     region.replace(
@@ -171,7 +171,7 @@ def test_yaml_text_in_a_report_is_escaped_in_html_and_charts(region):
         "          <script>alert('x')</script> <img src=http://tracker.example/p.png> De uitstroom bleef achter",
     )
     v = Verantwoording(load_project(region.root))
-    html = rapport.render_gemeente(v, "wijchen", v.periode("2016"), "test", pdf=False).html
+    html = rapport_render.render_gemeente(v, "wijchen", v.periode("2016"), "test", pdf=False).html
     assert "<script>alert" not in html and "<img src=http" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
 

@@ -4,14 +4,14 @@ chart text of at least 8 pt, chart labels that never overlap, status words insid
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from generator.compute.verantwoording import Verantwoording
 from generator.load.project import load_project
-from generator.render import charts, rapport
-from generator.render.templates import PACKAGE_TEMPLATES
+from generator.render.documents.rapport import charts
+from generator.render.documents.rapport import render as rapport_render
+from generator.render.templating.search_path import PACKAGE_TEMPLATES
 from tests.conftest import REPO, TERTAAL
 
 _TEXT = re.compile(r'<text x="([-\d.]+)" y="([-\d.]+)" text-anchor="(\w+)" font-size="(\d+)"[^>]*>([^<]*)</text>')
@@ -49,10 +49,10 @@ def documents():
     """HTML of reports over both period schemes: the example (jaar) and the fixture (tertaal)."""
     out = []
     v = Verantwoording(load_project(REPO))
-    out.append(rapport.render_gemeente(v, "nijmegen", v.periode("2016"), "test", pdf=False).html)
-    out.append(rapport.render_regio(v, v.periode("2016"), "test", pdf=False).html)
+    out.append(rapport_render.render_gemeente(v, "nijmegen", v.periode("2016"), "test", pdf=False).html)
+    out.append(rapport_render.render_regio(v, v.periode("2016"), "test", pdf=False).html)
     t = Verantwoording(load_project(TERTAAL))
-    out.append(rapport.render_gemeente(t, "beekdal", t.periode("2017-T1"), "test", pdf=False).html)
+    out.append(rapport_render.render_gemeente(t, "beekdal", t.periode("2017-T1"), "test", pdf=False).html)
     return out
 
 

@@ -124,7 +124,7 @@ def test_effective_config_keeps_the_region_file_and_points_at_the_staging_folder
 def test_a_template_without_h1_gives_a_dutch_message_naming_the_document(project, tmp_path):
     from generator.compute.verantwoording import Verantwoording
     from generator.publish.pages import pages
-    from generator.render.templates import Templates
+    from generator.render.templating.search_path import Templates
 
     docs = tmp_path / "docs"
     (tmp_path / "html").mkdir(parents=True)

@@ -6,7 +6,7 @@ import re
 
 from generator.compute.verantwoording import Verantwoording
 from generator.load.project import load_project
-from generator.render.rapport import GROTE_REGIO, TOP, regio_rapport, render_regio
+from generator.render.documents.rapport.view import GROTE_REGIO, TOP, regio_rapport, render_regio
 
 
 def _bars(svg: str) -> int:

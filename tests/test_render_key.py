@@ -8,8 +8,8 @@ import sys
 
 from generator.publish import render_key
 from generator.publish.render_key import KeyMaker
-from generator.render.pdf import PdfAttachment, PdfRequest
-from generator.render.templates import PACKAGE_TEMPLATES
+from generator.render.pdf.request import PdfAttachment, PdfRequest
+from generator.render.templating.search_path import PACKAGE_TEMPLATES
 
 
 def request(dirs, html="<p>DVO</p>", datum=dt.date(2014, 11, 25), data=b"{}") -> PdfRequest:

@@ -194,7 +194,7 @@ def test_yaml_text_is_escaped_in_generated_markdown(project):
 
     from generator.publish.pages import pages as site_pages
     from generator.compute.verantwoording import Verantwoording
-    from generator.render.templates import Templates
+    from generator.render.templating.search_path import Templates
 
     hostile = "<script>alert(1)</script> *nadruk* [klik](http://evil.example) {: #kaping } | pijp"
     instrument = project.instrumentarium.instrumenten[0].model_copy(update={"omschrijving": hostile, "naam": "Naam <b>vet</b>"})

@@ -93,7 +93,7 @@ def test_tertaal_labels_on_the_generated_pages(tmp_path):
     from generator.compute.verantwoording import Verantwoording
     from generator.load.project import load_project
     from generator.publish.pages import pages
-    from generator.render.templates import Templates
+    from generator.render.templating.search_path import Templates
 
     root = fixture_region(tmp_path)
     (root / "content" / "regio.yaml").write_text(

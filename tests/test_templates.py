@@ -29,7 +29,7 @@ def lines_of(result) -> list[str]:
 
 def test_an_override_of_one_template_is_used_and_the_rest_comes_from_the_package(region: Region):
     from generator.load.project import load_project
-    from generator.render.dvo_render import render_dvo
+    from generator.render.documents.common import render_dvo
 
     target = region.override("dvo/maatwerk.html")
     target.write_text("<p class=\"eigen\">Maatwerk volgens de eigen opmaak van de regio.</p>\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
@@ -51,7 +51,7 @@ def _package_without(tmp_path: Path, rel: str) -> Path:
 
 def test_a_missing_template_fails_each_document_that_needs_it_and_says_which(region: Region, tmp_path, monkeypatch, dvo_only):
     # A broken installation: a part of the DVO template is gone from the package.
-    monkeypatch.setattr("generator.render.templates.PACKAGE_TEMPLATES", _package_without(tmp_path, "dvo/maatwerk.html"))
+    monkeypatch.setattr("generator.render.templating.search_path.PACKAGE_TEMPLATES", _package_without(tmp_path, "dvo/maatwerk.html"))
     include = next(n for n, line in enumerate((PACKAGE_TEMPLATES / "dvo.html").read_text(encoding="utf-8").splitlines(), 1) if "include" in line)
     result = region.dvo("build", "--gemeente", "druten", "--jobs", "1")
     assert result.exit_code == 1
@@ -70,7 +70,7 @@ def test_an_override_that_fails_while_rendering_names_its_file_and_line(region: 
     result = region.dvo("build", "--gemeente", "druten", "--jobs", "1")
     assert result.exit_code == 1
     assert "[1/1] DVO Druten: MISLUKT: sjabloon gebruikt een waarde die niet bestaat (in dvo_templates/dvo/maatwerk.html, regel 3) " \
-           "(Jinja meldt: 'generator.render.dvo_document.DvoDocument object' has no attribute 'wethouder')" in lines_of(result)
+           "(Jinja meldt: 'generator.render.documents.dvo.view.DvoDocument object' has no attribute 'wethouder')" in lines_of(result)
 
 
 def test_a_broken_override_is_reported_by_validate_at_its_line(region: Region):
@@ -123,7 +123,7 @@ def test_site_configuration_is_checked_with_line_and_suggestion(region: Region):
 def test_without_own_pages_the_package_pages_are_used(region: Region, tmp_path):
     from generator.load.project import load_project
     from generator.publish.default_pages import write_default_pages
-    from generator.render.templates import Templates
+    from generator.render.templating.search_path import Templates
 
     shutil.rmtree(region.root / "content" / "pages")
     (region.root / "content" / "pages").mkdir()
@@ -155,7 +155,7 @@ def test_the_generated_pages_are_those_the_nav_check_knows(project, tmp_path):
     from generator.compute.verantwoording import Verantwoording
     from generator.load.layout import GENERATED_PAGES
     from generator.publish.pages import pages
-    from generator.render.templates import Templates
+    from generator.render.templating.search_path import Templates
 
     written = set(pages(project, Verantwoording(project), tmp_path, Templates.for_layout(project.layout)))
     per_item = {f"gemeenten/{g.slug}/index.md" for g in project.gemeenten} | {f"instrumentarium/{i.id}.md" for i in project.instrumentarium.instrumenten}

@@ -158,7 +158,7 @@ def test_decision_list_has_the_regional_afwijking_with_its_question(v):
     regio = signalen[1].regio
     assert (regio.realisatie, cents(regio.streefwaarde), cents(regio.score)) == (130, D("176.67"), D("73.58"))
     assert regio.naar_bestuur
-    from generator.render.rapport import signalering
+    from generator.render.documents.rapport.view import signalering
 
     s = signalering(v, t, None)
     assert [b.signaal.naam for b in s.besluitpunten] == ["Beekdal", "regio Rivierenveld"]
@@ -169,7 +169,7 @@ def test_decision_list_has_the_regional_afwijking_with_its_question(v):
 def test_an_unaccepted_explanation_goes_to_the_bestuur_and_is_followed_up(v):
     x = u(v, "heiderveen", "uitstroom", "2016-T1")  # 40 of 53,33 = 75%
     assert x.signalering == TE_BEOORDELEN and x.naar_bestuur
-    from generator.render.rapport import signalering
+    from generator.render.documents.rapport.view import signalering
 
     vraag = signalering(v, v.periode("2016-T1"), "heiderveen").besluitpunten[0].vraag
     assert vraag == f"Aanvaardt {BODY} de verklaring 'demografische of economische ontwikkeling' voor deze afwijking?"
@@ -208,7 +208,7 @@ def test_in_year_spending_is_the_period_s_own_never_the_year_s(v, tertaal_region
 
 
 def test_regional_finance_is_the_sum_of_the_gemeente_sections(v):
-    from generator.render.rapport import regio_rapport
+    from generator.render.documents.rapport.view import regio_rapport
 
     doc = regio_rapport(v, v.periode("2016-T3"), "test")
     fin = doc.financieel

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from generator.cli import main
-from generator.render.wijzigingen import GELIJK, INGEVOEGD, VERWIJDERD, Stuk, woorddiff
+from generator.render.documents.wijzigingen.vergelijk import GELIJK, INGEVOEGD, VERWIJDERD, Stuk, woorddiff
 from generator.util.formatting import euro
 from tests.conftest import REPO, Region, copy_region, flat, pdf_pages
 from tests.pdf_structure import read as read_tagged

@@ -42,7 +42,7 @@ def try_load(root: Path):
 def try_load_checked(root: Path):
     """Like try_load, plus the check that vastgelegde DVO versions kept their content
     (it needs the DVO view model, so it runs after loading)."""
-    from generator.render.vastlegging import vastlegging_findings
+    from generator.render.documents.dvo.vastlegging import vastlegging_findings
 
     project = try_load(root)
     if project is None:

@@ -62,8 +62,8 @@ def wijzigingen(root: Path, gemeente: str, van: str, tot: str | None, uit: Path)
     from generator.load.findings import InvalidProject
     from generator.load.git_revisie import GitFout, HistorischOngeldig, load_at, require_gemeente, resolve
     from generator.load.project import load_project
-    from generator.render.pdf import RenderError
-    from generator.render.wijzigingen_render import overzicht, render_overzicht
+    from generator.render.pdf.request import RenderError
+    from generator.render.documents.wijzigingen.render import overzicht, render_overzicht
     from generator.util.atomic import write_bytes, write_text
 
     if not (root / "content").is_dir():

@@ -68,7 +68,7 @@ def _start(root: Path, slug: str | None = None):
     From here on, templates are compiled once per repository (the staging cache)."""
     from generator.compute.verantwoording import Verantwoording
     from generator.publish.site import staging
-    from generator.render.templating import keep_compiled_templates
+    from generator.render.templating.environment import keep_compiled_templates
     from generator.util.revision import source_revision
 
     project = try_load_checked(root)  # incl. the check that vastgelegde DVO's kept their content

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.load.layout import FILE_GLOBS, PACKAGE_TEMPLATES
 from generator.models.schema import all_schema_texts, editor_settings
-from generator.render.templating import md_escape
+from generator.render.templating.environment import md_escape
 
 INIT = PACKAGE_TEMPLATES / "init"
 SCHEMA_DIR = "schemas"

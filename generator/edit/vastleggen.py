@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from generator.edit.yaml_edit import EditError, set_scalar
 from generator.load.findings import InvalidProject
 from generator.load.project import Project, load_project
-from generator.render.vastlegging import huidig_controlegetal, vastlegging_findings
+from generator.render.documents.dvo.vastlegging import huidig_controlegetal, vastlegging_findings
 from generator.util.atomic import write_text
 
 DEFINITIEF = ("vastgesteld", "ondertekend")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from generator.render.templates import PACKAGE_TEMPLATES
+from generator.render.templating.search_path import PACKAGE_TEMPLATES
 
 # Path inside the region repository -> template inside generator/templates/.
 CI_TEMPLATES = {

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.load.project import Project
-from generator.render.templates import Templates
-from generator.render.templating import markdown_environment
+from generator.render.templating.search_path import Templates
+from generator.render.templating.environment import markdown_environment
 from generator.util.atomic import write_text
 
 

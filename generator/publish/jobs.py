@@ -77,7 +77,7 @@ class Prepared:
 
     job: Job
     titel: str
-    rendered: object  # dvo_render.Rendered, made with pdf=False
+    rendered: object  # documents.common.Rendered, made with pdf=False
     key: str
 
     @property
@@ -119,8 +119,8 @@ def _title(project: Project, job: Job) -> str:
 
 def _html_and_request(project: Project, verantwoording, job: Job, revisie: str):
     from generator.publish.overzichten import render_plan
-    from generator.render import rapport
-    from generator.render.dvo_render import render_dvo
+    from generator.render.documents.rapport import render as rapport
+    from generator.render.documents.dvo.render import render_dvo
 
     if job.soort == "dvo":
         return render_dvo(project, job.slug, pdf=False)  # no revision: see render_dvo
@@ -134,8 +134,8 @@ def _html_and_request(project: Project, verantwoording, job: Job, revisie: str):
 
 def prepare(project: Project, verantwoording, jobs: list[Job], revisie: str, keys: KeyMaker) -> tuple[list[Prepared], list[JobResult]]:
     """HTML, PDF request and render key of every job; a job whose HTML fails is a result."""
-    from generator.render.template_errors import describe
-    from generator.render.templates import Templates
+    from generator.render.templating.errors import describe
+    from generator.render.templating.search_path import Templates
 
     ready, failed = [], []
     for job in jobs:
@@ -177,7 +177,7 @@ def _write(p: Prepared, pdf: bytes, docs: Path, cache: RenderCache) -> JobResult
 def render(stale: list[Prepared], docs: Path, workers: int, cache: RenderCache, on_done) -> list[JobResult]:
     """The PDFs of `stale` in `workers` processes (1 = here), most expensive first;
     each written with its HTML and recorded in `cache`; `on_done(result)` per document."""
-    from generator.render.template_errors import describe
+    from generator.render.templating.errors import describe
 
     order = sorted(stale, key=lambda p: (-p.cost, p.job.naam))
     results = []

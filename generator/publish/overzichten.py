@@ -18,8 +18,8 @@ from ruamel.yaml.error import YAMLError
 from generator.load.git_revisie import GitFout, HistorischOngeldig, Revisie, load_at, read, resolve
 from generator.load.project import Project
 from generator.models.gemeente import Gemeente
-from generator.render.dvo_render import Rendered
-from generator.render.wijzigingen_render import overzicht, render_overzicht
+from generator.render.documents.common import Rendered
+from generator.render.documents.wijzigingen.render import overzicht, render_overzicht
 
 DEFINITIEF = ("vastgesteld", "ondertekend")
 _LOADED: dict[tuple[str, str], Project] = {}  # (root, commit) -> project; a commit never changes

@@ -32,8 +32,8 @@ from generator.models.budget import budget_gemeente, budget_totaal
 from generator.util.formatting import file_size
 from generator.models.catalog import numbered
 from generator.load.project import Project
-from generator.render.templates import Templates
-from generator.render.templating import markdown_environment
+from generator.render.templating.search_path import Templates
+from generator.render.templating.environment import markdown_environment
 from generator.compute.verantwoording import Verantwoording
 from generator.publish.jobs import Job
 from generator.publish.reading_copy import NotADocument, reading_copy

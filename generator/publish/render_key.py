@@ -25,7 +25,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from generator.render.pdf import PdfRequest
+from generator.render.pdf.request import PdfRequest
 
 KEY_FORMAT = 1  # bump when the way keys are computed changes
 PACKAGE = Path(__file__).resolve().parent.parent

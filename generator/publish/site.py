@@ -43,8 +43,8 @@ from generator.publish.jobs import Job, JobResult, html_folder, prepare, render,
 from generator.publish.lock import build_lock
 from generator.publish.manifest import write_manifest
 from generator.publish.render_key import KEY_FORMAT, KeyMaker, software_fingerprint
-from generator.render.templates import Templates
-from generator.render.templating import store_compiled_templates
+from generator.render.templating.search_path import Templates
+from generator.render.templating.environment import store_compiled_templates
 from generator.util.atomic import write_bytes_if_changed, write_text_if_changed
 from generator.util.oserrors import os_problem
 from generator.util.paths import OutsideRepository, outside_reason, outward_links
@@ -209,7 +209,7 @@ def _sync_pages(project: Project, verantwoording, docs: Path, templates: Templat
     from generator.publish.default_pages import default_pages
     from generator.publish.pages import HOME, pages
     from generator.publish.reading_copy import NotADocument
-    from generator.render.template_errors import describe
+    from generator.render.templating.errors import describe
 
     desired = _desired_sources(project, templates)
     try:

@@ -1,8 +1,8 @@
-"""Verantwoordingsrapportages: per gemeente and for the region, per period, as HTML and PDF.
+"""The view model of a verantwoordingsrapportage, per gemeente and for the region, per period.
 
-The figures come from `verantwoording.py`; this module arranges them for the
-templates (texts that combine figures, charts, the decision list) and renders them
-through the same pipeline as the DVO. Templates only format what is here.
+The figures come from `compute/verantwoording.py`; this module arranges them for the
+templates (texts that combine figures, charts, the decision list); `render.py` renders
+them through the path every document shares. Templates only format what is here.
 """
 
 from __future__ import annotations
@@ -25,16 +25,12 @@ from generator.compute.verantwoording import (
     Verantwoording,
     rapportstatus,
 )
-from generator.load.project import Project
 from generator.models.gemeente import Gemeente
 from generator.models.region import Escalatie, Rapportstatus, Regio
 from generator.models.standaard import REFERENCE
-from generator.render import charts, open_data
-from generator.render.clauses import article_numbers
-from generator.render.dvo_render import Rendered, render_page, with_pdf
-from generator.render.pdf import PdfAttachment
+from generator.render.documents.rapport import charts
+from generator.render.documents.dvo.clauses import article_numbers
 from generator.util import formatting
-from generator.util.tabular import to_json
 
 MEETWIJZE = {
     "stroom": "aantal in de periode, opgeteld vanaf het begin van het jaar",
@@ -396,24 +392,3 @@ def regio_rapport(v: Verantwoording, periode: Periode, revisie: str) -> RegioRap
         financieel=Financieel.van([v.financien(g.slug, periode) for g in v.project.gemeenten]),
         **_common(v, periode, None, v.project.regio.rapportage.rapporten),
     )
-
-
-def _render(project: Project, template: str, doc: Rapport, rows: list[dict], name: str, *, pdf: bool) -> Rendered:
-    html = render_page(project, template, r=doc)
-    attachment = PdfAttachment(f"{name}.json", to_json(rows).encode("utf-8"), f"De cijfers van {doc.titel}")
-    # The PDF's date: its publication date when known, else the peildatum (never the clock).
-    datum = doc.status.publicatiedatum or doc.periode.einddatum
-    return with_pdf(project, html, pdf=pdf, datum=datum, attachment=attachment)
-
-
-def render_gemeente(v: Verantwoording, slug: str, periode: Periode, revisie: str, *, pdf: bool = True) -> Rendered:
-    doc = gemeente_rapport(v, slug, periode, revisie)
-    rows = [open_data.row(b.uitkomst) for b in doc.blokken]
-    return _render(v.project, "rapport.html", doc, rows, rapport_name(slug, periode.code), pdf=pdf)
-
-
-def render_regio(v: Verantwoording, periode: Periode, revisie: str, *, pdf: bool = True) -> Rendered:
-    doc = regio_rapport(v, periode, revisie)
-    rows = [open_data.regio_row(b.regio) for b in doc.blokken]
-    return _render(v.project, "rapport_regio.html", doc, rows, rapport_name("regio", periode.code), pdf=pdf)
-

@@ -23,8 +23,8 @@ from generator.models.catalog import Indicator
 from generator.models.gemeente import Gemeente, Nulmeting, Ondertekenaar, Verplichting
 from generator.models.region import IndirecteKosten
 from generator.compute import kpi
-from generator.render import partijen
-from generator.render.clauses import Clause, Numbering
+from generator.render.documents.dvo import partijen
+from generator.render.documents.dvo.clauses import Clause, Numbering
 from generator.util.formatting import date_long
 
 SAME_RULE_IN_REPORTS = "Dezelfde regel geldt in de verantwoordingsrapportages."

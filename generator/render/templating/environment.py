@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.render.templates import ContainedLoader
+from generator.render.templating.search_path import ContainedLoader
 from generator.util import formatting
 
 

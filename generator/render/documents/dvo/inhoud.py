@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from generator.render.dvo_document import DvoDocument
+from generator.render.documents.dvo.view import DvoDocument
 from generator.util.tabular import json_number
 
 STATE = ("status",)  # fields of DvoDocument that are state, not content

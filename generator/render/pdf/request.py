@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.render.fetcher import AssetFetcher
-from generator.render.pdf_tags import semantic_tags
-from generator.render.templates import Templates
+from generator.render.pdf.fetcher import AssetFetcher
+from generator.render.pdf.tags import semantic_tags
+from generator.render.templating.search_path import Templates
 from generator.util.revision import source_date
 
 
@@ -76,7 +76,7 @@ def html_to_pdf(html: str, templates: Templates, *, datum: dt.date, attachments:
 
 def accessible(pdf: bytes) -> bytes:
     """The PDF/UA-1 finish (pdf_ua), with its failure reported as a render error."""
-    from generator.render.pdf_ua import UnknownStructure, finish
+    from generator.render.pdf.ua import UnknownStructure, finish
 
     try:
         return finish(pdf)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator
 
-from generator.render.pdf_tags import ARTIFACT, SOURCE
+from generator.render.pdf.tags import ARTIFACT, SOURCE
 
 
 class UnknownStructure(Exception):

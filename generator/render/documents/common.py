@@ -1,16 +1,16 @@
-"""Render one gemeente's DVO to HTML (the reading copy) and PDF (the archival copy)."""
+"""The path every document kind shares: a view model rendered to self-contained HTML, then
+(when asked) its archival PDF with the data attached. DVO, reports and wijzigingsoverzicht
+all go through `render_page` and `with_pdf`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from markupsafe import Markup
 
-from generator.render.dvo_document import build_document
-from generator.render.dvo_inhoud import attachment_json, controlegetal
-from generator.render.pdf import PdfAttachment, PdfRequest
-from generator.render.templates import Templates
+from generator.render.pdf.request import PdfAttachment, PdfRequest
+from generator.render.templating.search_path import Templates
 from generator.load.project import Project
-from generator.render.templating import render
+from generator.render.templating.environment import render
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,3 @@ def with_pdf(project: Project, html: str, *, pdf: bool, datum, attachment: PdfAt
     """The reading copy, plus (when asked) its archival PDF with the data attached."""
     request = PdfRequest(html, templates(project).dirs, datum, (attachment,))
     return Rendered(html, request.render() if pdf else None, request)
-
-
-def render_dvo(project: Project, slug: str, *, pdf: bool = True) -> Rendered:
-    """The DVO shows no source revision: it must stay byte-identical when a realisatie is
-    committed. Its version is identified by its content's controlegetal instead."""
-    doc = build_document(project, project.gemeente(slug))
-    html = render_page(project, "dvo.html", doc=doc, controlegetal=controlegetal(doc))
-    attachment = PdfAttachment(f"dvo-{slug}.json", attachment_json(doc), f"Inhoud van de DVO met de gemeente {doc.gemeente}, versie {doc.versie}")
-    return with_pdf(project, html, pdf=pdf, datum=doc.datum, attachment=attachment)

@@ -1,6 +1,6 @@
 """Build and render a wijzigingsoverzicht: two versions of one gemeente's DVO, as HTML and PDF/A.
 
-The PDF goes through the same pipeline as the DVO (dvo_render.with_pdf), so every
+The PDF goes through the same pipeline as the DVO (documents.common.with_pdf), so every
 post-processing of DVO PDFs applies to it as well.
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 
 from generator.load.project import Project
-from generator.render.dvo_document import build_document
-from generator.render.dvo_inhoud import controlegetal, plain
-from generator.render.dvo_render import Rendered, render_page, with_pdf
-from generator.render.pdf import PdfAttachment
-from generator.render.wijzigingen import Kant, Overzicht, vergelijk
+from generator.render.documents.dvo.view import build_document
+from generator.render.documents.dvo.inhoud import controlegetal, plain
+from generator.render.documents.common import Rendered, render_page, with_pdf
+from generator.render.pdf.request import PdfAttachment
+from generator.render.documents.wijzigingen.vergelijk import Kant, Overzicht, vergelijk
 
 
 def _recorded(oud: Project, nieuw: Project, slug: str, versie: str) -> str | None:

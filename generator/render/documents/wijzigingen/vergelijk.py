@@ -16,7 +16,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from generator.render.dvo_document import DvoDocument, KpiRegel, MaatwerkRegel
+from generator.render.documents.dvo.view import DvoDocument, KpiRegel, MaatwerkRegel
 
 GELIJK, INGEVOEGD, VERWIJDERD = "gelijk", "ingevoegd", "verwijderd"
 NIEUW, VERVALLEN, GEWIJZIGD, ONGEWIJZIGD = "nieuw", "vervallen", "gewijzigd", "ongewijzigd"

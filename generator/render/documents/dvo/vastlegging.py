@@ -11,8 +11,8 @@ from __future__ import annotations
 from generator.load.findings import Finding
 from generator.load.project import Project
 from generator.models.gemeente import Gemeente
-from generator.render.dvo_document import build_document
-from generator.render.dvo_inhoud import controlegetal
+from generator.render.documents.dvo.view import build_document
+from generator.render.documents.dvo.inhoud import controlegetal
 
 BIJVOEGLIJK = {"vastgesteld": "vastgestelde", "ondertekend": "ondertekende"}
 

@@ -1,0 +1,1 @@
+"""Verantwoordingsrapportages per gemeente and for the region: view model, charts, rendering."""

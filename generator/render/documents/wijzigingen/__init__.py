@@ -1,0 +1,1 @@
+"""The wijzigingsoverzicht: what changed between two versions of a DVO, and its rendering."""

@@ -1,0 +1,1 @@
+"""HTML -> archival, accessible PDF: the request a worker renders, WeasyPrint tagging, the PDF/UA finish, the asset fetcher."""
