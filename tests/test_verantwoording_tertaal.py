@@ -16,15 +16,9 @@ from decimal import Decimal as D
 import pytest
 
 from generator.compute import kpi
-from generator.compute.verantwoording import (
-    BINNEN_BUDGET,
-    NIET_OPGEGEVEN,
-    ONDERBESTEED,
-    ONVERKLAARD,
-    OVERSCHREDEN,
-    TE_BEOORDELEN,
-    Verantwoording,
-)
+from generator.compute.financien import BINNEN_BUDGET, NIET_OPGEGEVEN, ONDERBESTEED, OVERSCHREDEN
+from generator.compute.uitkomsten import ONVERKLAARD, TE_BEOORDELEN
+from generator.compute.verantwoording import Verantwoording
 from generator.load.project import load_project
 from tests.conftest import TERTAAL, pdf_pages
 

@@ -20,12 +20,12 @@ from generator.cli.app import main, report_findings
 @click.option("--periode", metavar="JJJJ-JJJJ", help="De DVO-periode (standaard: de vier jaren vanaf volgend jaar).")
 def init(map_: Path, regio: str, organisatie: str | None, gemeenten: tuple[str, ...], periode: str | None) -> None:
     """Maak een nieuwe regio-repository in MAP: gegevens, site, editor- en git-instellingen."""
-    from generator.edit.scaffold import PLACEHOLDER, ScaffoldError, default_period, new_region, parse_period, write
+    from generator.edit.scaffold import PLACEHOLDER, ScaffoldError, default_period, new_region, parse_jaren, write
     from generator.load.findings import InvalidProject
     from generator.load.project import load_project
 
     try:
-        jaren = parse_period(periode) if periode else default_period(dt.date.today())
+        jaren = parse_jaren(periode) if periode else default_period(dt.date.today())
         region = new_region(regio, organisatie, list(gemeenten), jaren)
         written = write(map_, region)
     except ScaffoldError as exc:

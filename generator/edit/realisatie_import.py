@@ -126,7 +126,7 @@ class _Checker:
             self.fail(rij, "indicator", f"onbekende indicator '{text['indicator']}'{did_you_mean(text['indicator'], ids)}; gebruik een id uit content/indicatoren.yaml, zoals '{ids[0]}'")
         elif g is not None and not any(p.indicator == indicator.id for p in g.prestatie_indicatoren):
             self.fail(rij, "indicator", f"de gemeente {g.naam} heeft geen prestatie-indicator '{indicator.id}' in haar DVO")
-        parsed = periods.parse_period(text["periode"], self.scheme)
+        parsed = periods.parse_code(text["periode"], self.scheme)
         if parsed is None:
             self.fail(rij, "periode", f"verwacht {periods.describe(self.scheme)}, gevonden '{text['periode']}'")
         elif parsed[0] not in self.jaren:
@@ -209,7 +209,7 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
     res = Resultaat()
 
     def after(a: str, b: str) -> bool:
-        pa, pb = periods.parse_period(a, scheme), periods.parse_period(b, scheme)
+        pa, pb = periods.parse_code(a, scheme), periods.parse_code(b, scheme)
         return pa is not None and pb is not None and pa > pb
 
     for r in rows:

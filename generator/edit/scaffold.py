@@ -81,7 +81,7 @@ def parse_gemeente(spec: str) -> NewGemeente:
     return gemeente
 
 
-def parse_period(text: str) -> tuple[int, int]:
+def parse_jaren(text: str) -> tuple[int, int]:
     """`2025-2028` -> (2025, 2028)."""
     match = re.fullmatch(r"(\d{4})-(\d{4})", text.strip())
     if not match or int(match.group(2)) < int(match.group(1)):

@@ -116,7 +116,7 @@ def rule_years(ld: LoadedFiles) -> Iterator[Finding]:
 def _period_findings(doc, parent: tuple, keys, scheme: str, jaren: list[int]) -> Iterator[Finding]:
     """Every key of the mapping at `parent` is a period of the region's scheme within the DVO."""
     for key in keys:
-        parsed = periods.parse_period(key, scheme)
+        parsed = periods.parse_code(key, scheme)
         loc = parent + (_yaml_key(doc, parent, key),)
         where = f"{field_path(parent)}[{key}]"
         if parsed is None:

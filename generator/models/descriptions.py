@@ -30,7 +30,7 @@ DESCRIPTIONS: dict[str, Described] = {
         "kostenposten": ("Kostenposten", "Bedragen die met een verdeelsleutel over de gemeenten worden verdeeld, zoals transitiekosten. Optioneel."),
         "rapportage": ("Rapportage", "Het periodeschema van de verantwoording en de drempels voor de status van een indicator."),
     }),
-    "Periode": ("DVO-periode", "De jaren waarvoor de DVO's gelden.", {
+    "DvoPeriode": ("DVO-periode", "De jaren waarvoor de DVO's gelden.", {
         "eerste_jaar": ("Eerste jaar", "Het eerste jaar van de DVO-periode, bijvoorbeeld 2025."),
         "laatste_jaar": ("Laatste jaar", "Het laatste jaar van de DVO-periode; niet vóór het eerste jaar."),
     }),

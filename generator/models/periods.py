@@ -13,7 +13,7 @@ SCHEMES = {
 }
 
 
-def parse_period(text: str, scheme: str) -> tuple[int, int] | None:
+def parse_code(text: str, scheme: str) -> tuple[int, int] | None:
     """(year, number within the year), or None when `text` is not of `scheme`."""
     pattern, _, _ = SCHEMES[scheme]
     match = pattern.match(str(text))

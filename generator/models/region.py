@@ -27,7 +27,9 @@ class GemeenteRef(StrictModel):
     cbs_code: CbsCode
 
 
-class Periode(StrictModel):
+class DvoPeriode(StrictModel):
+    """The years the region's DVO's run (regio.yaml: periode)."""
+
     eerste_jaar: Year
     laatste_jaar: Year
 
@@ -234,7 +236,7 @@ class Regio(StrictModel):
     rechtsvorm: Text
     vestigingsplaats: Text
     gastheergemeente: Slug
-    periode: Periode
+    periode: DvoPeriode
     gemeenten: list[GemeenteRef] = Field(min_length=1)
     functies: list[Term] = []  # the region's own; instruments and indicators refer to them
     basisdienstverlening: Basisdienstverlening

@@ -10,7 +10,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.util.tabular import to_csv, to_json
-from generator.compute.verantwoording import Regiowaarde, Uitkomst, Verantwoording
+from generator.compute.uitkomsten import Regiowaarde, Uitkomst
+from generator.compute.verantwoording import Verantwoording
 
 CENT = Decimal("0.01")
 

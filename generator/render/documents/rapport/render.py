@@ -5,7 +5,8 @@ from __future__ import annotations
 from generator.load.project import Project
 from generator.render import open_data
 from generator.render.documents.common import Rendered, render_page, with_pdf
-from generator.compute.verantwoording import Periode, Verantwoording
+from generator.compute.rapportperiode import Rapportperiode
+from generator.compute.verantwoording import Verantwoording
 from generator.render.documents.rapport.view import Rapport, gemeente_rapport, rapport_name, regio_rapport
 from generator.render.pdf.request import PdfAttachment
 from generator.util.tabular import to_json
@@ -19,13 +20,13 @@ def _render(project: Project, template: str, doc: Rapport, rows: list[dict], nam
     return with_pdf(project, html, pdf=pdf, datum=datum, attachment=attachment)
 
 
-def render_gemeente(v: Verantwoording, slug: str, periode: Periode, revisie: str, *, pdf: bool = True) -> Rendered:
+def render_gemeente(v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str, *, pdf: bool = True) -> Rendered:
     doc = gemeente_rapport(v, slug, periode, revisie)
     rows = [open_data.row(b.uitkomst) for b in doc.blokken]
     return _render(v.project, "rapport.html", doc, rows, rapport_name(slug, periode.code), pdf=pdf)
 
 
-def render_regio(v: Verantwoording, periode: Periode, revisie: str, *, pdf: bool = True) -> Rendered:
+def render_regio(v: Verantwoording, periode: Rapportperiode, revisie: str, *, pdf: bool = True) -> Rendered:
     doc = regio_rapport(v, periode, revisie)
     rows = [open_data.regio_row(b.regio) for b in doc.blokken]
     return _render(v.project, "rapport_regio.html", doc, rows, rapport_name("regio", periode.code), pdf=pdf)

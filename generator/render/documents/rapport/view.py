@@ -13,18 +13,10 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from generator.compute import kpi
-from generator.compute.verantwoording import (
-    ONDERBESTEED,
-    OVERSCHREDEN,
-    TE_BEOORDELEN,
-    Financien,
-    Periode,
-    Regiowaarde,
-    Signaal,
-    Uitkomst,
-    Verantwoording,
-    rapportstatus,
-)
+from generator.compute.financien import ONDERBESTEED, OVERSCHREDEN, Financien
+from generator.compute.rapportperiode import Rapportperiode
+from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
+from generator.compute.verantwoording import Verantwoording, rapportstatus
 from generator.models.gemeente import Gemeente
 from generator.models.region import Escalatie, Rapportstatus, Regio
 from generator.models.standaard import REFERENCE
@@ -159,7 +151,7 @@ class Signalering:
     besluitpunten: list[Besluitpunt]
     verklaard: list[Signaal]
     opvolging: list[Opvolgpunt]
-    vorige: Periode | None
+    vorige: Rapportperiode | None
 
 
 def _besluitpunt(s: Signaal, escalatie: Escalatie) -> Besluitpunt:
@@ -168,7 +160,7 @@ def _besluitpunt(s: Signaal, escalatie: Escalatie) -> Besluitpunt:
     return Besluitpunt(s, vraag(s, escalatie), prestatie(b.oordeel), realisatie(b.realisatie, noemer, e), formatting.kpi_value(b.streefwaarde, e))
 
 
-def signalering(v: Verantwoording, periode: Periode, slug: str | None) -> Signalering:
+def signalering(v: Verantwoording, periode: Rapportperiode, slug: str | None) -> Signalering:
     escalatie = v.project.regio.rapportage.escalatie
     signalen = v.signalen(periode, slug)
     return Signalering(
@@ -200,7 +192,7 @@ class Rapport:
 
     titel: str
     regio: Regio
-    periode: Periode
+    periode: Rapportperiode
     revisie: str
     status: Rapportstatus
     signalering: Signalering
@@ -295,7 +287,7 @@ class RegioRapport(Rapport):
         return out
 
 
-def _punten(v: Verantwoording, u: Uitkomst, periode: Periode) -> list[charts.Punt]:
+def _punten(v: Verantwoording, u: Uitkomst, periode: Rapportperiode) -> list[charts.Punt]:
     punten = []
     if u.nulmeting:
         punten.append(charts.Punt("nulmeting", str(u.nulmeting.jaar), None, u.nulmeting.waarde, nulmeting=True))
@@ -305,7 +297,7 @@ def _punten(v: Verantwoording, u: Uitkomst, periode: Periode) -> list[charts.Pun
     return punten
 
 
-def _common(v: Verantwoording, periode: Periode, slug: str | None, statussen: dict) -> dict:
+def _common(v: Verantwoording, periode: Rapportperiode, slug: str | None, statussen: dict) -> dict:
     return {
         "regio": v.project.regio,
         "periode": periode,
@@ -316,7 +308,7 @@ def _common(v: Verantwoording, periode: Periode, slug: str | None, statussen: di
     }
 
 
-def gemeente_rapport(v: Verantwoording, slug: str, periode: Periode, revisie: str) -> GemeenteRapport:
+def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str) -> GemeenteRapport:
     g = v.project.gemeente(slug)
     blokken = []
     for n, (u, r) in enumerate(v.gemeente(slug, periode), 1):
@@ -361,7 +353,7 @@ def status_tellingen(uitkomsten: list[Uitkomst]) -> str:
     return ", ".join(parts)
 
 
-def regio_rapport(v: Verantwoording, periode: Periode, revisie: str) -> RegioRapport:
+def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str) -> RegioRapport:
     drempels = v.project.regio.rapportage.drempels
     blokken = []
     for n, r in enumerate(v.regiowaarden(periode), 1):
