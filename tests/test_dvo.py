@@ -206,7 +206,7 @@ def test_one_failing_gemeente_does_not_stop_the_others(region: Region, monkeypat
         return real(project, slug, **kw)
 
     monkeypatch.setattr(dvo_render, "render_dvo", flaky)
-    monkeypatch.setattr("generator.publish.jobs.default_jobs", lambda: 1)
+    monkeypatch.setattr("generator.publish.jobs.default_workers", lambda: 1)
     # Only the DVO's matter here: skip the reports to keep this in-process build short.
     monkeypatch.setattr("generator.compute.verantwoording.Verantwoording.perioden", property(lambda self: []))
     result = CliRunner().invoke(main, ["build", "--root", str(region.root)])

@@ -205,9 +205,9 @@ def test_dvo_serve_rebuilds_wait_for_another_build_instead_of_refusing(region: R
 
     rebuilds, calls = [], []
     monkeypatch.setattr(serve, "run", lambda root, port, rebuild, **kw: rebuilds.append(rebuild))
-    monkeypatch.setattr(cli_site, "build_once", lambda root, slug, jobs, **kw: calls.append(kw) or True)
+    monkeypatch.setattr(cli_site, "build_once", lambda root, options: calls.append(options) or True)
     assert region.dvo("serve", "--port", "0").exit_code == 0
-    assert rebuilds[0]() is True and calls == [{"wacht": True}]  # serve rebuilds incrementally, whatever changed
+    assert rebuilds[0]() is True and [o.wachten for o in calls] == [True]  # serve rebuilds incrementally, whatever changed
 
 
 # --- Faults: killed builds, full disk, read-only site/ ------------------------------------
@@ -291,7 +291,7 @@ def test_a_build_killed_while_documents_are_made_keeps_the_site_and_the_next_bui
 def test_a_build_killed_between_the_two_renames_gets_its_site_back(region: Region):
     """The previous site set aside in .staging/site-vorige is put back before the next build starts."""
     from generator.load.project import load_project
-    from generator.publish.site import _recover
+    from generator.publish.transaction import recover as _recover
 
     old = region.path(".staging/site-vorige")
     old.mkdir(parents=True)
@@ -303,7 +303,7 @@ def test_a_build_killed_between_the_two_renames_gets_its_site_back(region: Regio
 
 
 def test_a_failed_swap_puts_the_previous_site_back(tmp_path: Path, monkeypatch):
-    from generator.publish.site import _swap
+    from generator.publish.transaction import swap as _swap
 
     site, new, old = tmp_path / "site", tmp_path / "nieuw", tmp_path / "vorige"
     site.mkdir()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from generator.cli.app import check_gemeente, load_or_exit, main, root_option, try_load_checked
+from generator.cli.app import check_gemeente, load, load_checked, main, root_option
 from generator.cli.usage import Jaartal
 
 
@@ -15,9 +14,7 @@ from generator.cli.usage import Jaartal
 @root_option
 def validate(root: Path) -> None:
     """Controleer alle gegevens; meldt elke fout als pad:regel:kolom: melding."""
-    project = try_load_checked(root)
-    if project is None:
-        sys.exit(1)
+    project = load_checked(root)
     click.echo(
         f"Alle gegevens zijn geldig: regio {project.regio.naam}, {len(project.gemeenten)} gemeenten, "
         f"{len(project.instrumentarium.instrumenten)} instrumenten, {len(project.indicatoren.indicatoren)} indicatoren."
@@ -33,7 +30,7 @@ def budget(root: Path, jaar: int | None, slug: str | None, fmt: str) -> None:
     """Het budget per gemeente per jaar: beschikbaar, basis, verplichtingen, maatwerkbudget."""
     from generator.cli import budget_output
 
-    project = load_or_exit(root)
+    project = load(root)
     jaren = project.regio.periode.jaren
     if jaar is not None and jaar not in jaren:
         raise click.BadParameter(f"{jaar} ligt buiten de DVO-periode {jaren[0]}-{jaren[-1]}", param_hint="--jaar")
@@ -49,7 +46,7 @@ def verdeling(root: Path, kostenpost: str | None, fmt: str) -> None:
     """Verdeel een kostenpost over de gemeenten volgens haar verdeelsleutel."""
     from generator.cli import verdeling_output
 
-    project = load_or_exit(root)
+    project = load(root)
     ids = [k.id for k in project.regio.kostenposten]
     if kostenpost is None or project.regio.kostenpost(kostenpost) is None:
         known = ", ".join(ids) or "(geen)"

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from generator.cli.app import load_or_exit, main, report_findings, root_option
-
-
-def fail(message: str, code: int) -> None:
-    """One Dutch line on stderr and the exit code: nothing has been written."""
-    click.echo(f"Fout: {message}", err=True)
-    sys.exit(code)
+from generator.cli.app import load, main, root_option
+from generator.util.errors import DvoError, UsageFault
 
 
 def _known_gemeente(project, slug: str) -> None:
     slugs = [g.slug for g in project.gemeenten]
     if slug not in slugs:
-        fail(f"onbekende gemeente '{slug}'; kies uit: {', '.join(slugs)}", 2)
+        raise UsageFault(f"onbekende gemeente '{slug}'; kies uit: {', '.join(slugs)}")
 
 
 @main.command()
@@ -32,14 +26,11 @@ def vastleggen(root: Path, gemeente: str, vervang: bool) -> None:
     Daarna meldt 'dvo validate' elke wijziging van de inhoud van die versie, totdat er
     een nieuwe versie in dvo.wijzigingen staat.
     """
-    from generator.edit.vastleggen import VastleggenFout, vastleggen as leg_vast
+    from generator.edit.vastleggen import vastleggen as leg_vast
 
-    project = load_or_exit(root)
+    project = load(root)
     _known_gemeente(project, gemeente)
-    try:
-        res = leg_vast(project, gemeente, vervang=vervang)
-    except VastleggenFout as exc:
-        fail(exc.message, 2 if exc.gebruik else 1)
+    res = leg_vast(project, gemeente, vervang=vervang)
     naam = project.gemeente(gemeente).naam
     if res.al_vastgelegd:
         click.echo(f"Versie {res.versie} van de DVO {naam} was al vastgelegd met dit controlegetal ({res.controlegetal[:8]}); er is niets veranderd.")
@@ -59,41 +50,30 @@ def wijzigingen(root: Path, gemeente: str, van: str, tot: str | None, uit: Path)
     Per artikel de tekst met ingevoegde en verwijderde woorden, de budgettabel
     (oud, nieuw, verschil per jaar), de maatwerkafspraken en de streefwaarden.
     """
-    from generator.load.findings import InvalidProject
-    from generator.load.git_revisie import GitFout, HistorischOngeldig, load_at, require_gemeente, resolve
+    from generator.load.git_revisie import load_at, require_gemeente, resolve
     from generator.load.project import load_project
-    from generator.render.pdf.request import RenderError
     from generator.render.documents.wijzigingen.render import overzicht, render_overzicht
+    from generator.render.pdf.request import RenderError
     from generator.util.atomic import write_bytes, write_text
 
     if not (root / "content").is_dir():
-        fail(f"'{root}' is geen regio-repository: de map content/ ontbreekt (gebruik --root)", 2)
-    try:
-        van_rev = resolve(root, van)
-        require_gemeente(root, van_rev, gemeente)
-        tot_rev = resolve(root, tot) if tot else None
-        if tot_rev is not None:
-            require_gemeente(root, tot_rev, gemeente)
-        elif not (root / "gemeenten" / f"{gemeente}.yaml").is_file():
-            fail(f"de gemeente '{gemeente}' bestaat niet in de werkmap (gemeenten/{gemeente}.yaml ontbreekt)", 2)
-        oud = load_at(root, van_rev)
-        nieuw = load_at(root, tot_rev) if tot_rev else load_project(root)
-    except GitFout as exc:
-        fail(str(exc), 2)
-    except HistorischOngeldig as exc:
-        for f in exc.findings:
-            click.echo(f"revisie {exc.revisie}: {f}", err=True)
-        fail(f"de gegevens van revisie {exc.revisie} zijn met deze versie van de software niet te lezen; er is niets geschreven", 1)
-    except InvalidProject as exc:
-        report_findings(exc)
-        sys.exit(1)
+        raise UsageFault(f"'{root}' is geen regio-repository: de map content/ ontbreekt (gebruik --root)")
+    van_rev = resolve(root, van)
+    require_gemeente(root, van_rev, gemeente)
+    tot_rev = resolve(root, tot) if tot else None
+    if tot_rev is not None:
+        require_gemeente(root, tot_rev, gemeente)
+    elif not (root / "gemeenten" / f"{gemeente}.yaml").is_file():
+        raise UsageFault(f"de gemeente '{gemeente}' bestaat niet in de werkmap (gemeenten/{gemeente}.yaml ontbreekt)")
+    oud = load_at(root, van_rev)
+    nieuw = load_at(root, tot_rev) if tot_rev else load_project(root)
     van_bron = f"revisie {van_rev.label}"
     tot_bron = f"revisie {tot_rev.label}" if tot_rev else "werkmap (nog niet in git vastgelegd)"
     ov = overzicht(oud, nieuw, gemeente, van_bron=van_bron, tot_bron=tot_bron)
     try:
         rendered = render_overzicht(nieuw, ov)
     except RenderError as exc:
-        fail(f"het overzicht kon niet worden gemaakt: {exc}", 1)
+        raise DvoError(f"het overzicht kon niet worden gemaakt: {exc}") from exc
     stem = f"wijzigingen-{gemeente}-{van_rev.kort}-{tot_rev.kort if tot_rev else 'werkmap'}"
     html_path, pdf_path = uit / f"{stem}.html", uit / f"{stem}.pdf"
     write_text(html_path, rendered.html)

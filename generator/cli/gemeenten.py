@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.app import main, load_or_exit, root_option
+from generator.cli.app import load, main, root_option
 
 
 @main.command()
@@ -18,7 +18,7 @@ def gemeenten(root: Path, fmt: str) -> None:
     from generator.compute.verantwoording import Verantwoording
     from generator.publish.jobs import gemeente_files
 
-    project = load_or_exit(root)
+    project = load(root)
     verantwoording = Verantwoording(project)
     rows = [
         {"slug": g.slug, "naam": g.naam, "cbs_code": g.cbs_code, "bestanden": gemeente_files(verantwoording, g.slug)}

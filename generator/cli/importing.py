@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from generator.cli.app import load_or_exit, main, root_option
+from generator.cli.app import load, main, root_option
 from generator.cli.usage import Bestand
 
 
@@ -17,17 +16,10 @@ from generator.cli.usage import Bestand
 @click.option("--dry-run", is_flag=True, help="Laat alleen zien wat er zou veranderen (als diff); schrijf niets.")
 def import_(root: Path, bestand: Path, dry_run: bool) -> None:
     """Realisaties inlezen uit een CSV- of Excel-export (kolommen gemeente, indicator, periode, waarde, noemer)."""
-    from generator.edit.realisatie_import import ImportFailed, run_import
+    from generator.edit.realisatie_import import run_import
 
-    project = load_or_exit(root)
-    try:
-        res = run_import(project, bestand, dry_run=dry_run)
-    except ImportFailed as exc:
-        for line in exc.problems:
-            click.echo(line, err=True)
-        n = len(exc.problems)
-        click.echo(f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets geschreven.", err=True)
-        sys.exit(1)
+    project = load(root)
+    res = run_import(project, bestand, dry_run=dry_run)
     if res.tekenset:
         click.echo(f"{bestand.name} gelezen als {res.tekenset}.", err=True)
     if dry_run and res.bestanden:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import sys
 from pathlib import Path
 
 import click
 
-from generator.cli.app import main, report_findings
+from generator.cli.app import main
 
 
 @main.command("init")
@@ -20,22 +19,18 @@ from generator.cli.app import main, report_findings
 @click.option("--periode", metavar="JJJJ-JJJJ", help="De DVO-periode (standaard: de vier jaren vanaf volgend jaar).")
 def init(map_: Path, regio: str, organisatie: str | None, gemeenten: tuple[str, ...], periode: str | None) -> None:
     """Maak een nieuwe regio-repository in MAP: gegevens, site, editor- en git-instellingen."""
-    from generator.edit.scaffold import PLACEHOLDER, ScaffoldError, default_period, new_region, parse_jaren, write
+    from generator.edit.scaffold import PLACEHOLDER, default_period, new_region, parse_jaren, write
     from generator.load.findings import InvalidProject
     from generator.load.project import load_project
 
-    try:
-        jaren = parse_jaren(periode) if periode else default_period(dt.date.today())
-        region = new_region(regio, organisatie, list(gemeenten), jaren)
-        written = write(map_, region)
-    except ScaffoldError as exc:
-        raise click.UsageError(str(exc)) from None
+    jaren = parse_jaren(periode) if periode else default_period(dt.date.today())
+    region = new_region(regio, organisatie, list(gemeenten), jaren)
+    written = write(map_, region)
     try:
         project = load_project(map_)
     except InvalidProject as exc:  # the templates and the models disagree: a bug of the software, not the user's
-        report_findings(exc)
-        click.echo("De nieuwe regio is niet geldig: dit is een fout in de generator, meld haar bij de beheerders.", err=True)
-        sys.exit(1)
+        exc.gevolg = "De nieuwe regio is niet geldig: dit is een fout in de generator, meld haar bij de beheerders."
+        raise
     git = _git_init(map_)
     click.echo(
         f"Nieuwe regio '{project.regio.naam}' aangemaakt in {map_}: {len(project.gemeenten)} "

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import click
 
+from generator.util.errors import EXIT_USAGE, DvoError, UsageFault
+
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
@@ -89,6 +91,22 @@ class Bestand(click.ParamType):
         return path
 
 
+class Deel(click.ParamType):
+    """A CI shard as I/N (e.g. --deel 2/3)."""
+
+    name = "deel"
+
+    def convert(self, value, param, ctx) -> tuple[int, int]:
+        from generator.publish.shards import ShardError, parse_deel
+
+        if isinstance(value, tuple):
+            return value
+        try:
+            return parse_deel(str(value))
+        except ShardError as exc:
+            self.fail(exc.message, param, ctx)
+
+
 _SECTIONS = {"Options": "Opties", "Commands": "Commando's", "Arguments": "Argumenten"}
 
 
@@ -110,6 +128,14 @@ class DutchCommand(click.Command):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[OPTIES]")
         super().__init__(*args, **kwargs)
+
+    def invoke(self, ctx):
+        """A UsageFault raised by the command is reported like click's own usage errors:
+        with the command's usage line and help hint."""
+        try:
+            return super().invoke(ctx)
+        except UsageFault as exc:
+            raise click.UsageError(exc.message, ctx) from exc
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
@@ -134,7 +160,10 @@ class DutchGroup(DutchCommand, click.Group):
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
             report_usage_error(exc)
-            sys.exit(2)
+            sys.exit(EXIT_USAGE)
+        except DvoError as exc:
+            report_error(exc)
+            sys.exit(exc.exit_code)
         except click.ClickException as exc:
             click.echo(f"Fout: {translate(exc.format_message())}", err=True)
             sys.exit(exc.exit_code)
@@ -142,6 +171,12 @@ class DutchGroup(DutchCommand, click.Group):
             click.echo("Afgebroken.", err=True)
             sys.exit(1)
         sys.exit(result if isinstance(result, int) and not isinstance(result, bool) else 0)
+
+
+def report_error(exc: DvoError) -> None:
+    """Every error for the user is printed here (and by `dvo serve` between rebuilds)."""
+    for line in exc.lines():
+        click.echo(line, err=True)
 
 
 def report_usage_error(exc: click.UsageError) -> None:

@@ -20,6 +20,7 @@ from decimal import Decimal
 from generator.models.catalog import Indicator
 from generator.models.region import Drempels
 from generator.util.formatting import number
+from generator.util.errors import DvoError
 
 HUNDRED = Decimal(100)
 
@@ -153,8 +154,8 @@ class Waarde:
     noemer: Decimal | None = None
 
 
-class MissingDenominator(ValueError):
-    pass
+class MissingDenominator(DvoError, ValueError):
+    """A weighted regional value needs every gemeente's noemer (validation requires them)."""
 
 
 def regional(indicator: Indicator, waarden: list[Waarde]) -> Decimal | None:

@@ -29,6 +29,7 @@ from pathlib import Path
 from generator.util.formatting import number
 from generator.util.oserrors import os_reason
 from generator.util.paths import resolved
+from generator.util.errors import DvoError
 
 MAX_ROWS = 100_000  # a whole region, every indicator, every quarter of five years stays far below
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -36,12 +37,16 @@ MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 10_000
 
 
-class ImportFailed(Exception):
+class ImportFailed(DvoError):
     """Bad rows or an unreadable file; `problems` are complete Dutch lines."""
 
     def __init__(self, problems: list[str]):
-        self.problems = problems
         super().__init__(f"{len(problems)} problemen")
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        n = len(self.problems)
+        return [*self.problems, f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets geschreven."]
 
 
 @dataclass

@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from generator.load.layout import FILE_GLOBS, PACKAGE_TEMPLATES
 from generator.models.schema import all_schema_texts, editor_settings
 from generator.render.templating.environment import md_escape
+from generator.util.errors import UsageFault
 
 INIT = PACKAGE_TEMPLATES / "init"
 SCHEMA_DIR = "schemas"
@@ -30,7 +31,7 @@ CBS_CODE = re.compile(r"GM\d{4}")
 _NOT_IN_A_NAME = {"Cc", "Cs", "Zl", "Zp"}
 
 
-class ScaffoldError(ValueError):
+class ScaffoldError(UsageFault):
     """A usage mistake in the arguments of `dvo init` (Dutch message)."""
 
 

@@ -21,17 +21,18 @@ from generator.load.findings import InvalidProject
 from generator.load.project import Project, load_project
 from generator.render.documents.dvo.vastlegging import huidig_controlegetal, vastlegging_findings
 from generator.util.atomic import write_text
+from generator.util.errors import EXIT_USAGE, DvoError
 
 DEFINITIEF = ("vastgesteld", "ondertekend")
 
 
-class VastleggenFout(Exception):
-    """The DVO cannot be vastgelegd; `message` is Dutch, `gebruik` marks a usage error (exit 2)."""
+class VastleggenError(DvoError):
+    """The DVO cannot be vastgelegd; `gebruik` marks a usage error (exit 2)."""
 
     def __init__(self, message: str, *, gebruik: bool = False):
-        self.message = message
-        self.gebruik = gebruik
         super().__init__(message)
+        if gebruik:
+            self.exit_code = EXIT_USAGE
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,11 @@ def _verify(old: str, new: str, index: int, value: str, rel: str) -> None:
     before, after = safe.load(old), safe.load(new)
     entry = after["dvo"]["wijzigingen"][index]
     if entry.get("controlegetal") != value:
-        raise VastleggenFout(f"{rel}: interne fout: het controlegetal staat niet goed in het bestand; er is niets geschreven")
+        raise VastleggenError(f"{rel}: interne fout: het controlegetal staat niet goed in het bestand; er is niets geschreven")
     entry.pop("controlegetal")
     before["dvo"]["wijzigingen"][index].pop("controlegetal", None)
     if before != after:
-        raise VastleggenFout(f"{rel}: interne fout: er zou meer veranderen dan het controlegetal; er is niets geschreven")
+        raise VastleggenError(f"{rel}: interne fout: er zou meer veranderen dan het controlegetal; er is niets geschreven")
 
 
 def _revalidate(project: Project, rel: str, new: str) -> None:
@@ -76,7 +77,7 @@ def _revalidate(project: Project, rel: str, new: str) -> None:
         except InvalidProject as exc:
             problems = exc.findings
         if problems:
-            raise VastleggenFout("na het vastleggen zou dit niet kloppen: " + "; ".join(str(f) for f in problems))
+            raise VastleggenError("na het vastleggen zou dit niet kloppen: " + "; ".join(str(f) for f in problems))
 
 
 def vastleggen(project: Project, slug: str, *, vervang: bool = False) -> Vastgelegd:
@@ -84,13 +85,13 @@ def vastleggen(project: Project, slug: str, *, vervang: bool = False) -> Vastgel
     dvo = g.dvo
     rel = project.layout.rel(project.layout.gemeenten / f"{slug}.yaml")
     if dvo.status not in DEFINITIEF:
-        raise VastleggenFout(
+        raise VastleggenError(
             f"de DVO van {g.naam} heeft status '{dvo.status}'; alleen een vastgestelde of ondertekende DVO wordt vastgelegd "
             f"(zet dvo.status in {rel} op 'vastgesteld' zodra het college heeft besloten)",
             gebruik=True,
         )
     if not dvo.wijzigingen or dvo.wijzigingen[-1].versie != dvo.versie:
-        raise VastleggenFout(f"{rel}: voeg eerst in dvo.wijzigingen een regel toe voor versie {dvo.versie} (versie, datum, omschrijving)", gebruik=True)
+        raise VastleggenError(f"{rel}: voeg eerst in dvo.wijzigingen een regel toe voor versie {dvo.versie} (versie, datum, omschrijving)", gebruik=True)
     index = len(dvo.wijzigingen) - 1
     entry = dvo.wijzigingen[index]
     nu = huidig_controlegetal(project, g)
@@ -98,7 +99,7 @@ def vastleggen(project: Project, slug: str, *, vervang: bool = False) -> Vastgel
     if entry.controlegetal == nu:
         return Vastgelegd(rel, dvo.versie, nu, _line_of(text, nu), al_vastgelegd=True)
     if entry.controlegetal is not None and not vervang:
-        raise VastleggenFout(
+        raise VastleggenError(
             f"versie {dvo.versie} van de DVO van {g.naam} is al vastgelegd met een ander controlegetal: de inhoud is sindsdien gewijzigd. "
             f"Leg een nieuwe versie vast (een nieuwe regel in dvo.wijzigingen) of maak de wijziging ongedaan. "
             f"Alleen als de wijziging geen andere afspraak is (bijv. na een nieuwe versie van de software), vervangt "
@@ -107,7 +108,7 @@ def vastleggen(project: Project, slug: str, *, vervang: bool = False) -> Vastgel
     try:
         new = set_scalar(text, ("dvo", "wijzigingen", index), "controlegetal", nu)
     except EditError as exc:
-        raise VastleggenFout(f"{rel}: het controlegetal kan niet worden geschreven: {exc}") from exc
+        raise VastleggenError(f"{rel}: het controlegetal kan niet worden geschreven: {exc}") from exc
     _verify(text, new, index, nu, rel)
     _revalidate(project, rel, new)
     write_text(project.layout.root / rel, new)

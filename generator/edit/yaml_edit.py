@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from generator.util.errors import DvoError
 
 
-class EditError(ValueError):
+class EditError(DvoError, ValueError):
     """The file's shape does not allow this edit; the message is Dutch."""
 
 

@@ -23,6 +23,7 @@ import yaml
 
 from generator.load.findings import Finding
 from generator.util.formatting import number
+from generator.util.errors import DvoError
 
 MAX_BYTES = 1024 * 1024  # a gemeente file is ~10 kB, the largest content file ~20 kB
 MAX_DEPTH = 32  # the deepest model (verordening) nests about 9 levels
@@ -31,10 +32,12 @@ _EVENTS = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader  # C wh
 _NULL_KEYS = {"", "~", "null", "Null", "NULL"}
 
 
-class TooLarge(Exception):
+class TooLarge(DvoError):
+    """A file over the size bound; `finding` says which and how large."""
+
     def __init__(self, finding: Finding):
-        self.finding = finding
         super().__init__(str(finding))
+        self.finding = finding
 
 
 def too_large(size: int, rel: str, what: str = "een gegevensbestand") -> Finding:

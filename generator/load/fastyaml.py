@@ -25,6 +25,7 @@ import yaml
 from ruamel.yaml.resolver import VersionedResolver
 
 from generator.models.types import FloatText
+from generator.util.errors import DvoError
 
 _STR = "tag:yaml.org,2002:str"
 # Tags the composer gives nodes that have none in the text: any other tag was written.
@@ -43,8 +44,9 @@ class _Composer(yaml.CSafeLoader):
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
-class NotPlain(Exception):
-    """This file needs ruamel: the fast path does not decide about it."""
+class NotPlain(DvoError):
+    """This file needs ruamel: the fast path does not decide about it. Internal: always
+    caught by yamlsource, which then parses with ruamel."""
 
 
 # ruamel's YAML 1.2 implicit resolvers: first character (None: any) -> [(tag, regexp)].

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from generator.util.errors import DvoError
 
 
 @dataclass(frozen=True, order=True)
@@ -16,12 +17,17 @@ class Finding:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 
-class InvalidProject(Exception):
+class InvalidProject(DvoError):
     """Raised when the data has findings; carries all of them, sorted."""
 
     def __init__(self, findings: list[Finding]):
         self.findings = sorted(set(findings))
         super().__init__(f"{len(self.findings)} fout(en) in de gegevens")
+
+    def lines(self) -> list[str]:
+        n = len(self.findings)
+        out = [str(f) for f in self.findings] + [f"{n} {'fout' if n == 1 else 'fouten'} gevonden; er is niets geschreven."]
+        return out + ([self.gevolg] if self.gevolg else [])
 
 
 def field_path(loc: tuple) -> str:

@@ -2,7 +2,7 @@
 
 The working tree is not touched. The files of `content/` and `gemeenten/` at the
 revision are written into a scratch folder and loaded from there with
-`historisch=True` (see dvo_rules.py). Every problem is a `GitFout` with one Dutch
+`historisch=True` (see dvo_rules.py). Every problem is a `GitError` with one Dutch
 line that says what is wrong and what to do.
 """
 
@@ -18,21 +18,27 @@ from pathlib import Path
 from generator.load.findings import Finding, InvalidProject
 from generator.load.layout import Layout
 from generator.load.project import Project, load_project
+from generator.util.errors import DvoError, UsageFault
 
 FOLDERS = ("content", "gemeenten")
 
 
-class GitFout(Exception):
-    """A revision cannot be read; `str()` is one Dutch line."""
+class GitError(UsageFault):
+    """A revision cannot be read (unknown, or git missing); the message is one Dutch line."""
 
 
-class HistorischOngeldig(Exception):
+class HistoricalDataInvalid(DvoError):
     """The data at the revision does not load with this version of the software."""
 
     def __init__(self, revisie: str, findings: list[Finding]):
+        super().__init__(f"de gegevens van revisie {revisie} zijn niet te lezen: {findings[0] if findings else '?'}")
         self.revisie = revisie
         self.findings = findings
-        super().__init__(f"de gegevens van revisie {revisie} zijn niet te lezen: {findings[0] if findings else '?'}")
+
+    def lines(self) -> list[str]:
+        return [f"revisie {self.revisie}: {f}" for f in self.findings] + [
+            f"Fout: de gegevens van revisie {self.revisie} zijn met deze versie van de software niet te lezen; er is niets geschreven"
+        ]
 
 
 @dataclass(frozen=True)
@@ -53,24 +59,24 @@ def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedPr
     try:
         return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=not binary, timeout=60)
     except FileNotFoundError:
-        raise GitFout("git is niet geïnstalleerd; het wijzigingsoverzicht leest eerdere versies uit git") from None
+        raise GitError("git is niet geïnstalleerd; het wijzigingsoverzicht leest eerdere versies uit git") from None
     except subprocess.TimeoutExpired:
-        raise GitFout(f"git reageerde niet binnen een minuut ({' '.join(args[:2])})") from None
+        raise GitError(f"git reageerde niet binnen een minuut ({' '.join(args[:2])})") from None
 
 
 def check_repository(root: Path) -> None:
     if _git(root, "rev-parse", "--git-dir").returncode != 0:
-        raise GitFout("de map van de regio is geen git-repository (en ligt er niet in); het wijzigingsoverzicht leest eerdere versies uit git")
+        raise GitError("de map van de regio is geen git-repository (en ligt er niet in); het wijzigingsoverzicht leest eerdere versies uit git")
 
 
 def resolve(root: Path, gevraagd: str) -> Revisie:
-    """The commit a revision names, or GitFout (also in a shallow clone that lacks it)."""
+    """The commit a revision names, or GitError (also in a shallow clone that lacks it)."""
     check_repository(root)
     if not gevraagd or gevraagd.startswith("-"):
-        raise GitFout(f"'{gevraagd}' is geen revisie; geef een commit-hash, tag of bijvoorbeeld HEAD~1")
+        raise GitError(f"'{gevraagd}' is geen revisie; geef een commit-hash, tag of bijvoorbeeld HEAD~1")
     out = _git(root, "rev-parse", "--verify", "--quiet", f"{gevraagd}^{{commit}}")
     if out.returncode != 0:
-        raise GitFout(
+        raise GitError(
             f"revisie '{gevraagd}' bestaat niet in deze repository "
             "(bij een ondiepe kloon ontbreekt de geschiedenis: haal die op met 'git fetch --unshallow')"
         )
@@ -98,11 +104,11 @@ def _files(root: Path, revisie: Revisie) -> list[str]:
 
 def require_gemeente(root: Path, revisie: Revisie, slug: str) -> None:
     if read(root, revisie, f"gemeenten/{slug}.yaml") is None:
-        raise GitFout(f"de gemeente '{slug}' bestond nog niet in revisie {revisie.label} (gemeenten/{slug}.yaml ontbreekt daar)")
+        raise GitError(f"de gemeente '{slug}' bestond nog niet in revisie {revisie.label} (gemeenten/{slug}.yaml ontbreekt daar)")
 
 
 def load_at(root: Path, revisie: Revisie) -> Project:
-    """The project as it was at `revisie`; HistorischOngeldig when it no longer loads.
+    """The project as it was at `revisie`; HistoricalDataInvalid when it no longer loads.
 
     The files are read from a scratch folder that is gone afterwards; the project's
     `layout` points at the current repository, so templates and output paths are
@@ -117,5 +123,5 @@ def load_at(root: Path, revisie: Revisie) -> Project:
         try:
             project = load_project(scratch, historisch=True)
         except InvalidProject as exc:
-            raise HistorischOngeldig(revisie.label, exc.findings) from None
+            raise HistoricalDataInvalid(revisie.label, exc.findings) from None
     return dataclasses.replace(project, layout=Layout(root.resolve()))

@@ -19,6 +19,7 @@ from generator.models.gemeente import Gemeente
 from generator.models.region import Regio
 from generator.models.standaard import DvoStandaard
 from generator.models.verordening import Verordening
+from generator.util.errors import DvoError
 
 # One schema per file kind; the names are those of the schema files (<kind>.schema.json).
 MODELS: dict[str, type[BaseModel]] = {
@@ -34,8 +35,8 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _YEAR = {"type": "integer", "minimum": 1000, "maximum": 9999}  # the schema of types.Year
 
 
-class MissingDescription(KeyError):
-    pass
+class MissingDescription(DvoError, KeyError):
+    """A model or field without its Dutch title and description (a developer's omission)."""
 
 
 class _Generator(GenerateJsonSchema):

@@ -1,5 +1,6 @@
 """Stage 4, publish: rendered documents and generated pages in, a complete site/ out.
 
-jobs.py renders documents in worker processes, pages.py writes the generated Markdown,
-site.py runs mkdocs strictly and swaps site/ in one rename; serve.py previews it.
+build.py orchestrates: jobs.py renders documents in worker processes, page_sync.py and
+pages.py write the pages, mkdocs_run.py runs mkdocs strictly, transaction.py holds the
+lock and swaps site/ in one rename; serve.py previews it.
 """

@@ -19,11 +19,17 @@ import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.load.project import Project
 from generator.publish.cache import RenderCache
+from generator.publish.inputs import BuildSource
 from generator.publish.render_key import KeyMaker
 from generator.util.atomic import write_bytes_if_changed
+
+if TYPE_CHECKING:
+    from generator.compute.verantwoording import Verantwoording
+    from generator.render.documents.common import Rendered
 
 
 def html_folder(docs: Path) -> Path:
@@ -77,7 +83,7 @@ class Prepared:
 
     job: Job
     titel: str
-    rendered: object  # documents.common.Rendered, made with pdf=False
+    rendered: Rendered  # made with pdf=False
     key: str
 
     @property
@@ -86,25 +92,26 @@ class Prepared:
         return len(self.rendered.html)
 
 
-def plan(project: Project, verantwoording, slugs: list[str], *, regio: bool = True, overzichten: dict | None = None) -> list[Job]:
+def plan(source: BuildSource, slugs: list[str], *, regio: bool = True) -> list[Job]:
     """DVO's first (with their wijzigingsoverzichten, see overzichten.py), then reports per
     period: per gemeente, then the region's."""
     jobs = [Job("dvo", s) for s in slugs]
-    jobs += [Job("wijzigingen", s) for s in slugs if s in (overzichten or {}) and overzichten[s].mogelijk]
-    for periode in verantwoording.perioden:
+    jobs += [Job("wijzigingen", s) for s in slugs if s in source.overzichten and source.overzichten[s].mogelijk]
+    for periode in source.verantwoording.perioden:
         jobs += [Job("rapport", s, periode.code) for s in slugs]
         if regio:
             jobs.append(Job("regio", "regio", periode.code))
     return jobs
 
 
-def gemeente_files(verantwoording, slug: str) -> list[str]:
+def gemeente_files(verantwoording: Verantwoording, slug: str) -> list[str]:
     """Every download the site has for one gemeente, as paths inside site/: the PDFs of its
     DVO and reports, then its open data. For CI artifacts. (Its reading copies are site
     pages, under gemeenten/<slug>/.)"""
     from generator.render.open_data import gemeente_file_names
 
-    out = [job.files()[0] for job in plan(verantwoording.project, verantwoording, [slug], regio=False)]
+    source = BuildSource(verantwoording.project, verantwoording, revisie="")
+    out = [job.files()[0] for job in plan(source, [slug], regio=False)]
     return out + [f"pdf/{name}" for name in gemeente_file_names(slug)]
 
 
@@ -117,31 +124,34 @@ def _title(project: Project, job: Job) -> str:
     return f"DVO {naam}" if job.soort == "dvo" else f"rapport {naam} {job.periode}"
 
 
-def _html_and_request(project: Project, verantwoording, job: Job, revisie: str):
+def _html_and_request(source: BuildSource, job: Job) -> Rendered:
     from generator.publish.overzichten import render_plan
     from generator.render.documents.rapport import render as rapport
     from generator.render.documents.dvo.render import render_dvo
 
+    project, verantwoording, revisie = source.project, source.verantwoording, source.revisie
     if job.soort == "dvo":
         return render_dvo(project, job.slug, pdf=False)  # no revision: see render_dvo
     if job.soort == "wijzigingen":
         return render_plan(project, job.slug, pdf=False)
     periode = verantwoording.periode(job.periode)
+    assert periode is not None, job
     if job.soort == "rapport":
         return rapport.render_gemeente(verantwoording, job.slug, periode, revisie, pdf=False)
     return rapport.render_regio(verantwoording, periode, revisie, pdf=False)
 
 
-def prepare(project: Project, verantwoording, jobs: list[Job], revisie: str, keys: KeyMaker) -> tuple[list[Prepared], list[JobResult]]:
+def prepare(source: BuildSource, jobs: list[Job], keys: KeyMaker) -> tuple[list[Prepared], list[JobResult]]:
     """HTML, PDF request and render key of every job; a job whose HTML fails is a result."""
     from generator.render.templating.errors import describe
     from generator.render.templating.search_path import Templates
 
+    project = source.project
     ready, failed = [], []
     for job in jobs:
         titel = _title(project, job)
         try:
-            rendered = _html_and_request(project, verantwoording, job, revisie)
+            rendered = _html_and_request(source, job)
         except Exception as exc:  # noqa: BLE001 - one document's failure is reported, the others are still made
             failed.append(JobResult(job, titel, describe(exc, Templates.for_layout(project.layout).dirs)))
             continue
@@ -212,5 +222,6 @@ def render(stale: list[Prepared], docs: Path, workers: int, cache: RenderCache, 
     return results
 
 
-def default_jobs() -> int:
+def default_workers() -> int:
+    """Worker processes by default: the CPUs this process may use."""
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

@@ -19,11 +19,12 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
+from generator.util.errors import DvoError
 
 LOCK_NAME = "bouw.lock"
 
 
-class BuildBusy(Exception):
+class BuildBusy(DvoError):
     """Another build of this repository holds the lock."""
 
     def __init__(self, pid: int | None):
@@ -31,7 +32,8 @@ class BuildBusy(Exception):
         who = f" (proces {pid})" if pid else ""
         super().__init__(
             f"er loopt al een bouw van deze regio-repository{who}; "
-            "wacht tot die klaar is en probeer het dan opnieuw"
+            "wacht tot die klaar is en probeer het dan opnieuw",
+            gevolg="Er is niets geschreven.",
         )
 
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from generator.load.git_revisie import GitFout, HistorischOngeldig, Revisie, load_at, read, resolve
+from generator.load.git_revisie import GitError, HistoricalDataInvalid, Revisie, load_at, read, resolve
 from generator.load.project import Project
 from generator.models.gemeente import Gemeente
 from generator.render.documents.common import Rendered
 from generator.render.documents.wijzigingen.render import overzicht, render_overzicht
+from generator.util.errors import DvoError
 
 DEFINITIEF = ("vastgesteld", "ondertekend")
 _LOADED: dict[tuple[str, str], Project] = {}  # (root, commit) -> project; a commit never changes
@@ -37,14 +38,14 @@ class Overzichtplan:
         return self.reden is None
 
 
-class OverzichtFout(Exception):
-    pass
+class OverzichtError(DvoError):
+    """A wijzigingsoverzicht cannot be made; the message says why (shown on the gemeente page)."""
 
 
 def _old_status(project: Project, rev: Revisie, slug: str) -> str | None:
     data = read(project.layout.root, rev, f"gemeenten/{slug}.yaml")
     if data is None:
-        raise GitFout(f"de gemeente bestond nog niet in revisie {rev.label} (gemeenten/{slug}.yaml ontbreekt daar); controleer de revisie in dvo.wijzigingen")
+        raise GitError(f"de gemeente bestond nog niet in revisie {rev.label} (gemeenten/{slug}.yaml ontbreekt daar); controleer de revisie in dvo.wijzigingen")
     try:
         doc = YAML(typ="safe").load(data.decode("utf-8", errors="replace"))
     except YAMLError:
@@ -71,9 +72,9 @@ def plan_gemeente(project: Project, g: Gemeente) -> Overzichtplan | None:
             if status not in DEFINITIEF:
                 continue  # that version was no vastgestelde one: look further back
             _load(project, rev)
-        except GitFout as exc:
+        except GitError as exc:
             return Overzichtplan(g.slug, w.versie, reden=str(exc))
-        except HistorischOngeldig as exc:
+        except HistoricalDataInvalid as exc:
             first = exc.findings[0].message if exc.findings else "onbekende fout"
             return Overzichtplan(g.slug, w.versie, reden=f"de gegevens van revisie {exc.revisie} zijn met deze versie van de software niet meer te lezen ({first})")
         return Overzichtplan(g.slug, w.versie, revisie=rev.hash)
@@ -89,7 +90,7 @@ def render_plan(project: Project, slug: str, *, pdf: bool = True) -> Rendered:
     """The overzicht for one gemeente (in a worker process: planned again, the same way)."""
     plan = plan_gemeente(project, project.gemeente(slug))
     if plan is None or not plan.mogelijk:
-        raise OverzichtFout(plan.reden if plan else "er is geen eerdere vastgestelde versie met een revisie")
+        raise OverzichtError(plan.reden if plan else "er is geen eerdere vastgestelde versie met een revisie")
     rev = resolve(project.layout.root, plan.revisie)
     ov = overzicht(_load(project, rev), project, slug, van_bron=f"revisie {rev.kort}", tot_bron="werkmap (zoals gebouwd)")
     return render_overzicht(project, ov, pdf=pdf)

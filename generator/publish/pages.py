@@ -35,6 +35,7 @@ from generator.load.project import Project
 from generator.render.templating.search_path import Templates
 from generator.render.templating.environment import markdown_environment
 from generator.compute.verantwoording import Verantwoording
+from generator.publish.inputs import BuildSource
 from generator.publish.jobs import Job
 from generator.publish.reading_copy import NotADocument, reading_copy
 from generator.publish.site_config import OVERVIEW
@@ -182,12 +183,10 @@ def overzicht_document(docs: Path, slug: str, versie: str) -> Document:
     return _document(docs, Job("wijzigingen", slug), f"Wat is er veranderd sinds versie {versie}", f"Wijzigingen sinds {versie}")
 
 
-def pages(project: Project, v: Verantwoording, docs: Path, templates: Templates, overzichten: dict | None = None, *,
-          home: str | None = None) -> dict[str, str]:
+def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | None = None) -> dict[str, str]:
     """Relative page path -> Markdown text. `home`: the authored (or default) home page's
-    Markdown, which gets the list of gemeenten; by default it is read from docs/index.md.
-    `overzichten`: see publish/overzichten.py."""
-    overzichten = overzichten or {}
+    Markdown, which gets the list of gemeenten; by default it is read from docs/index.md."""
+    project, v, overzichten = source.project, source.verantwoording, source.overzichten
     env = markdown_environment(templates.dirs)
     jaren = project.regio.periode.jaren
     artikelen = _artikelen(project)
@@ -278,17 +277,18 @@ def home_page(project: Project, authored: str | None, env) -> str:
     return text.rstrip("\n") + "\n\n" + keuze
 
 
-def nav_sections(project: Project, v: Verantwoording, docs: Path, overzichten: dict | None = None) -> dict[str, list]:
+def nav_sections(source: BuildSource, docs: Path) -> dict[str, list]:
     """Child entries for the overview pages in the nav: every gemeente with its reading
     copies under `gemeenten/index.md`, the regional reports under `regio/index.md`, the
     instruments per category under `instrumentarium/index.md`.
     Titles are written into the page as they are, so text from the data is escaped."""
     from html import escape
 
+    project, v, overzichten = source.project, source.verantwoording, source.overzichten
     gemeenten = []
     for g in project.gemeenten:
         documenten = gemeente_documents(docs, v, g.slug, g.naam)
-        overzicht = (overzichten or {}).get(g.slug)
+        overzicht = overzichten.get(g.slug)
         if overzicht and overzicht.mogelijk:
             documenten.insert(1, overzicht_document(docs, g.slug, overzicht.versie))  # right after its DVO
         children = [{d.kort: d.pagina} for d in documenten if d.pagina]

@@ -31,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from markupsafe import Markup
+from generator.util.errors import DvoError
 
 MIN_TEXT_PX = 12  # the smallest chart text on screen, in CSS pixels
 
@@ -50,7 +51,7 @@ _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
-class NotADocument(ValueError):
+class NotADocument(DvoError, ValueError):
     """The HTML has no <body> or no <h1>: not a document rendered by our templates."""
 
 

@@ -24,13 +24,14 @@ from pathlib import Path
 from generator.publish.cache import RenderCache, file_sha256
 from generator.publish.jobs import JobResult, Prepared, staged_file
 from generator.util.atomic import write_bytes_if_changed, write_text
+from generator.util.errors import UsageFault
 
 MANIFEST = "deel.json"
 _DEEL = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 
 
-class ShardError(Exception):
-    """A shard option or folder that cannot be used; the message is Dutch."""
+class ShardError(UsageFault):
+    """A shard option or folder that cannot be used."""
 
 
 def parse_deel(text: str) -> tuple[int, int]:

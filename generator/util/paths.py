@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
+from generator.util.errors import DvoError
 
 
-class OutsideRepository(Exception):
+class OutsideRepository(DvoError):
     """A file that may not be read; the message is Dutch and names the file."""
 
 

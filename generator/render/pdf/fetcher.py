@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+from generator.util.errors import DvoError
 
 ASSET_TYPES = {
     ".css": "text/css",
@@ -20,8 +21,8 @@ ASSET_TYPES = {
 }
 
 
-class RefusedFetch(ValueError):
-    pass
+class RefusedFetch(DvoError, ValueError):
+    """A URL outside the template assets (the message names it)."""
 
 
 class AssetFetcher:

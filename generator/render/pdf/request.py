@@ -15,10 +15,11 @@ from generator.render.pdf.fetcher import AssetFetcher
 from generator.render.pdf.tags import semantic_tags
 from generator.render.templating.search_path import Templates
 from generator.util.revision import source_date
+from generator.util.errors import DvoError
 
 
-class RenderError(Exception):
-    pass
+class RenderError(DvoError):
+    """WeasyPrint or the PDF/UA finish could not make the PDF."""
 
 
 @dataclass(frozen=True)

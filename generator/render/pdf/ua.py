@@ -30,9 +30,10 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator
 
 from generator.render.pdf.tags import ARTIFACT, SOURCE
+from generator.util.errors import DvoError
 
 
-class UnknownStructure(Exception):
+class UnknownStructure(DvoError):
     """The tree does not look like the one pdf_tags annotates; nothing is declared."""
 
 

@@ -23,6 +23,7 @@ from jinja2.loaders import split_template_path
 
 from generator.load.layout import PACKAGE_TEMPLATES, Layout
 from generator.util.paths import OutsideRepository, outside_reason
+from generator.util.errors import DvoError
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def _shown(path: Path, folder: Path) -> str:
     return path.relative_to(folder.parent).as_posix() if path.is_relative_to(folder.parent) else str(path)
 
 
-class TemplateOutside(TemplateError):
+class TemplateOutside(DvoError, TemplateError):
     """A Jinja template that is a link out of the repository; the message is Dutch."""
 
 

@@ -18,10 +18,11 @@ from markupsafe import Markup, escape
 
 from generator.models.gemeente import BijzondereBepaling
 from generator.models.standaard import GEGEVEN, REFERENCE, DvoStandaard
+from generator.util.errors import DvoError
 
 
-class UnknownReference(ValueError):
-    pass
+class UnknownReference(DvoError, ValueError):
+    """`[[artikel:x]]` or `[[gegeven:x]]` names nothing known."""
 
 
 @dataclass(frozen=True)
