@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +14,9 @@ from click.testing import CliRunner
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+# A fixed author and date for commits made by tests: the same commit hash every run.
+GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
+           "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_AUTHOR_DATE": "2015-01-01T12:00:00", "GIT_COMMITTER_DATE": "2015-01-01T12:00:00"}
 
 
 @dataclass
@@ -54,16 +59,39 @@ class Region:
     def dvo(self, *args: str):
         return CliRunner().invoke(main, [*args, "--root", str(self.root)])
 
+    def commit(self, message: str) -> str:
+        """Commit everything in the region's own repository (share_history); returns the commit hash."""
+        env = {**os.environ, **GIT_ENV}
+        for args in (("add", "-A"), ("commit", "-q", "-m", message)):
+            subprocess.run(["git", "-C", str(self.root), *args], check=True, capture_output=True, env=env)
+        return subprocess.run(["git", "-C", str(self.root), "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
 
-def copy_region(target: Path) -> Path:
-    """The example region's sources (not its build output) in `target`."""
+
+def share_history(target: Path) -> Path:
+    """Make `target` a git repository without commits that can read this repository's commits.
+
+    The example's vastgestelde DVO versions are read from the git revisions recorded in
+    its data (7c895c7 for Nijmegen 1.0), as a clone of a region repository does. A copy
+    gets an empty repository whose object store borrows this one's (git alternates): the
+    recorded revisions resolve, HEAD does not exist (documents say "geen revisie", as in
+    an uncommitted copy), and nothing of this repository is written to."""
+    common = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--path-format=absolute", "--git-common-dir"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run(["git", "init", "-q", str(target)], check=True, capture_output=True)
+    (target / ".git" / "objects" / "info" / "alternates").write_text(str(Path(common) / "objects") + "\n", encoding="utf-8")
+    return target
+
+
+def copy_region(target: Path, *, git: bool = True) -> Path:
+    """The example region's sources (not its build output) in `target`; with `git`, an empty
+    repository beside them that reads this repository's history (share_history)."""
     for folder in ("content", "gemeenten", "dvo_templates"):
         if (REPO / folder).exists():
             shutil.copytree(REPO / folder, target / folder)
     for name in ("mkdocs.yml",):
         if (REPO / name).exists():
             shutil.copy(REPO / name, target / name)
-    return target
+    return share_history(target) if git else target
 
 
 MAASLAND = REPO / "tests" / "fixtures" / "regio-maasland"

@@ -132,3 +132,14 @@ def test_every_dvo_command_in_the_ci_files_parses_against_the_cli(repo, rel, tmp
             command.make_context(args[0], args[1:], parent=parent)
         except click.UsageError as exc:
             pytest.fail(f"{rel}: '{call}' past niet bij de CLI: {exc.format_message()}")
+
+
+def test_every_ci_job_that_reads_the_data_has_the_whole_history():
+    """Vastgestelde DVO versions and reports are read from the revision recorded with them: a
+    shallow checkout (GitHub's default) would make `dvo validate` refuse the data."""
+    workflow = YAML(typ="safe").load(ci_files()[GITHUB])
+    for name, job in workflow["jobs"].items():
+        for step in job["steps"]:
+            if str(step.get("uses", "")).startswith("actions/checkout"):
+                assert step.get("with", {}).get("fetch-depth") == 0, name
+    assert YAML(typ="safe").load(ci_files()[GITLAB])["variables"]["GIT_DEPTH"] == "0"

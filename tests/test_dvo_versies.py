@@ -114,10 +114,18 @@ def test_changed_content_of_a_vastgelegde_version_fails_until_undone_or_a_new_ve
     region.replace(H, "  status: ondertekend", "  status: vastgesteld")
     region.replace(H, "      Trajecten", "      Intensieve trajecten")
     assert_finding(findings(region), f"{H}:{region.line_of(H, 'controlegetal:')}:22", "de inhoud van de vastgestelde DVO (versie 1.0) is gewijzigd")
-    # direction 2: the change as a new version (not signed yet, so without the signatures of 1.0)
+    # direction 2: the change as a new version (not signed yet, so without the signatures of 1.0);
+    # version 1.0 stays readable at the commit recorded with it (its revisie)
+    region.write(H, original.replace("  status: ondertekend", "  status: vastgesteld"))
+    versie_1_0 = region.commit("Heumen 1.0 vastgesteld")
+    region.replace(H, "      Trajecten", "      Intensieve trajecten")
     region.replace(H, '  status: vastgesteld\n  versie: "1.0"\n  datum: 2014-12-09', '  status: concept\n  versie: "1.1"\n  datum: 2015-03-01')
     region.write(H, re.sub(r"      ondertekend:\n        plaats: .*\n        datum: .*\n", "", region.read(H)))
     region.write(H, region.read(H) + '    - versie: "1.1"\n      datum: 2015-03-01\n      omschrijving: Intensievere trajecten.\n')
+    # without the revision of 1.0 the version in force cannot be known
+    entry = region.line_of(H, '- versie: "1.0"')
+    assert_finding(findings(region), f"{H}:{entry}:7", "dvo.wijzigingen[2]: versie 1.0 is vastgelegd (controlegetal), maar er staat geen revisie bij")
+    region.replace(H, '      controlegetal: ', f'      revisie: {versie_1_0}\n      controlegetal: ')
     findings(region, exit_code=0)
 
 

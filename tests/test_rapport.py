@@ -126,7 +126,12 @@ def test_gemeente_report_pdf_states_figures_status_and_signalering(built):
     # Page 1 says what goes to the body; the main table marks the afwijking as a besluitpunt.
     first = " ".join(pdf_pages(path)[0].split())
     assert "In het kort: 3 afwijkingen gaan naar de bestuurscommissie Werk (2 daarvan zijn regionale cijfers)" in first
-    assert "Financieel gesignaleerd: maatwerkbudget onderbesteed (€ 27.600 van € 33.929)." in first
+    # Judged on what Wijchen pays (its afspraak: 27.600 of 30.000 = 92,0%), never on the 3.929 of
+    # its maatwerkbudget 33.929 that no afspraak holds. Afrekening: 167.000 - 158.650 = 8.350 on the
+    # verplichtingen and 30.000 - 27.600 = 2.400 on the afspraak go back to the gemeente.
+    assert ("Financieel: geen overschrijding of onderbesteding gesignaleerd. "
+            "Afrekening 2016: terugbetaling aan de gemeente van € 10.750.") in first
+    assert "Let op: geen vastgestelde DVO." in first  # Wijchen 0.9 is ter besluitvorming
     assert "203 (2014) 191 241 +38 +56 79,3% afwijking (besluitpunt)" in flat
     assert "Vraag aan de bestuurscommissie Werk:" in flat
     assert "Maatwerk: Extra plaatsen beschut werk € 30.000 € 27.600 92,0% binnen budget" in flat
@@ -178,20 +183,25 @@ def test_yaml_text_in_a_report_is_escaped_in_html_and_charts(region):
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
 
 
-def test_nijmegen_financial_section_shows_the_dvo_maatwerkbudget_and_the_remainder(built):
-    """2016: maatwerkbudget 10.900.358 + 1.384.732 - 8.789.300 - 2.871.000 = 624.790; the three
-    afspraken hold 281.000 + 249.000 + 60.000 = 590.000, so 34.790 is not allocated; spent
-    258.500 + 229.100 + 52.300 = 539.900, which leaves 84.890; at year end 86,4% is onderbesteding
-    (below 90%). Total: 8.789.300 + 2.812.500 + 539.900 = 12.141.700 of 12.285.090 = 98,8%."""
+def test_nijmegen_financial_section_judges_the_bijdrage_of_dvo_1_0(built):
+    """2016 against DVO 1.0: maatwerkbudget 10.900.358 + 1.384.732 - 8.789.300 - 2.871.000 = 624.790;
+    its two afspraken hold 281.000 + 249.000 = 530.000 (the bijdrage's maatwerk part); 94.790 is not
+    allocated and stays with the gemeente. Bijdrage 8.789.300 + 2.871.000 + 530.000 = 12.190.300;
+    spent on it 8.789.300 + 2.812.500 + 487.600 = 12.089.400 (99,2%). The 52.300 spent on the
+    jonggehandicapten afspraak of draft 1.1 is outside the bijdrage, at the Werkbedrijf's cost."""
     flat = " ".join(" ".join(pdf_pages(built / "site" / "pdf" / "rapport-nijmegen-2016.pdf")).split())
     assert "Financiële verantwoording" in flat
     assert "Basisdienstverlening (aandeel in de regio) € 8.789.300 € 8.789.300 100,0% binnen budget" in flat
     assert "Verplichtingen € 2.871.000 € 2.812.500 98,0% binnen budget" in flat
-    assert "Maatwerk: nog niet toegewezen aan een afspraak € 34.790" in flat
-    assert "Maatwerkbudget (DVO) € 624.790 € 539.900 86,4% onderbesteed" in flat
-    assert "Totaal € 12.285.090 € 12.141.700 98,8% binnen budget" in flat
-    assert "Daarvan is € 590.000 toegewezen aan 3 maatwerkafspraken en is € 34.790 nog niet toegewezen" in flat
-    assert "er resteert € 84.890" in flat
+    assert "Maatwerkafspraken samen € 530.000 € 487.600 92,0% binnen budget" in flat
+    assert "Bijdrage € 12.190.300 € 12.089.400 99,2% binnen budget" in flat
+    assert "Het maatwerkbudget 2016 volgens de DVO is € 624.790. Daarvan is € 530.000 toegewezen aan 2 maatwerkafspraken" in flat
+    assert "€ 94.790 is niet aan een afspraak toegewezen: dat hoort niet bij de bijdrage en blijft bij de gemeente" in flat
+    assert "Jonggehandicapten met arbeidsvermogen aan het werk € 52.300" in flat
+    # the afrekening: back 22.500 + 19.900 (afspraken) + 58.500 (verplichtingen) = 100.900
+    assert "Totaal € 12.190.300 € 12.141.700 € 12.089.400 terug € 100.900 € 52.300" in flat
+    assert "Uitkomst van de afrekening 2016: terugbetaling aan de gemeente van € 100.900. Het Werkbedrijf draagt zelf € 52.300." in flat
+    assert "maatwerkbudget onderbesteed" not in flat
 
 
 def test_no_template_names_the_example_regions_escalation_body():

@@ -176,29 +176,49 @@ def test_an_unaccepted_explanation_goes_to_the_bestuur_and_is_followed_up(v):
 # --- section 3: money -----------------------------------------------------------------------
 
 def test_beekdal_financial_section_to_the_euro(v):
-    """2016-T3 (year end). Budget: basis 825.000, verplichtingen 100.000, maatwerkbudget
-    1.150.000 - 825.000 - 100.000 = 225.000, of which 180.000 for the one afspraak. Spent
-    182.000 on it: overschreden; 182.000 of 225.000 = 80,9% < 90%: onderbesteed at year end."""
+    """2016-T3 (year end), against Beekdal's DVO 1.0 (vastgesteld 1 December 2015). Budget: basis
+    825.000, verplichtingen 100.000, maatwerkbudget 1.150.000 - 825.000 - 100.000 = 225.000, of
+    which 180.000 for the one afspraak. The bijdrage is 825.000 + 100.000 + 180.000 = 1.105.000;
+    the 45.000 not allocated is no part of it and is never judged. Spent 182.000 on the afspraak:
+    overschreden by 2.000, which the Werkorganisatie bears (an overrun is the organisation's)."""
     f = v.financien("beekdal", v.periode("2016-T3"))
+    assert v.geldende_dvo("beekdal", v.periode("2016-T3")).omschrijving == "Gemeten tegen DVO versie 1.0, vastgesteld op 1 december 2015."
     assert (f.basisdienstverlening.budget, f.basisdienstverlening.besteed, f.basisdienstverlening.status) == (825000, 825000, BINNEN_BUDGET)
     assert (f.verplichtingen.budget, f.verplichtingen.besteed) == (100000, 100000)
     [afspraak] = f.afspraken
     assert (afspraak.budget, afspraak.besteed, afspraak.status, afspraak.resterend) == (180000, 182000, OVERSCHREDEN, -2000)
-    assert (f.toegewezen, f.niet_toegewezen) == (180000, 45000)
-    assert (f.maatwerk.budget, f.maatwerk.besteed, f.maatwerk.status) == (225000, 182000, ONDERBESTEED)
-    assert (f.totaal.budget, f.totaal.besteed) == (1150000, 1107000)
-    assert cents(f.totaal.percentage) == D("96.26")
+    assert (f.toegewezen, f.niet_toegewezen, f.maatwerkbudget) == (180000, 45000, 225000)
+    assert (f.maatwerk.budget, f.maatwerk.besteed, f.maatwerk.status) == (180000, 182000, OVERSCHREDEN)
+    assert (f.totaal.budget, f.totaal.besteed) == (1105000, 1107000)
+    assert f.signalen == [afspraak]  # never the unallocated maatwerkbudget
+    a = f.afrekening
+    assert (a.bijdrage, a.besteed, a.verschuldigd, a.te_verrekenen, a.ten_laste_organisatie) == (1105000, 1107000, 1105000, 0, 2000)
+    assert a.uitkomst == "niets te verrekenen"
+
+
+def test_heiderveen_afrekening_repays_what_an_afspraak_did_not_spend(v):
+    """Heiderveen 2016-T3: maatwerkbudget 720.000 - 550.000 = 170.000, afspraak 150.000 of it, spent
+    120.000 (80,0% < 90%: onderbesteed). The 30.000 goes back to the gemeente; 20.000 was never
+    allocated and stays with it."""
+    f = v.financien("heiderveen", v.periode("2016-T3"))
+    [afspraak] = f.afspraken
+    assert (afspraak.budget, afspraak.besteed, afspraak.status) == (150000, 120000, ONDERBESTEED)
+    assert (f.totaal.budget, f.totaal.besteed, f.niet_toegewezen) == (700000, 670000, 20000)
+    a = f.afrekening
+    assert (a.bijdrage, a.verschuldigd, a.te_verrekenen, a.terugbetaling, a.ten_laste_organisatie) == (700000, 670000, 30000, 30000, 0)
+    assert a.uitkomst == "terugbetaling aan de gemeente van € 30.000"
 
 
 def test_in_year_spending_is_the_period_s_own_never_the_year_s(v, tertaal_region):
     f = v.financien("beekdal", v.periode("2016-T1"))
     assert (f.afspraken[0].besteed, f.maatwerk.besteed, f.totaal.besteed) == (50000, 50000, 275000 + 33000 + 50000)
-    # 50.000 of 225.000 is far below 90%, but T1 is not the year end: no onderbesteding.
-    assert f.maatwerk.status == BINNEN_BUDGET
+    # 50.000 of 180.000 is far below 90%, but T1 is not the year end: no onderbesteding.
+    assert f.maatwerk.status == BINNEN_BUDGET and not f.signalen
     # Without a figure for T1 the report says so; it never shows another period's spending.
     tertaal_region.replace("gemeenten/beekdal.yaml", "      2016-T1: 50000\n", "")
     f = Verantwoording(load_project(tertaal_region.root)).financien("beekdal", v.periode("2016-T1"))
     assert f.afspraken[0].status == NIET_OPGEGEVEN and f.maatwerk.besteed is None and f.totaal.besteed is None
+    assert f.afrekening.verschuldigd is None and f.afrekening.uitkomst.startswith("nog niet vast te stellen")
 
 
 def test_regional_finance_is_the_sum_of_the_gemeente_sections(v):
@@ -206,11 +226,13 @@ def test_regional_finance_is_the_sum_of_the_gemeente_sections(v):
 
     doc = regio_rapport(v, v.periode("2016-T3"), "test")
     fin = doc.financieel
-    # Heiderveen: 550.000 + 0 + 170.000 = 720.000 budget; spent 550.000 + 0 + 120.000.
-    assert fin.budget == {"basisdienstverlening": 1375000, "verplichtingen": 100000, "maatwerk": 395000, "totaal": 1870000}
+    # Bijdrage: Beekdal 1.105.000 + Heiderveen 550.000 + 0 + 150.000 = 1.805.000; spent 1.107.000 + 670.000.
+    assert fin.budget == {"basisdienstverlening": 1375000, "verplichtingen": 100000, "maatwerk": 330000, "totaal": 1805000}
     assert fin.besteed == {"basisdienstverlening": 1375000, "verplichtingen": 100000, "maatwerk": 302000, "totaal": 1777000}
     for line in fin.budget:
         assert fin.budget[line] == sum(getattr(f, line).budget for f in fin.gemeenten)
+    assert (fin.te_verrekenen, fin.terugbetaling, fin.bijbetaling, fin.ten_laste_organisatie, fin.niet_toegewezen) == (30000, 30000, 0, 2000, 65000)
+    assert doc.afrekening_kort == "€ 30.000 terug naar de gemeenten; € 2.000 komt voor rekening van de Werkorganisatie"
 
 
 # --- the rendered reports -------------------------------------------------------------------
@@ -248,7 +270,11 @@ def test_report_pdf_has_the_in_year_figures_and_money(built_tertaal):
     assert "Na 1 van de 3 perioden is 33% van het jaar verstreken" in t1
     t3 = flat(built_tertaal / "site" / "pdf" / "rapport-beekdal-2016-T3.pdf")
     assert "Maatwerk: Jongeren aan het werk € 180.000 € 182.000 101,1% overschreden" in t3
-    assert "Maatwerkbudget (DVO) € 225.000 € 182.000 80,9% onderbesteed" in t3
+    assert "Bijdrage € 1.105.000 € 1.107.000 100,2% overschreden" in t3
+    assert "€ 45.000 is niet aan een afspraak toegewezen: dat hoort niet bij de bijdrage en blijft bij de gemeente" in t3
+    assert "Maatwerk: Jongeren aan het werk € 180.000 € 182.000 € 180.000 € 0 € 2.000" in t3  # the afrekening line
+    assert "Uitkomst van de afrekening 2016: niets te verrekenen. De Werkorganisatie draagt zelf € 2.000." in t3
+    assert "Afrekening" not in t1  # in-year: no afrekening yet
     t2 = flat(built_tertaal / "site" / "pdf" / "rapport-heiderveen-2016-T2.pdf")
     assert "Opvolging van de besluitpunten van tertaal 1 van 2016" in t2
     assert "Het algemeen bestuur aanvaardt de verklaring niet" in t2 and "nog geen opvolging" in t2
@@ -257,11 +283,12 @@ def test_report_pdf_has_the_in_year_figures_and_money(built_tertaal):
 def test_regional_pdf_finance_adds_up_with_the_gemeente_pdfs(built_tertaal):
     pdf = built_tertaal / "site" / "pdf"
     regio = flat(pdf / "rapport-regio-2016-T3.pdf")
-    assert "Beekdal € 825.000 € 100.000 € 225.000 € 1.150.000 € 1.107.000 96,3%" in regio
-    assert "Heiderveen € 550.000 € 0 € 170.000 € 720.000 € 670.000 93,1%" in regio
-    assert "Regio Rivierenveld € 1.375.000 € 100.000 € 395.000 € 1.870.000 € 1.777.000 95,0%" in regio
-    assert "Totaal € 1.150.000 € 1.107.000 96,3%" in flat(pdf / "rapport-beekdal-2016-T3.pdf")
-    assert "Totaal € 720.000 € 670.000 93,1%" in flat(pdf / "rapport-heiderveen-2016-T3.pdf")
+    # Gemeente, bijdrage, besteed, %, verrekening, voor rekening van de organisatie, niet toegewezen.
+    assert "Beekdal € 1.105.000 € 1.107.000 100,2% € 0 € 2.000 € 45.000" in regio
+    assert "Heiderveen € 700.000 € 670.000 95,7% terug € 30.000 – € 20.000" in regio
+    assert "Regio Rivierenveld € 1.805.000 € 1.777.000 98,4% terug € 30.000 € 2.000 € 65.000" in regio
+    assert "Bijdrage € 1.105.000 € 1.107.000 100,2%" in flat(pdf / "rapport-beekdal-2016-T3.pdf")
+    assert "Bijdrage € 700.000 € 670.000 95,7%" in flat(pdf / "rapport-heiderveen-2016-T3.pdf")
 
 
 def test_first_page_says_what_goes_to_the_body_and_which_money_is_flagged(built_tertaal):
@@ -270,10 +297,11 @@ def test_first_page_says_what_goes_to_the_body_and_which_money_is_flagged(built_
     beekdal = " ".join(pdf_pages(pdf / "rapport-beekdal-2016-T3.pdf")[0].split())
     assert (
         f"In het kort: er gaan geen afwijkingen naar {BODY}; geen afwijkingen hebben een aanvaarde verklaring. "
-        "Financieel gesignaleerd: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000); "
-        "maatwerkbudget onderbesteed (€ 182.000 van € 225.000)."
+        "Financieel gesignaleerd: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000). "
+        "Afrekening 2016: niets te verrekenen; € 2.000 komt voor rekening van de Werkorganisatie."
     ) in beekdal
     regio = " ".join(pdf_pages(pdf / "rapport-regio-2016-T3.pdf")[0].split())
     assert f"In het kort: 1 afwijking gaat naar {BODY}; geen afwijkingen hebben een aanvaarde verklaring." in regio
-    assert "Beekdal: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000); 3 budgetposten onderbesteed bij 2 gemeenten." in regio
+    assert ("Beekdal: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000); 1 budgetpost onderbesteed bij 1 gemeente. "
+            "Afrekening 2016: € 30.000 terug naar de gemeenten; € 2.000 komt voor rekening van de Werkorganisatie.") in regio
     assert f"Besluitpunten voor {BODY}" in regio  # the decision list itself starts on the first page

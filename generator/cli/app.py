@@ -40,11 +40,16 @@ def load(root: Path) -> Project:
 
 
 def load_checked(root: Path) -> Project:
-    """Like `load`, plus the check that vastgelegde DVO versions kept their content
-    (it needs the DVO view model, so it runs after loading)."""
+    """Like `load`, plus the checks on records: every recorded revision of a DVO version is
+    readable (git), and vastgelegde DVO versions kept their content (it needs the DVO view
+    model, so it runs after loading)."""
+    from generator.load.dvo_versies import revisie_findings
     from generator.render.documents.dvo.vastlegging import vastlegging_findings
 
     project = load(root)
+    findings = revisie_findings(project)
+    if findings:
+        raise InvalidProject(findings)
     findings = vastlegging_findings(project)
     if findings:
         raise InvalidProject(findings)

@@ -26,6 +26,9 @@ from generator.models.region import Afwijkingstoelichting, Opvolging
 VERKLAARD, TE_BEOORDELEN, ONVERKLAARD = "verklaard", "verklaring te beoordelen", "onverklaard"
 AANVAARDE_OORZAKEN = ("budgetkrimp", "beleidskeuze in de DVO", "demografische of economische ontwikkeling")
 BELEIDSKEUZE = "beleidskeuze in de DVO"
+# A regional figure needs at least this many gemeenten with a realisatie; from fewer it is
+# one gemeente's value, shown as such (no regional label, no rank, no regional afwijking).
+MIN_GEMEENTEN = 2
 
 
 def _part(start: Decimal, end: Decimal, periode: Rapportperiode) -> Decimal:
@@ -161,6 +164,11 @@ class Regiowaarde(_Beoordeeld):
     toelichting: Afwijkingstoelichting | None
     opvolging: Opvolging | None
     gemeenten_totaal: int
+
+    @property
+    def regionaal(self) -> bool:
+        """A regional figure: built from at least two gemeenten (else it is one gemeente's value)."""
+        return len(self.uitkomsten) >= MIN_GEMEENTEN
 
     @property
     def definitie(self) -> str:

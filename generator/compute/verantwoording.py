@@ -1,10 +1,12 @@
 """The figures of the verantwoordingsrapportages, computed once for the whole region.
 
 `Verantwoording` composes the parts: the periods that have realisaties (rapportperiode.py),
-each gemeente's and the region's outcome per indicator with its place among the gemeenten
+the DVO version each gemeente is measured against in a period (geldende_dvo.py), each
+gemeente's and the region's outcome per indicator with its place among the gemeenten
 (uitkomsten.py), the signalering (what goes to the escalation body, what was explained,
 what was done with last period's escalations) and the financial accountability per budget
-line (financien.py). Templates, charts and open data only read what is computed here.
+line with the year's afrekening (financien.py). Templates, charts and open data only read
+what is computed here.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from functools import cached_property
 
 from generator.compute import kpi
 from generator.compute.financien import Financien, financien, sum_known
+from generator.compute.geldende_dvo import GeldendeDvo, geldende_dvo, gemeten
 from generator.compute.rapportperiode import Rapportperiode, parse
 from generator.compute.uitkomsten import (
+    MIN_GEMEENTEN,
     Regiowaarde,
     Signaal,
     Uitkomst,
@@ -24,6 +28,7 @@ from generator.compute.uitkomsten import (
     nulmeting_vergelijkbaar,
     vorige_vergelijkbaar,
 )
+from generator.load.dvo_versies import DvoVersies, dvo_versies
 from generator.load.project import Project
 from generator.models import periods
 from generator.models.gemeente import Gemeente, PrestatieIndicator
@@ -41,7 +46,28 @@ class Verantwoording:
 
     @cached_property
     def regel(self) -> kpi.Afwijkingsregel:
+        """The region's afwijkingsregel of the working data: for regional figures. A gemeente's
+        results are judged by the regel of its DVO in force (`geldende_dvo`)."""
         return kpi.afwijkingsregel(self.project.regio.rapportage.drempels)
+
+    @cached_property
+    def versies(self) -> DvoVersies:
+        return dvo_versies(self.project)
+
+    def geldende_dvo(self, slug: str, periode: Rapportperiode) -> GeldendeDvo:
+        """The DVO the gemeente is measured against in this period (its version in force at the peildatum)."""
+        key = ("dvo", slug, periode.code)
+        if key not in self._cache:
+            self._cache[key] = geldende_dvo(self.versies, slug, periode.einddatum)
+        return self._cache[key]
+
+    def indicatoren(self, slug: str, periode: Rapportperiode) -> list[PrestatieIndicator]:
+        """The gemeente's indicators in the period: nulmeting and streefwaarden from its DVO in
+        force, realisaties and toelichtingen from the working data."""
+        key = ("indicatoren", slug, periode.code)
+        if key not in self._cache:
+            self._cache[key] = gemeten(self.geldende_dvo(slug, periode).gemeente, self.project.gemeente(slug))
+        return self._cache[key]
 
     @cached_property
     def perioden(self) -> list[Rapportperiode]:
@@ -58,6 +84,7 @@ class Verantwoording:
 
     def _uitkomst(self, g: Gemeente, p: PrestatieIndicator, periode: Rapportperiode) -> Uitkomst:
         indicator = self.project.indicator(p.indicator)
+        regel = self.geldende_dvo(g.slug, periode).regel
         k = koers(indicator, p, periode)
         real = p.realisaties.get(periode.code)
         waarde = real.waarde if real else None
@@ -72,7 +99,7 @@ class Verantwoording:
             realisatie=waarde,
             noemer=real.noemer if real else None,
             percentage=kpi.percentage(waarde, k.waarde) if real else None,
-            oordeel=self.regel.beoordeel(indicator.eenheid, indicator.richting, waarde, k.waarde),
+            oordeel=regel.beoordeel(indicator.eenheid, indicator.richting, waarde, k.waarde),
             toelichting=p.toelichtingen.get(periode.code),
             verschil_nulmeting=waarde - nul if real and nul is not None else None,
             verschil_vorige=waarde - vorige if real and vorige is not None else None,
@@ -90,11 +117,13 @@ class Verantwoording:
         raw = [
             self._uitkomst(g, p, periode)
             for g in self.project.gemeenten
-            for p in g.prestatie_indicatoren
+            for p in self.indicatoren(g.slug, periode)
             if p.indicator == indicator_id
         ]
         reported = [u for u in raw if u.realisatie is not None]
-        places = kpi.ranking({u.gemeente.slug: u.oordeel.rangwaarde for u in reported})
+        regionaal = len(reported) >= MIN_GEMEENTEN
+        # From one gemeente there is no regional figure: no rank, no regional verdict.
+        places = kpi.ranking({u.gemeente.slug: u.oordeel.rangwaarde for u in reported}) if regionaal else {}
         ranked = [replace(u, plaats=places.get(u.gemeente.slug), deelnemers=len(places)) for u in reported]
         realisatie = kpi.regional(indicator, [kpi.Waarde(u.gemeente.slug, u.realisatie, u.noemer) for u in reported])
         streef = kpi.regional(indicator, [kpi.Waarde(u.gemeente.slug, u.streefwaarde, u.noemer) for u in reported])
@@ -107,7 +136,7 @@ class Verantwoording:
             realisatie=realisatie,
             streefwaarde=streef,
             noemer=sum_known(noemers) if indicator.noemer and noemers else None,
-            oordeel=self.regel.beoordeel(indicator.eenheid, indicator.richting, realisatie, streef),
+            oordeel=self.regel.beoordeel(indicator.eenheid, indicator.richting, realisatie, streef) if regionaal else kpi.Oordeel(None, None),
             toelichting=rapportage.toelichtingen.get(indicator_id, {}).get(periode.code),
             opvolging=rapportage.opvolging.get(indicator_id, {}).get(periode.code),
             gemeenten_totaal=len(raw),
@@ -121,7 +150,7 @@ class Verantwoording:
         """Each of the gemeente's indicators in this period, with the region's figure beside it."""
         g = self.project.gemeente(slug)
         rows = []
-        for p in g.prestatie_indicatoren:
+        for p in self.indicatoren(slug, periode):
             regio = self.regio(p.indicator, periode)
             own = next((u for u in regio.uitkomsten if u.gemeente.slug == slug), None)
             rows.append((own or self._uitkomst(g, p, periode), regio))
@@ -155,8 +184,7 @@ class Verantwoording:
 
     def reeks(self, slug: str, indicator_id: str, tot: Rapportperiode) -> list[tuple[Rapportperiode, Decimal, Decimal | None]]:
         """(period, streefwaarde at its end, realisatie) for every period of the DVO; realisaties up to `tot`."""
-        g = self.project.gemeente(slug)
-        p = next(p for p in g.prestatie_indicatoren if p.indicator == indicator_id)
+        p = next(p for p in self.indicatoren(slug, tot) if p.indicator == indicator_id)
         indicator = self.project.indicator(indicator_id)
         delen = periods.SCHEMES[self.scheme][1]
         out = []
@@ -171,7 +199,10 @@ class Verantwoording:
     # --- money ------------------------------------------------------------------------
 
     def financien(self, slug: str, periode: Rapportperiode) -> Financien:
-        return financien(self.project.gemeente(slug), periode, self.project.regio.rapportage.onderbesteding_vanaf)
+        """Budgets and afrekening rules from the DVO in force, spending from the working data."""
+        dvo = self.geldende_dvo(slug, periode)
+        drempel = self.project.regio.rapportage.onderbesteding_vanaf
+        return financien(dvo.gemeente, self.project.gemeente(slug), periode, drempel, dvo.afrekenregels)
 
 
 def rapportstatus(statussen: dict[str, Rapportstatus], periode: Rapportperiode) -> Rapportstatus:

@@ -22,7 +22,7 @@ from generator.models.standaard import GEGEVEN, GEGEVENS, REFERENCE
 from generator.util.formatting import date_long
 
 DEFINITIEF = ("vastgesteld", "ondertekend")
-PARTIJEN = {"gemeente": "de gemeente", "werkbedrijf": "het Werkbedrijf"}
+PARTIJEN = {"gemeente": "de gemeente", "werkbedrijf": "de organisatie"}  # the organisation by its short name where known
 
 
 def _gemeenten(ld: LoadedFiles) -> Iterator[tuple[Gemeente, object]]:
@@ -104,6 +104,7 @@ def rule_ondertekening(ld: LoadedFiles) -> Iterator[Finding]:
     for g, doc in _gemeenten(ld):
         dvo = g.dvo
         for partij, wie in PARTIJEN.items():
+            wie = ld.regio.kort if partij == "werkbedrijf" and ld.regio is not None else wie
             if not any(o.namens == partij for o in dvo.ondertekenaars):
                 yield doc.finding(("dvo", "ondertekenaars"), f"dvo.ondertekenaars: een DVO heeft twee partijen; verwacht ten minste één ondertekenaar met 'namens: {partij}' ({wie}), gevonden geen")
         for i, o in enumerate(dvo.ondertekenaars):

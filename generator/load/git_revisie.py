@@ -64,8 +64,23 @@ def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedPr
         raise GitError(f"git reageerde niet binnen een minuut ({' '.join(args[:2])})") from None
 
 
+# How to get the history a recorded revision needs, for the messages that name a missing one.
+FULL_HISTORY = (
+    "haal de hele geschiedenis op met 'git fetch --unshallow' (in CI: 'fetch-depth: 0' bij actions/checkout "
+    "in GitHub Actions, GIT_DEPTH: \"0\" in GitLab CI)"
+)
+
+
+def is_repository(root: Path) -> bool:
+    return _git(root, "rev-parse", "--git-dir").returncode == 0
+
+
+def is_shallow(root: Path) -> bool:
+    return _git(root, "rev-parse", "--is-shallow-repository").stdout.strip() == "true"
+
+
 def check_repository(root: Path) -> None:
-    if _git(root, "rev-parse", "--git-dir").returncode != 0:
+    if not is_repository(root):
         raise GitError("de map van de regio is geen git-repository (en ligt er niet in); het wijzigingsoverzicht leest eerdere versies uit git")
 
 
@@ -76,10 +91,8 @@ def resolve(root: Path, gevraagd: str) -> Revisie:
         raise GitError(f"'{gevraagd}' is geen revisie; geef een commit-hash, tag of bijvoorbeeld HEAD~1")
     out = _git(root, "rev-parse", "--verify", "--quiet", f"{gevraagd}^{{commit}}")
     if out.returncode != 0:
-        raise GitError(
-            f"revisie '{gevraagd}' bestaat niet in deze repository "
-            "(bij een ondiepe kloon ontbreekt de geschiedenis: haal die op met 'git fetch --unshallow')"
-        )
+        waarom = "deze kloon is ondiep, dus de geschiedenis ontbreekt: " if is_shallow(root) else "bij een ondiepe kloon ontbreekt de geschiedenis: "
+        raise GitError(f"revisie '{gevraagd}' bestaat niet in deze repository ({waarom}{FULL_HISTORY})")
     return Revisie(gevraagd, out.stdout.strip())
 
 
@@ -105,6 +118,17 @@ def _files(root: Path, revisie: Revisie) -> list[str]:
 def require_gemeente(root: Path, revisie: Revisie, slug: str) -> None:
     if read(root, revisie, f"gemeenten/{slug}.yaml") is None:
         raise GitError(f"de gemeente '{slug}' bestond nog niet in revisie {revisie.label} (gemeenten/{slug}.yaml ontbreekt daar)")
+
+
+_LOADED: dict[tuple[str, str], Project] = {}  # (root, commit) -> project; a commit never changes
+
+
+def load_at_cached(root: Path, revisie: Revisie) -> Project:
+    """`load_at`, once per commit and repository in this process."""
+    key = (str(root.resolve()), revisie.hash)
+    if key not in _LOADED:
+        _LOADED[key] = load_at(root, revisie)
+    return _LOADED[key]
 
 
 def load_at(root: Path, revisie: Revisie) -> Project:

@@ -19,6 +19,7 @@ DESCRIPTIONS: dict[str, Described] = {
     "Regio": ("Regio", "Het regiobestand (content/regio.yaml): de samenwerkende gemeenten, hun uitvoeringsorganisatie, de DVO-periode en het geld dat zij delen.", {
         "naam": ("Naam van de regio", "Bijvoorbeeld 'Achterhoek'. Staat op de site en in de rapportages."),
         "organisatie": ("Naam van de uitvoeringsorganisatie", "De organisatie die de DVO's met de gemeenten sluit, bijvoorbeeld 'Werkbedrijf Achterhoek'."),
+        "korte_naam": ("Korte naam van de organisatie", "Hoe de DVO en de rapportages de organisatie verder noemen, met lidwoord, zoals in een zin: 'het Werkbedrijf', 'het Werkplein'. De DVO definieert de partij zo ('hierna: het Werkbedrijf'). Zonder korte naam staat er 'de organisatie'. Optioneel."),
         "rechtsvorm": ("Rechtsvorm", "Bijvoorbeeld de gemeenschappelijke regeling of de module daarvan waarin de organisatie is ondergebracht."),
         "vestigingsplaats": ("Vestigingsplaats", "De plaats waar de organisatie is gevestigd."),
         "gastheergemeente": ("Gastheergemeente", "Slug van de gemeente die ondersteunende taken levert; moet in de lijst gemeenten staan."),
@@ -29,6 +30,12 @@ DESCRIPTIONS: dict[str, Described] = {
         "verdeelsleutels": ("Verdeelsleutels", "Sleutels om een kostenpost over de gemeenten te verdelen, naar inwoners en bijstandsgerechtigden. Optioneel."),
         "kostenposten": ("Kostenposten", "Bedragen die met een verdeelsleutel over de gemeenten worden verdeeld, zoals transitiekosten. Optioneel."),
         "rapportage": ("Rapportage", "Het periodeschema van de verantwoording en de drempels voor de status van een indicator."),
+        "afrekening": ("Afrekening", "Hoe de jaarlijkse afrekening volgt uit de artikelen van de DVO over onder- en overbesteding: wie houdt wat een maatwerkafspraak minder kost, wie draagt een overschrijding, en hoe de verplichtingen worden verrekend. Optioneel; zonder dit blok gelden de standaardregels."),
+    }),
+    "Afrekenregels": ("Afrekening", "De regels van de jaarlijkse afrekening, zoals de DVO ze in woorden noemt. Het aandeel in de basisdienstverlening wordt nooit per gemeente verrekend.", {
+        "onderbesteding_maatwerk": ("Onderbesteding maatwerk", "Wie houdt wat een maatwerkafspraak minder kost dan haar budget: 'gemeente' (terugbetaald aan de gemeente, de standaard) of 'organisatie'."),
+        "overschrijding_maatwerk": ("Overschrijding maatwerk", "Wie draagt wat een maatwerkafspraak meer kost dan haar budget: 'organisatie' (de standaard; een hoger budget vraagt een nieuwe versie van de DVO) of 'gemeente' (die betaalt bij)."),
+        "verplichtingen": ("Verplichtingen", "'werkelijke kosten' (de standaard: de gemeente betaalt wat de verplichtingen werkelijk kosten, dus terug of bij) of 'vast bedrag' (geen verrekening; meerkosten zijn voor de organisatie)."),
     }),
     "DvoPeriode": ("DVO-periode", "De jaren waarvoor de DVO's gelden.", {
         "eerste_jaar": ("Eerste jaar", "Het eerste jaar van de DVO-periode, bijvoorbeeld 2025."),

@@ -39,6 +39,16 @@ class Looptijd(StrictModel):
         return self
 
 
+# The kinds of verplichting: the id a file writes, and how a document names it.
+VERPLICHTING_SOORTEN = {
+    "contract": "contract",
+    "wiw-id-banen": "WIW- en ID-banen",
+    "subsidie": "subsidie",
+    "personeel": "personeel",
+    "overig": "overig",
+}
+
+
 class Verplichting(StrictModel):
     """A multi-year fixed expense inherited from the gemeente."""
 

@@ -219,6 +219,22 @@ class Opvolging(StrictModel):
     datum: dt.date | None = None
 
 
+Drager = Literal["gemeente", "organisatie"]
+
+
+class Afrekenregels(StrictModel):
+    """The yearly afrekening as the DVO's articles on onder- en overbesteding say it. Region data,
+    because regions agree on it differently; the defaults are the standard text's of `dvo init`:
+    the unspent part of an afspraak goes back to the gemeente, an overrun of an afspraak is the
+    organisation's unless the gemeente agreed to a higher budget first (a new DVO version), and the
+    verplichtingen are settled at what they actually cost. The share of the basispakket is never
+    settled per gemeente (its result is the regeling's, shared by all)."""
+
+    onderbesteding_maatwerk: Drager = "gemeente"  # who keeps what an afspraak did not spend
+    overschrijding_maatwerk: Drager = "organisatie"  # who bears spending above an afspraak's budget
+    verplichtingen: Literal["werkelijke kosten", "vast bedrag"] = "werkelijke kosten"
+
+
 class Rapportage(StrictModel):
     periode_schema: Literal["jaar", "tertaal", "kwartaal"]
     escalatie: Escalatie
@@ -230,9 +246,16 @@ class Rapportage(StrictModel):
     opvolging: dict[Id, dict[PeriodKey, Opvolging]] = {}
 
 
+# How documents name the organisation after its full name when the region gives no short name.
+KORTE_NAAM_STANDAARD = "de organisatie"
+
+
 class Regio(StrictModel):
     naam: Text
     organisatie: Text
+    # The organisation's short name as it reads in a sentence, with its article ("het Werkbedrijf",
+    # "het Werkplein"): the DVO's defined term ("hierna: ...") and every report sentence use it.
+    korte_naam: Text | None = None
     rechtsvorm: Text
     vestigingsplaats: Text
     gastheergemeente: Slug
@@ -243,6 +266,17 @@ class Regio(StrictModel):
     verdeelsleutels: list[Verdeelsleutel] = []
     kostenposten: list[Kostenpost] = []
     rapportage: Rapportage
+    afrekening: Afrekenregels = Afrekenregels()
+
+    @property
+    def kort(self) -> str:
+        """The short name in running text: `het Werkbedrijf` (or the neutral default)."""
+        return self.korte_naam or KORTE_NAAM_STANDAARD
+
+    @property
+    def kort_begin(self) -> str:
+        """The short name at the start of a sentence: `Het Werkbedrijf`."""
+        return self.kort[:1].upper() + self.kort[1:]
 
     def verdeelsleutel(self, key_id: str) -> Verdeelsleutel:
         return next(v for v in self.verdeelsleutels if v.id == key_id)

@@ -50,9 +50,14 @@ class Job:
     soort: str  # "dvo", "wijzigingen" (a DVO's overzicht), "rapport" (one gemeente) or "regio"
     slug: str  # gemeente slug, or "regio"
     periode: str | None = None
+    # A DVO: None for the current version; the version in force when the current one is a
+    # draft (its file name part, load/dvo_versies.DvoVersie.bestandsnaam).
+    versie: str | None = None
 
     @property
     def naam(self) -> str:
+        if self.soort == "dvo" and self.versie:
+            return f"dvo-{self.slug}-{self.versie}"
         if self.soort in ("dvo", "wijzigingen"):
             return f"{self.soort}-{self.slug}"
         return f"rapport-{self.slug}-{self.periode}"
@@ -92,10 +97,21 @@ class Prepared:
         return len(self.rendered.html)
 
 
+def geldende_versie(project: Project, slug: str):
+    """The version in force when the current version is a draft: published beside it."""
+    from generator.load.dvo_versies import dvo_versies
+
+    versies = dvo_versies(project)
+    geldend = versies.laatst_geldend(slug)
+    return geldend if geldend is not None and not geldend.huidig else None
+
+
 def plan(source: BuildSource, slugs: list[str], *, regio: bool = True) -> list[Job]:
-    """DVO's first (with their wijzigingsoverzichten, see overzichten.py), then reports per
+    """DVO's first: the current version, and the version in force where the current one is a
+    draft (with the wijzigingsoverzicht between them, see overzichten.py); then reports per
     period: per gemeente, then the region's."""
     jobs = [Job("dvo", s) for s in slugs]
+    jobs += [Job("dvo", s, versie=v.bestandsnaam) for s in slugs if (v := geldende_versie(source.project, s))]
     jobs += [Job("wijzigingen", s) for s in slugs if s in source.overzichten and source.overzichten[s].mogelijk]
     for periode in source.verantwoording.perioden:
         jobs += [Job("rapport", s, periode.code) for s in slugs]
@@ -106,11 +122,14 @@ def plan(source: BuildSource, slugs: list[str], *, regio: bool = True) -> list[J
 
 def gemeente_files(verantwoording: Verantwoording, slug: str) -> list[str]:
     """Every download the site has for one gemeente, as paths inside site/: the PDFs of its
-    DVO and reports, then its open data. For CI artifacts. (Its reading copies are site
+    DVO (and the version in force and the wijzigingsoverzicht beside a draft) and reports, then its open data. For CI artifacts. (Its reading copies are site
     pages, under gemeenten/<slug>/.)"""
+    from generator.publish.overzichten import plan_gemeente
     from generator.render.open_data import gemeente_file_names
 
-    source = BuildSource(verantwoording.project, verantwoording, revisie="")
+    project = verantwoording.project
+    plan_ = plan_gemeente(project, project.gemeente(slug))
+    source = BuildSource(project, verantwoording, revisie="", overzichten={slug: plan_} if plan_ else {})
     out = [job.files()[0] for job in plan(source, [slug], regio=False)]
     return out + [f"pdf/{name}" for name in gemeente_file_names(slug)]
 
@@ -121,6 +140,8 @@ def _title(project: Project, job: Job) -> str:
     naam = project.gemeente(job.slug).naam
     if job.soort == "wijzigingen":
         return f"wijzigingsoverzicht DVO {naam}"
+    if job.soort == "dvo" and job.versie:
+        return f"DVO {naam} versie {job.versie} (geldend)"
     return f"DVO {naam}" if job.soort == "dvo" else f"rapport {naam} {job.periode}"
 
 
@@ -131,7 +152,7 @@ def _html_and_request(source: BuildSource, job: Job) -> Rendered:
 
     project, verantwoording, revisie = source.project, source.verantwoording, source.revisie
     if job.soort == "dvo":
-        return render_dvo(project, job.slug, pdf=False)  # no revision: see render_dvo
+        return render_dvo(project, job.slug, versie=job.versie, pdf=False)  # no source revision: see render_dvo
     if job.soort == "wijzigingen":
         return render_plan(project, job.slug, pdf=False)
     periode = verantwoording.periode(job.periode)

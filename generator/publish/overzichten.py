@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from generator.load.git_revisie import GitError, HistoricalDataInvalid, Revisie, load_at, read, resolve
+from generator.load.git_revisie import GitError, HistoricalDataInvalid, Revisie, load_at_cached, read, resolve
 from generator.load.project import Project
 from generator.models.gemeente import Gemeente
 from generator.render.documents.common import Rendered
@@ -23,7 +23,6 @@ from generator.render.documents.wijzigingen.render import overzicht, render_over
 from generator.util.errors import DvoError
 
 DEFINITIEF = ("vastgesteld", "ondertekend")
-_LOADED: dict[tuple[str, str], Project] = {}  # (root, commit) -> project; a commit never changes
 
 
 @dataclass(frozen=True)
@@ -55,10 +54,7 @@ def _old_status(project: Project, rev: Revisie, slug: str) -> str | None:
 
 
 def _load(project: Project, rev: Revisie) -> Project:
-    key = (str(project.layout.root), rev.hash)
-    if key not in _LOADED:
-        _LOADED[key] = load_at(project.layout.root, rev)
-    return _LOADED[key]
+    return load_at_cached(project.layout.root, rev)
 
 
 def plan_gemeente(project: Project, g: Gemeente) -> Overzichtplan | None:

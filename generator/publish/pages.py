@@ -34,6 +34,7 @@ from generator.models.catalog import numbered
 from generator.load.project import Project
 from generator.render.templating.search_path import Templates
 from generator.render.templating.environment import markdown_environment
+from generator.compute.geldende_dvo import gemeten
 from generator.compute.verantwoording import Verantwoording
 from generator.publish.inputs import BuildSource
 from generator.publish.jobs import Job
@@ -55,6 +56,8 @@ def gemeente_page(slug: str) -> str:
 
 
 def reading_copy_page(job: Job) -> str:
+    if job.soort == "dvo" and job.versie:
+        return f"gemeenten/{job.slug}/dvo-{job.versie}.md"
     if job.soort in ("dvo", "wijzigingen"):
         return f"gemeenten/{job.slug}/{job.soort}.md"
     if job.soort == "rapport":
@@ -113,8 +116,16 @@ def _document(docs: Path, job: Job, titel: str, kort: str) -> Document:
 
 
 def gemeente_documents(docs: Path, v: Verantwoording, slug: str, naam: str) -> list[Document]:
-    """The DVO, then the reports with the newest period first: what a reader wants first."""
-    out = [_document(docs, Job("dvo", slug), f"DVO {naam}", "DVO")]
+    """The DVO (the version in force first where the current one is a draft), then the reports
+    with the newest period first: what a reader wants first."""
+    versies = v.versies
+    huidig, geldend = versies.huidig(slug), versies.laatst_geldend(slug)
+    out = []
+    if geldend is not None and not geldend.huidig:
+        out.append(_document(docs, Job("dvo", slug, versie=geldend.bestandsnaam), f"DVO {naam}, versie {geldend.versie} (geldend)", f"DVO {geldend.versie} (geldend)"))
+        out.append(_document(docs, Job("dvo", slug), f"Ontwerp-DVO {naam}, versie {huidig.versie} ({huidig.status})", f"Ontwerp-DVO {huidig.versie}"))
+    else:
+        out.append(_document(docs, Job("dvo", slug), f"DVO {naam}", "DVO"))
     for p in reversed(v.perioden):
         out.append(_document(docs, Job("rapport", slug, p.code), f"Verantwoordingsrapportage {naam} {p.label}", f"Rapportage {p.label}"))
     return out
@@ -130,8 +141,12 @@ def regio_documents(docs: Path, v: Verantwoording, regio: str) -> list[Document]
 def gemeente_open_data(docs: Path, v: Verantwoording, slug: str, naam: str) -> list[Download]:
     if not v.perioden:
         return []
-    titel = f"Open data: prestatie-indicatoren van {naam} per periode"
-    return [_download(docs, titel, f"pdf/kpi-{slug}.csv"), _download(docs, titel, f"pdf/kpi-{slug}.json")]
+    kpi = f"Open data: prestatie-indicatoren van {naam} per periode"
+    geld = f"Open data: bijdrage, besteding en afrekening van {naam} per periode"
+    return [
+        _download(docs, kpi, f"pdf/kpi-{slug}.csv"), _download(docs, kpi, f"pdf/kpi-{slug}.json"),
+        _download(docs, geld, f"pdf/financien-{slug}.csv"), _download(docs, geld, f"pdf/financien-{slug}.json"),
+    ]
 
 
 def open_data_downloads(docs: Path) -> list[Download]:
@@ -140,6 +155,10 @@ def open_data_downloads(docs: Path) -> list[Download]:
         _download(docs, "Prestatie-indicatoren per gemeente en periode", "pdf/kpi-gemeenten.json"),
         _download(docs, "Regionale waarden per indicator en periode", "pdf/kpi-regio.csv"),
         _download(docs, "Regionale waarden per indicator en periode", "pdf/kpi-regio.json"),
+        _download(docs, "Bijdrage, besteding en afrekening per gemeente en periode", "pdf/financien-gemeenten.csv"),
+        _download(docs, "Bijdrage, besteding en afrekening per gemeente en periode", "pdf/financien-gemeenten.json"),
+        _download(docs, "Bijdrage, besteding en afrekening van de regio per periode", "pdf/financien-regio.csv"),
+        _download(docs, "Bijdrage, besteding en afrekening van de regio per periode", "pdf/financien-regio.json"),
     ]
 
 
@@ -195,10 +214,15 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
         for i in project.instrumentarium.instrumenten
     }
     out: dict[str, str] = {}
-    budget = {g.slug: [budget_gemeente(g, j) for j in jaren] for g in project.gemeenten}
+    versies = v.versies
+    # What the agreement says: the version in force where there is one, else the current version.
+    afgesproken = {g.slug: versies.laatst_geldend(g.slug) or versies.huidig(g.slug) for g in project.gemeenten}
+    dvo_gemeente = {slug: versies.gemeente_van(versie) for slug, versie in afgesproken.items()}
+    budget = {g.slug: [budget_gemeente(dvo_gemeente[g.slug], j) for j in jaren] for g in project.gemeenten}
     laatste = v.perioden[-1] if v.perioden else None
     for g in project.gemeenten:
         page = gemeente_page(g.slug)
+        huidig, versie = versies.huidig(g.slug), afgesproken[g.slug]
         stand = [u for u, _ in v.gemeente(g.slug, laatste)] if laatste else []
         documenten = gemeente_documents(docs, v, g.slug, g.naam)
         overzicht = overzichten.get(g.slug)
@@ -206,7 +230,8 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
         out[page] = env.get_template("site/gemeente.md").render(
             paginatitel=front_title(f"Gemeente {g.naam}"), project=project, g=g, jaren=jaren, budget=budget[g.slug], laatste=laatste,
             stand=stand, tellingen=status_counts(stand),
-            kpis=[(project.indicator(p.indicator), p) for p in g.prestatie_indicatoren],
+            versie=versie, huidig=huidig, dvo_g=dvo_gemeente[g.slug],
+            kpis=[(project.indicator(p.indicator), p) for p in gemeten(dvo_gemeente[g.slug], g)],
             instrumenten={i.id: i for i in project.instrumentarium.instrumenten},
             documenten=documenten, open_data=gemeente_open_data(docs, v, g.slug, g.naam),
             link=lambda target, _from=page: link(_from, target),
@@ -216,7 +241,8 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
             if doc.pagina:
                 out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Gemeente {g.naam}", page),
                                                 open_data=gemeente_open_data(docs, v, g.slug, g.naam) if doc.job.soort != "wijzigingen" else [],
-                                                status=g.dvo if doc.job.soort == "dvo" else None)
+                                                status=_dvo_status(versies, g.slug, doc.job),
+                                                geldend=versie if versie.definitief else None)
     out[GEMEENTEN] = env.get_template("site/gemeenten.md").render(paginatitel=front_title("Gemeenten"), project=project, link=lambda target: link(GEMEENTEN, target), gemeente_page=gemeente_page)
     per_jaar = [
         (j, rows := [budget[g.slug][i] for g in project.gemeenten], budget_totaal(rows, j, f"Regio {project.regio.naam}"))
@@ -247,7 +273,16 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
     return out
 
 
-def _reading_copy(env, docs: Path, doc: Document, *, gemeente: tuple[str, str], open_data: list[Download], status) -> str:
+def _dvo_status(versies, slug: str, job: Job):
+    """The version a DVO reading copy shows (for its concept warning), None for other documents."""
+    if job.soort != "dvo":
+        return None
+    if job.versie:
+        return next(v for v in versies.versies(slug) if v.bestandsnaam == job.versie)
+    return versies.huidig(slug)
+
+
+def _reading_copy(env, docs: Path, doc: Document, *, gemeente: tuple[str, str], open_data: list[Download], status, geldend=None) -> str:
     try:
         copy = reading_copy(doc.job.paths(docs)[1].read_text(encoding="utf-8"))
     except NotADocument as exc:
@@ -255,7 +290,7 @@ def _reading_copy(env, docs: Path, doc: Document, *, gemeente: tuple[str, str], 
     page = doc.pagina
     return env.get_template("site/leesversie.md").render(
         doc=doc, copy=copy, titel=front_title(copy.text_title),
-        status=status, open_data=open_data, terug=gemeente,
+        status=status, geldend=geldend, open_data=open_data, terug=gemeente,
         link=lambda target: link(page, target),
     )
 

@@ -1,8 +1,10 @@
-"""Open data: every KPI value per gemeente and period, and the region's figures, as CSV and JSON.
+"""Open data: every KPI value per gemeente and period, the region's figures, and the money
+(each budget line of the bijdrage, what was spent, the afrekening), as CSV and JSON.
 
 Values as entered stay exact; computed ratios (percentages, weighted means) are
 rounded half-up to two decimals, which is stated in the column name's definition
-on the site. Column names are Dutch and stable: scripts depend on them.
+on the site. Column names are Dutch and stable: scripts depend on them. The money rows
+come from the same `Financien` objects as the reports, so they show the same figures.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.util.tabular import to_csv, to_json
+from generator.compute.financien import AFSPRAAK, BASIS, BUITEN_DVO, VERPLICHTINGEN, Afrekenregel, Begrotingsregel, Financien, sum_known
 from generator.compute.uitkomsten import Regiowaarde, Uitkomst
 from generator.compute.verantwoording import Verantwoording
 
@@ -75,31 +78,105 @@ def regio_row(r: Regiowaarde) -> dict:
     }
 
 
+def _geld_regel(f: Financien, dvo, regel: Begrotingsregel | None, afrekening: Afrekenregel | None, post: str, label: str, budget, status: str) -> dict:
+    jaareinde = f.periode.jaareinde
+    return {
+        "gemeente": f.gemeente.slug,
+        "cbs_code": f.gemeente.cbs_code,
+        "periode": f.periode.code,
+        "peildatum": f.periode.einddatum.isoformat(),
+        "dvo_versie": dvo.versie.versie,
+        "dvo_status": dvo.versie.status,
+        "dvo_geldend": dvo.geldend,
+        "post": post,
+        "omschrijving": label,
+        "budget": budget,
+        "besteed": regel.besteed if regel else None,
+        "percentage_besteed": _rounded(regel.percentage) if regel else None,
+        "status": status,
+        # The afrekening, at year end only (before it, spending is still partial).
+        "verschuldigd": afrekening.verschuldigd if jaareinde and afrekening else None,
+        "te_verrekenen": afrekening.te_verrekenen if jaareinde and afrekening and not afrekening.niet_verrekend else None,
+        "voor_rekening_organisatie": afrekening.ten_laste_organisatie if jaareinde and afrekening else None,
+    }
+
+
+def financien_rows_gemeente(v: Verantwoording, slug: str, periode) -> list[dict]:
+    """One gemeente's money in one period: each line of its bijdrage (with the afrekening at year
+    end), spending without an afspraak in the DVO in force, and the maatwerkbudget not allocated."""
+    f = v.financien(slug, periode)
+    dvo = v.geldende_dvo(slug, periode)
+    posten = {BASIS: "basisdienstverlening", VERPLICHTINGEN: "verplichtingen", AFSPRAAK: "maatwerkafspraak", BUITEN_DVO: "zonder afspraak in de geldende DVO"}
+    rows = [
+        _geld_regel(f, dvo, r, a, posten[r.soort], r.label, None if r.soort == BUITEN_DVO else r.budget, r.status)
+        for r, a in zip(f.regels, f.afrekening.regels)  # one afrekening line per budget line, in order
+    ]
+    rows.append(_geld_regel(f, dvo, None, None, "niet toegewezen", "Maatwerkbudget niet toegewezen aan een afspraak", f.niet_toegewezen, "blijft bij de gemeente"))
+    return rows
+
+
+def financien_rows(v: Verantwoording) -> list[dict]:
+    return [row for periode in v.perioden for g in v.project.gemeenten for row in financien_rows_gemeente(v, g.slug, periode)]
+
+
+def financien_regio_rows(v: Verantwoording) -> list[dict]:
+    """Per period the region's totals, summed from the gemeenten (as the regional report does)."""
+    out = []
+    for periode in v.perioden:
+        fs = [v.financien(g.slug, periode) for g in v.project.gemeenten]
+        bijdrage = sum((f.totaal.budget for f in fs), Decimal(0))
+        besteed = sum_known([f.totaal.besteed for f in fs])
+        jaareinde = periode.jaareinde
+        out.append({
+            "periode": periode.code,
+            "peildatum": periode.einddatum.isoformat(),
+            "gemeenten": len(fs),
+            "gemeenten_zonder_geldende_dvo": sum(1 for g in v.project.gemeenten if not v.geldende_dvo(g.slug, periode).geldend),
+            "bijdrage": bijdrage,
+            "besteed": besteed,
+            "percentage_besteed": _rounded(besteed / bijdrage * 100) if besteed is not None and bijdrage else None,
+            "besteed_zonder_afspraak": sum((b.besteed or Decimal(0) for f in fs for b in f.buiten_dvo), Decimal(0)),
+            "niet_toegewezen": sum((f.niet_toegewezen for f in fs), Decimal(0)),
+            "terugbetaling": sum((f.afrekening.terugbetaling for f in fs), Decimal(0)) if jaareinde else None,
+            "bijbetaling": sum((f.afrekening.bijbetaling for f in fs), Decimal(0)) if jaareinde else None,
+            "te_verrekenen": sum_known([f.afrekening.te_verrekenen for f in fs]) if jaareinde else None,
+            "voor_rekening_organisatie": sum((f.afrekening.ten_laste_organisatie for f in fs), Decimal(0)) if jaareinde else None,
+        })
+    return out
+
+
 def gemeente_rows(v: Verantwoording) -> list[dict]:
     return [row(u) for periode in v.perioden for g in v.project.gemeenten for u, _ in v.gemeente(g.slug, periode) if u.realisatie is not None]
 
 
 def regio_rows(v: Verantwoording) -> list[dict]:
-    return [regio_row(r) for periode in v.perioden for r in v.regiowaarden(periode)]
+    """The regional figures; an indicator that fewer than two gemeenten measured has none."""
+    return [regio_row(r) for periode in v.perioden for r in v.regiowaarden(periode) if r.regionaal]
 
 
 def gemeente_file_names(slug: str) -> list[str]:
-    """The open-data files of one gemeente (inside site/pdf): CSV and JSON."""
-    return [f"kpi-{slug}.csv", f"kpi-{slug}.json"]
+    """The open-data files of one gemeente (inside site/pdf): its KPI values and its money, CSV and JSON."""
+    return [f"kpi-{slug}.csv", f"kpi-{slug}.json", f"financien-{slug}.csv", f"financien-{slug}.json"]
 
 
 def files(v: Verantwoording) -> dict[str, str]:
     """File name (inside site/pdf) -> content: the whole region, the regional values, and per gemeente."""
     per_gemeente, regio = gemeente_rows(v), regio_rows(v)
+    geld, geld_regio = financien_rows(v), financien_regio_rows(v)
     out = {
         "kpi-gemeenten.csv": to_csv(per_gemeente),
         "kpi-gemeenten.json": to_json(per_gemeente),
         "kpi-regio.csv": to_csv(regio),
         "kpi-regio.json": to_json(regio),
+        "financien-gemeenten.csv": to_csv(geld),
+        "financien-gemeenten.json": to_json(geld),
+        "financien-regio.csv": to_csv(geld_regio),
+        "financien-regio.json": to_json(geld_regio),
     }
     for g in v.project.gemeenten:
+        kpi_csv, kpi_json, geld_csv, geld_json = gemeente_file_names(g.slug)
         rows = [r for r in per_gemeente if r["gemeente"] == g.slug]
-        csv_name, json_name = gemeente_file_names(g.slug)
-        out[csv_name] = to_csv(rows)
-        out[json_name] = to_json(rows)
+        out[kpi_csv], out[kpi_json] = to_csv(rows), to_json(rows)
+        rows = [r for r in geld if r["gemeente"] == g.slug]
+        out[geld_csv], out[geld_json] = to_csv(rows), to_json(rows)
     return out

@@ -20,7 +20,7 @@ from generator.compute.maatwerk import Toewijzing, prijs_per_deelnemer, toewijzi
 from generator.load.project import Project
 from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
 from generator.models.catalog import Indicator
-from generator.models.gemeente import Gemeente, Nulmeting, Ondertekenaar, Verplichting
+from generator.models.gemeente import VERPLICHTING_SOORTEN, Gemeente, Nulmeting, Ondertekenaar, Verplichting
 from generator.models.region import IndirecteKosten
 from generator.compute import kpi
 from generator.render.documents.dvo import partijen
@@ -96,6 +96,12 @@ class VerplichtingRegel:
     @property
     def label(self) -> str:
         return self.verplichting.omschrijving
+
+    @property
+    def soort(self) -> str | None:
+        """The kind in words ("WIW- en ID-banen"), never its id; None when the description already says it."""
+        woorden = VERPLICHTING_SOORTEN[self.verplichting.soort]
+        return None if woorden.lower() in self.verplichting.omschrijving.lower() else woorden
 
     @property
     def totaal(self) -> Decimal:
@@ -225,6 +231,7 @@ def gegevens(project: Project, gemeente: Gemeente) -> dict[str, str]:
     return {
         "gemeente": gemeente.naam,
         "organisatie": regio.organisatie,
+        "korte_naam": regio.kort,
         "rechtsvorm": regio.rechtsvorm,
         "vestigingsplaats": regio.vestigingsplaats,
         "regio": regio.naam,
@@ -318,7 +325,7 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
         standaard_sha256=project.standaard.sha256,
         partijen=[
             Partij("gemeente", partijen.partij_gemeente(gemeente.naam, dvo.ondertekenaars)),
-            Partij("werkbedrijf", partijen.partij_werkbedrijf(regio.organisatie, regio.rechtsvorm, regio.vestigingsplaats, dvo.ondertekenaars)),
+            Partij("werkbedrijf", partijen.partij_werkbedrijf(regio.organisatie, regio.rechtsvorm, regio.vestigingsplaats, dvo.ondertekenaars, regio.kort)),
         ],
         considerans=[numbering.resolve(t) for t in project.standaard.considerans],
         artikelen=numbering.clauses,

@@ -13,12 +13,13 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from generator.compute import kpi
-from generator.compute.financien import ONDERBESTEED, OVERSCHREDEN, Financien
+from generator.compute.financien import AFSPRAAK, ONDERBESTEED, OVERSCHREDEN, ZONDER_AFSPRAAK, Begrotingsregel, Financien, sum_known
+from generator.compute.geldende_dvo import GeldendeDvo, buiten_dvo
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
 from generator.compute.verantwoording import Verantwoording, rapportstatus
 from generator.models.gemeente import Gemeente
-from generator.models.region import Escalatie, Rapportstatus, Regio
+from generator.models.region import Afrekenregels, Escalatie, Rapportstatus, Regio
 from generator.models.standaard import REFERENCE
 from generator.render.documents.rapport import charts
 from generator.render.documents.dvo.clauses import article_numbers
@@ -101,8 +102,9 @@ def koers_tekst(u: Uitkomst) -> str:
     )
 
 
-def vraag(s: Signaal, escalatie: Escalatie) -> str:
-    """The question the escalation body is asked to decide."""
+def vraag(s: Signaal, escalatie: Escalatie, organisatie: str) -> str:
+    """The question the escalation body is asked to decide; `organisatie`: the region's short
+    name for its organisation, as it reads in a sentence ("het Werkbedrijf")."""
     bron = s.bron
     if bron.toelichting and bron.toelichting.vraag:
         return bron.toelichting.vraag
@@ -111,10 +113,10 @@ def vraag(s: Signaal, escalatie: Escalatie) -> str:
     if s.regionaal:
         return (
             f"Welke regionale maatregel neemt {escalatie.aan} om de achterstand op '{s.indicator.naam}' in te lopen: "
-            "extra inzet van het Werkbedrijf, of een andere afspraak?"
+            f"extra inzet van {organisatie}, of een andere afspraak?"
         )
     return (
-        f"Welke extra inzet vraagt {escalatie.aan} van het Werkbedrijf om de achterstand van {s.naam} op "
+        f"Welke extra inzet vraagt {escalatie.aan} van {organisatie} om de achterstand van {s.naam} op "
         f"'{s.indicator.naam}' in te lopen, of moet de afspraak in de DVO worden aangepast?"
     )
 
@@ -154,17 +156,16 @@ class Signalering:
     vorige: Rapportperiode | None
 
 
-def _besluitpunt(s: Signaal, escalatie: Escalatie) -> Besluitpunt:
+def _besluitpunt(s: Signaal, regio: Regio) -> Besluitpunt:
     b, e = s.bron, s.indicator.eenheid
     noemer = b.noemer
-    return Besluitpunt(s, vraag(s, escalatie), prestatie(b.oordeel), realisatie(b.realisatie, noemer, e), formatting.kpi_value(b.streefwaarde, e))
+    return Besluitpunt(s, vraag(s, regio.rapportage.escalatie, regio.kort), prestatie(b.oordeel), realisatie(b.realisatie, noemer, e), formatting.kpi_value(b.streefwaarde, e))
 
 
 def signalering(v: Verantwoording, periode: Rapportperiode, slug: str | None) -> Signalering:
-    escalatie = v.project.regio.rapportage.escalatie
     signalen = v.signalen(periode, slug)
     return Signalering(
-        besluitpunten=[_besluitpunt(s, escalatie) for s in signalen if s.bron.naar_bestuur],
+        besluitpunten=[_besluitpunt(s, v.project.regio) for s in signalen if s.bron.naar_bestuur],
         verklaard=[s for s in signalen if not s.bron.naar_bestuur],
         opvolging=[Opvolgpunt(s, prestatie(s.bron.oordeel)) for s in v.opvolging(periode, slug)],
         vorige=v.vorige(periode),
@@ -215,10 +216,40 @@ class Rapport:
         return met_artikelen(text, self.artikelen)
 
 
-def budgetsignaal(f: Financien, regel) -> str:
-    """One flagged budget line in a sentence: 'maatwerkbudget onderbesteed (€ 487.600 van € 624.790)'."""
-    label = f"maatwerkafspraak ‘{regel.label}’" if any(regel is a for a in f.afspraken) else regel.label[0].lower() + regel.label[1:]
+def budgetsignaal(f: Financien, regel: Begrotingsregel) -> str:
+    """One flagged budget line in a sentence: "maatwerkafspraak ‘55-plussers aan het werk’ overschreden (€ 38.100 van € 37.000)"."""
+    if regel.status == ZONDER_AFSPRAAK:
+        return f"‘{regel.label}’ {formatting.euro(regel.besteed)} besteed zonder afspraak in de geldende DVO"
+    label = f"maatwerkafspraak ‘{regel.label}’" if regel.soort == AFSPRAAK else regel.label[0].lower() + regel.label[1:]
     return f"{label} {regel.status} ({formatting.euro(regel.besteed)} van {formatting.euro(regel.budget)})"
+
+
+def afrekening_tekst(f: Financien, organisatie: str) -> str:
+    """The year's afrekening in one sentence, for page 1: "terugbetaling aan de gemeente:
+    € 100.900; € 52.300 komt voor rekening van het Werkbedrijf"."""
+    a = f.afrekening
+    out = a.uitkomst
+    if a.ten_laste_organisatie:
+        out += f"; {formatting.euro(a.ten_laste_organisatie)} komt voor rekening van {organisatie}"
+    return out
+
+
+def afrekenregels_tekst(regels: Afrekenregels, organisatie: str) -> list[str]:
+    """The settlement rules of the DVO in force, in words, for the report (one sentence each)."""
+    onder = "wordt terugbetaald aan de gemeente" if regels.onderbesteding_maatwerk == "gemeente" else f"blijft bij {organisatie}"
+    over = "betaalt de gemeente bij" if regels.overschrijding_maatwerk == "gemeente" else f"komt voor rekening van {organisatie}"
+    verpl = (
+        "De verplichtingen worden verrekend tegen wat zij werkelijk kostten."
+        if regels.verplichtingen == "werkelijke kosten"
+        else f"De verplichtingen zijn een vast bedrag: wat zij meer kosten, komt voor rekening van {organisatie}; wat zij minder kosten, wordt niet terugbetaald."
+    )
+    return [
+        f"Wat een maatwerkafspraak minder kost dan haar budget, {onder}; wat zij meer kost, {over}.",
+        verpl,
+        "Het aandeel in de basisdienstverlening wordt niet per gemeente verrekend: een tekort of overschot op het basispakket is een resultaat van de regio als geheel.",
+        f"Besteding aan een afspraak die niet in de geldende DVO staat, hoort niet bij de bijdrage en komt voor rekening van {organisatie}.",
+        "Het deel van het maatwerkbudget dat niet aan een afspraak is toegewezen, hoort niet bij de bijdrage: het blijft bij de gemeente.",
+    ]
 
 
 @dataclass(frozen=True)
@@ -226,10 +257,24 @@ class GemeenteRapport(Rapport):
     gemeente: Gemeente
     blokken: list[KpiBlok]
     financien: Financien
+    dvo: GeldendeDvo  # what this report is measured against
+    buiten_dvo: list[str]  # names of indicators with a realisatie that the DVO in force does not set
 
     @property
     def budgetsignalen(self) -> list[str]:
+        """Each flagged budget line in a sentence."""
         return [budgetsignaal(self.financien, r) for r in self.financien.signalen]
+
+    @property
+    def afrekening_kort(self) -> str | None:
+        """For page 1 at year end: the afrekening's outcome."""
+        if not self.periode.jaareinde:
+            return None
+        return afrekening_tekst(self.financien, self.regio.kort)
+
+    @property
+    def afrekenregels(self) -> list[str]:
+        return afrekenregels_tekst(self.dvo.afrekenregels, self.regio.kort)
 
 
 @dataclass(frozen=True)
@@ -245,27 +290,51 @@ class RegioBlok:
     top: int = TOP  # how many lowest and highest the chart of a large region shows
 
 
+LINES = ("basisdienstverlening", "verplichtingen", "maatwerk", "totaal")
+
+
 @dataclass(frozen=True)
 class Financieel:
     """The region's money: every gemeente's Financien and the totals computed from them."""
 
     gemeenten: list[Financien]
-    budget: dict[str, Decimal]  # per line: basisdienstverlening, verplichtingen, maatwerk, totaal
+    budget: dict[str, Decimal]  # per line: basisdienstverlening, verplichtingen, maatwerk (afspraken), totaal (bijdrage)
     besteed: dict[str, Decimal | None]
 
     @staticmethod
     def van(rows: list[Financien]) -> Financieel:
-        lines = ("basisdienstverlening", "verplichtingen", "maatwerk", "totaal")
-        budget = {k: sum((getattr(f, k).budget for f in rows), Decimal(0)) for k in lines}
-        besteed = {}
-        for k in lines:
-            parts = [getattr(f, k).besteed for f in rows]
-            besteed[k] = None if any(p is None for p in parts) else sum(parts, Decimal(0))
+        budget = {k: sum((getattr(f, k).budget for f in rows), Decimal(0)) for k in LINES}
+        besteed = {k: sum_known([getattr(f, k).besteed for f in rows]) for k in LINES}
         return Financieel(rows, budget, besteed)
 
     def percentage(self, line: str) -> Decimal | None:
         spent, budget = self.besteed[line], self.budget[line]
         return None if spent is None or budget == 0 else spent / budget * kpi.HUNDRED
+
+    @property
+    def buiten_dvo(self) -> Decimal:
+        """Spent on afspraken not in any gemeente's DVO in force."""
+        return sum((b.besteed or Decimal(0) for f in self.gemeenten for b in f.buiten_dvo), Decimal(0))
+
+    @property
+    def niet_toegewezen(self) -> Decimal:
+        return sum((f.niet_toegewezen for f in self.gemeenten), Decimal(0))
+
+    @property
+    def te_verrekenen(self) -> Decimal | None:
+        return sum_known([f.afrekening.te_verrekenen for f in self.gemeenten])
+
+    @property
+    def terugbetaling(self) -> Decimal:
+        return sum((f.afrekening.terugbetaling for f in self.gemeenten), Decimal(0))
+
+    @property
+    def bijbetaling(self) -> Decimal:
+        return sum((f.afrekening.bijbetaling for f in self.gemeenten), Decimal(0))
+
+    @property
+    def ten_laste_organisatie(self) -> Decimal:
+        return sum((f.afrekening.ten_laste_organisatie for f in self.gemeenten), Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -273,18 +342,47 @@ class RegioRapport(Rapport):
     blokken: list[RegioBlok]
     gemeenten: list[Gemeente]
     financieel: Financieel
+    dvos: list[GeldendeDvo]  # per gemeente, in region order: what it is measured against
+
+    def signaal(self, f: Financien, regel: Begrotingsregel) -> str:
+        return budgetsignaal(f, regel)
+
+    @property
+    def dvo_per_gemeente(self) -> list[tuple[Gemeente, GeldendeDvo]]:
+        return list(zip(self.gemeenten, self.dvos))
+
+    @property
+    def zonder_dvo(self) -> list[tuple[Gemeente, GeldendeDvo]]:
+        """Gemeenten without a vastgestelde DVO on the peildatum, with the version they are measured against."""
+        return [(g, d) for g, d in self.dvo_per_gemeente if not d.geldend]
 
     @property
     def budgetsignalen(self) -> list[str]:
-        """Overspending by name; underspending (many small lines at year end) as a count."""
+        """Overspending and spending without an afspraak by name; underspending (many small lines
+        at year end) as a count; at year end the afrekening of the region."""
         flagged = [(f, r) for f in self.financieel.gemeenten for r in f.signalen]
-        out = [f"{f.gemeente.naam}: {budgetsignaal(f, r)}" for f, r in flagged if r.status == OVERSCHREDEN]
+        out = [f"{f.gemeente.naam}: {budgetsignaal(f, r)}" for f, r in flagged if r.status in (OVERSCHREDEN, ZONDER_AFSPRAAK)]
         onder = [f.gemeente.naam for f, r in flagged if r.status == ONDERBESTEED]
         if onder:
             posten = "1 budgetpost" if len(onder) == 1 else f"{len(onder)} budgetposten"
             aantal = len(set(onder))
             out.append(f"{posten} onderbesteed bij {aantal} {'gemeente' if aantal == 1 else 'gemeenten'}")
         return out
+
+    @property
+    def afrekening_kort(self) -> str | None:
+        """For page 1 at year end: the afrekening of all gemeenten together."""
+        fin = self.financieel
+        if not self.periode.jaareinde:
+            return None
+        if fin.te_verrekenen is None:
+            return "nog niet vast te stellen: niet alle besteding is opgegeven"
+        tekst = f"{formatting.euro(fin.terugbetaling)} terug naar de gemeenten"
+        if fin.bijbetaling:
+            tekst += f", {formatting.euro(fin.bijbetaling)} bij te betalen door gemeenten"
+        if fin.ten_laste_organisatie:
+            tekst += f"; {formatting.euro(fin.ten_laste_organisatie)} komt voor rekening van {self.regio.kort}"
+        return tekst
 
 
 def _punten(v: Verantwoording, u: Uitkomst, periode: Rapportperiode) -> list[charts.Punt]:
@@ -321,13 +419,20 @@ def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revi
             verschil_nulmeting=verschil(u.verschil_nulmeting, e), verschil_vorige=verschil(u.verschil_vorige, e),
             koers=koers_tekst(u), meetwijze=MEETWIJZE[u.indicator.meetwijze], regio_prestatie=prestatie(r.oordeel),
         ))
+    dvo = v.geldende_dvo(slug, periode)
+    common = _common(v, periode, slug, g.rapporten)
+    # The rule and the article numbers of the DVO in force: a toelichting cites that version's articles.
+    common["regel"] = dvo.regel.beschrijving()
+    common["artikelen"] = article_numbers(v.versies.project_van(dvo.versie).standaard)
     return GemeenteRapport(
         titel=f"Verantwoordingsrapportage {g.naam} {periode.label}",
         revisie=revisie,
         gemeente=g,
         blokken=blokken,
         financien=v.financien(slug, periode),
-        **_common(v, periode, slug, g.rapporten),
+        dvo=dvo,
+        buiten_dvo=[v.project.indicator(i).naam for i in buiten_dvo(dvo, g, periode.code)],
+        **common,
     )
 
 
@@ -382,5 +487,6 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str) -> R
         blokken=blokken,
         gemeenten=v.project.gemeenten,
         financieel=Financieel.van([v.financien(g.slug, periode) for g in v.project.gemeenten]),
+        dvos=[v.geldende_dvo(g.slug, periode) for g in v.project.gemeenten],
         **_common(v, periode, None, v.project.regio.rapportage.rapporten),
     )
