@@ -9,24 +9,10 @@ import re
 
 from pypdf import PdfReader
 
-from tests.conftest import REPO, Region, document_html
+from tests.conftest import REPO, SLUGS, assert_finding, document_html, findings
 
 D = "gemeenten/druten.yaml"
 H = "gemeenten/heumen.yaml"
-SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
-
-
-def findings(region: Region, *, exit_code: int = 1) -> list[str]:
-    result = region.dvo("validate")
-    assert result.exit_code == exit_code, result.output
-    assert "Traceback" not in result.output
-    return result.output.splitlines()
-
-
-def assert_finding(lines: list[str], location: str, message: str) -> None:
-    hits = [line for line in lines if line.startswith(location + ": ")]
-    assert hits, f"no finding at {location}; got:\n" + "\n".join(lines)
-    assert any(message in h for h in hits), f"{message!r} not in {hits}"
 
 
 # --- signing -------------------------------------------------------------------------------

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import hashlib
 
-from tests.conftest import REPO, Region
+from tests.conftest import FIXTURES, Region
 
-FIXTURES = REPO / "tests" / "fixtures" / "import"
+IMPORTS = FIXTURES / "import"
 W = "gemeenten/wijchen.yaml"
 
 
 def _odd_region(region: Region) -> None:
     """Wijchen's file with hand formatting: odd spacing, 4-space blocks, flow maps, comments, quotes."""
-    region.write(W, (FIXTURES / "wijchen-opmaak.yaml").read_text(encoding="utf-8"))
+    region.write(W, (IMPORTS / "wijchen-opmaak.yaml").read_text(encoding="utf-8"))
     assert region.dvo("validate").exit_code == 0
 
 
@@ -28,17 +28,17 @@ def _csv(region: Region, text: str, name: str = "export.csv") -> str:
 
 def test_import_matches_golden_file_byte_for_byte(region):
     _odd_region(region)
-    result = region.dvo("import", str(FIXTURES / "realisaties.csv"))
+    result = region.dvo("import", str(IMPORTS / "realisaties.csv"))
     assert result.exit_code == 0, result.output
     assert "6 nieuw, 2 gewijzigd, 1 ongewijzigd, in 1 bestand" in result.output
-    assert region.read(W) == (FIXTURES / "wijchen-opmaak.verwacht.yaml").read_text(encoding="utf-8")
+    assert region.read(W) == (IMPORTS / "wijchen-opmaak.verwacht.yaml").read_text(encoding="utf-8")
     assert region.dvo("validate").exit_code == 0
 
 
 def test_import_changes_only_the_imported_values(region, project):
     _odd_region(region)
     before = region.read(W).splitlines()
-    assert region.dvo("import", str(FIXTURES / "realisaties.csv")).exit_code == 0
+    assert region.dvo("import", str(IMPORTS / "realisaties.csv")).exit_code == 0
     after = region.read(W).splitlines()
     # Every original line is still there, in order, unchanged, except the three values replaced.
     replaced = {"      2016: 97", "    realisaties: {2015: 185, 2016: 241}", "      2016: {waarde: 892, noemer: 564}   # stand 31-12"}
@@ -52,7 +52,7 @@ def test_import_changes_only_the_imported_values(region, project):
 def test_imported_values_reach_the_model(region):
     from generator.load.project import load_project
 
-    assert region.dvo("import", str(FIXTURES / "realisaties.csv")).exit_code == 0
+    assert region.dvo("import", str(IMPORTS / "realisaties.csv")).exit_code == 0
     wijchen = load_project(region.root).gemeente("wijchen")
     p = {p.indicator: p for p in wijchen.prestatie_indicatoren}
     assert p["uitstroom-werk"].realisaties["2017"].waarde == 121
@@ -62,7 +62,7 @@ def test_imported_values_reach_the_model(region):
 def test_dry_run_shows_the_diff_and_writes_nothing(region):
     _odd_region(region)
     before = _hashes(region)
-    result = region.dvo("import", "--dry-run", str(FIXTURES / "realisaties.csv"))
+    result = region.dvo("import", "--dry-run", str(IMPORTS / "realisaties.csv"))
     assert result.exit_code == 0, result.output
     assert "--- a/gemeenten/wijchen.yaml" in result.output
     assert "-      2016: 97\n+      2016: 99\n+      2017: 121" in result.output

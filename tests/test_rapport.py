@@ -13,9 +13,7 @@ from pypdf import PdfReader
 
 from generator.compute import kpi
 from generator.compute.verantwoording import ONVERKLAARD, TE_BEOORDELEN, VERKLAARD, Verantwoording, koers, parse
-from tests.conftest import REPO, document_html, pdf_pages
-
-SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
+from tests.conftest import REPO, SLUGS, document_html, pdf_pages
 
 
 @pytest.fixture(scope="module")

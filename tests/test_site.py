@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator.util.formatting import file_size
-from tests.conftest import REPO, Region
+from tests.conftest import REPO, SLUGS, Region
 
 class _Refs(HTMLParser):
     """Every id, and every URL the page would request or navigate to."""
@@ -100,7 +100,11 @@ def test_every_instrument_links_to_an_existing_article_anchor(built, project):
 
 def test_internal_links_and_downloads_resolve(built):
     site = built / "site"
-    for page in pages(site):
+    checked = pages(site)
+    # The pages a reader starts from are among those checked (an empty list checks nothing).
+    assert {site / "index.html", site / "regio" / "index.html"} | {site / "gemeenten" / s / "index.html" for s in SLUGS} <= set(checked)
+    reached: set[str] = set()
+    for page in checked:
         if page.name == "404.html":
             continue  # served for any missing path, so it links from the site root on purpose
         for url in parse(page).urls:
@@ -111,6 +115,9 @@ def test_internal_links_and_downloads_resolve(built):
             if target.is_dir():
                 target = target / "index.html"
             assert target.is_file(), f"{page.relative_to(site)} -> {url}"
+            reached.add(target.relative_to(site).as_posix())
+    # Every DVO and its reading copy is reached through a link that resolves.
+    assert {f"pdf/dvo-{s}.pdf" for s in SLUGS} | {f"gemeenten/{s}/dvo/index.html" for s in SLUGS} <= reached
 
 
 def _text(html: str) -> str:

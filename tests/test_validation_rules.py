@@ -5,23 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import REPO, Region
+from tests.conftest import REPO, SLUGS, assert_finding, findings
 
 W = "gemeenten/wijchen.yaml"
 D = "gemeenten/druten.yaml"
-
-
-def findings(region: Region, *, exit_code: int = 1) -> list[str]:
-    result = region.dvo("validate")
-    assert result.exit_code == exit_code, result.output
-    assert "Traceback" not in result.output
-    return result.output.splitlines()
-
-
-def assert_finding(lines: list[str], location: str, fragment: str) -> None:
-    hits = [line for line in lines if line.startswith(location + ": ")]
-    assert hits, f"no finding at {location}; got:\n" + "\n".join(lines)
-    assert any(fragment in h for h in hits), f"{fragment!r} not in {hits}"
 
 
 def test_example_region_is_valid(region):
@@ -167,13 +154,12 @@ def test_basis_shares_must_add_up_to_regional_basis(region):
     lines = findings(region)
     assert_finding(lines, f"{rel}:{regional}:5", "basisdienstverlening.jaren[2015]: de aandelen basisdienstverlening van de gemeenten (€ 9.923.000) tellen niet op tot de regionale basisdienstverlening (€ 9.924.000); verschil € -1.000")
     # ... and every gemeente's share line, each pointing back at the regional line.
-    slugs = [p.stem for p in sorted(region.path("gemeenten").glob("*.yaml"))]
-    for slug in slugs:
+    for slug in SLUGS:
         rel_g = f"gemeenten/{slug}.yaml"
         share = region.line_of(rel_g, "    basisdienstverlening:")
         assert_finding(lines, f"{rel_g}:{share}:27", f"financien[2015].basisdienstverlening: aandeel van ")
         assert_finding(lines, f"{rel_g}:{share}:27", f"wijken € -1.000 af van de regionale basisdienstverlening (€ 9.924.000, {rel}:{regional})")
-    assert len(lines) == 1 + len(slugs) + 1  # regional line, one per gemeente, summary
+    assert len(lines) == 1 + len(SLUGS) + 1  # regional line, one per gemeente, summary
 
 
 def test_maatwerk_may_not_exceed_maatwerkbudget(region):

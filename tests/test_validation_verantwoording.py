@@ -5,7 +5,7 @@ Each broken file gives one Dutch finding at the exact line and column of the fie
 
 from __future__ import annotations
 
-from tests.test_validation_rules import assert_finding, findings
+from tests.conftest import assert_finding, findings
 
 I = "content/indicatoren.yaml"
 R = "content/regio.yaml"

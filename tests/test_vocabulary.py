@@ -8,7 +8,6 @@ groups) and categories and functions of its own, none of the example region's.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,23 +16,14 @@ from ruamel.yaml import YAML
 
 from generator.cli import main
 from generator.load.layout import PACKAGE_TEMPLATES
-from tests.conftest import REPO, Region
-from tests.test_validation_rules import findings
+from tests.conftest import REPO, Region, findings, fixture_region, only_finding
 
-FIXTURE = Path(__file__).parent / "fixtures" / "achterhoek"
 I = "content/instrumentarium.yaml"
 
 
 @pytest.fixture
 def achterhoek(tmp_path) -> Region:
-    shutil.copytree(FIXTURE, tmp_path / "achterhoek")
-    return Region(tmp_path / "achterhoek")
-
-
-def only(region: Region) -> str:
-    lines = findings(region)
-    assert len(lines) == 2, lines
-    return lines[0]
+    return Region(fixture_region("achterhoek", tmp_path / "achterhoek"))
 
 
 def test_a_catalogue_in_its_own_words_validates(achterhoek):
@@ -100,7 +90,7 @@ def test_a_category_is_checked_against_the_regions_own_list(achterhoek):
     text = achterhoek.read(I)
     achterhoek.write(I, text[:start] + text[start:].replace("categorie: werk\n", "categorie: werkk\n", 1))
     line = _line(achterhoek, I, "categorie: werkk", "- id: payrolling")
-    assert only(achterhoek) == (
+    assert only_finding(achterhoek) == (
         f"{I}:{line}:16: instrumenten[24].categorie: onbekende categorie 'werkk'; bekend zijn: inkomen, ontwikkeling, werk, "
         "werkgevers-en-loopbaan (categorieen in content/instrumentarium.yaml); bedoelt u 'werk'?"
     )
@@ -111,7 +101,7 @@ def test_the_example_regions_function_is_unknown_in_another_region(achterhoek):
     text = achterhoek.read(I)
     achterhoek.write(I, text[:start] + text[start:].replace("functie: werken-en-leren", "functie: kandidaatsbenadering", 1))
     line = _line(achterhoek, I, "functie: kandidaatsbenadering", "- id: testen")
-    assert only(achterhoek) == (
+    assert only_finding(achterhoek) == (
         f"{I}:{line}:14: instrumenten[11].functie: onbekende functie 'kandidaatsbenadering'; bekend zijn: inkomensvoorziening, "
         "werken-en-leren, werkgeversservicepunt, loopbaanplein (functies in content/regio.yaml)"
     )
@@ -120,7 +110,7 @@ def test_the_example_regions_function_is_unknown_in_another_region(achterhoek):
 def test_a_group_in_a_list_is_checked_at_its_own_position(achterhoek):
     achterhoek.replace(I, "dienstgroep: [bemiddeling, arbeidsbeperkten]", "dienstgroep: [bemiddeling, arbeidsbeperkte]")
     line = achterhoek.line_of(I, "arbeidsbeperkte]")
-    assert only(achterhoek) == (
+    assert only_finding(achterhoek) == (
         f"{I}:{line}:{achterhoek.col_of(I, 'arbeidsbeperkte]')}: instrumenten[31].dienstgroep[1]: onbekende dienstgroep 'arbeidsbeperkte'; bekend zijn: inkomensondersteuning, "
         "levensonderhoud, diagnose, activering, bemiddeling, jongeren, arbeidsbeperkten, ondernemers, gedragsproblemen, statushouders, "
         "werkgeversdienstverlening, loopbaanplein (dienstgroepen in content/instrumentarium.yaml); bedoelt u 'arbeidsbeperkten'?"
@@ -130,13 +120,13 @@ def test_a_group_in_a_list_is_checked_at_its_own_position(achterhoek):
 def test_a_route_is_checked(achterhoek):
     achterhoek.replace(I, "routes: [perspectief, meedoen]", "routes: [perspectief, meedoe]")
     line = achterhoek.line_of(I, "routes: [perspectief, meedoe]")
-    assert only(achterhoek).startswith(f"{I}:{line}:{achterhoek.col_of(I, 'meedoe]')}: instrumenten[12].routes[1]: onbekende route 'meedoe'; bekend zijn: werk, perspectief, meedoen")
+    assert only_finding(achterhoek).startswith(f"{I}:{line}:{achterhoek.col_of(I, 'meedoe]')}: instrumenten[12].routes[1]: onbekende route 'meedoe'; bekend zijn: werk, perspectief, meedoen")
 
 
 def test_an_instrument_without_a_category_is_reported_when_the_region_has_categories(achterhoek):
     achterhoek.replace(I, "    categorie: inkomen\n", "", 1)
     line = achterhoek.line_of(I, "- id: bijzondere-bijstand")
-    assert only(achterhoek) == (
+    assert only_finding(achterhoek) == (
         f"{I}:{line}:5: instrumenten[0]: verwacht een categorie (veld 'categorie': een van inkomen, ontwikkeling, werk, "
         "werkgevers-en-loopbaan), want categorieen in content/instrumentarium.yaml is ingevuld"
     )
@@ -161,7 +151,7 @@ def test_a_duplicate_term_id(achterhoek):
 def test_a_grondslag_is_a_law_or_an_article_not_both(achterhoek):
     achterhoek.replace(I, "      - artikel: jobcoaching", "      - artikel: jobcoaching\n        wet: Participatiewet, artikel 10")
     line = achterhoek.line_of(I, "- artikel: jobcoaching")
-    assert only(achterhoek) == (
+    assert only_finding(achterhoek) == (
         f"{I}:{line}:9: instrumenten[31].grondslag[0]: verwacht precies één van 'wet' (een wettelijke grondslag, bijv. "
         "'Participatiewet, artikel 10') of 'artikel' (het id van een artikel in content/verordening.yaml)"
     )
@@ -170,7 +160,7 @@ def test_a_grondslag_is_a_law_or_an_article_not_both(achterhoek):
 def test_an_indicator_function_is_one_of_the_regions(achterhoek):
     rel = "content/indicatoren.yaml"
     achterhoek.replace(rel, "functie: werkgeversservicepunt", "functie: werkgeversservicepun")
-    assert only(achterhoek).endswith("(functies in content/regio.yaml); bedoelt u 'werkgeversservicepunt'?")
+    assert only_finding(achterhoek).endswith("(functies in content/regio.yaml); bedoelt u 'werkgeversservicepunt'?")
 
 
 def _example_vocabulary() -> list[str]:
