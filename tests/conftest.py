@@ -3,6 +3,7 @@ and the findings of `dvo validate`."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,11 +71,20 @@ def findings(region: Region, *, exit_code: int = 1) -> list[str]:
     return result.output.splitlines()
 
 
-def assert_finding(lines: list[str], location: str, fragment: str) -> None:
-    """A finding at `location` (`path:line:col`) whose line holds `fragment`."""
-    hits = [line for line in lines if line.startswith(location + ": ")]
-    assert hits, f"no finding at {location}; got:\n" + "\n".join(lines)
-    assert any(fragment in h for h in hits), f"{fragment!r} not in {hits}"
+# `path:line:col: message [code]`, as `dvo validate` prints a finding.
+FINDING = re.compile(r"(?P<location>.+?:\d+:\d+): (?P<message>.*) \[(?P<code>[a-z0-9-]+)\]")
+
+
+def located(lines: list[str]) -> list[tuple[str, str]]:
+    """(location, code) of every finding among `lines`, in their order."""
+    return [(m["location"], m["code"]) for m in map(FINDING.fullmatch, lines) if m]
+
+
+def assert_finding(lines: list[str], location: str, code: str) -> None:
+    """A finding at `location` (`path:line:col`) with the finding code `code`."""
+    at = [c for loc, c in located(lines) if loc == location]
+    assert at, f"no finding at {location}; got:\n" + "\n".join(lines)
+    assert code in at, f"{location}: [{code}] expected, found {at}"
 
 
 def only_finding(region: Region) -> str:
@@ -82,6 +92,13 @@ def only_finding(region: Region) -> str:
     lines = findings(region)
     assert len(lines) == 2, lines  # the finding and the summary line
     return lines[0]
+
+
+def assert_only_finding(region: Region, location: str, code: str) -> str:
+    """`dvo validate` reports exactly one finding, at `location` with `code`; returns its line."""
+    line = only_finding(region)
+    assert_finding([line], location, code)
+    return line
 
 
 def copy_region(target: Path) -> Path:

@@ -23,8 +23,8 @@ def import_(root: Path, bestand: Path, dry_run: bool) -> None:
     try:
         res = run_import(project, bestand, dry_run=dry_run)
     except ImportFailed as exc:
-        for line in exc.problems:
-            click.echo(line, err=True)
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
         n = len(exc.problems)
         click.echo(f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets geschreven.", err=True)
         sys.exit(1)
