@@ -1,5 +1,5 @@
 """Finding codes: one registry (generator/load/codes.py), every code in it used somewhere and
-every code used registered, every producer naming one."""
+every code used registered, every producer naming one, and the README listing exactly them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.codes import CODES
+from generator.load.codes import CODES, README_END, README_START, markdown_table
 from generator.load.findings import Finding
 from generator.load.messages import PYDANTIC_CODES, code_for
 from tests.conftest import REPO, Region, assert_finding, findings
@@ -95,6 +95,14 @@ def test_every_error_type_the_models_raise_has_its_own_code():
     assert raised and raised <= set(PYDANTIC_CODES), sorted(raised - set(PYDANTIC_CODES))
     assert code_for("date_from_datetime_parsing") == "datum-ongeldig"
     assert code_for("iets_nieuws") == "waarde-ongeldig"
+
+
+def test_the_readme_lists_every_code_with_its_explanation():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert readme.count(README_START) == 1 and readme.count(README_END) == 1
+    table = readme.split(README_START, 1)[1].split(README_END, 1)[0]
+    assert table == markdown_table(), "the README's table differs from generator/load/codes.py: run `python -m generator.load.codes README.md`"
+    assert all(f"| `{code}` | {text} |" in table for code, text in CODES.items())
 
 
 # --- Codes in real output -------------------------------------------------------------------

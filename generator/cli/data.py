@@ -14,7 +14,7 @@ from generator.cli.usage import Jaartal
 @main.command()
 @root_option
 def validate(root: Path) -> None:
-    """Controleer alle gegevens; meldt elke fout als pad:regel:kolom: melding."""
+    """Controleer alle gegevens; meldt elke fout als pad:regel:kolom: melding [code]."""
     project = try_load_checked(root)
     if project is None:
         sys.exit(1)

@@ -8,8 +8,8 @@ scripts and documentation may rely on them. Rename one only with a changelog ent
 Adding a check: pick the code of the mistake the user made (several checks share one
 when the fix is the same kind), or add a line here. tests/test_finding_codes.py fails
 for a code used in the package but missing here, for a code here that nothing uses, and
-for a README table that differs from this list (print it with
-`python -m generator.load.codes`).
+for a README table that differs from this list (`python -m generator.load.codes README.md`
+rewrites it).
 """
 
 from __future__ import annotations
@@ -35,10 +35,10 @@ CODES: dict[str, str] = {
     "veld-ontbreekt": "Een verplicht veld ontbreekt, of een veld dat nodig is omdat een ander veld of een lijst van de regio is ingevuld.",
     "keuze-ongeldig": "De waarde is niet een van de vaste keuzes van dit veld; de melding noemt ze.",
     "tekst-ongeldig": "Verwacht tekst, gevonden een getal, een lijst, een blok of een lege tekst.",
-    "getal-ongeldig": "Verwacht een getal (of een geheel aantal), gevonden iets anders.",
-    "bedrag-ongeldig": "Verwacht een bedrag in euro's, hooguit in centen, gevonden iets anders.",
+    "getal-ongeldig": "Verwacht een getal (een geheel aantal, een noemer groter dan 0), gevonden iets anders.",
+    "bedrag-ongeldig": "Verwacht een bedrag in euro's, hooguit in centen (het totaal van een kostenpost in hele euro's), gevonden iets anders.",
     "getalnotatie-ongeldig": "Een getal met punten voor duizendtallen, een decimaalkomma of e-notatie: schrijf cijfers, met een punt voor decimalen.",
-    "waarde-buiten-bereik": "Een getal buiten wat hier kan: negatief, € 1 miljard of meer, meer dan 15 cijfers, of een percentage buiten 0-100.",
+    "waarde-buiten-bereik": "Een getal buiten wat hier kan: negatief, € 1 miljard of meer, meer dan 15 cijfers, een percentage buiten 0-100, een rapportcijfer buiten 1-10 of geen deelnemers.",
     "jaar-ongeldig": "Verwacht een jaartal van vier cijfers, zoals 2016.",
     "datum-ongeldig": "Verwacht een bestaande datum als JJJJ-MM-DD, zoals 2015-01-01.",
     "id-ongeldig": "Een id of slug bestaat uit kleine letters, cijfers en koppeltekens, zoals 'west-maas-en-waal'.",
@@ -51,7 +51,7 @@ CODES: dict[str, str] = {
     "gewichten-ongeldig": "De gewichten van een verdeelsleutel tellen niet op tot 100.",
     "rapportstatus-ongeldig": "Een vastgesteld rapport zegt niet door wie en wanneer, of een rapport met 'vastgesteld' heeft nog status 'concept'.",
     "grondslag-ongeldig": "De grondslag van een instrument noemt niet precies één van 'wet' en 'artikel'.",
-    "waarde-dubbel": "Een id, slug, CBS-code, versie, indicator of importrij die maar één keer mag voorkomen, staat er meer dan eens.",
+    "waarde-dubbel": "Een id, slug, CBS-code, versie, kenmerk, dienstgroep, indicator of importrij die maar één keer mag voorkomen, staat er meer dan eens.",
     "waarde-wijkt-af": "Een waarde moet gelijk zijn aan die elders: slug en bestandsnaam, naam en CBS-code als in content/regio.yaml, de datum van de laatste versie als dvo.datum.",
     # References between files.
     "verwijzing-onbekend": "Een verwijzing naar iets dat niet bestaat: een gemeente, indicator, instrument, artikel, verdeelsleutel, categorie, functie, dienstgroep, route of gegeven.",
@@ -81,7 +81,7 @@ CODES: dict[str, str] = {
     "sjabloon-onbekend": "Een bestand in dvo_templates/ vervangt geen sjabloon van het pakket, meestal door een tikfout in de naam.",
     "sjabloon-ongeldig": "Een sjabloon in dvo_templates/ heeft een fout in de opmaak (Jinja).",
     # dvo import.
-    "export-onleesbaar": "De export is geen leesbare CSV of Excel-werkmap: verkeerde extensie, een hernoemd of beschadigd bestand.",
+    "export-onleesbaar": "De export is geen leesbare CSV of Excel-werkmap: verkeerde extensie, geen tekst, een hernoemd of beschadigd bestand.",
     "te-veel-rijen": "De export heeft meer dan 100.000 rijen met gegevens.",
     "kolom-ontbreekt": "De kopregel van de export mist een verplichte kolom (gemeente, indicator, periode, waarde).",
     "export-leeg": "De export heeft geen rijen met gegevens onder de kopregel.",
@@ -101,11 +101,27 @@ def require(code: str) -> str:
     return code
 
 
+README_START, README_END = "<!-- foutcodes: begin -->\n", "<!-- foutcodes: einde -->"
+
+
 def markdown_table() -> str:
     """The README's table of codes, in the order above."""
     rows = [f"| `{code}` | {text} |" for code, text in CODES.items()]
     return "\n".join(["| code | betekenis |", "|---|---|", *rows]) + "\n"
 
 
-if __name__ == "__main__":
-    print(markdown_table(), end="")
+def with_table(readme: str) -> str:
+    """`readme` with the table between its markers replaced by the current one."""
+    head, rest = readme.split(README_START, 1)
+    return head + README_START + markdown_table() + README_END + rest.split(README_END, 1)[1]
+
+
+if __name__ == "__main__":  # developers: `python -m generator.load.codes [README.md]` prints or updates the table
+    import sys
+    from pathlib import Path
+
+    if len(sys.argv) > 1:
+        path = Path(sys.argv[1])
+        path.write_text(with_table(path.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        print(markdown_table(), end="")
