@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +100,13 @@ def assert_only_finding(region: Region, location: str, code: str) -> str:
     line = only_finding(region)
     assert_finding([line], location, code)
     return line
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now (for `dvo serve` in a test)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def copy_region(target: Path) -> Path:

@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -28,7 +27,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.render.templates import PACKAGE_TEMPLATES
-from tests.conftest import REPO, Region, pdf_pages
+from tests.conftest import REPO, Region, free_port, pdf_pages
 
 D = "gemeenten/druten.yaml"
 WORD = ("Werkbedrijfsdienstverlening" * 3704)[:100_000]  # one word of 100.000 characters
@@ -252,7 +251,7 @@ def _finish(proc: subprocess.Popen) -> None:
 def test_dvo_serve_waits_for_another_build_instead_of_refusing(warm: Region):
     """While another build holds the repository's lock, the preview's first build and a rebuild
     say that they wait, and build and serve once it is done; none is refused."""
-    port = _free_port()
+    port = free_port()
     other = _other_build(warm.root / ".staging")
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--root", str(warm.root), "--port", str(port), "--jobs", "1"],
@@ -284,12 +283,6 @@ def test_dvo_serve_waits_for_another_build_instead_of_refusing(warm: Region):
         if other.poll() is None:
             other.kill()
             other.wait(timeout=30)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # --- Faults: killed builds, full disk, read-only site/ ------------------------------------

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator.util.formatting import file_size
-from tests.conftest import REPO, SLUGS, Region
+from tests.conftest import REPO, SLUGS, Region, free_port
 
 class _Refs(HTMLParser):
     """Every id, and every URL the page would request or navigate to."""
@@ -242,12 +241,6 @@ def test_broken_link_in_an_authored_page_fails_strict_and_keeps_the_old_site(reg
     assert region.path("site/manifest.json").read_bytes() == before
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
@@ -255,7 +248,7 @@ def _get(url: str) -> str:
 
 def test_serve_rebuilds_when_a_gemeente_file_changes(warm: Region):
     region = warm  # built before: serve's first build renders nothing, the edit re-renders Druten
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CI": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--root", str(region.root), "--port", str(port), "--jobs", "2"],
