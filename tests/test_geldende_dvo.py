@@ -108,7 +108,7 @@ def test_a_missing_revision_is_refused_with_the_fix(tmp_path):
     assert result.output.startswith(
         f"{N}:{line}:16: dvo.wijzigingen[1].revisie: de DVO-versie 1.0 wordt uit die revisie gelezen, maar revisie "
         "'7c895c7c4849584fb1ad729463da93e145c614d9' kan niet worden gelezen: deze map is geen git-repository. "
-        "Werk in een kloon van de regio-repository (git clone), niet in een kopie van de bestanden\n"
+        "Werk in een kloon van de regio-repository (git clone), niet in een kopie van de bestanden [revisie-onleesbaar]\n"
     ), result.output
     # a shallow clone (GitHub Actions checks out one commit by default): the message names fetch-depth
     shallow = tmp_path / "ondiep"
@@ -119,7 +119,7 @@ def test_a_missing_revision_is_refused_with_the_fix(tmp_path):
     result = Region(shallow).dvo("validate")
     assert result.exit_code == 1
     assert ("bestaat niet in deze repository (deze kloon is ondiep, dus de geschiedenis ontbreekt: haal de hele geschiedenis op met "
-            "'git fetch --unshallow' (in CI: 'fetch-depth: 0' bij actions/checkout in GitHub Actions, GIT_DEPTH: \"0\" in GitLab CI))") in result.output
+            "'git fetch --unshallow' (in CI: 'fetch-depth: 0' bij actions/checkout in GitHub Actions, GIT_DEPTH: \"0\" in GitLab CI)) [revisie-onleesbaar]") in result.output
     assert result.output.count("\n") == 2  # one finding, one summary line
 
 

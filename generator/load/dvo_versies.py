@@ -231,11 +231,11 @@ def revisie_findings(project: Project) -> list[Finding]:
                     out.append(doc.finding(("dvo", "wijzigingen", i), (
                         f"{where}: versie {w.versie} is vastgelegd (controlegetal), maar er staat geen revisie bij; "
                         f"zet bij 'revisie' de git-commit waarin versie {w.versie} is vastgesteld, anders is niet te bepalen welke DVO geldt"
-                    )))
+                    ), code="revisie-ontbreekt"))
                 continue
             problem = _revision_problem(project, versies, g, i, w.revisie, w.versie)
             if problem and doc is not None:
-                out.append(doc.finding(("dvo", "wijzigingen", i, "revisie"), f"{where}.revisie: {problem}"))
+                out.append(doc.finding(("dvo", "wijzigingen", i, "revisie"), f"{where}.revisie: {problem}", code="revisie-onleesbaar"))
     return out
 
 
