@@ -67,9 +67,9 @@ def test_parties_name_representatives_and_their_grondslag(built):
         "De gemeente Heumen, vertegenwoordigd door S. Bakker, wethouder Werk en Inkomen, op grond van het besluit van "
         "het college van burgemeester en wethouders van Heumen van 9 december 2014 (kenmerk 2014/1187), hierna: de gemeente;"
     ) in text
-    assert "vertegenwoordigd door W. Brouwer, voorzitter van de bestuurscommissie Werk, op grond van het besluit van de bestuurscommissie Werk van 4 december 2014 (kenmerk BCW-2014-014)" in text
+    assert "vertegenwoordigd door W. Brouwer, voorzitter van de bestuurscommissie Werk, op grond van het besluit van de bestuurscommissie Werk van 11 december 2014 (kenmerk BCW-2014-014)" in text
     druten = " ".join(_pdf(built, "druten"))
-    assert "E. Hendriks, directeur van het Werkbedrijf Rijk van Nijmegen, krachtens mandaat van de bestuurscommissie Werk, verleend op 20 november 2014 (kenmerk BCW-2014-011)" in druten
+    assert "E. Hendriks, directeur van het Werkbedrijf Rijk van Nijmegen, krachtens mandaat van de bestuurscommissie Werk, verleend op 4 september 2014 (kenmerk BCW-2014-011)" in druten
     # a concept whose besluit is not taken yet says so instead of inventing a date
     assert "op grond van het besluit van het college van burgemeester en wethouders van Druten (datum nog te bepalen)" in druten
 

@@ -65,6 +65,7 @@ CODES: dict[str, str] = {
     # Verantwoording.
     "noemer-ontbreekt": "Een indicator met een gewogen gemiddelde heeft een noemer nodig, in de indicator en bij elke realisatie.",
     "realisatie-ontbreekt": "Een toelichting of opvolging voor een periode zonder realisatie.",
+    "percentage-onmogelijk": "Een percentage met een noemer dat geen geheel aantal van die noemer kan zijn (73,4% van 6 kan niet); schrijf het als teller en noemer.",
     "meetwijze-ongeldig": "Een percentage, gemiddelde, rapportcijfer of gewogen gemiddelde kan niet worden opgeteld en heeft meetwijze 'stand'.",
     # Money.
     "basis-telt-niet-op": "De aandelen basisdienstverlening van de gemeenten tellen niet op tot de regionale basisdienstverlening.",
@@ -73,6 +74,7 @@ CODES: dict[str, str] = {
     # The DVO as a contract.
     "versiegeschiedenis-onvolledig": "De versiegeschiedenis (dvo.wijzigingen) ontbreekt of eindigt niet met de huidige versie.",
     "ondertekening-onvolledig": "Een partij zonder ondertekenaar, of een ondertekenaar zonder het besluit of mandaat, of zonder plaats en datum van ondertekening.",
+    "streefwaarde-onder-nulmeting": "Een streefwaarde is slechter dan de nulmeting van de gemeente; een streefwaarde volgt uit de nulmeting, of de reden staat bij toelichting_streefwaarden.",
     "maatwerkindicator-onvolledig": "Een indicator van een maatwerkafspraak staat niet bij prestatie_indicatoren, of heeft geen nulmeting.",
     "deelnemers-zonder-budget": "Deelnemers bij een maatwerkafspraak in een jaar zonder budget.",
     "controlegetal-gewijzigd": "De inhoud van een vastgelegde DVO-versie is veranderd: leg een nieuwe versie vast of maak de wijziging ongedaan.",

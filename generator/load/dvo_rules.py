@@ -146,8 +146,53 @@ def rule_maatwerk_indicatoren(ld: LoadedFiles) -> Iterator[Finding]:
                     yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' meet met '{ref}'; verwacht een nulmeting bij die prestatie-indicator, gevonden geen", code="maatwerkindicator-onvolledig")
 
 
+def rule_grondslag_datums(ld: LoadedFiles) -> Iterator[Finding]:
+    """A besluit approves the version it is taken on, so it is not dated before it; a mandaat
+    authorises the signing of documents to come, so it is not granted after the document's date."""
+    for g, doc in _gemeenten(ld):
+        dvo = g.dvo
+        for i, o in enumerate(dvo.ondertekenaars):
+            b = o.grondslag
+            if b is None or b.datum is None:
+                continue
+            loc = ("dvo", "ondertekenaars", i, "grondslag", "datum")
+            where = f"dvo.ondertekenaars[{i}].grondslag.datum"
+            if b.soort == "besluit" and b.datum < dvo.datum:
+                yield doc.finding(loc, (
+                    f"{where}: het besluit van {date_long(b.datum)} ligt vóór versie {dvo.versie} van {date_long(dvo.datum)}, "
+                    f"dus het kan die versie niet goedkeuren; verwacht het besluit over deze versie (op of na {date_long(dvo.datum)}), "
+                    "of een datum die nog moet worden ingevuld"
+                ), code="volgorde-ongeldig")
+            if b.soort == "mandaat" and b.datum > dvo.datum:
+                yield doc.finding(loc, (
+                    f"{where}: het mandaat is verleend op {date_long(b.datum)}, na de datum van versie {dvo.versie} "
+                    f"({date_long(dvo.datum)}) die {o.naam} ermee ondertekent; verwacht een mandaat van op of vóór {date_long(dvo.datum)}"
+                ), code="volgorde-ongeldig")
+
+
+def rule_streefwaarden_nulmeting(ld: LoadedFiles) -> Iterator[Finding]:
+    """A streefwaarde follows from the gemeente's own nulmeting: one worse than it needs a stated reason."""
+    if ld.indicatoren is None:
+        return
+    catalogus = {i.id: i for i in ld.indicatoren.indicatoren}
+    for g, doc in _gemeenten(ld):
+        for i, p in enumerate(g.prestatie_indicatoren):
+            ind = catalogus.get(p.indicator)
+            if ind is None or p.nulmeting is None or p.toelichting_streefwaarden or ind.meetwijze == "cumulatief":
+                continue  # a count since the DVO's start has no comparable nulmeting
+            lager = ind.richting == "lager is beter"
+            for jaar, streef in sorted(p.streefwaarden.items()):
+                if (streef > p.nulmeting.waarde) if lager else (streef < p.nulmeting.waarde):
+                    yield doc.finding(("prestatie_indicatoren", i, "streefwaarden", jaar), (
+                        f"prestatie_indicatoren[{i}].streefwaarden[{jaar}]: de streefwaarde {streef} voor '{p.indicator}' is slechter dan "
+                        f"de nulmeting van de gemeente ({p.nulmeting.waarde} in {p.nulmeting.jaar}; {ind.richting}); "
+                        "verwacht een streefwaarde die daaruit volgt, of een reden bij toelichting_streefwaarden"
+                    ), code="streefwaarde-onder-nulmeting")
+                    break  # one finding per indicator: the first year that is worse
+
+
 INTEGRITY = [rule_bijzondere_bepalingen, rule_deelnemers]
-CONTRACT = [rule_versies, rule_ondertekening, rule_maatwerk_indicatoren]
+CONTRACT = [rule_versies, rule_ondertekening, rule_grondslag_datums, rule_maatwerk_indicatoren, rule_streefwaarden_nulmeting]
 
 
 def dvo_findings(ld: LoadedFiles, *, historisch: bool = False) -> list[Finding]:

@@ -58,6 +58,10 @@ PYDANTIC_CODES = {
     "dvo_weights": "gewichten-ongeldig",
     "dvo_vastgesteld": "rapportstatus-ongeldig",
     "dvo_grondslag": "grondslag-ongeldig",
+    "dvo_teller_en_waarde": "waarde-ongeldig",
+    "dvo_geen_waarde": "veld-ontbreekt",
+    "dvo_geen_noemer": "noemer-ontbreekt",
+    "dvo_noemer_nul": "getal-ongeldig",
 }
 
 

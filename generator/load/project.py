@@ -14,6 +14,7 @@ from generator.load.findings import InvalidProject
 from generator.load.layout import Layout
 from generator.load.loaded import load_files
 from generator.load.region_files import region_file_findings
+from generator.load.teller_noemer import met_waarden, rule_bereikbaar
 from generator.load.rules import cross_file_findings
 from generator.load.yamlsource import YamlDocument
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
@@ -45,13 +46,16 @@ def load_project(root: Path, *, historisch: bool = False) -> Project:
     """Validated project, or InvalidProject with every finding.
 
     `historisch`: an earlier revision read for comparison; the contract rules for
-    signing and versions (load/dvo_rules.py) are not applied to it again, and its
-    site configuration is not needed (only its data is read)."""
+    signing and versions (load/dvo_rules.py) and the rule on reachable percentages
+    (teller_noemer.py) are not applied to it again, and its site configuration is not
+    needed (only its data is read)."""
     loaded = load_files(root)
     findings = list(loaded.findings)
     if loaded.regio is not None:
         findings += cross_file_findings(loaded)
         findings += dvo_findings(loaded, historisch=historisch)
+        if not historisch:  # figures recorded earlier are read as they were, not judged again
+            findings += rule_bereikbaar(loaded)
     if not historisch:  # an earlier revision is read for its data only: no site to build from it
         slugs = [g.slug for g in loaded.regio.gemeenten] if loaded.regio else None
         ids = [i.id for i in loaded.instrumentarium.instrumenten] if loaded.instrumentarium else None
@@ -66,6 +70,7 @@ def load_project(root: Path, *, historisch: bool = False) -> Project:
         indicatoren=loaded.indicatoren,
         verordening=loaded.verordening,
         standaard=loaded.standaard,
-        gemeenten=[loaded.gemeenten[s] for s in order],
+        # A realisatie written as teller and noemer gets its value here, once (teller_noemer.py).
+        gemeenten=[met_waarden(loaded.gemeenten[s], loaded.indicatoren) for s in order],
         docs=loaded.docs,
     )

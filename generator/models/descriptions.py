@@ -189,7 +189,8 @@ DESCRIPTIONS: dict[str, Described] = {
         "indicator": ("Indicator", "Id van een indicator uit content/indicatoren.yaml."),
         "nulmeting": ("Nulmeting", "De beginwaarde met het jaar van meting. Optioneel."),
         "streefwaarden": ("Streefwaarden", "Voor elk jaar van de DVO-periode de streefwaarde. " + _JAAR),
-        "realisaties": ("Realisaties", "Per periode de gerealiseerde waarde: een getal, of `waarde` met `noemer` bij een gewogen gemiddelde. Optioneel."),
+        "toelichting_streefwaarden": ("Toelichting op de streefwaarden", "Waarom een streefwaarde slechter is dan de nulmeting (bijvoorbeeld een verwachte stijging van de werkloosheid). Verplicht als dat zo is; staat in bijlage 2 van de DVO."),
+        "realisaties": ("Realisaties", "Per periode de gerealiseerde waarde: een getal, of `waarde` met `noemer` bij een gewogen gemiddelde, of `teller` met `noemer` (dan volgt de waarde daaruit, bij een percentage teller / noemer x 100). Optioneel."),
         "toelichtingen": ("Toelichtingen", "Per periode een verklaring van een afwijking, met een aanvaarde oorzaak. Optioneel."),
         "opvolging": ("Opvolging", "Per periode van een afwijking die naar het bestuur ging: wat er is besloten. Optioneel."),
     }),
@@ -199,8 +200,9 @@ DESCRIPTIONS: dict[str, Described] = {
         "bron": ("Bron", "Waar de waarde vandaan komt. Optioneel."),
     }),
     "Realisatie": ("Realisatie", "Een gerealiseerde waarde, met de noemer waar de regio een gewogen gemiddelde van maakt.", {
-        "waarde": ("Waarde", "De gerealiseerde waarde in de eenheid van de indicator."),
-        "noemer": ("Noemer", "Waarover het percentage of gemiddelde gaat; verplicht bij een gewogen gemiddelde."),
+        "waarde": ("Waarde", "De gerealiseerde waarde in de eenheid van de indicator. Niet samen met teller."),
+        "teller": ("Teller", "Het aantal waarvan het percentage of gemiddelde wordt berekend, met de noemer: 4 van 6 werkplekken vervuld is teller 4, noemer 6 (66,7%). Niet samen met waarde."),
+        "noemer": ("Noemer", "Waarover het percentage of gemiddelde gaat; verplicht bij een gewogen gemiddelde en bij een teller. Bij een percentage een geheel aantal; een percentage met een noemer moet met een geheel aantal van die noemer te halen zijn."),
     }),
     "Afwijkingstoelichting": ("Toelichting op een afwijking", "Waarom een realisatie afwijkt van de streefwaarde.", {
         "oorzaak": ("Oorzaak", "Een aanvaarde oorzaak: 'budgetkrimp', 'beleidskeuze in de DVO' of 'demografische of economische ontwikkeling'. Optioneel."),

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.models.region import Afwijkingstoelichting, Opvolging, PeriodKey, Rapportstatus
 from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney, require_order
@@ -82,10 +83,31 @@ class Nulmeting(StrictModel):
 
 
 class Realisatie(StrictModel):
-    """A realised value; `noemer` is the denominator for weighted regional figures."""
+    """A realised value; `noemer` is the denominator for weighted regional figures.
 
-    waarde: Number
+    A ratio may be written as `teller` and `noemer` instead of `waarde` (4 of 6 werkplekken
+    filled): the value follows from them when the data is loaded (load/teller_noemer.py), a
+    percentage as teller / noemer x 100. After loading, `waarde` is always set."""
+
+    waarde: Number | None = None
+    teller: Number | None = None
     noemer: Number | None = None
+
+    @model_validator(mode="after")
+    def _one_value(self):
+        if self.waarde is not None and self.teller is not None:
+            raise PydanticCustomError(
+                "dvo_teller_en_waarde",
+                "verwacht waarde óf teller met noemer, gevonden allebei (waarde {waarde}, teller {teller}); de waarde volgt uit teller en noemer",
+                {"waarde": self.waarde, "teller": self.teller},
+            )
+        if self.waarde is None and self.teller is None:
+            raise PydanticCustomError("dvo_geen_waarde", "verwacht een waarde, of een teller met een noemer, gevonden geen van beide", {})
+        if self.teller is not None and self.noemer is None:
+            raise PydanticCustomError("dvo_geen_noemer", "een teller ({teller}) heeft een noemer nodig: schrijf ook 'noemer', waarover de teller gaat (bijvoorbeeld het aantal beschikbare werkplekken)", {"teller": self.teller})
+        if self.teller is not None and self.noemer == 0:
+            raise PydanticCustomError("dvo_noemer_nul", "een noemer van 0 kan niet: teller {teller} van 0", {"teller": self.teller})
+        return self
 
 
 def _realisatie(value: object) -> object:
@@ -97,6 +119,8 @@ class PrestatieIndicator(StrictModel):
     indicator: Id
     nulmeting: Nulmeting | None = None
     streefwaarden: dict[Year, Number]
+    # Why a streefwaarde is worse than the nulmeting, when one is (part of the DVO's bijlage 2).
+    toelichting_streefwaarden: Text | None = None
     realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
     toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
     opvolging: dict[PeriodKey, Opvolging] = {}  # keyed by the period whose afwijking was escalated

@@ -113,6 +113,7 @@ class KpiRegel:
     indicator: IndicatorTekst
     nulmeting: Nulmeting | None
     streefwaarden: list[Decimal]
+    toelichting: str | None  # why a streefwaarde is worse than the nulmeting, when one is
 
 
 @dataclass(frozen=True)
@@ -340,7 +341,7 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
         verplichtingen_per_jaar=_column_sums([v.bedragen for v in verplichtingen], len(jaren)),
         bijdragen=bijdragen(gemeente, jaren),
         kpis=[
-            KpiRegel(_indicator(project, p.indicator), p.nulmeting, _per_year(p.streefwaarden, jaren))
+            KpiRegel(_indicator(project, p.indicator), p.nulmeting, _per_year(p.streefwaarden, jaren), p.toelichting_streefwaarden)
             for p in gemeente.prestatie_indicatoren
         ],
         # The reports' own rule and words (compute/kpi.Afwijkingsregel, also their leeswijzer):
