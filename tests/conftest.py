@@ -141,6 +141,14 @@ def copy_maasland(target: Path) -> Path:
     return target
 
 
+def build_source(project, revisie: str = "test"):
+    """What a build step reads (publish/inputs.BuildSource) for a loaded project, without git."""
+    from generator.compute.verantwoording import Verantwoording
+    from generator.publish.inputs import BuildSource
+
+    return BuildSource(project, Verantwoording(project), revisie)
+
+
 def flat(text: str) -> str:
     """Whitespace as single spaces: PDF text breaks lines wherever the layout does."""
     return " ".join(text.split())
