@@ -159,9 +159,7 @@ def test_bad_revisions_give_one_dutch_line_and_exit_2(repo, tmp_path, args, mess
     args = [{"C0": repo["c0"], "C1": repo["c1"]}.get(a, a) for a in args]
     result = _run(repo["root"], *args, "--uit", str(tmp_path))
     assert result.exit_code == 2
-    # a usage error: the command's usage line and help hint, then one Dutch line
-    errors = [line for line in result.output.splitlines() if line.startswith("Fout:")]
-    assert len(errors) == 1 and errors[0].startswith(message) and result.output.startswith("Gebruik: dvo wijzigingen"), result.output
+    assert result.output.count("\n") == 1 and result.output.startswith(message), result.output
     assert list(tmp_path.iterdir()) == []
 
 
@@ -170,7 +168,7 @@ def test_not_a_git_repository(tmp_path):
     uit = region.root / "uit"
     result = region.dvo("wijzigingen", "heumen", "--van", "HEAD", "--uit", str(uit))
     assert result.exit_code == 2
-    assert result.output.endswith("\nFout: de map van de regio is geen git-repository (en ligt er niet in); het wijzigingsoverzicht leest eerdere versies uit git\n")
+    assert result.output == "Fout: de map van de regio is geen git-repository (en ligt er niet in); het wijzigingsoverzicht leest eerdere versies uit git\n"
     assert not uit.exists()
 
 
