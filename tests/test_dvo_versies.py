@@ -13,6 +13,8 @@ from tests.conftest import REPO, SLUGS, assert_finding, document_html, findings,
 
 D = "gemeenten/druten.yaml"
 H = "gemeenten/heumen.yaml"
+# The dates and kenmerken of the besluiten on Heumen's 1.0: a new version is not decided by them.
+NOG_TE_NEMEN = ('        datum: 2014-12-09\n        kenmerk: "2014/1187"\n', '        datum: 2014-12-11\n        kenmerk: BCW-2014-014\n')
 
 
 # --- signing -------------------------------------------------------------------------------
@@ -109,6 +111,8 @@ def test_changed_content_of_a_vastgelegde_version_fails_until_undone_or_a_new_ve
     region.replace(H, "      Trajecten", "      Intensieve trajecten")
     region.replace(H, '  status: vastgesteld\n  versie: "1.0"\n  datum: 2014-12-09', '  status: concept\n  versie: "1.1"\n  datum: 2015-03-01')
     region.write(H, re.sub(r"      ondertekend:\n        plaats: .*\n        datum: .*\n", "", region.read(H)))
+    for besluit in NOG_TE_NEMEN:  # the besluiten of 1.0 do not approve 1.1
+        region.replace(H, besluit, "")
     region.write(H, region.read(H) + '    - versie: "1.1"\n      datum: 2015-03-01\n      omschrijving: Intensievere trajecten.\n')
     # without the revision of 1.0 the version in force cannot be known
     entry = region.line_of(H, '- versie: "1.0"')

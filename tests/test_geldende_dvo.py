@@ -158,9 +158,10 @@ def test_nijmegen_2016_is_judged_on_its_afspraken_not_on_the_maatwerkbudget(v):
 def test_once_1_1_is_vastgesteld_nijmegen_2016_has_three_afspraken(region):
     """The issue's own figures: afspraken € 590.000, besteed € 539.900 (91,5 %)."""
     region.replace(N, "  status: ter besluitvorming\n", "  status: vastgesteld\n")
-    region.replace(N, "        orgaan: het college van burgemeester en wethouders van Nijmegen\n        datum: 2014-12-16\n",
+    region.replace(N, "        orgaan: het college van burgemeester en wethouders van Nijmegen\n",
                    "        orgaan: het college van burgemeester en wethouders van Nijmegen\n        datum: 2015-06-23\n")
-    region.replace(N, "        orgaan: de bestuurscommissie Werk\n        datum: 2014-12-11\n", "        orgaan: de bestuurscommissie Werk\n        datum: 2015-06-18\n")
+    region.replace(N, "        orgaan: de bestuurscommissie Werk\n", "        orgaan: de bestuurscommissie Werk\n        datum: 2015-06-25\n")
+    assert region.dvo("validate").exit_code == 0
     v = Verantwoording(load_project(region.root))
     f = v.financien("nijmegen", v.periode("2016"))
     assert v.geldende_dvo("nijmegen", v.periode("2016")).versie.versie == "1.1" and not f.buiten_dvo

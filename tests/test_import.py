@@ -64,7 +64,7 @@ def test_imported_values_reach_the_model(region):
     wijchen = load_project(region.root).gemeente("wijchen")
     p = {p.indicator: p for p in wijchen.prestatie_indicatoren}
     assert p["uitstroom-werk"].realisaties["2017"].waarde == 121
-    assert (p["vervullingspercentage"].realisaties["2017"].waarde, p["vervullingspercentage"].realisaties["2017"].noemer) == (69.5, 44)
+    assert (p["vervullingspercentage"].realisaties["2017"].waarde, p["vervullingspercentage"].realisaties["2017"].noemer) == (70.5, 44)
 
 
 def test_dry_run_shows_the_diff_and_writes_nothing(region):

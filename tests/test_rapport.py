@@ -50,10 +50,14 @@ def test_higher_is_better_score_is_the_plain_percentage(v):
 
 def test_weighted_regional_percentage_uses_the_denominators_not_a_plain_mean(v):
     r = v.regio("vervullingspercentage", v.periode("2016"))
-    # Hand-computed from the nine gemeente files: sum of waarde × noemer = 44.194, sum of noemers = 659.
-    assert r.realisatie == Decimal(44194) / 659  # 67,06%
-    assert round(r.realisatie, 2) != round(Decimal("613.4") / 9, 2)  # a plain mean would say 68,16%
-    assert r.streefwaarde == 72  # every gemeente aims at 72%: the weighted target is 72 too
+    # Hand-computed from the nine gemeente files (teller of noemer werkplekken filled): the weighted
+    # percentage is all filled places over all places, 468 of 698 = 67,05%.
+    assert abs(r.realisatie - Decimal(46800) / 698) < Decimal("1e-20")
+    plain = sum(u.realisatie for u in r.uitkomsten) / 9  # a plain mean of the nine percentages: 68,25%
+    assert round(plain, 2) == Decimal("68.25") and round(r.realisatie, 2) == Decimal("67.05")
+    # Each gemeente aims at its nulmeting + 4 procentpunt in 2016, weighted by the same noemers:
+    # 68,5 x 26 + 70 x 17 + 65 x 23 + 73 x 16 + 67 x 9 + 69 x 7 + 66,5 x 541 + 64 x 11 + 71 x 48 = 46.808,5
+    assert r.streefwaarde == Decimal("46808.5") / 698  # 67,06%
     assert len(r.uitkomsten) == r.gemeenten_totaal == 9
 
 
@@ -64,10 +68,10 @@ def test_counts_are_summed_for_the_region(v, project):
 
 
 def test_deviation_with_an_accepted_cause_is_explained_only_once_accepted(v):
-    # Druten 2015: the cause was accepted by the escalation body (door, datum): explained.
-    u = uitkomst(v, "druten", "verblijfsduur-bijstand", "2015")
+    # Nijmegen 2016: the cause was accepted (door, datum): explained, it does not go to the bestuur.
+    u = uitkomst(v, "nijmegen", "plaatsing-ondersteuning", "2016")
     assert u.status == kpi.AFWIJKING and u.signalering == VERKLAARD and not u.naar_bestuur
-    assert (u.toelichting.aanvaard.door, u.toelichting.aanvaard.datum) == ("bestuurscommissie Werk", dt.date(2016, 4, 14))
+    assert (u.toelichting.aanvaard.door, u.toelichting.aanvaard.datum) == ("periodiek overleg gemeente Nijmegen en Werkbedrijf", dt.date(2017, 2, 9))
     # Beuningen 2016: an accepted kind of cause, but nobody accepted it yet: it goes to the bestuur.
     u = uitkomst(v, "beuningen", "uitstroom-werk")
     assert u.toelichting.oorzaak == "demografische of economische ontwikkeling" and u.toelichting.aanvaard is None
@@ -111,7 +115,7 @@ def test_open_data_has_every_value_per_gemeente_and_period(built, project):
     assert len(own) == sum(len(p.realisaties) for p in project.gemeente("wijchen").prestatie_indicatoren)
     data = json.loads((built / "site" / "pdf" / "kpi-regio.json").read_text(encoding="utf-8"))
     vervulling = next(r for r in data if (r["indicator"], r["periode"]) == ("vervullingspercentage", "2016"))
-    assert vervulling["realisatie"] == 67.06 and vervulling["aggregatie"] == "gewogen gemiddelde"
+    assert vervulling["realisatie"] == 67.05 and vervulling["aggregatie"] == "gewogen gemiddelde"
 
 
 def test_gemeente_report_pdf_states_figures_status_and_signalering(built):
@@ -146,7 +150,7 @@ def test_regional_report_has_every_gemeente_and_states_the_aggregation(built):
     for naam in ("Beuningen", "Millingen aan de Rijn", "Mook en Middelaar", "Wijchen"):
         assert naam in flat
     assert "gewogen naar beschikbare werkplekken" in flat
-    assert "67,1%" in flat  # the weighted regional vervullingspercentage
+    assert "67,0%" in flat  # the weighted regional vervullingspercentage (468 of 698)
     assert "Verklaarde afwijkingen" in flat and "beleidskeuze in de DVO" in flat
     # The regional figure under its threshold is a besluitpunt of its own.
     assert "Plaatsingen met ondersteuning bij reguliere werkgevers – regio Rijk van Nijmegen (regionaal cijfer)" in flat

@@ -205,7 +205,7 @@ def test_realisatie_period_must_follow_the_region_scheme(region):
 
 
 def test_weighted_indicator_realisatie_needs_noemer(region):
-    region.replace(W, "      2016:\n        waarde: 58.3\n        noemer: 45", "      2016: 58.3")
+    region.replace(W, "      2016:\n        teller: 28\n        noemer: 48", "      2016: 58.3")
     line = region.line_of(W, "2016: 58.3")
     assert_finding(findings(region), f"{W}:{line}:13", "noemer-ontbreekt")
 

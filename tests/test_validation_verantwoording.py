@@ -48,13 +48,13 @@ def test_meetwijze_is_required_and_checked_against_its_choices(region):
 
 
 def test_a_beleidskeuze_must_name_its_dvo_article(region):
-    region.replace(N, " ([[artikel:maatwerk]])", "")
+    region.replace(N, " ([[artikel:basispakket]])", "")
     line = region.line_of(N, "oorzaak: beleidskeuze in de DVO")
     assert_finding(findings(region), f"{N}:{line}:18", "verwijzing-ontbreekt")
 
 
 def test_a_toelichting_may_only_name_an_existing_article(region):
-    region.replace(N, "[[artikel:maatwerk]]", "[[artikel:maatwerkk]]")
+    region.replace(N, "[[artikel:basispakket]]", "[[artikel:basispakkett]]")
     line = region.line_of(N, "oorzaak: beleidskeuze in de DVO") + 1
     assert_finding(findings(region), f"{N}:{line}:16", "verwijzing-onbekend")
 

@@ -73,6 +73,8 @@ def repo(tmp_path_factory):
     region.write(H, text[:end] + "\n" + NEW_AFSPRAAK.rstrip("\n") + text[end:])
     region.replace(H, '  status: ondertekend\n  versie: "1.0"\n  datum: 2014-12-09', '  status: concept\n  versie: "1.1"\n  datum: 2015-03-01')
     region.write(H, re.sub(r"      ondertekend:\n        plaats: .*\n        datum: .*\n", "", region.read(H)))
+    for besluit in ('        datum: 2014-12-09\n        kenmerk: "2014/1187"\n', '        datum: 2014-12-11\n        kenmerk: BCW-2014-014\n'):
+        region.replace(H, besluit, "")  # the besluiten of 1.0 do not approve 1.1
     region.write(H, region.read(H) + f"      revisie: {c1}\n" + '    - versie: "1.1"\n      datum: 2015-03-01\n      omschrijving: Kortere opzegtermijn, taalcoaches.\n')
     assert region.dvo("validate").exit_code == 0, region.dvo("validate").output
     c2 = commit(root, "Heumen 1.1")
