@@ -85,7 +85,7 @@ def share_history(target: Path) -> Path:
     """Make `target` a git repository without commits that can read this repository's commits.
 
     The example's vastgestelde DVO versions are read from the git revisions recorded in
-    its data (7c895c7 for Nijmegen 1.0), as a clone of a region repository does. A copy
+    its data (89c7a07 for Nijmegen 1.0), as a clone of a region repository does. A copy
     gets an empty repository whose object store borrows this one's (git alternates): the
     recorded revisions resolve, HEAD does not exist (documents say "geen revisie", as in
     an uncommitted copy), and nothing of this repository is written to."""

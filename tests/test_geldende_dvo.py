@@ -2,7 +2,7 @@
 
 Every figure is computed here by hand from the example's data:
 
-- Nijmegen's version 1.0 was vastgesteld on 16 December 2014 (recorded at revision 7c895c7);
+- Nijmegen's version 1.0 was vastgesteld on 16 December 2014 (recorded at revision 89c7a07);
   version 1.1 (9 June 2015, the jonggehandicapten afspraak) is ter besluitvorming. So 2015 and
   2016 are measured against 1.0, read from its revision.
 - The gemeente pays a bijdrage: its basis share, the verplichtingen and each afspraak's budget.
@@ -21,7 +21,7 @@ from generator.compute.financien import BINNEN_BUDGET, ONDERBESTEED, OVERSCHREDE
 from generator.compute.verantwoording import Verantwoording
 from generator.load.project import load_project
 from generator.render.documents.rapport.render import render_gemeente, render_regio
-from tests.conftest import REPO, Region, copy_region
+from tests.conftest import REPO, Region, assert_only_finding, copy_region
 
 N = "gemeenten/nijmegen.yaml"
 
@@ -43,7 +43,7 @@ def text(html: str) -> str:
 def test_nijmegen_2015_is_measured_against_version_1_0_from_its_revision(v):
     p = v.periode("2015")
     dvo = v.geldende_dvo("nijmegen", p)
-    assert dvo.geldend and dvo.versie.versie == "1.0" and dvo.versie.revisie.startswith("7c895c7")
+    assert dvo.geldend and dvo.versie.versie == "1.0" and dvo.versie.revisie.startswith("89c7a07")
     assert dvo.omschrijving == "Gemeten tegen DVO versie 1.0, vastgesteld op 16 december 2014."
     f = v.financien("nijmegen", p)
     # 1.0 has two afspraken: 223.000 + 198.000 = 421.000 (1.1 adds 50.000 for jonggehandicapten)
@@ -72,7 +72,7 @@ def test_page_one_and_colofon_name_the_version(v):
     html = text(render_gemeente(v, "nijmegen", v.periode("2016"), "test", pdf=False).html)
     assert "Gemeten tegen DVO versie 1.0, vastgesteld op 16 december 2014" in html  # title block
     colofon = html[html.index("Colofon"):]
-    assert colofon.startswith("Colofon Gemeten tegen DVO versie 1.0, vastgesteld op 16 december 2014. De gegevens van die versie komen uit revisie 7c895c7c48.")
+    assert colofon.startswith("Colofon Gemeten tegen DVO versie 1.0, vastgesteld op 16 december 2014. De gegevens van die versie komen uit revisie 89c7a07e91.")
 
 
 def test_the_regional_report_lists_the_gemeenten_without_a_version_in_force(v):
@@ -104,10 +104,10 @@ def test_a_missing_revision_is_refused_with_the_fix(tmp_path):
     copy = Region(copy_region(tmp_path / "kopie", git=False))
     result = copy.dvo("validate")
     assert result.exit_code == 1 and "Traceback" not in result.output
-    line = copy.line_of(N, "revisie: 7c895c7")
+    line = copy.line_of(N, "revisie: 89c7a07")
     assert result.output.startswith(
         f"{N}:{line}:16: dvo.wijzigingen[1].revisie: de DVO-versie 1.0 wordt uit die revisie gelezen, maar revisie "
-        "'7c895c7c4849584fb1ad729463da93e145c614d9' kan niet worden gelezen: deze map is geen git-repository. "
+        "'89c7a07e912ffa38aa82c8d0192fc59b81d1b0d8' kan niet worden gelezen: deze map is geen git-repository. "
         "Werk in een kloon van de regio-repository (git clone), niet in een kopie van de bestanden [revisie-onleesbaar]\n"
     ), result.output
     # a shallow clone (GitHub Actions checks out one commit by default): the message names fetch-depth
@@ -250,3 +250,21 @@ def test_an_indicator_only_one_gemeente_measures_has_no_regional_figure_or_rank(
     from generator.render.open_data import regio_rows
 
     assert "jeugdwerkloosheid" not in {row["indicator"] for row in regio_rows(v)}
+
+
+def test_a_version_read_from_its_revision_keeps_its_controlegetal(region):
+    """Nijmegen 1.0 is made from its revision; a software change that makes it differently is caught
+    (here simulated by a different recorded value) and re-recorded with --versie 1.0 --vervang."""
+    echt = re.search(r"controlegetal: ([0-9a-f]{64})\n      revisie:", region.read(N)).group(1)
+    region.replace(N, f"controlegetal: {echt}", "controlegetal: " + "a" * 64)
+    line = region.line_of(N, "controlegetal: aaaa")
+    finding = assert_only_finding(region, f"{N}:{line}:22", "controlegetal-gewijzigd")
+    assert "versie 1.0 zoals die in revisie" in finding and "'dvo vastleggen nijmegen --versie 1.0 --vervang'" in finding
+    result = region.dvo("vastleggen", "nijmegen", "--versie", "1.0")
+    assert result.exit_code == 1 and "--versie 1.0 --vervang" in result.output
+    result = region.dvo("vastleggen", "nijmegen", "--versie", "1.0", "--vervang")
+    assert result.exit_code == 0, result.output
+    assert f"controlegetal: {echt}" in region.read(N) and region.dvo("validate").exit_code == 0
+    # the working file of the draft is not the record of 1.0: its own changes are the draft's
+    result = region.dvo("vastleggen", "nijmegen", "--versie", "0.2")
+    assert result.exit_code == 2 and "is geen vastgestelde of ondertekende versie met een revisie" in result.output

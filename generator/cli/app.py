@@ -41,8 +41,9 @@ def load(root: Path) -> Project:
 
 def load_checked(root: Path) -> Project:
     """Like `load`, plus the checks on records: every recorded revision of a DVO version is
-    readable (git), and vastgelegde DVO versions kept their content (it needs the DVO view
-    model, so it runs after loading)."""
+    readable (git), vastgelegde DVO versions kept their content (it needs the DVO view
+    model, so it runs after loading), and vastgelegde reports kept theirs and the figures
+    of their period."""
     from generator.load.dvo_versies import revisie_findings
     from generator.render.documents.dvo.vastlegging import vastlegging_findings
 
@@ -51,6 +52,11 @@ def load_checked(root: Path) -> Project:
     if findings:
         raise InvalidProject(findings)
     findings = vastlegging_findings(project)
+    if findings:
+        raise InvalidProject(findings)
+    from generator.render.documents.rapport.vastlegging import rapport_findings
+
+    findings = rapport_findings(project)  # vastgelegde reports: their content and the figures of their period
     if findings:
         raise InvalidProject(findings)
     return project

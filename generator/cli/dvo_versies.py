@@ -18,24 +18,55 @@ def _known_gemeente(project, slug: str) -> None:
 
 @main.command()
 @root_option
-@click.argument("gemeente")
-@click.option("--vervang", is_flag=True, help="Vervang een eerder vastgelegd controlegetal (alleen als de inhoud niet als afspraak is veranderd, bijv. na een nieuwe versie van de software).")
-def vastleggen(root: Path, gemeente: str, vervang: bool) -> None:
-    """Leg het controlegetal van een vastgestelde of ondertekende DVO vast in het gemeentebestand.
+@click.argument("wat", metavar="GEMEENTE | rapport NAAM PERIODE")
+@click.argument("rest", nargs=-1, metavar="")
+@click.option("--versie", metavar="VERSIE", help="Een eerdere versie die uit haar revisie wordt gemaakt, in plaats van de huidige (met --vervang, na een nieuwe versie van de software).")
+@click.option("--vervang", is_flag=True, help="Vervang een eerder vastgelegd controlegetal (alleen als de inhoud niet als afspraak of cijfer is veranderd, bijv. na een nieuwe versie van de software).")
+def vastleggen(root: Path, wat: str, rest: tuple[str, ...], versie: str | None, vervang: bool) -> None:
+    """Leg een vastgestelde of ondertekende DVO, of een vastgestelde rapportage, vast.
 
-    Daarna meldt 'dvo validate' elke wijziging van de inhoud van die versie, totdat er
-    een nieuwe versie in dvo.wijzigingen staat.
+    'dvo vastleggen GEMEENTE' schrijft het controlegetal van de DVO in het gemeentebestand;
+    daarna meldt 'dvo validate' elke wijziging van de inhoud van die versie, totdat er een
+    nieuwe versie in dvo.wijzigingen staat.
+
+    'dvo vastleggen rapport NAAM PERIODE' (NAAM: een gemeente of 'regio') schrijft bij de
+    rapportage de git-revisie waaruit zij voortaan wordt gemaakt en het controlegetal van haar
+    inhoud. Commit de gegevens eerst. Daarna verandert de rapportage niet meer, en weigert
+    'dvo validate' een wijziging van de cijfers van die periode zonder herziening.
     """
+    project = load(root)
+    if wat == "rapport":
+        _rapport(project, rest, versie, vervang)
+        return
+    if rest:
+        raise UsageFault(f"te veel argumenten: {' '.join(rest)}; gebruik 'dvo vastleggen GEMEENTE' of 'dvo vastleggen rapport NAAM PERIODE'")
     from generator.edit.vastleggen import vastleggen as leg_vast
 
-    project = load(root)
-    _known_gemeente(project, gemeente)
-    res = leg_vast(project, gemeente, vervang=vervang)
-    naam = project.gemeente(gemeente).naam
+    _known_gemeente(project, wat)
+    res = leg_vast(project, wat, vervang=vervang, versie=versie)
+    naam = project.gemeente(wat).naam
     if res.al_vastgelegd:
         click.echo(f"Versie {res.versie} van de DVO {naam} was al vastgelegd met dit controlegetal ({res.controlegetal[:8]}); er is niets veranderd.")
     else:
         click.echo(f"Versie {res.versie} van de DVO {naam} is vastgelegd: controlegetal {res.controlegetal[:8]} in {res.rel}, regel {res.regel}.")
+
+
+def _rapport(project, rest: tuple[str, ...], versie: str | None, vervang: bool) -> None:
+    from generator.compute.verantwoording import REGIO
+    from generator.edit.vastleggen_rapport import vastleggen_rapport
+
+    if versie is not None:
+        raise UsageFault("--versie hoort bij een DVO, niet bij een rapportage")
+    if len(rest) != 2:
+        raise UsageFault("verwacht 'dvo vastleggen rapport NAAM PERIODE', bijv. 'dvo vastleggen rapport wijchen 2015' of 'dvo vastleggen rapport regio 2015'")
+    naam, code = rest
+    if naam != REGIO:
+        _known_gemeente(project, naam)
+    res = vastleggen_rapport(project, naam, code, vervang=vervang)
+    if res.al_vastgelegd:
+        click.echo(f"De verantwoordingsrapportage {res.titel} was al vastgelegd (revisie {res.revisie[:10]}, controlegetal {res.controlegetal[:8]}); er is niets veranderd.")
+    else:
+        click.echo(f"De verantwoordingsrapportage {res.titel} is vastgelegd: revisie {res.revisie[:10]}, controlegetal {res.controlegetal[:8]} in {res.rel}, regel {res.regel}.")
 
 
 @main.command()

@@ -208,3 +208,46 @@ class Verantwoording:
 def rapportstatus(statussen: dict[str, Rapportstatus], periode: Rapportperiode) -> Rapportstatus:
     """A report without a status block is a concept."""
     return statussen.get(periode.code) or Rapportstatus()
+
+
+REGIO = "regio"  # the region's own report, beside the gemeenten's slugs
+
+
+@dataclass(frozen=True)
+class Bron:
+    """What one report is made from: the figures, and for a vastgelegde report its revision."""
+
+    verantwoording: Verantwoording
+    revisie: str | None  # the full commit of a vastgelegde report; None: the working data
+
+    @property
+    def vastgelegd(self) -> bool:
+        return self.revisie is not None
+
+
+def statussen(project: Project, naam: str) -> dict[str, Rapportstatus]:
+    """The report statuses of a gemeente (its slug) or of the region (REGIO)."""
+    return project.regio.rapportage.rapporten if naam == REGIO else project.gemeente(naam).rapporten
+
+
+_BIJ_REVISIE: dict[tuple[str, str], Verantwoording] = {}  # (root, commit) -> its figures; a commit never changes
+
+
+def verantwoording_op(project: Project, revisie: str) -> Verantwoording:
+    """The figures as they were at a recorded revision (a vastgelegde report is made from them)."""
+    from generator.load.git_revisie import load_at_cached, resolve
+
+    rev = resolve(project.layout.root, revisie)
+    key = (str(project.layout.root), rev.hash)
+    if key not in _BIJ_REVISIE:
+        _BIJ_REVISIE[key] = Verantwoording(load_at_cached(project.layout.root, rev))
+    return _BIJ_REVISIE[key]
+
+
+def bron(v: Verantwoording, naam: str, periode: Rapportperiode) -> Bron:
+    """A vastgelegde report is made from the data at its recorded revision, so later realisaties,
+    new DVO versions or the working tree's revision never change it; any other from `v`."""
+    status = rapportstatus(statussen(v.project, naam), periode)
+    if not status.vastgelegd:
+        return Bron(v, None)
+    return Bron(verantwoording_op(v.project, status.revisie), status.revisie)

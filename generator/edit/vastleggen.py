@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from generator.edit.yaml_edit import EditError, set_scalar
 from generator.load.findings import InvalidProject
 from generator.load.project import Project, load_project
-from generator.render.documents.dvo.vastlegging import huidig_controlegetal, vastlegging_findings
+from generator.render.documents.dvo.vastlegging import huidig_controlegetal, versie_controlegetal, werkmap_findings
 from generator.util.atomic import write_text
 from generator.util.errors import EXIT_USAGE, DvoError
 
@@ -72,18 +72,22 @@ def _revalidate(project: Project, rel: str, new: str) -> None:
             elif source.is_file():
                 shutil.copyfile(source, scratch / source_rel)
         (scratch / rel).write_text(new, encoding="utf-8")
-        try:
-            problems = vastlegging_findings(load_project(scratch))
+        try:  # the scratch copy has no git: versions read from a revision were checked before writing
+            problems = werkmap_findings(load_project(scratch))
         except InvalidProject as exc:
             problems = exc.findings
         if problems:
             raise VastleggenError("na het vastleggen zou dit niet kloppen: " + "; ".join(str(f) for f in problems))
 
 
-def vastleggen(project: Project, slug: str, *, vervang: bool = False) -> Vastgelegd:
+def vastleggen(project: Project, slug: str, *, vervang: bool = False, versie: str | None = None) -> Vastgelegd:
+    """Record the controlegetal of the current version, or (`versie`) of an earlier version read
+    from its recorded revision, after a new version of the software changed how it is made."""
     g = project.gemeente(slug)
     dvo = g.dvo
     rel = project.layout.rel(project.layout.gemeenten / f"{slug}.yaml")
+    if versie is not None and not (versie == dvo.versie and not (dvo.wijzigingen and dvo.wijzigingen[-1].revisie)):
+        return _vastleggen_revisie(project, slug, rel, versie, vervang)
     if dvo.status not in DEFINITIEF:
         raise VastleggenError(
             f"de DVO van {g.naam} heeft status '{dvo.status}'; alleen een vastgestelde of ondertekende DVO wordt vastgelegd "
@@ -113,3 +117,35 @@ def vastleggen(project: Project, slug: str, *, vervang: bool = False) -> Vastgel
     _revalidate(project, rel, new)
     write_text(project.layout.root / rel, new)
     return Vastgelegd(rel, dvo.versie, nu, _line_of(new, nu), al_vastgelegd=False)
+
+
+def _vastleggen_revisie(project: Project, slug: str, rel: str, versie: str, vervang: bool) -> Vastgelegd:
+    """A version made from its recorded revision: its controlegetal as today's software makes it."""
+    from generator.load.dvo_versies import dvo_versies
+
+    g = project.gemeente(slug)
+    v = next((x for x in dvo_versies(project).versies(slug) if x.versie == versie and x.revisie), None)
+    if v is None or v.index is None:
+        raise VastleggenError(
+            f"{rel}: versie {versie} van de DVO van {g.naam} is geen vastgestelde of ondertekende versie met een revisie in dvo.wijzigingen; "
+            f"zonder --versie legt 'dvo vastleggen {slug}' de huidige versie vast",
+            gebruik=True,
+        )
+    nu = versie_controlegetal(project, v)
+    text = (project.layout.root / rel).read_text(encoding="utf-8")
+    if v.controlegetal == nu:
+        return Vastgelegd(rel, versie, nu, _line_of(text, nu), al_vastgelegd=True)
+    if v.controlegetal is not None and not vervang:
+        raise VastleggenError(
+            f"versie {versie} van de DVO van {g.naam} is vastgelegd met een ander controlegetal. Haar gegevens staan in revisie "
+            f"{v.revisie[:10]} en veranderen niet; alleen een nieuwe versie van de software maakt de DVO anders. Controleer dat de "
+            f"afspraak niet is veranderd en vervang het controlegetal met 'dvo vastleggen {slug} --versie {versie} --vervang'."
+        )
+    try:
+        new = set_scalar(text, ("dvo", "wijzigingen", v.index), "controlegetal", nu)
+    except EditError as exc:
+        raise VastleggenError(f"{rel}: het controlegetal kan niet worden geschreven: {exc}") from exc
+    _verify(text, new, v.index, nu, rel)
+    _revalidate(project, rel, new)
+    write_text(project.layout.root / rel, new)
+    return Vastgelegd(rel, versie, nu, _line_of(new, nu), al_vastgelegd=False)

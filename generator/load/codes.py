@@ -78,6 +78,7 @@ CODES: dict[str, str] = {
     "maatwerkindicator-onvolledig": "Een indicator van een maatwerkafspraak staat niet bij prestatie_indicatoren, of heeft geen nulmeting.",
     "deelnemers-zonder-budget": "Deelnemers bij een maatwerkafspraak in een jaar zonder budget.",
     "controlegetal-gewijzigd": "De inhoud van een vastgelegde DVO-versie is veranderd: leg een nieuwe versie vast of maak de wijziging ongedaan.",
+    "rapport-vastgesteld": "Een cijfer van een periode waarover een vastgestelde rapportage is, is veranderd zonder herziening; leg de herziening vast (datum, door, reden) of maak de wijziging ongedaan.",
     "revisie-onleesbaar": "De git-revisie die bij een DVO-versie is vastgelegd, is niet te lezen (geen git-repository, een ondiepe kloon) of bevat een andere versie; de melding zegt hoe het te verhelpen.",
     "revisie-ontbreekt": "Een eerdere DVO-versie is vastgelegd (controlegetal) maar heeft geen revisie: zonder revisie is niet te bepalen welke DVO geldt.",
     # The site and the templates.

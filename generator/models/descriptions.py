@@ -117,6 +117,14 @@ DESCRIPTIONS: dict[str, Described] = {
         "publicatiedatum": ("Publicatiedatum", "Datum van publicatie als JJJJ-MM-DD; ook de datum in de PDF. Optioneel."),
         "context": ("Context", "Arbeidsmarkt en bijzonderheden in deze periode. Optioneel."),
         "conclusies": ("Conclusies en aanbevelingen", "Optioneel."),
+        "revisie": ("Revisie", "De git-commit waaruit de vastgestelde rapportage wordt gemaakt; 'dvo vastleggen rapport' schrijft haar, samen met het controlegetal. Daarna verandert de rapportage niet meer."),
+        "controlegetal": ("Controlegetal", "De vingerafdruk van de inhoud van de vastgestelde rapportage, geschreven door 'dvo vastleggen rapport'."),
+        "herzieningen": ("Herzieningen", "Veranderingen van de cijfers van deze periode na de vaststelling, met datum, door wie en de reden. De vastgestelde rapportage blijft zoals zij is gepubliceerd; de volgende rapportage toont de herziening. Optioneel."),
+    }),
+    "Herziening": ("Herziening", "Een verandering van de cijfers van een periode waarover al een vastgestelde rapportage is.", {
+        "datum": ("Datum", "Wanneer tot de herziening is besloten, als JJJJ-MM-DD."),
+        "door": ("Door", "Wie tot de herziening besloot, bijvoorbeeld het college van burgemeester en wethouders."),
+        "reden": ("Reden", "Waarom de cijfers veranderen, bijvoorbeeld een correctie van de bron."),
     }),
     "Vaststelling": ("Vaststelling", "Wie het rapport vaststelde en wanneer.", {
         "door": ("Door", "Bijvoorbeeld 'college van burgemeester en wethouders van <gemeente>'."),

@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.catalog import Term
-from generator.models.types import CbsCode, Count, Id, Money, Number, Percentage, Slug, StrictModel, Text, Year, require_order
+from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Percentage, Slug, StrictModel, Text, Year, require_order
 
 
 def _period_key(value: object) -> object:
@@ -167,17 +167,49 @@ class Vaststelling(StrictModel):
     kenmerk: Text | None = None
 
 
+class Herziening(StrictModel):
+    """A change of the figures of a period whose report was vastgesteld: why, when and by whom.
+    The vastgestelde report stays as it was published; the next report shows the herziening."""
+
+    datum: dt.date
+    door: Text
+    reden: Text
+
+
 class Rapportstatus(StrictModel):
-    """Status, publication and authored text of one report (one period)."""
+    """Status, publication and authored text of one report (one period).
+
+    `dvo vastleggen rapport` records a vastgesteld report: `revisie`, the git commit it is made
+    from from then on, and the `controlegetal` of its content (bookkeeping, not content)."""
 
     status: Literal["concept", "vastgesteld"] = "concept"
     vastgesteld: Vaststelling | None = None
     publicatiedatum: dt.date | None = None
     context: Text | None = None  # arbeidsmarkt, bijzonderheden
     conclusies: Text | None = None  # conclusies en aanbevelingen
+    revisie: Text | None = None
+    controlegetal: Controlegetal | None = None
+    herzieningen: list[Herziening] = []
+
+    @property
+    def vastgelegd(self) -> bool:
+        """A record: made from its recorded revision, its content fixed."""
+        return self.status == "vastgesteld" and self.revisie is not None
 
     @model_validator(mode="after")
     def _decided(self):
+        if (self.revisie is None) != (self.controlegetal is None):
+            raise PydanticCustomError(
+                "dvo_vastgesteld",
+                "revisie en controlegetal horen samen: 'dvo vastleggen rapport' schrijft ze allebei; gevonden alleen {found}",
+                {"found": "revisie" if self.revisie else "controlegetal"},
+            )
+        if self.status == "concept" and (self.revisie or self.controlegetal or self.herzieningen):
+            raise PydanticCustomError(
+                "dvo_vastgesteld",
+                "revisie, controlegetal en herzieningen horen bij een vastgestelde rapportage; gevonden status 'concept'",
+                {},
+            )
         if self.status == "vastgesteld" and self.vastgesteld is None:
             raise PydanticCustomError(
                 "dvo_vastgesteld",

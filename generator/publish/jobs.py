@@ -155,11 +155,8 @@ def _html_and_request(source: BuildSource, job: Job) -> Rendered:
         return render_dvo(project, job.slug, versie=job.versie, pdf=False)  # no source revision: see render_dvo
     if job.soort == "wijzigingen":
         return render_plan(project, job.slug, pdf=False)
-    periode = verantwoording.periode(job.periode)
-    assert periode is not None, job
-    if job.soort == "rapport":
-        return rapport.render_gemeente(verantwoording, job.slug, periode, revisie, pdf=False)
-    return rapport.render_regio(verantwoording, periode, revisie, pdf=False)
+    assert verantwoording.periode(job.periode) is not None, job
+    return rapport.render_rapport(verantwoording, job.slug, job.periode, revisie, pdf=False)  # job.slug is "regio" for the region
 
 
 def prepare(source: BuildSource, jobs: list[Job], keys: KeyMaker) -> tuple[list[Prepared], list[JobResult]]:

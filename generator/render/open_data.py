@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from generator.util.tabular import to_csv, to_json
 from generator.compute.financien import AFSPRAAK, BASIS, BUITEN_DVO, VERPLICHTINGEN, Afrekenregel, Begrotingsregel, Financien, sum_known
 from generator.compute.uitkomsten import Regiowaarde, Uitkomst
-from generator.compute.verantwoording import Verantwoording
+from generator.compute.verantwoording import REGIO, Verantwoording, bron
 
 CENT = Decimal("0.01")
 
@@ -116,14 +116,27 @@ def financien_rows_gemeente(v: Verantwoording, slug: str, periode) -> list[dict]
 
 
 def financien_rows(v: Verantwoording) -> list[dict]:
-    return [row for periode in v.perioden for g in v.project.gemeenten for row in financien_rows_gemeente(v, g.slug, periode)]
+    return [row for periode in v.perioden for g in v.project.gemeenten for row in _financien_uit_bron(v, g.slug, periode)]
+
+
+def _bron(v: Verantwoording, naam: str, periode) -> tuple[Verantwoording, object]:
+    """The figures a report of the period is made from (a vastgelegde report's own revision), so
+    the open data of a vastgestelde period states what its report states."""
+    b = bron(v, naam, periode)
+    return b.verantwoording, b.verantwoording.periode(periode.code)
+
+
+def _financien_uit_bron(v: Verantwoording, slug: str, periode) -> list[dict]:
+    bron_v, bron_periode = _bron(v, slug, periode)
+    return financien_rows_gemeente(bron_v, slug, bron_periode)
 
 
 def financien_regio_rows(v: Verantwoording) -> list[dict]:
     """Per period the region's totals, summed from the gemeenten (as the regional report does)."""
     out = []
-    for periode in v.perioden:
-        fs = [v.financien(g.slug, periode) for g in v.project.gemeenten]
+    for live_periode in v.perioden:
+        bron_v, periode = _bron(v, REGIO, live_periode)
+        fs = [bron_v.financien(g.slug, periode) for g in bron_v.project.gemeenten]
         bijdrage = sum((f.totaal.budget for f in fs), Decimal(0))
         besteed = sum_known([f.totaal.besteed for f in fs])
         jaareinde = periode.jaareinde
@@ -131,7 +144,7 @@ def financien_regio_rows(v: Verantwoording) -> list[dict]:
             "periode": periode.code,
             "peildatum": periode.einddatum.isoformat(),
             "gemeenten": len(fs),
-            "gemeenten_zonder_geldende_dvo": sum(1 for g in v.project.gemeenten if not v.geldende_dvo(g.slug, periode).geldend),
+            "gemeenten_zonder_geldende_dvo": sum(1 for g in bron_v.project.gemeenten if not bron_v.geldende_dvo(g.slug, periode).geldend),
             "bijdrage": bijdrage,
             "besteed": besteed,
             "percentage_besteed": _rounded(besteed / bijdrage * 100) if besteed is not None and bijdrage else None,
@@ -146,12 +159,21 @@ def financien_regio_rows(v: Verantwoording) -> list[dict]:
 
 
 def gemeente_rows(v: Verantwoording) -> list[dict]:
-    return [row(u) for periode in v.perioden for g in v.project.gemeenten for u, _ in v.gemeente(g.slug, periode) if u.realisatie is not None]
+    out = []
+    for live_periode in v.perioden:
+        for g in v.project.gemeenten:
+            bron_v, periode = _bron(v, g.slug, live_periode)
+            out += [row(u) for u, _ in bron_v.gemeente(g.slug, periode) if u.realisatie is not None]
+    return out
 
 
 def regio_rows(v: Verantwoording) -> list[dict]:
     """The regional figures; an indicator that fewer than two gemeenten measured has none."""
-    return [regio_row(r) for periode in v.perioden for r in v.regiowaarden(periode) if r.regionaal]
+    out = []
+    for live_periode in v.perioden:
+        bron_v, periode = _bron(v, REGIO, live_periode)
+        out += [regio_row(r) for r in bron_v.regiowaarden(periode) if r.regionaal]
+    return out
 
 
 def gemeente_file_names(slug: str) -> list[str]:

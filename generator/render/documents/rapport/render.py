@@ -6,7 +6,8 @@ from generator.load.project import Project
 from generator.render import open_data
 from generator.render.documents.common import Rendered, render_page, with_pdf
 from generator.compute.rapportperiode import Rapportperiode
-from generator.compute.verantwoording import Verantwoording
+from generator.compute.verantwoording import REGIO, Verantwoording, bron, rapportstatus, statussen
+from generator.models.region import Rapportstatus
 from generator.render.documents.rapport.view import Rapport, gemeente_rapport, rapport_name, regio_rapport
 from generator.render.pdf.request import PdfAttachment
 from generator.util.tabular import to_json
@@ -20,14 +21,27 @@ def _render(project: Project, template: str, doc: Rapport, rows: list[dict], nam
     return with_pdf(project, html, pdf=pdf, datum=datum, attachment=attachment)
 
 
-def render_gemeente(v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str, *, pdf: bool = True) -> Rendered:
-    doc = gemeente_rapport(v, slug, periode, revisie)
+def render_gemeente(v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str, *, pdf: bool = True, vastlegging: Rapportstatus | None = None) -> Rendered:
+    doc = gemeente_rapport(v, slug, periode, revisie, vastlegging)
     rows = [open_data.row(b.uitkomst) for b in doc.blokken]
     return _render(v.project, "rapport.html", doc, rows, rapport_name(slug, periode.code), pdf=pdf)
 
 
-def render_regio(v: Verantwoording, periode: Rapportperiode, revisie: str, *, pdf: bool = True) -> Rendered:
-    doc = regio_rapport(v, periode, revisie)
+def render_regio(v: Verantwoording, periode: Rapportperiode, revisie: str, *, pdf: bool = True, vastlegging: Rapportstatus | None = None) -> Rendered:
+    doc = regio_rapport(v, periode, revisie, vastlegging)
     rows = [open_data.regio_row(b.regio) for b in doc.blokken]
     return _render(v.project, "rapport_regio.html", doc, rows, rapport_name("regio", periode.code), pdf=pdf)
+
+
+def render_rapport(v: Verantwoording, naam: str, code: str, revisie: str, *, pdf: bool = True) -> Rendered:
+    """The report of a gemeente (its slug) or the region (REGIO) in period `code`, from what it is
+    made of: a vastgelegde report from the data at its recorded revision, and then with that
+    revision (never '+gewijzigd'); any other from `v`, with the source revision `revisie`."""
+    b = bron(v, naam, v.periode(code))
+    periode = b.verantwoording.periode(code)
+    vastlegging = rapportstatus(statussen(v.project, naam), v.periode(code)) if b.vastgelegd else None
+    label = b.revisie[:10] if b.vastgelegd else revisie
+    if naam == REGIO:
+        return render_regio(b.verantwoording, periode, label, pdf=pdf, vastlegging=vastlegging)
+    return render_gemeente(b.verantwoording, naam, periode, label, pdf=pdf, vastlegging=vastlegging)
 

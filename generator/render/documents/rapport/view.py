@@ -17,11 +17,12 @@ from generator.compute.financien import AFSPRAAK, ONDERBESTEED, OVERSCHREDEN, ZO
 from generator.compute.geldende_dvo import GeldendeDvo, buiten_dvo
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
-from generator.compute.verantwoording import Verantwoording, rapportstatus
+from generator.compute.verantwoording import REGIO, Verantwoording, rapportstatus
 from generator.models.gemeente import Gemeente
 from generator.models.region import Afrekenregels, Escalatie, Rapportstatus, Regio
 from generator.models.standaard import REFERENCE
 from generator.render.documents.rapport import charts
+from generator.render.documents.rapport.vastlegging import Herzieningsblok, herzieningen
 from generator.render.documents.dvo.clauses import article_numbers
 from generator.util import formatting
 
@@ -199,6 +200,8 @@ class Rapport:
     signalering: Signalering
     regel: list[str]  # the afwijkingsregel in Dutch (kpi.Afwijkingsregel.beschrijving)
     artikelen: dict[str, str]
+    herzieningen: list[Herzieningsblok]  # of the previous period's vastgestelde reports, shown in this one
+    vastlegging: Rapportstatus | None  # the record of a vastgelegde report (revisie, controlegetal), for the colofon
 
     @property
     def escalatie(self) -> Escalatie:
@@ -395,7 +398,7 @@ def _punten(v: Verantwoording, u: Uitkomst, periode: Rapportperiode) -> list[cha
     return punten
 
 
-def _common(v: Verantwoording, periode: Rapportperiode, slug: str | None, statussen: dict) -> dict:
+def _common(v: Verantwoording, periode: Rapportperiode, slug: str | None, statussen: dict, vastlegging: Rapportstatus | None) -> dict:
     return {
         "regio": v.project.regio,
         "periode": periode,
@@ -403,10 +406,12 @@ def _common(v: Verantwoording, periode: Rapportperiode, slug: str | None, status
         "signalering": signalering(v, periode, slug),
         "regel": v.regel.beschrijving(),
         "artikelen": article_numbers(v.project.standaard),
+        "herzieningen": herzieningen(v, slug or REGIO, periode),
+        "vastlegging": vastlegging,
     }
 
 
-def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str) -> GemeenteRapport:
+def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str, vastlegging: Rapportstatus | None = None) -> GemeenteRapport:
     g = v.project.gemeente(slug)
     blokken = []
     for n, (u, r) in enumerate(v.gemeente(slug, periode), 1):
@@ -420,7 +425,7 @@ def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revi
             koers=koers_tekst(u), meetwijze=MEETWIJZE[u.indicator.meetwijze], regio_prestatie=prestatie(r.oordeel),
         ))
     dvo = v.geldende_dvo(slug, periode)
-    common = _common(v, periode, slug, g.rapporten)
+    common = _common(v, periode, slug, g.rapporten, vastlegging)
     # The rule and the article numbers of the DVO in force: a toelichting cites that version's articles.
     common["regel"] = dvo.regel.beschrijving()
     common["artikelen"] = article_numbers(v.versies.project_van(dvo.versie).standaard)
@@ -458,7 +463,7 @@ def status_tellingen(uitkomsten: list[Uitkomst]) -> str:
     return ", ".join(parts)
 
 
-def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str) -> RegioRapport:
+def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str, vastlegging: Rapportstatus | None = None) -> RegioRapport:
     drempels = v.project.regio.rapportage.drempels
     blokken = []
     for n, r in enumerate(v.regiowaarden(periode), 1):
@@ -488,5 +493,5 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str) -> R
         gemeenten=v.project.gemeenten,
         financieel=Financieel.van([v.financien(g.slug, periode) for g in v.project.gemeenten]),
         dvos=[v.geldende_dvo(g.slug, periode) for g in v.project.gemeenten],
-        **_common(v, periode, None, v.project.regio.rapportage.rapporten),
+        **_common(v, periode, None, v.project.regio.rapportage.rapporten, vastlegging),
     )
