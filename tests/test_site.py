@@ -328,7 +328,9 @@ def test_reading_copy_sits_in_the_theme_with_one_main_landmark_and_scroll_boxes(
     assert '<h1 id="verantwoordingsrapportage-druten-2016">Verantwoordingsrapportage <span class="gemeente">Druten 2016</span>' in html
     assert html.count('<div class="scrollvak"><table') == html.count("<table")  # every table scrolls in its own box
     # Report charts: smallest text 11 units in a 620-unit viewBox, 12 px on screen from 677 px (676,4 rounded up).
-    assert html.count('class="scrollvak grafiekvak"><svg style="--min-breedte: 677px"') == html.count('class="grafiek"') > 0
+    # each chart in its two layouts (render/charts.py), each in a box of its own with its width for 12 px text
+    assert html.count('class="scrollvak grafiekvak grafiekvak--breed"><svg style="--min-breedte: 677px"') == html.count('class="grafiek"') > 0
+    assert html.count('class="scrollvak grafiekvak grafiekvak--smal"><svg style="--min-breedte: 272px"') == html.count('class="grafiek"')
     assert 'class="skiplink"' not in html and 'class="watermerk"' not in html
 
 
@@ -423,6 +425,28 @@ def test_toegankelijkheidsverklaring_follows_the_model_statement(built):
     assert "Wij reageren binnen vijf werkdagen" in flat
     for heading in ("Over deze verklaring", "Hoe wij controleren", "Wat nog niet voldoet", "Een probleem melden"):
         assert f">{heading}<" in html, heading
+
+
+def test_search_index_keeps_words_apart_and_leaves_out_what_is_said_elsewhere(built, project):
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(e["title"] + " " + e["text"] for e in index["docs"])
+    # cells, terms and headings touch in the markup; in the index they stay words
+    assert "Looptijd 1 januari 2015" in text and "Looptijd1" not in text
+    assert not re.search(r"Status(Ter|Concept|Vastgesteld|Ondertekend)", text)
+    # a chart's text alternative repeats the table beside it; tables of figures are figures
+    assert "Lijngrafiek van" not in text and "Staafgrafiek van" not in text
+    assert "cijfers bij de grafiek" not in text
+    # the leeswijzer is the same in every report of a period: indexed in the regional reports only
+    leeswijzer = [e["location"] for e in index["docs"] if e["location"].endswith("#leeswijzer-kop")]
+    assert leeswijzer and all(loc.startswith("regio/rapport-") for loc in leeswijzer), leeswijzer
+    # ... which is true: word for word the same as each gemeente's (so nothing only a gemeente report says is lost)
+    def section(name):
+        html = (built / ".staging" / "html" / f"{name}.html").read_text(encoding="utf-8")
+        return _text(html[html.index('<section id="leeswijzer"'):html.index("</section>", html.index('<section id="leeswijzer"'))])
+    for g in project.gemeenten:
+        assert section(f"rapport-{g.slug}-2016") == section("rapport-regio-2016"), g.slug
+    # the links block above every reading copy (PDF, open data) is navigation, not content
+    assert not any(e["text"].startswith("<ul> <li>Verantwoordingsrapportage") for e in index["docs"])
 
 
 def _zensical() -> list[str]:
