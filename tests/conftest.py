@@ -71,7 +71,8 @@ MAASLAND = REPO / "tests" / "fixtures" / "regio-maasland"
 
 def copy_maasland(target: Path) -> Path:
     """The small second region (tests/fixtures/regio-maasland), with the example's catalogues and
-    standard text; the standard text's escalation body becomes Maasland's own."""
+    standard text; the standard text's escalation body becomes Maasland's own. Its own
+    mkdocs.yml names its own page werkplein.md and not the default werkbedrijf.md."""
     shutil.copytree(MAASLAND / "content", target / "content")
     shutil.copytree(MAASLAND / "gemeenten", target / "gemeenten")
     for name in ("instrumentarium.yaml", "indicatoren.yaml", "verordening.yaml", "dvo-standaardbepalingen.yaml"):
@@ -80,7 +81,7 @@ def copy_maasland(target: Path) -> Path:
     text = standard.read_text(encoding="utf-8")
     text = text.replace("geagendeerd in de bestuurscommissie Werk.", "geagendeerd in [[gegeven:escalatie]].")  # from rapportage.escalatie
     standard.write_text(text.replace("de bestuurscommissie Werk", "het dagelijks bestuur van het Werkplein"), encoding="utf-8")
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy(MAASLAND / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
 

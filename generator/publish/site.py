@@ -387,7 +387,12 @@ def build_site(project: Project, verantwoording, outcome: Outcome, *, opnieuw: b
     built = staging(project) / "site"
     if built.exists():
         shutil.rmtree(built)  # left by an interrupted build
-    run_mkdocs(config, docs, built, datum=site_date(project))
+    try:
+        run_mkdocs(config, docs, built, datum=site_date(project))
+    except SiteError as exc:  # mkdocs speaks English about staging paths: Dutch, naming the region's files
+        from generator.publish.mkdocs_meldingen import dutch
+
+        raise SiteError([dutch(m, project.layout) for m in exc.problems]) from exc
     manifest = write_manifest(built)
     cache.site = {"sleutel": key, "manifest": file_sha256(manifest)}
     _swap(built, site, staging(project) / "site-vorige")
