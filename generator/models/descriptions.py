@@ -29,6 +29,10 @@ DESCRIPTIONS: dict[str, Described] = {
         "verdeelsleutels": ("Verdeelsleutels", "Sleutels om een kostenpost over de gemeenten te verdelen, naar inwoners en bijstandsgerechtigden. Optioneel."),
         "kostenposten": ("Kostenposten", "Bedragen die met een verdeelsleutel over de gemeenten worden verdeeld, zoals transitiekosten. Optioneel."),
         "rapportage": ("Rapportage", "Het periodeschema van de verantwoording en de drempels voor de status van een indicator."),
+        "toegankelijkheid": ("Toegankelijkheidsverklaring", "Gegevens voor de toegankelijkheidsverklaring van de site. Optioneel: zonder dit blok draagt de verklaring de nieuwste datum uit de gegevens."),
+    }),
+    "Toegankelijkheid": ("Toegankelijkheidsverklaring", "Wat de toegankelijkheidsverklaring van de site uit de gegevens haalt.", {
+        "datum": ("Datum van de verklaring", "De dag waarop de regio de verklaring heeft opgesteld of voor het laatst heeft nagelopen, zoals 2025-03-01."),
     }),
     "DvoPeriode": ("DVO-periode", "De jaren waarvoor de DVO's gelden.", {
         "eerste_jaar": ("Eerste jaar", "Het eerste jaar van de DVO-periode, bijvoorbeeld 2025."),

@@ -230,6 +230,12 @@ class Rapportage(StrictModel):
     opvolging: dict[Id, dict[PeriodKey, Opvolging]] = {}
 
 
+class Toegankelijkheid(StrictModel):
+    """What the site's toegankelijkheidsverklaring takes from the data, not from the template."""
+
+    datum: dt.date  # the day the region drew up the statement, or last checked it
+
+
 class Regio(StrictModel):
     naam: Text
     organisatie: Text
@@ -243,6 +249,8 @@ class Regio(StrictModel):
     verdeelsleutels: list[Verdeelsleutel] = []
     kostenposten: list[Kostenpost] = []
     rapportage: Rapportage
+    # Optional: without it the statement is dated with the newest date in the data.
+    toegankelijkheid: Toegankelijkheid | None = None
 
     def verdeelsleutel(self, key_id: str) -> Verdeelsleutel:
         return next(v for v in self.verdeelsleutels if v.id == key_id)
