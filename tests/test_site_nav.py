@@ -65,13 +65,13 @@ def test_validate_reports_every_page_problem_the_strict_build_would_refuse_at_it
     line = region.line_of("content/pages/nieuws.md", "archief")
     assert result.output.splitlines()[:-1] == [
         f"content/pages/nieuws.md:{line}:{region.col_of('content/pages/nieuws.md', 'werkbedrijf.md')}: link naar 'werkbedrijf.md': "
-        "de standaardpagina werkbedrijf.md komt alleen op de site als nav (of not_in_nav) in mkdocs.yml haar noemt",
+        "de standaardpagina werkbedrijf.md komt alleen op de site als nav (of not_in_nav) in mkdocs.yml haar noemt [link-onbekend]",
         f"content/pages/nieuws.md:{line}:{region.col_of('content/pages/nieuws.md', 'archief/')}: link naar 'archief/index.md': "
-        "die pagina bestaat niet op de site",
+        "die pagina bestaat niet op de site [link-onbekend]",
         f"{nav} 'nieuws.md' (uit content/pages/nieuws.md) staat niet in nav en valt niet onder not_in_nav; met "
-        "'validation: omitted_files: warn' bouwt mkdocs de site dan niet. Zet haar in nav, of voeg '/nieuws.md' toe aan not_in_nav",
+        "'validation: omitted_files: warn' bouwt mkdocs de site dan niet. Zet haar in nav, of voeg '/nieuws.md' toe aan not_in_nav [pagina-niet-in-nav]",
         f"{nav} 'regio/index.md' (een pagina die de generator maakt) staat niet in nav en valt niet onder not_in_nav; met "
-        "'validation: omitted_files: warn' bouwt mkdocs de site dan niet. Zet haar in nav, of voeg '/regio/index.md' toe aan not_in_nav",
+        "'validation: omitted_files: warn' bouwt mkdocs de site dan niet. Zet haar in nav, of voeg '/regio/index.md' toe aan not_in_nav [pagina-niet-in-nav]",
     ]
     # the regional reports are still covered by not_in_nav (/regio/rapport-*.md); nothing is written
     assert "rapport" not in result.output and not region.path(".staging").exists()
