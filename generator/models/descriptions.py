@@ -31,11 +31,15 @@ DESCRIPTIONS: dict[str, Described] = {
         "kostenposten": ("Kostenposten", "Bedragen die met een verdeelsleutel over de gemeenten worden verdeeld, zoals transitiekosten. Optioneel."),
         "rapportage": ("Rapportage", "Het periodeschema van de verantwoording en de drempels voor de status van een indicator."),
         "afrekening": ("Afrekening", "Hoe de jaarlijkse afrekening volgt uit de artikelen van de DVO over onder- en overbesteding: wie houdt wat een maatwerkafspraak minder kost, wie draagt een overschrijding, en hoe de verplichtingen worden verrekend. Optioneel; zonder dit blok gelden de standaardregels."),
+        "toegankelijkheid": ("Toegankelijkheidsverklaring", "Gegevens voor de toegankelijkheidsverklaring van de site. Optioneel: zonder dit blok draagt de verklaring de nieuwste datum uit de gegevens."),
     }),
     "Afrekenregels": ("Afrekening", "De regels van de jaarlijkse afrekening, zoals de DVO ze in woorden noemt. Het aandeel in de basisdienstverlening wordt nooit per gemeente verrekend.", {
         "onderbesteding_maatwerk": ("Onderbesteding maatwerk", "Wie houdt wat een maatwerkafspraak minder kost dan haar budget: 'gemeente' (terugbetaald aan de gemeente, de standaard) of 'organisatie'."),
         "overschrijding_maatwerk": ("Overschrijding maatwerk", "Wie draagt wat een maatwerkafspraak meer kost dan haar budget: 'organisatie' (de standaard; een hoger budget vraagt een nieuwe versie van de DVO) of 'gemeente' (die betaalt bij)."),
         "verplichtingen": ("Verplichtingen", "'werkelijke kosten' (de standaard: de gemeente betaalt wat de verplichtingen werkelijk kosten, dus terug of bij) of 'vast bedrag' (geen verrekening; meerkosten zijn voor de organisatie)."),
+    }),
+    "Toegankelijkheid": ("Toegankelijkheidsverklaring", "Wat de toegankelijkheidsverklaring van de site uit de gegevens haalt.", {
+        "datum": ("Datum van de verklaring", "De dag waarop de regio de verklaring heeft opgesteld of voor het laatst heeft nagelopen, zoals 2025-03-01."),
     }),
     "DvoPeriode": ("DVO-periode", "De jaren waarvoor de DVO's gelden.", {
         "eerste_jaar": ("Eerste jaar", "Het eerste jaar van de DVO-periode, bijvoorbeeld 2025."),

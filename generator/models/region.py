@@ -278,6 +278,12 @@ class Rapportage(StrictModel):
     opvolging: dict[Id, dict[PeriodKey, Opvolging]] = {}
 
 
+class Toegankelijkheid(StrictModel):
+    """What the site's toegankelijkheidsverklaring takes from the data, not from the template."""
+
+    datum: dt.date  # the day the region drew up the statement, or last checked it
+
+
 # How documents name the organisation after its full name when the region gives no short name.
 KORTE_NAAM_STANDAARD = "de organisatie"
 
@@ -299,6 +305,8 @@ class Regio(StrictModel):
     kostenposten: list[Kostenpost] = []
     rapportage: Rapportage
     afrekening: Afrekenregels = Afrekenregels()
+    # Optional: without it the statement is dated with the newest date in the data.
+    toegankelijkheid: Toegankelijkheid | None = None
 
     @property
     def kort(self) -> str:
