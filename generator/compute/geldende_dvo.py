@@ -37,8 +37,8 @@ class GeldendeDvo:
 
     @property
     def kort(self) -> str:
-        """`1.0 (vastgesteld)`, for tables of gemeenten."""
-        return f"{self.versie.versie} ({self.versie.status})"
+        """`versie 1.0, vastgesteld`: in brackets after 'de DVO die op de peildatum gold'."""
+        return f"versie {self.versie.versie}, {self.versie.status}"
 
     def indicator(self, indicator_id: str) -> PrestatieIndicator | None:
         return next((p for p in self.gemeente.prestatie_indicatoren if p.indicator == indicator_id), None)

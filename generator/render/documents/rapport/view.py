@@ -382,7 +382,9 @@ class RegioRapport(Rapport):
             return "nog niet vast te stellen: niet alle besteding is opgegeven"
         tekst = f"{formatting.euro(fin.terugbetaling)} terug naar de gemeenten"
         if fin.bijbetaling:
-            tekst += f", {formatting.euro(fin.bijbetaling)} bij te betalen door gemeenten"
+            saldo = fin.te_verrekenen
+            richting = "terug" if saldo >= 0 else "bij"
+            tekst += f" en {formatting.euro(fin.bijbetaling)} bij te betalen door gemeenten (per saldo {formatting.euro(abs(saldo))} {richting})"
         if fin.ten_laste_organisatie:
             tekst += f"; {formatting.euro(fin.ten_laste_organisatie)} komt voor rekening van {self.regio.kort}"
         return tekst
