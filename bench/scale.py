@@ -105,6 +105,21 @@ def _cbs_codes(used: set[str]):
             yield code
 
 
+def without_records(text: str) -> str:
+    """The text without recorded revisions: a synthetic region has no git history, so a
+    `revisie` (of a DVO version or a vastgelegde report) and the controlegetal recorded with
+    it would point at commits it cannot read. The pair goes; everything else stays."""
+    lines = text.splitlines(keepends=True)
+    drop = set()
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("revisie:"):
+            drop.add(i)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and lines[j].lstrip().startswith("controlegetal:"):
+                    drop.add(j)
+    return "".join(line for i, line in enumerate(lines) if i not in drop)
+
+
 def generate(n: int, target: Path, source: Path = ROOT) -> Path:
     """A valid region of `n` gemeenten in `target` (which must not exist yet)."""
     example = load_project(source)
@@ -155,7 +170,7 @@ def generate(n: int, target: Path, source: Path = ROOT) -> Path:
             # A larger synthetic region records no DVO: every basis share differs from the
             # example's, so a copied controlegetal would (rightly) fail `dvo validate`.
             text = "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("controlegetal:"))
-        (target / "gemeenten" / f"{slug}.yaml").write_text(text, encoding="utf-8")
+        (target / "gemeenten" / f"{slug}.yaml").write_text(without_records(text), encoding="utf-8")
 
     # The regio file's list of gemeenten: the first entry's own text, once per member.
     regio_path = target / "content" / "regio.yaml"
@@ -172,7 +187,7 @@ def generate(n: int, target: Path, source: Path = ROOT) -> Path:
         _spliced(entry, entry_start, [(node, {"slug": slug, "naam": naam, "cbs_code": cbs}[path[0]]) for path, node in entry_scalars if path[0] in ("slug", "naam", "cbs_code")])
         for _, slug, naam, cbs in members
     )
-    regio_path.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    regio_path.write_text(without_records(text[:start] + block + text[end:]), encoding="utf-8")
     project = load_project(target)  # raises InvalidProject (with every finding) if the copy is not valid
     findings = vastlegging_findings(project)  # what `dvo validate` checks after loading
     if findings:

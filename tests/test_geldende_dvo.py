@@ -243,7 +243,7 @@ def test_an_indicator_only_one_gemeente_measures_has_no_regional_figure_or_rank(
     assert not r.regionaal and r.status is None and r.uitkomsten[0].plaats is None
     assert all(s.indicator.id != "jeugdwerkloosheid" for s in v.signalen(v.periode("2016")) if s.regionaal)
     html = text(render_gemeente(v, "nijmegen", v.periode("2016"), "test", pdf=False).html)
-    assert "Jeugdwerkloosheid 10,9% geen regionaal cijfer: alleen Nijmegen heeft een realisatie –" in html
+    assert "Jeugdwerkloosheid 10,9% – – geen regionaal cijfer: alleen Nijmegen heeft een realisatie –" in html
     assert "1 van 1" not in html
     regio = text(render_regio(v, v.periode("2016"), "test", pdf=False).html)
     assert "Geen regionaal cijfer: alleen Nijmegen heeft voor deze indicator een realisatie in 2016" in regio
