@@ -43,7 +43,7 @@ from generator.compute.distribution import largest_remainder  # noqa: E402
 from generator.load.findings import InvalidProject  # noqa: E402
 from generator.load.project import load_project  # noqa: E402
 from generator.models.budget import basis_regio  # noqa: E402
-from generator.render.documents.dvo.vastlegging import vastlegging_findings  # noqa: E402
+from generator.render.documents.dvo.vastlegging import werkmap_findings  # noqa: E402
 
 SIZES = (9, 90, 342)
 
@@ -106,7 +106,7 @@ def _cbs_codes(used: set[str]):
 
 
 def without_records(text: str) -> str:
-    """The text without recorded revisions: a synthetic region has no git history, so a
+    """The text without recorded revisions: a larger synthetic region has no git history, so a
     `revisie` (of a DVO version or a vastgelegde report) and the controlegetal recorded with
     it would point at commits it cannot read. The pair goes; everything else stays."""
     lines = text.splitlines(keepends=True)
@@ -170,7 +170,7 @@ def generate(n: int, target: Path, source: Path = ROOT) -> Path:
             # A larger synthetic region records no DVO: every basis share differs from the
             # example's, so a copied controlegetal would (rightly) fail `dvo validate`.
             text = "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("controlegetal:"))
-        (target / "gemeenten" / f"{slug}.yaml").write_text(without_records(text), encoding="utf-8")
+        (target / "gemeenten" / f"{slug}.yaml").write_text(without_records(text) if n > len(templates) else text, encoding="utf-8")
 
     # The regio file's list of gemeenten: the first entry's own text, once per member.
     regio_path = target / "content" / "regio.yaml"
@@ -187,9 +187,10 @@ def generate(n: int, target: Path, source: Path = ROOT) -> Path:
         _spliced(entry, entry_start, [(node, {"slug": slug, "naam": naam, "cbs_code": cbs}[path[0]]) for path, node in entry_scalars if path[0] in ("slug", "naam", "cbs_code")])
         for _, slug, naam, cbs in members
     )
-    regio_path.write_text(without_records(text[:start] + block + text[end:]), encoding="utf-8")
+    text = text[:start] + block + text[end:]
+    regio_path.write_text(without_records(text) if n > len(templates) else text, encoding="utf-8")
     project = load_project(target)  # raises InvalidProject (with every finding) if the copy is not valid
-    findings = vastlegging_findings(project)  # what `dvo validate` checks after loading
+    findings = werkmap_findings(project)  # what `dvo validate` checks after loading (recorded revisions need git history)
     if findings:
         raise InvalidProject(findings)
     return target
