@@ -159,3 +159,21 @@ def test_the_example_s_vastgestelde_reports_are_recorded():
     text = render_rapport(v, "nijmegen", "2015", "werkmap+gewijzigd", pdf=False).html
     revisie = project.gemeente("nijmegen").rapporten["2015"].revisie
     assert f"bronrevisie {revisie[:10]}" in text and "werkmap+gewijzigd" not in text
+
+
+def test_several_reports_of_one_revision_are_recorded_before_one_commit(tertaal_region):
+    """Recording writes bookkeeping only; the next report of the same commit may be recorded
+    before that is committed, but any other uncommitted change is still refused."""
+    H = "gemeenten/heiderveen.yaml"
+    tertaal_region.replace(H, "dvo:\n", "rapporten:\n  2016-T3:\n    status: vastgesteld\n    vastgesteld:\n      door: college van Heiderveen\n      datum: 2017-02-16\n\ndvo:\n")
+    subprocess.run(["git", "init", "-q", str(tertaal_region.root)], check=True)
+    commit = tertaal_region.commit("Rivierenveld")
+    assert tertaal_region.dvo("vastleggen", "rapport", "beekdal", "2016-T3").exit_code == 0
+    result = tertaal_region.dvo("vastleggen", "rapport", "heiderveen", "2016-T3")
+    assert result.exit_code == 0, result.output
+    assert f"revisie: {commit}" in tertaal_region.read(H) and f"revisie: {commit}" in tertaal_region.read(B)
+    tertaal_region.replace(B, "trok in het najaar aan", "trok in de herfst aan")
+    tertaal_region.replace(H, f"revisie: {commit}\n", "")
+    tertaal_region.replace(H, re.search(r"    controlegetal: [0-9a-f]{64}\n", tertaal_region.read(H)).group(0), "")
+    result = tertaal_region.dvo("vastleggen", "rapport", "heiderveen", "2016-T3")
+    assert result.exit_code == 1 and "wijzigingen die nog niet in git staan (gemeenten/beekdal.yaml" in result.output

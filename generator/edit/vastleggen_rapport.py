@@ -53,13 +53,48 @@ def _head(project: Project) -> str:
     if not head:
         raise VastleggenError("de repository heeft nog geen commit; commit eerst de gegevens (git add, git commit)")
     changed = _git(project, "status", "--porcelain", "--untracked-files=all", "--", *project.layout.sources)
-    if changed is None or changed:
-        files = ", ".join(line[3:] for line in (changed or "").splitlines()[:5])
+    paths = [line[3:] for line in (changed or "").splitlines()]
+    if changed is None or any(not _only_records(project, path) for path in paths):
+        files = ", ".join(paths[:5])
         raise VastleggenError(
             f"de gegevens hebben wijzigingen die nog niet in git staan ({files}); commit ze eerst (git add, git commit): "
             "een vastgelegde rapportage wordt gemaakt uit de commit waarin zij is vastgesteld"
         )
     return head
+
+
+def _without_records(data) -> object:
+    """A region or gemeente file as data, without the bookkeeping of vastgelegde reports."""
+    if not isinstance(data, dict):
+        return data
+    rapportage = data.get("rapportage")
+    for rapporten in (data.get("rapporten"), rapportage.get("rapporten") if isinstance(rapportage, dict) else None):
+        for status in (rapporten.values() if isinstance(rapporten, dict) else ()):
+            if isinstance(status, dict):
+                status.pop("revisie", None)
+                status.pop("controlegetal", None)
+    return data
+
+
+def _only_records(project: Project, rel: str) -> bool:
+    """Does the uncommitted change of this file only record reports (revisie, controlegetal)?
+    Several reports of one revision are recorded one after the other, before one commit."""
+    if not rel.endswith(".yaml"):
+        return False
+    committed = _git(project, "show", f"HEAD:{_prefix(project)}{rel}")
+    if committed is None:
+        return False
+    safe = YAML(typ="safe")
+    try:
+        now = safe.load((project.layout.root / rel).read_text(encoding="utf-8"))
+        before = safe.load(committed)
+    except Exception:  # noqa: BLE001 - anything unreadable is a real change: refuse
+        return False
+    return _without_records(now) == _without_records(before)
+
+
+def _prefix(project: Project) -> str:
+    return _git(project, "rev-parse", "--show-prefix") or ""
 
 
 def _verify(old: str, new: str, path: tuple, values: dict[str, str], rel: str) -> None:
