@@ -440,8 +440,14 @@ def rule_toelichtingen(ld: LoadedFiles) -> Iterator[Finding]:
 RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_realisaties, rule_meetwijze, rule_toelichtingen, rule_catalogues, rule_references, rule_money, rule_standard_references]
 
 
-def cross_file_findings(ld: LoadedFiles) -> list[Finding]:
+# Rules on how authored verantwoording text must be written (a beleidskeuze cites its article):
+# an earlier revision is read as it was written (`historisch`), like the DVO's contract rules.
+AUTHORING = [rule_toelichtingen]
+
+
+def cross_file_findings(ld: LoadedFiles, *, historisch: bool = False) -> list[Finding]:
     out: list[Finding] = []
     for rule in RULES:
-        out.extend(rule(ld))
+        if not (historisch and rule in AUTHORING):
+            out.extend(rule(ld))
     return out

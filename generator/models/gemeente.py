@@ -8,12 +8,12 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from generator.models.region import Afwijkingstoelichting, Opvolging, PeriodKey, Rapportstatus
+from generator.models.region import Afwijkingstoelichting, Looptijd, Opvolging, PeriodKey, Rapportstatus
 from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney, require_order
 
 
 # Period keys, toelichtingen and report status are shared with the region's own reports.
-__all__ = ["Afwijkingstoelichting", "Opvolging", "PeriodKey", "Rapportstatus"]
+__all__ = ["Afwijkingstoelichting", "Looptijd", "Opvolging", "PeriodKey", "Rapportstatus"]
 
 
 class Kerngegevens(StrictModel):
@@ -27,16 +27,6 @@ class FinancienJaar(StrictModel):
     participatiebudget: Money
     ideel_loonkostensubsidie: Money
     basisdienstverlening: Money
-
-
-class Looptijd(StrictModel):
-    van: Year
-    tot_en_met: Year
-
-    @model_validator(mode="after")
-    def _ordered(self):
-        require_order(self.van, self.tot_en_met, "van", "tot_en_met")
-        return self
 
 
 class Verplichting(StrictModel):

@@ -27,20 +27,22 @@ class GemeenteRef(StrictModel):
     cbs_code: CbsCode
 
 
-class DvoPeriode(StrictModel):
-    """The years the region's DVO's run (regio.yaml: periode)."""
+class Looptijd(StrictModel):
+    """An ordered range of whole years, `van` up to and including `tot_en_met`: the years the
+    region's DVO's run (regio.yaml: periode) and the years a verplichting runs (its looptijd).
+    One type with one pair of keys since format 4 (the period had eerste_jaar/laatste_jaar)."""
 
-    eerste_jaar: Year
-    laatste_jaar: Year
+    van: Year
+    tot_en_met: Year
 
     @model_validator(mode="after")
     def _ordered(self):
-        require_order(self.eerste_jaar, self.laatste_jaar, "eerste_jaar", "laatste_jaar")
+        require_order(self.van, self.tot_en_met, "van", "tot_en_met")
         return self
 
     @property
     def jaren(self) -> list[int]:
-        return list(range(self.eerste_jaar, self.laatste_jaar + 1))
+        return list(range(self.van, self.tot_en_met + 1))
 
 
 class IndirecteKosten(StrictModel):
@@ -231,12 +233,14 @@ class Rapportage(StrictModel):
 
 
 class Regio(StrictModel):
+    # The data format the files are written in (load/formaat); older data is converted by `dvo bijwerken`.
+    formaat: Count
     naam: Text
     organisatie: Text
     rechtsvorm: Text
     vestigingsplaats: Text
     gastheergemeente: Slug
-    periode: DvoPeriode
+    periode: Looptijd
     gemeenten: list[GemeenteRef] = Field(min_length=1)
     functies: list[Term] = []  # the region's own; instruments and indicators refer to them
     basisdienstverlening: Basisdienstverlening
