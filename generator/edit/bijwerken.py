@@ -28,9 +28,6 @@ from generator.util.errors import DvoError
 from generator.util.oserrors import os_problem, os_reason
 from generator.util.paths import outside_reason
 
-JOURNAL = Path(".staging") / "bijwerken"
-
-
 class BijwerkenError(DvoError):
     """The region cannot be converted (unreadable files, a shape the steps cannot edit)."""
 
@@ -205,7 +202,7 @@ def bijwerken(root: Path, *, dry_run: bool) -> Bijwerking:
     hersteld = False
     if not dry_run:
         try:
-            hersteld = roll_back(root / JOURNAL)
+            hersteld = roll_back(Layout(root).journal)
         except OSError as exc:
             raise BijwerkenError(f"een afgebroken eerdere `dvo bijwerken` kon niet worden teruggezet: {os_problem(exc)}") from None
     res = plan(root)
@@ -221,7 +218,7 @@ def bijwerken(root: Path, *, dry_run: bool) -> Bijwerking:
         changes[root / new] = (root / old).read_bytes()
         changes[root / old] = None
     try:
-        replace_all(changes, root / JOURNAL)
+        replace_all(changes, Layout(root).journal)
     except OSError as exc:
         raise BijwerkenError(f"schrijven mislukt: {os_problem(exc)}") from None
     _remove_empty_folders(Layout(root).template_overrides)

@@ -122,11 +122,12 @@ def texts_at(root: Path, revisie: Revisie) -> dict[str, str]:
     return out
 
 
-def migrated(texts: dict[str, str], label: str) -> tuple[dict[str, str], int | None]:
+def migrated(texts: dict[str, str], label: str, *, siteconfig: bool | None = None) -> tuple[dict[str, str], int | None]:
     """The texts converted to the current data format, and the format they were in
-    (None when it could not be recognised, e.g. a file that is no YAML: loading says why)."""
+    (None when it could not be recognised, e.g. a file that is no YAML: loading says why).
+    `siteconfig`: whether the revision had a mkdocs.yml (formats 1 and 2 differ only there)."""
     m = Migratie(dict(texts), werkmap=False)
-    found = herken(m.data(REGIO), m.data(INSTRUMENTARIUM), m.data(INDICATOREN), siteconfig=None)
+    found = herken(m.data(REGIO), m.data(INSTRUMENTARIUM), m.data(INDICATOREN), siteconfig=siteconfig)
     if found.formaat is None:
         return texts, None
     if found.formaat > HUIDIG:
@@ -148,7 +149,7 @@ def load_at(root: Path, revisie: Revisie) -> Project:
     The files are read from a scratch folder that is gone afterwards; the project's
     `layout` points at the current repository, so templates and output paths are
     today's, while every model holds the data of the revision."""
-    texts, _ = migrated(texts_at(root, revisie), revisie.label)
+    texts, formaat = migrated(texts_at(root, revisie), revisie.label, siteconfig=read(root, revisie, "mkdocs.yml") is not None)
     with tempfile.TemporaryDirectory(prefix="dvo-revisie-") as tmp:
         scratch = Path(tmp)
         for rel, text in texts.items():
@@ -158,4 +159,12 @@ def load_at(root: Path, revisie: Revisie) -> Project:
             project = load_project(scratch, historisch=True)
         except InvalidProject as exc:
             raise HistoricalDataInvalid(revisie.label, exc.findings) from None
-    return dataclasses.replace(project, layout=Layout(root.resolve()))
+    converted = formaat if formaat is not None and formaat < HUIDIG else None
+    return dataclasses.replace(project, layout=Layout(root.resolve()), omgezet_van=converted)
+
+
+def bron(label: str, project: Project) -> str:
+    """How a document names the revision its older side was read from (and its conversion, if any)."""
+    if project.omgezet_van is None:
+        return f"revisie {label}"
+    return f"revisie {label} (gegevensformaat {project.omgezet_van}, omgezet naar {HUIDIG})"

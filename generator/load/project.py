@@ -32,6 +32,8 @@ class Project:
     standaard: DvoStandaard
     gemeenten: list[Gemeente]  # in the order of the region file
     docs: dict[str, YamlDocument] = field(default_factory=dict)
+    # The data format an earlier revision was written in, when it was converted to read it (git_revisie.load_at).
+    omgezet_van: int | None = None
 
     def gemeente(self, slug: str) -> Gemeente:
         return next(g for g in self.gemeenten if g.slug == slug)

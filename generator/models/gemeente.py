@@ -6,10 +6,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field
 
 from generator.models.region import Afwijkingstoelichting, Looptijd, Opvolging, PeriodKey, Rapportstatus
-from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney, require_order
+from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney
 
 
 # Period keys, toelichtingen and report status are shared with the region's own reports.

@@ -117,7 +117,8 @@ def replace_all(changes: dict[Path, bytes | None], journal: Path) -> None:
                 shutil.copyfile(path, backup)
                 with open(backup, "rb") as fh:
                     os.fsync(fh.fileno())
-            entries.append({"pad": str(path), "origineel": backup.name if backup else None})
+            tmp = staged.get(path)
+            entries.append({"pad": str(path), "origineel": backup.name if backup else None, "tijdelijk": str(tmp) if tmp else None})
         write_text(journal / JOURNAL, json.dumps(entries, ensure_ascii=False, indent=1))
         _fsync_dir(journal)
     except BaseException:
@@ -130,7 +131,8 @@ def replace_all(changes: dict[Path, bytes | None], journal: Path) -> None:
             if data is None:
                 path.unlink(missing_ok=True)
             else:
-                os.replace(staged.pop(path), path)
+                os.replace(staged[path], path)
+                del staged[path]
         for folder in {p.parent for p in changes}:
             _fsync_dir(folder)
     except BaseException:
@@ -152,6 +154,8 @@ def roll_back(journal: Path) -> bool:
         return False
     for entry in json.loads(listing.read_text(encoding="utf-8")):
         path = Path(entry["pad"])
+        if entry.get("tijdelijk"):
+            Path(entry["tijdelijk"]).unlink(missing_ok=True)  # staged, not yet renamed when it stopped
         if entry["origineel"] is None:
             path.unlink(missing_ok=True)
         else:

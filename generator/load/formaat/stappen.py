@@ -29,7 +29,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.load.formaat.beslissingen import placeholder
 from generator.load.formaat.sjablonen import OUDE_SJABLONEN, sha256
-from generator.load.formaat.yamltekst import Bron, TekstFout, YamlTekst, entry_of, text_of
+from generator.load.formaat.yamltekst import Bron, TekstFout, YamlTekst, entry_of
 
 REGIO = "content/regio.yaml"
 INSTRUMENTARIUM = "content/instrumentarium.yaml"
@@ -134,28 +134,40 @@ def _items(t: YamlTekst, *path) -> list[MappingNode]:
 
 
 def _grondslag(m: Migratie) -> None:
-    """wettelijke_grondslag + verordening_artikel -> grondslag: [{wet: ...}, {artikel: ...}]."""
+    """wettelijke_grondslag + verordening_artikel -> grondslag: [{wet: ...}, {artikel: ...}], in place:
+    each old line becomes an item of the list (in the order written), and keeps its own comment."""
     t = m.yaml(INSTRUMENTARIUM)
     if t is None:
         return
     n = 0
     for item in _items(t, "instrumenten"):
-        oud = [(k, v) for k, v in item.value if isinstance(k, ScalarNode) and k.value in ("wettelijke_grondslag", "verordening_artikel")]
-        oud = [(k, v) for k, v in oud if isinstance(v, ScalarNode) and v.value not in ("", "~", "null")] or oud
+        oud = [(i, k, v) for i, (k, v) in enumerate(item.value)
+               if isinstance(k, ScalarNode) and k.value in ("wettelijke_grondslag", "verordening_artikel")]
         if not oud:
             continue
         if entry_of(item, "grondslag") is not None:
-            raise TekstFout(f"{INSTRUMENTARIUM}:{t.line(oud[0][0])}: dit instrument heeft zowel 'grondslag' als '{oud[0][0].value}'; zet de wettelijke grondslag en het artikel zelf in de lijst 'grondslag' en draai dan opnieuw")
-        lijst = [
-            {"wet" if k.value == "wettelijke_grondslag" else "artikel": Bron.of(t, v)}
-            for k, v in sorted(oud, key=lambda kv: kv[0].value != "wettelijke_grondslag")
-            if isinstance(v, ScalarNode) and v.value not in ("", "~", "null")
-        ]
-        first = min(oud, key=lambda kv: kv[0].start_mark.index)[0].value
-        t.replace_entry(item, first, "grondslag", lijst)
-        for k, _ in oud:
-            if k.value != first:
+            raise TekstFout(f"{INSTRUMENTARIUM}:{t.line(oud[0][1])}: dit instrument heeft zowel 'grondslag' als '{oud[0][1].value}'; zet de wettelijke grondslag en het artikel zelf in de lijst 'grondslag' en draai dan opnieuw")
+        column = oud[0][1].start_mark.column
+        pad = " " * (column + t.seq_indent)
+        dash = "-" + " " * (t.dash_gap - 1)
+
+        def regel(k: ScalarNode, v: ScalarNode) -> str | None:
+            if not isinstance(v, ScalarNode) or v.value in ("", "~", "null"):
+                return None
+            soort = "wet" if k.value == "wettelijke_grondslag" else "artikel"
+            return f"{pad}{dash}{t.block({soort: Bron.of(t, v)}, 0)[0]}"
+
+        first_pos, first_k, first_v = oud[0]
+        lines = [regel(first_k, first_v)]
+        t.replace_span(first_k.start_mark.index, first_v.end_mark.index, "grondslag:" + ("\n" + lines[0] if lines[0] else " []"))
+        for pos, k, v in oud[1:]:
+            line = regel(k, v)
+            if pos == first_pos + 1 and line:  # the next line: it becomes the next item, its comment stays
+                t.replace_span(t.line_start(k.start_mark.index), v.end_mark.index, line)
+            else:  # elsewhere in the instrument: moved under the first
                 t.remove_entry(item, k.value)
+                if line:
+                    t.insert(first_v.end_mark.index, "\n" + line)
         n += 1
     if n:
         m.doe(f"{INSTRUMENTARIUM}: bij {n} instrumenten 'wettelijke_grondslag' en 'verordening_artikel' samengevoegd tot de lijst 'grondslag'")

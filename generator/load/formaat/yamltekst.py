@@ -98,8 +98,16 @@ class YamlTekst:
         """How far a block sequence's dash sits right of its key (0 or the step)."""
         for parent, child in self._nested_pairs():
             if isinstance(child, SequenceNode) and not child.flow_style and child.value:
-                return max(0, child.value[0].start_mark.column - 2 - parent)
+                return max(0, child.start_mark.column - parent)
         return self.step
+
+    @property
+    def dash_gap(self) -> int:
+        """Columns from a dash to its item's text: 2 for `- item`, 4 for `-   item`."""
+        for _, child in self._nested_pairs():
+            if isinstance(child, SequenceNode) and not child.flow_style and child.value:
+                return max(2, child.value[0].start_mark.column - child.start_mark.column)
+        return 2
 
     def _nested_pairs(self):
         """(column of a mapping's keys, value node) for every block mapping entry, in document order."""
@@ -174,10 +182,11 @@ class YamlTekst:
                     lines.append(f"{pad}{k}: {self._leaf(v)}")
             return lines
         if isinstance(value, list):
+            gap = self.dash_gap
             lines = []
             for item in value:
-                sub = self.block(item, indent + 2) if isinstance(item, (dict, list)) else [f"{pad}  {self._leaf(item)}"]
-                lines.append(f"{pad}- {sub[0].lstrip()}")
+                sub = self.block(item, indent + gap) if isinstance(item, (dict, list)) else [self._leaf(item)]
+                lines.append(f"{pad}-{' ' * (gap - 1)}{sub[0].lstrip()}")
                 lines += sub[1:]
             return lines
         return [f"{pad}{self._leaf(value)}"]
@@ -224,11 +233,16 @@ class YamlTekst:
         self.insert(pos, ("\n" if blank_line else "") + "\n" + "\n".join(lines))
 
     def append_item(self, seq: SequenceNode, value: object) -> None:
-        """Add an item at the end of a block sequence, at the indent of its items."""
+        """Add an item at the end of a block sequence, at the indent of its dashes."""
         if seq.flow_style or not seq.value:
             raise TekstFout(f"{self.rel}:{seq.start_mark.line + 1}: verwacht een lijst met regels die met '-' beginnen")
-        column = seq.value[-1].start_mark.column - 2
-        self.insert(self._content_end(seq), "\n" + "\n".join(self.block([value], column)))
+        self.insert(self._content_end(seq), "\n" + "\n".join(self.block([value], seq.start_mark.column)))
+
+    def replace_span(self, start: int, end: int, new: str) -> None:
+        self._edit(start, end, new)
+
+    def line_start(self, index: int) -> int:
+        return self._line_start(index)
 
     def replace_entry(self, mapping: MappingNode, key: str, new_key: str, value: object) -> None:
         """Replace one entry (key and value) by `new_key: value` in place; a comment on its line stays."""
