@@ -15,9 +15,7 @@ from generator.compute import kpi
 from generator.compute.rapportperiode import parse
 from generator.compute.uitkomsten import ONVERKLAARD, TE_BEOORDELEN, VERKLAARD, koers
 from generator.compute.verantwoording import Verantwoording
-from tests.conftest import REPO, document_html, pdf_pages
-
-SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
+from tests.conftest import REPO, SLUGS, document_html, pdf_pages
 
 
 @pytest.fixture(scope="module")

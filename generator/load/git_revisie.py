@@ -132,13 +132,13 @@ def migrated(texts: dict[str, str], label: str, *, siteconfig: bool | None = Non
         return texts, None
     if found.formaat > HUIDIG:
         raise HistoricalDataInvalid(label, [Finding(REGIO, 1, 1, (
-            f"de gegevens zijn in formaat {found.formaat}; deze versie van de software leest formaat {HUIDIG} en ouder"))])
+            f"de gegevens zijn in formaat {found.formaat}; deze versie van de software leest formaat {HUIDIG} en ouder"), code="formaat-nieuwer")])
     if found.formaat == HUIDIG:
         return texts, found.formaat
     try:
         migreer(m, found.formaat)
     except TekstFout as exc:
-        raise HistoricalDataInvalid(label, [Finding(REGIO, 1, 1, f"omzetten van formaat {found.formaat} naar {HUIDIG} lukt niet: {exc.message}")]) from None
+        raise HistoricalDataInvalid(label, [Finding(REGIO, 1, 1, f"omzetten van formaat {found.formaat} naar {HUIDIG} lukt niet: {exc.message}", code="omzetten-onmogelijk")]) from None
     return m.teksten, found.formaat
 
 

@@ -91,15 +91,15 @@ def format_finding(loaded: LoadedFiles) -> Finding | None:
     doc = loaded.docs[regio_rel]
     line, col = doc.position(("formaat",)) if "formaat" in (doc.data if isinstance(doc.data, dict) else {}) else (1, 1)
     if found.formaat is None:
-        return Finding(regio_rel, line, col, f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), gevonden {shown(doc.data['formaat'])}")
+        return Finding(regio_rel, line, col, f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), gevonden {shown(doc.data['formaat'])}", code="getal-ongeldig")
     if found.formaat < HUIDIG:
         return Finding(regio_rel, line, col, (
             f"de gegevens zijn in formaat {found.formaat} (herkend aan: {found.waaraan}); deze versie van de software "
-            f"leest formaat {HUIDIG}: draai `dvo bijwerken` (met --dry-run ziet u eerst wat er verandert)"))
+            f"leest formaat {HUIDIG}: draai `dvo bijwerken` (met --dry-run ziet u eerst wat er verandert)"), code="formaat-ouder")
     if found.formaat > HUIDIG:
         return Finding(regio_rel, line, col, (
             f"de gegevens zijn in formaat {found.formaat}; deze versie van de software leest formaat {HUIDIG} en "
-            f"ouder: werk de generator bij naar een versie die formaat {found.formaat} kent"))
+            f"ouder: werk de generator bij naar een versie die formaat {found.formaat} kent"), code="formaat-nieuwer")
     return None
 
 
@@ -114,5 +114,5 @@ def with_open_decisions(loaded: LoadedFiles, findings: list[Finding]) -> list[Fi
     )]
     for rel, places in loaded.open.items():
         doc = loaded.docs[rel]
-        out += [doc.finding(loc, f"{field_path(loc)}: in te vullen: {hint}") for loc, hint in places]
+        out += [doc.finding(loc, f"{field_path(loc)}: in te vullen: {hint}", code="in-te-vullen") for loc, hint in places]
     return out
