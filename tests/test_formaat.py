@@ -76,7 +76,7 @@ def test_validate_on_a_release_of_an_older_format_prints_one_finding_and_writes_
     lines = result.output.splitlines()
     assert len(lines) == 2 and lines[1] == "1 fout gevonden; er is niets geschreven."
     assert lines[0].startswith(f"content/regio.yaml:1:1: de gegevens zijn in formaat {formaat} (herkend aan: ")
-    assert lines[0].endswith(f"deze versie van de software leest formaat {HUIDIG}: draai `dvo bijwerken` (met --dry-run ziet u eerst wat er verandert)")
+    assert lines[0].endswith(f"deze versie van de software leest formaat {HUIDIG}: draai `dvo bijwerken` (met --dry-run ziet u eerst wat er verandert) [formaat-ouder]")
     assert tree(root) == before
 
 
@@ -87,13 +87,13 @@ def test_a_newer_format_asks_for_a_newer_generator(region):
     line = region.line_of("content/regio.yaml", "formaat:")
     assert result.output.splitlines()[0] == (
         f"content/regio.yaml:{line}:10: de gegevens zijn in formaat {HUIDIG + 1}; deze versie van de software leest formaat "
-        f"{HUIDIG} en ouder: werk de generator bij naar een versie die formaat {HUIDIG + 1} kent")
+        f"{HUIDIG} en ouder: werk de generator bij naar een versie die formaat {HUIDIG + 1} kent [formaat-nieuwer]")
 
 
 def test_a_format_that_is_no_number(region):
     region.replace("content/regio.yaml", f"formaat: {HUIDIG}", "formaat: vier")
     out = region.dvo("validate").output.splitlines()
-    assert out[0].endswith(f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), gevonden 'vier'")
+    assert out[0].endswith(f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), gevonden 'vier' [getal-ongeldig]")
 
 
 def test_the_format_is_recognised_by_what_shows_it():
@@ -218,6 +218,7 @@ def test_after_bijwerken_validate_reports_only_what_a_person_decides(dijkland):
     findings = out[:-1]
     for (rel, text), line in zip(DECISIONS, findings):
         assert line.startswith(f"{rel}:") and text in line, (rel, text, line)
+        assert line.endswith("[in-te-vullen]") == ("in te vullen" in text), line
     # Each placeholder is reported at its own line, where the value goes.
     line = dijkland.line_of("gemeenten/polderdam.yaml", "plaats: \"IN TE VULLEN: de plaats waar S. Visser")
     assert f"gemeenten/polderdam.yaml:{line}:25: dvo.ondertekenaars[0].ondertekend.plaats" in result.output
@@ -236,7 +237,7 @@ def test_a_placeholder_does_not_hide_other_findings_in_its_file(dijkland):
     dijkland.replace("gemeenten/polderdam.yaml", "participatiebudget: 330000", "participatiebudget: veel")
     out = dijkland.dvo("validate").output
     line = dijkland.line_of("gemeenten/polderdam.yaml", "participatiebudget: veel")
-    assert f"gemeenten/polderdam.yaml:{line}:29: financien[2016].participatiebudget: verwacht een bedrag in euro's, gevonden 'veel'" in out
+    assert f"gemeenten/polderdam.yaml:{line}:29: financien[2016].participatiebudget: verwacht een bedrag in euro's, gevonden 'veel' [bedrag-ongeldig]" in out
     assert "dvo.ondertekenaars[0].ondertekend.datum: in te vullen" in out
 
 

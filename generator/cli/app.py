@@ -59,7 +59,9 @@ def load_checked(root: Path) -> Project:
 
 
 def check_gemeente(project: Project, slug: str | None) -> None:
-    slugs = [g.slug for g in project.gemeenten]
+    from generator.compute.herindeling import herindelingen
+
+    slugs = herindelingen(project).slugs()  # also a gemeente a herindeling made
     if slug is not None and slug not in slugs:
         from generator.util.suggest import did_you_mean
 

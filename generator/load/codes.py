@@ -67,6 +67,9 @@ CODES: dict[str, str] = {
     "buiten-periode": "Een jaar of periode buiten de DVO-periode (bij een verplichting ook buiten haar looptijd).",
     "jaar-ontbreekt": "Een jaar van de DVO-periode ontbreekt (financiën, basisdienstverlening, streefwaarden).",
     "periode-ongeldig": "Een periode die niet past bij het periodeschema van de regio (jaar, tertaal of kwartaal).",
+    # Herindeling of gemeenten (content/regio.yaml: herindelingen).
+    "herindeling-ongeldig": "Een herindeling die zo niet kan: niet op 1 januari, een nieuwe gemeente die al deelneemt, of nulmetingen van de opgeheven gemeenten uit verschillende jaren.",
+    "herindeling-periode": "Gegevens voor een periode waarin de gemeente niet bestond: een opgeheven gemeente na de herindeling, of de nieuwe gemeente ervóór. Zet ze bij de gemeente die toen bestond.",
     # Verantwoording.
     "noemer-ontbreekt": "Een indicator met een gewogen gemiddelde heeft een noemer nodig, in de indicator en bij elke realisatie.",
     "realisatie-ontbreekt": "Een toelichting of opvolging voor een periode zonder realisatie.",

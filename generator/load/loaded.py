@@ -22,6 +22,7 @@ from generator.load.layout import Layout
 from generator.load.messages import findings_from
 from generator.load.yamlsource import YamlDocument, load_yaml
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
+from generator.models.gemeente import Opvolger
 from generator.models.standaard import DvoStandaard
 from generator.util.paths import outside_problem, outward_links
 
@@ -42,6 +43,8 @@ class LoadedFiles:
     standaard: DvoStandaard | None = None
     gemeenten: dict[str, Gemeente] = field(default_factory=dict)  # file stem -> model
     gemeente_files: dict[str, str] = field(default_factory=dict)  # file stem -> rel path
+    # Files of gemeenten a herindeling made (content/regio.yaml: herindelingen), by file stem.
+    opvolgers: dict[str, Opvolger] = field(default_factory=dict)
     # Placeholders `dvo bijwerken` left for a person (formaat/beslissingen.py): rel path -> (field path, what to fill in).
     open: dict[str, list[tuple[tuple, str]]] = field(default_factory=dict)
 
@@ -163,10 +166,16 @@ def load_files(root: Path) -> LoadedFiles:
     loaded.indicatoren = _model(loaded, layout.indicatoren, Indicatoren)
     loaded.verordening = _model(loaded, layout.verordening, Verordening)
     loaded.standaard = _model(loaded, layout.dvo_bepalingen, DvoStandaard)
+    nieuw = {h.nieuwe_gemeente.slug for h in loaded.regio.herindelingen} if loaded.regio else set()
     for path in sorted(layout.gemeenten.glob("*.yaml")) if layout.gemeenten.is_dir() else []:
         if path.name.startswith("_"):
             continue  # templates such as _voorbeeld.yaml are not gemeenten
         loaded.gemeente_files[path.stem] = layout.rel(path)
+        if path.stem in nieuw:
+            opvolger = _model(loaded, path, Opvolger)
+            if opvolger is not None:
+                loaded.opvolgers[path.stem] = opvolger
+            continue
         gemeente = _model(loaded, path, Gemeente)
         if gemeente is not None:
             loaded.gemeenten[path.stem] = gemeente

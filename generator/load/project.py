@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.load.dvo_rules import dvo_findings
 from generator.load.findings import Finding, InvalidProject, field_path
+from generator.load.herindeling_rules import herindeling_findings
 from generator.load.formaat import HUIDIG, herken
 from generator.load.layout import Layout
 from generator.load.loaded import LoadedFiles, load_files
@@ -18,6 +19,7 @@ from generator.load.region_files import region_file_findings
 from generator.load.rules import cross_file_findings
 from generator.load.yamlsource import YamlDocument
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
+from generator.models.gemeente import Opvolger
 from generator.models.standaard import DvoStandaard
 from generator.models.types import shown
 
@@ -30,8 +32,10 @@ class Project:
     indicatoren: Indicatoren
     verordening: Verordening
     standaard: DvoStandaard
-    gemeenten: list[Gemeente]  # in the order of the region file
+    gemeenten: list[Gemeente]  # in the order of the region file: every gemeente with a DVO, also one a herindeling ended
     docs: dict[str, YamlDocument] = field(default_factory=dict)
+    # The own files of gemeenten a herindeling made, by slug (compute/herindeling.py combines the rest).
+    opvolgers: dict[str, Opvolger] = field(default_factory=dict)
     # The data format an earlier revision was written in, when it was converted to read it (git_revisie.load_at).
     omgezet_van: int | None = None
 
@@ -59,6 +63,7 @@ def load_project(root: Path, *, historisch: bool = False) -> Project:
     if loaded.regio is not None:
         findings += cross_file_findings(loaded, historisch=historisch)
         findings += dvo_findings(loaded, historisch=historisch)
+        findings += herindeling_findings(loaded)
     if not historisch:  # an earlier revision is read for its data only: no site to build from it
         slugs = [g.slug for g in loaded.regio.gemeenten] if loaded.regio else None
         ids = [i.id for i in loaded.instrumentarium.instrumenten] if loaded.instrumentarium else None
@@ -76,6 +81,7 @@ def load_project(root: Path, *, historisch: bool = False) -> Project:
         standaard=loaded.standaard,
         gemeenten=[loaded.gemeenten[s] for s in order],
         docs=loaded.docs,
+        opvolgers=dict(loaded.opvolgers),
     )
 
 

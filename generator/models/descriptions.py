@@ -30,6 +30,12 @@ DESCRIPTIONS: dict[str, Described] = {
         "verdeelsleutels": ("Verdeelsleutels", "Sleutels om een kostenpost over de gemeenten te verdelen, naar inwoners en bijstandsgerechtigden. Optioneel."),
         "kostenposten": ("Kostenposten", "Bedragen die met een verdeelsleutel over de gemeenten worden verdeeld, zoals transitiekosten. Optioneel."),
         "rapportage": ("Rapportage", "Het periodeschema van de verantwoording en de drempels voor de status van een indicator."),
+        "herindelingen": ("Herindelingen", "Gemeenten die tijdens de DVO-periode samengaan: de datum, de nieuwe gemeente en de gemeenten die worden opgeheven. Optioneel."),
+    }),
+    "Herindeling": ("Herindeling", "Een herindeling van gemeenten: vanaf de datum is de nieuwe gemeente rechtsopvolger van de opgeheven gemeenten en partij bij hun DVO's.", {
+        "datum": ("Datum", "De datum van de herindeling: 1 januari van een jaar van de DVO-periode, JJJJ-MM-DD."),
+        "nieuwe_gemeente": ("Nieuwe gemeente", "De gemeente die ontstaat: slug, naam en CBS-code. Haar bestand gemeenten/<slug>.yaml bevat wat zij vanaf de datum zelf rapporteert."),
+        "opgeheven": ("Opgeheven gemeenten", "De slugs van de gemeenten die op de datum ophouden te bestaan; elk staat in de lijst gemeenten."),
     }),
     "Looptijd": ("Jaren", "Een reeks hele jaren, van het eerste tot en met het laatste: de DVO-periode of de looptijd van een verplichting.", {
         "van": ("Van", "Het eerste jaar, bijvoorbeeld 2025."),
@@ -187,6 +193,7 @@ DESCRIPTIONS: dict[str, Described] = {
         "waarde": ("Waarde", "De gemeten waarde."),
         "jaar": ("Jaar", "Het jaar van de meting."),
         "bron": ("Bron", "Waar de waarde vandaan komt. Optioneel."),
+        "noemer": ("Noemer", "Bij een gewogen gemiddelde: waarover de nulmeting gaat (bijv. het aantal vacatures). Nodig om de nulmetingen van gemeenten die samengaan te combineren. Optioneel."),
     }),
     "Realisatie": ("Realisatie", "Een gerealiseerde waarde, met de noemer waar de regio een gewogen gemiddelde van maakt.", {
         "waarde": ("Waarde", "De gerealiseerde waarde in de eenheid van de indicator."),

@@ -45,6 +45,22 @@ class Looptijd(StrictModel):
         return list(range(self.van, self.tot_en_met + 1))
 
 
+class Herindeling(StrictModel):
+    """A herindeling of gemeenten (Wet arhi): on `datum` (1 January) the gemeenten in `opgeheven`
+    cease to exist and `nieuwe_gemeente` takes their place as rechtsopvolger. Their DVO's pass to it
+    and continue until it signs its own; from that date it reports, and its money and targets are
+    those of its predecessors together (compute/herindeling.py)."""
+
+    datum: dt.date
+    nieuwe_gemeente: GemeenteRef
+    opgeheven: list[Slug] = Field(min_length=1)
+
+    @property
+    def jaar(self) -> int:
+        """The first year of the new gemeente (the datum is 1 January)."""
+        return self.datum.year
+
+
 class IndirecteKosten(StrictModel):
     """Indirect costs are a percentage of the direct costs, with a maximum."""
 
@@ -247,9 +263,18 @@ class Regio(StrictModel):
     verdeelsleutels: list[Verdeelsleutel] = []
     kostenposten: list[Kostenpost] = []
     rapportage: Rapportage
+    herindelingen: list[Herindeling] = []  # gemeenten that merge during the DVO period
 
     def verdeelsleutel(self, key_id: str) -> Verdeelsleutel:
         return next(v for v in self.verdeelsleutels if v.id == key_id)
 
     def kostenpost(self, item_id: str) -> Kostenpost | None:
         return next((k for k in self.kostenposten if k.id == item_id), None)
+
+    def opgeheven_in(self, slug: str) -> Herindeling | None:
+        """The herindeling that ends gemeente `slug`, if any."""
+        return next((h for h in self.herindelingen if slug in h.opgeheven), None)
+
+    def ontstaan_in(self, slug: str) -> Herindeling | None:
+        """The herindeling that made gemeente `slug`, if any."""
+        return next((h for h in self.herindelingen if h.nieuwe_gemeente.slug == slug), None)
