@@ -7,6 +7,7 @@ import pytest
 
 from generator.publish.reading_copy import NotADocument, chart_min_width, reading_copy, slug
 from generator.publish.site_config import expand_nav, write_effective_config
+from tests.conftest import build_source
 
 DOCUMENT = """<!DOCTYPE html>
 <html lang="nl">
@@ -122,7 +123,6 @@ def test_effective_config_keeps_the_region_file_and_points_at_the_staging_folder
 
 
 def test_a_template_without_h1_gives_a_dutch_message_naming_the_document(project, tmp_path):
-    from generator.compute.verantwoording import Verantwoording
     from generator.publish.pages import pages
     from generator.render.templating.search_path import Templates
 
@@ -130,4 +130,4 @@ def test_a_template_without_h1_gives_a_dutch_message_naming_the_document(project
     (tmp_path / "html").mkdir(parents=True)
     (tmp_path / "html" / "dvo-druten.html").write_text("<html><body><p>eigen sjabloon</p></body></html>", encoding="utf-8")
     with pytest.raises(NotADocument, match=r"de leesversie van DVO Druten kan niet worden gemaakt: geen <h1> in het document"):
-        pages(project, Verantwoording(project), docs, Templates.for_layout(project.layout))
+        pages(build_source(project), docs, Templates.for_layout(project.layout))

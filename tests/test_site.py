@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator.util.formatting import file_size
-from tests.conftest import REPO, SLUGS, Region, free_port
+from tests.conftest import REPO, Region, SLUGS, build_source, free_port
 
 class _Refs(HTMLParser):
     """Every id, and every URL the page would request or navigate to."""
@@ -199,14 +199,13 @@ def test_yaml_text_is_escaped_in_generated_markdown(project):
     import markdown
 
     from generator.publish.pages import pages as site_pages
-    from generator.compute.verantwoording import Verantwoording
     from generator.render.templating.search_path import Templates
 
     hostile = "<script>alert(1)</script> *nadruk* [klik](http://evil.example) {: #kaping } | pijp"
     instrument = project.instrumentarium.instrumenten[0].model_copy(update={"omschrijving": hostile, "naam": "Naam <b>vet</b>"})
     patched = project.instrumentarium.model_copy(update={"instrumenten": [instrument] + project.instrumentarium.instrumenten[1:]})
     p = type(project)(**{**project.__dict__, "instrumentarium": patched})
-    text = site_pages(p, Verantwoording(p), REPO / "nonexistent-docs", Templates.for_layout(p.layout))[f"instrumentarium/{instrument.id}.md"]
+    text = site_pages(build_source(p), REPO / "nonexistent-docs", Templates.for_layout(p.layout))[f"instrumentarium/{instrument.id}.md"]
     html = markdown.markdown(text, extensions=["attr_list", "tables", "admonition"])
     assert "<script>" not in html and "<b>" not in html and "<em>" not in html
     assert 'href="http://evil.example"' not in html and 'id="kaping"' not in html

@@ -23,12 +23,12 @@ from generator.load.formaat import HUIDIG, Migratie, TekstFout, herken, migreer
 from generator.load.formaat.stappen import INDICATOREN, INSTRUMENTARIUM, REGIO
 from generator.load.layout import Layout
 from generator.load.project import Project, load_project
-from generator.util.errors import DvoError, UsageFault
+from generator.util.errors import DvoError, NotFound
 
 FOLDERS = ("content", "gemeenten")
 
 
-class GitError(UsageFault):
+class GitError(NotFound):
     """A revision cannot be read (unknown, or git missing); the message is one Dutch line."""
 
 
