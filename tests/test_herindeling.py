@@ -241,3 +241,30 @@ def test_the_new_gemeentes_file_matches_its_herindeling(eems):
     eems.replace("gemeenten/eemsdelta.yaml", "cbs_code: GM1979", "cbs_code: GM1980")
     out = findings(eems)
     assert out == ["gemeenten/eemsdelta.yaml:7:11: cbs_code: verwacht GM1979 (zoals in de herindeling in content/regio.yaml), gevonden GM1980 [waarde-wijkt-af]"]
+
+
+# --- dvo import: realisaties go to the gemeente that existed in their period ------------------------------
+
+
+def test_import_writes_the_new_gemeentes_realisaties_into_its_file(eems):
+    export = eems.path("export.csv")
+    export.write_text("gemeente;indicator;periode;waarde;noemer\nEemsdelta;uitstroom-werk;2022;255;\nGM1979;vervulling;2022;65,5;200\n", encoding="utf-8")
+    eems.path("gemeenten/eemsdelta.yaml").unlink()  # not made yet: the import makes it
+    result = eems.dvo("import", str(export))
+    assert result.exit_code == 0, result.output
+    assert "2 nieuw, 0 gewijzigd, 0 ongewijzigd, in 1 bestand" in result.output
+    assert eems.read("gemeenten/eemsdelta.yaml").endswith(
+        "slug: eemsdelta\nnaam: Eemsdelta\ncbs_code: GM1979\n\nprestatie_indicatoren:\n  - indicator: uitstroom-werk\n    realisaties:\n      2022: 255\n"
+        "  - indicator: vervulling\n    realisaties:\n      2022:\n        waarde: 65.5\n        noemer: 200\n")
+    assert eems.dvo("validate").exit_code == 0
+
+
+def test_import_refuses_a_realisatie_of_a_gemeente_that_no_longer_exists(eems):
+    export = eems.path("export.csv")
+    export.write_text("gemeente;indicator;periode;waarde\nDelfzijl;uitstroom-werk;2021;130\nEemsdelta;uitstroom-werk;2020;232\n", encoding="utf-8")
+    before = eems.read("gemeenten/delfzijl.yaml")
+    result = eems.dvo("import", str(export))
+    assert result.exit_code == 1
+    assert "export.csv:2: periode: Delfzijl bestaat sinds 1 januari 2021 niet meer; een realisatie voor 2021 hoort bij Eemsdelta [herindeling-periode]" in result.output
+    assert "export.csv:3: periode: Eemsdelta bestaat pas sinds 1 januari 2021; een realisatie voor 2020 hoort bij Appingedam, Delfzijl en Loppersum [herindeling-periode]" in result.output
+    assert eems.read("gemeenten/delfzijl.yaml") == before
