@@ -138,7 +138,8 @@ def fixture_region(name: str, target: Path) -> Path:
 
 def copy_maasland(target: Path) -> Path:
     """The small second region (tests/fixtures/regio-maasland), with the example's catalogues and
-    standard text; the standard text's escalation body becomes Maasland's own."""
+    standard text; the standard text's escalation body becomes Maasland's own. Its own
+    mkdocs.yml names its own page werkplein.md and not the default werkbedrijf.md."""
     fixture_region("regio-maasland", target)
     standard = target / "content" / "dvo-standaardbepalingen.yaml"
     text = standard.read_text(encoding="utf-8")

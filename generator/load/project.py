@@ -20,6 +20,7 @@ from generator.load.rules import cross_file_findings
 from generator.load.yamlsource import YamlDocument
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
 from generator.models.gemeente import Opvolger
+from generator.models.periods import SCHEMES, code
 from generator.models.standaard import DvoStandaard
 from generator.models.types import shown
 
@@ -49,6 +50,15 @@ class Project:
         return next(i for i in self.indicatoren.indicatoren if i.id == indicator_id)
 
 
+def _period_codes(regio) -> list[str] | None:
+    """Every report period the region's years and scheme allow: the names of report pages."""
+    if regio is None:
+        return None
+    scheme = regio.rapportage.periode_schema
+    per_year = SCHEMES[scheme][1]
+    return [code(j, n, scheme) for j in regio.periode.jaren for n in range(1, per_year + 1)]
+
+
 def load_project(root: Path, *, historisch: bool = False) -> Project:
     """Validated project, or InvalidProject with every finding.
 
@@ -65,9 +75,10 @@ def load_project(root: Path, *, historisch: bool = False) -> Project:
         findings += dvo_findings(loaded, historisch=historisch)
         findings += herindeling_findings(loaded)
     if not historisch:  # an earlier revision is read for its data only: no site to build from it
-        slugs = [g.slug for g in loaded.regio.gemeenten] if loaded.regio else None
+        # Every gemeente with pages on the site: also one a herindeling made.
+        slugs = [g.slug for g in loaded.regio.gemeenten] + [h.nieuwe_gemeente.slug for h in loaded.regio.herindelingen] if loaded.regio else None
         ids = [i.id for i in loaded.instrumentarium.instrumenten] if loaded.instrumentarium else None
-        findings += region_file_findings(loaded.layout, slugs, ids)
+        findings += region_file_findings(loaded.layout, slugs, ids, _period_codes(loaded.regio))
     findings = with_open_decisions(loaded, findings)
     if findings or not loaded.complete:
         raise InvalidProject(findings)

@@ -31,6 +31,10 @@ DESCRIPTIONS: dict[str, Described] = {
         "kostenposten": ("Kostenposten", "Bedragen die met een verdeelsleutel over de gemeenten worden verdeeld, zoals transitiekosten. Optioneel."),
         "rapportage": ("Rapportage", "Het periodeschema van de verantwoording en de drempels voor de status van een indicator."),
         "herindelingen": ("Herindelingen", "Gemeenten die tijdens de DVO-periode samengaan: de datum, de nieuwe gemeente en de gemeenten die worden opgeheven. Optioneel."),
+        "toegankelijkheid": ("Toegankelijkheidsverklaring", "Gegevens voor de toegankelijkheidsverklaring van de site. Optioneel: zonder dit blok draagt de verklaring de nieuwste datum uit de gegevens."),
+    }),
+    "Toegankelijkheid": ("Toegankelijkheidsverklaring", "Wat de toegankelijkheidsverklaring van de site uit de gegevens haalt.", {
+        "datum": ("Datum van de verklaring", "De dag waarop de regio de verklaring heeft opgesteld of voor het laatst heeft nagelopen, zoals 2025-03-01."),
     }),
     "Herindeling": ("Herindeling", "Een herindeling van gemeenten: vanaf de datum is de nieuwe gemeente rechtsopvolger van de opgeheven gemeenten en partij bij hun DVO's.", {
         "datum": ("Datum", "De datum van de herindeling: 1 januari van een jaar van de DVO-periode, JJJJ-MM-DD."),

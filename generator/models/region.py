@@ -248,6 +248,12 @@ class Rapportage(StrictModel):
     opvolging: dict[Id, dict[PeriodKey, Opvolging]] = {}
 
 
+class Toegankelijkheid(StrictModel):
+    """What the site's toegankelijkheidsverklaring takes from the data, not from the template."""
+
+    datum: dt.date  # the day the region drew up the statement, or last checked it
+
+
 class Regio(StrictModel):
     # The data format the files are written in (load/formaat); older data is converted by `dvo bijwerken`.
     formaat: Count
@@ -264,6 +270,8 @@ class Regio(StrictModel):
     kostenposten: list[Kostenpost] = []
     rapportage: Rapportage
     herindelingen: list[Herindeling] = []  # gemeenten that merge during the DVO period
+    # Optional: without it the statement is dated with the newest date in the data.
+    toegankelijkheid: Toegankelijkheid | None = None
 
     def verdeelsleutel(self, key_id: str) -> Verdeelsleutel:
         return next(v for v in self.verdeelsleutels if v.id == key_id)
