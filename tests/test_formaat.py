@@ -163,7 +163,7 @@ def test_bijwerken_keeps_comments_and_formatting_and_changes_only_what_the_forma
     # The software's own old template is gone; the region's changed one is set aside, not lost.
     assert not dijkland.path("dvo_templates/site").exists()
     assert (dijkland.path("dvo_templates/rapport/macros.html.formaat2").read_bytes() == (OUD / "dvo_templates/rapport/macros.html").read_bytes())
-    assert not dijkland.path(".staging/bijwerken").exists()  # the journal is gone when it finished
+    assert not dijkland.path(".staging").exists()  # the journal is gone when it finished, and nothing else is left
 
 
 # What only a person can decide, after converting the Dijkland fixture: (file, field) of each finding.
@@ -366,6 +366,17 @@ def test_wijzigingen_compares_revisions_in_two_formats(tmp_path):
     assert "revisie c56c748098 (gegevensformaat 2, omgezet naar 4)" in text
     assert "revisie 7c895c7c48 (gegevensformaat 3, omgezet naar 4)" in text
     assert "Budget: geen bedragen veranderd." in text
+
+
+def test_the_readme_tells_what_changed_in_every_format():
+    from generator.load.formaat import OUDSTE, STAPPEN
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Gegevensformaat en `dvo bijwerken`"):]
+    section = section[:section.index("\n## ", 10)]
+    for n in [OUDSTE] + [s.naar for s in STAPPEN]:
+        assert f"**Formaat {n}**" in section, n
+    assert f"formaat: {HUIDIG}" in section
 
 
 # --- the text editor the steps use -----------------------------------------------------------------------

@@ -186,6 +186,13 @@ def _check(layout: Layout, res: Bijwerking, templates: dict[str, bytes]) -> list
     return []
 
 
+def _remove_empty_folder(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # not empty, or not there
+
+
 def _remove_empty_folders(folder: Path) -> None:
     if not folder.is_dir():
         return
@@ -217,9 +224,12 @@ def bijwerken(root: Path, *, dry_run: bool) -> Bijwerking:
     for old, new in res.verplaatst.items():
         changes[root / new] = (root / old).read_bytes()
         changes[root / old] = None
+    journal = Layout(root).journal
     try:
-        replace_all(changes, Layout(root).journal)
+        replace_all(changes, journal)
     except OSError as exc:
         raise BijwerkenError(f"schrijven mislukt: {os_problem(exc)}") from None
+    finally:
+        _remove_empty_folder(journal.parent)  # .staging/ when this run made it (a build's is never empty)
     _remove_empty_folders(Layout(root).template_overrides)
     return res

@@ -111,8 +111,7 @@ class Migratie:
 @dataclass(frozen=True)
 class Stap:
     naar: int  # the format this step produces
-    titel: str  # Dutch: the release that introduced the format
-    veranderingen: tuple[str, ...]  # Dutch: what changed, and why (README, dvo bijwerken's summary)
+    titel: str  # Dutch: the release that introduced the format (dvo bijwerken's summary)
     voer_uit: Callable[[Migratie], None]
 
 
@@ -426,38 +425,12 @@ def _naar_4(m: Migratie) -> None:
         m.doe(f"{REGIO}: periode.eerste_jaar en periode.laatste_jaar heten nu periode.van en periode.tot_en_met")
 
 
+# What changed in each format, and why, is told once: in the README's "Gegevensformaat"
+# (tests/test_formaat.py checks that it has a paragraph for every format).
 STAPPEN = (
-    Stap(2, "de website (november 2026)", (
-        "`mkdocs.yml` en de eigen pagina's in `content/pages/`: de regio krijgt een website. "
-        "`dvo bijwerken` maakt `mkdocs.yml` zoals `dvo init` dat doet als het ontbreekt.",
-    ), _naar_2),
-    Stap(3, "DVO als overeenkomst, rapportages, eigen woorden van de regio (november 2026)", (
-        "`meetwijze` is verplicht bij elke indicator (stroom, stand of cumulatief), zodat een realisatie binnen het jaar "
-        "met de juiste streefwaarde wordt vergeleken. Afgeleid: `stand` voor percentages, gemiddelden, rapportcijfers en "
-        "gewogen gemiddelden, anders `stroom` (zo rekende de software daarvoor).",
-        "`wettelijke_grondslag` en `verordening_artikel` van een instrument zijn samen de lijst `grondslag` "
-        "(`- wet: ...`, `- artikel: ...`), omdat een instrument op meer of minder dan één grondslag kan rusten.",
-        "Categorieën (`categorieen` in `content/instrumentarium.yaml`) en functies (`functies` in `content/regio.yaml`) "
-        "zijn lijsten van de regio zelf, geen vaste woorden van de software. Afgeleid: de vier categorieën die de "
-        "software kende en de functies die in gebruik zijn.",
-        "`besteed` bij een maatwerkafspraak staat per periode van het rapportageschema; een bedrag per jaar wordt het "
-        "bedrag van de laatste periode van dat jaar (`2016-T3`, `2016-Q4`).",
-        "`rapportage.escalatie` (het orgaan waaraan afwijkingen gaan) en `rapportage.onderbesteding_vanaf` zijn verplicht: "
-        "de regio beslist ze zelf (in te vullen).",
-        "Een vastgestelde of ondertekende DVO noemt bij elke ondertekenaar de `grondslag` (besluit of mandaat: orgaan en "
-        "datum; in te vullen), een ondertekende ook `ondertekend` (plaats en datum; in te vullen), en de versiegeschiedenis "
-        "eindigt met de huidige versie (afgeleid).",
-        "De pagina's van de site verhuisden: `regio.md` is `regio/index.md`, `gemeenten/<slug>.md` is "
-        "`gemeenten/<slug>/index.md` (in `mkdocs.yml` en in links in `content/pages/`).",
-        "Sjablonen zitten in het pakket; `dvo_templates/` bevat alleen eigen versies. Ongewijzigde kopieën worden "
-        "verwijderd, aangepaste worden opzijgezet als `<naam>.formaat2` (in te vullen: neem de aanpassing over).",
-    ), _naar_3),
-    Stap(4, "gegevensformaat en herindeling (december 2026)", (
-        "`formaat: 4` in `content/regio.yaml`: de software weet in welk formaat de gegevens staan.",
-        "`periode` heeft dezelfde sleutels als de `looptijd` van een verplichting: `van` en `tot_en_met` (was "
-        "`eerste_jaar` en `laatste_jaar`); één soort jarenreeks in de hele regio.",
-        "`herindelingen` (optioneel) legt vast welke gemeenten samengaan en vanaf wanneer.",
-    ), _naar_4),
+    Stap(2, "de website (november 2026)", _naar_2),
+    Stap(3, "DVO als overeenkomst, rapportages, eigen woorden van de regio (november 2026)", _naar_3),
+    Stap(4, "gegevensformaat en herindeling (december 2026)", _naar_4),
 )
 HUIDIG = STAPPEN[-1].naar
 OUDSTE = 1

@@ -244,20 +244,6 @@ class YamlTekst:
     def line_start(self, index: int) -> int:
         return self._line_start(index)
 
-    def replace_entry(self, mapping: MappingNode, key: str, new_key: str, value: object) -> None:
-        """Replace one entry (key and value) by `new_key: value` in place; a comment on its line stays."""
-        k, v = entry_of(mapping, key)
-        column = k.start_mark.column
-        if isinstance(value, (dict, list)) and value:
-            inner = column + (self.seq_indent if isinstance(value, list) else self.step)
-            new = "\n".join([f"{new_key}:", *self.block(value, inner)])
-        else:
-            new = f"{new_key}: {self._leaf(value)}"
-        end = self._last_scalar_end(v) if not isinstance(v, ScalarNode) else v.end_mark.index
-        if isinstance(v, ScalarNode) and v.style in ("|", ">"):
-            end = self._content_end(v)
-        self._edit(k.start_mark.index, end, new)
-
     def result(self) -> str:
         """The text with every edit applied (back to front, so earlier positions stay valid)."""
         text = self.text
