@@ -116,7 +116,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(dijkland):
     assert "+      - wet: \"Participatiewet, artikel 10\"   # zie ook de verordening\n" in result.output
     assert "verwijderd: dvo_templates/site/regio.md\n" in result.output
     assert "verplaatst: dvo_templates/rapport/macros.html -> dvo_templates/rapport/macros.html.formaat2\n" in result.output
-    assert "Proefdraai: " in result.output and "Er is niets geschreven." in result.output
+    assert "Proefdraai: 9 bestanden zouden veranderen. Er is niets geschreven." in result.output  # 7 edited, 1 removed, 1 set aside
     assert tree(dijkland.root) == before
 
 

@@ -56,6 +56,6 @@ def bijwerken(root: Path, dry_run: bool) -> None:
         for f in res.open:
             click.echo(f"  {f}", err=True)
     if dry_run:
-        click.echo(f"Proefdraai: {n} {'bestand' if n == 1 else 'bestanden'} zou(den) veranderen. Er is niets geschreven.", err=True)
+        click.echo(f"Proefdraai: {n} {'bestand zou' if n == 1 else 'bestanden zouden'} veranderen. Er is niets geschreven.", err=True)
     else:
         click.echo(f"Bijgewerkt: {n} {'bestand' if n == 1 else 'bestanden'} in één keer geschreven.", err=True)
