@@ -4,6 +4,10 @@ The version in force (load/dvo_versies.py) gives the afspraken, the budgets, the
 streefwaarden and the afwijkingsregel; the working data gives what happened (realisaties,
 toelichtingen, opvolging, besteed). Without a version in force the report is measured
 against the current version, and says so prominently.
+
+A gemeente made by a herindeling has no DVO of its own: as rechtsopvolger it is party to its
+predecessors' DVO's. It is measured against each predecessor's version in force on the
+peildatum, combined as compute/herindeling combines the working data (`opvolger`).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.compute import kpi
+from generator.compute.herindeling import namen
 from generator.load.dvo_versies import DvoVersie, DvoVersies
 from generator.models.gemeente import Gemeente, PrestatieIndicator
 from generator.models.region import Afrekenregels
@@ -27,10 +32,33 @@ class GeldendeDvo:
     regel: kpi.Afwijkingsregel  # from that version's region file
     afrekenregels: Afrekenregels  # idem
     peildatum: dt.date
+    # A gemeente made by a herindeling: the DVO in force of each predecessor (`versie` is then
+    # the first one's, `geldend` whether every predecessor has a version in force).
+    voorgangers: tuple[GeldendeDvo, ...] = ()
+
+    @property
+    def versies_tekst(self) -> str:
+        """The version(s) measured against: `versie 1.0, vastgesteld op 16 december 2014`, or
+        for a rechtsopvolger each predecessor's with its name."""
+        if not self.voorgangers:
+            return self.versie.omschrijving
+        return "de DVO's van " + namen([f"{d.gemeente.naam} ({d.versie.omschrijving})" for d in self.voorgangers])
+
+    @property
+    def tegen(self) -> str:
+        """What page 1 says after 'Gemeten tegen'."""
+        if self.voorgangers:
+            return self.versies_tekst + ("" if self.geldend else " (niet elke versie vastgesteld)")
+        return f"DVO {self.versie.omschrijving}" if self.geldend else f"geen vastgestelde DVO; {self.versie.omschrijving}"
 
     @property
     def omschrijving(self) -> str:
         """One sentence for page 1 and the colofon."""
+        if self.voorgangers:
+            if self.geldend:
+                return f"Als rechtsopvolger gemeten tegen {self.versies_tekst}."
+            zonder = namen([d.gemeente.naam for d in self.voorgangers if not d.geldend])
+            return f"Als rechtsopvolger gemeten tegen {self.versies_tekst}; {zonder} had op de peildatum geen vastgestelde DVO."
         if self.geldend:
             return f"Gemeten tegen DVO {self.versie.omschrijving}."
         return f"Geen vastgestelde DVO op de peildatum: gemeten tegen {self.versie.omschrijving}."
@@ -38,6 +66,8 @@ class GeldendeDvo:
     @property
     def kort(self) -> str:
         """`versie 1.0, vastgesteld`: in brackets after 'de DVO die op de peildatum gold'."""
+        if self.voorgangers:
+            return "als rechtsopvolger: " + "; ".join(f"{d.gemeente.naam} {d.kort}" for d in self.voorgangers)
         return f"versie {self.versie.versie}, {self.versie.status}"
 
     def indicator(self, indicator_id: str) -> PrestatieIndicator | None:
@@ -57,6 +87,17 @@ def geldende_dvo(versies: DvoVersies, slug: str, peildatum: dt.date) -> Geldende
         regel=kpi.afwijkingsregel(project.regio.rapportage.drempels),
         afrekenregels=project.regio.afrekening,
         peildatum=peildatum,
+    )
+
+
+def opvolger(delen: list[GeldendeDvo], gemeente: Gemeente) -> GeldendeDvo:
+    """The DVO's a gemeente made by a herindeling is measured against: its predecessors' in force
+    (`delen`, in the order of the herindeling), with `gemeente` the predecessors as those
+    versions record them, combined."""
+    eerste = delen[0]
+    return GeldendeDvo(
+        versie=eerste.versie, geldend=all(d.geldend for d in delen), gemeente=gemeente,
+        regel=eerste.regel, afrekenregels=eerste.afrekenregels, peildatum=eerste.peildatum, voorgangers=tuple(delen),
     )
 
 

@@ -17,7 +17,8 @@ from functools import cached_property
 
 from generator.compute import kpi
 from generator.compute.financien import Financien, financien, sum_known
-from generator.compute.geldende_dvo import GeldendeDvo, geldende_dvo, gemeten
+from generator.compute.geldende_dvo import GeldendeDvo, geldende_dvo, gemeten, opvolger
+from generator.compute.herindeling import Herindelingen, herindelingen, samengevoegd
 from generator.compute.rapportperiode import Rapportperiode, parse
 from generator.compute.uitkomsten import (
     MIN_GEMEENTEN,
@@ -58,7 +59,14 @@ class Verantwoording:
         """The DVO the gemeente is measured against in this period (its version in force at the peildatum)."""
         key = ("dvo", slug, periode.code)
         if key not in self._cache:
-            self._cache[key] = geldende_dvo(self.versies, slug, periode.einddatum)
+            nieuw = self.herindelingen.opvolgers.get(slug)
+            if nieuw is None:
+                self._cache[key] = geldende_dvo(self.versies, slug, periode.einddatum)
+            else:  # a rechtsopvolger: its predecessors' DVO's, each as in force on the peildatum
+                h = next(h for h in self.project.regio.herindelingen if h.nieuwe_gemeente.slug == slug)
+                delen = [self.geldende_dvo(s, periode) for s in h.opgeheven]
+                combined = samengevoegd(self.project, h, self.project.opvolgers.get(slug), [d.gemeente for d in delen])
+                self._cache[key] = opvolger(delen, combined)
         return self._cache[key]
 
     def indicatoren(self, slug: str, periode: Rapportperiode) -> list[PrestatieIndicator]:
@@ -66,14 +74,33 @@ class Verantwoording:
         force, realisaties and toelichtingen from the working data."""
         key = ("indicatoren", slug, periode.code)
         if key not in self._cache:
-            self._cache[key] = gemeten(self.geldende_dvo(slug, periode).gemeente, self.project.gemeente(slug))
+            self._cache[key] = gemeten(self.geldende_dvo(slug, periode).gemeente, self.model(slug))
         return self._cache[key]
 
     @cached_property
+    def herindelingen(self) -> Herindelingen:
+        return herindelingen(self.project)
+
+    def gemeenten_in(self, periode: Rapportperiode) -> list[Gemeente]:
+        """The gemeenten that exist in the period (after a herindeling: the new one, not the opgeheven)."""
+        return self.herindelingen.gemeenten_in(periode.jaar)
+
+    def model(self, slug: str) -> Gemeente:
+        """A gemeente of the region, or one a herindeling made (its predecessors' figures combined)."""
+        return self.herindelingen.gemeente(slug)
+
+    @cached_property
     def perioden(self) -> list[Rapportperiode]:
-        """Every period for which at least one gemeente has a realisatie, in order."""
-        codes = {code for g in self.project.gemeenten for p in g.prestatie_indicatoren for code in p.realisaties}
+        """Every period for which at least one gemeente that then existed has a realisatie, in order."""
+        codes = {
+            code for g in self.herindelingen.alle() for p in g.prestatie_indicatoren for code in p.realisaties
+            if self.herindelingen.bestaat(g.slug, parse(code, self.scheme).jaar)
+        }
         return sorted((parse(c, self.scheme) for c in codes), key=lambda p: (p.jaar, p.nummer))
+
+    def rapporteert(self, slug: str, periode: Rapportperiode) -> bool:
+        """Whether the gemeente existed in the period, so that it has a report of it."""
+        return self.herindelingen.bestaat(slug, periode.jaar)
 
     def periode(self, code: str) -> Rapportperiode | None:
         return next((p for p in self.perioden if p.code == code), None)
@@ -116,7 +143,7 @@ class Verantwoording:
         indicator = self.project.indicator(indicator_id)
         raw = [
             self._uitkomst(g, p, periode)
-            for g in self.project.gemeenten
+            for g in self.gemeenten_in(periode)
             for p in self.indicatoren(g.slug, periode)
             if p.indicator == indicator_id
         ]
@@ -148,7 +175,7 @@ class Verantwoording:
 
     def gemeente(self, slug: str, periode: Rapportperiode) -> list[tuple[Uitkomst, Regiowaarde]]:
         """Each of the gemeente's indicators in this period, with the region's figure beside it."""
-        g = self.project.gemeente(slug)
+        g = self.model(slug)
         rows = []
         for p in self.indicatoren(slug, periode):
             regio = self.regio(p.indicator, periode)
@@ -164,7 +191,7 @@ class Verantwoording:
 
     def signalen(self, periode: Rapportperiode, slug: str | None = None) -> list[Signaal]:
         """Every afwijking in the period: of one gemeente (or all), then the region's own."""
-        slugs = [slug] if slug else [g.slug for g in self.project.gemeenten]
+        slugs = [slug] if slug else [g.slug for g in self.gemeenten_in(periode)]
         own = [
             Signaal(u.indicator, u.gemeente.naam, u, None)
             for s in slugs
@@ -176,8 +203,8 @@ class Verantwoording:
     def opvolging(self, periode: Rapportperiode, slug: str | None = None) -> list[Signaal]:
         """What went to the escalation body in the previous period: its follow-up is reported now."""
         vorige = self.vorige(periode)
-        if vorige is None:
-            return []
+        if vorige is None or (slug is not None and not self.rapporteert(slug, vorige)):
+            return []  # a gemeente made by a herindeling: its predecessors' escalations were their own
         return [s for s in self.signalen(vorige, slug) if s.bron.naar_bestuur]
 
     # --- charts -----------------------------------------------------------------------
@@ -202,7 +229,7 @@ class Verantwoording:
         """Budgets and afrekening rules from the DVO in force, spending from the working data."""
         dvo = self.geldende_dvo(slug, periode)
         drempel = self.project.regio.rapportage.onderbesteding_vanaf
-        return financien(dvo.gemeente, self.project.gemeente(slug), periode, drempel, dvo.afrekenregels)
+        return financien(dvo.gemeente, self.model(slug), periode, drempel, dvo.afrekenregels)
 
 
 def rapportstatus(statussen: dict[str, Rapportstatus], periode: Rapportperiode) -> Rapportstatus:
@@ -227,7 +254,9 @@ class Bron:
 
 def statussen(project: Project, naam: str) -> dict[str, Rapportstatus]:
     """The report statuses of a gemeente (its slug) or of the region (REGIO)."""
-    return project.regio.rapportage.rapporten if naam == REGIO else project.gemeente(naam).rapporten
+    from generator.compute.herindeling import herindelingen
+
+    return project.regio.rapportage.rapporten if naam == REGIO else herindelingen(project).gemeente(naam).rapporten
 
 
 _BIJ_REVISIE: dict[tuple[str, str], Verantwoording] = {}  # (root, commit) -> its figures; a commit never changes

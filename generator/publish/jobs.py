@@ -110,11 +110,13 @@ def plan(source: BuildSource, slugs: list[str], *, regio: bool = True) -> list[J
     """DVO's first: the current version, and the version in force where the current one is a
     draft (with the wijzigingsoverzicht between them, see overzichten.py); then reports per
     period: per gemeente, then the region's."""
-    jobs = [Job("dvo", s) for s in slugs]
-    jobs += [Job("dvo", s, versie=v.bestandsnaam) for s in slugs if (v := geldende_versie(source.project, s))]
+    v = source.verantwoording
+    met_dvo = {g.slug for g in source.project.gemeenten}  # a gemeente made by a herindeling has its predecessors' DVO's
+    jobs = [Job("dvo", s) for s in slugs if s in met_dvo]
+    jobs += [Job("dvo", s, versie=g.bestandsnaam) for s in slugs if s in met_dvo and (g := geldende_versie(source.project, s))]
     jobs += [Job("wijzigingen", s) for s in slugs if s in source.overzichten and source.overzichten[s].mogelijk]
-    for periode in source.verantwoording.perioden:
-        jobs += [Job("rapport", s, periode.code) for s in slugs]
+    for periode in v.perioden:
+        jobs += [Job("rapport", s, periode.code) for s in slugs if v.rapporteert(s, periode)]
         if regio:
             jobs.append(Job("regio", "regio", periode.code))
     return jobs
@@ -135,9 +137,11 @@ def gemeente_files(verantwoording: Verantwoording, slug: str) -> list[str]:
 
 
 def _title(project: Project, job: Job) -> str:
+    from generator.compute.herindeling import herindelingen
+
     if job.soort == "regio":
         return f"regiorapport {job.periode}"
-    naam = project.gemeente(job.slug).naam
+    naam = herindelingen(project).gemeente(job.slug).naam
     if job.soort == "wijzigingen":
         return f"wijzigingsoverzicht DVO {naam}"
     if job.soort == "dvo" and job.versie:

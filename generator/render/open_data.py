@@ -116,7 +116,7 @@ def financien_rows_gemeente(v: Verantwoording, slug: str, periode) -> list[dict]
 
 
 def financien_rows(v: Verantwoording) -> list[dict]:
-    return [row for periode in v.perioden for g in v.project.gemeenten for row in _financien_uit_bron(v, g.slug, periode)]
+    return [row for periode in v.perioden for g in v.gemeenten_in(periode) for row in _financien_uit_bron(v, g.slug, periode)]
 
 
 def _bron(v: Verantwoording, naam: str, periode) -> tuple[Verantwoording, object]:
@@ -136,7 +136,8 @@ def financien_regio_rows(v: Verantwoording) -> list[dict]:
     out = []
     for live_periode in v.perioden:
         bron_v, periode = _bron(v, REGIO, live_periode)
-        fs = [bron_v.financien(g.slug, periode) for g in bron_v.project.gemeenten]
+        gemeenten = bron_v.gemeenten_in(periode)
+        fs = [bron_v.financien(g.slug, periode) for g in gemeenten]
         bijdrage = sum((f.totaal.budget for f in fs), Decimal(0))
         besteed = sum_known([f.totaal.besteed for f in fs])
         jaareinde = periode.jaareinde
@@ -144,7 +145,7 @@ def financien_regio_rows(v: Verantwoording) -> list[dict]:
             "periode": periode.code,
             "peildatum": periode.einddatum.isoformat(),
             "gemeenten": len(fs),
-            "gemeenten_zonder_geldende_dvo": sum(1 for g in bron_v.project.gemeenten if not bron_v.geldende_dvo(g.slug, periode).geldend),
+            "gemeenten_zonder_geldende_dvo": sum(1 for g in gemeenten if not bron_v.geldende_dvo(g.slug, periode).geldend),
             "bijdrage": bijdrage,
             "besteed": besteed,
             "percentage_besteed": _rounded(besteed / bijdrage * 100) if besteed is not None and bijdrage else None,
@@ -161,7 +162,7 @@ def financien_regio_rows(v: Verantwoording) -> list[dict]:
 def gemeente_rows(v: Verantwoording) -> list[dict]:
     out = []
     for live_periode in v.perioden:
-        for g in v.project.gemeenten:
+        for g in v.gemeenten_in(live_periode):
             bron_v, periode = _bron(v, g.slug, live_periode)
             out += [row(u) for u, _ in bron_v.gemeente(g.slug, periode) if u.realisatie is not None]
     return out
@@ -195,7 +196,7 @@ def files(v: Verantwoording) -> dict[str, str]:
         "financien-regio.csv": to_csv(geld_regio),
         "financien-regio.json": to_json(geld_regio),
     }
-    for g in v.project.gemeenten:
+    for g in v.herindelingen.alle():
         kpi_csv, kpi_json, geld_csv, geld_json = gemeente_file_names(g.slug)
         rows = [r for r in per_gemeente if r["gemeente"] == g.slug]
         out[kpi_csv], out[kpi_json] = to_csv(rows), to_json(rows)

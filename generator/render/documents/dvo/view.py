@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator.compute.bijdrage import Bijdrage, bijdragen
 from generator.compute.distribution import Verdeling, verdeel
+from generator.compute.herindeling import herindelingen
 from generator.compute.maatwerk import Toewijzing, prijs_per_deelnemer, toewijzing
 from generator.load.project import Project
 from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
@@ -109,9 +110,23 @@ class VerplichtingRegel:
 
 
 @dataclass(frozen=True)
+class NulmetingTekst:
+    """A nulmeting as the DVO states it: value, year, source. Its noemer (used only to combine
+    gemeenten after a herindeling) is no part of the agreement's text, nor of its controlegetal."""
+
+    waarde: Decimal
+    jaar: int
+    bron: str | None
+
+    @staticmethod
+    def van(n: Nulmeting | None) -> NulmetingTekst | None:
+        return None if n is None else NulmetingTekst(n.waarde, n.jaar, n.bron)
+
+
+@dataclass(frozen=True)
 class KpiRegel:
     indicator: IndicatorTekst
-    nulmeting: Nulmeting | None
+    nulmeting: NulmetingTekst | None
     streefwaarden: list[Decimal]
     toelichting: str | None  # why a streefwaarde is worse than the nulmeting, when one is
 
@@ -177,6 +192,9 @@ class DvoDocument:
     wijzigingen: list[Versie]
     # The state of the document: not content (see dvo_inhoud.STATE).
     status: str
+    # After a herindeling: who is party in the gemeente's place now (compute/herindeling.py). A
+    # fact about the agreement since it was made, not a change of what was agreed.
+    rechtsopvolging: str | None = None
 
     @property
     def titel(self) -> str:
@@ -341,7 +359,7 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
         verplichtingen_per_jaar=_column_sums([v.bedragen for v in verplichtingen], len(jaren)),
         bijdragen=bijdragen(gemeente, jaren),
         kpis=[
-            KpiRegel(_indicator(project, p.indicator), p.nulmeting, _per_year(p.streefwaarden, jaren), p.toelichting_streefwaarden)
+            KpiRegel(_indicator(project, p.indicator), NulmetingTekst.van(p.nulmeting), _per_year(p.streefwaarden, jaren), p.toelichting_streefwaarden)
             for p in gemeente.prestatie_indicatoren
         ],
         # The reports' own rule and words (compute/kpi.Afwijkingsregel, also their leeswijzer):
@@ -351,4 +369,5 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
         ondertekenaars=list(dvo.ondertekenaars),
         wijzigingen=[Versie(w.versie, w.datum, w.omschrijving) for w in dvo.wijzigingen],
         status=dvo.status,
+        rechtsopvolging=herindelingen(project).zin_opgeheven(gemeente.slug),
     )

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.compute.herindeling import herindelingen
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.verantwoording import REGIO, Verantwoording, bron, rapportstatus, statussen
 from generator.load.dvo_versies import missing_revision_reason
@@ -50,19 +51,19 @@ def plek(loc: tuple) -> str:
 
 
 def titel(project: Project, naam: str, periode: Rapportperiode) -> str:
-    wie = f"regio {project.regio.naam}" if naam == REGIO else project.gemeente(naam).naam
+    wie = f"regio {project.regio.naam}" if naam == REGIO else herindelingen(project).gemeente(naam).naam
     return f"{wie} {periode.label}"
 
 
-def _slugs(v: Verantwoording, naam: str) -> list[str]:
-    return [g.slug for g in v.project.gemeenten] if naam == REGIO else [naam]
+def _slugs(v: Verantwoording, naam: str, periode: Rapportperiode) -> list[str]:
+    return [g.slug for g in v.gemeenten_in(periode)] if naam == REGIO else [naam]
 
 
 def inhoud(v: Verantwoording, naam: str, periode: Rapportperiode) -> dict:
     """What a report states, as data: its status and texts, the DVO each gemeente is measured
     against, every figure with its verdict, the money and afrekening, and the signalering."""
     status = rapportstatus(statussen(v.project, naam), periode)
-    slugs = _slugs(v, naam)
+    slugs = _slugs(v, naam, periode)
     regio = v.regiowaarden(periode) if naam == REGIO else [r for _, r in v.gemeente(naam, periode)]
     return {
         "rapport": f"rapport-{naam}-{periode.code}",
@@ -187,7 +188,7 @@ def _status_loc(project: Project, naam: str, code: str) -> tuple[str, tuple]:
 
 def _vastgelegde(project: Project, v: Verantwoording) -> list[tuple[str, Rapportperiode, Rapportstatus]]:
     out = []
-    for naam in [REGIO] + [g.slug for g in project.gemeenten]:
+    for naam in [REGIO] + herindelingen(project).slugs():
         for code, status in statussen(project, naam).items():
             periode = v.periode(code)
             if status.vastgelegd and periode is not None:
@@ -236,7 +237,7 @@ def rapport_findings(project: Project, v: Verantwoording | None = None) -> list[
                 "versie van de software een andere inhoud dan is vastgelegd. Controleer dat de cijfers niet anders zijn geworden en "
                 f"leg het controlegetal opnieuw vast met '{opdracht}'"
             ), code="controlegetal-gewijzigd"))
-        for slug in _slugs(v, naam):
+        for slug in _slugs(v, naam, periode):
             for w in wijzigingen(b.verantwoording, v, slug, periode.code):
                 owner = eigenaar(v, slug, periode)
                 if owner is not None and rapportstatus(statussen(project, owner), periode).herzieningen:
@@ -281,7 +282,7 @@ def herzieningen(v: Verantwoording, naam: str, periode: Rapportperiode) -> list[
     if vorige is None:
         return []
     out = []
-    for slug in _slugs(v, naam):
+    for slug in _slugs(v, naam, vorige):
         owner = eigenaar(v, slug, vorige)
         if owner is None:
             continue

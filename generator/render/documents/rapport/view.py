@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from generator.compute import kpi
 from generator.compute.financien import AFSPRAAK, ONDERBESTEED, OVERSCHREDEN, ZONDER_AFSPRAAK, Begrotingsregel, Financien, sum_known
 from generator.compute.geldende_dvo import GeldendeDvo, buiten_dvo
+from generator.compute.herindeling import namen as herindeling_namen
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
 from generator.compute.verantwoording import REGIO, Verantwoording, rapportstatus
@@ -89,7 +90,8 @@ def met_artikelen(text: str, nummers: dict[str, str]) -> Markup:
 def koers_tekst(u: Uitkomst) -> str:
     """How the streefwaarde at the peildatum follows from the DVO, in one sentence."""
     e, p, k = u.indicator.eenheid, u.periode, u.koers
-    jaar = f"streefwaarde {p.jaar} uit de DVO: {formatting.kpi_value(k.jaarwaarde, e)}"
+    dvo = "DVO" if u.gemeente.dvo is not None else "DVO's"  # a gemeente made by a herindeling: its predecessors' DVO's
+    jaar = f"streefwaarde {p.jaar} uit de {dvo}: {formatting.kpi_value(k.jaarwaarde, e)}"
     if p.delen == 1 or k.vanaf is None:
         if u.indicator.meetwijze == "cumulatief":
             return f"Cumulatieve {jaar} (vanaf de start van de DVO)."
@@ -169,7 +171,8 @@ def signalering(v: Verantwoording, periode: Rapportperiode, slug: str | None) ->
         besluitpunten=[_besluitpunt(s, v.project.regio) for s in signalen if s.bron.naar_bestuur],
         verklaard=[s for s in signalen if not s.bron.naar_bestuur],
         opvolging=[Opvolgpunt(s, prestatie(s.bron.oordeel)) for s in v.opvolging(periode, slug)],
-        vorige=v.vorige(periode),
+        # A gemeente made by a herindeling had no besluitpunten of its own before its first day.
+        vorige=vorige if (vorige := v.vorige(periode)) and (slug is None or v.rapporteert(slug, vorige)) else None,
     )
 
 
@@ -262,6 +265,7 @@ class GemeenteRapport(Rapport):
     financien: Financien
     dvo: GeldendeDvo  # what this report is measured against
     buiten_dvo: list[str]  # names of indicators with a realisatie that the DVO in force does not set
+    herindeling: list[str]  # for a gemeente made by a herindeling: where its figures come from
 
     @property
     def budgetsignalen(self) -> list[str]:
@@ -343,9 +347,10 @@ class Financieel:
 @dataclass(frozen=True)
 class RegioRapport(Rapport):
     blokken: list[RegioBlok]
-    gemeenten: list[Gemeente]
+    gemeenten: list[Gemeente]  # those that exist in the period
     financieel: Financieel
     dvos: list[GeldendeDvo]  # per gemeente, in region order: what it is measured against
+    herindeling: list[str]  # herindelingen up to the period, in a sentence each
 
     def signaal(self, f: Financien, regel: Begrotingsregel) -> str:
         return budgetsignaal(f, regel)
@@ -413,8 +418,34 @@ def _common(v: Verantwoording, periode: Rapportperiode, slug: str | None, status
     }
 
 
+def herindeling_gemeente(v: Verantwoording, slug: str) -> list[str]:
+    """Why a new gemeente's nulmeting, targets and earlier figures are those of its predecessors."""
+    zin = v.herindelingen.zin_ontstaan(slug)
+    if zin is None:
+        return []
+    g = v.model(slug)
+    samen = "beide" if len(g.voorgangers) == 2 else f"de {formatting.telwoord(len(g.voorgangers))}"
+    return [zin, (
+        f"Daarom zijn de nulmeting, de streefwaarden uit de DVO's en de cijfers van vóór {g.datum.year} die van {samen} "
+        f"gemeenten samen: aantallen opgeteld, percentages, gemiddelden en rapportcijfers gewogen naar hun noemer. "
+        f"Zo blijven 'sinds nulmeting' en 'sinds vorige periode' vergelijkbaar. Het budget is de som van hun budgetten.")]
+
+
+def herindeling_regio(v: Verantwoording, periode: Rapportperiode) -> list[str]:
+    """The herindelingen that took effect up to the period: why the region counts fewer gemeenten."""
+    out = []
+    for h in v.project.regio.herindelingen:
+        if h.jaar <= periode.jaar:
+            g = v.model(h.nieuwe_gemeente.slug)
+            out.append(
+                f"Op {formatting.date_long(h.datum)} zijn {herindeling_namen([x.naam for x in g.voorgangers])} samengegaan in de gemeente "
+                f"{g.naam}; in {periode.label} telt de regio {formatting.telwoord(len(v.gemeenten_in(periode)))} gemeenten, en de cijfers van {g.naam} "
+                f"vóór {h.jaar} zijn die van de opgeheven gemeenten samen.")
+    return out
+
+
 def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str, vastlegging: Rapportstatus | None = None) -> GemeenteRapport:
-    g = v.project.gemeente(slug)
+    g = v.model(slug)
     blokken = []
     for n, (u, r) in enumerate(v.gemeente(slug, periode), 1):
         e = u.indicator.eenheid
@@ -439,6 +470,7 @@ def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revi
         financien=v.financien(slug, periode),
         dvo=dvo,
         buiten_dvo=[v.project.indicator(i).naam for i in buiten_dvo(dvo, g, periode.code)],
+        herindeling=herindeling_gemeente(v, slug),
         **common,
     )
 
@@ -473,7 +505,7 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str, vast
         punten_regel = e == "rapportcijfer" and drempels.rapportcijfers is not None
         uitkomsten, getoond, samengevat = r.uitkomsten, r.uitkomsten, False
         geplaatst = [u for u in r.uitkomsten if u.plaats is not None]
-        if len(v.project.gemeenten) > GROTE_REGIO and len(geplaatst) > 2 * TOP:
+        if len(v.gemeenten_in(periode)) > GROTE_REGIO and len(geplaatst) > 2 * TOP:
             # Lowest place first (decision-first), gemeenten without a place last.
             uitkomsten = sorted(geplaatst, key=lambda u: -u.plaats) + [u for u in r.uitkomsten if u.plaats is None]
             getoond, samengevat = uitkomsten[:TOP] + geplaatst_hoogste(uitkomsten, TOP), True
@@ -492,8 +524,9 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str, vast
         titel=f"Verantwoordingsrapportage regio {v.project.regio.naam} {periode.label}",
         revisie=revisie,
         blokken=blokken,
-        gemeenten=v.project.gemeenten,
-        financieel=Financieel.van([v.financien(g.slug, periode) for g in v.project.gemeenten]),
-        dvos=[v.geldende_dvo(g.slug, periode) for g in v.project.gemeenten],
+        gemeenten=v.gemeenten_in(periode),
+        financieel=Financieel.van([v.financien(g.slug, periode) for g in v.gemeenten_in(periode)]),
+        dvos=[v.geldende_dvo(g.slug, periode) for g in v.gemeenten_in(periode)],
+        herindeling=herindeling_regio(v, periode),
         **_common(v, periode, None, v.project.regio.rapportage.rapporten, vastlegging),
     )
