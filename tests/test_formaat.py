@@ -196,7 +196,8 @@ def _decide(region: Region) -> None:
     regio = regio.replace("    lidwoord: de", "    lidwoord: het", 1)
     start = regio.index('onderbesteding_vanaf: "IN TE VULLEN')
     region.write("content/regio.yaml", regio[:start] + "onderbesteding_vanaf: 10" + regio[regio.index("\n", start):])
-    for slug, datum in (("oeverwaard", "2015-12-01"), ("polderdam", "2015-12-03")):
+    # The besluit approves the version it is about, so it is dated on or after that version (8 and 10 December).
+    for slug, datum in (("oeverwaard", "2015-12-08"), ("polderdam", "2015-12-10")):
         lines = []
         for line in region.read(f"gemeenten/{slug}.yaml").splitlines(keepends=True):
             if '"IN TE VULLEN' in line:
@@ -274,12 +275,17 @@ def test_the_previous_release_converts_in_two_lines_and_keeps_every_controlegeta
     assert changed == [root / "content" / "regio.yaml"]
     diff = [line for line in difflib.unified_diff(before[changed[0]].decode().splitlines(), changed[0].read_text().splitlines(), lineterm="", n=0)
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    assert diff == ["+formaat: 4  # het formaat van deze gegevens (README: Gegevensformaat); `dvo bijwerken` werkt het bij",
+    assert diff == [f"+formaat: {HUIDIG}  # het formaat van deze gegevens (README: Gegevensformaat); `dvo bijwerken` werkt het bij",
+                    "+korte_naam: het Werkbedrijf  # hoe de DVO en de rapportages de organisatie verder noemen (README: korte_naam)",
                     "-  eerste_jaar: 2015", "-  laatste_jaar: 2018", "+  van: 2015", "+  tot_en_met: 2018"]
     # Heumen's signed 1.0 and Nijmegen's vastgestelde 1.0 keep their controlegetal: the DVO's content is unchanged.
     assert "controlegetal:" in (root / "gemeenten" / "nijmegen.yaml").read_text() and "controlegetal:" in (root / "gemeenten" / "heumen.yaml").read_text()
     result = run(root, "validate")
-    assert result.exit_code == 0, result.output
+    # What remains are the flaws of that release's example that format 5's rules refuse (issue 21):
+    # unreachable percentages, besluiten dated before their version, targets worse than the
+    # nulmeting. No controlegetal finding: the conversion changed nothing that was agreed.
+    codes = {line.rsplit("[", 1)[-1].rstrip("]") for line in result.output.splitlines()[:-1]}
+    assert result.exit_code == 1 and codes == {"percentage-onmogelijk", "volgorde-ongeldig", "streefwaarde-onder-nulmeting"}, result.output
 
 
 # --- all or nothing ------------------------------------------------------------------------------------
@@ -363,8 +369,8 @@ def test_wijzigingen_compares_revisions_in_two_formats(tmp_path):
     result = run(REPO, "wijzigingen", "nijmegen", "--van", RELEASES[2], "--tot", RELEASES[3], "--uit", str(tmp_path))
     assert result.exit_code == 0, result.output
     text = flat(" ".join(pdf_pages(Path(result.output.splitlines()[1]))))
-    assert "revisie c56c748098 (gegevensformaat 2, omgezet naar 4)" in text
-    assert "revisie 7c895c7c48 (gegevensformaat 3, omgezet naar 4)" in text
+    assert f"revisie c56c748098 (gegevensformaat 2, omgezet naar {HUIDIG})" in text
+    assert f"revisie 7c895c7c48 (gegevensformaat 3, omgezet naar {HUIDIG})" in text
     assert "Budget: geen bedragen veranderd." in text
 
 

@@ -425,12 +425,32 @@ def _naar_4(m: Migratie) -> None:
         m.doe(f"{REGIO}: periode.eerste_jaar en periode.laatste_jaar heten nu periode.van en periode.tot_en_met")
 
 
+# --- format 4 -> 5 -----------------------------------------------------------------------------------
+
+# What the DVO's defined term and the reports called the organisation before format 5 (the
+# software wrote it itself); from format 5 it is the region's own `korte_naam`.
+KORTE_NAAM_FORMAAT_4 = "het Werkbedrijf"
+
+
+def _naar_5(m: Migratie) -> None:
+    """korte_naam: the organisation's short name, as the software printed it until format 4, so
+    that a signed DVO keeps its text (and controlegetal)."""
+    t = m.yaml(REGIO)
+    if t is None or not isinstance(t.root, MappingNode) or not t.root.value or entry_of(t.root, "korte_naam") is not None:
+        return
+    after = "organisatie" if entry_of(t.root, "organisatie") is not None else None
+    t.add_entry(t.root, "korte_naam", KORTE_NAAM_FORMAAT_4, after=after,
+                comment="hoe de DVO en de rapportages de organisatie verder noemen (README: korte_naam)")
+    m.doe(f"{REGIO}: 'korte_naam: {KORTE_NAAM_FORMAAT_4}' toegevoegd (zo noemden de DVO en de rapportages de organisatie tot nu toe)")
+
+
 # What changed in each format, and why, is told once: in the README's "Gegevensformaat"
 # (tests/test_formaat.py checks that it has a paragraph for every format).
 STAPPEN = (
     Stap(2, "de website (november 2026)", _naar_2),
     Stap(3, "DVO als overeenkomst, rapportages, eigen woorden van de regio (november 2026)", _naar_3),
     Stap(4, "gegevensformaat en herindeling (december 2026)", _naar_4),
+    Stap(5, "rapportages tegen de geldende DVO, de afrekening en de korte naam van de organisatie (december 2026)", _naar_5),
 )
 HUIDIG = STAPPEN[-1].naar
 OUDSTE = 1
