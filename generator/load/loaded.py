@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -52,10 +52,31 @@ class LoadedFiles:
         """The parsed document of a file that has a model."""
         return self.docs[self.layout.rel(path)]
 
-    @property
-    def complete(self) -> bool:
-        """Every region-wide file has a model (gemeente files are checked by the rules)."""
-        return None not in (self.regio, self.instrumentarium, self.indicatoren, self.verordening, self.standaard)
+
+
+class RegionFiles(Protocol):
+    """LoadedFiles once content/regio.yaml has a model: what the cross-file rules receive
+    (load/project.py runs them only then), so `regio` needs no None check in every rule."""
+
+    layout: Layout
+    findings: list[Finding]
+    docs: dict[str, YamlDocument]
+    regio: Regio
+    instrumentarium: Instrumentarium | None
+    indicatoren: Indicatoren | None
+    verordening: Verordening | None
+    standaard: DvoStandaard | None
+    gemeenten: dict[str, Gemeente]
+    gemeente_files: dict[str, str]
+    opvolgers: dict[str, Opvolger]
+    open: dict[str, list[tuple[tuple, str]]]
+
+    def doc(self, path: Path) -> YamlDocument: ...
+
+
+def with_regio(loaded: LoadedFiles) -> RegionFiles | None:
+    """The same files seen as RegionFiles, or None while the regio file has no model."""
+    return cast(RegionFiles, loaded) if loaded.regio is not None else None
 
 
 # Why a path may not be read (util.paths.outside_problem), as a finding code.

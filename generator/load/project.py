@@ -14,7 +14,7 @@ from generator.load.findings import Finding, InvalidProject, field_path
 from generator.load.herindeling_rules import herindeling_findings
 from generator.load.formaat import HUIDIG, herken
 from generator.load.layout import Layout
-from generator.load.loaded import LoadedFiles, load_files
+from generator.load.loaded import LoadedFiles, load_files, with_regio
 from generator.load.region_files import region_file_findings
 from generator.load.rules import cross_file_findings
 from generator.load.yamlsource import YamlDocument
@@ -70,26 +70,30 @@ def load_project(root: Path, *, historisch: bool = False) -> Project:
     if older is not None:  # every other finding would be a symptom of the older format
         raise InvalidProject([older])
     findings = list(loaded.findings)
-    if loaded.regio is not None:
-        findings += cross_file_findings(loaded, historisch=historisch)
-        findings += dvo_findings(loaded, historisch=historisch)
-        findings += herindeling_findings(loaded)
+    region_files = with_regio(loaded)
+    if region_files is not None:
+        findings += cross_file_findings(region_files, historisch=historisch)
+        findings += dvo_findings(region_files, historisch=historisch)
+        findings += herindeling_findings(region_files)
     if not historisch:  # an earlier revision is read for its data only: no site to build from it
         # Every gemeente with pages on the site: also one a herindeling made.
         slugs = [g.slug for g in loaded.regio.gemeenten] + [h.nieuwe_gemeente.slug for h in loaded.regio.herindelingen] if loaded.regio else None
         ids = [i.id for i in loaded.instrumentarium.instrumenten] if loaded.instrumentarium else None
         findings += region_file_findings(loaded.layout, slugs, ids, _period_codes(loaded.regio))
     findings = with_open_decisions(loaded, findings)
-    if findings or not loaded.complete:
+    regio, instrumentarium, indicatoren = loaded.regio, loaded.instrumentarium, loaded.indicatoren
+    verordening, standaard = loaded.verordening, loaded.standaard
+    # Every region-wide file needs its model (gemeente files are checked by the rules).
+    if findings or regio is None or instrumentarium is None or indicatoren is None or verordening is None or standaard is None:
         raise InvalidProject(findings)
-    order = [g.slug for g in loaded.regio.gemeenten]
+    order = [g.slug for g in regio.gemeenten]
     return Project(
         layout=loaded.layout,
-        regio=loaded.regio,
-        instrumentarium=loaded.instrumentarium,
-        indicatoren=loaded.indicatoren,
-        verordening=loaded.verordening,
-        standaard=loaded.standaard,
+        regio=regio,
+        instrumentarium=instrumentarium,
+        indicatoren=indicatoren,
+        verordening=verordening,
+        standaard=standaard,
         gemeenten=[loaded.gemeenten[s] for s in order],
         docs=loaded.docs,
         opvolgers=dict(loaded.opvolgers),
