@@ -57,7 +57,7 @@ def _herindelingen(ld: RegionFiles) -> Iterator[Finding]:
         for k, dup in _repeats(h.opgeheven):
             yield doc.finding(base + ("opgeheven", k), f"herindelingen[{i}].opgeheven[{k}]: '{dup}' staat twee keer in deze herindeling", code="waarde-dubbel")
         for k, slug in enumerate(h.opgeheven):
-            loc = base + ("opgeheven", k)
+            loc: tuple = base + ("opgeheven", k)
             if slug not in listed:
                 hint = did_you_mean(slug, list(listed))
                 yield doc.finding(loc, f"herindelingen[{i}].opgeheven[{k}]: onbekende gemeente '{slug}'; verwacht een slug uit de lijst gemeenten{hint}", code="verwijzing-onbekend")
@@ -110,6 +110,8 @@ def _opvolger_files(ld: RegionFiles) -> Iterator[Finding]:
     weighted = {i.id for i in ld.indicatoren.indicatoren if i.regionaal == "gewogen gemiddelde"} if ld.indicatoren else set()
     for stem, o in ld.opvolgers.items():
         h = ld.regio.ontstaan_in(stem)
+        if h is None:  # never: opvolgers are the files of gemeenten that a herindeling made
+            continue
         doc = ld.docs[ld.gemeente_files[stem]]
         voorgangers = [ld.gemeenten[s] for s in h.opgeheven if s in ld.gemeenten]
         afgesproken = {p.indicator for g in voorgangers for p in g.prestatie_indicatoren}

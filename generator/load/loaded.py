@@ -137,7 +137,7 @@ def _with_stand_ins(model: type[M], data: object, places: list[tuple], exc: Vali
     failing = {at_placeholder(tuple(e["loc"])) for e in exc.errors()}
     if not places or None in failing:
         return None
-    choice = {p: 0 for p in failing}
+    choice = {p: 0 for p in failing if p is not None}  # None is not among them (returned above)
     while True:
         try:
             return model.model_validate(_replaced(data, {p: _STAND_INS[i] for p, i in choice.items()}))
@@ -145,7 +145,9 @@ def _with_stand_ins(model: type[M], data: object, places: list[tuple], exc: Vali
             still = {at_placeholder(tuple(e["loc"])) or (tuple(e["loc"])[:-1] if e["type"] == "missing" else None) for e in again.errors()}
             if None in still or not still <= set(choice):
                 return None
-            for p in still:
+            for p in choice:
+                if p not in still:
+                    continue
                 choice[p] += 1
                 if choice[p] == len(_STAND_INS):
                     return None

@@ -110,9 +110,10 @@ def format_finding(loaded: LoadedFiles) -> Finding | None:
     found = herken(docs.get(regio_rel), docs.get(layout.rel(layout.instrumentarium)), docs.get(layout.rel(layout.indicatoren)),
                    siteconfig=layout.mkdocs.is_file())
     doc = loaded.docs[regio_rel]
-    line, col = doc.position(("formaat",)) if "formaat" in (doc.data if isinstance(doc.data, dict) else {}) else (1, 1)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    line, col = doc.position(("formaat",)) if "formaat" in data else (1, 1)
     if found.formaat is None:
-        return Finding(regio_rel, line, col, f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), gevonden {shown(doc.data['formaat'])}", code="getal-ongeldig")
+        return Finding(regio_rel, line, col, f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), gevonden {shown(data.get('formaat'))}", code="getal-ongeldig")
     if found.formaat < HUIDIG:
         return Finding(regio_rel, line, col, (
             f"de gegevens zijn in formaat {found.formaat} (herkend aan: {found.waaraan}); deze versie van de software "

@@ -16,7 +16,9 @@ from generator.load.findings import Finding, field_path
 from generator.util.formatting import euro
 from generator.util.suggest import did_you_mean
 from generator.load.loaded import RegionFiles
+from generator.load.yamlsource import YamlDocument
 from generator.models.catalog import Term
+from generator.models.region import Afwijkingstoelichting
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -336,7 +338,7 @@ def _negative_budget(doc, g, jaar: int, row) -> Finding:
     )
     room = row.beschikbaar - row.basisdienstverlening
     if room < 0:
-        loc = ("financien", jaar, "basisdienstverlening")
+        loc: tuple = ("financien", jaar, "basisdienstverlening")
         return doc.finding(loc, f"{field_path(loc)}: dit aandeel is hoger dan wat beschikbaar is; {summary}", code="maatwerkbudget-negatief")
     running = Decimal(0)
     for i, v in enumerate(g.verplichtingen):
@@ -361,7 +363,7 @@ def rule_standard_references(ld: RegionFiles) -> Iterator[Finding]:
     ids = [a.id for a in ld.standaard.artikelen]
     for i, dup in _repeats(ids):
         yield doc.finding(("artikelen", i, "id"), f"artikelen[{i}].id: dubbel artikel-id '{dup}'", code="waarde-dubbel")
-    texts = [(("considerans", i), f"considerans[{i}]", text) for i, text in enumerate(ld.standaard.considerans)]
+    texts: list[tuple[tuple, str, str]] = [(("considerans", i), f"considerans[{i}]", text) for i, text in enumerate(ld.standaard.considerans)]
     texts += [
         (("artikelen", i, "leden", j), f"artikelen[{i}].leden[{j}]", lid)
         for i, artikel in enumerate(ld.standaard.artikelen)
@@ -422,10 +424,10 @@ def rule_toelichtingen(ld: RegionFiles) -> Iterator[Finding]:
 
     ids = [a.id for a in ld.standaard.artikelen]
     # The region's own toelichtingen and every gemeente's, with the path to each.
-    places: list[tuple[object, tuple, object]] = []
+    places: list[tuple[YamlDocument, tuple, Afwijkingstoelichting]] = []
     regio_doc = ld.doc(ld.layout.regio)
     for indicator_id, per_period in ld.regio.rapportage.toelichtingen.items():
-        parent = ("rapportage", "toelichtingen", indicator_id)
+        parent: tuple = ("rapportage", "toelichtingen", indicator_id)
         for key, t in per_period.items():
             places.append((regio_doc, parent + (_yaml_key(regio_doc, parent, key),), t))
     for stem, g in ld.gemeenten.items():
