@@ -62,9 +62,10 @@ class Financien:
 
 def sum_known(values: list[Decimal | None]) -> Decimal | None:
     """A total of spending is only a total when every part is known."""
-    if any(v is None for v in values):
+    known = [v for v in values if v is not None]
+    if len(known) < len(values):
         return None
-    return sum(values, Decimal(0))
+    return sum(known, Decimal(0))
 
 
 def budget_status(budget: Decimal, besteed: Decimal | None, periode: Rapportperiode, onderbesteding_vanaf: Decimal) -> str:
