@@ -35,6 +35,7 @@ from generator.publish.render_key import KeyMaker
 from generator.publish.transaction import building, site_intact, staging, swap
 from generator.render.templating.search_path import Templates
 from generator.util.atomic import write_text_if_changed
+from generator.util.errors import UsageFault
 
 LEGACY_FOLDERS = ("dvo", "rapport")  # reading copies as loose HTML files, before they were pages
 
@@ -85,8 +86,8 @@ def _prune(docs: Path, keep: set[str]) -> None:
         for path in folder.glob("*"):
             if path.suffix in (".pdf", ".html", ".csv", ".json") and f"{prefix}/{path.name}" not in keep:
                 path.unlink()
-    for folder in LEGACY_FOLDERS:
-        shutil.rmtree(docs / folder, ignore_errors=True)
+    for legacy in LEGACY_FOLDERS:
+        shutil.rmtree(docs / legacy, ignore_errors=True)
 
 
 def render_documents(source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Voortgang) -> Outcome:
@@ -102,6 +103,8 @@ def render_documents(source: BuildSource, jobs: list[Job], options: BuildOptions
     project = source.project
     deel = options.deel
     if deel is not None:
+        if options.uit is None:  # `dvo build --deel` gives it a default folder
+            raise UsageFault("--deel vraagt een map voor de documenten van het deel (--uit)")
         shards.check_folder(options.uit)  # before any work: a shard never empties a folder not its own
     docs = _docs(project)
     docs.mkdir(parents=True, exist_ok=True)
@@ -131,7 +134,7 @@ def render_documents(source: BuildSource, jobs: list[Job], options: BuildOptions
         cache.save()  # what was rendered before an interruption stays usable
     order = {job: n for n, job in enumerate(jobs)}
     outcome.results = sorted(fresh + made + failed, key=lambda r: order[r.job])
-    if deel is not None:
+    if deel is not None and options.uit is not None:  # (uit: checked above)
         shards.export(outcome.results, {p.job.naam: p.key for p in prepared}, docs, options.uit, *deel)
     return outcome
 

@@ -138,7 +138,7 @@ def _html_and_request(source: BuildSource, job: Job) -> Rendered:
         return render_dvo(project, job.slug, pdf=False)  # no revision: see render_dvo
     if job.soort == "wijzigingen":
         return render_plan(project, job.slug, pdf=False)
-    periode = verantwoording.periode(job.periode)
+    periode = verantwoording.periode(job.periode) if job.periode is not None else None
     assert periode is not None, job
     if job.soort == "rapport":
         return rapport.render_gemeente(verantwoording, job.slug, periode, revisie, pdf=False)
@@ -198,6 +198,7 @@ def render(stale: list[Prepared], docs: Path, workers: int, cache: RenderCache, 
 
     def finish(p: Prepared, pdf: bytes | None, error: Exception | None) -> None:
         if error is None:
+            assert pdf is not None  # finish gets the PDF or the error (below)
             result = _write(p, pdf, docs, cache)
         else:
             result = JobResult(p.job, p.titel, describe(error, p.rendered.pdf_request.template_dirs))
