@@ -399,7 +399,8 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str) -> R
         geplaatst = [u for u in r.uitkomsten if u.plaats is not None]
         if len(v.gemeenten_in(periode)) > GROTE_REGIO and len(geplaatst) > 2 * TOP:
             # Lowest place first (decision-first), gemeenten without a place last.
-            uitkomsten = sorted(geplaatst, key=lambda u: -u.plaats if u.plaats is not None else 0)  # all placed + [u for u in r.uitkomsten if u.plaats is None]
+            # (every one in `geplaatst` has a place; the test only tells mypy so)
+            uitkomsten = sorted(geplaatst, key=lambda u: -u.plaats if u.plaats is not None else 0) + [u for u in r.uitkomsten if u.plaats is None]
             getoond, samengevat = uitkomsten[:TOP] + geplaatst_hoogste(uitkomsten, TOP), True
             titel = f"{r.indicator.naam}: de {TOP} laagste en de {TOP} hoogste prestaties, {periode.label}"
         else:
