@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.models.budget import BudgetRegel, budget_gemeente, budget_totaal
 from generator.util.formatting import euro
 from generator.load.project import Project
-from generator.util.tabular import rich_table_text, to_csv, to_json
+from generator.util.tabular import Justify, rich_table_text, to_csv, to_json
 
 COLUMNS = [
     ("participatiebudget", "Participatiebudget"),
@@ -34,10 +34,11 @@ def render(project: Project, jaren: list[int], slug: str | None, fmt: str) -> st
         if slug is None:
             rows.append(budget_totaal(rows, jaar, f"Totaal {project.regio.naam}"))
         table_rows = [[r.naam] + [euro(getattr(r, key)) for key, _ in COLUMNS] for r in rows]
+        columns: list[tuple[str, Justify]] = [("Gemeente", "left"), *[(label, "right") for _, label in COLUMNS]]
         parts.append(
             rich_table_text(
                 f"Budget {jaar}",
-                [("Gemeente", "left")] + [(label, "right") for _, label in COLUMNS],
+                columns,
                 table_rows,
                 bold_last=slug is None,
             )

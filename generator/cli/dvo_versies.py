@@ -108,6 +108,7 @@ def wijzigingen(root: Path, gemeente: str, van: str, tot: str | None, uit: Path)
     stem = f"wijzigingen-{gemeente}-{van_rev.kort}-{tot_rev.kort if tot_rev else 'werkmap'}"
     html_path, pdf_path = uit / f"{stem}.html", uit / f"{stem}.pdf"
     write_text(html_path, rendered.html)
+    assert rendered.pdf is not None  # render_overzicht above made the PDF (pdf=True by default)
     write_bytes(pdf_path, rendered.pdf)
     click.echo(str(html_path))
     click.echo(str(pdf_path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,15 +21,15 @@ def gemeenten(root: Path, fmt: str) -> None:
 
     project = load(root)
     verantwoording = Verantwoording(project)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"slug": g.slug, "naam": g.naam, "cbs_code": g.cbs_code, "bestanden": gemeente_files(verantwoording, g.slug)}
         for g in verantwoording.herindelingen.alle()
     ]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from generator.util.tabular import rich_table_text
+    from generator.util.tabular import Justify, rich_table_text
 
     table = [[r["naam"], r["slug"], r["cbs_code"], str(len(r["bestanden"]))] for r in rows]
-    columns = [("Gemeente", "left"), ("Slug", "left"), ("CBS-code", "left"), ("Bestanden", "right")]
+    columns: list[tuple[str, Justify]] = [("Gemeente", "left"), ("Slug", "left"), ("CBS-code", "left"), ("Bestanden", "right")]
     click.echo(rich_table_text(f"Gemeenten van de regio {project.regio.naam}", columns, table), nl=False)

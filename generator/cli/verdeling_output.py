@@ -7,11 +7,14 @@ from decimal import Decimal
 from generator.compute.distribution import verdeel
 from generator.util.formatting import euro
 from generator.load.project import Project
-from generator.util.tabular import rich_table_text, to_csv, to_json
+from generator.util.errors import NotFound
+from generator.util.tabular import Justify, rich_table_text, to_csv, to_json
 
 
 def render(project: Project, post_id: str, fmt: str) -> str:
     post = project.regio.kostenpost(post_id)
+    if post is None:  # `dvo verdeling` checks this first, with the known ids
+        raise NotFound(f"onbekende kostenpost '{post_id}'")
     sleutel = project.regio.verdeelsleutel(post.verdeelsleutel)
     result = verdeel(post, sleutel, project.gemeenten)
     kenmerken = list(result.criterium_bedragen)
@@ -23,5 +26,8 @@ def render(project: Project, post_id: str, fmt: str) -> str:
         return to_json(data) if fmt == "json" else to_csv(data)
     rows = [[r.naam] + [euro(r.per_criterium[k]) for k in kenmerken] + [euro(r.totaal)] for r in result.regels]
     rows.append(["Totaal"] + [euro(result.criterium_bedragen[k]) for k in kenmerken] + [euro(result.totaal)])
-    headers = [("Gemeente", "left")] + [(f"{k.capitalize()} ({c.gewicht}%)", "right") for k, c in zip(kenmerken, sleutel.criteria)]
+    headers: list[tuple[str, Justify]] = [
+        ("Gemeente", "left"),
+        *[(f"{k.capitalize()} ({c.gewicht}%)", "right") for k, c in zip(kenmerken, sleutel.criteria)],
+    ]
     return rich_table_text(f"{post.naam} — verdeelsleutel: {sleutel.naam}", headers + [("Totaal", "right")], rows, bold_last=True)

@@ -190,9 +190,10 @@ class Financien:
 
 def sum_known(values: list[Decimal | None]) -> Decimal | None:
     """A total of spending is only a total when every part is known."""
-    if any(v is None for v in values):
+    known = [v for v in values if v is not None]
+    if len(known) < len(values):
         return None
-    return sum(values, ZERO)
+    return sum(known, ZERO)
 
 
 def budget_status(budget: Decimal, besteed: Decimal | None, periode: Rapportperiode, onderbesteding_vanaf: Decimal) -> str:

@@ -47,12 +47,15 @@ def _in_or_after(code: str, scheme: str, jaar: int) -> bool:
 
 
 def _combine(indicator, parts: list[tuple[Decimal, Decimal | None]]) -> tuple[Decimal, Decimal | None] | None:
-    """Values of several gemeenten as one, by the indicator's regional rule; None when a weight is missing."""
+    """Values of several gemeenten as one, by the indicator's regional rule; None when a weight is
+    missing, or when the weights add up to zero (a weighted mean of nothing)."""
     if indicator.regionaal == "gewogen gemiddelde" and any(n is None for _, n in parts):
         return None
     waarde = kpi.regional(indicator, [kpi.Waarde(str(i), v, n) for i, (v, n) in enumerate(parts)])
-    noemers = [n for _, n in parts]
-    noemer = sum(noemers, ZERO) if all(n is not None for n in noemers) else None
+    if waarde is None:
+        return None
+    noemers = [n for _, n in parts if n is not None]
+    noemer = sum(noemers, ZERO) if len(noemers) == len(parts) else None
     return waarde, noemer
 
 
@@ -62,11 +65,12 @@ def _indicator_combined(project: Project, h: Herindeling, voorgangers: list[Geme
     parts = [p for g in voorgangers for p in g.prestatie_indicatoren if p.indicator == indicator_id]
     names = [g.naam for g in voorgangers if any(p.indicator == indicator_id for p in g.prestatie_indicatoren)]
     nulmeting = None
-    if all(p.nulmeting is not None for p in parts):
-        combined = _combine(indicator, [(p.nulmeting.waarde, p.nulmeting.noemer) for p in parts])
+    nulmetingen = [p.nulmeting for p in parts if p.nulmeting is not None]
+    if len(nulmetingen) == len(parts):
+        combined = _combine(indicator, [(n.waarde, n.noemer) for n in nulmetingen])
         if combined is not None:
             nulmeting = Nulmeting.model_construct(
-                waarde=combined[0], jaar=parts[0].nulmeting.jaar, noemer=combined[1],
+                waarde=combined[0], jaar=nulmetingen[0].jaar, noemer=combined[1],
                 bron=f"de nulmetingen van {namen(names)} samen ({'opgeteld' if indicator.regionaal == 'som' else 'gewogen naar de noemer'})")
     # Targets of a ratio are weighted by the nulmeting's noemers: the fixed base of the agreements.
     gewichten = [p.nulmeting.noemer if p.nulmeting else None for p in parts]
@@ -102,7 +106,7 @@ def samengevoegd(project: Project, h: Herindeling, bestand: Opvolger | None, voo
     voorgangers = voorgangers if voorgangers is not None else [project.gemeente(s) for s in h.opgeheven]
     jaren = [j for j in project.regio.periode.jaren if j >= h.jaar]
     financien = {
-        j: FinancienJaar.model_construct(**{
+        j: FinancienJaar.model_construct(_fields_set=None, **{
             veld: sum((getattr(g.financien[j], veld) for g in voorgangers), ZERO)
             for veld in FinancienJaar.model_fields
         })

@@ -91,6 +91,7 @@ class Afwijkingsregel:
         if eenheid == "rapportcijfer" and cijfers is not None:
             punten = (streefwaarde - realisatie) if lager_beter else (realisatie - streefwaarde)
             tekort = -punten
+            found: str | None
             if tekort >= cijfers.afwijking_vanaf:
                 found = AFWIJKING
             elif tekort >= cijfers.aandachtspunt_vanaf:
@@ -167,10 +168,11 @@ def regional(indicator: Indicator, waarden: list[Waarde]) -> Decimal | None:
     missing = [w.gemeente for w in waarden if w.noemer is None]
     if missing:
         raise MissingDenominator(f"noemer ontbreekt voor {', '.join(missing)}")
-    total = sum((w.noemer for w in waarden), Decimal(0))
+    # Every noemer is known from here on (raised above); the filters only tell mypy so.
+    total = sum((w.noemer for w in waarden if w.noemer is not None), Decimal(0))
     if total == 0:
         return None
-    return sum((w.waarde * w.noemer for w in waarden), Decimal(0)) / total
+    return sum((w.waarde * w.noemer for w in waarden if w.noemer is not None), Decimal(0)) / total
 
 
 def ranking(scores: dict[str, Decimal | None]) -> dict[str, int]:

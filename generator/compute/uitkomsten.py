@@ -192,7 +192,10 @@ class Signaal:
 
     @property
     def bron(self) -> Uitkomst | Regiowaarde:
-        return self.uitkomst or self.regio
+        if self.uitkomst is not None:
+            return self.uitkomst
+        assert self.regio is not None  # a Signaal has one of the two (Verantwoording.signalen makes them)
+        return self.regio
 
     @property
     def regionaal(self) -> bool:

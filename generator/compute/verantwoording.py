@@ -125,11 +125,11 @@ class Verantwoording:
             koers=k,
             realisatie=waarde,
             noemer=real.noemer if real else None,
-            percentage=kpi.percentage(waarde, k.waarde) if real else None,
+            percentage=kpi.percentage(waarde, k.waarde) if waarde is not None else None,
             oordeel=regel.beoordeel(indicator.eenheid, indicator.richting, waarde, k.waarde),
             toelichting=p.toelichtingen.get(periode.code),
-            verschil_nulmeting=waarde - nul if real and nul is not None else None,
-            verschil_vorige=waarde - vorige if real and vorige is not None else None,
+            verschil_nulmeting=waarde - nul if waarde is not None and nul is not None else None,
+            verschil_vorige=waarde - vorige if waarde is not None and vorige is not None else None,
             opvolging=p.opvolging.get(periode.code),
         )
 
@@ -152,7 +152,7 @@ class Verantwoording:
         # From one gemeente there is no regional figure: no rank, no regional verdict.
         places = kpi.ranking({u.gemeente.slug: u.oordeel.rangwaarde for u in reported}) if regionaal else {}
         ranked = [replace(u, plaats=places.get(u.gemeente.slug), deelnemers=len(places)) for u in reported]
-        realisatie = kpi.regional(indicator, [kpi.Waarde(u.gemeente.slug, u.realisatie, u.noemer) for u in reported])
+        realisatie = kpi.regional(indicator, [kpi.Waarde(u.gemeente.slug, u.realisatie, u.noemer) for u in reported if u.realisatie is not None])
         streef = kpi.regional(indicator, [kpi.Waarde(u.gemeente.slug, u.streefwaarde, u.noemer) for u in reported])
         noemers = [u.noemer for u in reported]
         rapportage = self.project.regio.rapportage
@@ -219,8 +219,8 @@ class Verantwoording:
             for nummer in range(1, delen + 1):
                 periode = Rapportperiode.van(jaar, nummer, self.scheme)
                 real = p.realisaties.get(periode.code)
-                show = real is not None and (jaar, nummer) <= (tot.jaar, tot.nummer)
-                out.append((periode, koers(indicator, p, periode).waarde, real.waarde if show else None))
+                shown = real.waarde if real is not None and (jaar, nummer) <= (tot.jaar, tot.nummer) else None
+                out.append((periode, koers(indicator, p, periode).waarde, shown))
         return out
 
     # --- money ------------------------------------------------------------------------

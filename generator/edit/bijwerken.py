@@ -46,7 +46,7 @@ class Bijwerking:
     vanaf: int  # the format the data was in
     waaraan: str  # what that format was recognised by
     stappen: list[Stap] = field(default_factory=list)
-    bestanden: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # rel -> (old, new); None: absent
+    bestanden: dict[str, tuple[str | None, str]] = field(default_factory=dict)  # rel -> (old, new); old None: a new file
     verwijderd: list[str] = field(default_factory=list)
     verplaatst: dict[str, str] = field(default_factory=dict)
     gedaan: list[tuple[int, str]] = field(default_factory=list)

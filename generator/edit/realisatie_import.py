@@ -63,12 +63,12 @@ class Resultaat:
     nieuw: int = 0
     gewijzigd: int = 0
     ongewijzigd: int = 0
-    bestanden: dict[str, tuple[str, str]] = field(default_factory=dict)  # rel path -> (old, new)
+    bestanden: dict[str, tuple[str | None, str]] = field(default_factory=dict)  # rel path -> (old, new); old None: a new file
     meldingen: list[str] = field(default_factory=list)
     tekenset: str | None = None  # the encoding a CSV was read in
 
     def diff(self) -> str:
-        out = []
+        out: list[str] = []
         for rel, (old, new) in self.bestanden.items():
             out += difflib.unified_diff((old or "").splitlines(keepends=True), new.splitlines(keepends=True), f"a/{rel}" if old is not None else "/dev/null", f"b/{rel}")
         return "".join(out)
@@ -145,7 +145,7 @@ class _Checker:
             noemer = _number(text["noemer"])
             if noemer is None or noemer <= 0:
                 self.fail(rij, "noemer", f"verwacht een getal groter dan 0, gevonden '{text['noemer']}'", code="getal-ongeldig")
-        if len(self.problems) > before:
+        if len(self.problems) > before or g is None or indicator is None or waarde is None:  # each None was a problem
             return None
         return Rij(rij, g.slug, indicator.id, text["periode"], waarde, noemer)
 
@@ -154,7 +154,7 @@ class _Checker:
         if h is not None:
             return (f"{self.herindelingen.gemeente(slug).naam} bestaat sinds {date_long(h.datum)} niet meer; een realisatie voor "
                     f"{periode} hoort bij {h.nieuwe_gemeente.naam}")
-        g = self.herindelingen.gemeente(slug)
+        g = self.herindelingen.opvolgers[slug]  # not opgeheven, so made by a herindeling
         return f"{g.naam} bestaat pas sinds {date_long(g.datum)}; een realisatie voor {periode} hoort bij {namen([v.naam for v in g.voorgangers])}"
 
     def _value(self, rij: int, kolom: str, text: str, eenheid: str | None) -> Decimal | None:
@@ -220,7 +220,7 @@ def _opvolger_text(project: Project, slug: str, rel: str, current: str | None, i
     """The file of a gemeente made by a herindeling, with an entry for `indicator` to set a realisatie in:
     the file is made when it is missing, the entry added when the gemeente reports on it for the first time."""
     if current is None:
-        g = herindelingen(project).gemeente(slug)
+        g = herindelingen(project).opvolgers[slug]  # only for a gemeente a herindeling made
         current = f"# Gemeente {g.naam}: wat zij zelf rapporteert sinds {date_long(g.datum)} (aangemaakt door dvo import).\nslug: {g.slug}\nnaam: {g.naam}\ncbs_code: {g.cbs_code}\n"
     t = YamlTekst(current, rel)
     lijst = t.at("prestatie_indicatoren")
@@ -255,12 +255,14 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
             continue
         rel = f"gemeenten/{r.slug}.yaml"
         nieuw = r.slug in herindelingen(project).opvolgers
+        current: str | None
         if rel in res.bestanden:
             old, current = res.bestanden[rel]
         else:  # the file of a gemeente made by a herindeling may not exist yet (old None)
             old = current = _read_target(project, rel) if not nieuw or (project.layout.root / rel).is_file() else None
         if nieuw:
             current = _opvolger_text(project, r.slug, rel, current, r.indicator)
+        assert current is not None  # read above, or made just above for a new gemeente's file
         try:
             new = set_realisatie(current, r.indicator, r.periode, _text(r.waarde), _text(r.noemer) if r.noemer is not None else None, after=after)
         except EditError as exc:

@@ -107,9 +107,9 @@ def _replace_block_entry(text: str, entry: tuple[Node, Node], waarde: str, noeme
             return _splice(text, value.start_mark.index, value.end_mark.index, waarde)
         indent = " " * (key_node.start_mark.column + step)
         return _splice(text, key_node.end_mark.index, value.end_mark.index, ":" + _block_value(indent, waarde, noemer))
-    if not isinstance(value, MappingNode) or _get(value, "waarde") is None:
+    if not isinstance(value, MappingNode) or (waarde_entry := _get(value, "waarde")) is None:
         raise EditError(f"realisatie '{key_node.value}' is geen getal en geen blok met waarde en noemer")
-    w_key, w_value = _get(value, "waarde")
+    w_key, w_value = waarde_entry
     n = _get(value, "noemer")
     edits = [(w_value.start_mark.index, w_value.end_mark.index, waarde)]
     if noemer is not None and n is not None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.load.findings import Finding
-from generator.load.loaded import LoadedFiles
+from generator.load.loaded import RegionFiles
+from generator.load.yamlsource import YamlDocument
 from generator.models.gemeente import Gemeente
 from generator.models.standaard import GEGEVEN, GEGEVENS, REFERENCE
 from generator.util.formatting import date_long
@@ -25,7 +26,7 @@ DEFINITIEF = ("vastgesteld", "ondertekend")
 PARTIJEN = {"gemeente": "de gemeente", "werkbedrijf": "de organisatie"}  # the organisation by its short name where known
 
 
-def _gemeenten(ld: LoadedFiles) -> Iterator[tuple[Gemeente, object]]:
+def _gemeenten(ld: RegionFiles) -> Iterator[tuple[Gemeente, YamlDocument]]:
     for stem, g in ld.gemeenten.items():
         yield g, ld.docs[ld.gemeente_files[stem]]
 
@@ -38,7 +39,7 @@ def gegeven_message(where: str, name: str) -> str:
     return f"{where}: onbekend gegeven '[[gegeven:{name}]]'; bekend zijn: {', '.join(GEGEVENS)}"
 
 
-def rule_bijzondere_bepalingen(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_bijzondere_bepalingen(ld: RegionFiles) -> Iterator[Finding]:
     """A gemeente's own articles: unique ids, apart from the standard's, references that resolve."""
     standard_ids = [a.id for a in ld.standaard.artikelen] if ld.standaard else None
     for g, doc in _gemeenten(ld):
@@ -62,7 +63,7 @@ def rule_bijzondere_bepalingen(ld: LoadedFiles) -> Iterator[Finding]:
                         yield doc.finding(base + ("leden", j), f"{where}.leden[{j}]: verwijzing naar onbekend artikel '{ref}' (niet in de standaardbepalingen en niet bij de bijzondere bepalingen van deze gemeente)", code="verwijzing-onbekend")
 
 
-def rule_deelnemers(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_deelnemers(ld: RegionFiles) -> Iterator[Finding]:
     """A price per deelnemer needs a budget in that year and at least one deelnemer."""
     for g, doc in _gemeenten(ld):
         for i, m in enumerate(g.maatwerk):
@@ -75,7 +76,7 @@ def rule_deelnemers(ld: LoadedFiles) -> Iterator[Finding]:
                     yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' heeft in {jaar} geen budget; deelnemers horen bij een jaar met budget", code="deelnemers-zonder-budget", key=True)
 
 
-def rule_versies(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_versies(ld: RegionFiles) -> Iterator[Finding]:
     """The version history ends with the current version; versions are unique and in date order."""
     for g, doc in _gemeenten(ld):
         dvo = g.dvo
@@ -98,7 +99,7 @@ def rule_versies(ld: LoadedFiles) -> Iterator[Finding]:
                 yield doc.finding(("dvo", "wijzigingen", i, "datum"), f"dvo.wijzigingen[{i}].datum: versie {w.versie} ({w.datum.isoformat()}) ligt vóór de vorige versie {dvo.wijzigingen[i - 1].versie} ({dvo.wijzigingen[i - 1].datum.isoformat()}); zet de versies op volgorde", code="volgorde-ongeldig")
 
 
-def rule_ondertekening(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_ondertekening(ld: RegionFiles) -> Iterator[Finding]:
     """Both parties sign; a vastgestelde DVO names each signatory's besluit or mandaat;
     an ondertekende DVO says where and when each one signed."""
     for g, doc in _gemeenten(ld):
@@ -127,7 +128,7 @@ def rule_ondertekening(ld: LoadedFiles) -> Iterator[Finding]:
                     yield doc.finding(base + ("ondertekend", "datum"), f"{where}.ondertekend.datum: {o.naam} tekende op {date_long(getekend)}, vóór het {o.grondslag.soort} van {date_long(o.grondslag.datum)} waarop de ondertekening berust", code="volgorde-ongeldig")
 
 
-def rule_maatwerk_indicatoren(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_maatwerk_indicatoren(ld: RegionFiles) -> Iterator[Finding]:
     """Every indicator a maatwerk afspraak refers to is one of the gemeente's prestatie-indicatoren,
     with a nulmeting (its streefwaarden are complete by rule_years)."""
     known = {i.id for i in ld.indicatoren.indicatoren} if ld.indicatoren else set()
@@ -195,7 +196,7 @@ INTEGRITY = [rule_bijzondere_bepalingen, rule_deelnemers]
 CONTRACT = [rule_versies, rule_ondertekening, rule_grondslag_datums, rule_maatwerk_indicatoren, rule_streefwaarden_nulmeting]
 
 
-def dvo_findings(ld: LoadedFiles, *, historisch: bool = False) -> list[Finding]:
+def dvo_findings(ld: RegionFiles, *, historisch: bool = False) -> list[Finding]:
     out: list[Finding] = []
     for rule in INTEGRITY + ([] if historisch else CONTRACT):
         out.extend(rule(ld))

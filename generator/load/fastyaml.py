@@ -130,11 +130,11 @@ def _plain(node, loc: tuple, doc, seen: set[int]):
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
             raise NotPlain
-        out = []
+        items = []
         for i, item in enumerate(node.value):
             doc.value_pos[loc + (i,)] = _position(item)
-            out.append(_plain(item, loc + (i,), doc, seen))
-        return out
+            items.append(_plain(item, loc + (i,), doc, seen))
+        return items
     return _scalar(node)
 
 
@@ -149,7 +149,8 @@ def load_plain(text: str, doc) -> bool:
         return False
     if not isinstance(root, (yaml.MappingNode, yaml.SequenceNode)):
         return False
-    value_pos, key_pos = {}, {}
+    value_pos: dict[tuple, tuple[int, int]] = {}
+    key_pos: dict[tuple, tuple[int, int]] = {}
     scratch = type(doc)(rel=doc.rel, data=None, value_pos=value_pos, key_pos=key_pos)
     try:
         data = _plain(root, (), scratch, set())

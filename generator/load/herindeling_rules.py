@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.load.findings import Finding, field_path
-from generator.load.loaded import LoadedFiles
+from generator.load.loaded import RegionFiles
 from generator.load.rules import _period_findings, _repeats, _yaml_key
 from generator.models import periods
 from generator.models.region import Herindeling
@@ -23,13 +23,13 @@ from generator.util.formatting import date_long
 from generator.util.suggest import did_you_mean
 
 
-def herindeling_findings(ld: LoadedFiles) -> list[Finding]:
+def herindeling_findings(ld: RegionFiles) -> list[Finding]:
     if ld.regio is None or not ld.regio.herindelingen:
         return []
     return list(_herindelingen(ld)) + list(_opgeheven_files(ld)) + list(_opvolger_files(ld)) + list(_nulmetingen(ld))
 
 
-def _herindelingen(ld: LoadedFiles) -> Iterator[Finding]:
+def _herindelingen(ld: RegionFiles) -> Iterator[Finding]:
     doc = ld.doc(ld.layout.regio)
     regio = ld.regio
     jaren = regio.periode.jaren
@@ -57,7 +57,7 @@ def _herindelingen(ld: LoadedFiles) -> Iterator[Finding]:
         for k, dup in _repeats(h.opgeheven):
             yield doc.finding(base + ("opgeheven", k), f"herindelingen[{i}].opgeheven[{k}]: '{dup}' staat twee keer in deze herindeling", code="waarde-dubbel")
         for k, slug in enumerate(h.opgeheven):
-            loc = base + ("opgeheven", k)
+            loc: tuple = base + ("opgeheven", k)
             if slug not in listed:
                 hint = did_you_mean(slug, list(listed))
                 yield doc.finding(loc, f"herindelingen[{i}].opgeheven[{k}]: onbekende gemeente '{slug}'; verwacht een slug uit de lijst gemeenten{hint}", code="verwijzing-onbekend")
@@ -76,7 +76,7 @@ def _before(periode: str, scheme: str, h: Herindeling) -> bool | None:
     return None if parsed is None else parsed[0] < h.jaar
 
 
-def _opgeheven_files(ld: LoadedFiles) -> Iterator[Finding]:
+def _opgeheven_files(ld: RegionFiles) -> Iterator[Finding]:
     """An opgeheven gemeente reports nothing for a period from its herindeling on."""
     scheme = ld.regio.rapportage.periode_schema
     for stem, g in ld.gemeenten.items():
@@ -103,13 +103,15 @@ def _opgeheven_files(ld: LoadedFiles) -> Iterator[Finding]:
                     yield late((name, _yaml_key(doc, (name,), key)), key, what)
 
 
-def _opvolger_files(ld: LoadedFiles) -> Iterator[Finding]:
+def _opvolger_files(ld: RegionFiles) -> Iterator[Finding]:
     """The new gemeente's own file: its periods from the herindeling on, indicators its predecessors agreed."""
     scheme = ld.regio.rapportage.periode_schema
     jaren = ld.regio.periode.jaren
     weighted = {i.id for i in ld.indicatoren.indicatoren if i.regionaal == "gewogen gemiddelde"} if ld.indicatoren else set()
     for stem, o in ld.opvolgers.items():
         h = ld.regio.ontstaan_in(stem)
+        if h is None:  # never: opvolgers are the files of gemeenten that a herindeling made
+            continue
         doc = ld.docs[ld.gemeente_files[stem]]
         voorgangers = [ld.gemeenten[s] for s in h.opgeheven if s in ld.gemeenten]
         afgesproken = {p.indicator for g in voorgangers for p in g.prestatie_indicatoren}
@@ -149,7 +151,7 @@ def _opvolger_files(ld: LoadedFiles) -> Iterator[Finding]:
                     yield early((name, _yaml_key(doc, (name,), key)), key, what)
 
 
-def _nulmetingen(ld: LoadedFiles) -> Iterator[Finding]:
+def _nulmetingen(ld: RegionFiles) -> Iterator[Finding]:
     """The predecessors' nulmetingen are combined: one year, and a noemer where the indicator is weighted."""
     if ld.indicatoren is None:
         return

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -52,10 +52,31 @@ class LoadedFiles:
         """The parsed document of a file that has a model."""
         return self.docs[self.layout.rel(path)]
 
-    @property
-    def complete(self) -> bool:
-        """Every region-wide file has a model (gemeente files are checked by the rules)."""
-        return None not in (self.regio, self.instrumentarium, self.indicatoren, self.verordening, self.standaard)
+
+
+class RegionFiles(Protocol):
+    """LoadedFiles once content/regio.yaml has a model: what the cross-file rules receive
+    (load/project.py runs them only then), so `regio` needs no None check in every rule."""
+
+    layout: Layout
+    findings: list[Finding]
+    docs: dict[str, YamlDocument]
+    regio: Regio
+    instrumentarium: Instrumentarium | None
+    indicatoren: Indicatoren | None
+    verordening: Verordening | None
+    standaard: DvoStandaard | None
+    gemeenten: dict[str, Gemeente]
+    gemeente_files: dict[str, str]
+    opvolgers: dict[str, Opvolger]
+    open: dict[str, list[tuple[tuple, str]]]
+
+    def doc(self, path: Path) -> YamlDocument: ...
+
+
+def with_regio(loaded: LoadedFiles) -> RegionFiles | None:
+    """The same files seen as RegionFiles, or None while the regio file has no model."""
+    return cast(RegionFiles, loaded) if loaded.regio is not None else None
 
 
 # Why a path may not be read (util.paths.outside_problem), as a finding code.
@@ -116,7 +137,7 @@ def _with_stand_ins(model: type[M], data: object, places: list[tuple], exc: Vali
     failing = {at_placeholder(tuple(e["loc"])) for e in exc.errors()}
     if not places or None in failing:
         return None
-    choice = {p: 0 for p in failing}
+    choice = {p: 0 for p in failing if p is not None}  # None is not among them (returned above)
     while True:
         try:
             return model.model_validate(_replaced(data, {p: _STAND_INS[i] for p, i in choice.items()}))
@@ -124,7 +145,9 @@ def _with_stand_ins(model: type[M], data: object, places: list[tuple], exc: Vali
             still = {at_placeholder(tuple(e["loc"])) or (tuple(e["loc"])[:-1] if e["type"] == "missing" else None) for e in again.errors()}
             if None in still or not still <= set(choice):
                 return None
-            for p in still:
+            for p in choice:
+                if p not in still:
+                    continue
                 choice[p] += 1
                 if choice[p] == len(_STAND_INS):
                     return None

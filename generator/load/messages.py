@@ -11,6 +11,7 @@ import types
 import typing
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.load.findings import Finding, field_path
 from generator.models.types import shown
@@ -79,7 +80,7 @@ _LIST_HINT = "een lijst (regels die beginnen met '- ')"
 _MAP_HINT = "een blok met velden (sleutel: waarde)"
 
 
-def _expected(error: dict) -> str:
+def _expected(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     found = shown(error.get("input"))
@@ -138,7 +139,7 @@ def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str] | None:
     return list(current.model_fields) if current is not None else None
 
 
-def _pair_typos(errors: list[dict]) -> dict[tuple, str]:
+def _pair_typos(errors: list[ErrorDetails]) -> dict[tuple, str]:
     """Unknown key -> the missing required field it is a typo of, per mapping.
 
     `bronn:` where `bron:` is required is one mistake, not two: it gets one

@@ -14,7 +14,7 @@ from generator.load.findings import Finding, InvalidProject, field_path
 from generator.load.herindeling_rules import herindeling_findings
 from generator.load.formaat import HUIDIG, herken
 from generator.load.layout import Layout
-from generator.load.loaded import LoadedFiles, load_files
+from generator.load.loaded import LoadedFiles, load_files, with_regio
 from generator.load.region_files import region_file_findings
 from generator.load.teller_noemer import met_waarden, rule_bereikbaar
 from generator.load.rules import cross_file_findings
@@ -72,30 +72,34 @@ def load_project(root: Path, *, historisch: bool = False) -> Project:
     if older is not None:  # every other finding would be a symptom of the older format
         raise InvalidProject([older])
     findings = list(loaded.findings)
-    if loaded.regio is not None:
-        findings += cross_file_findings(loaded, historisch=historisch)
-        findings += dvo_findings(loaded, historisch=historisch)
+    region_files = with_regio(loaded)
+    if region_files is not None:
+        findings += cross_file_findings(region_files, historisch=historisch)
+        findings += dvo_findings(region_files, historisch=historisch)
         if not historisch:  # figures recorded earlier are read as they were, not judged again
-            findings += rule_bereikbaar(loaded)
-        findings += herindeling_findings(loaded)
+            findings += rule_bereikbaar(region_files)
+        findings += herindeling_findings(region_files)
     if not historisch:  # an earlier revision is read for its data only: no site to build from it
         # Every gemeente with pages on the site: also one a herindeling made.
         slugs = [g.slug for g in loaded.regio.gemeenten] + [h.nieuwe_gemeente.slug for h in loaded.regio.herindelingen] if loaded.regio else None
         ids = [i.id for i in loaded.instrumentarium.instrumenten] if loaded.instrumentarium else None
         findings += region_file_findings(loaded.layout, slugs, ids, _period_codes(loaded.regio))
     findings = with_open_decisions(loaded, findings)
-    if findings or not loaded.complete:
+    regio, instrumentarium, indicatoren = loaded.regio, loaded.instrumentarium, loaded.indicatoren
+    verordening, standaard = loaded.verordening, loaded.standaard
+    # Every region-wide file needs its model (gemeente files are checked by the rules).
+    if findings or regio is None or instrumentarium is None or indicatoren is None or verordening is None or standaard is None:
         raise InvalidProject(findings)
-    order = [g.slug for g in loaded.regio.gemeenten]
+    order = [g.slug for g in regio.gemeenten]
     return Project(
         layout=loaded.layout,
-        regio=loaded.regio,
-        instrumentarium=loaded.instrumentarium,
-        indicatoren=loaded.indicatoren,
-        verordening=loaded.verordening,
-        standaard=loaded.standaard,
+        regio=regio,
+        instrumentarium=instrumentarium,
+        indicatoren=indicatoren,
+        verordening=verordening,
+        standaard=standaard,
         # A realisatie written as teller and noemer gets its value here, once (teller_noemer.py).
-        gemeenten=[met_waarden(loaded.gemeenten[s], loaded.indicatoren) for s in order],
+        gemeenten=[met_waarden(loaded.gemeenten[s], indicatoren) for s in order],
         docs=loaded.docs,
         opvolgers=dict(loaded.opvolgers),
     )
@@ -111,9 +115,10 @@ def format_finding(loaded: LoadedFiles) -> Finding | None:
     found = herken(docs.get(regio_rel), docs.get(layout.rel(layout.instrumentarium)), docs.get(layout.rel(layout.indicatoren)),
                    siteconfig=layout.mkdocs.is_file())
     doc = loaded.docs[regio_rel]
-    line, col = doc.position(("formaat",)) if "formaat" in (doc.data if isinstance(doc.data, dict) else {}) else (1, 1)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    line, col = doc.position(("formaat",)) if "formaat" in data else (1, 1)
     if found.formaat is None:
-        return Finding(regio_rel, line, col, f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), gevonden {shown(doc.data['formaat'])}", code="getal-ongeldig")
+        return Finding(regio_rel, line, col, f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), gevonden {shown(data.get('formaat'))}", code="getal-ongeldig")
     if found.formaat < HUIDIG:
         return Finding(regio_rel, line, col, (
             f"de gegevens zijn in formaat {found.formaat} (herkend aan: {found.waaraan}); deze versie van de software "

@@ -15,8 +15,10 @@ from generator.models.budget import basis_regio, budget_gemeente
 from generator.load.findings import Finding, field_path
 from generator.util.formatting import euro
 from generator.util.suggest import did_you_mean
-from generator.load.loaded import LoadedFiles
+from generator.load.loaded import RegionFiles
+from generator.load.yamlsource import YamlDocument
 from generator.models.catalog import Term
+from generator.models.region import Afwijkingstoelichting
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -30,7 +32,7 @@ def _repeats(values: list) -> Iterator[tuple[int, object]]:
         seen.add(value)
 
 
-def rule_region_lists(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_region_lists(ld: RegionFiles) -> Iterator[Finding]:
     doc = ld.doc(ld.layout.regio)
     refs = ld.regio.gemeenten
     for i, dup in _repeats([g.slug for g in refs]):
@@ -56,7 +58,7 @@ def rule_region_lists(ld: LoadedFiles) -> Iterator[Finding]:
         yield doc.finding(("kostenposten", i, "id"), f"kostenposten[{i}].id: id '{dup}' komt meer dan eens voor", code="waarde-dubbel")
 
 
-def rule_gemeente_files(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_gemeente_files(ld: RegionFiles) -> Iterator[Finding]:
     """Every listed gemeente has a file, every file is listed, slug == file name."""
     regio_doc = ld.doc(ld.layout.regio)
     listed: dict = {}
@@ -98,7 +100,7 @@ def _years(doc, loc: tuple, mapping: dict, allowed: list[int], *, complete: bool
             yield doc.finding(loc, f"{path}: jaar {', '.join(map(str, missing))} ontbreekt; verwacht elk jaar van {allowed[0]} tot en met {allowed[-1]}", code="jaar-ontbreekt")
 
 
-def rule_years(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_years(ld: RegionFiles) -> Iterator[Finding]:
     jaren = ld.regio.periode.jaren
     period = "de DVO-periode"
     regio_doc = ld.doc(ld.layout.regio)
@@ -127,7 +129,7 @@ def _period_findings(doc, parent: tuple, keys, scheme: str, jaren: list[int]) ->
             yield doc.finding(loc, f"{where}: periode '{key}' ligt buiten de DVO-periode ({jaren[0]}-{jaren[-1]})", code="buiten-periode", key=True)
 
 
-def rule_periods(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_periods(ld: RegionFiles) -> Iterator[Finding]:
     scheme = ld.regio.rapportage.periode_schema
     jaren = ld.regio.periode.jaren
     for stem, g in ld.gemeenten.items():
@@ -178,7 +180,7 @@ def _term_required(doc, loc: tuple, value, terms: list[Term], what: str, where: 
         yield doc.finding(loc, f"{field_path(loc)}: verwacht een {what} (veld '{what}': een van {', '.join(t.id for t in terms)}), want {where} is ingevuld", code="veld-ontbreekt")
 
 
-def rule_catalogues(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_catalogues(ld: RegionFiles) -> Iterator[Finding]:
     if ld.instrumentarium:
         cat = ld.instrumentarium
         doc = ld.doc(ld.layout.instrumentarium)
@@ -232,13 +234,13 @@ def rule_catalogues(ld: LoadedFiles) -> Iterator[Finding]:
             yield doc.finding(loc, f"{field_path(loc)}: dubbel id '{value}'; ids in de verordening moeten uniek zijn", code="waarde-dubbel")
 
 
-def _article_ids(ld: LoadedFiles) -> list[str] | None:
+def _article_ids(ld: RegionFiles) -> list[str] | None:
     if ld.verordening is None:
         return None
     return [a.id for h in ld.verordening.hoofdstukken for a in h.artikelen]
 
 
-def rule_references(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_references(ld: RegionFiles) -> Iterator[Finding]:
     instruments = [i.id for i in ld.instrumentarium.instrumenten] if ld.instrumentarium else None
     indicators = [i.id for i in ld.indicatoren.indicatoren] if ld.indicatoren else None
     maatwerk_seen: dict[str, str] = {}
@@ -262,7 +264,7 @@ def rule_references(ld: LoadedFiles) -> Iterator[Finding]:
             yield doc.finding(("prestatie_indicatoren", i, "indicator"), f"prestatie_indicatoren[{i}].indicator: indicator '{dup}' staat meer dan eens in dit bestand", code="waarde-dubbel")
 
 
-def rule_money(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_money(ld: RegionFiles) -> Iterator[Finding]:
     """Basis shares add up to the region; maatwerk fits in a non-negative maatwerkbudget.
 
     Each finding points at the amount the user must look at: the regional line and
@@ -293,7 +295,7 @@ def rule_money(ld: LoadedFiles) -> Iterator[Finding]:
                         )
 
 
-def _basis_shares(ld: LoadedFiles) -> Iterator[Finding]:
+def _basis_shares(ld: RegionFiles) -> Iterator[Finding]:
     complete = set(ld.gemeenten) == {g.slug for g in ld.regio.gemeenten}
     regio_doc = ld.doc(ld.layout.regio)
     for jaar in ld.regio.periode.jaren:
@@ -336,7 +338,7 @@ def _negative_budget(doc, g, jaar: int, row) -> Finding:
     )
     room = row.beschikbaar - row.basisdienstverlening
     if room < 0:
-        loc = ("financien", jaar, "basisdienstverlening")
+        loc: tuple = ("financien", jaar, "basisdienstverlening")
         return doc.finding(loc, f"{field_path(loc)}: dit aandeel is hoger dan wat beschikbaar is; {summary}", code="maatwerkbudget-negatief")
     running = Decimal(0)
     for i, v in enumerate(g.verplichtingen):
@@ -349,7 +351,7 @@ def _negative_budget(doc, g, jaar: int, row) -> Finding:
     raise AssertionError("negative maatwerkbudget without a cause")  # arithmetic: cannot happen
 
 
-def rule_standard_references(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_standard_references(ld: RegionFiles) -> Iterator[Finding]:
     """Every [[artikel:id]] in the standard DVO text names an existing article, every
     [[gegeven:naam]] a known value; ids are unique."""
     if ld.standaard is None:
@@ -361,7 +363,7 @@ def rule_standard_references(ld: LoadedFiles) -> Iterator[Finding]:
     ids = [a.id for a in ld.standaard.artikelen]
     for i, dup in _repeats(ids):
         yield doc.finding(("artikelen", i, "id"), f"artikelen[{i}].id: dubbel artikel-id '{dup}'", code="waarde-dubbel")
-    texts = [(("considerans", i), f"considerans[{i}]", text) for i, text in enumerate(ld.standaard.considerans)]
+    texts: list[tuple[tuple, str, str]] = [(("considerans", i), f"considerans[{i}]", text) for i, text in enumerate(ld.standaard.considerans)]
     texts += [
         (("artikelen", i, "leden", j), f"artikelen[{i}].leden[{j}]", lid)
         for i, artikel in enumerate(ld.standaard.artikelen)
@@ -375,7 +377,7 @@ def rule_standard_references(ld: LoadedFiles) -> Iterator[Finding]:
             yield doc.finding(loc, gegeven_message(where, name), code="verwijzing-onbekend")
 
 
-def rule_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_realisaties(ld: RegionFiles) -> Iterator[Finding]:
     """Ratios need their denominator for regional figures; toelichtingen and opvolging belong to a realisatie."""
     if ld.indicatoren is None:
         return
@@ -399,7 +401,7 @@ def rule_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
 _COMBINATIONS = {"percentage": "een percentage", "rapportcijfer": "een rapportcijfer", "dagen": "een gemiddeld aantal dagen"}
 
 
-def rule_meetwijze(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_meetwijze(ld: RegionFiles) -> Iterator[Finding]:
     """Only counts and amounts can be added up over time; ratios and averages are a stand."""
     if ld.indicatoren is None:
         return
@@ -414,7 +416,7 @@ def rule_meetwijze(ld: LoadedFiles) -> Iterator[Finding]:
             yield doc.finding(loc, f"indicatoren[{n}].meetwijze: '{ind.id}' is {_COMBINATIONS[ind.eenheid]}, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden '{ind.meetwijze}'", code="meetwijze-ongeldig")
 
 
-def rule_toelichtingen(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_toelichtingen(ld: RegionFiles) -> Iterator[Finding]:
     """A beleidskeuze points to the DVO article that records it: [[artikel:id]] in the tekst."""
     if ld.standaard is None:
         return
@@ -422,10 +424,10 @@ def rule_toelichtingen(ld: LoadedFiles) -> Iterator[Finding]:
 
     ids = [a.id for a in ld.standaard.artikelen]
     # The region's own toelichtingen and every gemeente's, with the path to each.
-    places: list[tuple[object, tuple, object]] = []
+    places: list[tuple[YamlDocument, tuple, Afwijkingstoelichting]] = []
     regio_doc = ld.doc(ld.layout.regio)
     for indicator_id, per_period in ld.regio.rapportage.toelichtingen.items():
-        parent = ("rapportage", "toelichtingen", indicator_id)
+        parent: tuple = ("rapportage", "toelichtingen", indicator_id)
         for key, t in per_period.items():
             places.append((regio_doc, parent + (_yaml_key(regio_doc, parent, key),), t))
     for stem, g in ld.gemeenten.items():
@@ -451,7 +453,7 @@ RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_
 AUTHORING = [rule_toelichtingen]
 
 
-def cross_file_findings(ld: LoadedFiles, *, historisch: bool = False) -> list[Finding]:
+def cross_file_findings(ld: RegionFiles, *, historisch: bool = False) -> list[Finding]:
     out: list[Finding] = []
     for rule in RULES:
         if not (historisch and rule in AUTHORING):

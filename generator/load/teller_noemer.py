@@ -17,7 +17,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Iterator
 
 from generator.load.findings import Finding, field_path
-from generator.load.loaded import LoadedFiles
+from generator.load.loaded import RegionFiles
 from generator.models.catalog import Indicatoren
 from generator.models.gemeente import Gemeente, Realisatie
 from generator.util.formatting import number, percentage
@@ -84,7 +84,7 @@ def _yaml_key(doc, parent: tuple, key: str):
     return int(key) if key.isdigit() and parent + (int(key),) in doc.key_pos else key
 
 
-def rule_bereikbaar(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_bereikbaar(ld: RegionFiles) -> Iterator[Finding]:
     """A percentage with a noemer: a whole noemer, a whole teller no larger than it, and a value it can reach."""
     if ld.indicatoren is None:
         return

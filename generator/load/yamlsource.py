@@ -119,11 +119,11 @@ def _plain(node, loc: tuple, doc: YamlDocument):
             out[key] = _plain(v, loc + (key,), doc)
         return out
     if isinstance(node, CommentedSeq):
-        out = []
+        items = []
         for i, v in enumerate(node):
             doc.value_pos[loc + (i,)] = _at(node.lc.item, i, here)
-            out.append(_plain(v, loc + (i,), doc))
-        return out
+            items.append(_plain(v, loc + (i,), doc))
+        return items
     if isinstance(node, FloatText):
         return FloatText(str(node))
     if isinstance(node, bool) or node is None:

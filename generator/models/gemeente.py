@@ -249,6 +249,8 @@ class SamengevoegdeGemeente(Gemeente):
     predecessors' figures combined (compute/herindeling.py), its own from its first day. Never
     read from a file; it has no DVO of its own (`dvo` is None): its predecessors' DVO's apply."""
 
-    dvo: DvoMeta | None = None
+    # Deliberately wider than Gemeente.dvo (a file's gemeente must have a DVO); code that may
+    # meet a merged gemeente checks `dvo is None`. A shared base without `dvo` would be the typed fix.
+    dvo: DvoMeta | None = None  # type: ignore[assignment]
     datum: dt.date  # the herindeling's date: its first day
     voorgangers: list[Gemeente]  # in the order of content/regio.yaml

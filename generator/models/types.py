@@ -99,7 +99,9 @@ def _from_text(value: object, what: str, error: str) -> Decimal:
 
 def parse_money(value: object) -> Decimal:
     amount = _decimal(value, "een bedrag in euro's", "dvo_money")
-    if amount.as_tuple().exponent < -2:
+    exponent = amount.as_tuple().exponent
+    assert isinstance(exponent, int)  # _decimal refused NaN and infinity, whose exponent is a letter
+    if exponent < -2:
         raise PydanticCustomError("dvo_cents", "verwacht een bedrag in hele euro's of centen, gevonden {found}", {"found": shown(value)})
     if amount < 0:
         raise PydanticCustomError("dvo_negative", "verwacht een bedrag van 0 of meer, gevonden {found}", {"found": shown(value)})

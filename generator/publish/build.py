@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from generator.load.project import Project
 from generator.publish.cache import RenderCache, file_sha256
@@ -35,8 +36,18 @@ from generator.publish.render_key import KeyMaker
 from generator.publish.transaction import building, site_intact, staging, swap
 from generator.render.templating.search_path import Templates
 from generator.util.atomic import write_text_if_changed
+from generator.util.errors import UsageFault
 
 LEGACY_FOLDERS = ("dvo", "rapport")  # reading copies as loose HTML files, before they were pages
+
+
+class Progress(Protocol):
+    """What a build reports while it works: Voortgang below says nothing, the CLI's prints
+    (it is not a subclass, so the CLI need not import this module at start-up)."""
+
+    def stap(self, message: str) -> None: ...
+
+    def documenten(self, total: int) -> AbstractContextManager[Callable[[JobResult], None]]: ...
 
 
 class Voortgang:
@@ -71,7 +82,7 @@ def _docs(project: Project) -> Path:
     return staging(project) / "docs"
 
 
-def _load_cache(project: Project, voortgang: Voortgang) -> RenderCache:
+def _load_cache(project: Project, voortgang: Progress) -> RenderCache:
     cache = RenderCache.load(staging(project) / "cache" / "documenten.json")
     if cache.unreadable:
         voortgang.stap("De cache van eerder gemaakte documenten is onleesbaar; alles wordt opnieuw gemaakt.")
@@ -85,11 +96,11 @@ def _prune(docs: Path, keep: set[str]) -> None:
         for path in folder.glob("*"):
             if path.suffix in (".pdf", ".html", ".csv", ".json") and f"{prefix}/{path.name}" not in keep:
                 path.unlink()
-    for folder in LEGACY_FOLDERS:
-        shutil.rmtree(docs / folder, ignore_errors=True)
+    for legacy in LEGACY_FOLDERS:
+        shutil.rmtree(docs / legacy, ignore_errors=True)
 
 
-def render_documents(source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Voortgang) -> Outcome:
+def render_documents(source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Progress) -> Outcome:
     """Render what changed of `jobs` into the staging docs folder, with the open data.
 
     A whole build (no --gemeente, or a shard) removes any other document. `opnieuw`:
@@ -102,6 +113,8 @@ def render_documents(source: BuildSource, jobs: list[Job], options: BuildOptions
     project = source.project
     deel = options.deel
     if deel is not None:
+        if options.uit is None:  # `dvo build --deel` gives it a default folder
+            raise UsageFault("--deel vraagt een map voor de documenten van het deel (--uit)")
         shards.check_folder(options.uit)  # before any work: a shard never empties a folder not its own
     docs = _docs(project)
     docs.mkdir(parents=True, exist_ok=True)
@@ -131,12 +144,12 @@ def render_documents(source: BuildSource, jobs: list[Job], options: BuildOptions
         cache.save()  # what was rendered before an interruption stays usable
     order = {job: n for n, job in enumerate(jobs)}
     outcome.results = sorted(fresh + made + failed, key=lambda r: order[r.job])
-    if deel is not None:
+    if deel is not None and options.uit is not None:  # (uit: checked above)
         shards.export(outcome.results, {p.job.naam: p.key for p in prepared}, docs, options.uit, *deel)
     return outcome
 
 
-def build_site(source: BuildSource, outcome: Outcome, options: BuildOptions, voortgang: Voortgang) -> Outcome:
+def build_site(source: BuildSource, outcome: Outcome, options: BuildOptions, voortgang: Progress) -> Outcome:
     """Pages into the docs folder, then mkdocs into site/ unless nothing it reads changed."""
     from generator.publish.pages import nav_sections
     from generator.publish.site_config import write_effective_config
@@ -170,7 +183,7 @@ def build_site(source: BuildSource, outcome: Outcome, options: BuildOptions, voo
     return outcome
 
 
-def publish(source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Voortgang | None = None) -> Outcome:
+def publish(source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Progress | None = None) -> Outcome:
     """Documents (incremental), then the site when anything it is made of changed. Holds
     the build lock throughout (`options.wachten`: wait for another build instead of
     refusing). Write errors become PublishError; site/ is then as it was."""
@@ -180,7 +193,7 @@ def publish(source: BuildSource, jobs: list[Job], options: BuildOptions, voortga
         return build_site(source, outcome, options, voortgang)
 
 
-def publish_shard(source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Voortgang | None = None) -> Outcome:
+def publish_shard(source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Progress | None = None) -> Outcome:
     """CI shard `options.deel` of `jobs` into the folder `options.uit` (no site), under the build lock."""
     assert options.deel is not None and options.uit is not None
     voortgang = voortgang or Voortgang()

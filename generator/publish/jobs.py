@@ -159,8 +159,9 @@ def _html_and_request(source: BuildSource, job: Job) -> Rendered:
         return render_dvo(project, job.slug, versie=job.versie, pdf=False)  # no source revision: see render_dvo
     if job.soort == "wijzigingen":
         return render_plan(project, job.slug, pdf=False)
-    assert verantwoording.periode(job.periode) is not None, job
-    return rapport.render_rapport(verantwoording, job.slug, job.periode, revisie, pdf=False)  # job.slug is "regio" for the region
+    # job.slug is "regio" for the region's report
+    assert job.periode is not None and verantwoording.periode(job.periode) is not None, job
+    return rapport.render_rapport(verantwoording, job.slug, job.periode, revisie, pdf=False)
 
 
 def prepare(source: BuildSource, jobs: list[Job], keys: KeyMaker) -> tuple[list[Prepared], list[JobResult]]:
@@ -216,6 +217,7 @@ def render(stale: list[Prepared], docs: Path, workers: int, cache: RenderCache, 
 
     def finish(p: Prepared, pdf: bytes | None, error: Exception | None) -> None:
         if error is None:
+            assert pdf is not None  # finish gets the PDF or the error (below)
             result = _write(p, pdf, docs, cache)
         else:
             result = JobResult(p.job, p.titel, describe(error, p.rendered.pdf_request.template_dirs))

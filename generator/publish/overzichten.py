@@ -60,10 +60,10 @@ def _load(project: Project, rev: Revisie) -> Project:
 def plan_gemeente(project: Project, g: Gemeente) -> Overzichtplan | None:
     if g.dvo.status in DEFINITIEF:
         return None
-    kandidaten = [w for w in reversed(g.dvo.wijzigingen) if w.revisie and w.versie != g.dvo.versie]
-    for w in kandidaten:
+    kandidaten = [(w, w.revisie) for w in reversed(g.dvo.wijzigingen) if w.revisie and w.versie != g.dvo.versie]
+    for w, revisie in kandidaten:
         try:
-            rev = resolve(project.layout.root, w.revisie)
+            rev = resolve(project.layout.root, revisie)
             status = _old_status(project, rev, g.slug)
             if status not in DEFINITIEF:
                 continue  # that version was no vastgestelde one: look further back
@@ -85,8 +85,8 @@ def plan_overzichten(project: Project) -> dict[str, Overzichtplan]:
 def render_plan(project: Project, slug: str, *, pdf: bool = True) -> Rendered:
     """The overzicht for one gemeente (in a worker process: planned again, the same way)."""
     plan = plan_gemeente(project, project.gemeente(slug))
-    if plan is None or not plan.mogelijk:
-        raise OverzichtError(plan.reden if plan else "er is geen eerdere vastgestelde versie met een revisie")
+    if plan is None or not plan.mogelijk or plan.revisie is None:
+        raise OverzichtError(plan.reden if plan and plan.reden else "er is geen eerdere vastgestelde versie met een revisie")
     rev = resolve(project.layout.root, plan.revisie)
     oud = _load(project, rev)
     ov = overzicht(oud, project, slug, van_bron=bron(rev.kort, oud), tot_bron="werkmap (zoals gebouwd)")

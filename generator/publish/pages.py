@@ -91,6 +91,7 @@ class Download:
     @property
     def omvang(self) -> str:
         """`412 kB`."""
+        assert self.grootte is not None  # asked only of a built file
         return file_size(self.grootte)
 
 
@@ -314,6 +315,7 @@ def _reading_copy(env, docs: Path, doc: Document, *, gemeente: tuple[str, str], 
     except NotADocument as exc:
         raise NotADocument(f"de leesversie van {doc.titel} kan niet worden gemaakt: {exc} (een eigen sjabloon in dvo_templates/ moet een <body> en een <h1> houden)") from exc
     page = doc.pagina
+    assert page is not None  # both callers make a reading copy only of a document with a page
     return env.get_template("site/leesversie.md").render(
         doc=doc, copy=copy, titel=front_title(copy.text_title),
         status=status, geldend=geldend, open_data=open_data, terug=gemeente, opvolger=opvolger,
@@ -358,7 +360,7 @@ def nav_sections(source: BuildSource, docs: Path) -> dict[str, list]:
         children = [{d.kort: d.pagina} for d in documenten if d.pagina]
         gemeenten.append({escape(g.naam): [{OVERVIEW: gemeente_page(g.slug)}, *children]})
     regio = [{d.kort: d.pagina} for d in regio_documents(docs, v, project.regio.naam) if d.pagina]
-    instrumenten = []
+    instrumenten: list[dict[str, str | list[dict[str, str]]]] = []
     categorieen = numbered(project.instrumentarium.categorieen)
     for cat_id, in_cat in grouped(project)["per_categorie"].items():
         if in_cat:

@@ -61,7 +61,7 @@ def _installed_distributions() -> list[str]:
     both, so a listing is enough (parsing every METADATA file takes half a second).
     Only package folders count: the working directory (on sys.path under `python -m`)
     must not change the fingerprint."""
-    found = set()
+    found: set[str] = set()
     for entry in sys.path:
         folder = Path(entry)
         if entry and folder.name in ("site-packages", "dist-packages") and folder.is_dir():

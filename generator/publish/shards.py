@@ -139,10 +139,11 @@ def import_shards(folders: list[Path], prepared: list[Prepared], docs: Path, cac
             files = entry.get("bestanden")
             # Exactly the document's own files (no other path is ever written), each intact.
             blobs = {rel: _intact(folder / rel, digest) for rel, digest in files.items()} if isinstance(files, dict) and set(files) == expected else {}
-            if not blobs or None in blobs.values():
+            if not isinstance(files, dict) or not blobs or None in blobs.values():
                 out.beschadigd.append(naam)
                 continue
             for rel, data in blobs.items():
+                assert data is not None  # checked above
                 write_bytes_if_changed(staged_file(docs, rel), data)
             cache.record(naam, key, dict(files))
             out.documenten.add(naam)

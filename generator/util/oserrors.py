@@ -22,7 +22,9 @@ _REASONS = {
 
 def os_reason(exc: OSError) -> str:
     """The reason in Dutch, with the system's own text when we have no words for it."""
-    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+    if exc.errno is not None and exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    return exc.strerror or str(exc)
 
 
 def os_problem(exc: OSError) -> str:

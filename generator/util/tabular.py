@@ -6,6 +6,10 @@ import csv
 import io
 import json
 from decimal import Decimal
+from typing import Literal
+
+# How a column is aligned (a subset of rich's JustifyMethod).
+Justify = Literal["left", "right"]
 
 
 def json_number(value: Decimal | int):
@@ -49,7 +53,7 @@ def to_csv(rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def rich_table_text(title: str, columns: list[tuple[str, str]], rows: list[list[str]], bold_last: bool = False) -> str:
+def rich_table_text(title: str, columns: list[tuple[str, Justify]], rows: list[list[str]], bold_last: bool = False) -> str:
     """Render a table with rich to text; columns are (header, 'left'|'right')."""
     from rich.console import Console
     from rich.table import Table
@@ -60,6 +64,7 @@ def rich_table_text(title: str, columns: list[tuple[str, str]], rows: list[list[
     for i, row in enumerate(rows):
         last = bold_last and i == len(rows) - 1
         table.add_row(*row, style="bold" if last else None, end_section=(i == len(rows) - 2 and bold_last))
-    console = Console(file=io.StringIO(), width=160, color_system=None, force_terminal=False)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=160, color_system=None, force_terminal=False)
     console.print(table)
-    return console.file.getvalue()
+    return buffer.getvalue()

@@ -200,9 +200,9 @@ def _functies(m: Migratie) -> None:
     if not gebruikt:
         return
     # Format 2 showed a function by its id with a capital (site/instrumentarium.md): the same names here.
-    lijst = [{"id": f, "naam": f.replace("-", " ").capitalize()} for f in sorted(gebruikt)]
+    functies = [{"id": f, "naam": f.replace("-", " ").capitalize()} for f in sorted(gebruikt)]
     after = "gemeenten" if "gemeenten" in regio else None
-    t.add_entry(t.root, "functies", lijst, after=after, blank_line=True,
+    t.add_entry(t.root, "functies", functies, after=after, blank_line=True,
                 comment="de functies die instrumenten en indicatoren noemen; vul gerust een omschrijving in")
     m.doe(f"{REGIO}: de lijst 'functies' gemaakt uit de functies die in gebruik zijn ({', '.join(sorted(gebruikt))})")
 
@@ -237,7 +237,7 @@ def _rapportage(m: Migratie) -> None:
     t, regio = m.yaml(REGIO), m.data(REGIO)
     rapportage = regio.get("rapportage") if isinstance(regio, dict) else None
     node = t.at("rapportage") if t else None
-    if not isinstance(rapportage, dict) or not isinstance(node, MappingNode):
+    if t is None or not isinstance(rapportage, dict) or not isinstance(node, MappingNode):
         return
     if "escalatie" not in rapportage:
         if m.werkmap:
@@ -263,6 +263,8 @@ def _besteed(m: Migratie) -> None:
         return  # per year, a period is a year: nothing changes
     for rel in m.gemeenten():
         t = m.yaml(rel)
+        if t is None:  # m.gemeenten() lists only files that are there
+            continue
         n = 0
         for item in _items(t, "maatwerk"):
             besteed = entry_of(item, "besteed")
@@ -283,6 +285,8 @@ def _ondertekening(m: Migratie) -> None:
         return  # contract rules: an older revision is read as it was
     for rel in m.gemeenten():
         t, data = m.yaml(rel), m.data(rel)
+        if t is None:  # m.gemeenten() lists only files that are there
+            continue
         dvo = data.get("dvo") if isinstance(data, dict) else None
         node = t.at("dvo")
         if not isinstance(dvo, dict) or not isinstance(node, MappingNode):
@@ -303,7 +307,8 @@ def _ondertekening(m: Migratie) -> None:
                                 comment="besluit of mandaat; verplicht bij een vastgestelde DVO")
                     m.doe(f"{rel}: grondslag van {wie} toegevoegd (in te vullen)")
                 elif isinstance(grond, dict):
-                    sub = entry_of(item, "grondslag")[1]
+                    found = entry_of(item, "grondslag")  # there: the plain data has it
+                    sub = found[1] if found else None
                     for veld, waarde in nodig.items():
                         if grond.get(veld) is None and isinstance(sub, MappingNode) and sub.value:
                             t.add_entry(sub, veld, waarde)
@@ -326,7 +331,8 @@ def _versie(m: Migratie, rel: str, t: YamlTekst, node: MappingNode, dvo: dict) -
         return
     if not wijzigingen and status not in DEFINITIEF:
         return
-    omschrijving = {"vastgesteld": "Vastgestelde versie.", "ondertekend": "Ondertekende versie."}.get(status, "Huidige versie.")
+    omschrijvingen: dict[object, str] = {"vastgesteld": "Vastgestelde versie.", "ondertekend": "Ondertekende versie."}
+    omschrijving = omschrijvingen.get(status, "Huidige versie.")
     regel = {"versie": str(versie), "datum": datum, "omschrijving": omschrijving}
     lijst = entry_of(node, "wijzigingen")
     if lijst is not None and isinstance(lijst[1], SequenceNode) and lijst[1].value and not lijst[1].flow_style:
@@ -415,7 +421,7 @@ def _naar_4(m: Migratie) -> None:
     """periode: {eerste_jaar, laatste_jaar} -> {van, tot_en_met}, as a verplichting's looptijd."""
     t = m.yaml(REGIO)
     periode = t.at("periode") if t else None
-    if not isinstance(periode, MappingNode):
+    if t is None or not isinstance(periode, MappingNode):
         return
     for oud, nieuw in (("eerste_jaar", "van"), ("laatste_jaar", "tot_en_met")):
         found = entry_of(periode, oud)

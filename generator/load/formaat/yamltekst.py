@@ -44,7 +44,7 @@ def scalar(value: object) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def entry_of(mapping: Node, key: object) -> tuple[ScalarNode, Node] | None:
+def entry_of(mapping: Node | None, key: object) -> tuple[ScalarNode, Node] | None:
     """(key node, value node) of `key` in a mapping node (keys compared as text), or None."""
     if not isinstance(mapping, MappingNode):
         return None

@@ -8,6 +8,7 @@ any refused request fails the render with the URL named.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +47,7 @@ class PdfRequest:
         return html_to_pdf(self.html, Templates(self.template_dirs), datum=self.datum, attachments=list(self.attachments))
 
 
-def html_to_pdf(html: str, templates: Templates, *, datum: dt.date, attachments: list[PdfAttachment] = ()) -> bytes:
+def html_to_pdf(html: str, templates: Templates, *, datum: dt.date, attachments: Sequence[PdfAttachment] = ()) -> bytes:
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 

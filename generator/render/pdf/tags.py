@@ -25,6 +25,7 @@ function fails the build instead of publishing an untested structure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 SOURCE = "DVOSource"
@@ -34,7 +35,7 @@ SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Col
 
 
 @contextmanager
-def semantic_tags():
+def semantic_tags() -> Iterator[None]:
     from weasyprint.layout.absolute import AbsolutePlaceholder
     from weasyprint.pdf import tags
 

@@ -65,12 +65,17 @@ GROUPS_REPEATED_PER_PAGE = ("/THead", "/TFoot")
 def finish(data: bytes) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         root = pdf.Root.StructTreeRoot
-        document = _read(root.K[0] if isinstance(root.K, Array) else root.K, None)
+        top = root.K[0] if isinstance(root.K, Array) else root.K
+        if not isinstance(root, Dictionary) or not isinstance(top, Dictionary):
+            raise UnknownStructure("de structuurboom van WeasyPrint heeft geen woordenboek als wortel of eerste element")
+        document = _read(top, None)
         if not _has_sources(document):
             raise UnknownStructure("de structuurboom van WeasyPrint bevat geen bronverwijzingen (pdf_tags niet actief?)")
         _normalize(document)
         _drop_empty(document)
-        marks, objrs, ids = [], [], []
+        marks: list = []
+        objrs: list = []
+        ids: list = []
         _collect(document, marks, objrs)
         renumber = _renumber(marks)
         _write(document, root, renumber, ids, in_head=False)
@@ -294,7 +299,7 @@ END = pikepdf.ContentStreamInstruction([], Operator("EMC"))
 def _mark_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, renumber: dict) -> None:
     """Renumber real content; everything else becomes /Artifact, nested correctly."""
     page_key = page.obj.objgen
-    out = []
+    out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
     depth, wrapping = 0, False
     for instruction in pikepdf.parse_content_stream(page):
         op = "BI" if isinstance(instruction, pikepdf.ContentStreamInlineImage) else str(instruction.operator)

@@ -207,14 +207,14 @@ def _x_labels(punten: list[Punt], xs: list[float], size: int, narrow: bool) -> l
     period of a year. Narrow: the same where it fits; where the periods stand too close
     for their labels, only the year at the first period of each year (the table below
     the chart has every period), and the nulmeting by its year."""
-    wide = [(p.label, p.jaar) for p in punten]
+    wide: list[tuple[str | None, str | None]] = [(p.label, p.jaar) for p in punten]
     if not narrow:
         return wide
-    out = [((p.jaar or p.label), None) if p.nulmeting else (p.label, p.jaar) for p in punten]
+    out: list[tuple[str | None, str | None]] = [((p.jaar or p.label), None) if p.nulmeting else (p.label, p.jaar) for p in punten]
     periods = [(i, x) for i, (p, x) in enumerate(zip(punten, xs)) if not p.nulmeting]
     if len(periods) > 1:
         step = periods[1][1] - periods[0][1]
-        widest = max(text_width(out[i][0], size) for i, _ in periods)
+        widest = max(text_width(punten[i].label, size) for i, _ in periods)  # a period's label, as in `out`
         if widest + 6 > step:
             for i, _ in periods:
                 out[i] = (punten[i].jaar, None) if punten[i].jaar else (None, None)
@@ -224,7 +224,8 @@ def _x_labels(punten: list[Punt], xs: list[float], size: int, narrow: bool) -> l
 def _legend(nulmeting: bool, width: int = WIDTH, size: int = SMALL) -> tuple[list[str], float]:
     """Line style and marker, not colour alone; laid out left to right from the chart's edge,
     on a new row where the next item would not fit. Returns the markup and its height."""
-    items = [("Streefwaarde", "square", STREEF, ' stroke-dasharray="6 4"'), ("Realisatie", "circle", REALISATIE, "")]
+    items: list[tuple[str, str, str, str | None]] = [
+        ("Streefwaarde", "square", STREEF, ' stroke-dasharray="6 4"'), ("Realisatie", "circle", REALISATIE, "")]
     if nulmeting:
         items.append(("Nulmeting", "diamond", NULMETING, None))
     out, x, row = [], 4.0, 0

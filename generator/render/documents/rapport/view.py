@@ -19,7 +19,7 @@ from generator.compute.herindeling import namen as herindeling_namen
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
 from generator.compute.verantwoording import REGIO, Verantwoording, rapportstatus
-from generator.models.gemeente import Gemeente
+from generator.models.gemeente import Gemeente, SamengevoegdeGemeente
 from generator.models.region import Afrekenregels, Escalatie, Rapportstatus, Regio
 from generator.models.standaard import REFERENCE
 from generator.render.documents.rapport import charts
@@ -111,7 +111,7 @@ def vraag(s: Signaal, escalatie: Escalatie, organisatie: str) -> str:
     bron = s.bron
     if bron.toelichting and bron.toelichting.vraag:
         return bron.toelichting.vraag
-    if bron.signalering == TE_BEOORDELEN:
+    if bron.signalering == TE_BEOORDELEN and bron.toelichting is not None:  # te beoordelen: there is a toelichting
         return f"Aanvaardt {escalatie.aan} de verklaring '{bron.toelichting.oorzaak}' voor deze afwijking?"
     if s.regionaal:
         return (
@@ -125,8 +125,8 @@ def vraag(s: Signaal, escalatie: Escalatie, organisatie: str) -> str:
 
 
 def periode_datum_tekst(status: Rapportstatus) -> str:
-    if status.status == "vastgesteld":
-        v = status.vastgesteld
+    v = status.vastgesteld
+    if status.status == "vastgesteld" and v is not None:  # the model requires `vastgesteld` with this status
         kenmerk = f" (kenmerk {v.kenmerk})" if v.kenmerk else ""
         return f"Vastgesteld door {v.door} op {formatting.date_long(v.datum)}{kenmerk}"
     return "Concept: nog niet vastgesteld"
@@ -424,6 +424,8 @@ def herindeling_gemeente(v: Verantwoording, slug: str) -> list[str]:
     if zin is None:
         return []
     g = v.model(slug)
+    if not isinstance(g, SamengevoegdeGemeente):  # never: zin_ontstaan is only for a gemeente a herindeling made
+        return []
     samen = "beide" if len(g.voorgangers) == 2 else f"de {formatting.telwoord(len(g.voorgangers))}"
     return [zin, (
         f"Daarom zijn de nulmeting, de streefwaarden uit de DVO's en de cijfers van vóór {g.datum.year} die van {samen} "
@@ -437,6 +439,8 @@ def herindeling_regio(v: Verantwoording, periode: Rapportperiode) -> list[str]:
     for h in v.project.regio.herindelingen:
         if h.jaar <= periode.jaar:
             g = v.model(h.nieuwe_gemeente.slug)
+            if not isinstance(g, SamengevoegdeGemeente):  # never: the gemeente this herindeling made
+                continue
             out.append(
                 f"Op {formatting.date_long(h.datum)} zijn {herindeling_namen([x.naam for x in g.voorgangers])} samengegaan in de gemeente "
                 f"{g.naam}; in {periode.label} telt de regio {formatting.telwoord(len(v.gemeenten_in(periode)))} gemeenten, en de cijfers van {g.naam} "
@@ -507,7 +511,8 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str, vast
         geplaatst = [u for u in r.uitkomsten if u.plaats is not None]
         if len(v.gemeenten_in(periode)) > GROTE_REGIO and len(geplaatst) > 2 * TOP:
             # Lowest place first (decision-first), gemeenten without a place last.
-            uitkomsten = sorted(geplaatst, key=lambda u: -u.plaats) + [u for u in r.uitkomsten if u.plaats is None]
+            # (every one in `geplaatst` has a place; the test only tells mypy so)
+            uitkomsten = sorted(geplaatst, key=lambda u: -u.plaats if u.plaats is not None else 0) + [u for u in r.uitkomsten if u.plaats is None]
             getoond, samengevat = uitkomsten[:TOP] + geplaatst_hoogste(uitkomsten, TOP), True
             titel = f"{r.indicator.naam}: de {TOP} laagste en de {TOP} hoogste prestaties, {periode.label}"
         else:

@@ -226,7 +226,7 @@ def teksten(doc: DvoDocument) -> list[tuple[str, str, str | None, list[str]]]:
 
     Generated text that is words rather than a table (the definition of a sterke
     afwijking, the gemeente's own obligations) is compared with its article."""
-    out = [("partijen", "Partijen", None, [p.tekst for p in doc.partijen])]
+    out: list[tuple[str, str, str | None, list[str]]] = [("partijen", "Partijen", None, [p.tekst for p in doc.partijen])]
     if doc.considerans:
         out.append(("considerans", "Overwegingen", None, [_text(c) for c in doc.considerans]))
     for a in doc.artikelen:
@@ -251,6 +251,7 @@ def _vergelijk_teksten(oud: DvoDocument, nieuw: DvoDocument) -> list[Tekstdeel]:
     for key in dict.fromkeys(ids):
         o, n = old.get(key), new.get(key)
         if o is None:
+            assert n is not None  # every key is in old or new
             out.append(Tekstdeel(key, n[1], None, n[2], NIEUW, [Alinea(NIEUW, [Stuk(INGEVOEGD, t)]) for t in n[3]]))
         elif n is None:
             out.append(Tekstdeel(key, o[1], o[2], None, VERVALLEN, [Alinea(VERVALLEN, [Stuk(VERWIJDERD, t)]) for t in o[3]]))
@@ -330,7 +331,9 @@ def _maatwerk(oud: DvoDocument, nieuw: DvoDocument) -> list[MaatwerkWijziging]:
         else:
             same = all(s.soort == GELIJK for v in velden for s in v.stukken)
             status = ONGEWIJZIGD if same and not any(b.gewijzigd for b in budget + deelnemers) else GEWIJZIGD
-        out.append(MaatwerkWijziging(key, (n or o).titel, status, velden, budget, deelnemers))
+        regel = n or o
+        assert regel is not None  # every key is in old or new
+        out.append(MaatwerkWijziging(key, regel.titel, status, velden, budget, deelnemers))
     return out
 
 
@@ -345,7 +348,9 @@ def _kpis(oud: DvoDocument, nieuw: DvoDocument) -> list[KpiWijziging]:
         nul = Bedrag("Nulmeting", o.nulmeting.waarde if o and o.nulmeting else None, n.nulmeting.waarde if n and n.nulmeting else None)
         streef = _per_jaar(jaren, (oud.jaren, o.streefwaarden) if o else None, (nieuw.jaren, n.streefwaarden) if n else None)
         status = NIEUW if o is None else VERVALLEN if n is None else (GEWIJZIGD if nul.gewijzigd or any(s.gewijzigd for s in streef) else ONGEWIJZIGD)
-        ind = (n or o).indicator
+        regel = n or o
+        assert regel is not None  # every key is in old or new
+        ind = regel.indicator
         out.append(KpiWijziging(key, ind.naam, ind.eenheid, status, nul, streef))
     return out
 
