@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from generator.cli.app import load, main, root_option
-from generator.util.errors import DvoError, NotFound
+from generator.util.errors import DvoError, NotFound, UsageFault
 
 
 def _known_gemeente(project, slug: str) -> None:

@@ -46,12 +46,15 @@ def _in_or_after(code: str, scheme: str, jaar: int) -> bool:
     return parsed is not None and parsed[0] >= jaar
 
 
-def _combine(indicator, parts: list[tuple[Decimal, Decimal | None]]) -> tuple[Decimal, Decimal | None] | None:
-    """Values of several gemeenten as one, by the indicator's regional rule; None when a weight is
-    missing, or when the weights add up to zero (a weighted mean of nothing)."""
+def _combine(indicator, parts: list[tuple[Decimal | None, Decimal | None]]) -> tuple[Decimal, Decimal | None] | None:
+    """Values of several gemeenten as one, by the indicator's regional rule; None when a value or
+    a weight is missing, or when the weights add up to zero (a weighted mean of nothing)."""
+    values = [v for v, _ in parts if v is not None]
+    if len(values) < len(parts):
+        return None
     if indicator.regionaal == "gewogen gemiddelde" and any(n is None for _, n in parts):
         return None
-    waarde = kpi.regional(indicator, [kpi.Waarde(str(i), v, n) for i, (v, n) in enumerate(parts)])
+    waarde = kpi.regional(indicator, [kpi.Waarde(str(i), v, n) for i, (v, (_, n)) in enumerate(zip(values, parts, strict=True))])
     if waarde is None:
         return None
     noemers = [n for _, n in parts if n is not None]

@@ -34,6 +34,7 @@ from generator.load.project import Project
 from generator.models import periods
 from generator.models.gemeente import Gemeente, PrestatieIndicator
 from generator.models.region import Rapportstatus
+from generator.util.errors import NotFound
 
 
 @dataclass
@@ -251,6 +252,13 @@ class Bron:
     def vastgelegd(self) -> bool:
         return self.revisie is not None
 
+    def periode(self, code: str) -> Rapportperiode:
+        """The period in these figures (`dvo validate` checks that a recorded revision reported on it)."""
+        found = self.verantwoording.periode(code)
+        if found is None:
+            raise NotFound(f"er is geen verantwoordingsrapportage over '{code}' in de gegevens van revisie {(self.revisie or '')[:10]}")
+        return found
+
 
 def statussen(project: Project, naam: str) -> dict[str, Rapportstatus]:
     """The report statuses of a gemeente (its slug) or of the region (REGIO)."""
@@ -277,6 +285,6 @@ def bron(v: Verantwoording, naam: str, periode: Rapportperiode) -> Bron:
     """A vastgelegde report is made from the data at its recorded revision, so later realisaties,
     new DVO versions or the working tree's revision never change it; any other from `v`."""
     status = rapportstatus(statussen(v.project, naam), periode)
-    if not status.vastgelegd:
+    if not status.vastgelegd or status.revisie is None:
         return Bron(v, None)
     return Bron(verantwoording_op(v.project, status.revisie), status.revisie)

@@ -138,7 +138,7 @@ def _vastleggen_revisie(project: Project, slug: str, rel: str, versie: str, verv
     if v.controlegetal is not None and not vervang:
         raise VastleggenError(
             f"versie {versie} van de DVO van {g.naam} is vastgelegd met een ander controlegetal. Haar gegevens staan in revisie "
-            f"{v.revisie[:10]} en veranderen niet; alleen een nieuwe versie van de software maakt de DVO anders. Controleer dat de "
+            f"{(v.revisie or '')[:10]} en veranderen niet; alleen een nieuwe versie van de software maakt de DVO anders. Controleer dat de "
             f"afspraak niet is veranderd en vervang het controlegetal met 'dvo vastleggen {slug} --versie {versie} --vervang'."
         )
     try:

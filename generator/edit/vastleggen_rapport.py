@@ -128,6 +128,7 @@ def vastleggen_rapport(project: Project, naam: str, code: str, *, vervang: bool 
         raise VastleggenError(f"er is geen verantwoordingsrapportage over '{code}'; rapportages zijn er over: {codes}", gebruik=True)
     wie = titel(project, naam, periode)
     status = rapportstatus(statussen(project, naam), periode)
+    path: tuple[str, ...]
     if naam == REGIO:
         rel, path = project.layout.rel(project.layout.regio), ("rapportage", "rapporten", code)
     else:
@@ -140,21 +141,22 @@ def vastleggen_rapport(project: Project, naam: str, code: str, *, vervang: bool 
             gebruik=True,
         )
     text = (project.layout.root / rel).read_text(encoding="utf-8")
-    if status.vastgelegd:
+    recorded = status.revisie if status.vastgelegd else None
+    if recorded is not None:
         try:
-            nu = controlegetal(verantwoording_op(project, status.revisie), naam, periode)
+            nu = controlegetal(verantwoording_op(project, recorded), naam, periode)
         except GitError as exc:
             raise VastleggenError(f"de revisie van de vastgestelde rapportage {wie} is niet te lezen: {exc}") from None
         if nu == status.controlegetal:
-            return RapportVastgelegd(rel, wie, status.revisie, nu, _line_of(text, nu), al_vastgelegd=True)
+            return RapportVastgelegd(rel, wie, recorded, nu, _line_of(text, nu), al_vastgelegd=True)
         if not vervang:
             raise VastleggenError(
-                f"de verantwoordingsrapportage {wie} is al vastgelegd, uit revisie {status.revisie[:10]}, maar die gegevens geven met deze "
+                f"de verantwoordingsrapportage {wie} is al vastgelegd, uit revisie {recorded[:10]}, maar die gegevens geven met deze "
                 "versie van de software een ander controlegetal. Een vastgestelde rapportage verandert niet; controleer dat de cijfers "
                 f"niet anders zijn geworden en vervang het controlegetal met 'dvo vastleggen rapport {naam} {code} --vervang'"
             )
         values = {"controlegetal": nu}
-        revisie = status.revisie
+        revisie = recorded
     else:
         revisie = _head(project)
         nu = controlegetal(verantwoording_op(project, revisie), naam, periode)

@@ -147,7 +147,7 @@ def rule_maatwerk_indicatoren(ld: RegionFiles) -> Iterator[Finding]:
                     yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' meet met '{ref}'; verwacht een nulmeting bij die prestatie-indicator, gevonden geen", code="maatwerkindicator-onvolledig")
 
 
-def rule_grondslag_datums(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_grondslag_datums(ld: RegionFiles) -> Iterator[Finding]:
     """A besluit approves the version it is taken on, so it is not dated before it; a mandaat
     authorises the signing of documents to come, so it is not granted after the document's date."""
     for g, doc in _gemeenten(ld):
@@ -171,7 +171,7 @@ def rule_grondslag_datums(ld: LoadedFiles) -> Iterator[Finding]:
                 ), code="volgorde-ongeldig")
 
 
-def rule_streefwaarden_nulmeting(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_streefwaarden_nulmeting(ld: RegionFiles) -> Iterator[Finding]:
     """A streefwaarde follows from the gemeente's own nulmeting: one worse than it needs a stated reason."""
     if ld.indicatoren is None:
         return

@@ -27,10 +27,11 @@ HUNDRED = Decimal(100)
 
 def waarde(real: Realisatie, eenheid: str) -> Decimal:
     """The value of a realisatie: as written, or from teller and noemer (x 100 for a percentage)."""
-    if real.teller is None:
-        return real.waarde
-    ratio = real.teller / real.noemer
-    return ratio * HUNDRED if eenheid == "percentage" else ratio
+    if real.teller is not None and real.noemer is not None:
+        ratio = real.teller / real.noemer
+        return ratio * HUNDRED if eenheid == "percentage" else ratio
+    assert real.waarde is not None  # the schema asks a waarde where there is no teller and noemer
+    return real.waarde
 
 
 def met_waarden(g: Gemeente, indicatoren: Indicatoren) -> Gemeente:
@@ -110,13 +111,14 @@ def rule_bereikbaar(ld: RegionFiles) -> Iterator[Finding]:
                     elif real.teller > n:
                         yield doc.finding(loc + ("teller",), f"{where}.teller: {number(real.teller)} van {n} is meer dan 100%; de teller van een percentage is hoogstens de noemer", code="waarde-buiten-bereik")
                     continue
-                if bereikbaar(real.waarde, n):
+                waarde = real.waarde
+                if waarde is None or bereikbaar(waarde, n):  # None: no value and no teller (the schema says so)
                     continue
-                d = decimalen(real.waarde)
-                opties = [(t, afgerond(t, n, max(d, 1))) for t in dichtstbij(real.waarde, n)]
+                d = decimalen(waarde)
+                opties = [(t, afgerond(t, n, max(d, 1))) for t in dichtstbij(waarde, n)]
                 naast = ", ".join(f"{t} van {n} = {_pct(v, d)}" for t, v in opties)
-                beste = min(opties, key=lambda o: abs(o[1] - real.waarde))[0]
+                beste = min(opties, key=lambda o: abs(o[1] - waarde))[0]
                 yield doc.finding(loc + ("waarde",), (
-                    f"{where}.waarde: {_pct(real.waarde, d)} van {n} kan niet: {naast}; "
+                    f"{where}.waarde: {_pct(waarde, d)} van {n} kan niet: {naast}; "
                     f"schrijf het aantal als teller en noemer, bijv. '{key}: {{teller: {beste}, noemer: {n}}}'"
                 ), code="percentage-onmogelijk")

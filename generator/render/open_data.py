@@ -15,6 +15,7 @@ from generator.util.tabular import to_csv, to_json
 from generator.compute.financien import AFSPRAAK, BASIS, BUITEN_DVO, VERPLICHTINGEN, Afrekenregel, Begrotingsregel, Financien, sum_known
 from generator.compute.uitkomsten import Regiowaarde, Uitkomst
 from generator.compute.verantwoording import REGIO, Verantwoording, bron
+from generator.compute.rapportperiode import Rapportperiode
 
 CENT = Decimal("0.01")
 
@@ -119,14 +120,14 @@ def financien_rows(v: Verantwoording) -> list[dict]:
     return [row for periode in v.perioden for g in v.gemeenten_in(periode) for row in _financien_uit_bron(v, g.slug, periode)]
 
 
-def _bron(v: Verantwoording, naam: str, periode) -> tuple[Verantwoording, object]:
+def _bron(v: Verantwoording, naam: str, periode: Rapportperiode) -> tuple[Verantwoording, Rapportperiode]:
     """The figures a report of the period is made from (a vastgelegde report's own revision), so
     the open data of a vastgestelde period states what its report states."""
     b = bron(v, naam, periode)
-    return b.verantwoording, b.verantwoording.periode(periode.code)
+    return b.verantwoording, b.periode(periode.code)
 
 
-def _financien_uit_bron(v: Verantwoording, slug: str, periode) -> list[dict]:
+def _financien_uit_bron(v: Verantwoording, slug: str, periode: Rapportperiode) -> list[dict]:
     bron_v, bron_periode = _bron(v, slug, periode)
     return financien_rows_gemeente(bron_v, slug, bron_periode)
 

@@ -11,6 +11,7 @@ from generator.models.region import Rapportstatus
 from generator.render.documents.rapport.view import Rapport, gemeente_rapport, rapport_name, regio_rapport
 from generator.render.pdf.request import PdfAttachment
 from generator.util.tabular import to_json
+from generator.util.errors import NotFound
 
 
 def _render(project: Project, template: str, doc: Rapport, rows: list[dict], name: str, *, pdf: bool) -> Rendered:
@@ -37,10 +38,13 @@ def render_rapport(v: Verantwoording, naam: str, code: str, revisie: str, *, pdf
     """The report of a gemeente (its slug) or the region (REGIO) in period `code`, from what it is
     made of: a vastgelegde report from the data at its recorded revision, and then with that
     revision (never '+gewijzigd'); any other from `v`, with the source revision `revisie`."""
-    b = bron(v, naam, v.periode(code))
-    periode = b.verantwoording.periode(code)
-    vastlegging = rapportstatus(statussen(v.project, naam), v.periode(code)) if b.vastgelegd else None
-    label = b.revisie[:10] if b.vastgelegd else revisie
+    live = v.periode(code)
+    if live is None:
+        raise NotFound(f"er is geen verantwoordingsrapportage over '{code}'")
+    b = bron(v, naam, live)
+    periode = b.periode(code)
+    vastlegging = rapportstatus(statussen(v.project, naam), live) if b.vastgelegd else None
+    label = b.revisie[:10] if b.revisie is not None else revisie
     if naam == REGIO:
         return render_regio(b.verantwoording, periode, label, pdf=pdf, vastlegging=vastlegging)
     return render_gemeente(b.verantwoording, naam, periode, label, pdf=pdf, vastlegging=vastlegging)

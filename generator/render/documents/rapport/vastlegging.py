@@ -113,7 +113,7 @@ def cijfers(g: Gemeente, code: str, project: Project) -> dict[tuple, Cijfer]:
         r = p.realisaties.get(code)
         naam = project.indicator(p.indicator).naam
         parent = ("prestatie_indicatoren", i, "realisaties")
-        loc = parent + (key(parent),) if r else ("prestatie_indicatoren", i)
+        loc: tuple = parent + (key(parent),) if r else ("prestatie_indicatoren", i)
         out[("realisatie", p.indicator)] = Cijfer(f"realisatie '{naam}'", loc, (r.waarde, r.teller, r.noemer) if r else None)
     besteding = g.besteed.get(code)
     for post in ("basisdienstverlening", "verplichtingen"):
@@ -186,13 +186,14 @@ def _status_loc(project: Project, naam: str, code: str) -> tuple[str, tuple]:
     return rel, parent + (key,)
 
 
-def _vastgelegde(project: Project, v: Verantwoording) -> list[tuple[str, Rapportperiode, Rapportstatus]]:
+def _vastgelegde(project: Project, v: Verantwoording) -> list[tuple[str, Rapportperiode, Rapportstatus, str]]:
+    """(naam, periode, status, revisie) of every vastgelegde report."""
     out = []
     for naam in [REGIO] + herindelingen(project).slugs():
         for code, status in statussen(project, naam).items():
             periode = v.periode(code)
-            if status.vastgelegd and periode is not None:
-                out.append((naam, periode, status))
+            if status.vastgelegd and status.revisie is not None and periode is not None:
+                out.append((naam, periode, status, status.revisie))
     return out
 
 
@@ -212,28 +213,28 @@ def rapport_findings(project: Project, v: Verantwoording | None = None) -> list[
     out: list[Finding] = []
     gewijzigd: dict[tuple[str, tuple], list[str]] = {}  # (file, loc) -> the reports that state the old figure
     berichten: dict[tuple[str, tuple], tuple[Wijziging, str, str]] = {}  # -> the change, the owning report, the period
-    for naam, periode, status in _vastgelegde(project, v):
+    for naam, periode, status, revisie in _vastgelegde(project, v):
         rel, loc = _status_loc(project, naam, periode.code)
         doc = project.docs[rel]
         wie = titel(project, naam, periode)
         try:
-            resolve(project.layout.root, status.revisie)
+            resolve(project.layout.root, revisie)
             b = bron(v, naam, periode)
         except GitError:
-            out.append(doc.finding(loc + ("revisie",), f"{plek(loc)}.revisie: de vastgestelde rapportage {wie} wordt uit die revisie gemaakt, maar {missing_revision_reason(project, status.revisie)}", code="revisie-onleesbaar"))
+            out.append(doc.finding(loc + ("revisie",), f"{plek(loc)}.revisie: de vastgestelde rapportage {wie} wordt uit die revisie gemaakt, maar {missing_revision_reason(project, revisie)}", code="revisie-onleesbaar"))
             continue
         except HistoricalDataInvalid as exc:
             first = exc.findings[0] if exc.findings else "onbekende fout"
-            out.append(doc.finding(loc + ("revisie",), f"{plek(loc)}.revisie: de gegevens van revisie {status.revisie[:10]} zijn met deze versie van de software niet te lezen ({first})", code="revisie-onleesbaar"))
+            out.append(doc.finding(loc + ("revisie",), f"{plek(loc)}.revisie: de gegevens van revisie {revisie[:10]} zijn met deze versie van de software niet te lezen ({first})", code="revisie-onleesbaar"))
             continue
         vast_periode = b.verantwoording.periode(periode.code)
         if vast_periode is None or rapportstatus(statussen(b.verantwoording.project, naam), vast_periode).status != "vastgesteld":
-            out.append(doc.finding(loc + ("revisie",), f"{plek(loc)}.revisie: in revisie {status.revisie[:10]} is de rapportage {wie} niet vastgesteld; verwacht de commit waarin zij is vastgesteld, zoals 'dvo vastleggen rapport' die schrijft", code="revisie-onleesbaar"))
+            out.append(doc.finding(loc + ("revisie",), f"{plek(loc)}.revisie: in revisie {revisie[:10]} is de rapportage {wie} niet vastgesteld; verwacht de commit waarin zij is vastgesteld, zoals 'dvo vastleggen rapport' die schrijft", code="revisie-onleesbaar"))
             continue
         if controlegetal(b.verantwoording, naam, vast_periode) != status.controlegetal:
             opdracht = f"dvo vastleggen rapport {naam} {periode.code} --vervang"
             out.append(doc.finding(loc + ("controlegetal",), (
-                f"{plek(loc)}.controlegetal: de vastgestelde rapportage {wie}, gemaakt uit revisie {status.revisie[:10]}, geeft met deze "
+                f"{plek(loc)}.controlegetal: de vastgestelde rapportage {wie}, gemaakt uit revisie {revisie[:10]}, geeft met deze "
                 "versie van de software een andere inhoud dan is vastgelegd. Controleer dat de cijfers niet anders zijn geworden en "
                 f"leg het controlegetal opnieuw vast met '{opdracht}'"
             ), code="controlegetal-gewijzigd"))
@@ -281,7 +282,7 @@ def herzieningen(v: Verantwoording, naam: str, periode: Rapportperiode) -> list[
     vorige = v.vorige(periode)
     if vorige is None:
         return []
-    out = []
+    out: list[Herzieningsblok] = []
     for slug in _slugs(v, naam, vorige):
         owner = eigenaar(v, slug, vorige)
         if owner is None:

@@ -224,6 +224,8 @@ class Rapport:
 
 def budgetsignaal(f: Financien, regel: Begrotingsregel) -> str:
     """One flagged budget line in a sentence: "maatwerkafspraak ‘55-plussers aan het werk’ overschreden (€ 38.100 van € 37.000)"."""
+    if regel.besteed is None:  # a flagged line always has spending; said plainly should that change
+        return f"‘{regel.label}’: besteding nog niet opgegeven"
     if regel.status == ZONDER_AFSPRAAK:
         return f"‘{regel.label}’ {formatting.euro(regel.besteed)} besteed zonder afspraak in de geldende DVO"
     label = f"maatwerkafspraak ‘{regel.label}’" if regel.soort == AFSPRAAK else regel.label[0].lower() + regel.label[1:]
