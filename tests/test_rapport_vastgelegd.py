@@ -177,3 +177,16 @@ def test_several_reports_of_one_revision_are_recorded_before_one_commit(tertaal_
     tertaal_region.replace(H, re.search(r"    controlegetal: [0-9a-f]{64}\n", tertaal_region.read(H)).group(0), "")
     result = tertaal_region.dvo("vastleggen", "rapport", "heiderveen", "2016-T3")
     assert result.exit_code == 1 and "wijzigingen die nog niet in git staan (gemeenten/beekdal.yaml" in result.output
+
+
+def test_vastleggen_explains_its_arguments(tertaal_region):
+    """Wrong arguments are a usage fault (exit 2, one Dutch line), never a traceback."""
+    cases = {
+        ("rapport", "beekdal"): "verwacht 'dvo vastleggen rapport NAAM PERIODE'",
+        ("rapport", "beekdal", "2016-T3", "--versie", "1.0"): "--versie hoort bij een DVO, niet bij een rapportage",
+        ("beekdal", "extra"): "te veel argumenten: extra",
+    }
+    for args, expected in cases.items():
+        result = tertaal_region.dvo("vastleggen", *args)
+        assert result.exit_code == 2, result.output
+        assert expected in result.output and "Traceback" not in result.output
