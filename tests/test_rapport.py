@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from generator.compute import kpi
 from generator.compute.rapportperiode import parse
-from generator.compute.uitkomsten import ONVERKLAARD, TE_BEOORDELEN, VERKLAARD, koers
+from generator.compute.uitkomsten import ONVERKLAARD, TE_BEOORDELEN, VERKLAARD
+from generator.models.kinds import kind_for
 from generator.compute.verantwoording import Verantwoording
 from tests.conftest import REPO, document_html, pdf_pages
 
@@ -99,7 +100,7 @@ def test_period_end_is_the_peildatum(code, scheme, einde):
 def test_a_year_report_compares_with_the_year_target_for_every_meetwijze(project):
     nijmegen = project.gemeente("nijmegen")
     for p in nijmegen.prestatie_indicatoren:
-        assert koers(project.indicator(p.indicator), p, parse("2016", "jaar")).waarde == p.streefwaarden[2016]
+        assert kind_for(project.indicator(p.indicator)).koers(p, parse("2016", "jaar")).waarde == p.streefwaarden[2016]
 
 
 def test_open_data_has_every_value_per_gemeente_and_period(built, project):

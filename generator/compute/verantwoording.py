@@ -16,17 +16,11 @@ from functools import cached_property
 from generator.compute import kpi
 from generator.compute.financien import Financien, financien, sum_known
 from generator.compute.rapportperiode import Rapportperiode, parse
-from generator.compute.uitkomsten import (
-    Regiowaarde,
-    Signaal,
-    Uitkomst,
-    koers,
-    nulmeting_vergelijkbaar,
-    vorige_vergelijkbaar,
-)
+from generator.compute.uitkomsten import Regiowaarde, Signaal, Uitkomst
 from generator.load.project import Project
 from generator.models import periods
 from generator.models.gemeente import Gemeente, PrestatieIndicator
+from generator.models.kinds import Kind, kind_for
 from generator.models.region import Rapportstatus
 
 
@@ -56,23 +50,31 @@ class Verantwoording:
         """The previous period of the scheme, when it has a report."""
         return self.periode(periode.vorige().code)
 
+    def kind(self, indicator_id: str) -> Kind:
+        key = ("kind", indicator_id)
+        if key not in self._cache:
+            self._cache[key] = kind_for(self.project.indicator(indicator_id))
+        return self._cache[key]
+
     def _uitkomst(self, g: Gemeente, p: PrestatieIndicator, periode: Rapportperiode) -> Uitkomst:
         indicator = self.project.indicator(p.indicator)
-        k = koers(indicator, p, periode)
+        kind = self.kind(p.indicator)
+        k = kind.koers(p, periode)
         real = p.realisaties.get(periode.code)
         waarde = real.waarde if real else None
-        nul = nulmeting_vergelijkbaar(indicator, p, periode)
-        vorige = vorige_vergelijkbaar(indicator, p, periode)
+        nul = kind.nulmeting_vergelijkbaar(p, periode)
+        vorige = kind.vorige_vergelijkbaar(p, periode)
         return Uitkomst(
             gemeente=g,
             indicator=indicator,
+            kind=kind,
             prestatie=p,
             periode=periode,
             koers=k,
             realisatie=waarde,
             noemer=real.noemer if real else None,
             percentage=kpi.percentage(waarde, k.waarde) if real else None,
-            oordeel=self.regel.beoordeel(indicator.eenheid, indicator.richting, waarde, k.waarde),
+            oordeel=kind.beoordeel(self.regel, waarde, k.waarde),
             toelichting=p.toelichtingen.get(periode.code),
             verschil_nulmeting=waarde - nul if real and nul is not None else None,
             verschil_vorige=waarde - vorige if real and vorige is not None else None,
@@ -87,6 +89,7 @@ class Verantwoording:
 
     def _regio(self, indicator_id: str, periode: Rapportperiode) -> Regiowaarde:
         indicator = self.project.indicator(indicator_id)
+        kind = self.kind(indicator_id)
         raw = [
             self._uitkomst(g, p, periode)
             for g in self.project.gemeenten
@@ -102,12 +105,13 @@ class Verantwoording:
         rapportage = self.project.regio.rapportage
         return Regiowaarde(
             indicator=indicator,
+            kind=kind,
             periode=periode,
             uitkomsten=ranked,
             realisatie=realisatie,
             streefwaarde=streef,
             noemer=sum_known(noemers) if indicator.noemer and noemers else None,
-            oordeel=self.regel.beoordeel(indicator.eenheid, indicator.richting, realisatie, streef),
+            oordeel=kind.beoordeel(self.regel, realisatie, streef),
             toelichting=rapportage.toelichtingen.get(indicator_id, {}).get(periode.code),
             opvolging=rapportage.opvolging.get(indicator_id, {}).get(periode.code),
             gemeenten_totaal=len(raw),
@@ -157,7 +161,7 @@ class Verantwoording:
         """(period, streefwaarde at its end, realisatie) for every period of the DVO; realisaties up to `tot`."""
         g = self.project.gemeente(slug)
         p = next(p for p in g.prestatie_indicatoren if p.indicator == indicator_id)
-        indicator = self.project.indicator(indicator_id)
+        kind = self.kind(indicator_id)
         delen = periods.SCHEMES[self.scheme][1]
         out = []
         for jaar in self.project.regio.periode.jaren:
@@ -165,7 +169,7 @@ class Verantwoording:
                 periode = Rapportperiode.van(jaar, nummer, self.scheme)
                 real = p.realisaties.get(periode.code)
                 show = real is not None and (jaar, nummer) <= (tot.jaar, tot.nummer)
-                out.append((periode, koers(indicator, p, periode).waarde, real.waarde if show else None))
+                out.append((periode, kind.koers(p, periode).waarde, real.waarde if show else None))
         return out
 
     # --- money ------------------------------------------------------------------------

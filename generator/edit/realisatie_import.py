@@ -21,7 +21,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from generator.edit.export_file import ImportFailed, read_export
-from generator.models import periods
+from generator.models import kinds, periods
 from generator.util.atomic import write_texts
 from generator.util.oserrors import os_problem, os_reason
 from generator.util.paths import outside_reason
@@ -35,13 +35,6 @@ OPTIONAL = ("noemer",)
 ALIASES = {"realisatie": "waarde", "jaar": "periode", "indicator_id": "indicator"}
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
 MAX_DIGITS = 15  # as for numbers in the YAML (models/types.py)
-RANGES = {
-    "aantal": (Decimal(0), None, "een geheel aantal van 0 of meer"),
-    "percentage": (Decimal(0), Decimal(100), "een percentage van 0 tot en met 100"),
-    "rapportcijfer": (Decimal(1), Decimal(10), "een rapportcijfer van 1 tot en met 10"),
-    "dagen": (Decimal(0), None, "een aantal dagen van 0 of meer"),
-    "euro": (Decimal(0), None, "een bedrag van 0 of meer"),
-}
 
 
 @dataclass(frozen=True)
@@ -153,9 +146,10 @@ class _Checker:
         if value is None:
             self.fail(rij, kolom, f"verwacht een getal zoals 42 of 71,4, gevonden '{text}'{hint}")
             return None
-        if eenheid in RANGES:
-            low, high, what = RANGES[eenheid]
-            whole = eenheid != "aantal" or value == value.to_integral_value()
+        if eenheid is not None:
+            unit = kinds.eenheid(eenheid)
+            low, high, what = unit.bereik
+            whole = not unit.geheel or value == value.to_integral_value()
             if value < low or (high is not None and value > high) or not whole:
                 self.fail(rij, kolom, f"verwacht {what}, gevonden '{text}'{hint}")
                 return None

@@ -17,6 +17,7 @@ from generator.util.formatting import euro
 from generator.util.suggest import did_you_mean
 from generator.load.loaded import LoadedFiles
 from generator.models.catalog import Term
+from generator.models.kinds import kind_for
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -390,22 +391,14 @@ def rule_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
                         yield doc.finding(loc, f"{field_path(loc)}: {what} voor periode '{key}', maar daarvoor is geen realisatie ingevuld", key=True)
 
 
-_COMBINATIONS = {"percentage": "een percentage", "rapportcijfer": "een rapportcijfer", "dagen": "een gemiddeld aantal dagen"}
-
-
 def rule_meetwijze(ld: LoadedFiles) -> Iterator[Finding]:
-    """Only counts and amounts can be added up over time; ratios and averages are a stand."""
+    """Each indicator fits its kind (models/kinds.py): e.g. only counts and amounts add up over time."""
     if ld.indicatoren is None:
         return
     doc = ld.doc(ld.layout.indicatoren)
     for n, ind in enumerate(ld.indicatoren.indicatoren):
-        if ind.meetwijze == "stand":
-            continue
-        loc = ("indicatoren", n, "meetwijze")
-        if ind.regionaal == "gewogen gemiddelde":
-            yield doc.finding(loc, f"indicatoren[{n}].meetwijze: '{ind.id}' is een gewogen gemiddelde (een verhouding); die wordt op de peildatum gemeten: verwacht 'stand', gevonden '{ind.meetwijze}'")
-        elif ind.eenheid in _COMBINATIONS:
-            yield doc.finding(loc, f"indicatoren[{n}].meetwijze: '{ind.id}' is {_COMBINATIONS[ind.eenheid]}, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden '{ind.meetwijze}'")
+        for message in kind_for(ind).problemen(n):
+            yield doc.finding(("indicatoren", n, "meetwijze"), message)
 
 
 def rule_toelichtingen(ld: LoadedFiles) -> Iterator[Finding]:

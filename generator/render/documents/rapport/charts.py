@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
+from generator.models.kinds import Eenheid
 from generator.util import formatting
 
 WIDTH = 620
@@ -29,15 +30,6 @@ FONT = 'font-family="DejaVu Sans, sans-serif"'
 INK, MUTED, GRID = "#1a1a1a", "#595959", "#d0d0d0"
 REALISATIE, STREEF, NULMETING = "#1f4e79", "#595959", "#1a1a1a"
 STATUS_KLEUR = {"op koers": "#2e6b30", "aandachtspunt": "#8a5300", "afwijking": "#a1001c", None: "#767676"}
-
-AS_TITEL = {
-    "aantal": "Aantal",
-    "percentage": "Percentage (%)",
-    "euro": "Bedrag (€)",
-    "dagen": "Aantal dagen",
-    "rapportcijfer": "Rapportcijfer (1-10)",
-}
-
 
 def text_width(text: str, size: float = FONT_SIZE) -> float:
     """A generous estimate of the width of `text` in DejaVu Sans (0,66 em a character)."""
@@ -78,7 +70,7 @@ def _text(x: float, y: float, text: str, *, anchor: str = "start", size: int = F
     return f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" font-size="{size}" fill="{fill}" {FONT}{weight}>{escape(text)}</text>'
 
 
-def _tick_text(value: float, eenheid: str) -> str:
+def _tick_text(value: float) -> str:
     """Tick labels carry the number only; the unit is in the axis title."""
     d = Decimal(str(value))
     return formatting.number(d) if d == d.to_integral_value() else formatting.number(d, decimals=1)
@@ -123,7 +115,7 @@ def _slots(punten: list[Punt], left: float, right: float) -> list[float]:
     return out
 
 
-def trend(uid: str, titel: str, punten: list[Punt], eenheid: str) -> Markup:
+def trend(uid: str, titel: str, punten: list[Punt], eenheid: Eenheid) -> Markup:
     """Realisatie against streefwaarde over the periods: two lines, markers, the nulmeting apart."""
     height, right, top, bottom = 250, 12, 52, 46
     values = [float(v) for p in punten for v in (p.streefwaarde, p.realisatie) if v is not None]
@@ -132,17 +124,17 @@ def trend(uid: str, titel: str, punten: list[Punt], eenheid: str) -> Markup:
         lo = 0.0
     ticks = nice_ticks(lo, hi)
     y0, y1 = ticks[0], ticks[-1]
-    left = max(text_width(_tick_text(t, eenheid), SMALL) for t in ticks) + 14
+    left = max(text_width(_tick_text(t), SMALL) for t in ticks) + 14
     plot_h = height - top - bottom
     xs = _slots(punten, left, WIDTH - right)
 
     def y(v: Decimal | float) -> float:
         return top + plot_h * (1 - (float(v) - y0) / (y1 - y0))
 
-    body = [_text(4, top - 10, AS_TITEL[eenheid], size=SMALL, fill=MUTED)]
+    body = [_text(4, top - 10, eenheid.as_titel, size=SMALL, fill=MUTED)]
     for t in ticks:
         body.append(f'<line x1="{_n(left)}" x2="{WIDTH - right}" y1="{_n(y(t))}" y2="{_n(y(t))}" stroke="{GRID}" stroke-width="1"/>')
-        body.append(_text(left - 6, y(t) + 4, _tick_text(t, eenheid), anchor="end", size=SMALL, fill=MUTED))
+        body.append(_text(left - 6, y(t) + 4, _tick_text(t), anchor="end", size=SMALL, fill=MUTED))
     base = height - bottom
     for p, x in zip(punten, xs):
         body.append(_text(x, base + 17, p.label, anchor="middle", size=SMALL, fill=MUTED))
@@ -158,12 +150,12 @@ def trend(uid: str, titel: str, punten: list[Punt], eenheid: str) -> Markup:
     parts = []
     for p in punten:
         if p.nulmeting:
-            parts.append(f"{p.omschrijving}: {formatting.kpi_value(p.realisatie, eenheid)}")
+            parts.append(f"{p.omschrijving}: {eenheid.tekst(p.realisatie)}")
             continue
-        s = formatting.kpi_value(p.streefwaarde, eenheid)
-        r = formatting.kpi_value(p.realisatie, eenheid) if p.realisatie is not None else "nog geen realisatie"
+        s = eenheid.tekst(p.streefwaarde)
+        r = eenheid.tekst(p.realisatie) if p.realisatie is not None else "nog geen realisatie"
         parts.append(f"{p.omschrijving}: streefwaarde {s}, realisatie {r}")
-    desc = f"Lijngrafiek van streefwaarde en realisatie per periode ({AS_TITEL[eenheid].lower()}). " + "; ".join(parts) + "."
+    desc = f"Lijngrafiek van streefwaarde en realisatie per periode ({eenheid.as_titel.lower()}). " + "; ".join(parts) + "."
     return _frame(uid, height, titel, desc, body)
 
 

@@ -17,6 +17,7 @@ from generator.compute.financien import ONDERBESTEED, OVERSCHREDEN, Financien
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
 from generator.compute.verantwoording import Verantwoording, rapportstatus
+from generator.models import kinds
 from generator.models.gemeente import Gemeente
 from generator.models.region import Escalatie, Rapportstatus, Regio
 from generator.models.standaard import REFERENCE
@@ -24,12 +25,6 @@ from generator.render.documents.rapport import charts
 from generator.render.documents.dvo.clauses import article_numbers
 from generator.util import formatting
 
-MEETWIJZE = {
-    "stroom": "aantal in de periode, opgeteld vanaf het begin van het jaar",
-    "stand": "stand op de peildatum",
-    "cumulatief": "aantal opgeteld vanaf de start van de DVO",
-}
-MINUS = "\u2212"
 # Above this many gemeenten, one bar per gemeente no longer fits a page or a reader's eye:
 # the regional report's charts then show the TOP lowest and TOP highest, and its tables
 # list the gemeenten from the lowest place to the highest (see regio_rapport).
@@ -43,40 +38,13 @@ def rapport_name(slug: str, periode: str) -> str:
 
 # --- texts that combine figures ---------------------------------------------------------
 
-def verschil(value: Decimal | None, eenheid: str) -> str:
-    """A signed change in the indicator's unit: "+171", "−0,4 procentpunt", "+59 dagen"."""
-    if value is None:
-        return "–"
-    if eenheid in ("percentage", "rapportcijfer"):
-        text = _signed(value, 1)
-        return f"{text} %-punt" if eenheid == "percentage" else text
-    size = formatting.kpi_value(abs(value), eenheid)
-    return ("+" if value > 0 else MINUS if value < 0 else "±") + size
-
-
-def _signed(value: Decimal, decimals: int) -> str:
-    """"+0,2", "−1,4"; a value that rounds to zero is "±0,0", never "−0,0"."""
-    shown = formatting.number(abs(value), decimals=decimals)
-    if value.quantize(Decimal(1).scaleb(-decimals)) == 0:
-        return "±" + shown
-    return ("+" if value > 0 else MINUS) + shown
-
-
 def prestatie(oordeel: kpi.Oordeel) -> str:
     """The prestatie as the rule judged it: points for 1-10 scores, else percent of target."""
     if oordeel.punten is not None:
-        return f"{_signed(oordeel.punten, 1)} punt"
+        return f"{formatting.signed(oordeel.punten, 1)} punt"
     if oordeel.score is None:
         return "–"
     return "n.v.t." if oordeel.score.is_infinite() else formatting.percentage(oordeel.score)
-
-
-def realisatie(value: Decimal | None, noemer: Decimal | None, eenheid: str) -> str:
-    """A score shows its number of respondents beside it: "7,0 (n = 323)"."""
-    text = formatting.kpi_value(value, eenheid)
-    if value is not None and eenheid == "rapportcijfer" and noemer is not None:
-        text += f" (n = {formatting.number(noemer)})"
-    return text
 
 
 def met_artikelen(text: str, nummers: dict[str, str]) -> Markup:
@@ -86,19 +54,7 @@ def met_artikelen(text: str, nummers: dict[str, str]) -> Markup:
 
 def koers_tekst(u: Uitkomst) -> str:
     """How the streefwaarde at the peildatum follows from the DVO, in one sentence."""
-    e, p, k = u.indicator.eenheid, u.periode, u.koers
-    jaar = f"streefwaarde {p.jaar} uit de DVO: {formatting.kpi_value(k.jaarwaarde, e)}"
-    if p.delen == 1 or k.vanaf is None:
-        if u.indicator.meetwijze == "cumulatief":
-            return f"Cumulatieve {jaar} (vanaf de start van de DVO)."
-        return f"De {jaar}."
-    waarde = formatting.kpi_value(k.waarde, e)
-    if u.indicator.meetwijze == "stroom":
-        return f"Streefwaarde tot en met de peildatum: {p.nummer}/{p.delen} van de {jaar}, dus {waarde}."
-    return (
-        f"Streefwaarde op de peildatum: {waarde}, op de koerslijn van {formatting.kpi_value(k.vanaf, e)} "
-        f"({k.vanaf_label}) naar {formatting.kpi_value(k.jaarwaarde, e)} (streefwaarde {p.jaar}), na {p.nummer} van {p.delen} perioden."
-    )
+    return u.kind.koers_tekst(u.periode, u.koers)
 
 
 def vraag(s: Signaal, escalatie: Escalatie) -> str:
@@ -155,9 +111,8 @@ class Signalering:
 
 
 def _besluitpunt(s: Signaal, escalatie: Escalatie) -> Besluitpunt:
-    b, e = s.bron, s.indicator.eenheid
-    noemer = b.noemer
-    return Besluitpunt(s, vraag(s, escalatie), prestatie(b.oordeel), realisatie(b.realisatie, noemer, e), formatting.kpi_value(b.streefwaarde, e))
+    b = s.bron
+    return Besluitpunt(s, vraag(s, escalatie), prestatie(b.oordeel), b.kind.realisatie_tekst(b.realisatie, b.noemer), b.kind.eenheid.tekst(b.streefwaarde))
 
 
 def signalering(v: Verantwoording, periode: Rapportperiode, slug: str | None) -> Signalering:
@@ -184,6 +139,7 @@ class KpiBlok:
     koers: str
     meetwijze: str
     regio_prestatie: str
+    macro: str = "indicator"  # its section in templates/rapport/soorten.html, by the indicator's kind
 
 
 @dataclass(frozen=True)
@@ -198,6 +154,7 @@ class Rapport:
     signalering: Signalering
     regel: list[str]  # the afwijkingsregel in Dutch (kpi.Afwijkingsregel.beschrijving)
     artikelen: dict[str, str]
+    meetwijzen: list[tuple[str, str]]  # (name, sentence) per kind, for the leeswijzer (models/kinds.leeswijzer)
 
     @property
     def escalatie(self) -> Escalatie:
@@ -240,6 +197,7 @@ class RegioBlok:
     realisatie: str
     prestatie: str
     punten_regel: bool  # judged in points (1-10 scores): the chart has no threshold lines
+    noemer_kolom: bool  # the table shows each gemeente's noemer (weighted indicators, not scores)
     samengevat: bool = False  # a large region: chart of the lowest and highest, table sorted by place
     tellingen: str = ""  # "12 op koers, 5 aandachtspunten, 3 afwijkingen" (large region)
     top: int = TOP  # how many lowest and highest the chart of a large region shows
@@ -305,6 +263,7 @@ def _common(v: Verantwoording, periode: Rapportperiode, slug: str | None, status
         "signalering": signalering(v, periode, slug),
         "regel": v.regel.beschrijving(),
         "artikelen": article_numbers(v.project.standaard),
+        "meetwijzen": kinds.leeswijzer(),
     }
 
 
@@ -312,14 +271,15 @@ def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revi
     g = v.project.gemeente(slug)
     blokken = []
     for n, (u, r) in enumerate(v.gemeente(slug, periode), 1):
-        e = u.indicator.eenheid
+        e = u.kind.eenheid
         punten = _punten(v, u, periode)
         titel = f"{u.indicator.naam}: realisatie en streefwaarde per periode"
         blokken.append(KpiBlok(
             uitkomst=u, regio=r, punten=punten, grafiek=charts.trend(f"grafiek-{n}", titel, punten, e),
-            prestatie=prestatie(u.oordeel), realisatie=realisatie(u.realisatie, u.noemer, e),
-            verschil_nulmeting=verschil(u.verschil_nulmeting, e), verschil_vorige=verschil(u.verschil_vorige, e),
-            koers=koers_tekst(u), meetwijze=MEETWIJZE[u.indicator.meetwijze], regio_prestatie=prestatie(r.oordeel),
+            prestatie=prestatie(u.oordeel), realisatie=u.kind.realisatie_tekst(u.realisatie, u.noemer),
+            verschil_nulmeting=e.verschil(u.verschil_nulmeting), verschil_vorige=e.verschil(u.verschil_vorige),
+            koers=koers_tekst(u), meetwijze=u.kind.uitleg, regio_prestatie=prestatie(r.oordeel),
+            macro=u.kind.macro,
         ))
     return GemeenteRapport(
         titel=f"Verantwoordingsrapportage {g.naam} {periode.label}",
@@ -357,8 +317,8 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str) -> R
     drempels = v.project.regio.rapportage.drempels
     blokken = []
     for n, r in enumerate(v.regiowaarden(periode), 1):
-        e = r.indicator.eenheid
-        punten_regel = e == "rapportcijfer" and drempels.rapportcijfers is not None
+        kind = r.kind
+        punten_regel = kind.in_punten(drempels)
         uitkomsten, getoond, samengevat = r.uitkomsten, r.uitkomsten, False
         geplaatst = [u for u in r.uitkomsten if u.plaats is not None]
         if len(v.project.gemeenten) > GROTE_REGIO and len(geplaatst) > 2 * TOP:
@@ -372,8 +332,9 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str) -> R
         grens = (None, None) if punten_regel else (drempels.op_koers_vanaf, drempels.afwijking_onder)
         blokken.append(RegioBlok(
             regio=r, grafiek=charts.scores(f"grafiek-{n}", titel, balken, *grens),
-            rijen=[(u, realisatie(u.realisatie, u.noemer, e), prestatie(u.oordeel)) for u in uitkomsten],
-            realisatie=realisatie(r.realisatie, r.noemer, e), prestatie=prestatie(r.oordeel), punten_regel=punten_regel,
+            rijen=[(u, kind.realisatie_tekst(u.realisatie, u.noemer), prestatie(u.oordeel)) for u in uitkomsten],
+            realisatie=kind.realisatie_tekst(r.realisatie, r.noemer), prestatie=prestatie(r.oordeel), punten_regel=punten_regel,
+            noemer_kolom=kind.noemer_kolom,
             samengevat=samengevat, tellingen=status_tellingen(uitkomsten) if samengevat else "",
         ))
     return RegioRapport(
