@@ -6,7 +6,8 @@ import re
 
 from generator.compute.verantwoording import Verantwoording
 from generator.load.project import load_project
-from generator.render.documents.rapport.view import GROTE_REGIO, TOP, regio_rapport, render_regio
+from generator.render.documents.rapport.render import render_regio
+from generator.render.documents.rapport.view import GROTE_REGIO, TOP, regio_rapport
 
 
 def _bars(svg: str) -> int:
