@@ -126,7 +126,10 @@ TOELICHTING = "    toelichtingen:\n      2016:\n        oorzaak: budgetkrimp\n  
 
 def _add_after_the_fact(region):
     """What is written down after a DVO's date: a realisatie, a toelichting, what was spent."""
-    region.replace(H, "      2015: 24\n      2016: 34\n", "      2015: 24\n      2016: 34\n      2017: 36\n")
+    # A realisatie per doelgroep: the split is verantwoording, not agreement.
+    region.replace(H, "        categorieen: {jongeren: 9, 55-plus: 5, arbeidsbeperking: 3, overig: 17}\n",
+                   "        categorieen: {jongeren: 9, 55-plus: 5, arbeidsbeperking: 3, overig: 17}\n"
+                   "      2017:\n        waarde: 36\n        categorieen: {jongeren: 10, 55-plus: 5, arbeidsbeperking: 3, overig: 18}\n")
     region.replace(H, "      2015: 60\n      2016: 71\n", "      2015: 60\n      2016: 71\n" + TOELICHTING)
     region.replace(H, "    besteed:\n      2015: 71800", "    besteed:\n      2015: 72800")
 

@@ -35,7 +35,7 @@ def test_a_score_is_its_own_kind_only_as_a_stand():
     stroom = kinds.kind_for(indicator("stroom", "rapportcijfer"))
     assert isinstance(stroom, kinds.Stroom)
     assert list(stroom.problemen(4)) == [
-        "indicatoren[4].meetwijze: 'x' is een rapportcijfer, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden 'stroom'"
+        ("meetwijze", "indicatoren[4].meetwijze: 'x' is een rapportcijfer, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden 'stroom'")
     ]
 
 

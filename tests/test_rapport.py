@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -105,13 +106,15 @@ def test_a_year_report_compares_with_the_year_target_for_every_meetwijze(project
 
 def test_open_data_has_every_value_per_gemeente_and_period(built, project):
     rows = list(csv.DictReader(io.StringIO((built / "site" / "pdf" / "kpi-gemeenten.csv").read_text(encoding="utf-8"))))
-    expected = sum(len(p.realisaties) for g in project.gemeenten for p in g.prestatie_indicatoren)
-    assert len(rows) == expected
+    # One row per judged series with a realisatie: each indicator, and each kengetal with targets in the DVO.
+    v = Verantwoording(project)
+    expected = sum(len(r.prestatie.realisaties) for g in project.gemeenten for r in v.reeksen(g))
+    assert len(rows) == expected and any(r["indicator"] == "werkplekken.partieel" for r in rows)
     wijchen = next(r for r in rows if (r["gemeente"], r["indicator"], r["periode"]) == ("wijchen", "instroom-uitkering", "2016"))
     assert wijchen["realisatie"] == "241" and wijchen["prestatie"] == "79.25" and wijchen["signalering"] == "onverklaard"
     own = list(csv.DictReader(io.StringIO((built / "site" / "pdf" / "kpi-wijchen.csv").read_text(encoding="utf-8"))))
     assert own == [r for r in rows if r["gemeente"] == "wijchen"]
-    assert len(own) == sum(len(p.realisaties) for p in project.gemeente("wijchen").prestatie_indicatoren)
+    assert len(own) == sum(len(r.prestatie.realisaties) for r in v.reeksen(project.gemeente("wijchen")))
     data = json.loads((built / "site" / "pdf" / "kpi-regio.json").read_text(encoding="utf-8"))
     vervulling = next(r for r in data if (r["indicator"], r["periode"]) == ("vervullingspercentage", "2016"))
     assert vervulling["realisatie"] == 67.06 and vervulling["aggregatie"] == "gewogen gemiddelde"
@@ -154,7 +157,8 @@ def test_every_chart_has_a_text_alternative_and_a_table(built):
     html = document_html(built, "rapport-druten-2016").read_text(encoding="utf-8")
     assert html.count('role="img"') == html.count("<figure>") > 0
     assert html.count("<desc id=") == html.count('role="img"')
-    assert html.count('class="reeks"') == html.count("<figure>")
+    # Every chart's figures in a table right after it: a line chart's series, a stacked bar's counts per category.
+    assert len(re.findall(r'<table class="[^"]*\breeks\b', html)) == html.count("<figure>")
 
 
 def test_reports_exist_for_every_gemeente_and_period(built):

@@ -81,6 +81,7 @@ class Uitkomst(_Beoordeeld):
     opvolging: Opvolging | None  # given later for an afwijking escalated in this period
     plaats: int | None = None
     deelnemers: int = 0
+    kengetal_van: Indicator | None = None  # a kengetal: the split indicator it is computed from
 
     @property
     def streefwaarde(self) -> Decimal:

@@ -13,13 +13,16 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
-from generator.compute import kpi
+from generator.compute import kpi, verdelingen
 from generator.compute.financien import Financien, financien, sum_known
 from generator.compute.rapportperiode import Rapportperiode, parse
 from generator.compute.uitkomsten import Regiowaarde, Signaal, Uitkomst
 from generator.load.project import Project
 from generator.models import periods
-from generator.models.gemeente import Gemeente, PrestatieIndicator
+from generator.models import dimensies
+from generator.models.catalog import Indicator
+from generator.models.dimensies import Reeks
+from generator.models.gemeente import Gemeente
 from generator.models.kinds import Kind, kind_for
 from generator.models.region import Rapportstatus
 
@@ -50,15 +53,46 @@ class Verantwoording:
         """The previous period of the scheme, when it has a report."""
         return self.periode(periode.vorige().code)
 
+    # --- the judged series: indicators, and kengetallen of split ones (models/dimensies) ---
+
+    @cached_property
+    def _reeksen(self) -> dict[str, list[tuple[Gemeente, Reeks]]]:
+        """Series id -> each gemeente's series with that id, in the region's order."""
+        out: dict[str, list[tuple[Gemeente, Reeks]]] = {}
+        for g in self.project.gemeenten:
+            for r in self.reeksen(g):
+                out.setdefault(r.indicator.id, []).append((g, r))
+        return out
+
+    def reeksen(self, g: Gemeente) -> list[Reeks]:
+        """The gemeente's judged series, in the order of its file."""
+        key = ("reeksen", g.slug)
+        if key not in self._cache:
+            self._cache[key] = dimensies.alle_reeksen(self.project.indicatoren, g)
+        return self._cache[key]
+
+    def series_indicator(self, series_id: str) -> Indicator:
+        """The indicator of a series: from the catalogue, or a kengetal built from it."""
+        hits = self._reeksen.get(series_id)
+        if hits:
+            return hits[0][1].indicator
+        parent, _, kengetal_id = series_id.partition(dimensies.SEPARATOR)
+        indicator = self.project.indicator(parent)
+        if not kengetal_id:
+            return indicator
+        kengetal = indicator.kengetal(kengetal_id)
+        return dimensies.kengetal_indicator(indicator, kengetal, self.project.indicatoren.dimensie(indicator.dimensie))
+
     def kind(self, indicator_id: str) -> Kind:
         key = ("kind", indicator_id)
         if key not in self._cache:
-            self._cache[key] = kind_for(self.project.indicator(indicator_id))
+            indicator = self.series_indicator(indicator_id)
+            self._cache[key] = kind_for(indicator, self.project.indicatoren.dimensie(indicator.dimensie))
         return self._cache[key]
 
-    def _uitkomst(self, g: Gemeente, p: PrestatieIndicator, periode: Rapportperiode) -> Uitkomst:
-        indicator = self.project.indicator(p.indicator)
-        kind = self.kind(p.indicator)
+    def _uitkomst(self, g: Gemeente, reeks: Reeks, periode: Rapportperiode) -> Uitkomst:
+        indicator, p = reeks.indicator, reeks.prestatie
+        kind = self.kind(indicator.id)
         k = kind.koers(p, periode)
         real = p.realisaties.get(periode.code)
         waarde = real.waarde if real else None
@@ -79,6 +113,7 @@ class Verantwoording:
             verschil_nulmeting=waarde - nul if real and nul is not None else None,
             verschil_vorige=waarde - vorige if real and vorige is not None else None,
             opvolging=p.opvolging.get(periode.code),
+            kengetal_van=self.project.indicator(reeks.bron.indicator) if reeks.kengetal else None,
         )
 
     def regio(self, indicator_id: str, periode: Rapportperiode) -> Regiowaarde:
@@ -88,14 +123,9 @@ class Verantwoording:
         return self._cache[key]
 
     def _regio(self, indicator_id: str, periode: Rapportperiode) -> Regiowaarde:
-        indicator = self.project.indicator(indicator_id)
+        indicator = self.series_indicator(indicator_id)
         kind = self.kind(indicator_id)
-        raw = [
-            self._uitkomst(g, p, periode)
-            for g in self.project.gemeenten
-            for p in g.prestatie_indicatoren
-            if p.indicator == indicator_id
-        ]
+        raw = [self._uitkomst(g, r, periode) for g, r in self._reeksen.get(indicator_id, [])]
         reported = [u for u in raw if u.realisatie is not None]
         places = kpi.ranking({u.gemeente.slug: u.oordeel.rangwaarde for u in reported})
         ranked = [replace(u, plaats=places.get(u.gemeente.slug), deelnemers=len(places)) for u in reported]
@@ -118,17 +148,18 @@ class Verantwoording:
         )
 
     def regiowaarden(self, periode: Rapportperiode) -> list[Regiowaarde]:
-        """Every indicator with at least one realisatie in the period, in catalogue order."""
-        return [r for i in self.project.indicatoren.indicatoren if (r := self.regio(i.id, periode)).uitkomsten]
+        """Every series with at least one realisatie in the period, in catalogue order (an
+        indicator, then its kengetallen)."""
+        return [r for i in dimensies.reeks_ids(self.project.indicatoren) if i in self._reeksen and (r := self.regio(i, periode)).uitkomsten]
 
     def gemeente(self, slug: str, periode: Rapportperiode) -> list[tuple[Uitkomst, Regiowaarde]]:
-        """Each of the gemeente's indicators in this period, with the region's figure beside it."""
+        """Each of the gemeente's judged series in this period, with the region's figure beside it."""
         g = self.project.gemeente(slug)
         rows = []
-        for p in g.prestatie_indicatoren:
-            regio = self.regio(p.indicator, periode)
+        for reeks in self.reeksen(g):
+            regio = self.regio(reeks.indicator.id, periode)
             own = next((u for u in regio.uitkomsten if u.gemeente.slug == slug), None)
-            rows.append((own or self._uitkomst(g, p, periode), regio))
+            rows.append((own or self._uitkomst(g, reeks, periode), regio))
         return rows
 
     # --- signalering ------------------------------------------------------------------
@@ -160,7 +191,7 @@ class Verantwoording:
     def reeks(self, slug: str, indicator_id: str, tot: Rapportperiode) -> list[tuple[Rapportperiode, Decimal, Decimal | None]]:
         """(period, streefwaarde at its end, realisatie) for every period of the DVO; realisaties up to `tot`."""
         g = self.project.gemeente(slug)
-        p = next(p for p in g.prestatie_indicatoren if p.indicator == indicator_id)
+        p = next(r.prestatie for r in self.reeksen(g) if r.indicator.id == indicator_id)
         kind = self.kind(indicator_id)
         delen = periods.SCHEMES[self.scheme][1]
         out = []
@@ -171,6 +202,30 @@ class Verantwoording:
                 show = real is not None and (jaar, nummer) <= (tot.jaar, tot.nummer)
                 out.append((periode, kind.koers(p, periode).waarde, real.waarde if show else None))
         return out
+
+    # --- split indicators (compute/verdelingen.py) ---------------------------------------
+
+    def verdelingen(self, slug: str, periode: Rapportperiode) -> list[verdelingen.Verdeling]:
+        """The gemeente's split indicators in this period, in the order of its file."""
+        g = self.project.gemeente(slug)
+        out = []
+        for p in g.prestatie_indicatoren:
+            indicator = self.project.indicator(p.indicator)
+            dimensie = self.project.indicatoren.dimensie(indicator.dimensie)
+            if dimensie is not None:
+                out.append(verdelingen.verdeling(g, p, indicator, dimensie, periode, self.project.regio.periode.jaren))
+        return out
+
+    def regio_verdeling(self, indicator_id: str, periode: Rapportperiode) -> verdelingen.Verdeling | None:
+        key = ("verdeling", indicator_id, periode.code)
+        if key not in self._cache:
+            delen = [d for g in self.project.gemeenten for d in self.verdelingen(g.slug, periode) if d.indicator.id == indicator_id]
+            self._cache[key] = verdelingen.regionaal(f"regio {self.project.regio.naam}", delen)
+        return self._cache[key]
+
+    def regio_verdelingen(self, periode: Rapportperiode) -> list[verdelingen.Verdeling]:
+        """Every split indicator with counts per category in the period, in catalogue order."""
+        return [d for i in self.project.indicatoren.indicatoren if i.dimensie and (d := self.regio_verdeling(i.id, periode))]
 
     # --- money ------------------------------------------------------------------------
 

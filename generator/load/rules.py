@@ -17,7 +17,9 @@ from generator.util.formatting import euro
 from generator.util.suggest import did_you_mean
 from generator.load.loaded import LoadedFiles
 from generator.models.catalog import Term
+from generator.models.dimensies import reeks_ids
 from generator.models.kinds import kind_for
+from generator.load import dimensie_rules
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -111,7 +113,16 @@ def rule_years(ld: LoadedFiles) -> Iterator[Finding]:
         for i, m in enumerate(g.maatwerk):
             yield from _years(doc, ("maatwerk", i, "budget"), m.budget, jaren, complete=False, what=period)
         for i, p in enumerate(g.prestatie_indicatoren):
-            yield from _years(doc, ("prestatie_indicatoren", i, "streefwaarden"), p.streefwaarden, jaren, complete=True, what=period)
+            loc = ("prestatie_indicatoren", i, "streefwaarden")
+            ind = next((x for x in ld.indicatoren.indicatoren if x.id == p.indicator), None) if ld.indicatoren else None
+            if not p.streefwaarden and (ind is None or ind.dimensie is None):
+                yield doc.finding(loc, f"{field_path(loc)}: verplicht veld ontbreekt; verwacht een streefwaarde voor elk jaar van {jaren[0]} tot en met {jaren[-1]}")
+                continue
+            # A split indicator may have targets on its kengetallen only; when it has them on its total, for every year.
+            yield from _years(doc, loc, p.streefwaarden, jaren, complete=bool(p.streefwaarden), what=period)
+            yield from _years(doc, ("prestatie_indicatoren", i, "streefwaarden_per_categorie"), p.streefwaarden_per_categorie, jaren, complete=False, what=period)
+            for key, doel in p.kengetallen.items():
+                yield from _years(doc, ("prestatie_indicatoren", i, "kengetallen", key, "streefwaarden"), doel.streefwaarden, jaren, complete=True, what=period)
 
 
 def _period_findings(doc, parent: tuple, keys, scheme: str, jaren: list[int]) -> Iterator[Finding]:
@@ -134,6 +145,9 @@ def rule_periods(ld: LoadedFiles) -> Iterator[Finding]:
         for i, p in enumerate(g.prestatie_indicatoren):
             for name in ("realisaties", "toelichtingen", "opvolging"):
                 yield from _period_findings(doc, ("prestatie_indicatoren", i, name), getattr(p, name), scheme, jaren)
+            for key, doel in p.kengetallen.items():
+                for name in ("toelichtingen", "opvolging"):
+                    yield from _period_findings(doc, ("prestatie_indicatoren", i, "kengetallen", key, name), getattr(doel, name), scheme, jaren)
         for i, m in enumerate(g.maatwerk):
             yield from _period_findings(doc, ("maatwerk", i, "besteed"), m.besteed, scheme, jaren)
         yield from _period_findings(doc, ("besteed",), g.besteed, scheme, jaren)
@@ -141,12 +155,12 @@ def rule_periods(ld: LoadedFiles) -> Iterator[Finding]:
     rapportage = ld.regio.rapportage
     regio_doc = ld.doc(ld.layout.regio)
     yield from _period_findings(regio_doc, ("rapportage", "rapporten"), rapportage.rapporten, scheme, jaren)
-    known = {i.id for i in ld.indicatoren.indicatoren} if ld.indicatoren else None
+    known = reeks_ids(ld.indicatoren) if ld.indicatoren else None
     for name in ("toelichtingen", "opvolging"):
         for indicator_id, per_period in getattr(rapportage, name).items():
             loc = ("rapportage", name, indicator_id)
             if known is not None and indicator_id not in known:
-                yield regio_doc.finding(loc, f"rapportage.{name}.{indicator_id}: onbekende indicator '{indicator_id}' (niet in content/indicatoren.yaml)", key=True)
+                yield regio_doc.finding(loc, f"rapportage.{name}.{indicator_id}: onbekende indicator '{indicator_id}' (niet in content/indicatoren.yaml; een kengetal als '<indicator>.<kengetal>'){did_you_mean(indicator_id, known)}", key=True)
             yield from _period_findings(regio_doc, loc, per_period, scheme, jaren)
 
 
@@ -397,8 +411,11 @@ def rule_meetwijze(ld: LoadedFiles) -> Iterator[Finding]:
         return
     doc = ld.doc(ld.layout.indicatoren)
     for n, ind in enumerate(ld.indicatoren.indicatoren):
-        for message in kind_for(ind).problemen(n):
-            yield doc.finding(("indicatoren", n, "meetwijze"), message)
+        dimensie = ld.indicatoren.dimensie(ind.dimensie)
+        if ind.dimensie and dimensie is None:
+            continue  # an unknown dimensie is reported by load/dimensie_rules.py
+        for field, message in kind_for(ind, dimensie).problemen(n):
+            yield doc.finding(("indicatoren", n, field), message)
 
 
 def rule_toelichtingen(ld: LoadedFiles) -> Iterator[Finding]:
@@ -418,9 +435,11 @@ def rule_toelichtingen(ld: LoadedFiles) -> Iterator[Finding]:
     for stem, g in ld.gemeenten.items():
         doc = ld.docs[ld.gemeente_files[stem]]
         for i, p in enumerate(g.prestatie_indicatoren):
-            parent = ("prestatie_indicatoren", i, "toelichtingen")
-            for key, t in p.toelichtingen.items():
-                places.append((doc, parent + (_yaml_key(doc, parent, key),), t))
+            parents = [(("prestatie_indicatoren", i, "toelichtingen"), p.toelichtingen)]
+            parents += [(("prestatie_indicatoren", i, "kengetallen", k, "toelichtingen"), d.toelichtingen) for k, d in p.kengetallen.items()]
+            for parent, toelichtingen in parents:
+                for key, t in toelichtingen.items():
+                    places.append((doc, parent + (_yaml_key(doc, parent, key),), t))
     for doc, loc, t in places:
         refs = REFERENCE.findall(t.tekst)
         for ref in refs:
@@ -430,7 +449,7 @@ def rule_toelichtingen(ld: LoadedFiles) -> Iterator[Finding]:
             yield doc.finding(loc + ("oorzaak",), f"{field_path(loc)}.oorzaak: een beleidskeuze moet in de DVO staan; noem het artikel in de tekst als [[artikel:<id>]] (bijv. [[artikel:maatwerk]]), gevonden een tekst zonder verwijzing")
 
 
-RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_realisaties, rule_meetwijze, rule_toelichtingen, rule_catalogues, rule_references, rule_money, rule_standard_references]
+RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_realisaties, rule_meetwijze, rule_toelichtingen, rule_catalogues, rule_references, rule_money, rule_standard_references, *dimensie_rules.RULES]
 
 
 def cross_file_findings(ld: LoadedFiles) -> list[Finding]:

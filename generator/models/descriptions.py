@@ -29,6 +29,16 @@ DESCRIPTIONS: dict[str, Described] = {
         "verdeelsleutels": ("Verdeelsleutels", "Sleutels om een kostenpost over de gemeenten te verdelen, naar inwoners en bijstandsgerechtigden. Optioneel."),
         "kostenposten": ("Kostenposten", "Bedragen die met een verdeelsleutel over de gemeenten worden verdeeld, zoals transitiekosten. Optioneel."),
         "rapportage": ("Rapportage", "Het periodeschema van de verantwoording en de drempels voor de status van een indicator."),
+        "groepen": ("Groepen", "Groepen kandidaten met een prijs per persoon per jaar (bijvoorbeeld werkfit, tijdelijke of structurele ondersteuning nodig). Een maatwerkafspraak noemt per groep hoeveel mensen zij bedient; de DVO rekent daarmee de meerjarenraming uit. Optioneel."),
+    }),
+    "Groep": ("Groep", "Een groep kandidaten met de prijs om één persoon een jaar te bedienen.", {
+        "id": ("Id", "Korte sleutel waarnaar maatwerkafspraken verwijzen (groepen)."),
+        "naam": ("Naam", "De naam van de groep, bijvoorbeeld 'Tijdelijke ondersteuning nodig'."),
+        "wie": ("Wie", "Wat na 'mensen' komt in een zin van de DVO: 'met tijdelijke ondersteuning' wordt '12 mensen met tijdelijke ondersteuning'."),
+        "omschrijving": ("Omschrijving", "Uitleg bij de groep. Optioneel."),
+        "prijs": ("Prijs per persoon", "Voor elk jaar van de DVO-periode wat het kost om één persoon van deze groep een jaar te bedienen. " + _JAAR),
+        "bron": ("Bron", "Waar de prijs vandaan komt. Optioneel."),
+        "illustratief": ("Illustratief", "`true` als de prijs niet uit een bron komt maar een voorbeeld of schatting is; de DVO vermeldt dat. Standaard false."),
     }),
     "DvoPeriode": ("DVO-periode", "De jaren waarvoor de DVO's gelden.", {
         "eerste_jaar": ("Eerste jaar", "Het eerste jaar van de DVO-periode, bijvoorbeeld 2025."),
@@ -86,7 +96,7 @@ DESCRIPTIONS: dict[str, Described] = {
         "escalatie": ("Orgaan voor afwijkingen", "Het orgaan waaraan afwijkingen zonder aanvaarde verklaring worden voorgelegd, zoals de rapportages het noemen."),
         "onderbesteding_vanaf": ("Onderbesteding vanaf", "Percentage onder het jaarbudget: wie aan het eind van het jaar meer dan dit percentage minder besteedt, is onderbesteed (10 betekent: minder dan 90% besteed)."),
         "rapporten": ("Regionale rapporten", "Per periode de status, publicatiedatum, context en conclusies van het regionale rapport. Optioneel."),
-        "toelichtingen": ("Toelichtingen op regionale afwijkingen", "Per indicator en periode een verklaring van een regionale afwijking. Optioneel."),
+        "toelichtingen": ("Toelichtingen op regionale afwijkingen", "Per indicator (of kengetal, als <indicator>.<kengetal>) en periode een verklaring van een regionale afwijking. Optioneel."),
         "opvolging": ("Opvolging van regionale afwijkingen", "Per indicator en per periode van de afwijking: wat er is besloten. Optioneel."),
     }),
     "Drempels": ("Drempels", "Statusdrempels als percentage van de streefwaarde (bij 'lager is beter' omgekeerd gerekend), met de regels voor kleine aantallen en rapportcijfers.", {
@@ -177,23 +187,35 @@ DESCRIPTIONS: dict[str, Described] = {
         "instrumenten": ("Instrumenten", "Id's van instrumenten uit content/instrumentarium.yaml. Optioneel."),
         "indicatoren": ("Indicatoren", "Id's van indicatoren uit content/indicatoren.yaml waarop de afspraak wordt gevolgd; elke indicator staat ook bij prestatie_indicatoren, met nulmeting en streefwaarden. Optioneel."),
         "deelnemers": ("Deelnemers per jaar", "Hoeveel mensen de afspraak per jaar bedient, alleen in jaren met budget; de DVO toont dan het budget per deelnemer. Optioneel. " + _JAAR),
+        "groepen": ("Mensen per groep", "Per groep uit content/regio.yaml (groepen) hoeveel mensen de afspraak per jaar bedient, bijvoorbeeld `tijdelijke-ondersteuning: {2016: 12}`. De DVO rekent de meerjarenraming uit tegen de prijs van elke groep; die raming is niet hoger dan het budget, en de mensen tellen op tot de deelnemers. Optioneel."),
     }),
     "PrestatieIndicator": ("Prestatie-indicator", "Een indicator uit de catalogus met de waarden van deze gemeente.", {
         "indicator": ("Indicator", "Id van een indicator uit content/indicatoren.yaml."),
         "nulmeting": ("Nulmeting", "De beginwaarde met het jaar van meting. Optioneel."),
-        "streefwaarden": ("Streefwaarden", "Voor elk jaar van de DVO-periode de streefwaarde. " + _JAAR),
-        "realisaties": ("Realisaties", "Per periode de gerealiseerde waarde: een getal, of `waarde` met `noemer` bij een gewogen gemiddelde. Optioneel."),
+        "streefwaarden": ("Streefwaarden", "Voor elk jaar van de DVO-periode de streefwaarde. Bij een uitgesplitste indicator mag dit ontbreken als de DVO alleen streefwaarden op kengetallen zet. " + _JAAR),
+        "realisaties": ("Realisaties", "Per periode de gerealiseerde waarde: een getal, of `waarde` met `noemer` bij een gewogen gemiddelde; bij een uitgesplitste indicator ook `categorieen` (en op een ladder `overgangen`). Optioneel."),
         "toelichtingen": ("Toelichtingen", "Per periode een verklaring van een afwijking, met een aanvaarde oorzaak. Optioneel."),
+        "opvolging": ("Opvolging", "Per periode van een afwijking die naar het bestuur ging: wat er is besloten. Optioneel."),
+        "streefwaarden_per_categorie": ("Streefwaarden per categorie", "Per jaar de verwachting per categorie van de dimensie, bijvoorbeeld `2016: {v: 12, p: 7}`; tellen op tot de streefwaarde van het jaar. Worden getoond, nooit beoordeeld. Optioneel."),
+        "kengetallen": ("Streefwaarden op kengetallen", "Per kengetal van de indicator (content/indicatoren.yaml) de streefwaarden, en eventueel de toelichtingen en opvolging van zijn afwijkingen. Een kengetal wordt beoordeeld als elke indicator. Optioneel."),
+    }),
+    "KengetalDoel": ("Kengetal met streefwaarden", "De streefwaarden die de DVO op een kengetal van een uitgesplitste indicator zet.", {
+        "nulmeting": ("Nulmeting", "De beginwaarde van het kengetal; zonder dit veld berekend uit de nulmeting per categorie van de indicator. Optioneel."),
+        "streefwaarden": ("Streefwaarden", "Voor elk jaar van de DVO-periode de streefwaarde van het kengetal. " + _JAAR),
+        "toelichtingen": ("Toelichtingen", "Per periode een verklaring van een afwijking van het kengetal. Optioneel."),
         "opvolging": ("Opvolging", "Per periode van een afwijking die naar het bestuur ging: wat er is besloten. Optioneel."),
     }),
     "Nulmeting": ("Nulmeting", "De beginwaarde van een indicator.", {
-        "waarde": ("Waarde", "De gemeten waarde."),
+        "waarde": ("Waarde", "De gemeten waarde; mag ontbreken als de categorieën er zijn (dan is het hun som)."),
         "jaar": ("Jaar", "Het jaar van de meting."),
         "bron": ("Bron", "Waar de waarde vandaan komt. Optioneel."),
+        "categorieen": ("Per categorie", "Bij een uitgesplitste indicator het aantal per categorie, bijvoorbeeld `{1: 40, 2: 60}`; tellen op tot de waarde. Optioneel."),
     }),
     "Realisatie": ("Realisatie", "Een gerealiseerde waarde, met de noemer waar de regio een gewogen gemiddelde van maakt.", {
-        "waarde": ("Waarde", "De gerealiseerde waarde in de eenheid van de indicator."),
+        "waarde": ("Waarde", "De gerealiseerde waarde in de eenheid van de indicator; mag ontbreken als de categorieën er zijn (dan is het hun som)."),
         "noemer": ("Noemer", "Waarover het percentage of gemiddelde gaat; verplicht bij een gewogen gemiddelde."),
+        "categorieen": ("Per categorie", "Bij een uitgesplitste indicator het aantal per categorie van de dimensie (hele aantallen); tellen op tot de waarde. Optioneel."),
+        "overgangen": ("Overgangen", "Op een ladder: van welke categorie aan het begin van het jaar (rij) naar welke op de peildatum (kolom), bijvoorbeeld `3: {3: 52, 4: 18}`. De rijen tellen op tot de stand aan het begin van het jaar, de kolommen tot de categorieën. Optioneel."),
     }),
     "Afwijkingstoelichting": ("Toelichting op een afwijking", "Waarom een realisatie afwijkt van de streefwaarde.", {
         "oorzaak": ("Oorzaak", "Een aanvaarde oorzaak: 'budgetkrimp', 'beleidskeuze in de DVO' of 'demografische of economische ontwikkeling'. Optioneel."),
@@ -247,7 +269,25 @@ DESCRIPTIONS: dict[str, Described] = {
     }),
     # --- content/indicatoren.yaml -------------------------------------------------------------
     "Indicatoren": ("Indicatoren", "De catalogus van prestatie-indicatoren (content/indicatoren.yaml).", {
+        "dimensies": ("Dimensies", "Uitsplitsingen die de regio gebruikt, elk een lijst categorieën (treden van de participatieladder, soorten werkplek, doelgroepen). Optioneel."),
         "indicatoren": ("Indicatoren", "Alle indicatoren waarnaar gemeenten en maatwerkafspraken kunnen verwijzen."),
+    }),
+    "Dimensie": ("Dimensie", "Een uitsplitsing in categorieën die elkaar uitsluiten en samen iedereen tellen.", {
+        "id": ("Id", "Korte sleutel waarnaar indicatoren verwijzen (dimensie)."),
+        "naam": ("Naam", "Zoals lezers hem zien, bijvoorbeeld 'Trede op de participatieladder'."),
+        "enkelvoud": ("Woord voor één categorie", "Zoals in een zin: 'trede', 'soort', 'doelgroep'. Standaard 'categorie'."),
+        "ladder": ("Ladder", "`true` als de categorieën van laag naar hoog lopen: dan kunnen realisaties overgangen hebben en tellen kengetallen wie steeg of daalde. Standaard false."),
+        "categorieen": ("Categorieën", "De categorieën, op volgorde (op een ladder van laag naar hoog); ten minste twee. Voeg 'overig' toe als niet iedereen in een genoemde categorie valt."),
+        "omschrijving": ("Omschrijving", "Uitleg. Optioneel."),
+        "bron": ("Bron", "Waar de indeling vandaan komt. Optioneel."),
+    }),
+    "Kengetal": ("Kengetal", "Een kerncijfer dat uit de categorieën van een indicator volgt; de DVO kan er streefwaarden op zetten.", {
+        "id": ("Id", "Korte sleutel, uniek binnen de indicator; gemeenten zetten streefwaarden onder kengetallen.<id>."),
+        "naam": ("Naam", "Zoals lezers het zien, bijvoorbeeld 'Klanten op trede 4 of hoger'."),
+        "berekening": ("Berekening", "'som' of 'aandeel' (in procenten) van de genoemde categorieën; op een ladder ook 'gestegen', 'gedaald', 'gelijk gebleven' of 'aandeel gestegen' (uit de overgangen)."),
+        "categorieen": ("Categorieën", "Bij som en aandeel: welke categorieën meetellen."),
+        "richting": ("Richting", "'hoger is beter' of 'lager is beter'."),
+        "definitie": ("Definitie", "Wat het kengetal meet; zonder dit veld maakt de generator een definitie uit de berekening. Optioneel."),
     }),
     "Indicator": ("Indicator", "Eén prestatie-indicator.", {
         "id": ("Id", "Unieke sleutel waarnaar gemeenten verwijzen."),
@@ -261,6 +301,8 @@ DESCRIPTIONS: dict[str, Described] = {
         "meetwijze": ("Meetwijze", "'stroom' (aantal in de periode, opgeteld binnen het jaar), 'stand' (waarde op de peildatum) of 'cumulatief' (aantal vanaf de start van de DVO)."),
         "definitie": ("Definitie", "Wat precies wordt gemeten."),
         "bron": ("Bron", "Waar de cijfers vandaan komen."),
+        "dimensie": ("Dimensie", "Id van een dimensie (bovenaan dit bestand): de realisaties worden dan per categorie opgegeven. De indicator telt dan mensen of dingen (eenheid 'aantal', regionaal 'som'). Optioneel."),
+        "kengetallen": ("Kengetallen", "Kerncijfers die uit de categorieën volgen en waarop de DVO streefwaarden kan zetten. Optioneel."),
     }),
     # --- content/instrumentarium.yaml ---------------------------------------------------------
     "Instrumentarium": ("Instrumentarium", "De catalogus van instrumenten (content/instrumentarium.yaml), met de eigen indeling van de regio.", {

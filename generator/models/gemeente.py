@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.models.region import Afwijkingstoelichting, Opvolging, PeriodKey, Rapportstatus
-from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney, require_order
+from generator.models.types import ADDED_LATER, CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, TermId, Text, Year, YearMoney, require_order
 
 
 # Period keys, toelichtingen and report status are shared with the region's own reports.
@@ -61,21 +62,51 @@ class Maatwerkafspraak(StrictModel):
     besteed: dict[PeriodKey, Money] = {}
     # How many people the afspraak serves per year: the DVO then shows the price per deelnemer.
     deelnemers: dict[Year, Count] = {}
+    # How many people of which of the region's groepen (regio.yaml) it serves per year: the
+    # DVO then prints the meerjarenraming at the groepen's prices (seed 001 §7.5).
+    groepen: dict[Id, dict[Year, Count]] = {}
     instrumenten: list[Id] = []
     indicatoren: list[Id] = []
 
 
+def _total_of_categories(model, what: str):
+    """`waarde` may be left out when the categories are given: it is their sum then. Set on the
+    frozen model once, during validation; that the categories add up to a given waarde is
+    a cross-file rule (load/dimensie_rules.py), which knows the indicator and the lines."""
+    if model.waarde is None:
+        if not model.categorieen:
+            raise PydanticCustomError("dvo_waarde", "verwacht een waarde ({what}) of de aantallen per categorie, gevonden geen van beide", {"what": what})
+        object.__setattr__(model, "waarde", Decimal(sum(model.categorieen.values())))
+    return model
+
+
 class Nulmeting(StrictModel):
-    waarde: Number
+    waarde: Number | None = None  # the total; may be left out when the categories are given
     jaar: Year
     bron: Text | None = None
+    # Per category of the indicator's dimensie (whole counts).
+    categorieen: Annotated[dict[TermId, Count], ADDED_LATER] = {}
+
+    @model_validator(mode="after")
+    def _total(self):
+        return _total_of_categories(self, "de nulmeting")
 
 
 class Realisatie(StrictModel):
-    """A realised value; `noemer` is the denominator for weighted regional figures."""
+    """A realised value; `noemer` is the denominator for weighted regional figures.
 
-    waarde: Number
+    An indicator with a dimensie also has the count per category, and on a ladder the
+    overgangen of the year so far: from the category at the start of the year (rows, `van`)
+    to the category at the peildatum (`naar`)."""
+
+    waarde: Number | None = None  # the total; may be left out when the categories are given
     noemer: Number | None = None
+    categorieen: dict[TermId, Count] = {}
+    overgangen: dict[TermId, dict[TermId, Count]] = {}
+
+    @model_validator(mode="after")
+    def _total(self):
+        return _total_of_categories(self, "de realisatie")
 
 
 def _realisatie(value: object) -> object:
@@ -83,13 +114,30 @@ def _realisatie(value: object) -> object:
     return value if isinstance(value, dict) else {"waarde": value}
 
 
+class KengetalDoel(StrictModel):
+    """The DVO's targets on one headline measure (kengetal) of a dimensional indicator, with
+    the toelichtingen and opvolging of its afwijkingen. Its realisaties follow from the
+    indicator's categories and overgangen."""
+
+    nulmeting: Nulmeting | None = None  # default: computed from the indicator's nulmeting per category
+    streefwaarden: dict[Year, Number]
+    toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
+    opvolging: dict[PeriodKey, Opvolging] = {}
+
+
 class PrestatieIndicator(StrictModel):
     indicator: Id
     nulmeting: Nulmeting | None = None
-    streefwaarden: dict[Year, Number]
+    # Required, for every year, unless the indicator has a dimensie: then the DVO may set
+    # targets on its kengetallen only (load/rules.rule_years).
+    streefwaarden: dict[Year, Number] = {}
     realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
     toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
     opvolging: dict[PeriodKey, Opvolging] = {}  # keyed by the period whose afwijking was escalated
+    # A dimensional indicator: streefwaarden per category (shown, never judged) and targets on
+    # its headline measures (judged like any indicator).
+    streefwaarden_per_categorie: dict[Year, dict[TermId, Count]] = {}
+    kengetallen: dict[Id, KengetalDoel] = {}
 
 
 class Besteding(StrictModel):

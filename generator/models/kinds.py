@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, ClassVar, Iterator
 
-from generator.models.catalog import Indicator
+from generator.models.catalog import Dimensie, Indicator
 from generator.models.gemeente import PrestatieIndicator
 from generator.util import formatting
 
@@ -126,6 +126,12 @@ class Kind:
     # Judged by the difference in points (the afwijkingsregel's rule for 1-10 scores).
     punten: ClassVar[bool] = False
 
+    # A kind of a split indicator (see Verdeling): chosen by the indicator's dimensie, on top
+    # of the kind its meetwijze gives.
+    dimensionaal: ClassVar[bool] = False
+    # A paragraph for the reports' leeswijzer, printed when a report shows this kind.
+    leeswijzer_alinea: ClassVar[str | None] = None
+
     _registry: ClassVar[list[type[Kind]]] = []
 
     def __init_subclass__(cls, **kwargs):
@@ -133,8 +139,9 @@ class Kind:
         if "naam" in cls.__dict__:
             Kind._registry.append(cls)
 
-    def __init__(self, indicator: Indicator):
+    def __init__(self, indicator: Indicator, dimensie: Dimensie | None = None):
         self.indicator = indicator
+        self.dimensie = dimensie
         self.eenheid = EENHEDEN[indicator.eenheid]
 
     @classmethod
@@ -143,16 +150,16 @@ class Kind:
 
     # --- validation ----------------------------------------------------------------------
 
-    def problemen(self, n: int) -> Iterator[str]:
-        """What is wrong with the catalogue entry `indicatoren[n]` (a message naming its `meetwijze`)."""
+    def problemen(self, n: int) -> Iterator[tuple[str, str]]:
+        """What is wrong with the catalogue entry `indicatoren[n]`: (its field, a message naming it)."""
         ind = self.indicator
         if not self.telt_op:
             return
         where = f"indicatoren[{n}].meetwijze: '{ind.id}'"
         if ind.regionaal == "gewogen gemiddelde":
-            yield f"{where} is een gewogen gemiddelde (een verhouding); die wordt op de peildatum gemeten: verwacht 'stand', gevonden '{ind.meetwijze}'"
+            yield "meetwijze", f"{where} is een gewogen gemiddelde (een verhouding); die wordt op de peildatum gemeten: verwacht 'stand', gevonden '{ind.meetwijze}'"
         elif self.eenheid.niet_optelbaar:
-            yield f"{where} is {self.eenheid.niet_optelbaar}, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden '{ind.meetwijze}'"
+            yield "meetwijze", f"{where} is {self.eenheid.niet_optelbaar}, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden '{ind.meetwijze}'"
 
     # --- scoring -------------------------------------------------------------------------
 
@@ -299,6 +306,80 @@ class Rapportcijfer(Stand):
         return False  # n stands beside the score itself
 
 
+class Verdeling(Kind):
+    """A count split by a dimensie (soorten werkplek, doelgroepen): per category, adding up to the
+    total. Mixed with the kind its meetwijze gives (`kind_for`), which scores the total when the
+    DVO sets streefwaarden on it; its kengetallen are judged as indicators of their own
+    (models/dimensies.reeksen). Its report section adds a stacked bar per period and the
+    results per category beside the total."""
+
+    naam = "verdeling"
+    dimensionaal = True
+    macro = "verdeling"
+    grafieken = ("verdeling",)
+    leeswijzer_alinea = (
+        "Een indicator met een uitsplitsing (bijvoorbeeld naar doelgroep of soort werkplek) telt per categorie; "
+        "de categorieën sluiten elkaar uit en tellen op tot het totaal. Alleen het totaal en de kengetallen met een "
+        "streefwaarde in de DVO krijgen een status; een categorie zelf is nooit een afwijking."
+    )
+
+    @classmethod
+    def past_bij(cls, indicator: Indicator) -> bool:
+        return False  # chosen by its dimensie, not by its meetwijze
+
+    @classmethod
+    def past_bij_dimensie(cls, dimensie: Dimensie) -> bool:
+        return True
+
+    def problemen(self, n: int) -> Iterator[tuple[str, str]]:
+        yield from super().problemen(n)
+        ind = self.indicator
+        if ind.eenheid != "aantal":
+            yield "eenheid", (f"indicatoren[{n}].eenheid: '{ind.id}' is uitgesplitst naar {self.dimensie.id}: per categorie een aantal; "
+                              f"verwacht 'aantal', gevonden '{ind.eenheid}'")
+        elif ind.regionaal != "som":
+            yield "regionaal", f"indicatoren[{n}].regionaal: aantallen per categorie worden opgeteld; verwacht 'som', gevonden '{ind.regionaal}'"
+
+    @staticmethod
+    def regionaal_per_categorie(standen: list[dict[str, int]]) -> dict[str, int]:
+        """The region's count per category: the gemeenten's counts added up."""
+        out: dict[str, int] = {}
+        for stand in standen:
+            for c, n in stand.items():
+                out[c] = out.get(c, 0) + n
+        return out
+
+
+class Ladder(Verdeling):
+    """A split by an ordered dimensie (the treden of the participatieladder): the realisaties can
+    carry the overgangen of the year so far, and kengetallen can count who rose or fell. Its
+    report section adds the table of overgangen."""
+
+    naam = "ladder"
+    macro = "ladder"
+    grafieken = ("verdeling", "overgangen")
+    leeswijzer_alinea = (
+        "Bij een ladder (zoals de participatieladder) staan ook de overgangen: van welke trede aan het begin van het "
+        "jaar naar welke trede op de peildatum. De rijen tellen op tot de stand aan het begin van het jaar, de kolommen "
+        "tot de stand op de peildatum. Wie hoger staat, is gestegen; wie lager staat, gedaald. Dat mensen stijgen, "
+        "verschuift aantallen tussen de treden: alleen de kengetallen met een streefwaarde (zoals het aandeel dat "
+        "ten minste één trede steeg) worden beoordeeld."
+    )
+
+    @classmethod
+    def past_bij_dimensie(cls, dimensie: Dimensie) -> bool:
+        return dimensie.ladder
+
+    @staticmethod
+    def regionaal_overgangen(matrices: list[dict[str, dict[str, int]]]) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for m in matrices:
+            for van, rij in m.items():
+                for naar, n in rij.items():
+                    out.setdefault(van, {})[naar] = out.get(van, {}).get(naar, 0) + n
+        return out
+
+
 def kinds() -> list[type[Kind]]:
     """Every registered kind, in the order they were defined."""
     return list(Kind._registry)
@@ -309,9 +390,23 @@ def leeswijzer() -> list[tuple[str, str]]:
     return [(k.naam, k.leeswijzer) for k in Kind._registry if k.leeswijzer]
 
 
-def kind_for(indicator: Indicator) -> Kind:
-    """The kind of `indicator`: the most specific registered class that accepts it."""
-    for cls in reversed(Kind._registry):
-        if cls.past_bij(indicator):
-            return cls(indicator)
-    raise ValueError(f"no kind for indicator {indicator.id!r}")  # the catalogue's Literal types prevent this
+_COMBINED: dict[tuple[type[Kind], type[Kind]], type[Kind]] = {}
+
+
+def _combined(split: type[Kind], base: type[Kind]) -> type[Kind]:
+    """A split kind on top of a meetwijze kind (Ladder + Stand): made once per pair, not registered."""
+    if (split, base) not in _COMBINED:
+        _COMBINED[split, base] = type(f"{split.__name__}{base.__name__}", (split, base), {})
+    return _COMBINED[split, base]
+
+
+def kind_for(indicator: Indicator, dimensie: Dimensie | None = None) -> Kind:
+    """The kind of `indicator`: the most specific registered class that accepts it; with a
+    dimensie, the most specific split kind for that dimensie on top of it."""
+    base = next((cls for cls in reversed(Kind._registry) if not cls.dimensionaal and cls.past_bij(indicator)), None)
+    if base is None:
+        raise ValueError(f"no kind for indicator {indicator.id!r}")  # the catalogue's Literal types prevent this
+    if dimensie is None:
+        return base(indicator)
+    split = next(cls for cls in reversed(Kind._registry) if cls.dimensionaal and cls.past_bij_dimensie(dimensie))
+    return _combined(split, base)(indicator, dimensie)

@@ -234,3 +234,91 @@ def scores(uid: str, titel: str, balken: list[Balk], op_koers_vanaf: Decimal | N
     )
     desc = "Staafgrafiek van de prestatie per gemeente. " + regel + "; ".join(parts) + "."
     return _frame(uid, height, titel, desc, body)
+
+
+# --- stacked bars: a count per category ------------------------------------------------
+
+# A ladder runs from light to dark (order is readable without colour names); other dimensies
+# get distinct hues that also differ in lightness. Every segment wide enough carries its count,
+# and the legend gives the order from left to right.
+LADDER_KLEUREN = ("#e8f1fa", "#bcd6ee", "#86b3dd", "#4f8cc5", "#2864a3", "#0f3d6e")
+KLEUREN = ("#1f4e79", "#c55a11", "#d9d9d9", "#548235", "#7030a0", "#bf9000", "#9dc3e6", "#843c0c")
+
+
+def _luminance(colour: str) -> float:
+    def channel(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def tekstkleur(fill: str) -> str:
+    """Black or white text on a fill, whichever contrasts more (WCAG's relative luminance)."""
+    lum = _luminance(fill)
+    return INK if (lum + 0.05) / (_luminance(INK) + 0.05) >= 1.05 / (lum + 0.05) else "#ffffff"
+
+
+def kleuren(n: int, ladder: bool) -> list[str]:
+    """`n` fills: spread over the ramp for a ladder, the first `n` hues otherwise."""
+    if ladder:
+        ramp = LADDER_KLEUREN
+        return [ramp[round(i * (len(ramp) - 1) / max(n - 1, 1))] for i in range(n)]
+    return [KLEUREN[i % len(KLEUREN)] for i in range(n)]
+
+
+@dataclass(frozen=True)
+class Staaf:
+    label: str  # the period ("2011", "nulmeting 2010") or the gemeente
+    aantallen: list[int]  # per category, in the dimensie's order
+
+
+def gestapeld(uid: str, titel: str, staven: list[Staaf], categorieen: list[tuple[str, str]], *, ladder: bool, enkelvoud: str) -> Markup:
+    """One horizontal bar per row, its segments the count per category, its length the total."""
+    row, gap = 30, 10
+    fills = kleuren(len(categorieen), ladder)
+    legend, legend_h = _legenda(categorieen, fills, enkelvoud)
+    top = legend_h + 14
+    left = max(text_width(s.label) for s in staven) + 14
+    totals = [sum(s.aantallen) for s in staven]
+    right = max(text_width(formatting.number(t), SMALL) for t in totals) + 26
+    plot_w = WIDTH - left - right
+    most = max(totals) or 1
+    height = top + len(staven) * (row + gap) + 6
+    body = legend
+    for i, (s, total) in enumerate(zip(staven, totals)):
+        yy = top + i * (row + gap)
+        body.append(_text(left - 8, yy + row / 2 + 4, s.label, anchor="end"))
+        x = float(left)
+        for n, fill in zip(s.aantallen, fills):
+            w = plot_w * n / most
+            if w <= 0:
+                continue
+            body.append(f'<rect x="{_n(x)}" y="{yy}" width="{_n(w)}" height="{row}" fill="{fill}" stroke="#ffffff" stroke-width="1"/>')
+            label = formatting.number(n)
+            if w >= text_width(label, SMALL) + 6:
+                body.append(_text(x + w / 2, yy + row / 2 + 4, label, anchor="middle", size=SMALL, fill=tekstkleur(fill)))
+            x += w
+        body.append(_text(x + 6, yy + row / 2 + 4, formatting.number(total), size=SMALL, bold=True))
+    parts = []
+    for s, total in zip(staven, totals):
+        per = ", ".join(f"{enkelvoud} {c}: {formatting.number(n)}" if c.isdigit() else f"{naam}: {formatting.number(n)}"
+                        for (c, naam), n in zip(categorieen, s.aantallen))
+        parts.append(f"{s.label}: totaal {formatting.number(total)} ({per})")
+    desc = f"Gestapelde staafgrafiek van het aantal per {enkelvoud}, één staaf per regel. " + "; ".join(parts) + "."
+    return _frame(uid, height, titel, desc, body)
+
+
+def _legenda(categorieen: list[tuple[str, str]], fills: list[str], enkelvoud: str) -> tuple[list[str], int]:
+    """Swatches with their labels, in bar order, wrapped over as many lines as they need."""
+    out, x, y = [], 4.0, 4
+    for (c, naam), fill in zip(categorieen, fills):
+        label = f"{c} {naam}" if c.isdigit() else naam
+        w = 18 + text_width(label, SMALL) + 14
+        if x + w > WIDTH and x > 4:
+            x, y = 4.0, y + 20
+        out.append(f'<rect x="{_n(x)}" y="{y}" width="14" height="14" fill="{fill}" stroke="{MUTED}" stroke-width="1"/>')
+        out.append(_text(x + 18, y + 12, label, size=SMALL))
+        x += w
+    return out, y + 16

@@ -7,7 +7,7 @@ them through the path every document shares. Templates only format what is here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from markupsafe import Markup, escape
@@ -16,11 +16,13 @@ from generator.compute import kpi
 from generator.compute.financien import ONDERBESTEED, OVERSCHREDEN, Financien
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
+from generator.compute import verdelingen
 from generator.compute.verantwoording import Verantwoording, rapportstatus
-from generator.models import kinds
+from generator.models import dimensies, kinds
 from generator.models.gemeente import Gemeente
 from generator.models.region import Escalatie, Rapportstatus, Regio
 from generator.models.standaard import REFERENCE
+from generator.render import frames
 from generator.render.documents.rapport import charts
 from generator.render.documents.dvo.clauses import article_numbers
 from generator.util import formatting
@@ -57,8 +59,8 @@ def koers_tekst(u: Uitkomst) -> str:
     return u.kind.koers_tekst(u.periode, u.koers)
 
 
-def vraag(s: Signaal, escalatie: Escalatie) -> str:
-    """The question the escalation body is asked to decide."""
+def vraag(s: Signaal, escalatie: Escalatie, organisatie: str) -> str:
+    """The question the escalation body is asked to decide (the organisation by its own name)."""
     bron = s.bron
     if bron.toelichting and bron.toelichting.vraag:
         return bron.toelichting.vraag
@@ -67,10 +69,10 @@ def vraag(s: Signaal, escalatie: Escalatie) -> str:
     if s.regionaal:
         return (
             f"Welke regionale maatregel neemt {escalatie.aan} om de achterstand op '{s.indicator.naam}' in te lopen: "
-            "extra inzet van het Werkbedrijf, of een andere afspraak?"
+            f"extra inzet van {organisatie}, of een andere afspraak?"
         )
     return (
-        f"Welke extra inzet vraagt {escalatie.aan} van het Werkbedrijf om de achterstand van {s.naam} op "
+        f"Welke extra inzet vraagt {escalatie.aan} van {organisatie} om de achterstand van {s.naam} op "
         f"'{s.indicator.naam}' in te lopen, of moet de afspraak in de DVO worden aangepast?"
     )
 
@@ -110,16 +112,16 @@ class Signalering:
     vorige: Rapportperiode | None
 
 
-def _besluitpunt(s: Signaal, escalatie: Escalatie) -> Besluitpunt:
+def _besluitpunt(s: Signaal, escalatie: Escalatie, organisatie: str) -> Besluitpunt:
     b = s.bron
-    return Besluitpunt(s, vraag(s, escalatie), prestatie(b.oordeel), b.kind.realisatie_tekst(b.realisatie, b.noemer), b.kind.eenheid.tekst(b.streefwaarde))
+    return Besluitpunt(s, vraag(s, escalatie, organisatie), prestatie(b.oordeel), b.kind.realisatie_tekst(b.realisatie, b.noemer), b.kind.eenheid.tekst(b.streefwaarde))
 
 
 def signalering(v: Verantwoording, periode: Rapportperiode, slug: str | None) -> Signalering:
     escalatie = v.project.regio.rapportage.escalatie
     signalen = v.signalen(periode, slug)
     return Signalering(
-        besluitpunten=[_besluitpunt(s, escalatie) for s in signalen if s.bron.naar_bestuur],
+        besluitpunten=[_besluitpunt(s, escalatie, v.project.regio.organisatie) for s in signalen if s.bron.naar_bestuur],
         verklaard=[s for s in signalen if not s.bron.naar_bestuur],
         opvolging=[Opvolgpunt(s, prestatie(s.bron.oordeel)) for s in v.opvolging(periode, slug)],
         vorige=v.vorige(periode),
@@ -139,7 +141,7 @@ class KpiBlok:
     koers: str
     meetwijze: str
     regio_prestatie: str
-    macro: str = "indicator"  # its section in templates/rapport/soorten.html, by the indicator's kind
+    macro: str = "indicator"  # its section in templates/rapport/soorten.html (a split indicator's is its kind's)
 
 
 @dataclass(frozen=True)
@@ -181,8 +183,10 @@ def budgetsignaal(f: Financien, regel) -> str:
 @dataclass(frozen=True)
 class GemeenteRapport(Rapport):
     gemeente: Gemeente
-    blokken: list[KpiBlok]
+    blokken: list[KpiBlok]  # every judged series: the rows of the overview tables
     financien: Financien
+    secties: list = field(default_factory=list)  # the sections per indicator: KpiBlok or VerdelingBlok
+    alineas: list[str] = field(default_factory=list)  # leeswijzer paragraphs of the kinds shown
 
     @property
     def budgetsignalen(self) -> list[str]:
@@ -231,6 +235,8 @@ class RegioRapport(Rapport):
     blokken: list[RegioBlok]
     gemeenten: list[Gemeente]
     financieel: Financieel
+    verdelingen: list = field(default_factory=list)  # RegioVerdelingBlok per split indicator
+    alineas: list[str] = field(default_factory=list)  # leeswijzer paragraphs of the kinds shown
 
     @property
     def budgetsignalen(self) -> list[str]:
@@ -267,6 +273,162 @@ def _common(v: Verantwoording, periode: Rapportperiode, slug: str | None, status
     }
 
 
+# --- split indicators: categories beside the total, and the overgangen of a ladder ----------
+
+@dataclass(frozen=True)
+class Overgangscel:
+    aantal: int
+    soort: str  # "gelijk" (the diagonal), "gestegen" (above it) or "gedaald" (below it)
+
+
+@dataclass(frozen=True)
+class Overgangsrij:
+    categorie: str
+    naam: str
+    cellen: list[Overgangscel]
+    totaal: int  # everyone who started the year on this category
+
+
+@dataclass(frozen=True)
+class Overgangstabel:
+    """van (rows, start of the year) × naar (columns, peildatum), with both margins, from
+    pandas' crosstab; `tekst` says the same in words."""
+
+    kolommen: list[tuple[str, str]]  # (id, name)
+    rijen: list[Overgangsrij]
+    kolomtotalen: list[int]  # everyone who stands on each category at the peildatum
+    totaal: int
+    tekst: str
+
+
+def _deel(n: int, totaal: int) -> str:
+    return formatting.percentage(Decimal(n) / totaal * kpi.HUNDRED) if totaal else "–"
+
+
+def overgangstabel(d: verdelingen.Verdeling) -> Overgangstabel:
+    ids = d.dimensie.ids
+    table = frames.overgangen_crosstab(d.overgangen, ids)
+    rijen = []
+    for i, van in enumerate(ids):
+        cellen = [Overgangscel(int(table.at[van, naar]), "gelijk" if j == i else "gestegen" if j > i else "gedaald") for j, naar in enumerate(ids)]
+        rijen.append(Overgangsrij(van, d.dimensie.categorie(van).naam, cellen, int(table.at[van, frames.TOTAAL])))
+    t = d.telling
+    trede, totaal = d.dimensie.enkelvoud, int(table.at[frames.TOTAAL, frames.TOTAAL])
+    tekst = (
+        f"{d.indicator.naam}, {d.naam}: van de {formatting.number(totaal)} aan het begin van {d.periode.jaar} stonden er op "
+        f"{formatting.date_long(d.periode.einddatum)} {formatting.number(t.gestegen)} ({_deel(t.gestegen, totaal)}) ten minste één {trede} hoger, "
+        f"{formatting.number(t.gelijk)} ({_deel(t.gelijk, totaal)}) op dezelfde {trede} en {formatting.number(t.gedaald)} ({_deel(t.gedaald, totaal)}) lager."
+    )
+    stappen = [(c.aantal, r.categorie, ids[j]) for r in rijen for j, c in enumerate(r.cellen) if c.soort == "gestegen" and c.aantal]
+    if stappen:
+        aantal, van, naar = max(stappen, key=lambda x: (x[0], -ids.index(x[1])))
+        tekst += f" De grootste groep stijgers: {formatting.number(aantal)} van {trede} {van} naar {trede} {naar}."
+    return Overgangstabel(
+        kolommen=[(c.id, c.naam) for c in d.dimensie.categorieen],
+        rijen=rijen,
+        kolomtotalen=[int(table.at[frames.TOTAAL, naar]) for naar in ids],
+        totaal=totaal,
+        tekst=tekst,
+    )
+
+
+@dataclass(frozen=True)
+class Verdelingsrij:
+    label: str
+    aantallen: list[int]
+    totaal: int
+    streefwaarde: bool = False  # a row of the DVO's streefwaarden per category (shown, never judged)
+
+
+@dataclass(frozen=True)
+class Kengetalregel:
+    naam: str
+    waarde: str
+    oordeel: str  # "streefwaarde 40,0%: op koers", or "geen streefwaarde in de DVO"
+
+
+@dataclass(frozen=True)
+class VerdelingBlok:
+    """A split indicator's section: its total (judged like any indicator when the DVO sets
+    streefwaarden on it), the counts per category per period beside the total as a stacked
+    bar and a table, on a ladder the overgangen, and its kengetallen."""
+
+    verdeling: verdelingen.Verdeling
+    totaal: KpiBlok | None
+    grafiek: Markup | None
+    kolommen: list[tuple[str, str]]
+    rijen: list[Verdelingsrij]
+    overgangen: Overgangstabel | None
+    kengetallen: list[Kengetalregel]
+    macro: str
+
+    @property
+    def indicator(self):
+        return self.verdeling.indicator
+
+    @property
+    def dimensie(self):
+        return self.verdeling.dimensie
+
+
+def _verdelingsrijen(d: verdelingen.Verdeling) -> list[Verdelingsrij]:
+    rijen, streef_jaren = [], set()
+    for stand in d.reeks:
+        rijen.append(Verdelingsrij(stand.label, list(stand.categorieen.values()), stand.totaal))
+        jaar = stand.label[-4:]
+        if stand.streef and jaar not in streef_jaren:
+            streef_jaren.add(jaar)
+            rijen.append(Verdelingsrij(f"streefwaarde {jaar}", list(stand.streef.values()), sum(stand.streef.values()), streefwaarde=True))
+    return rijen
+
+
+def _kengetalregels(d: verdelingen.Verdeling, beoordeeld: dict[str, Uitkomst]) -> list[Kengetalregel]:
+    out = []
+    for k in d.kengetallen:
+        e = kinds.eenheid(k.eenheid)
+        u = beoordeeld.get(dimensies.series_id(d.indicator, k.kengetal))
+        if u is not None and u.status:
+            oordeel = f"streefwaarde {u.kind.eenheid.tekst(u.streefwaarde)}: {u.status}"
+        elif u is not None:
+            oordeel = f"streefwaarde {u.kind.eenheid.tekst(u.streefwaarde)}"
+        else:
+            oordeel = "geen streefwaarde in de DVO"
+        out.append(Kengetalregel(k.kengetal.naam, e.tekst(k.waarde) if k.waarde is not None else "niet te berekenen", oordeel))
+    return out
+
+
+def verdeling_blok(d: verdelingen.Verdeling, kind: kinds.Kind, uid: str, *, totaal: KpiBlok | None,
+                   beoordeeld: dict[str, Uitkomst], staven: list[charts.Staaf] | None = None) -> VerdelingBlok:
+    kolommen = [(c.id, c.naam) for c in d.dimensie.categorieen]
+    rijen = _verdelingsrijen(d)
+    grafiek = None
+    if "verdeling" in kind.grafieken:
+        staven = staven if staven is not None else [charts.Staaf(r.label, r.aantallen) for r in rijen if not r.streefwaarde]
+        if staven:
+            titel = f"{d.indicator.naam}, {d.naam}: aantal per {d.dimensie.enkelvoud}"
+            grafiek = charts.gestapeld(uid, titel, staven, kolommen, ladder=d.dimensie.ladder, enkelvoud=d.dimensie.enkelvoud)
+    overgangen = overgangstabel(d) if "overgangen" in kind.grafieken and d.overgangen else None
+    return VerdelingBlok(d, totaal, grafiek, kolommen, rijen, overgangen, _kengetalregels(d, beoordeeld), kind.macro)
+
+
+def _secties(v: Verantwoording, slug: str, periode: Rapportperiode, blokken: list[KpiBlok]) -> list:
+    """The sections per indicator, in the order of the gemeente's file: a split indicator's
+    section first (with its total), then each of its judged kengetallen."""
+    by_id = {b.uitkomst.indicator.id: b for b in blokken}
+    uitkomsten = {i: b.uitkomst for i, b in by_id.items()}
+    splits = {d.indicator.id: d for d in v.verdelingen(slug, periode)}
+    out: list = []
+    for n, p in enumerate(v.project.gemeente(slug).prestatie_indicatoren, 1):
+        d = splits.get(p.indicator)
+        if d is None:
+            if p.indicator in by_id:
+                out.append(by_id[p.indicator])
+            continue
+        out.append(verdeling_blok(d, v.kind(p.indicator), f"verdeling-{n}", totaal=by_id.get(p.indicator), beoordeeld=uitkomsten))
+        out += [b for i, b in by_id.items() if i.startswith(p.indicator + dimensies.SEPARATOR)]
+    return out
+
+
 def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str) -> GemeenteRapport:
     g = v.project.gemeente(slug)
     blokken = []
@@ -279,16 +441,73 @@ def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revi
             prestatie=prestatie(u.oordeel), realisatie=u.kind.realisatie_tekst(u.realisatie, u.noemer),
             verschil_nulmeting=e.verschil(u.verschil_nulmeting), verschil_vorige=e.verschil(u.verschil_vorige),
             koers=koers_tekst(u), meetwijze=u.kind.uitleg, regio_prestatie=prestatie(r.oordeel),
-            macro=u.kind.macro,
         ))
+    secties = _secties(v, slug, periode, blokken)
     return GemeenteRapport(
         titel=f"Verantwoordingsrapportage {g.naam} {periode.label}",
         revisie=revisie,
         gemeente=g,
         blokken=blokken,
+        secties=secties,
         financien=v.financien(slug, periode),
+        alineas=_alineas(secties),
         **_common(v, periode, slug, g.rapporten),
     )
+
+
+@dataclass(frozen=True)
+class RegioVerdelingBlok:
+    """A split indicator in the regional report: per gemeente the counts per category beside
+    its total, the region's sums, its overgangen and kengetallen."""
+
+    verdeling: verdelingen.Verdeling  # the region's
+    kolommen: list[tuple[str, str]]
+    rijen: list[Verdelingsrij]  # one per gemeente that reported, in region order
+    grafiek: Markup
+    overgangen: Overgangstabel | None
+    kengetallen: list[Kengetalregel]
+    macro: str
+
+    @property
+    def indicator(self):
+        return self.verdeling.indicator
+
+    @property
+    def dimensie(self):
+        return self.verdeling.dimensie
+
+
+def regio_verdeling_blok(v: Verantwoording, d: verdelingen.Verdeling, n: int) -> RegioVerdelingBlok:
+    periode = d.periode
+    delen = [x for g in v.project.gemeenten for x in v.verdelingen(g.slug, periode) if x.indicator.id == d.indicator.id and x.stand]
+    rijen = [Verdelingsrij(x.naam, list(x.stand.categorieen.values()), x.stand.totaal) for x in delen]
+    kolommen = [(c.id, c.naam) for c in d.dimensie.categorieen]
+    staven = [charts.Staaf(r.label, r.aantallen) for r in rijen]
+    titel = f"{d.indicator.naam} per gemeente, {periode.label}: aantal per {d.dimensie.enkelvoud}"
+    grafiek = charts.gestapeld(f"verdeling-{n}", titel, staven, kolommen, ladder=d.dimensie.ladder, enkelvoud=d.dimensie.enkelvoud)
+    beoordeeld = {}
+    for k in d.indicator.kengetallen:
+        r = v.regio(dimensies.series_id(d.indicator, k), periode)
+        if r.uitkomsten:
+            beoordeeld[r.indicator.id] = r
+    kind = v.kind(d.indicator.id)
+    return RegioVerdelingBlok(
+        verdeling=d, kolommen=kolommen, rijen=rijen, grafiek=grafiek,
+        overgangen=overgangstabel(d) if "overgangen" in kind.grafieken and d.overgangen else None,
+        kengetallen=_kengetalregels(d, beoordeeld), macro=kind.macro + "_regio",
+    )
+
+
+def _alineas(secties: list) -> list[str]:
+    """The leeswijzer's paragraphs of the kinds this report shows (split indicators, ladders)."""
+    out: list[str] = []
+    for s in secties:
+        if isinstance(s, (VerdelingBlok, RegioVerdelingBlok)):
+            for cls in reversed(type(kinds.kind_for(s.indicator, s.dimensie)).__mro__):  # the general kind first
+                alinea = cls.__dict__.get("leeswijzer_alinea")
+                if alinea and alinea not in out:
+                    out.append(alinea)
+    return out
 
 
 def geplaatst_hoogste(uitkomsten: list[Uitkomst], top: int) -> list[Uitkomst]:
@@ -337,10 +556,13 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str) -> R
             noemer_kolom=kind.noemer_kolom,
             samengevat=samengevat, tellingen=status_tellingen(uitkomsten) if samengevat else "",
         ))
+    splits = [regio_verdeling_blok(v, d, n) for n, d in enumerate(v.regio_verdelingen(periode), 1)]
     return RegioRapport(
         titel=f"Verantwoordingsrapportage regio {v.project.regio.naam} {periode.label}",
         revisie=revisie,
         blokken=blokken,
+        verdelingen=splits,
+        alineas=_alineas(splits),
         gemeenten=v.project.gemeenten,
         financieel=Financieel.van([v.financien(g.slug, periode) for g in v.project.gemeenten]),
         **_common(v, periode, None, v.project.regio.rapportage.rapporten),
