@@ -1,8 +1,11 @@
-"""Shared fixtures: a writable copy of the example region, and a CLI runner."""
+"""Shared fixtures and helpers: writable copies of the example and fixture regions, the CLI,
+and the findings of `dvo validate`."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +15,11 @@ from click.testing import CliRunner
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+# The gemeenten of the example region, in the order of content/regio.yaml.
+SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
+# Region-wide files a fixture region may leave out: it then gets the example region's.
+FROM_THE_EXAMPLE = ("content/instrumentarium.yaml", "content/indicatoren.yaml", "content/verordening.yaml", "content/dvo-standaardbepalingen.yaml", "mkdocs.yml")
 
 
 @dataclass
@@ -55,6 +63,52 @@ class Region:
         return CliRunner().invoke(main, [*args, "--root", str(self.root)])
 
 
+def findings(region: Region, *, exit_code: int = 1) -> list[str]:
+    """The output lines of `dvo validate` (the findings, then the summary line), after checking
+    its exit code and that it printed no traceback."""
+    result = region.dvo("validate")
+    assert result.exit_code == exit_code, result.output
+    assert "Traceback" not in result.output
+    return result.output.splitlines()
+
+
+# `path:line:col: message [code]`, as `dvo validate` prints a finding.
+FINDING = re.compile(r"(?P<location>.+?:\d+:\d+): (?P<message>.*) \[(?P<code>[a-z0-9-]+)\]")
+
+
+def located(lines: list[str]) -> list[tuple[str, str]]:
+    """(location, code) of every finding among `lines`, in their order."""
+    return [(m["location"], m["code"]) for m in map(FINDING.fullmatch, lines) if m]
+
+
+def assert_finding(lines: list[str], location: str, code: str) -> None:
+    """A finding at `location` (`path:line:col`) with the finding code `code`."""
+    at = [c for loc, c in located(lines) if loc == location]
+    assert at, f"no finding at {location}; got:\n" + "\n".join(lines)
+    assert code in at, f"{location}: [{code}] expected, found {at}"
+
+
+def only_finding(region: Region) -> str:
+    """The one finding of `dvo validate` (there must be exactly one)."""
+    lines = findings(region)
+    assert len(lines) == 2, lines  # the finding and the summary line
+    return lines[0]
+
+
+def assert_only_finding(region: Region, location: str, code: str) -> str:
+    """`dvo validate` reports exactly one finding, at `location` with `code`; returns its line."""
+    line = only_finding(region)
+    assert_finding([line], location, code)
+    return line
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now (for `dvo serve` in a test)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def copy_region(target: Path) -> Path:
     """The example region's sources (not its build output) in `target`."""
     for folder in ("content", "gemeenten", "dvo_templates"):
@@ -66,21 +120,24 @@ def copy_region(target: Path) -> Path:
     return target
 
 
-MAASLAND = REPO / "tests" / "fixtures" / "regio-maasland"
+def fixture_region(name: str, target: Path) -> Path:
+    """A writable copy of the fixture region tests/fixtures/<name> in `target`; what it leaves
+    out of FROM_THE_EXAMPLE (catalogues, standard text, mkdocs.yml) comes from the example."""
+    shutil.copytree(FIXTURES / name, target, dirs_exist_ok=True)
+    for rel in FROM_THE_EXAMPLE:
+        if not (target / rel).exists():
+            shutil.copy(REPO / rel, target / rel)
+    return target
 
 
 def copy_maasland(target: Path) -> Path:
     """The small second region (tests/fixtures/regio-maasland), with the example's catalogues and
     standard text; the standard text's escalation body becomes Maasland's own."""
-    shutil.copytree(MAASLAND / "content", target / "content")
-    shutil.copytree(MAASLAND / "gemeenten", target / "gemeenten")
-    for name in ("instrumentarium.yaml", "indicatoren.yaml", "verordening.yaml", "dvo-standaardbepalingen.yaml"):
-        shutil.copy(REPO / "content" / name, target / "content" / name)
+    fixture_region("regio-maasland", target)
     standard = target / "content" / "dvo-standaardbepalingen.yaml"
     text = standard.read_text(encoding="utf-8")
     text = text.replace("geagendeerd in de bestuurscommissie Werk.", "geagendeerd in [[gegeven:escalatie]].")  # from rapportage.escalatie
     standard.write_text(text.replace("de bestuurscommissie Werk", "het dagelijks bestuur van het Werkplein"), encoding="utf-8")
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
 
@@ -154,14 +211,13 @@ def warm(built, tmp_path) -> Region:
     return Region(tmp_path / "regio")
 
 
-TERTAAL = REPO / "tests" / "fixtures" / "tertaal"
+TERTAAL = FIXTURES / "tertaal"
 
 
 @pytest.fixture
 def tertaal_region(tmp_path: Path) -> Region:
     """A writable copy of the small tertaal fixture region (tests/fixtures/tertaal)."""
-    shutil.copytree(TERTAAL, tmp_path / "tertaal")
-    return Region(tmp_path / "tertaal")
+    return Region(fixture_region("tertaal", tmp_path / "tertaal"))
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,8 @@ from generator.load.bounds import MAX_BYTES, MAX_DEPTH, TooLarge, read_limited, 
 from tests.conftest import REPO
 
 
-def _messages(text: str, **kw) -> list[tuple[int, int, str]]:
-    return [(f.line, f.col, f.message) for f in structure_problems(text, "x.yaml", **kw)]
+def _messages(text: str, **kw) -> list[tuple[int, int, str, str]]:
+    return [(f.line, f.col, f.message, f.code) for f in structure_problems(text, "x.yaml", **kw)]
 
 
 def test_the_example_region_is_within_every_bound():
@@ -30,33 +30,33 @@ def test_nesting_up_to_the_limit_is_allowed_and_one_deeper_is_refused():
         return "a: " + "[" * (depth - 1) + "]" * (depth - 1) + "\n"
 
     assert _messages(nested(MAX_DEPTH)) == []
-    assert [m[:2] for m in _messages(nested(MAX_DEPTH + 1))] == [(1, 3 + MAX_DEPTH)]  # the 33rd level opens at column 35
+    assert [(m[0], m[1], m[3]) for m in _messages(nested(MAX_DEPTH + 1))] == [(1, 3 + MAX_DEPTH, "te-diep-genest")]  # the 33rd level opens at column 35
 
 
 def test_an_anchor_and_its_aliases_are_one_finding_at_the_first():
     assert _messages("a: &x 1\nb: *x\nc: *x\n") == [
-        (1, 4, "ankers en verwijzingen (&, *) zijn niet toegestaan in gegevensbestanden; gevonden '&x' (3 keer in dit bestand): schrijf de waarden voluit"),
+        (1, 4, "ankers en verwijzingen (&, *) zijn niet toegestaan in gegevensbestanden; gevonden '&x' (3 keer in dit bestand): schrijf de waarden voluit", "yaml-niet-toegestaan"),
     ]
 
 
 def test_an_alias_without_anchor_is_refused_too():
-    assert [m[:2] for m in _messages("a: *nergens\n")] == [(1, 4)]
+    assert [(m[0], m[1], m[3]) for m in _messages("a: *nergens\n")] == [(1, 4, "yaml-niet-toegestaan")]
 
 
 def test_tags_are_refused_in_data_and_allowed_in_configuration():
     text = "site: !ENV [NAAM, standaard]\nemoji: !!python/name:material.extensions.emoji.twemoji\n"
-    assert [m[:2] for m in _messages(text)] == [(1, 7)]
+    assert [(m[0], m[1], m[3]) for m in _messages(text)] == [(1, 7, "yaml-niet-toegestaan")]
     assert _messages(text, allow_tags=True) == []
 
 
 def test_a_quoted_merge_key_or_tilde_is_ordinary_text():
     assert _messages("'<<': 1\n\"~\": 2\n") == []
-    assert [m[2] for m in _messages("<<: {a: 1}\n")] == ["samenvoegsleutels ('<<') zijn niet toegestaan in gegevensbestanden: schrijf de velden voluit"]
+    assert [m[3] for m in _messages("<<: {a: 1}\n")] == ["yaml-niet-toegestaan"]
 
 
 def test_syntax_and_reader_errors_are_findings():
-    assert _messages("a: [1, 2\nb: 3\n") == [(2, 2, "ongeldige YAML-opmaak: een lijst tussen [ ] is niet gesloten of mist een komma")]
-    assert _messages("é: 1\nb: x\x07\n") == [(2, 5, "ongeldig teken U+0007 in het bestand: YAML staat geen stuurtekens toe; verwijder het")]
+    assert _messages("a: [1, 2\nb: 3\n") == [(2, 2, "ongeldige YAML-opmaak: een lijst tussen [ ] is niet gesloten of mist een komma", "yaml-ongeldig")]
+    assert _messages("é: 1\nb: x\x07\n") == [(2, 5, "ongeldig teken U+0007 in het bestand: YAML staat geen stuurtekens toe; verwijder het", "teken-ongeldig")]
 
 
 def test_a_file_is_read_no_further_than_the_limit(tmp_path: Path):
@@ -65,7 +65,7 @@ def test_a_file_is_read_no_further_than_the_limit(tmp_path: Path):
     assert read_limited(path, "groot.yaml", limit=11) == b"a" * 11
     with pytest.raises(TooLarge) as exc:
         read_limited(path, "groot.yaml", limit=10)
-    assert str(exc.value.finding) == "groot.yaml:1:1: bestand is te groot (11 bytes); een gegevensbestand mag hoogstens 1.048.576 bytes (1 MB) zijn"
+    assert str(exc.value.finding) == "groot.yaml:1:1: bestand is te groot (11 bytes); een gegevensbestand mag hoogstens 1.048.576 bytes (1 MB) zijn [bestand-te-groot]"
 
 
 FRAGMENTS = [

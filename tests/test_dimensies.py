@@ -132,7 +132,7 @@ def test_categories_that_do_not_add_up_are_refused_at_their_line(helmond_region)
     line = helmond_region.line_of(rel, "categorieen: {1: 5, 2: 9, 3: 11, 4: 9, 5: 5, 6: 3}")
     assert _findings(helmond_region) == [
         f"{rel}:{line}:9: prestatie_indicatoren[0].realisaties[2011].categorieen: de aantallen per categorie tellen op tot 42, "
-        "maar de waarde (het totaal) is 43 (verschil −1); de categorieën sluiten elkaar uit en tellen samen op tot het totaal"
+        "maar de waarde (het totaal) is 43 (verschil −1); de categorieën sluiten elkaar uit en tellen samen op tot het totaal [categorieen-tellen-niet-op]"
     ]
 
 
@@ -143,9 +143,9 @@ def test_a_row_and_a_column_of_the_overgangen_are_refused_at_their_lines(helmond
     column = helmond_region.line_of(rel, "categorieen: {1: 8, 2: 12, 3: 10, 4: 17, 5: 5, 6: 4}")
     assert _findings(helmond_region) == [
         f"{rel}:{column}:43: prestatie_indicatoren[0].realisaties[2011].categorieen[4]: 17 op trede 4 op de peildatum, maar de "
-        "overgangen naar trede 4 tellen op tot 18; elke kolom van de overgangen telt op tot de stand op de peildatum",
+        "overgangen naar trede 4 tellen op tot 18; elke kolom van de overgangen telt op tot de stand op de peildatum [overgangen-tellen-niet-op]",
         f"{rel}:{row}:11: prestatie_indicatoren[0].realisaties[2011].overgangen[3]: de overgangen van trede 3 tellen op tot 17, "
-        "maar aan het begin van 2011 stonden er 16 op trede 3 (nulmeting); elke rij telt op tot de stand aan het begin van het jaar",
+        "maar aan het begin van 2011 stonden er 16 op trede 3 (nulmeting); elke rij telt op tot de stand aan het begin van het jaar [overgangen-tellen-niet-op]",
     ]
 
 
@@ -154,7 +154,7 @@ def test_unknown_categories_and_kengetallen_get_a_suggestion(helmond_region, reg
     helmond_region.replace(rel, "      gestegen:\n", "      gestegn:\n")
     helmond_region.replace(rel, "      2011: {1: 35, 2: 55, 3: 75, 4: 55, 5: 35, 6: 25}", "      2011: {1: 35, 2: 55, 3: 75, 4: 55, 5: 35, 7: 25}")
     found = _findings(helmond_region)
-    assert any("kengetallen[gestegn]: onbekend kengetal 'gestegn' van 'participatieladder'" in f and "bedoelt u 'gestegen'?" in f for f in found)
+    assert any("kengetallen[gestegn]: onbekend kengetal 'gestegn' van 'participatieladder'" in f and f.endswith("bedoelt u 'gestegen'? [verwijzing-onbekend]") for f in found)
     assert any("streefwaarden_per_categorie[2011][7]: onbekende trede '7' van dimensie 'trede'; bekend zijn: 1, 2, 3, 4, 5, 6" in f for f in found)
     # In the example: a doelgroep misspelt.
     g = "gemeenten/druten.yaml"
@@ -162,7 +162,7 @@ def test_unknown_categories_and_kengetallen_get_a_suggestion(helmond_region, reg
     line = region.line_of(g, "categorieen: {jongern: 9, ")
     assert [f for f in _findings(region) if f.startswith(g)] == [
         f"{g}:{line}:23: prestatie_indicatoren[0].realisaties[2015].categorieen[jongern]: onbekende doelgroep 'jongern' van dimensie "
-        "'doelgroep'; bekend zijn: jongeren, 55-plus, arbeidsbeperking, overig; bedoelt u 'jongeren'?"
+        "'doelgroep'; bekend zijn: jongeren, 55-plus, arbeidsbeperking, overig; bedoelt u 'jongeren'? [verwijzing-onbekend]"
     ]
 
 
@@ -170,7 +170,7 @@ def test_counts_per_category_are_whole(region):
     g = "gemeenten/druten.yaml"
     region.replace(g, "categorieen: {v: 9, p: 5,", "categorieen: {v: 9, p: 5.5,")
     line = region.line_of(g, "categorieen: {v: 9, p: 5.5,")
-    assert _findings(region) == [f"{g}:{line}:32: prestatie_indicatoren[8].realisaties[2015].categorieen.p: verwacht een geheel aantal van 0 of meer, gevonden '5.5'"]
+    assert _findings(region) == [f"{g}:{line}:32: prestatie_indicatoren[8].realisaties[2015].categorieen.p: verwacht een geheel aantal van 0 of meer, gevonden '5.5' [getal-ongeldig]"]
 
 
 def test_overgangen_need_the_stand_at_the_start_of_the_year_per_tertaal(tertaal_region):
@@ -180,7 +180,7 @@ def test_overgangen_need_the_stand_at_the_start_of_the_year_per_tertaal(tertaal_
     line = tertaal_region.line_of(rel, "overgangen: {1: {1: 34, 2: 3}")
     found = _findings(tertaal_region)
     assert f"{rel}:{line}:22: prestatie_indicatoren[5].realisaties[2017-T1].overgangen[1]: de overgangen van fase 1 tellen op tot 37, maar " \
-           "aan het begin van 2017 stonden er 36 op fase 1 (realisaties[2016-T3]); elke rij telt op tot de stand aan het begin van het jaar" in found
+           "aan het begin van 2017 stonden er 36 op fase 1 (realisaties[2016-T3]); elke rij telt op tot de stand aan het begin van het jaar [overgangen-tellen-niet-op]" in found
 
 
 # --- per tertaal: koers of a kengetal -----------------------------------------------------
@@ -275,8 +275,10 @@ def test_a_raming_above_the_budget_and_people_that_are_not_the_deelnemers_are_re
     region.replace(g, "      structurele-ondersteuning: {2015: 3,", "      structurele-ondersteuning: {2015: 4,")
     found = _findings(region)
     # 15 × 1.500 + 22 × 3.500 + 4 × 8.000 = 22.500 + 77.000 + 32.000 = 131.500 > 124.000; 41 people for 40 deelnemers.
-    assert any(f.startswith(g) and "maatwerk[0].groepen: de raming voor 2015 (€ 131.500:" in f and "(€ 124.000); verschil € 7.500" in f for f in found)
-    assert any(f.startswith(g) and "maatwerk[0].deelnemers[2015]: 40 deelnemers, maar de groepen van de afspraak tellen in 2015 samen 41 mensen" in f for f in found)
+    assert any(f.startswith(g) and "maatwerk[0].groepen: de raming voor 2015 (€ 131.500:" in f and "(€ 124.000); verschil € 7.500" in f
+               and f.endswith("[raming-boven-budget]") for f in found)
+    assert any(f.startswith(g) and "maatwerk[0].deelnemers[2015]: 40 deelnemers, maar de groepen van de afspraak tellen in 2015 samen 41 mensen" in f
+               and f.endswith("[deelnemers-tellen-niet-op]") for f in found)
 
 
 def test_a_vastgelegde_dvo_keeps_its_controlegetal_when_only_its_realisaties_are_split(project):

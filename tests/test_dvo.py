@@ -13,9 +13,7 @@ from pypdf import PdfReader
 from generator.cli import main
 from generator.render.pdf.fetcher import AssetFetcher
 from generator.render.templating.search_path import PACKAGE_TEMPLATES
-from tests.conftest import REPO, Region, document_html, pdf_pages
-
-SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
+from tests.conftest import REPO, SLUGS, Region, document_html, pdf_pages
 
 
 def test_every_gemeente_gets_pdf_and_html(built):

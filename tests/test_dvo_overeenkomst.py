@@ -15,9 +15,8 @@ from generator.compute import kpi
 from generator.models.budget import budget_gemeente
 from generator.render.documents.dvo.render import render_dvo
 from generator.util.formatting import date_long, euro, number
-from tests.conftest import copy_maasland, flat, pdf_pages
+from tests.conftest import SLUGS, copy_maasland, flat, pdf_pages
 
-SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
 
 # The articles a Dutch service agreement needs (issue 10, section 1), by their id in the standard text.
 REQUIRED = [

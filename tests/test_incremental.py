@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, Region, copy_region
+from tests.conftest import REPO, Region, copy_region, free_port
 
 # The edit of these tests: one realisatie of one gemeente (Wijchen, uitstroom naar werk, 2016).
 EDIT = ("gemeenten/wijchen.yaml", "      2015: 119\n      2016: 97\n", "      2015: 119\n      2016: 121\n")
@@ -207,7 +206,7 @@ def test_serve_updates_the_regional_report_after_a_realisatie_edit(warm):
         return eenheid("aantal").tekst(v.regio("uitstroom-werk", v.periode("2016")).realisatie)
 
     before = regional(warm.root)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--root", str(warm.root), "--port", str(port), "--jobs", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "CI": "1"},
@@ -223,12 +222,6 @@ def test_serve_updates_the_regional_report_after_a_realisatie_edit(warm):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_for(url: str, ready, seconds: float = 300) -> str:

@@ -17,9 +17,7 @@ from generator.compute.rapportperiode import parse
 from generator.compute.uitkomsten import ONVERKLAARD, TE_BEOORDELEN, VERKLAARD
 from generator.models.kinds import kind_for
 from generator.compute.verantwoording import Verantwoording
-from tests.conftest import REPO, document_html, pdf_pages
-
-SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
+from tests.conftest import REPO, SLUGS, document_html, pdf_pages
 
 
 @pytest.fixture(scope="module")

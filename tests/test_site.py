@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator.util.formatting import file_size
-from tests.conftest import REPO, Region
+from tests.conftest import REPO, SLUGS, Region, free_port
 
 class _Refs(HTMLParser):
     """Every id, and every URL the page would request or navigate to."""
@@ -100,7 +99,11 @@ def test_every_instrument_links_to_an_existing_article_anchor(built, project):
 
 def test_internal_links_and_downloads_resolve(built):
     site = built / "site"
-    for page in pages(site):
+    checked = pages(site)
+    # The pages a reader starts from are among those checked (an empty list checks nothing).
+    assert {site / "index.html", site / "regio" / "index.html"} | {site / "gemeenten" / s / "index.html" for s in SLUGS} <= set(checked)
+    reached: set[str] = set()
+    for page in checked:
         if page.name == "404.html":
             continue  # served for any missing path, so it links from the site root on purpose
         for url in parse(page).urls:
@@ -111,6 +114,9 @@ def test_internal_links_and_downloads_resolve(built):
             if target.is_dir():
                 target = target / "index.html"
             assert target.is_file(), f"{page.relative_to(site)} -> {url}"
+            reached.add(target.relative_to(site).as_posix())
+    # Every DVO and its reading copy is reached through a link that resolves.
+    assert {f"pdf/dvo-{s}.pdf" for s in SLUGS} | {f"gemeenten/{s}/dvo/index.html" for s in SLUGS} <= reached
 
 
 def _text(html: str) -> str:
@@ -235,12 +241,6 @@ def test_broken_link_in_an_authored_page_fails_strict_and_keeps_the_old_site(reg
     assert region.path("site/manifest.json").read_bytes() == before
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
@@ -248,7 +248,7 @@ def _get(url: str) -> str:
 
 def test_serve_rebuilds_when_a_gemeente_file_changes(warm: Region):
     region = warm  # built before: serve's first build renders nothing, the edit re-renders Druten
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CI": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--root", str(region.root), "--port", str(port), "--jobs", "2"],

@@ -6,31 +6,21 @@ tertaal scheme is checked on the generated pages of the same region."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import REPO
+from tests.conftest import fixture_region
 
-FIXTURE = REPO / "tests" / "fixtures" / "regio-kwartaal"
-CATALOGUES = ("indicatoren.yaml", "instrumentarium.yaml", "verordening.yaml", "dvo-standaardbepalingen.yaml")
 # Names of the example region that no generated page of another region may show.
 EXAMPLE_NAMES = ("Rijk van Nijmegen", "Nijmegen", "Wijchen", "Beuningen")
 
 
-def fixture_region(target: Path) -> Path:
-    shutil.copytree(FIXTURE, target, dirs_exist_ok=True)
-    for name in CATALOGUES:
-        shutil.copy(REPO / "content" / name, target / "content" / name)
-    return target
-
-
 @pytest.fixture(scope="module")
 def kwartaal(tmp_path_factory) -> Path:
-    root = fixture_region(tmp_path_factory.mktemp("kwartaal"))
+    root = fixture_region("regio-kwartaal", tmp_path_factory.mktemp("kwartaal"))
     result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
     assert result.exit_code == 0, result.output
     return root
@@ -95,7 +85,7 @@ def test_tertaal_labels_on_the_generated_pages(tmp_path):
     from generator.publish.pages import pages
     from generator.render.templating.search_path import Templates
 
-    root = fixture_region(tmp_path)
+    root = fixture_region("regio-kwartaal", tmp_path)
     (root / "content" / "regio.yaml").write_text(
         (root / "content" / "regio.yaml").read_text(encoding="utf-8").replace("periode_schema: kwartaal", "periode_schema: tertaal"), encoding="utf-8")
     for gemeente in (root / "gemeenten").glob("*.yaml"):

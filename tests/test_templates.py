@@ -11,7 +11,7 @@ import pytest
 
 from generator.load.layout import PACKAGE_TEMPLATES
 from generator.load.region_files import default_pages, package_files
-from tests.conftest import REPO, Region
+from tests.conftest import REPO, Region, assert_finding, located
 
 D = "gemeenten/druten.yaml"
 
@@ -81,7 +81,7 @@ def test_a_broken_override_is_reported_by_validate_at_its_line(region: Region):
     # Jinja names the line of the block that is not closed: where the user must look.
     assert lines_of(result)[0] == "dvo_templates/dvo/maatwerk.html:2:1: fout in de opmaak van het sjabloon (Jinja meldt: " \
                                   "Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. " \
-                                  "The innermost block that needs to be closed is 'if'.)"
+                                  "The innermost block that needs to be closed is 'if'.) [sjabloon-ongeldig]"
 
 
 def test_a_misnamed_override_is_reported_with_the_name_meant(region: Region):
@@ -93,7 +93,7 @@ def test_a_misnamed_override_is_reported_with_the_name_meant(region: Region):
     result = region.dvo("validate")
     assert lines_of(result)[:-1] == [
         "dvo_templates/dvo/maatwerkk.html:1:1: dit bestand vervangt geen sjabloon van het pakket; bedoelt u "
-        "'dvo/maatwerk.html'? (hernoem het naar dvo_templates/dvo/maatwerk.html)",
+        "'dvo/maatwerk.html'? (hernoem het naar dvo_templates/dvo/maatwerk.html) [sjabloon-onbekend]",
     ]
     assert result.exit_code == 1
 
@@ -114,10 +114,10 @@ def test_site_configuration_is_checked_with_line_and_suggestion(region: Region):
     regio = region.line_of("mkdocs.yml", "regio/indx.md")
     assert f"mkdocs.yml:{regio}:12: nav: pagina 'regio/indx.md' bestaat niet; bedoelt u 'regio/index.md'? Verwacht een eigen pagina " \
            "content/pages/regio/indx.md, een standaardpagina (bestuur.md, dvo-lezen.md, index.md, toegankelijkheid.md, werkbedrijf.md) " \
-           "of een pagina die de generator maakt (gemeenten/index.md, regio/index.md, instrumentarium/index.md, verordening.md)" in lines
-    assert any(line.startswith(f"mkdocs.yml:{region.line_of('mkdocs.yml', 'besturen/index.md')}:32: nav: pagina 'besturen/index.md' bestaat niet") for line in lines)
+           "of een pagina die de generator maakt (gemeenten/index.md, regio/index.md, instrumentarium/index.md, verordening.md) [pagina-onbekend]" in lines
+    assert_finding(lines, f"mkdocs.yml:{region.line_of('mkdocs.yml', 'besturen/index.md')}:32", "pagina-onbekend")
     region.path("mkdocs.yml").unlink()
-    assert lines_of(region.dvo("validate"))[0].startswith("mkdocs.yml:1:1: bestand ontbreekt")
+    assert located(lines_of(region.dvo("validate"))) == [("mkdocs.yml:1:1", "bestand-ontbreekt")]
 
 
 def test_without_own_pages_the_package_pages_are_used(region: Region, tmp_path):

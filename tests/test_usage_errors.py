@@ -3,6 +3,7 @@ what was found, with the usage line and where to find help; never click's Englis
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -58,6 +59,21 @@ def test_help_is_dutch():
     assert result.output.startswith("Gebruik: dvo build [OPTIES]")
     assert "Opties:" in result.output and "Toon deze hulp en stop." in result.output and "--jobs AANTAL" in result.output
     assert "Commando's:" in CliRunner().invoke(main, ["-h"]).output
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_commands_help_is_dutch_to_the_last_word(command: str):
+    """click's own words (metavars of its types, the marks after an option's help) are Dutch too."""
+    result = CliRunner().invoke(main, [command, "-h"])
+    assert result.exit_code == 0, result.output
+    english = re.findall(r"\b(?:TEXT|DIRECTORY|INTEGER|FLOAT|PATH|FILE|required|default|Usage|Options|Arguments)\b", result.output)
+    assert english == [], result.output
+
+
+def test_help_marks_a_required_option_and_a_default_in_dutch():
+    init = CliRunner().invoke(main, ["init", "-h"]).output
+    assert "--regio TEKST" in init and "[verplicht]" in init
+    assert "[standaard: (huidige map)]" in " ".join(CliRunner().invoke(main, ["wijzigingen", "-h"]).output.split())
 
 
 def test_the_installed_command_reports_usage_errors_the_same_way():

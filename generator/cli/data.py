@@ -13,7 +13,7 @@ from generator.cli.usage import Jaartal
 @main.command()
 @root_option
 def validate(root: Path) -> None:
-    """Controleer alle gegevens; meldt elke fout als pad:regel:kolom: melding."""
+    """Controleer alle gegevens; meldt elke fout als pad:regel:kolom: melding [code]."""
     project = load_checked(root)
     click.echo(
         f"Alle gegevens zijn geldig: regio {project.regio.naam}, {len(project.gemeenten)} gemeenten, "

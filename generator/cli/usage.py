@@ -110,9 +110,33 @@ class Deel(click.ParamType):
 _SECTIONS = {"Options": "Opties", "Commands": "Commando's", "Arguments": "Argumenten"}
 
 
+# click's own words in help texts (metavars of its types, the marks after an option's help).
+_HELP_WORDS = [
+    (re.compile(r"(?<=[ =])TEXT\b"), "TEKST"),
+    (re.compile(r"(?<=[ =])DIRECTORY\b"), "MAP"),
+    (re.compile(r"(?<=[ =])FILE\b"), "BESTAND"),
+    (re.compile(r"(?<=[ =])PATH\b"), "PAD"),
+    (re.compile(r"(?<=[ =])INTEGER\b"), "GETAL"),
+    (re.compile(r"(?<=[ =])FLOAT\b"), "GETAL"),
+]
+_HELP_MARKS = [("[required]", "[verplicht]"), ("[default: ", "[standaard: "), ("; required]", "; verplicht]")]
+
+
+def dutch_help_row(term: str, text: str) -> tuple[str, str]:
+    """One row of an options list with click's English words in Dutch."""
+    for pattern, word in _HELP_WORDS:
+        term = pattern.sub(word, term)
+    for english, dutch in _HELP_MARKS:
+        text = text.replace(english, dutch)
+    return term, text
+
+
 class DutchFormatter(click.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, "Gebruik: " if prefix is None else prefix)
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([dutch_help_row(term, text) for term, text in rows], col_max, col_spacing)
 
     def section(self, name: str):
         return super().section(_SECTIONS.get(name, name))

@@ -26,6 +26,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.load.codes import require
 from generator.util.formatting import number
 from generator.util.oserrors import os_reason
 from generator.util.paths import resolved
@@ -37,16 +38,35 @@ MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 10_000
 
 
-class ImportFailed(DvoError):
-    """Bad rows or an unreadable file; `problems` are complete Dutch lines."""
+@dataclass(frozen=True)
+class ImportProblem:
+    """One thing `dvo import` refuses: a complete Dutch line (file, row and column where
+    known) and its finding code (load/codes.py), printed as `text [code]`."""
 
-    def __init__(self, problems: list[str]):
+    text: str
+    code: str
+
+    def __post_init__(self) -> None:
+        require(self.code)
+
+    def __str__(self) -> str:
+        return f"{self.text} [{self.code}]"
+
+
+class ImportFailed(DvoError):
+    """Bad rows or an unreadable file: every problem, in the order found."""
+
+    def __init__(self, problems: list[ImportProblem]):
         super().__init__(f"{len(problems)} problemen")
         self.problems = problems
 
     def lines(self) -> list[str]:
         n = len(self.problems)
-        return [*self.problems, f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets geschreven."]
+        return [*(str(p) for p in self.problems), f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets geschreven."]
+
+    @classmethod
+    def one(cls, text: str, *, code: str) -> ImportFailed:
+        return cls([ImportProblem(text, code=code)])
 
 
 @dataclass
@@ -65,7 +85,7 @@ def read_export(path: Path, root: Path) -> Table:
         return _read_csv(path, name)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, name)
-    raise ImportFailed([f"{name}: verwacht een .csv- of .xlsx-bestand, gevonden '{path.suffix or 'geen extensie'}'"])
+    raise ImportFailed.one(f"{name}: verwacht een .csv- of .xlsx-bestand, gevonden '{path.suffix or 'geen extensie'}'", code="export-onleesbaar")
 
 
 def _check_the_named_file(path: Path, root: Path) -> None:
@@ -73,45 +93,48 @@ def _check_the_named_file(path: Path, root: Path) -> None:
     name = path.name
     real = resolved(path)
     if real is None:
-        raise ImportFailed([f"{name}: is een symbolische koppeling die naar zichzelf terugverwijst (een lus)"])
+        raise ImportFailed.one(f"{name}: is een symbolische koppeling die naar zichzelf terugverwijst (een lus)", code="koppeling-ongeldig")
     if path.is_symlink() and not real.is_relative_to(root.resolve()):
-        raise ImportFailed([
+        raise ImportFailed.one(
             f"{name}: is een symbolische koppeling naar '{real}', buiten de regio-repository; "
-            "geef het bestand zelf op in plaats van een koppeling ernaar"
-        ])
+            "geef het bestand zelf op in plaats van een koppeling ernaar",
+            code="bestand-buiten-repository",
+        )
     try:
         info = real.stat()
     except OSError as exc:
-        raise ImportFailed([f"{name}: is niet te lezen: {os_reason(exc)}"]) from exc
+        raise ImportFailed.one(f"{name}: is niet te lezen: {os_reason(exc)}", code="bestand-onleesbaar") from exc
     if not stat.S_ISREG(info.st_mode):
-        raise ImportFailed([f"{name}: is geen gewoon bestand (maar bijvoorbeeld een named pipe of apparaat)"])
+        raise ImportFailed.one(f"{name}: is geen gewoon bestand (maar bijvoorbeeld een named pipe of apparaat)", code="bestand-ongeschikt")
     if info.st_size > MAX_FILE_BYTES:
-        raise ImportFailed([f"{name}: het bestand is te groot ({number(info.st_size)} bytes); hoogstens {number(MAX_FILE_BYTES)} bytes"])
+        raise ImportFailed.one(f"{name}: het bestand is te groot ({number(info.st_size)} bytes); hoogstens {number(MAX_FILE_BYTES)} bytes", code="bestand-te-groot")
 
 
 def _too_many_rows(name: str) -> ImportFailed:
-    return ImportFailed([
+    return ImportFailed.one(
         f"{name}: meer dan {number(MAX_ROWS)} rijen met gegevens; dat is geen export van realisaties. "
-        "Splits het bestand of controleer of u het goede bestand hebt gekozen"
-    ])
+        "Splits het bestand of controleer of u het goede bestand hebt gekozen",
+        code="te-veel-rijen",
+    )
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ImportFailed([f"{name}: is niet te lezen: {os_reason(exc)}"]) from exc
+        raise ImportFailed.one(f"{name}: is niet te lezen: {os_reason(exc)}", code="bestand-onleesbaar") from exc
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """(text, encoding): UTF-8 with or without BOM, else Windows-1252 (Dutch Excel's 'CSV')."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFailed([
+        raise ImportFailed.one(
             f"{name}: het bestand is UTF-16 (Excel: 'Unicode-tekst'); sla het op als 'CSV UTF-8' "
-            "of 'CSV (gescheiden door lijstscheidingsteken)'"
-        ])
+            "of 'CSV (gescheiden door lijstscheidingsteken)'",
+            code="tekenset-ongeldig",
+        )
     if b"\x00" in data:
-        raise ImportFailed([f"{name}: dit is geen tekstbestand (het bevat nul-bytes); verwacht een CSV-bestand"])
+        raise ImportFailed.one(f"{name}: dit is geen tekstbestand (het bevat nul-bytes); verwacht een CSV-bestand", code="export-onleesbaar")
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "UTF-8 (met BOM)"
@@ -126,10 +149,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ImportFailed([
+        raise ImportFailed.one(
             f"{name}:{line}: de tekst is geen UTF-8 en geen Windows-1252 (byte 0x{data[exc.start]:02X}); "
-            "sla het bestand op als 'CSV UTF-8'"
-        ]) from None
+            "sla het bestand op als 'CSV UTF-8'",
+            code="tekenset-ongeldig",
+        ) from None
 
 
 def _read_csv(path: Path, name: str) -> Table:
@@ -146,27 +170,29 @@ def _read_csv(path: Path, name: str) -> Table:
                 raise _too_many_rows(name)
             rows.append((i, record))
     except csv.Error as exc:
-        raise ImportFailed([f"{name}: het bestand is niet te lezen als CSV ({exc})"]) from exc
+        raise ImportFailed.one(f"{name}: het bestand is niet te lezen als CSV ({exc})", code="export-onleesbaar") from exc
     return _table(header, rows, encoding)
 
 
 def _check_zip(path: Path, name: str) -> None:
     if not zipfile.is_zipfile(path):
-        raise ImportFailed([
+        raise ImportFailed.one(
             f"{name}: is geen Excel-bestand: een .xlsx-bestand is een zip-archief en dit bestand is dat niet "
-            "(een hernoemd CSV- of tekstbestand?)"
-        ])
+            "(een hernoemd CSV- of tekstbestand?)",
+            code="export-onleesbaar",
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportFailed([f"{name}: het zip-archief van dit Excel-bestand is beschadigd ({exc})"]) from exc
+        raise ImportFailed.one(f"{name}: het zip-archief van dit Excel-bestand is beschadigd ({exc})", code="export-onleesbaar") from exc
     unzipped = sum(m.file_size for m in members)
     if len(members) > MAX_ZIP_MEMBERS or unzipped > MAX_UNZIPPED_BYTES:
-        raise ImportFailed([
+        raise ImportFailed.one(
             f"{name}: uitgepakt zou dit Excel-bestand {number(unzipped)} bytes in {number(len(members))} delen zijn "
-            f"(hoogstens {number(MAX_UNZIPPED_BYTES)}); het wordt niet geopend (een zip-bom?)"
-        ])
+            f"(hoogstens {number(MAX_UNZIPPED_BYTES)}); het wordt niet geopend (een zip-bom?)",
+            code="bestand-te-groot",
+        )
 
 
 def _read_xlsx(path: Path, name: str) -> Table:
@@ -177,7 +203,7 @@ def _read_xlsx(path: Path, name: str) -> Table:
         # read_only streams the sheet; data_only gives the last calculated value of a formula, never the formula.
         workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds; it says why in English, kept as detail
-        raise ImportFailed([f"{name}: het bestand is niet te lezen als Excel-werkmap ({type(exc).__name__}: {exc})"]) from exc
+        raise ImportFailed.one(f"{name}: het bestand is niet te lezen als Excel-werkmap ({type(exc).__name__}: {exc})", code="export-onleesbaar") from exc
     try:
         sheet = workbook.worksheets[0]
         member = getattr(sheet, "_worksheet_path", None)  # openpyxl's name for the sheet's XML in the zip
@@ -196,7 +222,7 @@ def _read_xlsx(path: Path, name: str) -> Table:
     except ImportFailed:
         raise
     except Exception as exc:
-        raise ImportFailed([f"{name}: het bestand is niet te lezen als Excel-werkmap ({type(exc).__name__}: {exc})"]) from exc
+        raise ImportFailed.one(f"{name}: het bestand is niet te lezen als Excel-werkmap ({type(exc).__name__}: {exc})", code="export-onleesbaar") from exc
     finally:
         workbook.close()
     return _table(header, rows, None)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from generator.edit.export_file import ImportFailed, read_export
+from generator.edit.export_file import ImportFailed, ImportProblem, read_export
 from generator.models import kinds, periods
 from generator.util.atomic import write_texts
 from generator.util.oserrors import os_problem, os_reason
@@ -89,7 +89,7 @@ class _Checker:
     def __init__(self, project: Project, name: str):
         self.project = project
         self.name = name
-        self.problems: list[str] = []
+        self.problems: list[ImportProblem] = []
         self.by_key = {}
         for g in project.gemeenten:
             for key in (g.slug, g.naam.lower(), g.cbs_code.lower()):
@@ -97,8 +97,8 @@ class _Checker:
         self.scheme = project.regio.rapportage.periode_schema
         self.jaren = project.regio.periode.jaren
 
-    def fail(self, rij: int, kolom: str, message: str) -> None:
-        self.problems.append(f"{self.name}:{rij}: {kolom}: {message}")
+    def fail(self, rij: int, kolom: str, message: str, *, code: str) -> None:
+        self.problems.append(ImportProblem(f"{self.name}:{rij}: {kolom}: {message}", code=code))
 
     def header(self, headers: list[str]) -> dict[str, str]:
         """Map our column names to the file's header names."""
@@ -109,10 +109,11 @@ class _Checker:
                 found[norm] = h
         missing = [c for c in COLUMNS if c not in found]
         if missing:
-            self.problems.append(
+            self.problems.append(ImportProblem(
                 f"{self.name}:1: kolommen {', '.join(missing)} ontbreken in de kopregel; verwacht de kolommen "
-                f"{', '.join(COLUMNS)} (en eventueel noemer, categorie, of van en naar), gevonden: {', '.join(headers) or '(niets)'}"
-            )
+                f"{', '.join(COLUMNS)} (en eventueel noemer, categorie, of van en naar), gevonden: {', '.join(headers) or '(niets)'}",
+                code="kolom-ontbreekt",
+            ))
         return found
 
     def row(self, rij: int, cells: dict[str, str], names: dict[str, str]) -> Rij | None:
@@ -120,30 +121,30 @@ class _Checker:
         text = {c: cells.get(names[c], "") if c in names else "" for c in COLUMNS + OPTIONAL}
         g = self.by_key.get(text["gemeente"].lower())
         if not text["gemeente"]:
-            self.fail(rij, "gemeente", "leeg; verwacht de naam, slug of CBS-code van een gemeente")
+            self.fail(rij, "gemeente", "leeg; verwacht de naam, slug of CBS-code van een gemeente", code="cel-leeg")
         elif g is None:
             namen = [x.naam for x in self.project.gemeenten]
-            self.fail(rij, "gemeente", f"onbekende gemeente '{text['gemeente']}'; bekend zijn: {', '.join(namen)}{did_you_mean(text['gemeente'], namen)}")
+            self.fail(rij, "gemeente", f"onbekende gemeente '{text['gemeente']}'; bekend zijn: {', '.join(namen)}{did_you_mean(text['gemeente'], namen)}", code="verwijzing-onbekend")
         indicator = next((i for i in self.project.indicatoren.indicatoren if i.id == text["indicator"]), None)
         if indicator is None:
             ids = [i.id for i in self.project.indicatoren.indicatoren]
-            self.fail(rij, "indicator", f"onbekende indicator '{text['indicator']}'{did_you_mean(text['indicator'], ids)}; gebruik een id uit content/indicatoren.yaml, zoals '{ids[0]}'")
+            self.fail(rij, "indicator", f"onbekende indicator '{text['indicator']}'{did_you_mean(text['indicator'], ids)}; gebruik een id uit content/indicatoren.yaml, zoals '{ids[0]}'", code="verwijzing-onbekend")
         elif g is not None and not any(p.indicator == indicator.id for p in g.prestatie_indicatoren):
-            self.fail(rij, "indicator", f"de gemeente {g.naam} heeft geen prestatie-indicator '{indicator.id}' in haar DVO")
+            self.fail(rij, "indicator", f"de gemeente {g.naam} heeft geen prestatie-indicator '{indicator.id}' in haar DVO", code="indicator-niet-in-dvo")
         parsed = periods.parse_code(text["periode"], self.scheme)
         if parsed is None:
-            self.fail(rij, "periode", f"verwacht {periods.describe(self.scheme)}, gevonden '{text['periode']}'")
+            self.fail(rij, "periode", f"verwacht {periods.describe(self.scheme)}, gevonden '{text['periode']}'", code="periode-ongeldig")
         elif parsed[0] not in self.jaren:
-            self.fail(rij, "periode", f"periode '{text['periode']}' ligt buiten de DVO-periode ({self.jaren[0]}-{self.jaren[-1]})")
+            self.fail(rij, "periode", f"periode '{text['periode']}' ligt buiten de DVO-periode ({self.jaren[0]}-{self.jaren[-1]})", code="buiten-periode")
         deel = self._deel(rij, text, indicator)
         waarde = self._value(rij, "waarde", text["waarde"], ("aantal" if deel else indicator.eenheid) if indicator else None)
         noemer = None
         if text["noemer"]:
             noemer = _number(text["noemer"])
             if noemer is None or noemer <= 0:
-                self.fail(rij, "noemer", f"verwacht een getal groter dan 0, gevonden '{text['noemer']}'")
+                self.fail(rij, "noemer", f"verwacht een getal groter dan 0, gevonden '{text['noemer']}'", code="getal-ongeldig")
             elif deel:
-                self.fail(rij, "noemer", "een aantal per categorie of een overgang heeft geen noemer; laat de noemer leeg")
+                self.fail(rij, "noemer", "een aantal per categorie of een overgang heeft geen noemer; laat de noemer leeg", code="waarde-ongeldig")
         if len(self.problems) > before:
             return None
         return Rij(rij, g.slug, indicator.id, text["periode"], waarde, noemer, deel)
@@ -158,44 +159,45 @@ class _Checker:
         dimensie = self.project.indicatoren.dimensie(indicator.dimensie)
         if dimensie is None:
             kolom = "categorie" if categorie else "van"
-            self.fail(rij, kolom, f"'{indicator.id}' is niet uitgesplitst (geen dimensie in content/indicatoren.yaml); laat {kolom} leeg")
+            self.fail(rij, kolom, f"'{indicator.id}' is niet uitgesplitst (geen dimensie in content/indicatoren.yaml); laat {kolom} leeg", code="niet-uitgesplitst")
             return ()
         if categorie and (van or naar):
-            self.fail(rij, "categorie", "vul óf categorie (een aantal op de peildatum) óf van en naar (een overgang) in, niet beide")
+            self.fail(rij, "categorie", "vul óf categorie (een aantal op de peildatum) óf van en naar (een overgang) in, niet beide", code="waarde-ongeldig")
             return ()
         wat = dimensie.enkelvoud
         for kolom, waarde in (("categorie", categorie), ("van", van), ("naar", naar)):
             if waarde and dimensie.categorie(waarde) is None:
-                self.fail(rij, kolom, f"onbekende {wat} '{waarde}' van dimensie '{dimensie.id}'; bekend zijn: {', '.join(dimensie.ids)}{did_you_mean(waarde, dimensie.ids)}")
+                self.fail(rij, kolom, f"onbekende {wat} '{waarde}' van dimensie '{dimensie.id}'; bekend zijn: {', '.join(dimensie.ids)}{did_you_mean(waarde, dimensie.ids)}", code="verwijzing-onbekend")
                 return ()
         if categorie:
             return ("categorieen", categorie)
         if not dimensie.ladder:
-            self.fail(rij, "van", f"overgangen horen bij een ladder, maar dimensie '{dimensie.id}' is geen ladder")
+            self.fail(rij, "van", f"overgangen horen bij een ladder, maar dimensie '{dimensie.id}' is geen ladder", code="geen-ladder")
             return ()
         if not (van and naar):
-            self.fail(rij, "naar" if van else "van", f"een overgang heeft een van en een naar ({wat}), gevonden alleen {'van' if van else 'naar'}")
+            self.fail(rij, "naar" if van else "van", f"een overgang heeft een van en een naar ({wat}), gevonden alleen {'van' if van else 'naar'}", code="cel-leeg")
             return ()
         return ("overgangen", van, naar)
 
     def _value(self, rij: int, kolom: str, text: str, eenheid: str | None) -> Decimal | None:
         if not text:
-            self.fail(rij, kolom, "leeg; verwacht een getal")
+            self.fail(rij, kolom, "leeg; verwacht een getal", code="cel-leeg")
             return None
         value = _number(text)
         hint = " (schrijf duizendtallen zonder punt of spatie)" if re.match(r"^\d{1,3}([. ]\d{3})+$", text) else ""
         if value is None and _NUMBER.match(text):
-            self.fail(rij, kolom, f"verwacht een getal van hoogstens {MAX_DIGITS} cijfers, gevonden {len(text)} tekens")
+            self.fail(rij, kolom, f"verwacht een getal van hoogstens {MAX_DIGITS} cijfers, gevonden {len(text)} tekens", code="waarde-buiten-bereik")
             return None
         if value is None:
-            self.fail(rij, kolom, f"verwacht een getal zoals 42 of 71,4, gevonden '{text}'{hint}")
+            self.fail(rij, kolom, f"verwacht een getal zoals 42 of 71,4, gevonden '{text}'{hint}", code="getalnotatie-ongeldig" if hint else "getal-ongeldig")
             return None
         if eenheid is not None:
             unit = kinds.eenheid(eenheid)
             low, high, what = unit.bereik
             whole = not unit.geheel or value == value.to_integral_value()
             if value < low or (high is not None and value > high) or not whole:
-                self.fail(rij, kolom, f"verwacht {what}, gevonden '{text}'{hint}")
+                code = "getalnotatie-ongeldig" if hint else "waarde-buiten-bereik" if whole else "getal-ongeldig"
+                self.fail(rij, kolom, f"verwacht {what}, gevonden '{text}'{hint}", code=code)
                 return None
         return value
 
@@ -209,7 +211,7 @@ def check_rows(project: Project, path: Path) -> tuple[list[Rij], str | None]:
     if checker.problems:
         raise ImportFailed(checker.problems)
     if not rows:
-        raise ImportFailed([f"{path.name}: geen rijen met gegevens onder de kopregel"])
+        raise ImportFailed.one(f"{path.name}: geen rijen met gegevens onder de kopregel", code="export-leeg")
     good: list[Rij] = []
     first_row: dict[tuple, int] = {}
     for rij, cells in rows:
@@ -218,7 +220,7 @@ def check_rows(project: Project, path: Path) -> tuple[list[Rij], str | None]:
             continue
         key = (r.slug, r.indicator, r.periode, r.deel)
         if key in first_row:
-            checker.fail(rij, "rij", f"dubbel: {project.gemeente(r.slug).naam}, {r.indicator}, {r.periode}{r.omschrijving} staat ook in rij {first_row[key]}")
+            checker.fail(rij, "rij", f"dubbel: {project.gemeente(r.slug).naam}, {r.indicator}, {r.periode}{r.omschrijving} staat ook in rij {first_row[key]}", code="waarde-dubbel")
             continue
         first_row[key] = rij
         good.append(r)
@@ -226,7 +228,7 @@ def check_rows(project: Project, path: Path) -> tuple[list[Rij], str | None]:
     for r in good:
         existing = _existing(project, r)
         if r.indicator in weighted and not r.deel and r.noemer is None and (existing is None or existing.noemer is None):
-            checker.fail(r.rij, "noemer", f"leeg, maar '{r.indicator}' is een gewogen gemiddelde; vul de noemer in ({project.indicator(r.indicator).noemer})")
+            checker.fail(r.rij, "noemer", f"leeg, maar '{r.indicator}' is een gewogen gemiddelde; vul de noemer in ({project.indicator(r.indicator).noemer})", code="noemer-ontbreekt")
     if checker.problems:
         raise ImportFailed(checker.problems)
     return good, table.tekenset
@@ -278,7 +280,7 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
             else:
                 new = set_realisatie(current, r.indicator, r.periode, _text(r.waarde), _text(r.noemer) if r.noemer is not None else None, after=after)
         except EditError as exc:
-            raise ImportFailed([f"{rel}: rij {r.rij} kan niet worden verwerkt: {exc}"]) from exc
+            raise ImportFailed.one(f"{rel}: rij {r.rij} kan niet worden verwerkt: {exc}", code="bewerking-onmogelijk") from exc
         _verify(current, new, r, rel)
         res.bestanden[rel] = (old, new)
         if existing is None:
@@ -307,9 +309,9 @@ def _verify(old: str, new: str, r: Rij, rel: str) -> None:
     after, value = without_it(new)
     got = value if isinstance(value, dict) else {"waarde": value}
     if Decimal(str(got["waarde"])) != r.waarde or (r.noemer is not None and Decimal(str(got.get("noemer"))) != r.noemer):
-        raise ImportFailed([f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets geschreven"])
+        raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets geschreven", code="interne-fout")
     if before != after:
-        raise ImportFailed([f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan deze realisatie; er is niets geschreven"])
+        raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan deze realisatie; er is niets geschreven", code="interne-fout")
 
 
 def _verify_deel(old: str, new: str, r: Rij, rel: str) -> None:
@@ -351,9 +353,9 @@ def _verify_deel(old: str, new: str, r: Rij, rel: str) -> None:
     before, _ = without_it(old)
     after, value = without_it(new)
     if value is None or Decimal(str(value)) != r.waarde:
-        raise ImportFailed([f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets geschreven"])
+        raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets geschreven", code="interne-fout")
     if before != after:
-        raise ImportFailed([f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan dit aantal; er is niets geschreven"])
+        raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan dit aantal; er is niets geschreven", code="interne-fout")
 
 
 def _outside(root: Path):
@@ -381,25 +383,26 @@ def revalidate(project: Project, res: Resultaat) -> None:
         try:
             load_project(scratch)
         except InvalidProject as exc:
-            raise ImportFailed([f"na de import zou dit niet kloppen: {f}" for f in exc.findings]) from exc
+            # each finding keeps its own code: it names what the import would break
+            raise ImportFailed([ImportProblem(f"na de import zou dit niet kloppen: {f.text}", code=f.code) for f in exc.findings]) from exc
 
 
 def _read_target(project: Project, rel: str) -> str:
     try:
         return (project.layout.root / rel).read_text(encoding="utf-8")
     except OSError as exc:
-        raise ImportFailed([f"{rel}: is niet te lezen: {os_reason(exc)}"]) from exc
+        raise ImportFailed.one(f"{rel}: is niet te lezen: {os_reason(exc)}", code="bestand-onleesbaar") from exc
 
 
 def _writable(project: Project, rels: list[str]) -> None:
     """Refuse before writing anything when a gemeente file is read-only (also for root, who may write anyway)."""
-    problems = []
+    problems: list[ImportProblem] = []
     for rel in rels:
         path = project.layout.root / rel
         if not (path.stat().st_mode & 0o222) or not os.access(path, os.W_OK):
-            problems.append(f"{rel}: het bestand is alleen-lezen; maak het schrijfbaar om realisaties in te lezen")
+            problems.append(ImportProblem(f"{rel}: het bestand is alleen-lezen; maak het schrijfbaar om realisaties in te lezen", code="bestand-alleen-lezen"))
         elif not os.access(path.parent, os.W_OK):
-            problems.append(f"{rel}: de map {path.parent.name}/ is niet schrijfbaar; het bestand kan niet worden vervangen")
+            problems.append(ImportProblem(f"{rel}: de map {path.parent.name}/ is niet schrijfbaar; het bestand kan niet worden vervangen", code="bestand-alleen-lezen"))
     if problems:
         raise ImportFailed(problems)
 
@@ -418,5 +421,5 @@ def run_import(project: Project, path: Path, *, dry_run: bool) -> Resultaat:
         try:
             write_texts(targets)
         except OSError as exc:
-            raise ImportFailed([f"schrijven mislukt: {os_problem(exc)}"]) from exc
+            raise ImportFailed.one(f"schrijven mislukt: {os_problem(exc)}", code="schrijven-mislukt") from exc
     return res

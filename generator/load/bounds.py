@@ -44,6 +44,7 @@ def too_large(size: int, rel: str, what: str = "een gegevensbestand") -> Finding
     return Finding(
         rel, 1, 1,
         f"bestand is te groot ({number(size)} bytes); {what} mag hoogstens {number(MAX_BYTES)} bytes (1 MB) zijn",
+        code="bestand-te-groot",
     )
 
 
@@ -124,10 +125,21 @@ def structure_problems(text: str, rel: str, *, allow_tags: bool = False) -> list
         syntax = reader_finding(rel, text, exc)
     finally:
         loader.dispose()
-    findings = [Finding(rel, *first[kind], _message(kind, counts[kind], names[kind])) for kind in first]
+    findings = [Finding(rel, *first[kind], _message(kind, counts[kind], names[kind]), code=KIND_CODES[kind]) for kind in first]
     if syntax is not None:
         findings.append(syntax)
     return findings
+
+
+# What each refused construct is, as a finding code.
+KIND_CODES = {
+    "anchor": "yaml-niet-toegestaan",
+    "tag": "yaml-niet-toegestaan",
+    "merge": "yaml-niet-toegestaan",
+    "complex_key": "sleutel-ongeldig",
+    "null_key": "sleutel-ongeldig",
+    "depth": "te-diep-genest",
+}
 
 
 def _message(kind: str, count: int, detail: str) -> str:
@@ -189,10 +201,10 @@ def syntax_finding(rel: str, exc, text: str = "") -> Finding:
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or exc.context or "onbekend probleem").strip()
     if "maximum nesting depth" in problem:  # libyaml's own limit, reached before ours
-        return Finding(rel, line, col, _TOO_DEEP)
+        return Finding(rel, line, col, _TOO_DEEP, code="te-diep-genest")
     if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-        return Finding(rel, line, col, f"ongeldige YAML-opmaak: {_TAB}")
-    return Finding(rel, line, col, f"ongeldige YAML-opmaak: {dutch_problem(problem)}")
+        return Finding(rel, line, col, f"ongeldige YAML-opmaak: {_TAB}", code="yaml-ongeldig")
+    return Finding(rel, line, col, f"ongeldige YAML-opmaak: {dutch_problem(problem)}", code="yaml-ongeldig")
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -209,5 +221,5 @@ def reader_finding(rel: str, text: str, exc) -> Finding:
     line = before.count("\n") + 1
     col = position - (before.rfind("\n") + 1) + 1
     char = getattr(exc, "character", None)
-    code = f"U+{char:04X}" if isinstance(char, int) else (f"U+{ord(char):04X}" if isinstance(char, str) and len(char) == 1 else "een stuurteken")
-    return Finding(rel, line, col, f"ongeldig teken {code} in het bestand: YAML staat geen stuurtekens toe; verwijder het")
+    name = f"U+{char:04X}" if isinstance(char, int) else (f"U+{ord(char):04X}" if isinstance(char, str) and len(char) == 1 else "een stuurteken")
+    return Finding(rel, line, col, f"ongeldig teken {name} in het bestand: YAML staat geen stuurtekens toe; verwijder het", code="teken-ongeldig")

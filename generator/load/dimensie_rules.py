@@ -67,22 +67,22 @@ def rule_dimensies(ld: LoadedFiles) -> Iterator[Finding]:
     cat = ld.indicatoren
     doc = ld.doc(ld.layout.indicatoren)
     for n, dup in _repeats([d.id for d in cat.dimensies]):
-        yield doc.finding(("dimensies", n, "id"), f"dimensies[{n}].id: dubbel dimensie-id '{dup}'")
+        yield doc.finding(("dimensies", n, "id"), f"dimensies[{n}].id: dubbel dimensie-id '{dup}'", code="waarde-dubbel")
     for n, d in enumerate(cat.dimensies):
         for k, dup in _repeats(d.ids):
-            yield doc.finding(("dimensies", n, "categorieen", k, "id"), f"dimensies[{n}].categorieen[{k}].id: categorie '{dup}' staat meer dan eens in dimensie '{d.id}'")
+            yield doc.finding(("dimensies", n, "categorieen", k, "id"), f"dimensies[{n}].categorieen[{k}].id: categorie '{dup}' staat meer dan eens in dimensie '{d.id}'", code="waarde-dubbel")
     known = [d.id for d in cat.dimensies]
     for n, ind in enumerate(cat.indicatoren):
         at = ("indicatoren", n)
         dimensie = cat.dimensie(ind.dimensie)
         if ind.dimensie and dimensie is None:
-            yield doc.finding(at + ("dimensie",), f"indicatoren[{n}].dimensie: onbekende dimensie '{ind.dimensie}'; bekend zijn: {', '.join(known) or '(geen: vul dimensies in bovenaan dit bestand)'}{did_you_mean(ind.dimensie, known)}")
+            yield doc.finding(at + ("dimensie",), f"indicatoren[{n}].dimensie: onbekende dimensie '{ind.dimensie}'; bekend zijn: {', '.join(known) or '(geen: vul dimensies in bovenaan dit bestand)'}{did_you_mean(ind.dimensie, known)}", code="verwijzing-onbekend")
             continue
         if ind.kengetallen and dimensie is None:
-            yield doc.finding(at + ("kengetallen",), f"indicatoren[{n}].kengetallen: een kengetal wordt berekend uit de categorieën van een dimensie, maar '{ind.id}' heeft geen dimensie; vul 'dimensie' in of laat de kengetallen weg")
+            yield doc.finding(at + ("kengetallen",), f"indicatoren[{n}].kengetallen: een kengetal wordt berekend uit de categorieën van een dimensie, maar '{ind.id}' heeft geen dimensie; vul 'dimensie' in of laat de kengetallen weg", code="niet-uitgesplitst")
             continue
         for k, dup in _repeats([g.id for g in ind.kengetallen]):
-            yield doc.finding(at + ("kengetallen", k, "id"), f"indicatoren[{n}].kengetallen[{k}].id: dubbel kengetal-id '{dup}' bij '{ind.id}'")
+            yield doc.finding(at + ("kengetallen", k, "id"), f"indicatoren[{n}].kengetallen[{k}].id: dubbel kengetal-id '{dup}' bij '{ind.id}'", code="waarde-dubbel")
         for k, g in enumerate(ind.kengetallen):
             yield from _kengetal(doc, at + ("kengetallen", k), g, dimensie)
 
@@ -91,17 +91,17 @@ def _kengetal(doc, at: tuple, g, dimensie: Dimensie) -> Iterator[Finding]:
     where = field_path(at)
     if g.berekening in dims.LADDER_BEREKENINGEN:
         if not dimensie.ladder:
-            yield doc.finding(at + ("berekening",), f"{where}.berekening: '{g.berekening}' telt wie op een ladder steeg of daalde, maar dimensie '{dimensie.id}' is geen ladder (ladder: true); verwacht 'som' of 'aandeel'")
+            yield doc.finding(at + ("berekening",), f"{where}.berekening: '{g.berekening}' telt wie op een ladder steeg of daalde, maar dimensie '{dimensie.id}' is geen ladder (ladder: true); verwacht 'som' of 'aandeel'", code="geen-ladder")
         if g.categorieen:
-            yield doc.finding(at + ("categorieen",), f"{where}.categorieen: '{g.berekening}' volgt uit de overgangen, niet uit categorieën; laat 'categorieen' weg")
+            yield doc.finding(at + ("categorieen",), f"{where}.categorieen: '{g.berekening}' volgt uit de overgangen, niet uit categorieën; laat 'categorieen' weg", code="waarde-ongeldig")
         return
     if not g.categorieen:
-        yield doc.finding(at, f"{where}: '{g.berekening}' telt de categorieën die u noemt; verwacht 'categorieen' met ten minste één van {', '.join(dimensie.ids)}")
+        yield doc.finding(at, f"{where}: '{g.berekening}' telt de categorieën die u noemt; verwacht 'categorieen' met ten minste één van {', '.join(dimensie.ids)}", code="veld-ontbreekt")
     for c, categorie in enumerate(g.categorieen):
         if dimensie.categorie(categorie) is None:
-            yield doc.finding(at + ("categorieen", c), f"{where}.categorieen[{c}]: onbekende categorie '{categorie}' van dimensie '{dimensie.id}'; bekend zijn: {', '.join(dimensie.ids)}{did_you_mean(categorie, dimensie.ids)}")
+            yield doc.finding(at + ("categorieen", c), f"{where}.categorieen[{c}]: onbekende categorie '{categorie}' van dimensie '{dimensie.id}'; bekend zijn: {', '.join(dimensie.ids)}{did_you_mean(categorie, dimensie.ids)}", code="verwijzing-onbekend")
     for c, dup in _repeats(g.categorieen):
-        yield doc.finding(at + ("categorieen", c), f"{where}.categorieen[{c}]: categorie '{dup}' staat meer dan eens in dit kengetal")
+        yield doc.finding(at + ("categorieen", c), f"{where}.categorieen[{c}]: categorie '{dup}' staat meer dan eens in dit kengetal", code="waarde-dubbel")
 
 
 # --- the gemeenten -----------------------------------------------------------------------
@@ -140,15 +140,15 @@ def rule_gesplitste_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
 def _zonder_dimensie(doc, base: tuple, p: PrestatieIndicator, ind: Indicator) -> Iterator[Finding]:
     what = f"'{ind.id}' is niet uitgesplitst (geen dimensie in content/indicatoren.yaml)"
     if p.nulmeting is not None and p.nulmeting.categorieen:
-        yield doc.finding(base + ("nulmeting", "categorieen"), f"{field_path(base)}.nulmeting.categorieen: {what}; laat de categorieën weg")
+        yield doc.finding(base + ("nulmeting", "categorieen"), f"{field_path(base)}.nulmeting.categorieen: {what}; laat de categorieën weg", code="niet-uitgesplitst")
     for key, real in p.realisaties.items():
         parent = base + ("realisaties", _key(doc, base + ("realisaties",), key))
         for name in ("categorieen", "overgangen"):
             if getattr(real, name):
-                yield doc.finding(parent + (name,), f"{field_path(parent)}.{name}: {what}; laat de {name} weg")
+                yield doc.finding(parent + (name,), f"{field_path(parent)}.{name}: {what}; laat de {name} weg", code="niet-uitgesplitst")
     for name in ("streefwaarden_per_categorie", "kengetallen"):
         if getattr(p, name):
-            yield doc.finding(base + (name,), f"{field_path(base)}.{name}: {what}; laat '{name}' weg")
+            yield doc.finding(base + (name,), f"{field_path(base)}.{name}: {what}; laat '{name}' weg", code="niet-uitgesplitst")
 
 
 def _unknown(doc, parent: tuple, keys, dimensie: Dimensie) -> Iterator[Finding]:
@@ -156,14 +156,14 @@ def _unknown(doc, parent: tuple, keys, dimensie: Dimensie) -> Iterator[Finding]:
         if dimensie.categorie(key) is None:
             loc = parent + (_key(doc, parent, key),)
             yield doc.finding(loc, f"{field_path(parent)}[{key}]: onbekende {dimensie.enkelvoud} '{key}' van dimensie '{dimensie.id}'; "
-                                   f"bekend zijn: {', '.join(dimensie.ids)}{did_you_mean(key, dimensie.ids)}", key=True)
+                                   f"bekend zijn: {', '.join(dimensie.ids)}{did_you_mean(key, dimensie.ids)}", code="verwijzing-onbekend", key=True)
 
 
 def _adds_up(doc, loc: tuple, categorieen: dict[str, int], totaal: Decimal | None, what: str) -> Iterator[Finding]:
     som = sum(categorieen.values())
     if categorieen and totaal is not None and som != totaal:
         yield doc.finding(loc, f"{field_path(loc)}: de aantallen per categorie tellen op tot {_aantal(som)}, maar {what} is {_aantal(totaal)} "
-                               f"(verschil {sign(Decimal(som - totaal))}{_aantal(abs(som - totaal))}); de categorieën sluiten elkaar uit en tellen samen op tot het totaal", key=True)
+                               f"(verschil {sign(Decimal(som - totaal))}{_aantal(abs(som - totaal))}); de categorieën sluiten elkaar uit en tellen samen op tot het totaal", code="categorieen-tellen-niet-op", key=True)
 
 
 def _met_dimensie(doc, base: tuple, p: PrestatieIndicator, ind: Indicator, dimensie: Dimensie, scheme: str, eerste_jaar: int) -> Iterator[Finding]:
@@ -187,23 +187,23 @@ def _met_dimensie(doc, base: tuple, p: PrestatieIndicator, ind: Indicator, dimen
         kengetal = ind.kengetal(key)
         if kengetal is None:
             ids = [k.id for k in ind.kengetallen]
-            yield doc.finding(loc, f"{field_path(base)}.kengetallen[{key}]: onbekend kengetal '{key}' van '{ind.id}'; bekend zijn: {', '.join(ids) or '(geen)'}{did_you_mean(key, ids)}", key=True)
+            yield doc.finding(loc, f"{field_path(base)}.kengetallen[{key}]: onbekend kengetal '{key}' van '{ind.id}'; bekend zijn: {', '.join(ids) or '(geen)'}{did_you_mean(key, ids)}", code="verwijzing-onbekend", key=True)
             continue
         if doel.nulmeting is not None and doel.nulmeting.categorieen:
-            yield doc.finding(loc + ("nulmeting", "categorieen"), f"{field_path(loc)}.nulmeting.categorieen: een kengetal heeft één nulmeting (waarde); de categorieën staan bij de nulmeting van de indicator")
+            yield doc.finding(loc + ("nulmeting", "categorieen"), f"{field_path(loc)}.nulmeting.categorieen: een kengetal heeft één nulmeting (waarde); de categorieën staan bij de nulmeting van de indicator", code="waarde-ongeldig")
         computed = dims.kengetal_prestatie(ind, kengetal, doel, p, dimensie)
         for name, what in (("toelichtingen", "toelichting"), ("opvolging", "opvolging")):
             for period in getattr(doel, name):
                 if period not in computed.realisaties:
                     where = loc + (name, _key(doc, loc + (name,), period))
-                    yield doc.finding(where, f"{field_path(where)}: {what} voor periode '{period}', maar daarvoor is het kengetal '{kengetal.naam}' niet te berekenen (geen realisatie{' met overgangen' if kengetal.berekening in dims.LADDER_BEREKENINGEN else ' per categorie'})", key=True)
+                    yield doc.finding(where, f"{field_path(where)}: {what} voor periode '{period}', maar daarvoor is het kengetal '{kengetal.naam}' niet te berekenen (geen realisatie{' met overgangen' if kengetal.berekening in dims.LADDER_BEREKENINGEN else ' per categorie'})", code="realisatie-ontbreekt", key=True)
 
 
 def _overgangen(doc, parent: tuple, key: str, p: PrestatieIndicator, real, dimensie: Dimensie, scheme: str, eerste_jaar: int) -> Iterator[Finding]:
     loc = parent + ("overgangen",)
     where = field_path(loc)
     if not dimensie.ladder:
-        yield doc.finding(loc, f"{where}: overgangen horen bij een ladder, maar dimensie '{dimensie.id}' is geen ladder (ladder: true)")
+        yield doc.finding(loc, f"{where}: overgangen horen bij een ladder, maar dimensie '{dimensie.id}' is geen ladder (ladder: true)", code="geen-ladder")
         return
     unknown = list(_unknown(doc, loc, real.overgangen, dimensie))
     for van, rij in real.overgangen.items():
@@ -212,7 +212,7 @@ def _overgangen(doc, parent: tuple, key: str, p: PrestatieIndicator, real, dimen
         yield from unknown
         return
     if not real.categorieen:
-        yield doc.finding(loc, f"{where}: verwacht bij de overgangen ook de stand op de peildatum per {dimensie.enkelvoud} ('categorieen'), gevonden alleen overgangen")
+        yield doc.finding(loc, f"{where}: verwacht bij de overgangen ook de stand op de peildatum per {dimensie.enkelvoud} ('categorieen'), gevonden alleen overgangen", code="veld-ontbreekt")
         return
     parsed = periods.parse_code(key, scheme)
     if parsed is None:
@@ -224,21 +224,21 @@ def _overgangen(doc, parent: tuple, key: str, p: PrestatieIndicator, real, dimen
         yield doc.finding(loc, f"{where}: de stand per {dimensie.enkelvoud} aan het begin van {jaar} ontbreekt "
                                f"(de realisatie van {dims.laatste_periode(jaar - 1, scheme)} met 'categorieen'"
                                f"{', of in het eerste jaar de nulmeting per categorie' if jaar == eerste_jaar else ''}); "
-                               "zonder die stand kunnen de overgangen niet worden gecontroleerd", key=True)
+                               "zonder die stand kunnen de overgangen niet worden gecontroleerd", code="beginstand-ontbreekt", key=True)
     else:
         bron, stand = begin
         for c in dimensie.ids:
             if rijen.get(c, 0) != stand.get(c, 0):
                 at = loc + (_key(doc, loc, c),) if c in real.overgangen else loc
                 yield doc.finding(at, f"{where}[{c}]: de overgangen van {dimensie.enkelvoud} {c} tellen op tot {rijen.get(c, 0)}, maar aan het begin van "
-                                      f"{jaar} stonden er {stand.get(c, 0)} op {dimensie.enkelvoud} {c} ({bron}); elke rij telt op tot de stand aan het begin van het jaar", key=True)
+                                      f"{jaar} stonden er {stand.get(c, 0)} op {dimensie.enkelvoud} {c} ({bron}); elke rij telt op tot de stand aan het begin van het jaar", code="overgangen-tellen-niet-op", key=True)
     kolommen = dims.kolomsommen(real.overgangen)
     stand_loc = parent + ("categorieen",)
     for c in dimensie.ids:
         if kolommen.get(c, 0) != real.categorieen.get(c, 0):
             at = stand_loc + (_key(doc, stand_loc, c),) if c in real.categorieen else loc
             yield doc.finding(at, f"{field_path(stand_loc)}[{c}]: {real.categorieen.get(c, 0)} op {dimensie.enkelvoud} {c} op de peildatum, maar de overgangen "
-                                  f"naar {dimensie.enkelvoud} {c} tellen op tot {kolommen.get(c, 0)}; elke kolom van de overgangen telt op tot de stand op de peildatum", key=True)
+                                  f"naar {dimensie.enkelvoud} {c} tellen op tot {kolommen.get(c, 0)}; elke kolom van de overgangen telt op tot de stand op de peildatum", code="overgangen-tellen-niet-op", key=True)
 
 
 # --- groepen and the meerjarenraming -----------------------------------------------------
@@ -249,14 +249,14 @@ def rule_groepen(ld: LoadedFiles) -> Iterator[Finding]:
     regio_doc = ld.doc(ld.layout.regio)
     jaren = ld.regio.periode.jaren
     for n, dup in _repeats([g.id for g in ld.regio.groepen]):
-        yield regio_doc.finding(("groepen", n, "id"), f"groepen[{n}].id: dubbel groep-id '{dup}'")
+        yield regio_doc.finding(("groepen", n, "id"), f"groepen[{n}].id: dubbel groep-id '{dup}'", code="waarde-dubbel")
     for n, groep in enumerate(ld.regio.groepen):
         missing = [j for j in jaren if j not in groep.prijs]
         if missing:
-            yield regio_doc.finding(("groepen", n, "prijs"), f"groepen[{n}].prijs: jaar {', '.join(map(str, missing))} ontbreekt; verwacht een prijs per persoon voor elk jaar van {jaren[0]} tot en met {jaren[-1]}")
+            yield regio_doc.finding(("groepen", n, "prijs"), f"groepen[{n}].prijs: jaar {', '.join(map(str, missing))} ontbreekt; verwacht een prijs per persoon voor elk jaar van {jaren[0]} tot en met {jaren[-1]}", code="jaar-ontbreekt")
         for jaar in groep.prijs:
             if jaar not in jaren:
-                yield regio_doc.finding(("groepen", n, "prijs", jaar), f"groepen[{n}].prijs[{jaar}]: jaar {jaar} ligt buiten de DVO-periode ({jaren[0]}-{jaren[-1]})", key=True)
+                yield regio_doc.finding(("groepen", n, "prijs", jaar), f"groepen[{n}].prijs[{jaar}]: jaar {jaar} ligt buiten de DVO-periode ({jaren[0]}-{jaren[-1]})", code="buiten-periode", key=True)
     known = [g.id for g in ld.regio.groepen]
     for g, doc in _gemeenten(ld):
         for i, m in enumerate(g.maatwerk):
@@ -264,11 +264,11 @@ def rule_groepen(ld: LoadedFiles) -> Iterator[Finding]:
             for groep_id, per_jaar in m.groepen.items():
                 groep = ld.regio.groep(groep_id)
                 if groep is None:
-                    yield doc.finding(at + (groep_id,), f"maatwerk[{i}].groepen[{groep_id}]: onbekende groep '{groep_id}'; bekend zijn: {', '.join(known) or '(geen: vul groepen in content/regio.yaml)'}{did_you_mean(groep_id, known)}", key=True)
+                    yield doc.finding(at + (groep_id,), f"maatwerk[{i}].groepen[{groep_id}]: onbekende groep '{groep_id}'; bekend zijn: {', '.join(known) or '(geen: vul groepen in content/regio.yaml)'}{did_you_mean(groep_id, known)}", code="verwijzing-onbekend", key=True)
                     continue
                 for jaar in per_jaar:
                     if jaar not in jaren:
-                        yield doc.finding(at + (groep_id, jaar), f"maatwerk[{i}].groepen[{groep_id}][{jaar}]: jaar {jaar} ligt buiten de DVO-periode ({jaren[0]}-{jaren[-1]})", key=True)
+                        yield doc.finding(at + (groep_id, jaar), f"maatwerk[{i}].groepen[{groep_id}][{jaar}]: jaar {jaar} ligt buiten de DVO-periode ({jaren[0]}-{jaren[-1]})", code="buiten-periode", key=True)
             yield from _raming(ld, doc, i, g, m)
             yield from _mensen_en_deelnemers(doc, i, m, ld.regio.periode.jaren)
 
@@ -284,7 +284,7 @@ def _raming(ld: LoadedFiles, doc, i: int, g: Gemeente, m) -> Iterator[Finding]:
             uitleg = "; ".join(f"{aantal} × {euro(groep.prijs[jaar])} ({groep.naam})" for groep, aantal in delen)
             loc = ("maatwerk", i, "groepen")
             yield doc.finding(loc, f"maatwerk[{i}].groepen: de raming voor {jaar} ({euro(raming)}: {uitleg}) is hoger dan het budget van de afspraak "
-                                   f"'{m.titel}' in {jaar} ({euro(budget)}); verschil {euro(raming - budget)}")
+                                   f"'{m.titel}' in {jaar} ({euro(budget)}); verschil {euro(raming - budget)}", code="raming-boven-budget")
 
 
 def _mensen_en_deelnemers(doc, i: int, m, jaren: list[int]) -> Iterator[Finding]:
@@ -294,7 +294,7 @@ def _mensen_en_deelnemers(doc, i: int, m, jaren: list[int]) -> Iterator[Finding]
         if aantallen and jaar in m.deelnemers and sum(aantallen) != m.deelnemers[jaar]:
             loc = ("maatwerk", i, "deelnemers", jaar)
             yield doc.finding(loc, f"maatwerk[{i}].deelnemers[{jaar}]: {m.deelnemers[jaar]} deelnemers, maar de groepen van de afspraak "
-                                   f"tellen in {jaar} samen {sum(aantallen)} mensen; de mensen per groep tellen op tot de deelnemers")
+                                   f"tellen in {jaar} samen {sum(aantallen)} mensen; de mensen per groep tellen op tot de deelnemers", code="deelnemers-tellen-niet-op")
 
 
 RULES = [rule_dimensies, rule_gesplitste_realisaties, rule_groepen]

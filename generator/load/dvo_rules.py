@@ -48,18 +48,18 @@ def rule_bijzondere_bepalingen(ld: LoadedFiles) -> Iterator[Finding]:
             base = ("dvo", "bijzondere_bepalingen", i)
             where = f"dvo.bijzondere_bepalingen[{i}]"
             if bepaling.id in seen:
-                yield doc.finding(base + ("id",), f"{where}.id: dubbel id '{bepaling.id}'")
+                yield doc.finding(base + ("id",), f"{where}.id: dubbel id '{bepaling.id}'", code="waarde-dubbel")
             seen.add(bepaling.id)
             if standard_ids is not None and bepaling.id in standard_ids:
-                yield doc.finding(base + ("id",), f"{where}.id: '{bepaling.id}' is al het id van een artikel van de standaardbepalingen; kies een ander id")
+                yield doc.finding(base + ("id",), f"{where}.id: '{bepaling.id}' is al het id van een artikel van de standaardbepalingen; kies een ander id", code="waarde-dubbel")
             for j, lid in enumerate(bepaling.leden):
                 for name in unknown_gegevens(lid):
-                    yield doc.finding(base + ("leden", j), gegeven_message(f"{where}.leden[{j}]", name))
+                    yield doc.finding(base + ("leden", j), gegeven_message(f"{where}.leden[{j}]", name), code="verwijzing-onbekend")
                 if standard_ids is None:
                     continue
                 for ref in REFERENCE.findall(lid):
                     if ref not in standard_ids and ref not in own:
-                        yield doc.finding(base + ("leden", j), f"{where}.leden[{j}]: verwijzing naar onbekend artikel '{ref}' (niet in de standaardbepalingen en niet bij de bijzondere bepalingen van deze gemeente)")
+                        yield doc.finding(base + ("leden", j), f"{where}.leden[{j}]: verwijzing naar onbekend artikel '{ref}' (niet in de standaardbepalingen en niet bij de bijzondere bepalingen van deze gemeente)", code="verwijzing-onbekend")
 
 
 def rule_deelnemers(ld: LoadedFiles) -> Iterator[Finding]:
@@ -70,9 +70,9 @@ def rule_deelnemers(ld: LoadedFiles) -> Iterator[Finding]:
                 loc = ("maatwerk", i, "deelnemers", jaar)
                 where = f"maatwerk[{i}].deelnemers[{jaar}]"
                 if aantal < 1:
-                    yield doc.finding(loc, f"{where}: verwacht een aantal deelnemers van 1 of meer, gevonden {aantal}")
+                    yield doc.finding(loc, f"{where}: verwacht een aantal deelnemers van 1 of meer, gevonden {aantal}", code="waarde-buiten-bereik")
                 elif not m.budget.get(jaar):
-                    yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' heeft in {jaar} geen budget; deelnemers horen bij een jaar met budget", key=True)
+                    yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' heeft in {jaar} geen budget; deelnemers horen bij een jaar met budget", code="deelnemers-zonder-budget", key=True)
 
 
 def rule_versies(ld: LoadedFiles) -> Iterator[Finding]:
@@ -81,21 +81,21 @@ def rule_versies(ld: LoadedFiles) -> Iterator[Finding]:
         dvo = g.dvo
         if not dvo.wijzigingen:
             if dvo.status in DEFINITIEF:
-                yield doc.finding(("dvo", "wijzigingen"), f"dvo.wijzigingen: een {dvo.status}e DVO heeft een versiegeschiedenis nodig; verwacht ten minste een regel voor versie {dvo.versie} (versie, datum, omschrijving)")
+                yield doc.finding(("dvo", "wijzigingen"), f"dvo.wijzigingen: een {dvo.status}e DVO heeft een versiegeschiedenis nodig; verwacht ten minste een regel voor versie {dvo.versie} (versie, datum, omschrijving)", code="versiegeschiedenis-onvolledig")
             continue
         laatste = len(dvo.wijzigingen) - 1
         last = dvo.wijzigingen[-1]
         if last.versie != dvo.versie:
-            yield doc.finding(("dvo", "wijzigingen", laatste, "versie"), f"dvo.wijzigingen[{laatste}].versie: de laatste regel van de versiegeschiedenis hoort bij de huidige versie {dvo.versie} (dvo.versie), gevonden '{last.versie}'; voeg een regel toe voor versie {dvo.versie}")
+            yield doc.finding(("dvo", "wijzigingen", laatste, "versie"), f"dvo.wijzigingen[{laatste}].versie: de laatste regel van de versiegeschiedenis hoort bij de huidige versie {dvo.versie} (dvo.versie), gevonden '{last.versie}'; voeg een regel toe voor versie {dvo.versie}", code="versiegeschiedenis-onvolledig")
         elif last.datum != dvo.datum:
-            yield doc.finding(("dvo", "wijzigingen", laatste, "datum"), f"dvo.wijzigingen[{laatste}].datum: verwacht {dvo.datum.isoformat()} (de datum van versie {dvo.versie} in dvo.datum), gevonden {last.datum.isoformat()}")
+            yield doc.finding(("dvo", "wijzigingen", laatste, "datum"), f"dvo.wijzigingen[{laatste}].datum: verwacht {dvo.datum.isoformat()} (de datum van versie {dvo.versie} in dvo.datum), gevonden {last.datum.isoformat()}", code="waarde-wijkt-af")
         seen: set[str] = set()
         for i, w in enumerate(dvo.wijzigingen):
             if w.versie in seen:
-                yield doc.finding(("dvo", "wijzigingen", i, "versie"), f"dvo.wijzigingen[{i}].versie: versie {w.versie} staat meer dan eens in de versiegeschiedenis")
+                yield doc.finding(("dvo", "wijzigingen", i, "versie"), f"dvo.wijzigingen[{i}].versie: versie {w.versie} staat meer dan eens in de versiegeschiedenis", code="waarde-dubbel")
             seen.add(w.versie)
             if i and w.datum < dvo.wijzigingen[i - 1].datum:
-                yield doc.finding(("dvo", "wijzigingen", i, "datum"), f"dvo.wijzigingen[{i}].datum: versie {w.versie} ({w.datum.isoformat()}) ligt vóór de vorige versie {dvo.wijzigingen[i - 1].versie} ({dvo.wijzigingen[i - 1].datum.isoformat()}); zet de versies op volgorde")
+                yield doc.finding(("dvo", "wijzigingen", i, "datum"), f"dvo.wijzigingen[{i}].datum: versie {w.versie} ({w.datum.isoformat()}) ligt vóór de vorige versie {dvo.wijzigingen[i - 1].versie} ({dvo.wijzigingen[i - 1].datum.isoformat()}); zet de versies op volgorde", code="volgorde-ongeldig")
 
 
 def rule_ondertekening(ld: LoadedFiles) -> Iterator[Finding]:
@@ -105,25 +105,25 @@ def rule_ondertekening(ld: LoadedFiles) -> Iterator[Finding]:
         dvo = g.dvo
         for partij, wie in PARTIJEN.items():
             if not any(o.namens == partij for o in dvo.ondertekenaars):
-                yield doc.finding(("dvo", "ondertekenaars"), f"dvo.ondertekenaars: een DVO heeft twee partijen; verwacht ten minste één ondertekenaar met 'namens: {partij}' ({wie}), gevonden geen")
+                yield doc.finding(("dvo", "ondertekenaars"), f"dvo.ondertekenaars: een DVO heeft twee partijen; verwacht ten minste één ondertekenaar met 'namens: {partij}' ({wie}), gevonden geen", code="ondertekening-onvolledig")
         for i, o in enumerate(dvo.ondertekenaars):
             base = ("dvo", "ondertekenaars", i)
             where = f"dvo.ondertekenaars[{i}]"
             if dvo.status in DEFINITIEF:
                 if o.grondslag is None:
-                    yield doc.finding(base, f"{where}.grondslag: een {dvo.status}e DVO noemt het besluit of mandaat waarop {o.naam} tekent; verwacht grondslag met soort, orgaan en datum, gevonden geen grondslag")
+                    yield doc.finding(base, f"{where}.grondslag: een {dvo.status}e DVO noemt het besluit of mandaat waarop {o.naam} tekent; verwacht grondslag met soort, orgaan en datum, gevonden geen grondslag", code="ondertekening-onvolledig")
                 else:
                     for veld, wat in (("orgaan", "het orgaan dat besloot of mandaat gaf"), ("datum", "de datum van het besluit of mandaat")):
                         if getattr(o.grondslag, veld) is None:
-                            yield doc.finding(base + ("grondslag",), f"{where}.grondslag.{veld}: bij status '{dvo.status}' verplicht: {wat} ({o.naam}); gevonden niets")
+                            yield doc.finding(base + ("grondslag",), f"{where}.grondslag.{veld}: bij status '{dvo.status}' verplicht: {wat} ({o.naam}); gevonden niets", code="ondertekening-onvolledig")
             if dvo.status == "ondertekend" and o.ondertekend is None:
-                yield doc.finding(base, f"{where}.ondertekend: bij status 'ondertekend' verwacht plaats en datum van de ondertekening door {o.naam}, gevonden niets")
+                yield doc.finding(base, f"{where}.ondertekend: bij status 'ondertekend' verwacht plaats en datum van de ondertekening door {o.naam}, gevonden niets", code="ondertekening-onvolledig")
             if o.ondertekend is not None:
                 getekend = o.ondertekend.datum
                 if getekend < dvo.datum:
-                    yield doc.finding(base + ("ondertekend", "datum"), f"{where}.ondertekend.datum: {o.naam} tekende op {date_long(getekend)}, vóór de datum van deze versie ({date_long(dvo.datum)})")
+                    yield doc.finding(base + ("ondertekend", "datum"), f"{where}.ondertekend.datum: {o.naam} tekende op {date_long(getekend)}, vóór de datum van deze versie ({date_long(dvo.datum)})", code="volgorde-ongeldig")
                 if o.grondslag is not None and o.grondslag.datum is not None and getekend < o.grondslag.datum:
-                    yield doc.finding(base + ("ondertekend", "datum"), f"{where}.ondertekend.datum: {o.naam} tekende op {date_long(getekend)}, vóór het {o.grondslag.soort} van {date_long(o.grondslag.datum)} waarop de ondertekening berust")
+                    yield doc.finding(base + ("ondertekend", "datum"), f"{where}.ondertekend.datum: {o.naam} tekende op {date_long(getekend)}, vóór het {o.grondslag.soort} van {date_long(o.grondslag.datum)} waarop de ondertekening berust", code="volgorde-ongeldig")
 
 
 def rule_maatwerk_indicatoren(ld: LoadedFiles) -> Iterator[Finding]:
@@ -140,9 +140,9 @@ def rule_maatwerk_indicatoren(ld: LoadedFiles) -> Iterator[Finding]:
                 where = f"maatwerk[{i}].indicatoren[{j}]"
                 p = eigen.get(ref)
                 if p is None:
-                    yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' meet met '{ref}', maar die indicator staat niet bij prestatie_indicatoren; voeg hem toe met nulmeting en streefwaarden")
+                    yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' meet met '{ref}', maar die indicator staat niet bij prestatie_indicatoren; voeg hem toe met nulmeting en streefwaarden", code="maatwerkindicator-onvolledig")
                 elif p.nulmeting is None:
-                    yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' meet met '{ref}'; verwacht een nulmeting bij die prestatie-indicator, gevonden geen")
+                    yield doc.finding(loc, f"{where}: de afspraak '{m.titel}' meet met '{ref}'; verwacht een nulmeting bij die prestatie-indicator, gevonden geen", code="maatwerkindicator-onvolledig")
 
 
 INTEGRITY = [rule_bijzondere_bepalingen, rule_deelnemers]

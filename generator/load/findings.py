@@ -1,9 +1,11 @@
-"""Findings: what validation reports, one line each as `path:line:col: message`."""
+"""Findings: what validation reports, one line each as `path:line:col: message [code]`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from generator.util.errors import DvoError
+
+from generator.load.codes import require
 
 
 @dataclass(frozen=True, order=True)
@@ -12,9 +14,18 @@ class Finding:
     line: int  # 1-based
     col: int  # 1-based
     message: str  # Dutch, names the field path, what was expected and what was found
+    code: str  # stable kebab-case code from codes.CODES: what kind of mistake, for users to look up and tests to assert
+
+    def __post_init__(self) -> None:
+        require(self.code)
+
+    @property
+    def text(self) -> str:
+        """`path:line:col: message`, without the code (for a line that quotes the finding)."""
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return f"{self.text} [{self.code}]"
 
 
 class InvalidProject(DvoError):

@@ -21,7 +21,7 @@ from generator.load.messages import findings_from
 from generator.load.yamlsource import YamlDocument, load_yaml
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
 from generator.models.standaard import DvoStandaard
-from generator.util.paths import outside_reason, outward_links
+from generator.util.paths import outside_problem, outward_links
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -51,16 +51,28 @@ class LoadedFiles:
         return None not in (self.regio, self.instrumentarium, self.indicatoren, self.verordening, self.standaard)
 
 
+# Why a path may not be read (util.paths.outside_problem), as a finding code.
+LINK_CODES = {
+    "loop": "koppeling-ongeldig",
+    "dangling": "koppeling-ongeldig",
+    "outside": "bestand-buiten-repository",
+    "missing": "bestand-ontbreekt",
+    "special": "bestand-ongeschikt",
+    "directory": "bestand-ongeschikt",
+}
+
+
 def _model(loaded: LoadedFiles, path: Path, model: type[M]) -> M | None:
     rel = loaded.layout.rel(path)
     if not path.exists() and not path.is_symlink():
-        loaded.findings.append(Finding(rel, 1, 1, "bestand ontbreekt (verwacht in deze map)"))
+        loaded.findings.append(Finding(rel, 1, 1, "bestand ontbreekt (verwacht in deze map)", code="bestand-ontbreekt"))
         return None
-    reason = outside_reason(path, loaded.layout.root)
-    if reason is None and path.is_dir():
-        reason = "is een map; verwacht een YAML-bestand"
-    if reason is not None:  # e.g. a symlink to /etc/passwd: never opened
-        loaded.findings.append(Finding(rel, 1, 1, f"bestand {reason}"))
+    problem = outside_problem(path, loaded.layout.root)
+    if problem is None and path.is_dir():
+        problem = "directory", "is een map; verwacht een YAML-bestand"
+    if problem is not None:  # e.g. a symlink to /etc/passwd: never opened
+        kind, reason = problem
+        loaded.findings.append(Finding(rel, 1, 1, f"bestand {reason}", code=LINK_CODES[kind]))
         return None
     doc, problems = load_yaml(path, rel)
     loaded.findings.extend(problems)
@@ -68,7 +80,7 @@ def _model(loaded: LoadedFiles, path: Path, model: type[M]) -> M | None:
         return None
     loaded.docs[rel] = doc
     if not isinstance(doc.data, dict):
-        loaded.findings.append(Finding(rel, 1, 1, "verwacht een blok met velden (sleutel: waarde) bovenaan het bestand"))
+        loaded.findings.append(Finding(rel, 1, 1, "verwacht een blok met velden (sleutel: waarde) bovenaan het bestand", code="structuur-ongeldig"))
         return None
     try:
         return model.model_validate(doc.data)
@@ -80,11 +92,12 @@ def _model(loaded: LoadedFiles, path: Path, model: type[M]) -> M | None:
 def _links_leaving_the_repository(layout: Layout) -> list[Finding]:
     """Templates, authored pages and mkdocs.yml are read by the build: refuse links out of the repository now."""
     places = [layout.content, layout.template_overrides, layout.mkdocs]
-    return [
-        Finding(layout.rel(path), 1, 1, f"{'map' if path.is_dir() else 'bestand'} {reason}")
-        for place in places
-        for path, reason in outward_links(place, layout.root)
-    ]
+    out = []
+    for place in places:
+        for path, reason in outward_links(place, layout.root):
+            kind, _ = outside_problem(path, layout.root) or ("outside", reason)
+            out.append(Finding(layout.rel(path), 1, 1, f"{'map' if path.is_dir() else 'bestand'} {reason}", code=LINK_CODES[kind]))
+    return out
 
 
 def load_files(root: Path) -> LoadedFiles:

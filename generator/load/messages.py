@@ -1,4 +1,8 @@
-"""Turn pydantic's error model (loc, type, input, ctx) into Dutch findings."""
+"""Turn pydantic's error model (loc, type, input, ctx) into Dutch findings.
+
+The code of each finding comes from the error's stable `type` (PYDANTIC_CODES):
+pydantic's own types and the project's custom ones (models/types.py and the model
+validators), grouped by what the user has to fix."""
 
 from __future__ import annotations
 
@@ -12,6 +16,60 @@ from generator.load.findings import Finding, field_path
 from generator.models.types import shown
 from generator.load.yamlsource import YamlDocument
 from generator.util.suggest import closest, did_you_mean
+
+# pydantic error type -> finding code (codes.py). Dates are `date_*`/`datetime_*` (see code_for).
+PYDANTIC_CODES = {
+    "missing": "veld-ontbreekt",
+    "extra_forbidden": "veld-onbekend",
+    "literal_error": "keuze-ongeldig",
+    "bool_type": "keuze-ongeldig",
+    "bool_parsing": "keuze-ongeldig",
+    "dict_type": "structuur-ongeldig",
+    "model_type": "structuur-ongeldig",
+    "model_attributes_type": "structuur-ongeldig",
+    "list_type": "structuur-ongeldig",
+    "tuple_type": "structuur-ongeldig",
+    "too_short": "lijst-te-kort",
+    "string_type": "tekst-ongeldig",
+    "str_type": "tekst-ongeldig",
+    "int_type": "getal-ongeldig",
+    "int_parsing": "getal-ongeldig",
+    "int_from_float": "getal-ongeldig",
+    # The project's own types (models/types.py) and model validators.
+    "dvo_money": "bedrag-ongeldig",
+    "dvo_cents": "bedrag-ongeldig",
+    "dvo_number": "getal-ongeldig",
+    "dvo_count": "getal-ongeldig",
+    "dvo_thousands": "getalnotatie-ongeldig",
+    "dvo_comma": "getalnotatie-ongeldig",
+    "dvo_exponent": "getalnotatie-ongeldig",
+    "dvo_negative": "waarde-buiten-bereik",
+    "dvo_implausible": "waarde-buiten-bereik",
+    "dvo_too_large": "waarde-buiten-bereik",
+    "dvo_pct": "waarde-buiten-bereik",
+    "dvo_year": "jaar-ongeldig",
+    "dvo_text": "tekst-ongeldig",
+    "dvo_text_empty": "tekst-ongeldig",
+    "dvo_id": "id-ongeldig",
+    "dvo_cbs": "cbs-code-ongeldig",
+    "dvo_controlegetal": "controlegetal-ongeldig",
+    "dvo_period": "volgorde-ongeldig",
+    "dvo_thresholds": "volgorde-ongeldig",
+    "dvo_weights": "gewichten-ongeldig",
+    "dvo_vastgesteld": "rapportstatus-ongeldig",
+    "dvo_grondslag": "grondslag-ongeldig",
+    "dvo_waarde": "veld-ontbreekt",
+}
+
+
+def code_for(error_type: str) -> str:
+    """The finding code of a pydantic error type; `waarde-ongeldig` for one no model raises today."""
+    if error_type in PYDANTIC_CODES:
+        return PYDANTIC_CODES[error_type]
+    if error_type.startswith(("date", "datetime")):
+        return "datum-ongeldig"
+    return "waarde-ongeldig"
+
 
 _QUOTED = re.compile(r"'([^']*)'")
 _LIST_HINT = "een lijst (regels die beginnen met '- ')"
@@ -123,7 +181,7 @@ def findings_from(error: ValidationError, doc: YamlDocument, model: type[BaseMod
             message = f"{field_path(loc)}: {_unknown_field(str(loc[-1]), pairs.get(loc), _allowed_fields(model, loc[:-1]))}"
         else:
             message = f"{field_path(loc)}: {_expected(err)}"
-        out.append(doc.finding(loc, message, key=at_key or err["type"] == "extra_forbidden"))
+        out.append(doc.finding(loc, message, code=code_for(err["type"]), key=at_key or err["type"] == "extra_forbidden"))
     return out
 
 

@@ -50,7 +50,7 @@ def region_file_findings(layout: Layout, gemeenten: list[str] | None, instrument
 def _site_config(layout: Layout, gemeenten: list[str] | None, instrumenten: list[str] | None) -> Iterator[Finding]:
     rel = layout.rel(layout.mkdocs)
     if not layout.mkdocs.is_file():
-        yield Finding(rel, 1, 1, "bestand ontbreekt: de siteconfiguratie (mkdocs) is nodig om de site te bouwen; `dvo init` schrijft een voorbeeld")
+        yield Finding(rel, 1, 1, "bestand ontbreekt: de siteconfiguratie (mkdocs) is nodig om de site te bouwen; `dvo init` schrijft een voorbeeld", code="bestand-ontbreekt")
         return
     if outside_reason(layout.mkdocs, layout.root) is not None:
         return  # a link out of the repository: reported by loaded.py, never read
@@ -60,7 +60,7 @@ def _site_config(layout: Layout, gemeenten: list[str] | None, instrumenten: list
         yield exc.finding
         return
     except UnicodeDecodeError as exc:
-        yield Finding(rel, 1, 1, f"bestand is geen geldige UTF-8-tekst (byte {exc.start})")
+        yield Finding(rel, 1, 1, f"bestand is geen geldige UTF-8-tekst (byte {exc.start})", code="tekenset-ongeldig")
         return
     bounded = structure_problems(text, rel, allow_tags=True)  # no alias bomb in the nav walk below
     if bounded:
@@ -72,13 +72,13 @@ def _site_config(layout: Layout, gemeenten: list[str] | None, instrumenten: list
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        yield Finding(rel, line, col, f"ongeldige YAML-opmaak: {(exc.problem or exc.context or '').strip()}")
+        yield Finding(rel, line, col, f"ongeldige YAML-opmaak: {(exc.problem or exc.context or '').strip()}", code="yaml-ongeldig")
         return
     except YAMLError as exc:
-        yield Finding(rel, 1, 1, f"ongeldige YAML: {exc}")
+        yield Finding(rel, 1, 1, f"ongeldige YAML: {exc}", code="yaml-ongeldig")
         return
     if not isinstance(root, MappingNode):
-        yield Finding(rel, 1, 1, "verwacht een blok met instellingen (sleutel: waarde), zoals site_name en nav")
+        yield Finding(rel, 1, 1, "verwacht een blok met instellingen (sleutel: waarde), zoals site_name en nav", code="structuur-ongeldig")
         return
     nav = _value(root, "nav")
     if nav is None:
@@ -93,6 +93,7 @@ def _site_config(layout: Layout, gemeenten: list[str] | None, instrumenten: list
             rel, node.start_mark.line + 1, node.start_mark.column + 1,
             f"nav: pagina '{page}' bestaat niet{suggestion} Verwacht een eigen pagina {layout.rel(layout.pages)}/{page}, "
             f"een standaardpagina ({', '.join(default_pages())}) of een pagina die de generator maakt ({', '.join(GENERATED_PAGES)})",
+            code="pagina-onbekend",
         )
 
 
@@ -134,7 +135,7 @@ def _overrides(layout: Layout) -> Iterator[Finding]:
         if rel not in known and path.suffix in TEMPLATE_SUFFIXES + (".css", ".js"):
             hint = closest(rel, known)
             if hint:
-                yield Finding(shown, 1, 1, f"dit bestand vervangt geen sjabloon van het pakket; bedoelt u '{hint}'? (hernoem het naar {layout.rel(base)}/{hint})")
+                yield Finding(shown, 1, 1, f"dit bestand vervangt geen sjabloon van het pakket; bedoelt u '{hint}'? (hernoem het naar {layout.rel(base)}/{hint})", code="sjabloon-onbekend")
         if path.suffix in TEMPLATE_SUFFIXES:
             yield from _template_syntax(path, shown)
 
@@ -145,6 +146,6 @@ def _template_syntax(path: Path, shown: str) -> Iterator[Finding]:
     try:
         Environment().parse(path.read_text(encoding="utf-8"), name=shown, filename=shown)
     except UnicodeDecodeError as exc:
-        yield Finding(shown, 1, 1, f"sjabloon is geen geldige UTF-8-tekst (byte {exc.start})")
+        yield Finding(shown, 1, 1, f"sjabloon is geen geldige UTF-8-tekst (byte {exc.start})", code="tekenset-ongeldig")
     except TemplateSyntaxError as exc:
-        yield Finding(shown, exc.lineno or 1, 1, f"fout in de opmaak van het sjabloon (Jinja meldt: {exc.message})")
+        yield Finding(shown, exc.lineno or 1, 1, f"fout in de opmaak van het sjabloon (Jinja meldt: {exc.message})", code="sjabloon-ongeldig")

@@ -73,9 +73,9 @@ class YamlDocument:
             loc = loc[:-1]
         return self.value_pos.get((), (1, 1))
 
-    def finding(self, loc: tuple, message: str, *, key: bool = False) -> Finding:
+    def finding(self, loc: tuple, message: str, *, code: str, key: bool = False) -> Finding:
         line, col = self.position(loc, key=key)
-        return Finding(self.rel, line, col, message)
+        return Finding(self.rel, line, col, message, code=code)
 
 
 class _Constructor(RoundTripConstructor):
@@ -156,7 +156,7 @@ def load_yaml(path: Path, rel: str) -> tuple[YamlDocument | None, list[Finding]]
     except TooLarge as exc:
         return None, [exc.finding]
     except OSError as exc:
-        return None, [Finding(rel, 1, 1, f"bestand is niet te lezen: {os_reason(exc)}")]
+        return None, [Finding(rel, 1, 1, f"bestand is niet te lezen: {os_reason(exc)}", code="bestand-onleesbaar")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -185,6 +185,7 @@ def parse_ruamel(text: str, rel: str) -> tuple[YamlDocument | None, list[Finding
                 mark.column + 1,
                 f"dubbele sleutel {name}: elke sleutel mag maar één keer voorkomen "
                 f"(eerste keer in het blok vanaf regel {first.line + 1})",
+                code="sleutel-dubbel",
             )
         ]
     except MarkedYAMLError as exc:
@@ -208,6 +209,7 @@ def _not_utf8(rel: str, raw: bytes, exc: UnicodeDecodeError) -> Finding:
         rel, line, col,
         f"bestand is geen geldige UTF-8-tekst: byte 0x{raw[exc.start]:02X} hoort niet in UTF-8 "
         "(opgeslagen als Windows-1252 of Latin-1?); sla het bestand op als UTF-8",
+        code="tekenset-ongeldig",
     )
 
 

@@ -150,16 +150,17 @@ class Kind:
 
     # --- validation ----------------------------------------------------------------------
 
-    def problemen(self, n: int) -> Iterator[tuple[str, str]]:
-        """What is wrong with the catalogue entry `indicatoren[n]`: (its field, a message naming it)."""
+    def problemen(self, n: int) -> Iterator[tuple[str, str, str]]:
+        """What is wrong with the catalogue entry `indicatoren[n]`: (its field, a message naming it,
+        the finding code from load/codes.py)."""
         ind = self.indicator
         if not self.telt_op:
             return
         where = f"indicatoren[{n}].meetwijze: '{ind.id}'"
         if ind.regionaal == "gewogen gemiddelde":
-            yield "meetwijze", f"{where} is een gewogen gemiddelde (een verhouding); die wordt op de peildatum gemeten: verwacht 'stand', gevonden '{ind.meetwijze}'"
+            yield "meetwijze", f"{where} is een gewogen gemiddelde (een verhouding); die wordt op de peildatum gemeten: verwacht 'stand', gevonden '{ind.meetwijze}'", "meetwijze-ongeldig"
         elif self.eenheid.niet_optelbaar:
-            yield "meetwijze", f"{where} is {self.eenheid.niet_optelbaar}, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden '{ind.meetwijze}'"
+            yield "meetwijze", f"{where} is {self.eenheid.niet_optelbaar}, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden '{ind.meetwijze}'", "meetwijze-ongeldig"
 
     # --- scoring -------------------------------------------------------------------------
 
@@ -331,14 +332,14 @@ class Verdeling(Kind):
     def past_bij_dimensie(cls, dimensie: Dimensie) -> bool:
         return True
 
-    def problemen(self, n: int) -> Iterator[tuple[str, str]]:
+    def problemen(self, n: int) -> Iterator[tuple[str, str, str]]:
         yield from super().problemen(n)
         ind = self.indicator
         if ind.eenheid != "aantal":
             yield "eenheid", (f"indicatoren[{n}].eenheid: '{ind.id}' is uitgesplitst naar {self.dimensie.id}: per categorie een aantal; "
-                              f"verwacht 'aantal', gevonden '{ind.eenheid}'")
+                              f"verwacht 'aantal', gevonden '{ind.eenheid}'"), "uitsplitsing-ongeldig"
         elif ind.regionaal != "som":
-            yield "regionaal", f"indicatoren[{n}].regionaal: aantallen per categorie worden opgeteld; verwacht 'som', gevonden '{ind.regionaal}'"
+            yield "regionaal", f"indicatoren[{n}].regionaal: aantallen per categorie worden opgeteld; verwacht 'som', gevonden '{ind.regionaal}'", "uitsplitsing-ongeldig"
 
     @staticmethod
     def regionaal_per_categorie(standen: list[dict[str, int]]) -> dict[str, int]:

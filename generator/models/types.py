@@ -55,12 +55,13 @@ def shown(value: object) -> str:
     return f"'{text}'"
 
 
-def _decimal(value: object, what: str) -> Decimal:
+def _decimal(value: object, what: str, error: str = "dvo_number") -> Decimal:
+    """`error`: the error type when the value is no number at all (dvo_money for an amount)."""
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
-        raise PydanticCustomError("dvo_number", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
-    number = value if isinstance(value, Decimal) else Decimal(value) if isinstance(value, int) else _from_text(value, what)
+        raise PydanticCustomError(error, "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
+    number = value if isinstance(value, Decimal) else Decimal(value) if isinstance(value, int) else _from_text(value, what, error)
     if not number.is_finite():
-        raise PydanticCustomError("dvo_number", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
+        raise PydanticCustomError(error, "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
     if abs(number) >= MAX_GETAL:
         raise PydanticCustomError(
             "dvo_too_large",
@@ -70,7 +71,7 @@ def _decimal(value: object, what: str) -> Decimal:
     return number
 
 
-def _from_text(value: object, what: str) -> Decimal:
+def _from_text(value: object, what: str, error: str) -> Decimal:
     text = str(value).strip()
     if (isinstance(value, FloatText) and _THOUSANDS.match(text)) or _THOUSANDS_TEXT.match(text):
         raise PydanticCustomError(
@@ -93,11 +94,11 @@ def _from_text(value: object, what: str) -> Decimal:
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise PydanticCustomError("dvo_number", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)}) from None
+        raise PydanticCustomError(error, "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)}) from None
 
 
 def parse_money(value: object) -> Decimal:
-    amount = _decimal(value, "een bedrag in euro's")
+    amount = _decimal(value, "een bedrag in euro's", "dvo_money")
     if amount.as_tuple().exponent < -2:
         raise PydanticCustomError("dvo_cents", "verwacht een bedrag in hele euro's of centen, gevonden {found}", {"found": shown(value)})
     if amount < 0:
@@ -143,12 +144,13 @@ def _text(value: object) -> str:
     return value
 
 
-def _pattern(regex: str, what: str):
+def _pattern(regex: str, what: str, error: str):
+    """A check that the value is text matching `regex`; `error` is the error type (load/messages.py maps it to a code)."""
     compiled = re.compile(regex)
 
     def check(value: object) -> str:
         if not isinstance(value, str) or not compiled.fullmatch(value):
-            raise PydanticCustomError("dvo_pattern", "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
+            raise PydanticCustomError(error, "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
         return value
 
     return check
@@ -156,7 +158,7 @@ def _pattern(regex: str, what: str):
 
 # Each type states its JSON Schema for editors (`dvo schema`); the Dutch checks above stay the authority.
 _ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
-_check_id = _pattern(_ID_PATTERN, "een id van kleine letters, cijfers en koppeltekens (bijv. 'loonkostensubsidie')")
+_check_id = _pattern(_ID_PATTERN, "een id van kleine letters, cijfers en koppeltekens (bijv. 'loonkostensubsidie')", "dvo_id")
 ID_SCHEMA = {"type": "string", "pattern": f"^{_ID_PATTERN}$"}
 
 
@@ -171,16 +173,16 @@ Count = Annotated[int, BeforeValidator(parse_count), WithJsonSchema({"type": "in
 Percentage = Annotated[Decimal, BeforeValidator(parse_percentage), WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
 Year = Annotated[int, BeforeValidator(parse_year), WithJsonSchema({"type": "integer", "minimum": 1000, "maximum": 9999})]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "pattern": "\\S"})]
-Slug = Annotated[str, BeforeValidator(_pattern(_ID_PATTERN, "een slug van kleine letters, cijfers en koppeltekens (bijv. 'west-maas-en-waal')")), WithJsonSchema(ID_SCHEMA)]
+Slug = Annotated[str, BeforeValidator(_pattern(_ID_PATTERN, "een slug van kleine letters, cijfers en koppeltekens (bijv. 'west-maas-en-waal')", "dvo_id")), WithJsonSchema(ID_SCHEMA)]
 Id = Annotated[str, BeforeValidator(_check_id), WithJsonSchema(ID_SCHEMA)]
 # An indicator, or a kengetal of one as "<indicator>.<kengetal>" (models/dimensies.py).
 _SERIES_PATTERN = f"{_ID_PATTERN}(\\.{_ID_PATTERN})?"
-SeriesId = Annotated[str, BeforeValidator(_pattern(_SERIES_PATTERN, "het id van een indicator, of van een kengetal als '<indicator>.<kengetal>'")),
+SeriesId = Annotated[str, BeforeValidator(_pattern(_SERIES_PATTERN, "het id van een indicator, of van een kengetal als '<indicator>.<kengetal>'", "dvo_id")),
                      WithJsonSchema({"type": "string", "pattern": f"^{_SERIES_PATTERN}$"})]
 TermId = Annotated[str, BeforeValidator(_term_id), WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "integer", "minimum": 0}]})]
-CbsCode = Annotated[str, BeforeValidator(_pattern(r"GM\d{4}", "een CBS-gemeentecode: 'GM' gevolgd door vier cijfers (bijv. GM0344)")), WithJsonSchema({"type": "string", "pattern": "^GM[0-9]{4}$"})]
+CbsCode = Annotated[str, BeforeValidator(_pattern(r"GM\d{4}", "een CBS-gemeentecode: 'GM' gevolgd door vier cijfers (bijv. GM0344)", "dvo_cbs")), WithJsonSchema({"type": "string", "pattern": "^GM[0-9]{4}$"})]
 # sha256 of a DVO's content, written by `dvo vastleggen`.
-Controlegetal = Annotated[str, BeforeValidator(_pattern(r"[0-9a-f]{64}", "een controlegetal van 64 tekens (0-9, a-f), zoals 'dvo vastleggen' het schrijft")), WithJsonSchema({"type": "string", "pattern": "^[0-9a-f]{64}$"})]
+Controlegetal = Annotated[str, BeforeValidator(_pattern(r"[0-9a-f]{64}", "een controlegetal van 64 tekens (0-9, a-f), zoals 'dvo vastleggen' het schrijft", "dvo_controlegetal")), WithJsonSchema({"type": "string", "pattern": "^[0-9a-f]{64}$"})]
 
 YearMoney = dict[Year, Money]
 

@@ -26,22 +26,33 @@ def resolved(path: Path) -> Path | None:
         return None
 
 
-def outside_reason(path: Path, boundary: Path) -> str | None:
-    """Why `path` may not be read as a file inside `boundary` (Dutch), or None when it may."""
+def outside_problem(path: Path, boundary: Path) -> tuple[str, str] | None:
+    """(kind, reason) when `path` may not be read as a file inside `boundary`, else None.
+
+    `kind` is one of "loop", "outside", "dangling", "missing", "special" (for callers
+    that classify it); `reason` says it in Dutch."""
     real = resolved(path)
     if real is None:
-        return "is een symbolische koppeling die naar zichzelf terugverwijst (een lus)"
+        return "loop", "is een symbolische koppeling die naar zichzelf terugverwijst (een lus)"
     if not real.is_relative_to(boundary.resolve()):
-        return f"is een symbolische koppeling naar '{real}', buiten de regio-repository; alleen bestanden in de repository worden gelezen"
+        return "outside", f"is een symbolische koppeling naar '{real}', buiten de regio-repository; alleen bestanden in de repository worden gelezen"
     try:
         mode = real.stat().st_mode
     except OSError:
-        return f"is een symbolische koppeling naar '{real}', maar dat bestand bestaat niet" if path.is_symlink() else "bestaat niet"
+        if path.is_symlink():
+            return "dangling", f"is een symbolische koppeling naar '{real}', maar dat bestand bestaat niet"
+        return "missing", "bestaat niet"
     if stat.S_ISDIR(mode):
         return None
     if not stat.S_ISREG(mode):
-        return "is geen gewoon bestand (maar bijvoorbeeld een apparaat of een named pipe)"
+        return "special", "is geen gewoon bestand (maar bijvoorbeeld een apparaat of een named pipe)"
     return None
+
+
+def outside_reason(path: Path, boundary: Path) -> str | None:
+    """Why `path` may not be read as a file inside `boundary` (Dutch), or None when it may."""
+    problem = outside_problem(path, boundary)
+    return None if problem is None else problem[1]
 
 
 def require_inside(path: Path, boundary: Path, shown: str) -> Path:

@@ -38,5 +38,6 @@ def vastlegging_findings(project: Project) -> list[Finding]:
             ("dvo", "wijzigingen", i, "controlegetal"),
             f"dvo.wijzigingen[{i}].controlegetal: de inhoud van de {wat} DVO (versie {laatste.versie}) is gewijzigd; "
             f"leg een nieuwe versie vast of maak de wijziging ongedaan{hint}",
+            code="controlegetal-gewijzigd",
         ))
     return out
