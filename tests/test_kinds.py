@@ -34,8 +34,8 @@ def test_a_score_is_its_own_kind_only_as_a_stand():
     assert isinstance(kinds.kind_for(indicator("stand", "rapportcijfer", "gewogen gemiddelde")), kinds.Rapportcijfer)
     stroom = kinds.kind_for(indicator("stroom", "rapportcijfer"))
     assert isinstance(stroom, kinds.Stroom)
-    assert list(stroom.problemen(4)) == [
-        ("meetwijze", "indicatoren[4].meetwijze: 'x' is een rapportcijfer, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden 'stroom'")
+    assert [(p.veld, p.tekst, p.code) for p in stroom.problemen(4)] == [
+        ("meetwijze", "indicatoren[4].meetwijze: 'x' is een rapportcijfer, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden 'stroom'", "meetwijze-ongeldig")
     ]
 
 

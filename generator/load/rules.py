@@ -418,8 +418,8 @@ def rule_meetwijze(ld: LoadedFiles) -> Iterator[Finding]:
         dimensie = ld.indicatoren.dimensie(ind.dimensie)
         if ind.dimensie and dimensie is None:
             continue  # an unknown dimensie is reported by load/dimensie_rules.py
-        for field, message, code in kind_for(ind, dimensie).problemen(n):
-            yield doc.finding(("indicatoren", n, field), message, code=code)
+        for p in kind_for(ind, dimensie).problemen(n):
+            yield doc.finding(("indicatoren", n, p.veld), p.tekst, code=p.code)
 
 
 def rule_toelichtingen(ld: LoadedFiles) -> Iterator[Finding]:

@@ -110,6 +110,16 @@ def _part(start: Decimal, end: Decimal, periode) -> Decimal:
 # --- kinds -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Probleem:
+    """What is wrong with a catalogue entry for its kind: the field, the Dutch message naming
+    it, and the finding code (load/codes.py)."""
+
+    veld: str
+    tekst: str
+    code: str
+
+
 class Kind:
     """One kind of indicator. Subclasses with a `naam` are registered (see `kind_for`)."""
 
@@ -150,17 +160,18 @@ class Kind:
 
     # --- validation ----------------------------------------------------------------------
 
-    def problemen(self, n: int) -> Iterator[tuple[str, str, str]]:
-        """What is wrong with the catalogue entry `indicatoren[n]`: (its field, a message naming it,
-        the finding code from load/codes.py)."""
+    def problemen(self, n: int) -> Iterator[Probleem]:
+        """What is wrong with the catalogue entry `indicatoren[n]`."""
         ind = self.indicator
         if not self.telt_op:
             return
         where = f"indicatoren[{n}].meetwijze: '{ind.id}'"
         if ind.regionaal == "gewogen gemiddelde":
-            yield "meetwijze", f"{where} is een gewogen gemiddelde (een verhouding); die wordt op de peildatum gemeten: verwacht 'stand', gevonden '{ind.meetwijze}'", "meetwijze-ongeldig"
+            yield Probleem("meetwijze", f"{where} is een gewogen gemiddelde (een verhouding); die wordt op de peildatum gemeten: verwacht 'stand', gevonden '{ind.meetwijze}'",
+                           code="meetwijze-ongeldig")
         elif self.eenheid.niet_optelbaar:
-            yield "meetwijze", f"{where} is {self.eenheid.niet_optelbaar}, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden '{ind.meetwijze}'", "meetwijze-ongeldig"
+            yield Probleem("meetwijze", f"{where} is {self.eenheid.niet_optelbaar}, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden '{ind.meetwijze}'",
+                           code="meetwijze-ongeldig")
 
     # --- scoring -------------------------------------------------------------------------
 
@@ -332,14 +343,15 @@ class Verdeling(Kind):
     def past_bij_dimensie(cls, dimensie: Dimensie) -> bool:
         return True
 
-    def problemen(self, n: int) -> Iterator[tuple[str, str, str]]:
+    def problemen(self, n: int) -> Iterator[Probleem]:
         yield from super().problemen(n)
         ind = self.indicator
         if ind.eenheid != "aantal":
-            yield "eenheid", (f"indicatoren[{n}].eenheid: '{ind.id}' is uitgesplitst naar {self.dimensie.id}: per categorie een aantal; "
-                              f"verwacht 'aantal', gevonden '{ind.eenheid}'"), "uitsplitsing-ongeldig"
+            yield Probleem("eenheid", f"indicatoren[{n}].eenheid: '{ind.id}' is uitgesplitst naar {self.dimensie.id}: per categorie een aantal; "
+                                      f"verwacht 'aantal', gevonden '{ind.eenheid}'", code="uitsplitsing-ongeldig")
         elif ind.regionaal != "som":
-            yield "regionaal", f"indicatoren[{n}].regionaal: aantallen per categorie worden opgeteld; verwacht 'som', gevonden '{ind.regionaal}'", "uitsplitsing-ongeldig"
+            yield Probleem("regionaal", f"indicatoren[{n}].regionaal: aantallen per categorie worden opgeteld; verwacht 'som', gevonden '{ind.regionaal}'",
+                           code="uitsplitsing-ongeldig")
 
     @staticmethod
     def regionaal_per_categorie(standen: list[dict[str, int]]) -> dict[str, int]:
