@@ -391,3 +391,59 @@ def test_series_ids_are_the_indicator_then_its_kengetallen(project):
     ids = dimensies.reeks_ids(project.indicatoren)
     i = ids.index("werkplekken")
     assert ids[i:i + 3] == ["werkplekken", "werkplekken.partieel", "werkplekken.met-ondersteuning"]
+
+
+# --- the built fixture: what a raadslid reads ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built_helmond(tmp_path_factory) -> Path:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = tmp_path_factory.mktemp("helmond") / "regio"
+    shutil.copytree(HELMOND, root)
+    result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_the_ladder_report_pdf_reads_as_a_table_and_in_words(built_helmond):
+    from tests.conftest import pdf_pages
+
+    text = flat(" ".join(pdf_pages(built_helmond / "site" / "pdf" / "rapport-laarbeek-2011.pdf")))
+    assert "Klanten die ten minste één trede stegen – Laarbeek" in text  # the besluitpunt, on the headline
+    assert ("van de 56 aan het begin van 2011 stonden er op 31 december 2011 6 (10,7%) ten minste één trede hoger, "
+            "49 (87,5%) op dezelfde trede en 1 (1,8%) lager") in text
+    assert "Overgangen in 2011 tot en met 31 december 2011" in text
+    assert "Trede 4 onbetaald werk" in text or "Trede 4 onbetaald" in text
+    assert "Een trede die groeit doordat mensen doorstromen, is geen afwijking." in text
+    regio = flat(" ".join(pdf_pages(built_helmond / "site" / "pdf" / "rapport-regio-2011.pdf")))
+    assert "Klanten op de participatieladder per trede" in regio and "De regionale aantallen zijn de som van 3 gemeenten" in regio
+
+
+def test_the_dvo_shows_the_targets_on_the_headline(built_helmond):
+    from tests.conftest import pdf_pages
+
+    text = flat(" ".join(pdf_pages(built_helmond / "site" / "pdf" / "dvo-helmond.pdf")))
+    assert "Klanten op trede 4 of hoger (kengetal; hoger is beter) outcome 35,7% (2010) 40,0% 45,0%" in text
+    assert "Klanten op de participatieladder: streefwaarden per trede (ter informatie, niet beoordeeld)" in text
+
+
+def test_the_gemeente_page_shows_the_headline_and_the_downloads(built_helmond):
+    page = (built_helmond / "site" / "gemeenten" / "laarbeek" / "index.html").read_text(encoding="utf-8")
+    assert "Klanten die ten minste één trede stegen" in page and "afwijking" in page
+    assert "Klanten op de participatieladder</strong>: totaal 56" in page
+    regio = (built_helmond / "site" / "regio" / "index.html").read_text(encoding="utf-8")
+    for name in ("kpi-categorieen.csv", "kpi-overgangen.csv", "kpi.xlsx"):
+        assert f'href="../pdf/{name}"' in regio and (built_helmond / "site" / "pdf" / name).is_file()
+
+
+def test_two_builds_give_the_same_excel_bytes(built_helmond):
+    """The workbook of the build, and the same made again later in this process: same bytes."""
+    from generator.publish.mkdocs_run import site_date
+    from generator.render import open_data
+
+    project = load_project(built_helmond)
+    again = open_data.files(Verantwoording(project), site_date(project))["kpi.xlsx"]
+    assert (built_helmond / "site" / "pdf" / "kpi.xlsx").read_bytes() == again

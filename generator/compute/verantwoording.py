@@ -207,6 +207,9 @@ class Verantwoording:
 
     def verdelingen(self, slug: str, periode: Rapportperiode) -> list[verdelingen.Verdeling]:
         """The gemeente's split indicators in this period, in the order of its file."""
+        key = ("verdelingen", slug, periode.code)
+        if key in self._cache:
+            return self._cache[key]
         g = self.project.gemeente(slug)
         out = []
         for p in g.prestatie_indicatoren:
@@ -214,6 +217,7 @@ class Verantwoording:
             dimensie = self.project.indicatoren.dimensie(indicator.dimensie)
             if dimensie is not None:
                 out.append(verdelingen.verdeling(g, p, indicator, dimensie, periode, self.project.regio.periode.jaren))
+        self._cache[key] = out
         return out
 
     def regio_verdeling(self, indicator_id: str, periode: Rapportperiode) -> verdelingen.Verdeling | None:

@@ -224,6 +224,10 @@ class Kind:
     def realisatie_tekst(self, value: Decimal | None, noemer: Decimal | None) -> str:
         return self.eenheid.tekst(value)
 
+    def moment_tekst(self, periode) -> str:
+        """When a realisatie of this kind was measured, to begin a sentence: "Op 31 december 2016"."""
+        return f"Op {formatting.date_long(periode.einddatum)}"
+
     @property
     def noemer_kolom(self) -> bool:
         """A table of gemeenten shows the noemer beside the realisatie."""
@@ -262,6 +266,9 @@ class Stroom(Kind):
     def _binnen_jaar_tekst(self, p, k: Koers, jaar: str) -> str:
         return f"Streefwaarde tot en met de peildatum: {p.nummer}/{p.delen} van de {jaar}, dus {self.eenheid.tekst(k.waarde)}."
 
+    def moment_tekst(self, periode) -> str:
+        return f"Van 1 januari tot en met {formatting.date_long(periode.einddatum)}"
+
 
 class Stand(Kind):
     """A value at the peildatum (a caseload, a percentage, an average)."""
@@ -294,6 +301,9 @@ class Cumulatief(Kind):
 
     def _jaar_tekst(self, jaar: str) -> str:
         return f"Cumulatieve {jaar} (vanaf de start van de DVO)."
+
+    def moment_tekst(self, periode) -> str:
+        return f"Vanaf de start van de DVO tot en met {formatting.date_long(periode.einddatum)}"
 
 
 class Rapportcijfer(Stand):
@@ -353,6 +363,10 @@ class Verdeling(Kind):
             yield Probleem("regionaal", f"indicatoren[{n}].regionaal: aantallen per categorie worden opgeteld; verwacht 'som', gevonden '{ind.regionaal}'",
                            code="uitsplitsing-ongeldig")
 
+    def categorie_noot(self, dimensie: Dimensie) -> str:
+        return (f"De categorieën krijgen geen status: alleen het totaal en de kengetallen met een streefwaarde in de DVO "
+                f"worden beoordeeld. Streefwaarden per {dimensie.enkelvoud} staan in de DVO als verwachting.")
+
     @staticmethod
     def regionaal_per_categorie(standen: list[dict[str, int]]) -> dict[str, int]:
         """The region's count per category: the gemeenten's counts added up."""
@@ -383,6 +397,9 @@ class Ladder(Verdeling):
     def past_bij_dimensie(cls, dimensie: Dimensie) -> bool:
         return dimensie.ladder
 
+    def categorie_noot(self, dimensie: Dimensie) -> str:
+        return super().categorie_noot(dimensie) + f" Een {dimensie.enkelvoud} die groeit doordat mensen doorstromen, is geen afwijking."
+
     @staticmethod
     def regionaal_overgangen(matrices: list[dict[str, dict[str, int]]]) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
@@ -400,7 +417,8 @@ def kinds() -> list[type[Kind]]:
 
 def leeswijzer() -> list[tuple[str, str]]:
     """(name, sentence) of every kind the reports' leeswijzer explains, in registry order."""
-    return [(k.naam, k.leeswijzer) for k in Kind._registry if k.leeswijzer]
+    # Only a kind that explains itself (a subclass such as Rapportcijfer inherits Stand's sentence).
+    return [(k.naam, k.__dict__["leeswijzer"]) for k in Kind._registry if k.__dict__.get("leeswijzer")]
 
 
 _COMBINED: dict[tuple[type[Kind], type[Kind]], type[Kind]] = {}

@@ -274,8 +274,11 @@ class Staaf:
     aantallen: list[int]  # per category, in the dimensie's order
 
 
-def gestapeld(uid: str, titel: str, staven: list[Staaf], categorieen: list[tuple[str, str]], *, ladder: bool, enkelvoud: str) -> Markup:
-    """One horizontal bar per row, its segments the count per category, its length the total."""
+def gestapeld(uid: str, titel: str, staven: list[Staaf], categorieen: list[tuple[str, str]], *, ladder: bool, enkelvoud: str,
+              aandelen: bool = False) -> Markup:
+    """One horizontal bar per row, its segments the count per category, its length the total; with
+    `aandelen` every bar is the full width (the segments are shares), so rows of very different
+    size (a large and a small gemeente) can be compared. Every segment wide enough carries its count."""
     row, gap = 30, 10
     fills = kleuren(len(categorieen), ladder)
     legend, legend_h = _legenda(categorieen, fills, enkelvoud)
@@ -292,7 +295,7 @@ def gestapeld(uid: str, titel: str, staven: list[Staaf], categorieen: list[tuple
         body.append(_text(left - 8, yy + row / 2 + 4, s.label, anchor="end"))
         x = float(left)
         for n, fill in zip(s.aantallen, fills):
-            w = plot_w * n / most
+            w = plot_w * n / ((total or 1) if aandelen else most)
             if w <= 0:
                 continue
             body.append(f'<rect x="{_n(x)}" y="{yy}" width="{_n(w)}" height="{row}" fill="{fill}" stroke="#ffffff" stroke-width="1"/>')
@@ -306,7 +309,8 @@ def gestapeld(uid: str, titel: str, staven: list[Staaf], categorieen: list[tuple
         per = ", ".join(f"{enkelvoud} {c}: {formatting.number(n)}" if c.isdigit() else f"{naam}: {formatting.number(n)}"
                         for (c, naam), n in zip(categorieen, s.aantallen))
         parts.append(f"{s.label}: totaal {formatting.number(total)} ({per})")
-    desc = f"Gestapelde staafgrafiek van het aantal per {enkelvoud}, één staaf per regel. " + "; ".join(parts) + "."
+    soort = "Gestapelde staafgrafiek van de verdeling over de categorieën (elke staaf is 100%)" if aandelen else "Gestapelde staafgrafiek van het aantal per " + enkelvoud
+    desc = f"{soort}, één staaf per regel. " + "; ".join(parts) + "."
     return _frame(uid, height, titel, desc, body)
 
 

@@ -347,6 +347,11 @@ class Kengetalregel:
     oordeel: str  # "streefwaarde 40,0%: op koers", or "geen streefwaarde in de DVO"
 
 
+def _noot(d: verdelingen.Verdeling, kind: kinds.Kind) -> str:
+    """Why the categories get no status, in the words of the kind."""
+    return kind.categorie_noot(d.dimensie)
+
+
 @dataclass(frozen=True)
 class VerdelingBlok:
     """A split indicator's section: its total (judged like any indicator when the DVO sets
@@ -361,6 +366,8 @@ class VerdelingBlok:
     overgangen: Overgangstabel | None
     kengetallen: list[Kengetalregel]
     macro: str
+    moment: str  # when the counts are from: "op 31 december 2016", "van 1 januari tot en met ..."
+    noot: str  # why a category gets no status
 
     @property
     def indicator(self):
@@ -382,18 +389,23 @@ def _verdelingsrijen(d: verdelingen.Verdeling) -> list[Verdelingsrij]:
     return rijen
 
 
-def _kengetalregels(d: verdelingen.Verdeling, beoordeeld: dict[str, Uitkomst]) -> list[Kengetalregel]:
+def _kengetalregels(d: verdelingen.Verdeling, beoordeeld: dict[str, Uitkomst | Regiowaarde]) -> list[Kengetalregel]:
+    """Every kengetal's value; a judged one as judged: the region's figure of a kengetal is over the
+    gemeenten that have a streefwaarde on it, which the line then says."""
     out = []
     for k in d.kengetallen:
         e = kinds.eenheid(k.eenheid)
         u = beoordeeld.get(dimensies.series_id(d.indicator, k.kengetal))
-        if u is not None and u.status:
-            oordeel = f"streefwaarde {u.kind.eenheid.tekst(u.streefwaarde)}: {u.status}"
-        elif u is not None:
-            oordeel = f"streefwaarde {u.kind.eenheid.tekst(u.streefwaarde)}"
-        else:
-            oordeel = "geen streefwaarde in de DVO"
-        out.append(Kengetalregel(k.kengetal.naam, e.tekst(k.waarde) if k.waarde is not None else "niet te berekenen", oordeel))
+        waarde = e.tekst(k.waarde) if k.waarde is not None else "niet te berekenen"
+        if u is None:
+            out.append(Kengetalregel(k.kengetal.naam, waarde, "geen streefwaarde in de DVO"))
+            continue
+        oordeel = f"streefwaarde {u.kind.eenheid.tekst(u.streefwaarde)}" + (f": {u.status}" if u.status else "")
+        if isinstance(u, Regiowaarde):
+            waarde = u.kind.eenheid.tekst(u.realisatie)
+            n = len(u.uitkomsten)
+            oordeel += f"; over de {n} {'gemeente' if n == 1 else 'gemeenten'} met een streefwaarde op dit kengetal"
+        out.append(Kengetalregel(k.kengetal.naam, waarde, oordeel))
     return out
 
 
@@ -408,7 +420,8 @@ def verdeling_blok(d: verdelingen.Verdeling, kind: kinds.Kind, uid: str, *, tota
             titel = f"{d.indicator.naam}, {d.naam}: aantal per {d.dimensie.enkelvoud}"
             grafiek = charts.gestapeld(uid, titel, staven, kolommen, ladder=d.dimensie.ladder, enkelvoud=d.dimensie.enkelvoud)
     overgangen = overgangstabel(d) if "overgangen" in kind.grafieken and d.overgangen else None
-    return VerdelingBlok(d, totaal, grafiek, kolommen, rijen, overgangen, _kengetalregels(d, beoordeeld), kind.macro)
+    return VerdelingBlok(d, totaal, grafiek, kolommen, rijen, overgangen, _kengetalregels(d, beoordeeld), kind.macro,
+                         kind.moment_tekst(d.periode), _noot(d, kind))
 
 
 def _secties(v: Verantwoording, slug: str, periode: Rapportperiode, blokken: list[KpiBlok]) -> list:
@@ -483,8 +496,8 @@ def regio_verdeling_blok(v: Verantwoording, d: verdelingen.Verdeling, n: int) ->
     rijen = [Verdelingsrij(x.naam, list(x.stand.categorieen.values()), x.stand.totaal) for x in delen]
     kolommen = [(c.id, c.naam) for c in d.dimensie.categorieen]
     staven = [charts.Staaf(r.label, r.aantallen) for r in rijen]
-    titel = f"{d.indicator.naam} per gemeente, {periode.label}: aantal per {d.dimensie.enkelvoud}"
-    grafiek = charts.gestapeld(f"verdeling-{n}", titel, staven, kolommen, ladder=d.dimensie.ladder, enkelvoud=d.dimensie.enkelvoud)
+    titel = f"{d.indicator.naam} per gemeente, {periode.label}: verdeling over de categorieën"
+    grafiek = charts.gestapeld(f"verdeling-{n}", titel, staven, kolommen, ladder=d.dimensie.ladder, enkelvoud=d.dimensie.enkelvoud, aandelen=True)
     beoordeeld = {}
     for k in d.indicator.kengetallen:
         r = v.regio(dimensies.series_id(d.indicator, k), periode)
