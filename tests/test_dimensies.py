@@ -447,3 +447,21 @@ def test_two_builds_give_the_same_excel_bytes(built_helmond):
     project = load_project(built_helmond)
     again = open_data.files(Verantwoording(project), site_date(project))["kpi.xlsx"]
     assert (built_helmond / "site" / "pdf" / "kpi.xlsx").read_bytes() == again
+
+
+def test_the_wijzigingsoverzicht_compares_targets_on_kengetallen(helmond_region):
+    import datetime as dt
+
+    from generator.render.documents.dvo.view import build_document
+    from generator.render.documents.wijzigingen.vergelijk import GEWIJZIGD, ONGEWIJZIGD, Kant, vergelijk
+
+    oud = build_document(load_project(helmond_region.root), load_project(helmond_region.root).gemeente("laarbeek"))
+    helmond_region.replace("gemeenten/laarbeek.yaml", "          2011: 20\n          2012: 22", "          2011: 20\n          2012: 25")
+    project = load_project(helmond_region.root)
+    nieuw = build_document(project, project.gemeente("laarbeek"))
+    kant = Kant("0.9", dt.date(2010, 11, 15), "concept", "werkmap", "2015.1", "")
+    rows = {k.id: k for k in vergelijk(oud, nieuw, van=kant, tot=kant, vastgelegd=None).kpis}
+    gestegen = rows["participatieladder.gestegen"]
+    assert gestegen.status == GEWIJZIGD and gestegen.naam == "Klanten die ten minste één trede stegen"
+    assert [(s.label, s.oud, s.nieuw) for s in gestegen.streefwaarden] == [("2011", 20, 20), ("2012", 22, 25)]
+    assert rows["participatieladder.trede-4-of-hoger"].status == ONGEWIJZIGD
