@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 A11Y = REPO / "tests" / "a11y"
 WIDTHS = [320, 390, 1280]
 KEYBOARD_PAGES = ["", "gemeenten/wijchen/", "gemeenten/wijchen/dvo/", "gemeenten/wijchen/rapport-2016/"]
+DRAWER_PAGE, DRAWER_WIDTH = "gemeenten/wijchen/", 390  # the menu is a drawer below 1220 px
 TIMEOUT = 900
 RUNS: list["BrowserRun"] = []  # the run `built` started in the background, if any
 
@@ -72,6 +73,22 @@ def report_only_word(site: Path) -> str:
     return only[0]
 
 
+def gemeente_name(site: Path, page: str) -> str:
+    """`Wijchen` for `gemeenten/wijchen/`: the gemeente page's heading without "Gemeente"."""
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+    return " ".join(re.sub(r"<[^>]+>", " ", heading).split()).removeprefix("Gemeente ")
+
+
+def searched_gemeenten(site: Path) -> list[dict]:
+    """Gemeenten whose name is searched for: the keyboard walk's, the first in the list and
+    the one with the longest name (several words, a small gemeente)."""
+    pages = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("gemeenten/*/index.html"))
+    names = {page: gemeente_name(site, page) for page in pages}
+    chosen = [DRAWER_PAGE, pages[0], max(pages, key=lambda page: len(names[page].split()))]
+    return [{"naam": names[page], "page": page} for page in dict.fromkeys(chosen)]
+
+
 def missing_tools() -> str | None:
     """Why the check cannot run here, in Dutch, or None."""
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -93,9 +110,10 @@ class BrowserRun:
             "base": f"http://127.0.0.1:{self.server.server_address[1]}/",
             "pages": site_pages(self.site),
             "widths": WIDTHS,
-            "keyboard": {"width": 1024, "pages": KEYBOARD_PAGES, "tabs": 50},
-            "drawer": {"width": 1024, "page": "gemeenten/wijchen/"},
-            "search": {"width": 1280, "word": report_only_word(self.site)},
+            "keyboard": {"width": 1024, "pages": KEYBOARD_PAGES, "tabs": 50, "back": 20},
+            "drawer": {"width": DRAWER_WIDTH, "page": DRAWER_PAGE},
+            "search": {"width": 1280, "word": report_only_word(self.site), "gemeenten": searched_gemeenten(self.site)},
+            "openStates": {"page": DRAWER_PAGE, "query": gemeente_name(self.site, DRAWER_PAGE)},
             "notFound": "bestaat-niet/",
         }
         listing = work / "plan.json"

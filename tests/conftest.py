@@ -10,11 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from click.testing import CliRunner
 
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Property tests check results, never time: a loaded CI machine must not fail them on a
+# deadline (speed is measured in bench/, not in unit tests).
+settings.register_profile("dvo", deadline=None)
+settings.load_profile("dvo")
 FIXTURES = REPO / "tests" / "fixtures"
 # The gemeenten of the example region, in the order of content/regio.yaml.
 SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
@@ -132,13 +138,22 @@ def fixture_region(name: str, target: Path) -> Path:
 
 def copy_maasland(target: Path) -> Path:
     """The small second region (tests/fixtures/regio-maasland), with the example's catalogues and
-    standard text; the standard text's escalation body becomes Maasland's own."""
+    standard text; the standard text's escalation body becomes Maasland's own. Its own
+    mkdocs.yml names its own page werkplein.md and not the default werkbedrijf.md."""
     fixture_region("regio-maasland", target)
     standard = target / "content" / "dvo-standaardbepalingen.yaml"
     text = standard.read_text(encoding="utf-8")
     text = text.replace("geagendeerd in de bestuurscommissie Werk.", "geagendeerd in [[gegeven:escalatie]].")  # from rapportage.escalatie
     standard.write_text(text.replace("de bestuurscommissie Werk", "het dagelijks bestuur van het Werkplein"), encoding="utf-8")
     return target
+
+
+def build_source(project, revisie: str = "test"):
+    """What a build step reads (publish/inputs.BuildSource) for a loaded project, without git."""
+    from generator.compute.verantwoording import Verantwoording
+    from generator.publish.inputs import BuildSource
+
+    return BuildSource(project, Verantwoording(project), revisie)
 
 
 def flat(text: str) -> str:

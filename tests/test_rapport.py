@@ -153,7 +153,9 @@ def test_regional_report_has_every_gemeente_and_states_the_aggregation(built):
 
 def test_every_chart_has_a_text_alternative_and_a_table(built):
     html = document_html(built, "rapport-druten-2016").read_text(encoding="utf-8")
-    assert html.count('role="img"') == html.count("<figure>") > 0
+    # each figure holds a chart in two layouts (print and wide screens; phones), each an image with its words
+    assert html.count('role="img"') == 2 * html.count("<figure>") > 0
+    assert html.count('class="grafiek"') == html.count('class="grafiek grafiek--smal"') == html.count("<figure>")
     assert html.count("<desc id=") == html.count('role="img"')
     # Every chart's figures in a table right after it: a line chart's series, a stacked bar's counts per category.
     assert len(re.findall(r'<table class="[^"]*\breeks\b', html)) == html.count("<figure>")

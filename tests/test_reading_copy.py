@@ -7,6 +7,7 @@ import pytest
 
 from generator.publish.reading_copy import NotADocument, chart_min_width, reading_copy, slug
 from generator.publish.site_config import expand_nav, write_effective_config
+from tests.conftest import build_source
 
 DOCUMENT = """<!DOCTYPE html>
 <html lang="nl">
@@ -61,7 +62,7 @@ def test_every_table_scrolls_in_its_own_box():
 def test_charts_get_the_width_at_which_their_smallest_text_is_12px():
     body = str(reading_copy(DOCUMENT).body)
     # smallest text 10 units in a 640-unit wide chart: 12 px on screen from 768 px wide
-    assert '<div class="scrollvak grafiekvak"><svg style="--min-breedte: 768px" xmlns=' in body
+    assert '<div class="scrollvak grafiekvak grafiekvak--breed"><svg style="--min-breedte: 768px" xmlns=' in body
     assert chart_min_width('<svg viewBox="0 0 500 100"><text font-size="12">x</text></svg>') == 500
     assert chart_min_width('<svg viewBox="0 0 641 100"><text font-size="11">x</text></svg>') == 700  # 699.27 rounded up
     assert chart_min_width('<svg viewBox="0 0 640 100"></svg>') is None
@@ -122,7 +123,6 @@ def test_effective_config_keeps_the_region_file_and_points_at_the_staging_folder
 
 
 def test_a_template_without_h1_gives_a_dutch_message_naming_the_document(project, tmp_path):
-    from generator.compute.verantwoording import Verantwoording
     from generator.publish.pages import pages
     from generator.render.templating.search_path import Templates
 
@@ -130,4 +130,57 @@ def test_a_template_without_h1_gives_a_dutch_message_naming_the_document(project
     (tmp_path / "html").mkdir(parents=True)
     (tmp_path / "html" / "dvo-druten.html").write_text("<html><body><p>eigen sjabloon</p></body></html>", encoding="utf-8")
     with pytest.raises(NotADocument, match=r"de leesversie van DVO Druten kan niet worden gemaakt: geen <h1> in het document"):
-        pages(project, Verantwoording(project), docs, Templates.for_layout(project.layout))
+        pages(build_source(project), docs, Templates.for_layout(project.layout))
+
+
+def test_the_stylesheet_switches_chart_layouts_where_the_wide_one_reaches_12px_text():
+    """extra.css shows a report chart's wide layout from its --min-breedte on, the narrow one below."""
+    from decimal import Decimal as D
+
+    from generator.render.documents.rapport import charts
+    from generator.render.templating.search_path import PACKAGE_TEMPLATES
+
+    both = str(charts.scores("g", "t", [charts.Balk("Noordwijk", D(101), "op koers")], D(95), D(80)))
+    wide, narrow = both.split("</svg>", 1)
+    css = (PACKAGE_TEMPLATES / "site" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    px = chart_min_width(wide + "</svg>")
+    assert f"@container (min-width: {px}px)" in css and f"@container (max-width: {px - 1}.98px)" in css
+    assert chart_min_width(narrow) == charts.NARROW  # 12 px text from 272 px wide: a 320 px phone has 288
+
+
+STACKED = """<!DOCTYPE html><html><body><h1>Rapport</h1>
+<table class="kpi rapport-tabel overzicht"><caption>Indicatoren</caption>
+<thead><tr><th scope="col" class="links">Indicator</th><th scope="col">Streef&shy;waarde</th><th scope="col">Realisatie</th><th scope="col" class="links">Status</th></tr></thead>
+<tbody><tr><th scope="row"><a href="#a">Uitstroom</a></th><td>110</td><td>97</td><td class="links"><span class="status">aandachtspunt</span></td></tr>
+<tr><th scope="row">Leeg</th><td>1</td><td></td><td class="links">–</td></tr></tbody></table>
+<table class="signalering"><thead><tr><th scope="col" class="links">Indicator</th><th scope="col" class="links">Opvolging</th></tr></thead>
+<tbody><tr><th scope="row">Uitstroom</th><td class="links">Besluit: meer inzet.</td></tr></tbody></table>
+<table class="versies"><thead><tr><th scope="col">Gegeven</th><th scope="col" class="links">Nieuw</th></tr></thead>
+<tbody><tr><th scope="row">Versie</th><td class="links">1.1</td></tr></tbody></table>
+<section id="leeswijzer"><h2 id="leeswijzer-kop">Leeswijzer</h2><dl><dt>Looptijd</dt><dd>1 januari</dd></dl></section>
+<figure><svg xmlns="http://www.w3.org/2000/svg" class="grafiek" viewBox="0 0 620 100"><text font-size="11">a</text></svg><svg xmlns="http://www.w3.org/2000/svg" class="grafiek grafiek--smal" viewBox="0 0 272 100"><text font-size="12">a</text></svg><figcaption>Uitleg</figcaption></figure>
+</body></html>"""
+
+
+def test_tables_of_indicators_get_column_names_per_cell_and_table_roles_for_the_phone_layout():
+    body = str(reading_copy(STACKED).body)
+    kpi = body[body.index('<table role="table" class="kpi'):body.index("</table>")]
+    assert '<td role="cell" data-label="Streefwaarde"><span class="celwaarde">110</span></td>' in kpi  # &shy; dropped
+    assert '<td role="cell" data-label="Status" class="links"><span class="celwaarde"><span class="status">aandachtspunt</span></span></td>' in kpi
+    assert '<td role="cell" data-label="Realisatie"></td>' in kpi  # an empty cell stays empty: the card leaves it out
+    assert '<th role="columnheader" scope="col" class="links">Indicator</th>' in kpi and '<th role="rowheader" scope="row">' in kpi
+    assert kpi.count('<tr role="row"') == 3 and '<thead role="rowgroup">' in kpi and '<tbody role="rowgroup">' in kpi
+    assert '<table role="table" class="signalering">' in body
+    # a table that stays a table on a phone keeps its plain markup
+    assert '<table class="versies">' in body and 'data-label="Nieuw"' not in body
+
+
+def test_what_the_search_index_leaves_out_and_where_it_keeps_words_apart():
+    body = str(reading_copy(STACKED, niet_zoeken=("leeswijzer",)).body)
+    assert '<table class="kpi rapport-tabel overzicht" data-search-exclude>' in body.replace('role="table" ', "")  # figures
+    assert '<table role="table" class="signalering">' in body  # text: a besluit or toelichting is found
+    assert "<figure data-search-exclude>" in body  # the chart's text alternative repeats the table
+    assert '<section id="leeswijzer" data-search-exclude>' in body and '<h2 data-search-exclude id="leeswijzer-kop">' in body
+    assert "<dt>Looptijd</dt>\n<dd>1 januari</dd>" in body  # not "Looptijd1 januari" in the index
+    plain = str(reading_copy(STACKED).body)
+    assert '<section id="leeswijzer">' in plain

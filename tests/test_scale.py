@@ -47,7 +47,7 @@ def test_nine_gemeenten_reproduce_the_example_byte_for_byte(tmp_path):
 def test_building_every_dvo_distributes_each_kostenpost_once(project, monkeypatch):
     """Distributions span the region: per DVO they made a build quadratic in the gemeenten."""
     from generator.render.documents.dvo import view as dvo_document
-    from generator.render.documents.common import render_dvo
+    from generator.render.documents.dvo.render import render_dvo
 
     calls = []
     real = dvo_document.verdeel

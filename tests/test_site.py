@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator.util.formatting import file_size
-from tests.conftest import REPO, SLUGS, Region, free_port
+from tests.conftest import REPO, Region, SLUGS, build_source, free_port
 
 class _Refs(HTMLParser):
     """Every id, and every URL the page would request or navigate to."""
@@ -199,14 +199,13 @@ def test_yaml_text_is_escaped_in_generated_markdown(project):
     import markdown
 
     from generator.publish.pages import pages as site_pages
-    from generator.compute.verantwoording import Verantwoording
     from generator.render.templating.search_path import Templates
 
     hostile = "<script>alert(1)</script> *nadruk* [klik](http://evil.example) {: #kaping } | pijp"
     instrument = project.instrumentarium.instrumenten[0].model_copy(update={"omschrijving": hostile, "naam": "Naam <b>vet</b>"})
     patched = project.instrumentarium.model_copy(update={"instrumenten": [instrument] + project.instrumentarium.instrumenten[1:]})
     p = type(project)(**{**project.__dict__, "instrumentarium": patched})
-    text = site_pages(p, Verantwoording(p), REPO / "nonexistent-docs", Templates.for_layout(p.layout))[f"instrumentarium/{instrument.id}.md"]
+    text = site_pages(build_source(p), REPO / "nonexistent-docs", Templates.for_layout(p.layout))[f"instrumentarium/{instrument.id}.md"]
     html = markdown.markdown(text, extensions=["attr_list", "tables", "admonition"])
     assert "<script>" not in html and "<b>" not in html and "<em>" not in html
     assert 'href="http://evil.example"' not in html and 'id="kaping"' not in html
@@ -230,15 +229,53 @@ def test_partial_build_links_what_exists_and_says_what_is_missing(region: Region
     assert "DVO: gemeenten/druten/dvo.md" in nav and "gemeenten/wijchen/dvo.md" not in nav
 
 
-def test_broken_link_in_an_authored_page_fails_strict_and_keeps_the_old_site(region: Region):
+def test_broken_link_in_an_authored_page_is_found_before_the_build_and_keeps_the_old_site(region: Region):
     assert region.dvo("build", "--gemeente", "druten", "--jobs", "1").exit_code == 0
     before = region.path("site/manifest.json").read_bytes()
     region.write("content/pages/bestuur.md", region.read("content/pages/bestuur.md") + "\nZie [de notulen](notulen.md).\n")
+    line, col = region.line_of("content/pages/bestuur.md", "notulen.md"), region.col_of("content/pages/bestuur.md", "notulen.md")
+    for command in ("validate", "build"):
+        result = region.dvo(command, *(("--gemeente", "druten", "--jobs", "1") if command == "build" else ()))
+        assert result.exit_code == 1, command
+        assert f"content/pages/bestuur.md:{line}:{col}: link naar 'notulen.md': die pagina bestaat niet op de site" in result.output, result.output
+        assert "Traceback" not in result.output
+    assert region.path("site/manifest.json").read_bytes() == before
+
+
+def test_what_mkdocs_refuses_reaches_the_user_in_dutch_naming_the_regions_file(region: Region):
+    """An anchor that does not exist is mkdocs' to find (strict): its English warning about
+    a staging path becomes Dutch about the region's own page."""
+    assert region.dvo("build", "--gemeente", "druten", "--jobs", "1").exit_code == 0
+    before = region.path("site/manifest.json").read_bytes()
+    region.write("content/pages/bestuur.md", region.read("content/pages/bestuur.md") + "\nZie [het budget](regio/index.md#bestaat-niet).\n")
+    assert region.dvo("validate").exit_code == 0
     result = region.dvo("build", "--gemeente", "druten", "--jobs", "1")
     assert result.exit_code == 1
-    assert "Fout in de site:" in result.output and "notulen.md" in result.output
-    assert "is ongewijzigd" in result.output and "Traceback" not in result.output
+    assert ("Fout in de site: content/pages/bestuur.md: de link 'regio/index.md#bestaat-niet' wijst naar het onderdeel "
+            "'#bestaat-niet' van regio/index.md (pagina die de generator maakt), maar dat onderdeel bestaat daar niet") in result.output
+    assert "Doc file" not in result.output and "is ongewijzigd" in result.output
     assert region.path("site/manifest.json").read_bytes() == before
+
+
+def test_mkdocs_warnings_in_dutch(tmp_path):
+    from generator.load.layout import Layout
+    from generator.publish.mkdocs_meldingen import dutch
+
+    layout = Layout(tmp_path)
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    (tmp_path / "content" / "pages" / "werkplein.md").write_text("# Werkplein\n", encoding="utf-8")
+    assert dutch('The following pages exist in the docs directory, but are not included in the "nav" configuration:\n'
+                 "  - werkbedrijf.md\n  - werkplein.md", layout) == (
+        "mkdocs.yml: deze pagina's staan niet in nav en vallen niet onder not_in_nav: werkbedrijf.md (standaardpagina van de "
+        "generator); content/pages/werkplein.md. Zet ze in nav, of noem ze onder not_in_nav")
+    assert dutch("A reference to 'over.md' is included in the 'nav' configuration, which is not found in the documentation files.",
+                 layout).startswith("mkdocs.yml: nav noemt de pagina 'over.md', maar die bestaat niet")
+    assert dutch("Doc file 'werkplein.md' contains a link 'x.md', but the target is not found among documentation files.", layout) == (
+        "content/pages/werkplein.md: de link 'x.md' wijst naar 'x.md', maar die pagina bestaat niet op de site")
+    assert dutch("Doc file 'werkplein.md' contains an unrecognized relative link 'regio/', it was left as is. Did you mean "
+                 "'regio/index.md'?", layout) == ("content/pages/werkplein.md: de link 'regio/' wijst niet naar een pagina (.md) of "
+                                                  "bestand van de site; bedoelt u 'regio/index.md'?")
+    assert dutch("Something new", layout) == "mkdocs meldt: Something new"
 
 
 def _get(url: str) -> str:
@@ -328,7 +365,9 @@ def test_reading_copy_sits_in_the_theme_with_one_main_landmark_and_scroll_boxes(
     assert '<h1 id="verantwoordingsrapportage-druten-2016">Verantwoordingsrapportage <span class="gemeente">Druten 2016</span>' in html
     assert html.count('<div class="scrollvak"><table') == html.count("<table")  # every table scrolls in its own box
     # Report charts: smallest text 11 units in a 620-unit viewBox, 12 px on screen from 677 px (676,4 rounded up).
-    assert html.count('class="scrollvak grafiekvak"><svg style="--min-breedte: 677px"') == html.count('class="grafiek"') > 0
+    # each chart in its two layouts (render/charts.py), each in a box of its own with its width for 12 px text
+    assert html.count('class="scrollvak grafiekvak grafiekvak--breed"><svg style="--min-breedte: 677px"') == html.count('class="grafiek"') > 0
+    assert html.count('class="scrollvak grafiekvak grafiekvak--smal"><svg style="--min-breedte: 272px"') == html.count('class="grafiek"')
     assert 'class="skiplink"' not in html and 'class="watermerk"' not in html
 
 
@@ -415,15 +454,55 @@ def test_sitemap_lists_every_page_at_the_site_url(built):
     assert sorted(locs) == expected
 
 
-def test_toegankelijkheidsverklaring_follows_the_model_statement(built):
+def test_toegankelijkheidsverklaring_follows_the_model_statement_dated_from_the_data(built, project):
+    from generator.util.formatting import date_long
+
     html = (built / "site" / "toegankelijkheid" / "index.html").read_text(encoding="utf-8")
     flat = _text(html)
     assert "Status C: eerste maatregelen genomen." in flat
-    assert re.search(r"Datum van de laatste controle \d{1,2} [a-z]+ \d{4}", flat)
-    assert 'href="mailto:toegankelijkheid@werkbedrijf-rijkvannijmegen.example"' in html
+    assert f"Datum van deze verklaring {date_long(project.regio.toegankelijkheid.datum)}" in flat  # regio.yaml
+    assert 'href="mailto:toegankelijkheid@werkbedrijf-rijkvannijmegen.example"' in html  # extra.contact, like the footer
     assert "Wij reageren binnen vijf werkdagen" in flat
-    for heading in ("Over deze verklaring", "Hoe wij controleren", "Wat nog niet voldoet", "Een probleem melden"):
+    for heading in ("Over deze verklaring", "Hoe wij controleren", "Wat nog niet voldoet of niet is onderzocht", "Een probleem melden"):
         assert f">{heading}<" in html, heading
+    # what is not met is said, and no note for developers reaches the public page
+    assert "Een onderzoek volgens de methode WCAG-EM heeft nog niet plaatsgevonden" in flat
+    assert "Zonder JavaScript werkt zoeken niet" in flat
+    for note in ("Voorbeeldgegevens", "mkdocs.yml", "extra.contact", "regio.yaml", "ILLUSTRATIEF"):
+        assert note not in flat, note
+
+
+def test_toegankelijkheidsverklaring_without_a_date_in_the_data_takes_the_newest_date_there(project):
+    from generator.publish.default_pages import statement_date
+
+    regio = project.regio.model_copy(update={"toegankelijkheid": None})
+    newest = max([g.dvo.datum for g in project.gemeenten] + [project.verordening.datum_vaststelling]
+                 + [r.publicatiedatum for g in project.gemeenten for r in g.rapporten.values() if r.publicatiedatum]
+                 + [r.publicatiedatum for r in project.regio.rapportage.rapporten.values() if r.publicatiedatum])
+    assert statement_date(type(project)(**{**project.__dict__, "regio": regio})) == newest
+    assert statement_date(project) == project.regio.toegankelijkheid.datum
+
+
+def test_search_index_keeps_words_apart_and_leaves_out_what_is_said_elsewhere(built, project):
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(e["title"] + " " + e["text"] for e in index["docs"])
+    # cells, terms and headings touch in the markup; in the index they stay words
+    assert "Looptijd 1 januari 2015" in text and "Looptijd1" not in text
+    assert not re.search(r"Status(Ter|Concept|Vastgesteld|Ondertekend)", text)
+    # a chart's text alternative repeats the table beside it; tables of figures are figures
+    assert "Lijngrafiek van" not in text and "Staafgrafiek van" not in text
+    assert "cijfers bij de grafiek" not in text
+    # the leeswijzer is the same in every report of a period: indexed in the regional reports only
+    leeswijzer = [e["location"] for e in index["docs"] if e["location"].endswith("#leeswijzer-kop")]
+    assert leeswijzer and all(loc.startswith("regio/rapport-") for loc in leeswijzer), leeswijzer
+    # ... which is true: word for word the same as each gemeente's (so nothing only a gemeente report says is lost)
+    def section(name):
+        html = (built / ".staging" / "html" / f"{name}.html").read_text(encoding="utf-8")
+        return _text(html[html.index('<section id="leeswijzer"'):html.index("</section>", html.index('<section id="leeswijzer"'))])
+    for g in project.gemeenten:
+        assert section(f"rapport-{g.slug}-2016") == section("rapport-regio-2016"), g.slug
+    # the links block above every reading copy (PDF, open data) is navigation, not content
+    assert not any(e["text"].startswith("<ul> <li>Verantwoordingsrapportage") for e in index["docs"])
 
 
 def _zensical() -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import fixture_region
+from tests.conftest import build_source, fixture_region
 
 # Names of the example region that no generated page of another region may show.
 EXAMPLE_NAMES = ("Rijk van Nijmegen", "Nijmegen", "Wijchen", "Beuningen")
@@ -80,7 +80,6 @@ def test_footer_and_generated_pages_are_this_regions_own(kwartaal):
 
 
 def test_tertaal_labels_on_the_generated_pages(tmp_path):
-    from generator.compute.verantwoording import Verantwoording
     from generator.load.project import load_project
     from generator.publish.pages import pages
     from generator.render.templating.search_path import Templates
@@ -91,7 +90,7 @@ def test_tertaal_labels_on_the_generated_pages(tmp_path):
     for gemeente in (root / "gemeenten").glob("*.yaml"):
         gemeente.write_text(gemeente.read_text(encoding="utf-8").replace("2016-Q", "2016-T"), encoding="utf-8")
     project = load_project(root)
-    text = pages(project, Verantwoording(project), root / ".staging" / "docs", Templates.for_layout(project.layout))["gemeenten/lindeveen/index.md"]
+    text = pages(build_source(project), root / ".staging" / "docs", Templates.for_layout(project.layout))["gemeenten/lindeveen/index.md"]
     assert "## Prestaties in tertaal 2 van 2016" in text
     # T2 of three: two thirds of the year target of 40 for uitstroom
     assert "realisatie 21 · streefwaarde 26,7" in text

@@ -11,7 +11,7 @@ import pytest
 
 from generator.load.layout import PACKAGE_TEMPLATES
 from generator.load.region_files import default_pages, package_files
-from tests.conftest import REPO, Region, assert_finding, located
+from tests.conftest import REPO, Region, assert_finding, build_source, located
 
 D = "gemeenten/druten.yaml"
 
@@ -29,7 +29,7 @@ def lines_of(result) -> list[str]:
 
 def test_an_override_of_one_template_is_used_and_the_rest_comes_from_the_package(region: Region):
     from generator.load.project import load_project
-    from generator.render.documents.common import render_dvo
+    from generator.render.documents.dvo.render import render_dvo
 
     target = region.override("dvo/maatwerk.html")
     target.write_text("<p class=\"eigen\">Maatwerk volgens de eigen opmaak van de regio.</p>\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
@@ -152,12 +152,11 @@ def test_init_templates_are_not_overridable(rel):
 
 
 def test_the_generated_pages_are_those_the_nav_check_knows(project, tmp_path):
-    from generator.compute.verantwoording import Verantwoording
     from generator.load.layout import GENERATED_PAGES
     from generator.publish.pages import pages
     from generator.render.templating.search_path import Templates
 
-    written = set(pages(project, Verantwoording(project), tmp_path, Templates.for_layout(project.layout)))
+    written = set(pages(build_source(project), tmp_path, Templates.for_layout(project.layout)))
     per_item = {f"gemeenten/{g.slug}/index.md" for g in project.gemeenten} | {f"instrumentarium/{i.id}.md" for i in project.instrumentarium.instrumenten}
     # index.md is the authored home page with the list of gemeenten put in (publish/pages.home_page);
     # reading-copy pages need built documents, which tmp_path has none of.

@@ -7,13 +7,13 @@ from pathlib import Path
 import click
 
 from generator.cli.app import load, main, root_option
-from generator.util.errors import DvoError, UsageFault
+from generator.util.errors import DvoError, NotFound
 
 
 def _known_gemeente(project, slug: str) -> None:
     slugs = [g.slug for g in project.gemeenten]
     if slug not in slugs:
-        raise UsageFault(f"onbekende gemeente '{slug}'; kies uit: {', '.join(slugs)}")
+        raise NotFound(f"onbekende gemeente '{slug}'; kies uit: {', '.join(slugs)}")
 
 
 @main.command()
@@ -57,14 +57,14 @@ def wijzigingen(root: Path, gemeente: str, van: str, tot: str | None, uit: Path)
     from generator.util.atomic import write_bytes, write_text
 
     if not (root / "content").is_dir():
-        raise UsageFault(f"'{root}' is geen regio-repository: de map content/ ontbreekt (gebruik --root)")
+        raise NotFound(f"'{root}' is geen regio-repository: de map content/ ontbreekt (gebruik --root)")
     van_rev = resolve(root, van)
     require_gemeente(root, van_rev, gemeente)
     tot_rev = resolve(root, tot) if tot else None
     if tot_rev is not None:
         require_gemeente(root, tot_rev, gemeente)
     elif not (root / "gemeenten" / f"{gemeente}.yaml").is_file():
-        raise UsageFault(f"de gemeente '{gemeente}' bestaat niet in de werkmap (gemeenten/{gemeente}.yaml ontbreekt)")
+        raise NotFound(f"de gemeente '{gemeente}' bestaat niet in de werkmap (gemeenten/{gemeente}.yaml ontbreekt)")
     oud = load_at(root, van_rev)
     nieuw = load_at(root, tot_rev) if tot_rev else load_project(root)
     van_bron = f"revisie {van_rev.label}"

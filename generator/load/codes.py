@@ -88,6 +88,8 @@ CODES: dict[str, str] = {
     "controlegetal-gewijzigd": "De inhoud van een vastgelegde DVO-versie is veranderd: leg een nieuwe versie vast of maak de wijziging ongedaan.",
     # The site and the templates.
     "pagina-onbekend": "Een pagina in de nav van mkdocs.yml bestaat niet.",
+    "pagina-niet-in-nav": "Een pagina die de bouw schrijft, staat niet in de nav van mkdocs.yml en valt niet onder not_in_nav.",
+    "link-onbekend": "Een link in een eigen pagina wijst naar een pagina die de site niet heeft.",
     "sjabloon-onbekend": "Een bestand in dvo_templates/ vervangt geen sjabloon van het pakket, meestal door een tikfout in de naam.",
     "sjabloon-ongeldig": "Een sjabloon in dvo_templates/ heeft een fout in de opmaak (Jinja).",
     # dvo import.

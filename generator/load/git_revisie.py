@@ -18,12 +18,12 @@ from pathlib import Path
 from generator.load.findings import Finding, InvalidProject
 from generator.load.layout import Layout
 from generator.load.project import Project, load_project
-from generator.util.errors import DvoError, UsageFault
+from generator.util.errors import DvoError, NotFound
 
 FOLDERS = ("content", "gemeenten")
 
 
-class GitError(UsageFault):
+class GitError(NotFound):
     """A revision cannot be read (unknown, or git missing); the message is one Dutch line."""
 
 

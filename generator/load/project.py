@@ -17,6 +17,7 @@ from generator.load.region_files import region_file_findings
 from generator.load.rules import cross_file_findings
 from generator.load.yamlsource import YamlDocument
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
+from generator.models.periods import SCHEMES, code
 from generator.models.standaard import DvoStandaard
 
 
@@ -41,6 +42,15 @@ class Project:
         return next(i for i in self.indicatoren.indicatoren if i.id == indicator_id)
 
 
+def _period_codes(regio) -> list[str] | None:
+    """Every report period the region's years and scheme allow: the names of report pages."""
+    if regio is None:
+        return None
+    scheme = regio.rapportage.periode_schema
+    per_year = SCHEMES[scheme][1]
+    return [code(j, n, scheme) for j in regio.periode.jaren for n in range(1, per_year + 1)]
+
+
 def load_project(root: Path, *, historisch: bool = False) -> Project:
     """Validated project, or InvalidProject with every finding.
 
@@ -55,7 +65,7 @@ def load_project(root: Path, *, historisch: bool = False) -> Project:
     if not historisch:  # an earlier revision is read for its data only: no site to build from it
         slugs = [g.slug for g in loaded.regio.gemeenten] if loaded.regio else None
         ids = [i.id for i in loaded.instrumentarium.instrumenten] if loaded.instrumentarium else None
-        findings += region_file_findings(loaded.layout, slugs, ids)
+        findings += region_file_findings(loaded.layout, slugs, ids, _period_codes(loaded.regio))
     if findings or not loaded.complete:
         raise InvalidProject(findings)
     order = [g.slug for g in loaded.regio.gemeenten]

@@ -30,6 +30,7 @@ DESCRIPTIONS: dict[str, Described] = {
         "kostenposten": ("Kostenposten", "Bedragen die met een verdeelsleutel over de gemeenten worden verdeeld, zoals transitiekosten. Optioneel."),
         "rapportage": ("Rapportage", "Het periodeschema van de verantwoording en de drempels voor de status van een indicator."),
         "groepen": ("Groepen", "Groepen kandidaten met een prijs per persoon per jaar (bijvoorbeeld werkfit, tijdelijke of structurele ondersteuning nodig). Een maatwerkafspraak noemt per groep hoeveel mensen zij bedient; de DVO rekent daarmee de meerjarenraming uit. Optioneel."),
+        "toegankelijkheid": ("Toegankelijkheidsverklaring", "Gegevens voor de toegankelijkheidsverklaring van de site. Optioneel: zonder dit blok draagt de verklaring de nieuwste datum uit de gegevens."),
     }),
     "Groep": ("Groep", "Een groep kandidaten met de prijs om één persoon een jaar te bedienen.", {
         "id": ("Id", "Korte sleutel waarnaar maatwerkafspraken verwijzen (groepen)."),
@@ -39,6 +40,9 @@ DESCRIPTIONS: dict[str, Described] = {
         "prijs": ("Prijs per persoon", "Voor elk jaar van de DVO-periode wat het kost om één persoon van deze groep een jaar te bedienen. " + _JAAR),
         "bron": ("Bron", "Waar de prijs vandaan komt. Optioneel."),
         "illustratief": ("Illustratief", "`true` als de prijs niet uit een bron komt maar een voorbeeld of schatting is; de DVO vermeldt dat. Standaard false."),
+    }),
+    "Toegankelijkheid": ("Toegankelijkheidsverklaring", "Wat de toegankelijkheidsverklaring van de site uit de gegevens haalt.", {
+        "datum": ("Datum van de verklaring", "De dag waarop de regio de verklaring heeft opgesteld of voor het laatst heeft nagelopen, zoals 2025-03-01."),
     }),
     "DvoPeriode": ("DVO-periode", "De jaren waarvoor de DVO's gelden.", {
         "eerste_jaar": ("Eerste jaar", "Het eerste jaar van de DVO-periode, bijvoorbeeld 2025."),

@@ -244,6 +244,12 @@ class Groep(StrictModel):
     illustratief: bool = False  # the price is not from a source: the DVO says so
 
 
+class Toegankelijkheid(StrictModel):
+    """What the site's toegankelijkheidsverklaring takes from the data, not from the template."""
+
+    datum: dt.date  # the day the region drew up the statement, or last checked it
+
+
 class Regio(StrictModel):
     naam: Text
     organisatie: Text
@@ -257,6 +263,8 @@ class Regio(StrictModel):
     verdeelsleutels: list[Verdeelsleutel] = []
     kostenposten: list[Kostenpost] = []
     rapportage: Rapportage
+    # Optional: without it the statement is dated with the newest date in the data.
+    toegankelijkheid: Toegankelijkheid | None = None
     groepen: list[Groep] = []
 
     def groep(self, groep_id: str) -> Groep | None:

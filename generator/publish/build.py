@@ -29,7 +29,7 @@ from generator.publish.cache import RenderCache, file_sha256
 from generator.publish.inputs import BuildOptions, BuildSource
 from generator.publish.jobs import Job, JobResult, html_folder, prepare, render, reuse
 from generator.publish.manifest import write_manifest
-from generator.publish.mkdocs_run import run_mkdocs, site_date, site_key
+from generator.publish.mkdocs_run import SiteError, run_mkdocs, site_date, site_key
 from generator.publish.page_sync import sync_pages
 from generator.publish.render_key import KeyMaker
 from generator.publish.transaction import building, site_intact, staging, swap
@@ -156,7 +156,12 @@ def build_site(source: BuildSource, outcome: Outcome, options: BuildOptions, voo
     built = staging(project) / "site"
     if built.exists():
         shutil.rmtree(built)  # left by an interrupted build
-    run_mkdocs(config, docs, built, datum=site_date(project))
+    try:
+        run_mkdocs(config, docs, built, datum=site_date(project))
+    except SiteError as exc:  # mkdocs speaks English about staging paths: Dutch, naming the region's files
+        from generator.publish.mkdocs_meldingen import dutch
+
+        raise SiteError([dutch(m, project.layout) for m in exc.problems]) from exc
     manifest = write_manifest(built)
     cache.site = {"sleutel": key, "manifest": file_sha256(manifest)}
     swap(built, site, staging(project) / "site-vorige")

@@ -272,9 +272,15 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
     return out
 
 
+# Sections of a reading copy that the search index leaves out, per kind of document: the
+# leeswijzer of a gemeente's report is the regional report's of the same period, word for
+# word (tests/test_site.py checks that), so only the regional reports' copies are indexed.
+NIET_ZOEKEN = {"rapport": ("leeswijzer",)}
+
+
 def _reading_copy(env, docs: Path, doc: Document, *, gemeente: tuple[str, str], open_data: list[Download], status) -> str:
     try:
-        copy = reading_copy(doc.job.paths(docs)[1].read_text(encoding="utf-8"))
+        copy = reading_copy(doc.job.paths(docs)[1].read_text(encoding="utf-8"), niet_zoeken=NIET_ZOEKEN.get(doc.job.soort, ()))
     except NotADocument as exc:
         raise NotADocument(f"de leesversie van {doc.titel} kan niet worden gemaakt: {exc} (een eigen sjabloon in dvo_templates/ moet een <body> en een <h1> houden)") from exc
     page = doc.pagina

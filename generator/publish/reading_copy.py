@@ -13,10 +13,20 @@ that page body without a second copy of the content:
   <main> -> <div>, <aside> -> <section> (with the same attributes);
 - every table is wrapped in a scroll box, so a wide table scrolls inside its own
   region instead of widening the page; the site script names the box and makes it
-  focusable only while it really scrolls;
-- every chart gets the smallest width at which its smallest text is still 12 px on
-  screen (`--min-breedte`), in a scroll box of its own for narrower screens;
-- headings without an id get one, so search results point at the article found.
+  focusable only while it really scrolls. Tables of indicators, signals and the
+  report's money (`STACKED`) become one card per row on a phone instead: each cell
+  gets its column's name (`data-label`) and explicit table roles, which the
+  stylesheet's card layout would otherwise take from the cells;
+- every chart (both its wide and its narrow layout, see render/charts.py) gets the
+  smallest width at which its smallest text is still 12 px on screen
+  (`--min-breedte`), in a scroll box of its own; the stylesheet shows one layout;
+- headings without an id get one, so search results point at the article found;
+- for search: cells, terms and list items that touch in the markup get a line break
+  between them, so the index does not glue "Looptijd" and "1 januari" into one
+  word; charts (their text alternative repeats the table beside them), tables of
+  figures (`NOT_INDEXED`) and the sections the caller names (`niet_zoeken`, text
+  that another document's copy already has word for word) are left out of the
+  search index (`data-search-exclude`, understood by Material's search).
 
 Editing markup with patterns is safe here because the templates escape every text
 from the data: each `<` in a rendered document is markup written by a template.
@@ -43,10 +53,23 @@ _LANDMARKS = {"main": "div", "aside": "section"}
 _LANDMARK = re.compile(r"<(/?)(main|aside)\b")
 _TABLE_OPEN = re.compile(r"<table\b")
 _TABLE_CLOSE = re.compile(r"</table>")
-_SVG = re.compile(r'<svg\b[^>]*\bclass="grafiek"[^>]*>.*?</svg>', re.S)
+_SVG = re.compile(r'<svg\b[^>]*\bclass="grafiek( grafiek--smal)?"[^>]*>.*?</svg>', re.S)
 _VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
 _FONT_SIZE = re.compile(r'font-size="([\d.]+)"')
 _HEADING = re.compile(r"<h([2-6])>(.*?)</h\1>", re.S)
+_TABLE = re.compile(r'<table\b([^>]*)>(.*?)</table>', re.S)
+_CLASS = re.compile(r'\bclass="([^"]*)"')
+_THEAD = re.compile(r"<thead\b[^>]*>(.*?)</thead>", re.S)
+_HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+_ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
+_CELL_OPEN = re.compile(r"<(th|td)\b([^>]*)>")
+_DATA_CELL = re.compile(r"(<td\b[^>]*>)(.*?)(</td>)", re.S)
+_ROLE_TAGS = re.compile(r"<(thead|tbody|tr)\b")
+_TOUCHING = re.compile(r"(</(?:td|th|tr|dt|dd|li|caption|p|h[1-6])>)(?=<)")
+_FIGURE = re.compile(r"<figure\b")
+_SEARCH_EXCLUDE = "data-search-exclude"
+STACKED = {"kpi", "signalering", "financien"}  # one card per row on a phone
+NOT_INDEXED = {"bedragen", "kpi", "reeks"}  # tables of figures
 _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\bid="([^"]+)"')
 
@@ -62,7 +85,8 @@ class ReadingCopy:
     body: Markup  # the document without its shell, ready to sit inside a page
 
 
-def reading_copy(document: str) -> ReadingCopy:
+def reading_copy(document: str, *, niet_zoeken: tuple[str, ...] = ()) -> ReadingCopy:
+    """`niet_zoeken`: ids of sections to leave out of the search index."""
     match = _BODY.search(document)
     if not match:
         raise NotADocument("geen <body> in het document")
@@ -74,9 +98,14 @@ def reading_copy(document: str) -> ReadingCopy:
     text_title = html.unescape(" ".join(_TAG.sub(" ", title).split()))
     body = body[: h1.start()] + body[h1.end():]
     body = _LANDMARK.sub(lambda m: f"<{m.group(1)}{_LANDMARKS[m.group(2)]}", body)
+    body = _TABLE.sub(_table, body)
     body = _TABLE_CLOSE.sub("</table></div>", _TABLE_OPEN.sub('<div class="scrollvak"><table', body))
     body = _SVG.sub(_chart_min_width, body)
+    body = _FIGURE.sub(f"<figure {_SEARCH_EXCLUDE}", body)
     body = _heading_ids(body)
+    for section in niet_zoeken:
+        body = _exclude_section(body, section)
+    body = _TOUCHING.sub("\\1\n", body)
     return ReadingCopy(Markup(_escape_markdown(title)), text_title, Markup(body.strip()))
 
 
@@ -103,7 +132,8 @@ def _chart_min_width(match: re.Match) -> str:
     if width is None:
         return svg
     styled = svg.replace("<svg ", f'<svg style="--min-breedte: {width}px" ', 1)
-    return f'<div class="scrollvak grafiekvak">{styled}</div>'
+    layout = "smal" if match.group(1) else "breed"
+    return f'<div class="scrollvak grafiekvak grafiekvak--{layout}">{styled}</div>'
 
 
 def slug(text: str) -> str:
@@ -125,3 +155,52 @@ def _heading_ids(body: str) -> str:
         return f'<h{match.group(1)} id="{candidate}">{match.group(2)}</h{match.group(1)}>'
 
     return _HEADING.sub(add_id, body)
+
+
+def _text_of(fragment: str) -> str:
+    return " ".join(_TAG.sub(" ", fragment).replace("&shy;", "").split())
+
+
+def _table(match: re.Match) -> str:
+    """A table with its search and phone treatment (see the module's docstring)."""
+    attrs, inner = match.group(1), match.group(2)
+    class_match = _CLASS.search(attrs)
+    classes = set(class_match.group(1).split()) if class_match else set()
+    if classes & NOT_INDEXED:
+        attrs += f" {_SEARCH_EXCLUDE}"
+    head = _THEAD.search(inner)
+    if not classes & STACKED or not head:
+        return f"<table{attrs}>{inner}</table>"
+    labels = [_text_of(cell) for cell in _HEADER_CELL.findall(head.group(1))]
+
+    def row(tr: re.Match) -> str:
+        column = iter(range(len(labels) + 100))
+
+        def cell(c: re.Match) -> str:
+            tag, cell_attrs = c.group(1), c.group(2)
+            i = next(column)
+            if tag == "th":
+                role = "columnheader" if 'scope="col"' in cell_attrs else "rowheader"
+                return f'<th role="{role}"{cell_attrs}>'
+            label = labels[i] if i < len(labels) else ""
+            return f'<td role="cell" data-label="{label}"{cell_attrs}>'
+
+        return _CELL_OPEN.sub(cell, tr.group(0))
+
+    inner = _ROW.sub(row, inner)
+    # One element per cell value: the card layout puts it beside its column's name.
+    inner = _DATA_CELL.sub(lambda c: f'{c.group(1)}<span class="celwaarde">{c.group(2)}</span>{c.group(3)}' if c.group(2).strip() else c.group(0), inner)
+    inner = _ROLE_TAGS.sub(lambda m: f'<{m.group(1)} role="{"row" if m.group(1) == "tr" else "rowgroup"}"', inner)
+    return f'<table role="table"{attrs}>{inner}</table>'
+
+
+def _exclude_section(body: str, section_id: str) -> str:
+    """The section with this id, and every heading in it, out of the search index."""
+    opening = re.search(rf'<section\b[^>]*\bid="{re.escape(section_id)}"[^>]*>', body)
+    if not opening:
+        return body
+    end = body.find("</section>", opening.end())
+    end = len(body) if end < 0 else end
+    inside = re.sub(r"<(h[1-6])\b", rf"<\1 {_SEARCH_EXCLUDE}", body[opening.end():end])
+    tag = opening.group(0)[:-1] + f" {_SEARCH_EXCLUDE}>"
+    return body[: opening.start()] + tag + inside + body[end:]

@@ -46,3 +46,10 @@ class UsageFault(DvoError):
     """The command was given an option, argument or combination it cannot use."""
 
     exit_code = EXIT_USAGE
+
+
+class NotFound(DvoError):
+    """What the command was asked for does not exist (a revision, a gemeente): one line, exit 2.
+    Unlike a UsageFault, the command's usage line would not help."""
+
+    exit_code = EXIT_USAGE
