@@ -62,7 +62,12 @@ def plain(value):
 
 
 def _fields(doc: DvoDocument) -> dict:
-    return {k: v for k, v in plain(doc).items() if k in {f.name for f in dataclasses.fields(doc)}}
+    """The document's fields (not its properties), each as `plain` gives it."""
+    return {
+        f.name: plain(getattr(doc, f.name))
+        for f in dataclasses.fields(doc)
+        if not (f.metadata.get(ADDED_LATER) and not getattr(doc, f.name))
+    }
 
 
 def inhoud(doc: DvoDocument) -> dict:
