@@ -34,8 +34,15 @@ def load(root: Path) -> Project:
     """The validated project; InvalidProject (every finding) when the data is not valid."""
     from generator.load.project import load_project
 
+    from generator.load.layout import Layout
+    from generator.util.atomic import JOURNAL
+    from generator.util.errors import DvoError
+
     if not (root / "content").is_dir():
         raise click.UsageError(f"'{root}' is geen regio-repository: de map content/ ontbreekt (gebruik --root).")
+    if (Layout(root).journal / JOURNAL).is_file():
+        raise DvoError("een eerdere `dvo bijwerken` is afgebroken terwijl hij bestanden verving; draai `dvo bijwerken` "
+                       "opnieuw: die zet eerst alle bestanden terug zoals ze waren en zet ze dan om")
     return load_project(root)
 
 
@@ -52,7 +59,9 @@ def load_checked(root: Path) -> Project:
 
 
 def check_gemeente(project: Project, slug: str | None) -> None:
-    slugs = [g.slug for g in project.gemeenten]
+    from generator.compute.herindeling import herindelingen
+
+    slugs = herindelingen(project).slugs()  # also a gemeente a herindeling made
     if slug is not None and slug not in slugs:
         from generator.util.suggest import did_you_mean
 

@@ -18,7 +18,10 @@ COLUMNS = [
 
 
 def rows_for(project: Project, jaar: int, slug: str | None = None) -> list[BudgetRegel]:
-    return [budget_gemeente(g, jaar) for g in project.gemeenten if slug in (None, g.slug)]
+    """The gemeenten that exist in `jaar`: after a herindeling the new gemeente, its budget the sum of its predecessors'."""
+    from generator.compute.herindeling import herindelingen
+
+    return [budget_gemeente(g, jaar) for g in herindelingen(project).gemeenten_in(jaar) if slug in (None, g.slug)]
 
 
 def render(project: Project, jaren: list[int], slug: str | None, fmt: str) -> str:

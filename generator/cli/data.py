@@ -14,9 +14,13 @@ from generator.cli.usage import Jaartal
 @root_option
 def validate(root: Path) -> None:
     """Controleer alle gegevens; meldt elke fout als pad:regel:kolom: melding [code]."""
+    from generator.util.formatting import date_long, telwoord
+
     project = load_checked(root)
+    herindelingen = "".join(
+        f" (op {date_long(h.datum)} gaan er {telwoord(len(h.opgeheven))} op in {h.nieuwe_gemeente.naam})" for h in project.regio.herindelingen)
     click.echo(
-        f"Alle gegevens zijn geldig: regio {project.regio.naam}, {len(project.gemeenten)} gemeenten, "
+        f"Alle gegevens zijn geldig: regio {project.regio.naam}, {len(project.gemeenten)} gemeenten{herindelingen}, "
         f"{len(project.instrumentarium.instrumenten)} instrumenten, {len(project.indicatoren.indicatoren)} indicatoren."
     )
 

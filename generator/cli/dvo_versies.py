@@ -50,7 +50,7 @@ def wijzigingen(root: Path, gemeente: str, van: str, tot: str | None, uit: Path)
     Per artikel de tekst met ingevoegde en verwijderde woorden, de budgettabel
     (oud, nieuw, verschil per jaar), de maatwerkafspraken en de streefwaarden.
     """
-    from generator.load.git_revisie import load_at, require_gemeente, resolve
+    from generator.load.git_revisie import bron, load_at, require_gemeente, resolve
     from generator.load.project import load_project
     from generator.render.documents.wijzigingen.render import overzicht, render_overzicht
     from generator.render.pdf.request import RenderError
@@ -67,8 +67,8 @@ def wijzigingen(root: Path, gemeente: str, van: str, tot: str | None, uit: Path)
         raise NotFound(f"de gemeente '{gemeente}' bestaat niet in de werkmap (gemeenten/{gemeente}.yaml ontbreekt)")
     oud = load_at(root, van_rev)
     nieuw = load_at(root, tot_rev) if tot_rev else load_project(root)
-    van_bron = f"revisie {van_rev.label}"
-    tot_bron = f"revisie {tot_rev.label}" if tot_rev else "werkmap (nog niet in git vastgelegd)"
+    van_bron = bron(van_rev.label, oud)
+    tot_bron = bron(tot_rev.label, nieuw) if tot_rev else "werkmap (nog niet in git vastgelegd)"
     ov = overzicht(oud, nieuw, gemeente, van_bron=van_bron, tot_bron=tot_bron)
     try:
         rendered = render_overzicht(nieuw, ov)

@@ -22,7 +22,7 @@ def gemeenten(root: Path, fmt: str) -> None:
     verantwoording = Verantwoording(project)
     rows = [
         {"slug": g.slug, "naam": g.naam, "cbs_code": g.cbs_code, "bestanden": gemeente_files(verantwoording, g.slug)}
-        for g in project.gemeenten
+        for g in verantwoording.herindelingen.alle()
     ]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

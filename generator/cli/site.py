@@ -113,12 +113,13 @@ def _counts(outcome) -> str:
 def build_once(root: Path, options: BuildOptions) -> bool:
     """One whole (incremental) build with Dutch output; False when a document failed.
     Invalid data, a busy lock, a write error or a refused site raise a DvoError."""
+    from generator.compute.herindeling import herindelingen
     from generator.publish.build import publish
     from generator.publish.jobs import plan
 
     source = _start(root, options)
     project = source.project
-    slugs = [options.gemeente] if options.gemeente else [g.slug for g in project.gemeenten]
+    slugs = [options.gemeente] if options.gemeente else herindelingen(project).slugs()
     for o in source.overzichten.values():
         if not o.mogelijk and o.slug in slugs:
             click.echo(f"Let op: wijzigingsoverzicht DVO {project.gemeente(o.slug).naam} sinds versie {o.versie} niet gemaakt: {o.reden}.", err=True)
@@ -134,12 +135,13 @@ def build_once(root: Path, options: BuildOptions) -> bool:
 
 def build_shard(root: Path, options: BuildOptions) -> bool:
     """One CI shard: its documents into their own folder (the artifact), no site."""
+    from generator.compute.herindeling import herindelingen
     from generator.publish.build import publish_shard
     from generator.publish.jobs import plan
 
     assert options.deel is not None
     source = _start(root, options)
-    outcome = publish_shard(source, plan(source, [g.slug for g in source.project.gemeenten]), options, _Voortgang())
+    outcome = publish_shard(source, plan(source, herindelingen(source.project).slugs()), options, _Voortgang())
     click.echo(f"Deel {options.deel[0]} van {options.deel[1]}: {_counts(outcome)}; in {options.uit}.")
     return _report_failures(outcome)
 

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from generator.compute import kpi, verdelingen
 from generator.compute.financien import Financien, financien, sum_known
+from generator.compute.herindeling import Herindelingen, herindelingen
 from generator.compute.rapportperiode import Rapportperiode, parse
 from generator.compute.uitkomsten import Regiowaarde, Signaal, Uitkomst
 from generator.load.project import Project
@@ -41,10 +42,29 @@ class Verantwoording:
         return kpi.afwijkingsregel(self.project.regio.rapportage.drempels)
 
     @cached_property
+    def herindelingen(self) -> Herindelingen:
+        return herindelingen(self.project)
+
+    def gemeenten_in(self, periode: Rapportperiode) -> list[Gemeente]:
+        """The gemeenten that exist in the period (after a herindeling: the new one, not the opgeheven)."""
+        return self.herindelingen.gemeenten_in(periode.jaar)
+
+    def model(self, slug: str) -> Gemeente:
+        """A gemeente of the region, or one a herindeling made (its predecessors' figures combined)."""
+        return self.herindelingen.gemeente(slug)
+
+    @cached_property
     def perioden(self) -> list[Rapportperiode]:
-        """Every period for which at least one gemeente has a realisatie, in order."""
-        codes = {code for g in self.project.gemeenten for p in g.prestatie_indicatoren for code in p.realisaties}
+        """Every period for which at least one gemeente that then existed has a realisatie, in order."""
+        codes = {
+            code for g in self.herindelingen.alle() for p in g.prestatie_indicatoren for code in p.realisaties
+            if self.herindelingen.bestaat(g.slug, parse(code, self.scheme).jaar)
+        }
         return sorted((parse(c, self.scheme) for c in codes), key=lambda p: (p.jaar, p.nummer))
+
+    def rapporteert(self, slug: str, periode: Rapportperiode) -> bool:
+        """Whether the gemeente existed in the period, so that it has a report of it."""
+        return self.herindelingen.bestaat(slug, periode.jaar)
 
     def periode(self, code: str) -> Rapportperiode | None:
         return next((p for p in self.perioden if p.code == code), None)
@@ -59,7 +79,7 @@ class Verantwoording:
     def _reeksen(self) -> dict[str, list[tuple[Gemeente, Reeks]]]:
         """Series id -> each gemeente's series with that id, in the region's order."""
         out: dict[str, list[tuple[Gemeente, Reeks]]] = {}
-        for g in self.project.gemeenten:
+        for g in self.herindelingen.alle():
             for r in self.reeksen(g):
                 out.setdefault(r.indicator.id, []).append((g, r))
         return out
@@ -125,7 +145,7 @@ class Verantwoording:
     def _regio(self, indicator_id: str, periode: Rapportperiode) -> Regiowaarde:
         indicator = self.series_indicator(indicator_id)
         kind = self.kind(indicator_id)
-        raw = [self._uitkomst(g, r, periode) for g, r in self._reeksen.get(indicator_id, [])]
+        raw = [self._uitkomst(g, r, periode) for g, r in self._reeksen.get(indicator_id, []) if self.rapporteert(g.slug, periode)]
         reported = [u for u in raw if u.realisatie is not None]
         places = kpi.ranking({u.gemeente.slug: u.oordeel.rangwaarde for u in reported})
         ranked = [replace(u, plaats=places.get(u.gemeente.slug), deelnemers=len(places)) for u in reported]
@@ -154,7 +174,7 @@ class Verantwoording:
 
     def gemeente(self, slug: str, periode: Rapportperiode) -> list[tuple[Uitkomst, Regiowaarde]]:
         """Each of the gemeente's judged series in this period, with the region's figure beside it."""
-        g = self.project.gemeente(slug)
+        g = self.model(slug)
         rows = []
         for reeks in self.reeksen(g):
             regio = self.regio(reeks.indicator.id, periode)
@@ -170,7 +190,7 @@ class Verantwoording:
 
     def signalen(self, periode: Rapportperiode, slug: str | None = None) -> list[Signaal]:
         """Every afwijking in the period: of one gemeente (or all), then the region's own."""
-        slugs = [slug] if slug else [g.slug for g in self.project.gemeenten]
+        slugs = [slug] if slug else [g.slug for g in self.gemeenten_in(periode)]
         own = [
             Signaal(u.indicator, u.gemeente.naam, u, None)
             for s in slugs
@@ -182,15 +202,15 @@ class Verantwoording:
     def opvolging(self, periode: Rapportperiode, slug: str | None = None) -> list[Signaal]:
         """What went to the escalation body in the previous period: its follow-up is reported now."""
         vorige = self.vorige(periode)
-        if vorige is None:
-            return []
+        if vorige is None or (slug is not None and not self.rapporteert(slug, vorige)):
+            return []  # a gemeente made by a herindeling: its predecessors' escalations were their own
         return [s for s in self.signalen(vorige, slug) if s.bron.naar_bestuur]
 
     # --- charts -----------------------------------------------------------------------
 
     def reeks(self, slug: str, indicator_id: str, tot: Rapportperiode) -> list[tuple[Rapportperiode, Decimal, Decimal | None]]:
         """(period, streefwaarde at its end, realisatie) for every period of the DVO; realisaties up to `tot`."""
-        g = self.project.gemeente(slug)
+        g = self.model(slug)
         p = next(r.prestatie for r in self.reeksen(g) if r.indicator.id == indicator_id)
         kind = self.kind(indicator_id)
         delen = periods.SCHEMES[self.scheme][1]
@@ -210,7 +230,7 @@ class Verantwoording:
         key = ("verdelingen", slug, periode.code)
         if key in self._cache:
             return self._cache[key]
-        g = self.project.gemeente(slug)
+        g = self.model(slug)
         out = []
         for p in g.prestatie_indicatoren:
             indicator = self.project.indicator(p.indicator)
@@ -223,7 +243,7 @@ class Verantwoording:
     def regio_verdeling(self, indicator_id: str, periode: Rapportperiode) -> verdelingen.Verdeling | None:
         key = ("verdeling", indicator_id, periode.code)
         if key not in self._cache:
-            delen = [d for g in self.project.gemeenten for d in self.verdelingen(g.slug, periode) if d.indicator.id == indicator_id]
+            delen = [d for g in self.gemeenten_in(periode) for d in self.verdelingen(g.slug, periode) if d.indicator.id == indicator_id]
             self._cache[key] = verdelingen.regionaal(f"regio {self.project.regio.naam}", delen)
         return self._cache[key]
 
@@ -234,7 +254,7 @@ class Verantwoording:
     # --- money ------------------------------------------------------------------------
 
     def financien(self, slug: str, periode: Rapportperiode) -> Financien:
-        return financien(self.project.gemeente(slug), periode, self.project.regio.rapportage.onderbesteding_vanaf)
+        return financien(self.model(slug), periode, self.project.regio.rapportage.onderbesteding_vanaf)
 
 
 def rapportstatus(statussen: dict[str, Rapportstatus], periode: Rapportperiode) -> Rapportstatus:

@@ -29,6 +29,10 @@ from generator.util.suggest import did_you_mean
 from generator.load.findings import InvalidProject
 from generator.load.project import Project, load_project
 from generator.edit.yaml_edit import EditError, set_realisatie, set_realisatie_deel
+from generator.compute.herindeling import herindelingen, namen
+from generator.load.formaat.yamltekst import YamlTekst, text_of
+from generator.util.formatting import date_long
+from ruamel.yaml.nodes import MappingNode, SequenceNode
 
 COLUMNS = ("gemeente", "indicator", "periode", "waarde")
 # A split indicator's count per category (`categorie`), or an overgang of a ladder (`van`, `naar`).
@@ -70,7 +74,7 @@ class Resultaat:
     def diff(self) -> str:
         out = []
         for rel, (old, new) in self.bestanden.items():
-            out += difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{rel}", f"b/{rel}")
+            out += difflib.unified_diff((old or "").splitlines(keepends=True), new.splitlines(keepends=True), f"a/{rel}" if old is not None else "/dev/null", f"b/{rel}")
         return "".join(out)
 
 
@@ -91,7 +95,8 @@ class _Checker:
         self.name = name
         self.problems: list[ImportProblem] = []
         self.by_key = {}
-        for g in project.gemeenten:
+        self.herindelingen = herindelingen(project)
+        for g in self.herindelingen.alle():  # also a gemeente made by a herindeling
             for key in (g.slug, g.naam.lower(), g.cbs_code.lower()):
                 self.by_key[key] = g
         self.scheme = project.regio.rapportage.periode_schema
@@ -123,7 +128,7 @@ class _Checker:
         if not text["gemeente"]:
             self.fail(rij, "gemeente", "leeg; verwacht de naam, slug of CBS-code van een gemeente", code="cel-leeg")
         elif g is None:
-            namen = [x.naam for x in self.project.gemeenten]
+            namen = [x.naam for x in self.herindelingen.alle()]
             self.fail(rij, "gemeente", f"onbekende gemeente '{text['gemeente']}'; bekend zijn: {', '.join(namen)}{did_you_mean(text['gemeente'], namen)}", code="verwijzing-onbekend")
         indicator = next((i for i in self.project.indicatoren.indicatoren if i.id == text["indicator"]), None)
         if indicator is None:
@@ -136,6 +141,8 @@ class _Checker:
             self.fail(rij, "periode", f"verwacht {periods.describe(self.scheme)}, gevonden '{text['periode']}'", code="periode-ongeldig")
         elif parsed[0] not in self.jaren:
             self.fail(rij, "periode", f"periode '{text['periode']}' ligt buiten de DVO-periode ({self.jaren[0]}-{self.jaren[-1]})", code="buiten-periode")
+        elif g is not None and not self.herindelingen.bestaat(g.slug, parsed[0]):
+            self.fail(rij, "periode", self._niet_bestaand(g.slug, text["periode"]), code="herindeling-periode")
         deel = self._deel(rij, text, indicator)
         waarde = self._value(rij, "waarde", text["waarde"], ("aantal" if deel else indicator.eenheid) if indicator else None)
         noemer = None
@@ -179,6 +186,14 @@ class _Checker:
             return ()
         return ("overgangen", van, naar)
 
+    def _niet_bestaand(self, slug: str, periode: str) -> str:
+        h = self.herindelingen.opgeheven(slug)
+        if h is not None:
+            return (f"{self.herindelingen.gemeente(slug).naam} bestaat sinds {date_long(h.datum)} niet meer; een realisatie voor "
+                    f"{periode} hoort bij {h.nieuwe_gemeente.naam}")
+        g = self.herindelingen.gemeente(slug)
+        return f"{g.naam} bestaat pas sinds {date_long(g.datum)}; een realisatie voor {periode} hoort bij {namen([v.naam for v in g.voorgangers])}"
+
     def _value(self, rij: int, kolom: str, text: str, eenheid: str | None) -> Decimal | None:
         if not text:
             self.fail(rij, kolom, "leeg; verwacht een getal", code="cel-leeg")
@@ -220,7 +235,7 @@ def check_rows(project: Project, path: Path) -> tuple[list[Rij], str | None]:
             continue
         key = (r.slug, r.indicator, r.periode, r.deel)
         if key in first_row:
-            checker.fail(rij, "rij", f"dubbel: {project.gemeente(r.slug).naam}, {r.indicator}, {r.periode}{r.omschrijving} staat ook in rij {first_row[key]}", code="waarde-dubbel")
+            checker.fail(rij, "rij", f"dubbel: {herindelingen(project).gemeente(r.slug).naam}, {r.indicator}, {r.periode}{r.omschrijving} staat ook in rij {first_row[key]}", code="waarde-dubbel")
             continue
         first_row[key] = rij
         good.append(r)
@@ -235,7 +250,7 @@ def check_rows(project: Project, path: Path) -> tuple[list[Rij], str | None]:
 
 
 def _existing(project: Project, r: Rij):
-    p = next(p for p in project.gemeente(r.slug).prestatie_indicatoren if p.indicator == r.indicator)
+    p = next(p for p in herindelingen(project).gemeente(r.slug).prestatie_indicatoren if p.indicator == r.indicator)
     return p.realisaties.get(r.periode)
 
 
@@ -247,6 +262,25 @@ def _existing_deel(project: Project, r: Rij) -> int | None:
     if r.deel[0] == "categorieen":
         return real.categorieen.get(r.deel[1])
     return real.overgangen.get(r.deel[1], {}).get(r.deel[2])
+
+
+def _opvolger_text(project: Project, slug: str, rel: str, current: str | None, indicator: str) -> str:
+    """The file of a gemeente made by a herindeling, with an entry for `indicator` to set a realisatie in:
+    the file is made when it is missing, the entry added when the gemeente reports on it for the first time."""
+    if current is None:
+        g = herindelingen(project).gemeente(slug)
+        current = f"# Gemeente {g.naam}: wat zij zelf rapporteert sinds {date_long(g.datum)} (aangemaakt door dvo import).\nslug: {g.slug}\nnaam: {g.naam}\ncbs_code: {g.cbs_code}\n"
+    t = YamlTekst(current, rel)
+    lijst = t.at("prestatie_indicatoren")
+    if isinstance(lijst, SequenceNode) and any(text_of(t.at("prestatie_indicatoren", i, "indicator")) == indicator for i in range(len(lijst.value))):
+        return current
+    if isinstance(lijst, SequenceNode) and lijst.value and not lijst.flow_style:
+        t.append_item(lijst, {"indicator": indicator})
+    elif isinstance(t.root, MappingNode) and "prestatie_indicatoren" not in [k.value for k, _ in t.root.value]:
+        t.add_entry(t.root, "prestatie_indicatoren", [{"indicator": indicator}], blank_line=True)
+    else:
+        raise ImportFailed.one(f"{rel}: prestatie_indicatoren is geen lijst van regels die met '-' beginnen; voeg '- indicator: {indicator}' zelf toe", code="bewerking-onmogelijk")
+    return t.result()
 
 
 def _text(value: Decimal) -> str:
@@ -271,9 +305,13 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
             res.ongewijzigd += 1
             continue
         rel = f"gemeenten/{r.slug}.yaml"
-        old, current = res.bestanden.get(rel, (None, None))
-        if old is None:
-            old = current = _read_target(project, rel)
+        nieuw = r.slug in herindelingen(project).opvolgers
+        if rel in res.bestanden:
+            old, current = res.bestanden[rel]
+        else:  # the file of a gemeente made by a herindeling may not exist yet (old None)
+            old = current = _read_target(project, rel) if not nieuw or (project.layout.root / rel).is_file() else None
+        if nieuw:
+            current = _opvolger_text(project, r.slug, rel, current, r.indicator)
         try:
             if r.deel:
                 new = set_realisatie_deel(current, r.indicator, r.periode, r.deel, _text(r.waarde), after=after)
@@ -399,7 +437,10 @@ def _writable(project: Project, rels: list[str]) -> None:
     problems: list[ImportProblem] = []
     for rel in rels:
         path = project.layout.root / rel
-        if not (path.stat().st_mode & 0o222) or not os.access(path, os.W_OK):
+        if not path.exists():  # the file of a gemeente made by a herindeling, made by this import
+            if not os.access(path.parent, os.W_OK):
+                problems.append(ImportProblem(f"{rel}: de map {path.parent.name}/ is niet schrijfbaar; het bestand kan niet worden gemaakt", code="bestand-alleen-lezen"))
+        elif not (path.stat().st_mode & 0o222) or not os.access(path, os.W_OK):
             problems.append(ImportProblem(f"{rel}: het bestand is alleen-lezen; maak het schrijfbaar om realisaties in te lezen", code="bestand-alleen-lezen"))
         elif not os.access(path.parent, os.W_OK):
             problems.append(ImportProblem(f"{rel}: de map {path.parent.name}/ is niet schrijfbaar; het bestand kan niet worden vervangen", code="bestand-alleen-lezen"))

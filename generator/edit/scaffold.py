@@ -19,6 +19,7 @@ from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.load.formaat import HUIDIG
 from generator.load.layout import FILE_GLOBS, PACKAGE_TEMPLATES
 from generator.models.schema import all_schema_texts, editor_settings
 from generator.render.templating.environment import md_escape
@@ -149,7 +150,12 @@ def _environment(markdown: bool) -> Environment:
 
 
 def _render(source: str, **context) -> str:
-    return _environment(source.endswith(".md")).get_template(source).render(**context)
+    return _environment(source.endswith(".md")).get_template(source).render(formaat=HUIDIG, **context)
+
+
+def site_config_text(organisatie: str) -> str:
+    """mkdocs.yml as `dvo init` writes it, for a region that has none (`dvo bijwerken` from format 1)."""
+    return _render("mkdocs.yml", regio={"organisatie": organisatie})
 
 
 Maker = Callable[[NewRegion], dict[str, str]]

@@ -15,6 +15,11 @@ rewrites it).
 from __future__ import annotations
 
 CODES: dict[str, str] = {
+    # The data format (content/regio.yaml: formaat).
+    "formaat-ouder": "De gegevens staan in een ouder formaat dan deze versie van de software leest: draai `dvo bijwerken` (met --dry-run ziet u eerst wat er verandert).",
+    "formaat-nieuwer": "De gegevens staan in een nieuwer formaat dan deze versie van de software kent: werk de generator bij.",
+    "omzetten-onmogelijk": "Een bestand kan niet naar het nieuwe formaat worden omgezet, bijvoorbeeld een blok op één regel ({...}) waar een veld bij moet: schrijf het uit over meer regels.",
+    "in-te-vullen": "Een beslissing die `dvo bijwerken` aan u liet: vervang de waarde die met IN TE VULLEN begint (of het opzijgezette sjabloon) door wat er hoort; de melding zegt wat.",
     # The file itself: present, readable, inside the repository, valid YAML.
     "bestand-ontbreekt": "Een bestand dat de regio nodig heeft ontbreekt: een gegevensbestand, het bestand van een gemeente uit de lijst, of mkdocs.yml.",
     "bestand-buiten-repository": "Een symbolische koppeling wijst naar een bestand of map buiten de regio-repository; dat wordt nooit gelezen.",
@@ -62,6 +67,9 @@ CODES: dict[str, str] = {
     "buiten-periode": "Een jaar of periode buiten de DVO-periode (bij een verplichting ook buiten haar looptijd).",
     "jaar-ontbreekt": "Een jaar van de DVO-periode ontbreekt (financiën, basisdienstverlening, streefwaarden).",
     "periode-ongeldig": "Een periode die niet past bij het periodeschema van de regio (jaar, tertaal of kwartaal).",
+    # Herindeling of gemeenten (content/regio.yaml: herindelingen).
+    "herindeling-ongeldig": "Een herindeling die zo niet kan: niet op 1 januari, een nieuwe gemeente die al deelneemt, of nulmetingen van de opgeheven gemeenten uit verschillende jaren.",
+    "herindeling-periode": "Gegevens voor een periode waarin de gemeente niet bestond: een opgeheven gemeente na de herindeling, of de nieuwe gemeente ervóór. Zet ze bij de gemeente die toen bestond.",
     # Verantwoording.
     "noemer-ontbreekt": "Een indicator met een gewogen gemiddelde heeft een noemer nodig, in de indicator en bij elke realisatie.",
     "realisatie-ontbreekt": "Een toelichting of opvolging voor een periode zonder realisatie.",

@@ -121,7 +121,7 @@ def rule_gesplitste_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
     if ld.indicatoren is None:
         return
     scheme = ld.regio.rapportage.periode_schema
-    eerste_jaar = ld.regio.periode.eerste_jaar
+    eerste_jaar = ld.regio.periode.van
     for g, doc in _gemeenten(ld):
         for i, p in enumerate(g.prestatie_indicatoren):
             ind = _indicator(ld, p.indicator)

@@ -1,9 +1,12 @@
 """Read the region's data as it was at a git revision: `git show REV:path`, never a checkout.
 
 The working tree is not touched. The files of `content/` and `gemeenten/` at the
-revision are written into a scratch folder and loaded from there with
-`historisch=True` (see dvo_rules.py). Every problem is a `GitError` with one Dutch
-line that says what is wrong and what to do.
+revision are converted to the current data format in memory (load/formaat: the same
+steps as `dvo bijwerken`), written into a scratch folder and loaded from there with
+`historisch=True` (see dvo_rules.py). `load_at` is the one entry point for "the project
+at revision REV": `dvo wijzigingen`, the build's wijzigingsoverzichten and every other
+reading of an earlier revision go through it, so a comparison across formats works.
+Every problem is a `GitError` with one Dutch line that says what is wrong and what to do.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.load.findings import Finding, InvalidProject
+from generator.load.formaat import HUIDIG, Migratie, TekstFout, herken, migreer
+from generator.load.formaat.stappen import INDICATOREN, INSTRUMENTARIUM, REGIO
 from generator.load.layout import Layout
 from generator.load.project import Project, load_project
 from generator.util.errors import DvoError, NotFound
@@ -107,21 +112,59 @@ def require_gemeente(root: Path, revisie: Revisie, slug: str) -> None:
         raise GitError(f"de gemeente '{slug}' bestond nog niet in revisie {revisie.label} (gemeenten/{slug}.yaml ontbreekt daar)")
 
 
+def texts_at(root: Path, revisie: Revisie) -> dict[str, str]:
+    """The data files (content/*.yaml, gemeenten/*.yaml) at the revision, as text."""
+    out = {}
+    for rel in _files(root, revisie):
+        data = read(root, revisie, rel)
+        if data is not None:
+            out[rel] = data.decode("utf-8", errors="replace")
+    return out
+
+
+def migrated(texts: dict[str, str], label: str, *, siteconfig: bool | None = None) -> tuple[dict[str, str], int | None]:
+    """The texts converted to the current data format, and the format they were in
+    (None when it could not be recognised, e.g. a file that is no YAML: loading says why).
+    `siteconfig`: whether the revision had a mkdocs.yml (formats 1 and 2 differ only there)."""
+    m = Migratie(dict(texts), werkmap=False)
+    found = herken(m.data(REGIO), m.data(INSTRUMENTARIUM), m.data(INDICATOREN), siteconfig=siteconfig)
+    if found.formaat is None:
+        return texts, None
+    if found.formaat > HUIDIG:
+        raise HistoricalDataInvalid(label, [Finding(REGIO, 1, 1, (
+            f"de gegevens zijn in formaat {found.formaat}; deze versie van de software leest formaat {HUIDIG} en ouder"), code="formaat-nieuwer")])
+    if found.formaat == HUIDIG:
+        return texts, found.formaat
+    try:
+        migreer(m, found.formaat)
+    except TekstFout as exc:
+        raise HistoricalDataInvalid(label, [Finding(REGIO, 1, 1, f"omzetten van formaat {found.formaat} naar {HUIDIG} lukt niet: {exc.message}", code="omzetten-onmogelijk")]) from None
+    return m.teksten, found.formaat
+
+
 def load_at(root: Path, revisie: Revisie) -> Project:
-    """The project as it was at `revisie`; HistoricalDataInvalid when it no longer loads.
+    """The project as it was at `revisie`, in the current data format; HistoricalDataInvalid
+    when it does not load even so.
 
     The files are read from a scratch folder that is gone afterwards; the project's
     `layout` points at the current repository, so templates and output paths are
     today's, while every model holds the data of the revision."""
+    texts, formaat = migrated(texts_at(root, revisie), revisie.label, siteconfig=read(root, revisie, "mkdocs.yml") is not None)
     with tempfile.TemporaryDirectory(prefix="dvo-revisie-") as tmp:
         scratch = Path(tmp)
-        for rel in _files(root, revisie):
-            data = read(root, revisie, rel)
-            if data is not None:
-                (scratch / rel).parent.mkdir(parents=True, exist_ok=True)
-                (scratch / rel).write_bytes(data)
+        for rel, text in texts.items():
+            (scratch / rel).parent.mkdir(parents=True, exist_ok=True)
+            (scratch / rel).write_text(text, encoding="utf-8")
         try:
             project = load_project(scratch, historisch=True)
         except InvalidProject as exc:
             raise HistoricalDataInvalid(revisie.label, exc.findings) from None
-    return dataclasses.replace(project, layout=Layout(root.resolve()))
+    converted = formaat if formaat is not None and formaat < HUIDIG else None
+    return dataclasses.replace(project, layout=Layout(root.resolve()), omgezet_van=converted)
+
+
+def bron(label: str, project: Project) -> str:
+    """How a document names the revision its older side was read from (and its conversion, if any)."""
+    if project.omgezet_van is None:
+        return f"revisie {label}"
+    return f"revisie {label} (gegevensformaat {project.omgezet_van}, omgezet naar {HUIDIG})"

@@ -75,6 +75,11 @@ class Layout:
         return ("content", "gemeenten", "dvo_templates", "mkdocs.yml")
 
     @property
+    def journal(self) -> Path:
+        """Where `dvo bijwerken` keeps the originals while it replaces files (gone when it finished)."""
+        return self.root / ".staging" / "bijwerken"
+
+    @property
     def site(self) -> Path:
         return self.root / "site"
 

@@ -10,15 +10,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.dvo_rules import dvo_findings
-from generator.load.findings import InvalidProject
+from generator.load.findings import Finding, InvalidProject, field_path
+from generator.load.herindeling_rules import herindeling_findings
+from generator.load.formaat import HUIDIG, herken
 from generator.load.layout import Layout
-from generator.load.loaded import load_files
+from generator.load.loaded import LoadedFiles, load_files
 from generator.load.region_files import region_file_findings
 from generator.load.rules import cross_file_findings
 from generator.load.yamlsource import YamlDocument
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
+from generator.models.gemeente import Opvolger
 from generator.models.periods import SCHEMES, code
 from generator.models.standaard import DvoStandaard
+from generator.models.types import shown
 
 
 @dataclass
@@ -29,8 +33,12 @@ class Project:
     indicatoren: Indicatoren
     verordening: Verordening
     standaard: DvoStandaard
-    gemeenten: list[Gemeente]  # in the order of the region file
+    gemeenten: list[Gemeente]  # in the order of the region file: every gemeente with a DVO, also one a herindeling ended
     docs: dict[str, YamlDocument] = field(default_factory=dict)
+    # The own files of gemeenten a herindeling made, by slug (compute/herindeling.py combines the rest).
+    opvolgers: dict[str, Opvolger] = field(default_factory=dict)
+    # The data format an earlier revision was written in, when it was converted to read it (git_revisie.load_at).
+    omgezet_van: int | None = None
 
     def gemeente(self, slug: str) -> Gemeente:
         return next(g for g in self.gemeenten if g.slug == slug)
@@ -58,14 +66,20 @@ def load_project(root: Path, *, historisch: bool = False) -> Project:
     signing and versions (load/dvo_rules.py) are not applied to it again, and its
     site configuration is not needed (only its data is read)."""
     loaded = load_files(root)
+    older = format_finding(loaded)
+    if older is not None:  # every other finding would be a symptom of the older format
+        raise InvalidProject([older])
     findings = list(loaded.findings)
     if loaded.regio is not None:
-        findings += cross_file_findings(loaded)
+        findings += cross_file_findings(loaded, historisch=historisch)
         findings += dvo_findings(loaded, historisch=historisch)
+        findings += herindeling_findings(loaded)
     if not historisch:  # an earlier revision is read for its data only: no site to build from it
-        slugs = [g.slug for g in loaded.regio.gemeenten] if loaded.regio else None
+        # Every gemeente with pages on the site: also one a herindeling made.
+        slugs = [g.slug for g in loaded.regio.gemeenten] + [h.nieuwe_gemeente.slug for h in loaded.regio.herindelingen] if loaded.regio else None
         ids = [i.id for i in loaded.instrumentarium.instrumenten] if loaded.instrumentarium else None
         findings += region_file_findings(loaded.layout, slugs, ids, _period_codes(loaded.regio))
+    findings = with_open_decisions(loaded, findings)
     if findings or not loaded.complete:
         raise InvalidProject(findings)
     order = [g.slug for g in loaded.regio.gemeenten]
@@ -78,4 +92,44 @@ def load_project(root: Path, *, historisch: bool = False) -> Project:
         standaard=loaded.standaard,
         gemeenten=[loaded.gemeenten[s] for s in order],
         docs=loaded.docs,
+        opvolgers=dict(loaded.opvolgers),
     )
+
+
+def format_finding(loaded: LoadedFiles) -> Finding | None:
+    """One finding when the data is not in the format this version reads (load/formaat), else None."""
+    layout = loaded.layout
+    docs = {rel: loaded.docs[rel].data for rel in loaded.docs}
+    regio_rel = layout.rel(layout.regio)
+    if regio_rel not in docs:
+        return None  # not parsed: its own finding says why
+    found = herken(docs.get(regio_rel), docs.get(layout.rel(layout.instrumentarium)), docs.get(layout.rel(layout.indicatoren)),
+                   siteconfig=layout.mkdocs.is_file())
+    doc = loaded.docs[regio_rel]
+    line, col = doc.position(("formaat",)) if "formaat" in (doc.data if isinstance(doc.data, dict) else {}) else (1, 1)
+    if found.formaat is None:
+        return Finding(regio_rel, line, col, f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), gevonden {shown(doc.data['formaat'])}", code="getal-ongeldig")
+    if found.formaat < HUIDIG:
+        return Finding(regio_rel, line, col, (
+            f"de gegevens zijn in formaat {found.formaat} (herkend aan: {found.waaraan}); deze versie van de software "
+            f"leest formaat {HUIDIG}: draai `dvo bijwerken` (met --dry-run ziet u eerst wat er verandert)"), code="formaat-ouder")
+    if found.formaat > HUIDIG:
+        return Finding(regio_rel, line, col, (
+            f"de gegevens zijn in formaat {found.formaat}; deze versie van de software leest formaat {HUIDIG} en "
+            f"ouder: werk de generator bij naar een versie die formaat {found.formaat} kent"), code="formaat-nieuwer")
+    return None
+
+
+def with_open_decisions(loaded: LoadedFiles, findings: list[Finding]) -> list[Finding]:
+    """Each placeholder of `dvo bijwerken` as one finding that says what to fill in, instead of
+    the type or missing-field errors it causes at its field (and below it)."""
+    if not loaded.open:
+        return findings
+    out = [f for f in findings if not any(
+        f.path == rel and (f.message.startswith(f"{field_path(loc)}:") or f.message.startswith(f"{field_path(loc)}."))
+        for rel, places in loaded.open.items() for loc, _ in places
+    )]
+    for rel, places in loaded.open.items():
+        doc = loaded.docs[rel]
+        out += [doc.finding(loc, f"{field_path(loc)}: in te vullen: {hint}", code="in-te-vullen") for loc, hint in places]
+    return out

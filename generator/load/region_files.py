@@ -35,6 +35,7 @@ from generator.util.paths import outside_reason
 from generator.util.suggest import closest
 
 TEMPLATE_SUFFIXES = (".html", ".md")
+SET_ASIDE = re.compile(r"(.+)\.formaat(\d+)")  # dvo_templates/<name>.formaat2: see load/formaat/stappen.py
 # Folders of the package that are no templates of a document or page: nothing there to override.
 NOT_OVERRIDABLE = ("init/", "ci/")  # written once by dvo init, then the region's own
 
@@ -361,6 +362,13 @@ def _overrides(layout: Layout) -> Iterator[Finding]:
     for path in sorted(p for p in base.rglob("*") if p.is_file() and outside_reason(p, layout.root) is None):
         rel = path.relative_to(base).as_posix()
         shown = layout.rel(path)
+        old = SET_ASIDE.fullmatch(rel)
+        if old:  # an own version of a template of an older format, set aside by `dvo bijwerken`
+            yield Finding(shown, 1, 1, (
+                f"in te vullen: uw eigen versie van het sjabloon '{old.group(1)}' uit formaat {old.group(2)}, opzijgezet door "
+                f"`dvo bijwerken` (het sjabloon van nu staat in {PACKAGE_TEMPLATES / old.group(1)}): neem uw aanpassing over "
+                f"in {layout.rel(base)}/{old.group(1)}, of laat haar vallen, en verwijder dit bestand"), code="in-te-vullen")
+            continue
         if rel not in known and path.suffix in TEMPLATE_SUFFIXES + (".css", ".js"):
             hint = closest(rel, known)
             if hint:

@@ -17,12 +17,13 @@ _JAAR = "Een jaartal als sleutel, bijvoorbeeld `2016: 120000`."
 DESCRIPTIONS: dict[str, Described] = {
     # --- content/regio.yaml -------------------------------------------------------------------
     "Regio": ("Regio", "Het regiobestand (content/regio.yaml): de samenwerkende gemeenten, hun uitvoeringsorganisatie, de DVO-periode en het geld dat zij delen.", {
+        "formaat": ("Gegevensformaat", "Het formaat waarin de gegevens van de regio zijn geschreven (nu 4). Na een update van de software zet `dvo bijwerken` oudere gegevens om en werkt dit getal bij."),
         "naam": ("Naam van de regio", "Bijvoorbeeld 'Achterhoek'. Staat op de site en in de rapportages."),
         "organisatie": ("Naam van de uitvoeringsorganisatie", "De organisatie die de DVO's met de gemeenten sluit, bijvoorbeeld 'Werkbedrijf Achterhoek'."),
         "rechtsvorm": ("Rechtsvorm", "Bijvoorbeeld de gemeenschappelijke regeling of de module daarvan waarin de organisatie is ondergebracht."),
         "vestigingsplaats": ("Vestigingsplaats", "De plaats waar de organisatie is gevestigd."),
         "gastheergemeente": ("Gastheergemeente", "Slug van de gemeente die ondersteunende taken levert; moet in de lijst gemeenten staan."),
-        "periode": ("DVO-periode", "Het eerste en laatste jaar waarvoor de DVO's gelden. Bedragen en streefwaarden staan per jaar van deze periode."),
+        "periode": ("DVO-periode", "Het eerste (van) en laatste jaar (tot_en_met) waarvoor de DVO's gelden. Bedragen en streefwaarden staan per jaar van deze periode."),
         "gemeenten": ("Deelnemende gemeenten", "Elke gemeente met slug, naam en CBS-code. Elke gemeente heeft een eigen bestand gemeenten/<slug>.yaml."),
         "functies": ("Functies", "De eigen functies van de organisatie (bijvoorbeeld kandidaatsbenadering). Instrumenten en prestatie-indicatoren verwijzen naar hun id. Optioneel."),
         "basisdienstverlening": ("Basisdienstverlening", "De regionale kosten van het basispakket: directe kosten per jaar en de regel voor de indirecte kosten."),
@@ -30,6 +31,7 @@ DESCRIPTIONS: dict[str, Described] = {
         "kostenposten": ("Kostenposten", "Bedragen die met een verdeelsleutel over de gemeenten worden verdeeld, zoals transitiekosten. Optioneel."),
         "rapportage": ("Rapportage", "Het periodeschema van de verantwoording en de drempels voor de status van een indicator."),
         "groepen": ("Groepen", "Groepen kandidaten met een prijs per persoon per jaar (bijvoorbeeld werkfit, tijdelijke of structurele ondersteuning nodig). Een maatwerkafspraak noemt per groep hoeveel mensen zij bedient; de DVO rekent daarmee de meerjarenraming uit. Optioneel."),
+        "herindelingen": ("Herindelingen", "Gemeenten die tijdens de DVO-periode samengaan: de datum, de nieuwe gemeente en de gemeenten die worden opgeheven. Optioneel."),
         "toegankelijkheid": ("Toegankelijkheidsverklaring", "Gegevens voor de toegankelijkheidsverklaring van de site. Optioneel: zonder dit blok draagt de verklaring de nieuwste datum uit de gegevens."),
     }),
     "Groep": ("Groep", "Een groep kandidaten met de prijs om één persoon een jaar te bedienen.", {
@@ -44,9 +46,14 @@ DESCRIPTIONS: dict[str, Described] = {
     "Toegankelijkheid": ("Toegankelijkheidsverklaring", "Wat de toegankelijkheidsverklaring van de site uit de gegevens haalt.", {
         "datum": ("Datum van de verklaring", "De dag waarop de regio de verklaring heeft opgesteld of voor het laatst heeft nagelopen, zoals 2025-03-01."),
     }),
-    "DvoPeriode": ("DVO-periode", "De jaren waarvoor de DVO's gelden.", {
-        "eerste_jaar": ("Eerste jaar", "Het eerste jaar van de DVO-periode, bijvoorbeeld 2025."),
-        "laatste_jaar": ("Laatste jaar", "Het laatste jaar van de DVO-periode; niet vóór het eerste jaar."),
+    "Herindeling": ("Herindeling", "Een herindeling van gemeenten: vanaf de datum is de nieuwe gemeente rechtsopvolger van de opgeheven gemeenten en partij bij hun DVO's.", {
+        "datum": ("Datum", "De datum van de herindeling: 1 januari van een jaar van de DVO-periode, JJJJ-MM-DD."),
+        "nieuwe_gemeente": ("Nieuwe gemeente", "De gemeente die ontstaat: slug, naam en CBS-code. Haar bestand gemeenten/<slug>.yaml bevat wat zij vanaf de datum zelf rapporteert."),
+        "opgeheven": ("Opgeheven gemeenten", "De slugs van de gemeenten die op de datum ophouden te bestaan; elk staat in de lijst gemeenten."),
+    }),
+    "Looptijd": ("Jaren", "Een reeks hele jaren, van het eerste tot en met het laatste: de DVO-periode of de looptijd van een verplichting.", {
+        "van": ("Van", "Het eerste jaar, bijvoorbeeld 2025."),
+        "tot_en_met": ("Tot en met", "Het laatste jaar; niet vóór het eerste."),
     }),
     "GemeenteRef": ("Gemeente", "Een deelnemende gemeente.", {
         "slug": ("Slug", "Korte naam in kleine letters, cijfers en koppeltekens, gelijk aan de bestandsnaam gemeenten/<slug>.yaml."),
@@ -173,13 +180,9 @@ DESCRIPTIONS: dict[str, Described] = {
     "Verplichting": ("Verplichting", "Een meerjarige vaste uitgave die de gemeente meebrengt.", {
         "omschrijving": ("Omschrijving", "Waar de verplichting uit bestaat."),
         "soort": ("Soort", "'contract', 'wiw-id-banen', 'subsidie', 'personeel' of 'overig'."),
-        "looptijd": ("Looptijd", "Eerste en laatste jaar van de verplichting."),
+        "looptijd": ("Looptijd", "Eerste (van) en laatste jaar (tot_en_met) van de verplichting."),
         "bedrag": ("Bedrag per jaar", "Bedrag in euro's per jaar binnen de looptijd en de DVO-periode. " + _JAAR),
         "toelichting": ("Toelichting", "Uitleg. Optioneel."),
-    }),
-    "Looptijd": ("Looptijd", "De jaren waarin een verplichting loopt.", {
-        "van": ("Van", "Eerste jaar."),
-        "tot_en_met": ("Tot en met", "Laatste jaar; niet vóór het eerste."),
     }),
     "Maatwerkafspraak": ("Maatwerkafspraak", "Welke mensen welke dienstverlening krijgen, betaald uit het maatwerkbudget.", {
         "id": ("Id", "Unieke sleutel in de hele regio, bijvoorbeeld '<gemeente>-jongeren'."),
@@ -214,6 +217,7 @@ DESCRIPTIONS: dict[str, Described] = {
         "jaar": ("Jaar", "Het jaar van de meting."),
         "bron": ("Bron", "Waar de waarde vandaan komt. Optioneel."),
         "categorieen": ("Per categorie", "Bij een uitgesplitste indicator het aantal per categorie, bijvoorbeeld `{1: 40, 2: 60}`; tellen op tot de waarde. Optioneel."),
+        "noemer": ("Noemer", "Bij een gewogen gemiddelde: waarover de nulmeting gaat (bijv. het aantal vacatures). Nodig om de nulmetingen van gemeenten die samengaan te combineren. Optioneel."),
     }),
     "Realisatie": ("Realisatie", "Een gerealiseerde waarde, met de noemer waar de regio een gewogen gemiddelde van maakt.", {
         "waarde": ("Waarde", "De gerealiseerde waarde in de eenheid van de indicator; mag ontbreken als de categorieën er zijn (dan is het hun som)."),

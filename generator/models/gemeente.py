@@ -9,12 +9,12 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.models.region import Afwijkingstoelichting, Opvolging, PeriodKey, Rapportstatus
-from generator.models.types import ADDED_LATER, CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, TermId, Text, Year, YearMoney, require_order
+from generator.models.region import Afwijkingstoelichting, Looptijd, Opvolging, PeriodKey, Rapportstatus
+from generator.models.types import ADDED_LATER, CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, TermId, Text, Year, YearMoney
 
 
 # Period keys, toelichtingen and report status are shared with the region's own reports.
-__all__ = ["Afwijkingstoelichting", "Opvolging", "PeriodKey", "Rapportstatus"]
+__all__ = ["Afwijkingstoelichting", "Looptijd", "Opvolging", "PeriodKey", "Rapportstatus"]
 
 
 class Kerngegevens(StrictModel):
@@ -28,16 +28,6 @@ class FinancienJaar(StrictModel):
     participatiebudget: Money
     ideel_loonkostensubsidie: Money
     basisdienstverlening: Money
-
-
-class Looptijd(StrictModel):
-    van: Year
-    tot_en_met: Year
-
-    @model_validator(mode="after")
-    def _ordered(self):
-        require_order(self.van, self.tot_en_met, "van", "tot_en_met")
-        return self
 
 
 class Verplichting(StrictModel):
@@ -84,6 +74,9 @@ class Nulmeting(StrictModel):
     waarde: Number | None = None  # the total; may be left out when the categories are given
     jaar: Year
     bron: Text | None = None
+    # The denominator of a weighted indicator's nulmeting: needed to combine it with other
+    # gemeenten' nulmetingen after a herindeling (load/rules.rule_herindelingen).
+    noemer: Number | None = None
     # Per category of the indicator's dimensie (whole counts).
     categorieen: Annotated[dict[TermId, Count], ADDED_LATER] = {}
 
@@ -238,3 +231,38 @@ class Gemeente(StrictModel):
 
     def maatwerk_in(self, jaar: int) -> Decimal:
         return sum((m.budget.get(jaar, Decimal(0)) for m in self.maatwerk), Decimal(0))
+
+
+class OpvolgerIndicator(StrictModel):
+    """What a gemeente made by a herindeling reports on one indicator from its first day on.
+    Its nulmeting and streefwaarden are those of its predecessors' DVO's, combined."""
+
+    indicator: Id
+    realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
+    toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
+    opvolging: dict[PeriodKey, Opvolging] = {}
+
+
+class Opvolger(StrictModel):
+    """The file of a gemeente made by a herindeling (gemeenten/<slug>.yaml, slug as in
+    content/regio.yaml: herindelingen). It holds what the new gemeente itself reports from the
+    herindeling on; its budget, maatwerk and targets are those of its predecessors' DVO's,
+    which continue until it signs its own."""
+
+    slug: Slug
+    naam: Text
+    cbs_code: CbsCode
+    kerngegevens: Kerngegevens | None = None
+    prestatie_indicatoren: list[OpvolgerIndicator] = []
+    besteed: dict[PeriodKey, Besteding] = {}
+    rapporten: dict[PeriodKey, Rapportstatus] = {}
+
+
+class SamengevoegdeGemeente(Gemeente):
+    """A gemeente made by a herindeling, as the reports, the budget and the site see it: its
+    predecessors' figures combined (compute/herindeling.py), its own from its first day. Never
+    read from a file; it has no DVO of its own (`dvo` is None): its predecessors' DVO's apply."""
+
+    dvo: DvoMeta | None = None
+    datum: dt.date  # the herindeling's date: its first day
+    voorgangers: list[Gemeente]  # in the order of content/regio.yaml

@@ -204,9 +204,10 @@ class Kind:
 
     # --- showing -------------------------------------------------------------------------
 
-    def koers_tekst(self, periode, koers: Koers) -> str:
-        """How the streefwaarde at the peildatum follows from the DVO, in one sentence."""
-        jaar = f"streefwaarde {periode.jaar} uit de DVO: {self.eenheid.tekst(koers.jaarwaarde)}"
+    def koers_tekst(self, periode, koers: Koers, dvo: str = "DVO") -> str:
+        """How the streefwaarde at the peildatum follows from the DVO, in one sentence (`dvo` is
+        "DVO's" for a gemeente made by a herindeling: its targets are its predecessors')."""
+        jaar = f"streefwaarde {periode.jaar} uit de {dvo}: {self.eenheid.tekst(koers.jaarwaarde)}"
         if periode.delen == 1 or koers.vanaf is None:
             return self._jaar_tekst(jaar)
         return self._binnen_jaar_tekst(periode, koers, jaar)

@@ -27,20 +27,38 @@ class GemeenteRef(StrictModel):
     cbs_code: CbsCode
 
 
-class DvoPeriode(StrictModel):
-    """The years the region's DVO's run (regio.yaml: periode)."""
+class Looptijd(StrictModel):
+    """An ordered range of whole years, `van` up to and including `tot_en_met`: the years the
+    region's DVO's run (regio.yaml: periode) and the years a verplichting runs (its looptijd).
+    One type with one pair of keys since format 4 (the period had eerste_jaar/laatste_jaar)."""
 
-    eerste_jaar: Year
-    laatste_jaar: Year
+    van: Year
+    tot_en_met: Year
 
     @model_validator(mode="after")
     def _ordered(self):
-        require_order(self.eerste_jaar, self.laatste_jaar, "eerste_jaar", "laatste_jaar")
+        require_order(self.van, self.tot_en_met, "van", "tot_en_met")
         return self
 
     @property
     def jaren(self) -> list[int]:
-        return list(range(self.eerste_jaar, self.laatste_jaar + 1))
+        return list(range(self.van, self.tot_en_met + 1))
+
+
+class Herindeling(StrictModel):
+    """A herindeling of gemeenten (Wet arhi): on `datum` (1 January) the gemeenten in `opgeheven`
+    cease to exist and `nieuwe_gemeente` takes their place as rechtsopvolger. Their DVO's pass to it
+    and continue until it signs its own; from that date it reports, and its money and targets are
+    those of its predecessors together (compute/herindeling.py)."""
+
+    datum: dt.date
+    nieuwe_gemeente: GemeenteRef
+    opgeheven: list[Slug] = Field(min_length=1)
+
+    @property
+    def jaar(self) -> int:
+        """The first year of the new gemeente (the datum is 1 January)."""
+        return self.datum.year
 
 
 class IndirecteKosten(StrictModel):
@@ -251,18 +269,21 @@ class Toegankelijkheid(StrictModel):
 
 
 class Regio(StrictModel):
+    # The data format the files are written in (load/formaat); older data is converted by `dvo bijwerken`.
+    formaat: Count
     naam: Text
     organisatie: Text
     rechtsvorm: Text
     vestigingsplaats: Text
     gastheergemeente: Slug
-    periode: DvoPeriode
+    periode: Looptijd
     gemeenten: list[GemeenteRef] = Field(min_length=1)
     functies: list[Term] = []  # the region's own; instruments and indicators refer to them
     basisdienstverlening: Basisdienstverlening
     verdeelsleutels: list[Verdeelsleutel] = []
     kostenposten: list[Kostenpost] = []
     rapportage: Rapportage
+    herindelingen: list[Herindeling] = []  # gemeenten that merge during the DVO period
     # Optional: without it the statement is dated with the newest date in the data.
     toegankelijkheid: Toegankelijkheid | None = None
     groepen: list[Groep] = []
@@ -275,3 +296,11 @@ class Regio(StrictModel):
 
     def kostenpost(self, item_id: str) -> Kostenpost | None:
         return next((k for k in self.kostenposten if k.id == item_id), None)
+
+    def opgeheven_in(self, slug: str) -> Herindeling | None:
+        """The herindeling that ends gemeente `slug`, if any."""
+        return next((h for h in self.herindelingen if slug in h.opgeheven), None)
+
+    def ontstaan_in(self, slug: str) -> Herindeling | None:
+        """The herindeling that made gemeente `slug`, if any."""
+        return next((h for h in self.herindelingen if h.nieuwe_gemeente.slug == slug), None)

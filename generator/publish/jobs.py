@@ -95,10 +95,12 @@ class Prepared:
 def plan(source: BuildSource, slugs: list[str], *, regio: bool = True) -> list[Job]:
     """DVO's first (with their wijzigingsoverzichten, see overzichten.py), then reports per
     period: per gemeente, then the region's."""
-    jobs = [Job("dvo", s) for s in slugs]
+    v = source.verantwoording
+    met_dvo = {g.slug for g in source.project.gemeenten}  # a gemeente made by a herindeling has its predecessors' DVO's
+    jobs = [Job("dvo", s) for s in slugs if s in met_dvo]
     jobs += [Job("wijzigingen", s) for s in slugs if s in source.overzichten and source.overzichten[s].mogelijk]
-    for periode in source.verantwoording.perioden:
-        jobs += [Job("rapport", s, periode.code) for s in slugs]
+    for periode in v.perioden:
+        jobs += [Job("rapport", s, periode.code) for s in slugs if v.rapporteert(s, periode)]
         if regio:
             jobs.append(Job("regio", "regio", periode.code))
     return jobs
@@ -116,9 +118,11 @@ def gemeente_files(verantwoording: Verantwoording, slug: str) -> list[str]:
 
 
 def _title(project: Project, job: Job) -> str:
+    from generator.compute.herindeling import herindelingen
+
     if job.soort == "regio":
         return f"regiorapport {job.periode}"
-    naam = project.gemeente(job.slug).naam
+    naam = herindelingen(project).gemeente(job.slug).naam
     if job.soort == "wijzigingen":
         return f"wijzigingsoverzicht DVO {naam}"
     return f"DVO {naam}" if job.soort == "dvo" else f"rapport {naam} {job.periode}"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from generator.load.git_revisie import GitError, HistoricalDataInvalid, Revisie, load_at, read, resolve
+from generator.load.git_revisie import GitError, HistoricalDataInvalid, Revisie, bron, load_at, read, resolve
 from generator.load.project import Project
 from generator.models.gemeente import Gemeente
 from generator.render.documents.common import Rendered
@@ -92,5 +92,6 @@ def render_plan(project: Project, slug: str, *, pdf: bool = True) -> Rendered:
     if plan is None or not plan.mogelijk:
         raise OverzichtError(plan.reden if plan else "er is geen eerdere vastgestelde versie met een revisie")
     rev = resolve(project.layout.root, plan.revisie)
-    ov = overzicht(_load(project, rev), project, slug, van_bron=f"revisie {rev.kort}", tot_bron="werkmap (zoals gebouwd)")
+    oud = _load(project, rev)
+    ov = overzicht(oud, project, slug, van_bron=bron(rev.kort, oud), tot_bron="werkmap (zoals gebouwd)")
     return render_overzicht(project, ov, pdf=pdf)

@@ -36,6 +36,7 @@ from generator.models.catalog import numbered
 from generator.load.project import Project
 from generator.render.templating.search_path import Templates
 from generator.render.templating.environment import markdown_environment
+from generator.compute.herindeling import namen
 from generator.compute.verantwoording import Verantwoording
 from generator.publish.inputs import BuildSource
 from generator.publish.jobs import Job
@@ -115,9 +116,14 @@ def _document(docs: Path, job: Job, titel: str, kort: str) -> Document:
 
 
 def gemeente_documents(docs: Path, v: Verantwoording, slug: str, naam: str) -> list[Document]:
-    """The DVO, then the reports with the newest period first: what a reader wants first."""
-    out = [_document(docs, Job("dvo", slug), f"DVO {naam}", "DVO")]
+    """The DVO, then the reports with the newest period first: what a reader wants first.
+    A gemeente made by a herindeling has no DVO of its own (its predecessors' apply), and
+    reports only for the periods in which it existed (an opgeheven one likewise)."""
+    eigen_dvo = any(g.slug == slug for g in v.project.gemeenten)
+    out = [_document(docs, Job("dvo", slug), f"DVO {naam}", "DVO")] if eigen_dvo else []
     for p in reversed(v.perioden):
+        if not v.rapporteert(slug, p):
+            continue
         out.append(_document(docs, Job("rapport", slug, p.code), f"Verantwoordingsrapportage {naam} {p.label}", f"Rapportage {p.label}"))
     return out
 
@@ -219,16 +225,25 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
         for i in project.instrumentarium.instrumenten
     }
     out: dict[str, str] = {}
-    budget = {g.slug: [budget_gemeente(g, j) for j in jaren] for g in project.gemeenten}
-    laatste = v.perioden[-1] if v.perioden else None
-    for g in project.gemeenten:
+    h = v.herindelingen
+    alle = h.alle()
+    for g in alle:
         page = gemeente_page(g.slug)
+        # A gemeente made by a herindeling: the years from its first day; any other: the DVO's years.
+        eigen_jaren = [j for j in jaren if h.bestaat(g.slug, j)] if g.dvo is None else jaren
+        eigen = [p for p in v.perioden if v.rapporteert(g.slug, p)]
+        laatste = eigen[-1] if eigen else None
         stand = [u for u, _ in v.gemeente(g.slug, laatste)] if laatste else []
         documenten = gemeente_documents(docs, v, g.slug, g.naam)
         overzicht = overzichten.get(g.slug)
         overzicht_doc = overzicht_document(docs, g.slug, overzicht.versie) if overzicht and overzicht.mogelijk else None
+        opvolger = h.opvolger_van(g.slug)
         out[page] = env.get_template("site/gemeente.md").render(
-            paginatitel=front_title(f"Gemeente {g.naam}"), project=project, g=g, jaren=jaren, budget=budget[g.slug], laatste=laatste,
+            paginatitel=front_title(f"Gemeente {g.naam}"), project=project, g=g, jaren=eigen_jaren,
+            budget=[budget_gemeente(g, j) for j in eigen_jaren], laatste=laatste,
+            herindeling=h.zin_ontstaan(g.slug), opvolger=opvolger,
+            voorgangers=namen([x.naam for x in g.voorgangers]) if g.dvo is None else "",
+            gemeente_page=gemeente_page, dvo_pagina=lambda slug: reading_copy_page(Job("dvo", slug)),
             stand=stand, tellingen=status_counts(stand),
             kpis=[(r.indicator, r.prestatie) for r in v.reeksen(g)],
             kerncijfers=kerncijfers(v, g.slug, laatste) if laatste else [],
@@ -241,11 +256,14 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
             if doc.pagina:
                 out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Gemeente {g.naam}", page),
                                                 open_data=gemeente_open_data(docs, v, g.slug, g.naam) if doc.job.soort != "wijzigingen" else [],
-                                                status=g.dvo if doc.job.soort == "dvo" else None)
-    out[GEMEENTEN] = env.get_template("site/gemeenten.md").render(paginatitel=front_title("Gemeenten"), project=project, link=lambda target: link(GEMEENTEN, target), gemeente_page=gemeente_page)
+                                                status=g.dvo if doc.job.soort == "dvo" else None,
+                                                opvolger=(opvolger.naam, gemeente_page(opvolger.slug)) if opvolger else None)
+    out[GEMEENTEN] = env.get_template("site/gemeenten.md").render(
+        paginatitel=front_title("Gemeenten"), project=project, gemeenten=alle, opgeheven=h.opgeheven,
+        link=lambda target: link(GEMEENTEN, target), gemeente_page=gemeente_page)
     per_jaar = [
-        (j, rows := [budget[g.slug][i] for g in project.gemeenten], budget_totaal(rows, j, f"Regio {project.regio.naam}"))
-        for i, j in enumerate(jaren)
+        (j, rows := [budget_gemeente(g, j) for g in h.gemeenten_in(j)], budget_totaal(rows, j, f"Regio {project.regio.naam}"))
+        for j in jaren
     ]
     regio_docs = regio_documents(docs, v, project.regio.naam)
     out[REGIO] = env.get_template("site/regio.md").render(
@@ -254,7 +272,7 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
     )
     for doc in regio_docs:
         if doc.pagina:
-            out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Regio {project.regio.naam}", REGIO), open_data=open_data_downloads(docs, v), status=None)
+            out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Regio {project.regio.naam}", REGIO), open_data=open_data_downloads(docs, v), status=None, opvolger=None)
     woorden = vocabulary(project)
     for i in project.instrumentarium.instrumenten:
         page = f"instrumentarium/{i.id}.md"
@@ -268,7 +286,7 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
     out["verordening.md"] = env.get_template("site/verordening.md").render(v=project.verordening, hoofdstukken=project.verordening.genummerd())
     if home is None and (docs / HOME).is_file():
         home = (docs / HOME).read_text(encoding="utf-8")
-    out[HOME] = home_page(project, home, env)
+    out[HOME] = home_page(project, home, env, alle, h.opgeheven)
     return out
 
 
@@ -278,7 +296,7 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
 NIET_ZOEKEN = {"rapport": ("leeswijzer",)}
 
 
-def _reading_copy(env, docs: Path, doc: Document, *, gemeente: tuple[str, str], open_data: list[Download], status) -> str:
+def _reading_copy(env, docs: Path, doc: Document, *, gemeente: tuple[str, str], open_data: list[Download], status, opvolger) -> str:
     try:
         copy = reading_copy(doc.job.paths(docs)[1].read_text(encoding="utf-8"), niet_zoeken=NIET_ZOEKEN.get(doc.job.soort, ()))
     except NotADocument as exc:
@@ -286,16 +304,19 @@ def _reading_copy(env, docs: Path, doc: Document, *, gemeente: tuple[str, str], 
     page = doc.pagina
     return env.get_template("site/leesversie.md").render(
         doc=doc, copy=copy, titel=front_title(copy.text_title),
-        status=status, open_data=open_data, terug=gemeente,
+        status=status, open_data=open_data, terug=gemeente, opvolger=opvolger,
         link=lambda target: link(page, target),
     )
 
 
-def home_page(project: Project, authored: str | None, env) -> str:
+def home_page(project: Project, authored: str | None, env, gemeenten: list | None = None, opgeheven=None) -> str:
     """The authored home page with the list of gemeenten (one click to each) inserted at the
     line `<!-- gemeenten -->`, or else before its first `##` heading, or else at its end.
-    Without an authored home page: a short one with the region's name and the list."""
-    keuze = env.get_template("site/gemeentekeuze.md").render(project=project, link=lambda target: link(HOME, target), gemeente_page=gemeente_page)
+    Without an authored home page: a short one with the region's name and the list.
+    `gemeenten`: every gemeente of the DVO period (with those a herindeling made)."""
+    keuze = env.get_template("site/gemeentekeuze.md").render(
+        project=project, gemeenten=gemeenten if gemeenten is not None else project.gemeenten,
+        opgeheven=opgeheven or (lambda slug: None), link=lambda target: link(HOME, target), gemeente_page=gemeente_page)
     if authored is None:
         return env.get_template("site/home.md").render(project=project, gemeentekeuze=Markup(keuze))
     text = authored
@@ -317,7 +338,7 @@ def nav_sections(source: BuildSource, docs: Path) -> dict[str, list]:
 
     project, v, overzichten = source.project, source.verantwoording, source.overzichten
     gemeenten = []
-    for g in project.gemeenten:
+    for g in v.herindelingen.alle():
         documenten = gemeente_documents(docs, v, g.slug, g.naam)
         overzicht = overzichten.get(g.slug)
         if overzicht and overzicht.mogelijk:

@@ -79,7 +79,7 @@ def regio_row(r: Regiowaarde) -> dict:
 
 
 def gemeente_rows(v: Verantwoording) -> list[dict]:
-    return [row(u) for periode in v.perioden for g in v.project.gemeenten for u, _ in v.gemeente(g.slug, periode) if u.realisatie is not None]
+    return [row(u) for periode in v.perioden for g in v.gemeenten_in(periode) for u, _ in v.gemeente(g.slug, periode) if u.realisatie is not None]
 
 
 def regio_rows(v: Verantwoording) -> list[dict]:
@@ -150,7 +150,7 @@ def files(v: Verantwoording, datum: dt.date) -> dict[str, str | bytes]:
         "kpi-regio.csv": to_csv(regio),
         "kpi-regio.json": to_json(regio),
     }
-    for g in v.project.gemeenten:
+    for g in v.herindelingen.alle():
         rows = [r for r in per_gemeente if r["gemeente"] == g.slug]
         csv_name, json_name = gemeente_file_names(g.slug)
         out[csv_name] = to_csv(rows)

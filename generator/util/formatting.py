@@ -69,3 +69,11 @@ def file_size(size: int) -> str:
     if size < 1_000_000:
         return f"{max(1, round(size / 1000))} kB"
     return f"{number(Decimal(size) / 1_000_000, decimals=1)} MB"
+
+
+_TELWOORDEN = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+
+
+def telwoord(n: int) -> str:
+    """A small count in words, as Dutch prose writes it ("drie gemeenten"); larger ones in digits."""
+    return _TELWOORDEN[n] if 0 <= n < len(_TELWOORDEN) else number(n)

@@ -21,7 +21,7 @@ from generator.models.types import ADDED_LATER
 from generator.render.documents.dvo.view import DvoDocument
 from generator.util.tabular import json_number
 
-STATE = ("status",)  # fields of DvoDocument that are state, not content
+STATE = ("status", "rechtsopvolging")  # fields of DvoDocument that are state, not content
 SIGNED = "ondertekend"  # per ondertekenaar: place and date of signing (state)
 
 
@@ -89,7 +89,8 @@ def attachment_json(doc: DvoDocument) -> bytes:
     """The PDF's data attachment: the content, its controlegetal and the document's state."""
     data = {
         "controlegetal": controlegetal(doc),
-        "stand": {"status": doc.status, "ondertekend": [plain(o.ondertekend) for o in doc.ondertekenaars]},
+        "stand": {"status": doc.status, "ondertekend": [plain(o.ondertekend) for o in doc.ondertekenaars],
+                  **({"rechtsopvolging": doc.rechtsopvolging} if doc.rechtsopvolging else {})},
         "inhoud": inhoud(doc),
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator.compute.bijdrage import Bijdrage, bijdragen
 from generator.compute.distribution import Verdeling, verdeel
+from generator.compute.herindeling import herindelingen
 from generator.compute.maatwerk import Raming, Toewijzing, prijs_per_deelnemer, raming, toewijzing
 from generator.load.project import Project
 from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
@@ -111,6 +112,21 @@ class VerplichtingRegel:
 
 
 @dataclass(frozen=True)
+class NulmetingTekst:
+    """A nulmeting as the DVO states it: value, year, source. Its noemer (used only to combine
+    gemeenten after a herindeling) is no part of the agreement's text, nor of its controlegetal."""
+
+    waarde: Decimal
+    jaar: int
+    bron: str | None
+    categorieen: dict[str, int] = field(default_factory=dict, metadata=LATER)  # a split indicator's count per category
+
+    @staticmethod
+    def van(n: Nulmeting | None) -> NulmetingTekst | None:
+        return None if n is None else NulmetingTekst(n.waarde, n.jaar, n.bron, dict(n.categorieen))
+
+
+@dataclass(frozen=True)
 class KengetalRegel:
     """A headline measure of a split indicator with the DVO's targets on it."""
 
@@ -120,7 +136,7 @@ class KengetalRegel:
     eenheid: str
     richting: str
     regionaal: str  # how the region's figure follows, in a sentence
-    nulmeting: Nulmeting | None
+    nulmeting: NulmetingTekst | None
     streefwaarden: list[Decimal | None]
 
 
@@ -138,7 +154,7 @@ class Uitsplitsing:
 @dataclass(frozen=True)
 class KpiRegel:
     indicator: IndicatorTekst
-    nulmeting: Nulmeting | None
+    nulmeting: NulmetingTekst | None
     streefwaarden: list[Decimal | None]  # None: the DVO sets no target on the total (a split indicator)
     kengetallen: list[KengetalRegel] = field(default_factory=list, metadata=LATER)
     uitsplitsing: Uitsplitsing | None = field(default=None, metadata=LATER)
@@ -217,6 +233,9 @@ class DvoDocument:
     status: str
     # The region's groepen this DVO's maatwerk prices people by (seed 001 §7.5).
     groepen: list[GroepPrijs] = field(default_factory=list, metadata=LATER)
+    # After a herindeling: who is party in the gemeente's place now (compute/herindeling.py). A
+    # fact about the agreement since it was made, not a change of what was agreed.
+    rechtsopvolging: str | None = None
 
     @property
     def titel(self) -> str:
@@ -338,14 +357,14 @@ def _kpi(project: Project, p: PrestatieIndicator, jaren: list[int]) -> KpiRegel:
                 dimensies.series_id(indicator, k), k.naam, dimensies.kengetal_definitie(indicator, k, dimensie),
                 dimensies.eenheid(k), k.richting,
                 "Regionaal: gewogen naar het totaal van elke gemeente." if gewogen else "Regionaal: opgeteld.",
-                reeks.nulmeting, _per_year(doel.streefwaarden, jaren, None),
+                NulmetingTekst.van(reeks.nulmeting), _per_year(doel.streefwaarden, jaren, None),
             ))
         if kengetallen or p.streefwaarden_per_categorie or (p.nulmeting and p.nulmeting.categorieen):
             per_jaar = [[p.streefwaarden_per_categorie[j].get(c) for c in dimensie.ids] if j in p.streefwaarden_per_categorie else []
                         for j in jaren]
             uitsplitsing = Uitsplitsing(dimensie.naam, dimensie.enkelvoud, [(c.id, c.naam) for c in dimensie.categorieen],
                                         per_jaar if p.streefwaarden_per_categorie else [])
-    return KpiRegel(_indicator(project, p.indicator), p.nulmeting, _per_year(p.streefwaarden, jaren, None), kengetallen, uitsplitsing)
+    return KpiRegel(_indicator(project, p.indicator), NulmetingTekst.van(p.nulmeting), _per_year(p.streefwaarden, jaren, None), kengetallen, uitsplitsing)
 
 
 _VERDELINGEN: dict[int, tuple[Project, dict[str, Verdeling]]] = {}
@@ -424,4 +443,5 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
         wijzigingen=[Versie(w.versie, w.datum, w.omschrijving) for w in dvo.wijzigingen],
         status=dvo.status,
         groepen=_groepen(project, gemeente, jaren),
+        rechtsopvolging=herindelingen(project).zin_opgeheven(gemeente.slug),
     )

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from generator.compute import kpi
 from generator.compute.financien import ONDERBESTEED, OVERSCHREDEN, Financien
+from generator.compute.herindeling import namen as herindeling_namen
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
 from generator.compute import verdelingen
@@ -56,7 +57,8 @@ def met_artikelen(text: str, nummers: dict[str, str]) -> Markup:
 
 def koers_tekst(u: Uitkomst) -> str:
     """How the streefwaarde at the peildatum follows from the DVO, in one sentence."""
-    return u.kind.koers_tekst(u.periode, u.koers)
+    dvo = "DVO" if u.gemeente.dvo is not None else "DVO's"  # a gemeente made by a herindeling: its predecessors' DVO's
+    return u.kind.koers_tekst(u.periode, u.koers, dvo)
 
 
 def vraag(s: Signaal, escalatie: Escalatie, organisatie: str) -> str:
@@ -124,7 +126,8 @@ def signalering(v: Verantwoording, periode: Rapportperiode, slug: str | None) ->
         besluitpunten=[_besluitpunt(s, escalatie, v.project.regio.organisatie) for s in signalen if s.bron.naar_bestuur],
         verklaard=[s for s in signalen if not s.bron.naar_bestuur],
         opvolging=[Opvolgpunt(s, prestatie(s.bron.oordeel)) for s in v.opvolging(periode, slug)],
-        vorige=v.vorige(periode),
+        # A gemeente made by a herindeling had no besluitpunten of its own before its first day.
+        vorige=vorige if (vorige := v.vorige(periode)) and (slug is None or v.rapporteert(slug, vorige)) else None,
     )
 
 
@@ -187,6 +190,7 @@ class GemeenteRapport(Rapport):
     financien: Financien
     secties: list = field(default_factory=list)  # the sections per indicator: KpiBlok or VerdelingBlok
     alineas: list[str] = field(default_factory=list)  # leeswijzer paragraphs of the kinds shown
+    herindeling: list[str] = field(default_factory=list)  # for a gemeente made by a herindeling: where its figures come from
 
     @property
     def budgetsignalen(self) -> list[str]:
@@ -233,10 +237,11 @@ class Financieel:
 @dataclass(frozen=True)
 class RegioRapport(Rapport):
     blokken: list[RegioBlok]
-    gemeenten: list[Gemeente]
+    gemeenten: list[Gemeente]  # those that exist in the period
     financieel: Financieel
     verdelingen: list = field(default_factory=list)  # RegioVerdelingBlok per split indicator
     alineas: list[str] = field(default_factory=list)  # leeswijzer paragraphs of the kinds shown
+    herindeling: list[str] = field(default_factory=list)  # herindelingen up to the period, in a sentence each
 
     @property
     def budgetsignalen(self) -> list[str]:
@@ -431,7 +436,7 @@ def _secties(v: Verantwoording, slug: str, periode: Rapportperiode, blokken: lis
     uitkomsten = {i: b.uitkomst for i, b in by_id.items()}
     splits = {d.indicator.id: d for d in v.verdelingen(slug, periode)}
     out: list = []
-    for n, p in enumerate(v.project.gemeente(slug).prestatie_indicatoren, 1):
+    for n, p in enumerate(v.model(slug).prestatie_indicatoren, 1):
         d = splits.get(p.indicator)
         if d is None:
             if p.indicator in by_id:
@@ -442,8 +447,34 @@ def _secties(v: Verantwoording, slug: str, periode: Rapportperiode, blokken: lis
     return out
 
 
+def herindeling_gemeente(v: Verantwoording, slug: str) -> list[str]:
+    """Why a new gemeente's nulmeting, targets and earlier figures are those of its predecessors."""
+    zin = v.herindelingen.zin_ontstaan(slug)
+    if zin is None:
+        return []
+    g = v.model(slug)
+    samen = "beide" if len(g.voorgangers) == 2 else f"de {formatting.telwoord(len(g.voorgangers))}"
+    return [zin, (
+        f"Daarom zijn de nulmeting, de streefwaarden uit de DVO's en de cijfers van vóór {g.datum.year} die van {samen} "
+        f"gemeenten samen: aantallen opgeteld, percentages, gemiddelden en rapportcijfers gewogen naar hun noemer. "
+        f"Zo blijven 'sinds nulmeting' en 'sinds vorige periode' vergelijkbaar. Het budget is de som van hun budgetten.")]
+
+
+def herindeling_regio(v: Verantwoording, periode: Rapportperiode) -> list[str]:
+    """The herindelingen that took effect up to the period: why the region counts fewer gemeenten."""
+    out = []
+    for h in v.project.regio.herindelingen:
+        if h.jaar <= periode.jaar:
+            g = v.model(h.nieuwe_gemeente.slug)
+            out.append(
+                f"Op {formatting.date_long(h.datum)} zijn {herindeling_namen([x.naam for x in g.voorgangers])} samengegaan in de gemeente "
+                f"{g.naam}; in {periode.label} telt de regio {formatting.telwoord(len(v.gemeenten_in(periode)))} gemeenten, en de cijfers van {g.naam} "
+                f"vóór {h.jaar} zijn die van de opgeheven gemeenten samen.")
+    return out
+
+
 def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str) -> GemeenteRapport:
-    g = v.project.gemeente(slug)
+    g = v.model(slug)
     blokken = []
     for n, (u, r) in enumerate(v.gemeente(slug, periode), 1):
         e = u.kind.eenheid
@@ -464,6 +495,7 @@ def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revi
         secties=secties,
         financien=v.financien(slug, periode),
         alineas=_alineas(secties),
+        herindeling=herindeling_gemeente(v, slug),
         **_common(v, periode, slug, g.rapporten),
     )
 
@@ -492,7 +524,7 @@ class RegioVerdelingBlok:
 
 def regio_verdeling_blok(v: Verantwoording, d: verdelingen.Verdeling, n: int) -> RegioVerdelingBlok:
     periode = d.periode
-    delen = [x for g in v.project.gemeenten for x in v.verdelingen(g.slug, periode) if x.indicator.id == d.indicator.id and x.stand]
+    delen = [x for g in v.gemeenten_in(periode) for x in v.verdelingen(g.slug, periode) if x.indicator.id == d.indicator.id and x.stand]
     rijen = [Verdelingsrij(x.naam, list(x.stand.categorieen.values()), x.stand.totaal) for x in delen]
     kolommen = [(c.id, c.naam) for c in d.dimensie.categorieen]
     staven = [charts.Staaf(r.label, r.aantallen) for r in rijen]
@@ -553,7 +585,7 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str) -> R
         punten_regel = kind.in_punten(drempels)
         uitkomsten, getoond, samengevat = r.uitkomsten, r.uitkomsten, False
         geplaatst = [u for u in r.uitkomsten if u.plaats is not None]
-        if len(v.project.gemeenten) > GROTE_REGIO and len(geplaatst) > 2 * TOP:
+        if len(v.gemeenten_in(periode)) > GROTE_REGIO and len(geplaatst) > 2 * TOP:
             # Lowest place first (decision-first), gemeenten without a place last.
             uitkomsten = sorted(geplaatst, key=lambda u: -u.plaats) + [u for u in r.uitkomsten if u.plaats is None]
             getoond, samengevat = uitkomsten[:TOP] + geplaatst_hoogste(uitkomsten, TOP), True
@@ -576,7 +608,8 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str) -> R
         blokken=blokken,
         verdelingen=splits,
         alineas=_alineas(splits),
-        gemeenten=v.project.gemeenten,
-        financieel=Financieel.van([v.financien(g.slug, periode) for g in v.project.gemeenten]),
+        gemeenten=v.gemeenten_in(periode),
+        financieel=Financieel.van([v.financien(g.slug, periode) for g in v.gemeenten_in(periode)]),
+        herindeling=herindeling_regio(v, periode),
         **_common(v, periode, None, v.project.regio.rapportage.rapporten),
     )

@@ -1,0 +1,217 @@
+"""Gemeenten that merge during the DVO period (content/regio.yaml: herindelingen).
+
+On the herindeling's date (1 January) the opgeheven gemeenten cease to exist and the new
+gemeente is their rechtsopvolger: party to their DVO's, which continue until it signs its
+own. The reports, the budget and the site then see the new gemeente as one gemeente whose
+figures are its predecessors' together (`SamengevoegdeGemeente`):
+
+- money, per year from the herindeling on: participatiebudget, i-deel, aandeel
+  basisdienstverlening, verplichtingen and maatwerk of the predecessors' DVO's, summed;
+- each indicator of the predecessors' DVO's: nulmeting and streefwaarden combined by the
+  indicator's regional rule, realisaties before the date likewise (a count is summed, a
+  ratio weighted by its noemer, `kpi.regional`), so the series, "sinds nulmeting" and the
+  trend continue across the date; from the date on, what the new gemeente reports itself
+  (its own file, models/gemeente.Opvolger);
+- streefwaarden of a weighted indicator are weighted by the predecessors' nulmeting noemers
+  (a fixed base; load/herindeling_rules requires them).
+
+Which gemeenten exist in a year is `Herindelingen.gemeenten_in`: the opgeheven ones before
+the date, the new one from it. Regional figures and the ranking count only those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.compute import kpi
+from generator.load.project import Project
+from generator.models import periods
+from generator.models.gemeente import (
+    FinancienJaar, Gemeente, Kerngegevens, Nulmeting, Opvolger, PrestatieIndicator, Realisatie, SamengevoegdeGemeente,
+)
+from generator.models.region import Herindeling
+from generator.util.formatting import date_long
+
+ZERO = Decimal(0)
+
+
+def namen(items: list[str]) -> str:
+    """`A, B en C`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def _in_or_after(code: str, scheme: str, jaar: int) -> bool:
+    parsed = periods.parse_code(code, scheme)
+    return parsed is not None and parsed[0] >= jaar
+
+
+def _combine(indicator, parts: list[tuple[Decimal, Decimal | None]]) -> tuple[Decimal, Decimal | None] | None:
+    """Values of several gemeenten as one, by the indicator's regional rule; None when a weight is missing."""
+    if indicator.regionaal == "gewogen gemiddelde" and any(n is None for _, n in parts):
+        return None
+    waarde = kpi.regional(indicator, [kpi.Waarde(str(i), v, n) for i, (v, n) in enumerate(parts)])
+    noemers = [n for _, n in parts]
+    noemer = sum(noemers, ZERO) if all(n is not None for n in noemers) else None
+    return waarde, noemer
+
+
+def _indicator_combined(project: Project, h: Herindeling, voorgangers: list[Gemeente], own: dict, indicator_id: str) -> PrestatieIndicator | None:
+    indicator = project.indicator(indicator_id)
+    scheme = project.regio.rapportage.periode_schema
+    parts = [p for g in voorgangers for p in g.prestatie_indicatoren if p.indicator == indicator_id]
+    names = [g.naam for g in voorgangers if any(p.indicator == indicator_id for p in g.prestatie_indicatoren)]
+    nulmeting = None
+    if all(p.nulmeting is not None for p in parts):
+        combined = _combine(indicator, [(p.nulmeting.waarde, p.nulmeting.noemer) for p in parts])
+        if combined is not None:
+            nulmeting = Nulmeting.model_construct(
+                waarde=combined[0], jaar=parts[0].nulmeting.jaar, noemer=combined[1],
+                bron=f"de nulmetingen van {namen(names)} samen ({'opgeteld' if indicator.regionaal == 'som' else 'gewogen naar de noemer'})")
+    # Targets of a ratio are weighted by the nulmeting's noemers: the fixed base of the agreements.
+    gewichten = [p.nulmeting.noemer if p.nulmeting else None for p in parts]
+    streefwaarden = {}
+    for jaar in project.regio.periode.jaren:
+        if all(jaar in p.streefwaarden for p in parts):
+            combined = _combine(indicator, [(p.streefwaarden[jaar], w) for p, w in zip(parts, gewichten)])
+            if combined is not None:
+                streefwaarden[jaar] = combined[0]
+    if len(streefwaarden) != len(project.regio.periode.jaren):
+        return None  # not judged: a weight is missing (the rules report why)
+    realisaties = {}
+    codes = sorted({c for p in parts for c in p.realisaties if not _in_or_after(c, scheme, h.jaar)})
+    for code in codes:
+        if all(code in p.realisaties for p in parts):
+            combined = _combine(indicator, [(p.realisaties[code].waarde, p.realisaties[code].noemer) for p in parts])
+            if combined is not None:
+                realisaties[code] = Realisatie.model_construct(waarde=combined[0], noemer=combined[1])
+    eigen = own.get(indicator_id)
+    if eigen is not None:
+        realisaties.update({c: r for c, r in eigen.realisaties.items() if _in_or_after(c, scheme, h.jaar)})
+    return PrestatieIndicator.model_construct(
+        indicator=indicator_id, nulmeting=nulmeting, streefwaarden=streefwaarden, realisaties=realisaties,
+        toelichtingen=dict(eigen.toelichtingen) if eigen else {}, opvolging=dict(eigen.opvolging) if eigen else {},
+    )
+
+
+def samengevoegd(project: Project, h: Herindeling, bestand: Opvolger | None) -> SamengevoegdeGemeente:
+    """The new gemeente of herindeling `h`: its predecessors' figures combined, its own from `bestand`."""
+    scheme = project.regio.rapportage.periode_schema
+    voorgangers = [project.gemeente(s) for s in h.opgeheven]
+    jaren = [j for j in project.regio.periode.jaren if j >= h.jaar]
+    financien = {
+        j: FinancienJaar.model_construct(**{
+            veld: sum((getattr(g.financien[j], veld) for g in voorgangers), ZERO)
+            for veld in FinancienJaar.model_fields
+        })
+        for j in jaren
+    }
+    verplichtingen = [
+        v.model_copy(update={"bedrag": {j: b for j, b in v.bedrag.items() if j >= h.jaar}})
+        for g in voorgangers for v in g.verplichtingen
+        if any(j >= h.jaar for j in v.bedrag)
+    ]
+    maatwerk = [
+        m.model_copy(update={
+            "budget": {j: b for j, b in m.budget.items() if j >= h.jaar},
+            "besteed": {c: b for c, b in m.besteed.items() if _in_or_after(c, scheme, h.jaar)},
+            "deelnemers": {j: d for j, d in m.deelnemers.items() if j >= h.jaar},
+        })
+        for g in voorgangers for m in g.maatwerk
+        if any(j >= h.jaar and b for j, b in m.budget.items())
+    ]
+    own = {p.indicator: p for p in bestand.prestatie_indicatoren} if bestand else {}
+    order = list(dict.fromkeys(p.indicator for g in voorgangers for p in g.prestatie_indicatoren))
+    indicatoren = [c for i in order if (c := _indicator_combined(project, h, voorgangers, own, i)) is not None]
+    kern = bestand.kerngegevens if bestand and bestand.kerngegevens else Kerngegevens.model_construct(
+        peildatum=max(g.kerngegevens.peildatum for g in voorgangers),
+        bron=f"{namen([g.naam for g in voorgangers])} samen (opgeteld)",
+        inwoners=sum(g.kerngegevens.inwoners for g in voorgangers),
+        bijstandsgerechtigden=sum(g.kerngegevens.bijstandsgerechtigden for g in voorgangers),
+    )
+    nieuw = h.nieuwe_gemeente
+    return SamengevoegdeGemeente.model_construct(
+        slug=nieuw.slug, naam=nieuw.naam, cbs_code=nieuw.cbs_code, kerngegevens=kern, financien=financien,
+        verplichtingen=verplichtingen, maatwerk=maatwerk, prestatie_indicatoren=indicatoren, extra_middelen=[],
+        besteed={c: b for c, b in (bestand.besteed.items() if bestand else ()) if _in_or_after(c, scheme, h.jaar)},
+        rapporten=dict(bestand.rapporten) if bestand else {}, dvo=None, datum=h.datum, voorgangers=voorgangers,
+    )
+
+
+@dataclass(frozen=True)
+class Herindelingen:
+    """The region's gemeenten over time: who exists in which year, and the new ones combined."""
+
+    project: Project
+    opvolgers: dict[str, SamengevoegdeGemeente]
+
+    def opgeheven(self, slug: str) -> Herindeling | None:
+        return self.project.regio.opgeheven_in(slug)
+
+    def opvolger_van(self, slug: str) -> SamengevoegdeGemeente | None:
+        h = self.opgeheven(slug)
+        return self.opvolgers[h.nieuwe_gemeente.slug] if h else None
+
+    def bestaat(self, slug: str, jaar: int) -> bool:
+        h = self.opgeheven(slug)
+        if h is not None and jaar >= h.jaar:
+            return False
+        nieuw = self.opvolgers.get(slug)
+        return nieuw is None or jaar >= nieuw.datum.year
+
+    def alle(self) -> list[Gemeente]:
+        """Every gemeente the region had in its DVO period, in the order of content/regio.yaml;
+        a new gemeente right after the last of its predecessors."""
+        out: list[Gemeente] = []
+        for g in self.project.gemeenten:
+            out.append(g)
+            h = self.opgeheven(g.slug)
+            if h is not None and g.slug == [s for s in h.opgeheven if s in {x.slug for x in self.project.gemeenten}][-1]:
+                out.append(self.opvolgers[h.nieuwe_gemeente.slug])
+        return out
+
+    def gemeenten_in(self, jaar: int) -> list[Gemeente]:
+        """The gemeenten that exist in `jaar` (a herindeling's date is 1 January)."""
+        return [g for g in self.alle() if self.bestaat(g.slug, jaar)]
+
+    def gemeente(self, slug: str) -> Gemeente:
+        """A gemeente of the region's list, or one a herindeling made."""
+        return self.opvolgers.get(slug) or self.project.gemeente(slug)
+
+    def slugs(self) -> list[str]:
+        return [g.slug for g in self.alle()]
+
+    def zin_opgeheven(self, slug: str) -> str | None:
+        """What a reader of an opgeheven gemeente's page or DVO is told, in one sentence."""
+        h = self.opgeheven(slug)
+        if h is None:
+            return None
+        g = self.project.gemeente(slug)
+        return (f"De gemeente {g.naam} is op {date_long(h.datum)} opgeheven en opgegaan in de gemeente "
+                f"{h.nieuwe_gemeente.naam}. {h.nieuwe_gemeente.naam} is rechtsopvolger en sindsdien partij bij deze "
+                f"overeenkomst, die doorloopt totdat {h.nieuwe_gemeente.naam} een eigen overeenkomst sluit.")
+
+    def zin_ontstaan(self, slug: str) -> str | None:
+        g = self.opvolgers.get(slug)
+        if g is None:
+            return None
+        return (f"De gemeente {g.naam} is op {date_long(g.datum)} ontstaan uit {namen([v.naam for v in g.voorgangers])}. "
+                f"Als rechtsopvolger is zij partij bij hun DVO's, die doorlopen totdat {g.naam} een eigen overeenkomst sluit.")
+
+
+_CACHE: dict[int, Herindelingen] = {}
+
+
+def herindelingen(project: Project) -> Herindelingen:
+    """Computed once per loaded project (like the distributions of the DVO view)."""
+    hit = _CACHE.get(id(project))
+    if hit is None or hit.project is not project:
+        _CACHE.clear()
+        opvolgers = {
+            h.nieuwe_gemeente.slug: samengevoegd(project, h, project.opvolgers.get(h.nieuwe_gemeente.slug))
+            for h in project.regio.herindelingen
+        }
+        hit = _CACHE[id(project)] = Herindelingen(project, opvolgers)
+    return hit
+
+
