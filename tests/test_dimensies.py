@@ -465,3 +465,116 @@ def test_the_wijzigingsoverzicht_compares_targets_on_kengetallen(helmond_region)
     assert gestegen.status == GEWIJZIGD and gestegen.naam == "Klanten die ten minste één trede stegen"
     assert [(s.label, s.oud, s.nieuw) for s in gestegen.streefwaarden] == [("2011", 20, 20), ("2012", 22, 25)]
     assert rows["participatieladder.trede-4-of-hoger"].status == ONGEWIJZIGD
+
+
+# --- a herindeling: the new gemeente's split indicator ------------------------------------
+
+EEMS = REPO / "tests" / "fixtures" / "eemsdelta"
+FASE_DIMENSIE = """
+dimensies:
+  - id: fase
+    naam: Fase van het traject
+    enkelvoud: fase
+    ladder: true
+    categorieen:
+      - {id: 1, naam: oriëntatie}
+      - {id: 2, naam: scholing}
+      - {id: 3, naam: werk}
+"""
+FASE_INDICATOR = """  - id: traject
+    naam: Deelnemers per fase
+    soort: outcome
+    functie: werkbedrijf
+    eenheid: aantal
+    richting: hoger is beter
+    regionaal: som
+    meetwijze: stand
+    dimensie: fase
+    definitie: Deelnemers per fase van hun traject op de peildatum.
+    bron: Klantvolgsysteem
+    kengetallen:
+      - {id: aan-het-werk, naam: Deelnemers aan het werk, berekening: aandeel, categorieen: [3], richting: hoger is beter}
+      - {id: gestegen, naam: Deelnemers die een fase stegen, berekening: aandeel gestegen, richting: hoger is beter}
+"""
+# Per predecessor: nulmeting 2018, targets (aan het werk, gestegen) 2019-2022, then 2019 and 2020
+# as (categorieen, overgangen). Each matrix's rows add up to the stand before it, its columns to its stand.
+VOORGANGERS = {
+    "appingedam": ("{1: 10, 2: 6, 3: 4}", "{2019: 20, 2020: 25, 2021: 30, 2022: 35}", "{2019: 10, 2020: 10, 2021: 10, 2022: 10}",
+                   ("{1: 8, 2: 7, 3: 5}", "{1: {1: 8, 2: 2}, 2: {2: 5, 3: 1}, 3: {3: 4}}"),
+                   ("{1: 6, 2: 8, 3: 6}", "{1: {1: 6, 2: 2}, 2: {2: 6, 3: 1}, 3: {3: 5}}")),
+    "delfzijl": ("{1: 20, 2: 14, 3: 6}", "{2019: 15, 2020: 20, 2021: 25, 2022: 30}", "{2019: 10, 2020: 10, 2021: 12, 2022: 12}",
+                 ("{1: 18, 2: 15, 3: 7}", "{1: {1: 18, 2: 2}, 2: {2: 13, 3: 1}, 3: {3: 6}}"),
+                 ("{1: 15, 2: 16, 3: 9}", "{1: {1: 15, 2: 3}, 2: {2: 13, 3: 2}, 3: {3: 7}}")),
+    "loppersum": ("{1: 8, 2: 8, 3: 4}", "{2019: 20, 2020: 25, 2021: 30, 2022: 35}", "{2019: 10, 2020: 10, 2021: 10, 2022: 10}",
+                  ("{1: 7, 2: 8, 3: 5}", "{1: {1: 7, 2: 1}, 2: {2: 7, 3: 1}, 3: {3: 4}}"),
+                  ("{1: 6, 2: 8, 3: 6}", "{1: {1: 6, 2: 1}, 2: {2: 7, 3: 1}, 3: {3: 5}}")),
+}
+
+
+@pytest.fixture(scope="module")
+def eems_fasen(tmp_path_factory) -> Region:
+    """Eems-Dollard with a ladder of three fasen in the DVO's of Appingedam, Delfzijl and Loppersum;
+    Eemsdelta reports its own 2021 counts and overgangen (from the three's 2020 stand together)."""
+    root = tmp_path_factory.mktemp("eems-fasen") / "regio"
+    shutil.copytree(EEMS, root)
+    r = Region(root)
+    r.replace("content/indicatoren.yaml", "indicatoren:\n", FASE_DIMENSIE + "\nindicatoren:\n" + FASE_INDICATOR)
+    for slug, (nul, werk, gestegen, r2019, r2020) in VOORGANGERS.items():
+        r.replace(f"gemeenten/{slug}.yaml", "prestatie_indicatoren:\n", (
+            "prestatie_indicatoren:\n"
+            f"  - indicator: traject\n    nulmeting: {{jaar: 2018, categorieen: {nul}}}\n"
+            f"    kengetallen:\n      aan-het-werk: {{streefwaarden: {werk}}}\n      gestegen: {{streefwaarden: {gestegen}}}\n"
+            f"    realisaties:\n      2019: {{categorieen: {r2019[0]}, overgangen: {r2019[1]}}}\n"
+            f"      2020: {{categorieen: {r2020[0]}, overgangen: {r2020[1]}}}\n"))
+    r.replace("gemeenten/eemsdelta.yaml", "prestatie_indicatoren:\n", (
+        "prestatie_indicatoren:\n  - indicator: traject\n    realisaties:\n"
+        "      2021: {categorieen: {1: 20, 2: 34, 3: 26}, overgangen: {1: {1: 20, 2: 7}, 2: {2: 26, 3: 6}, 3: {2: 1, 3: 20}}}\n"))
+    return r
+
+
+def test_the_new_gemeente_continues_its_predecessors_split_indicator(eems_fasen):
+    result = eems_fasen.dvo("validate")
+    assert result.exit_code == 0, result.output
+    v = Verantwoording(load_project(eems_fasen.root))
+    eems = v.model("eemsdelta")
+    p = next(x for x in eems.prestatie_indicatoren if x.indicator == "traject")
+    # The nulmeting per fase: 10 + 20 + 8, 6 + 14 + 8, 4 + 6 + 4.
+    assert p.nulmeting.categorieen == {"1": 38, "2": 28, "3": 14} and p.nulmeting.waarde == 80
+    # 2020, before the date: the three's counts and matrices added up, cell by cell.
+    assert p.realisaties["2020"].categorieen == {"1": 27, "2": 32, "3": 21}
+    assert p.realisaties["2020"].overgangen == {"1": {"1": 27, "2": 6}, "2": {"2": 26, "3": 4}, "3": {"3": 17}}
+    # A share's target weighted by each one's nulmeting total (20, 40, 20): (30·20 + 25·40 + 30·20) / 80 = 27,5;
+    # gestegen (10·20 + 12·40 + 10·20) / 80 = 11.
+    assert p.kengetallen["aan-het-werk"].streefwaarden[2021] == D("27.5")
+    assert p.kengetallen["gestegen"].streefwaarden[2021] == 11
+    t = v.periode("2021")
+    rows = {u.indicator.id: u for u, _ in v.gemeente("eemsdelta", t)}
+    assert set(rows) >= {"traject.aan-het-werk", "traject.gestegen"} and "traject" not in rows
+    werk, gestegen = rows["traject.aan-het-werk"], rows["traject.gestegen"]
+    # Its own 2021: 26 of 80 at work (32,5% against 27,5); 7 + 6 = 13 of 80 rose (16,25% against 11).
+    assert (werk.realisatie, werk.streefwaarde, werk.status) == (D(26) / 80 * 100, D("27.5"), OP_KOERS)
+    assert (gestegen.realisatie, gestegen.streefwaarde) == (D(13) / 80 * 100, 11)
+    # "Sinds nulmeting" continues across the date: 14 of 80 were at work at the start.
+    assert werk.verschil_nulmeting == D(26) / 80 * 100 - D(14) / 80 * 100
+    d = next(x for x in v.verdelingen("eemsdelta", t) if x.indicator.id == "traject")
+    assert (d.telling.gestegen, d.telling.gedaald, d.telling.gelijk) == (13, 1, 66)
+    assert list(d.begin.categorieen.values()) == [27, 32, 21]  # the start of 2021: the three's 2020 stand
+    # The region in 2021 counts Eemsdelta, not the opgeheven gemeenten.
+    regio = v.regio_verdeling("traject", t)
+    assert regio.gemeenten == 1 and list(regio.stand.categorieen.values()) == [20, 34, 26]
+    assert v.regio("traject.aan-het-werk", t).realisatie == D(26) / 80 * 100
+    # 2020, before the date: the three report their own; the region sums them.
+    assert v.regio_verdeling("traject", v.periode("2020")).gemeenten == 3
+
+
+def test_the_report_of_the_new_gemeente_shows_the_ladder(eems_fasen):
+    from generator.render.documents.rapport.view import VerdelingBlok, gemeente_rapport, regio_rapport
+
+    v = Verantwoording(load_project(eems_fasen.root))
+    rapport = gemeente_rapport(v, "eemsdelta", v.periode("2021"), "test")
+    blok = next(s for s in rapport.secties if isinstance(s, VerdelingBlok))
+    assert [r.totaal for r in blok.overgangen.rijen] == [27, 32, 21] and blok.overgangen.kolomtotalen == [20, 34, 26]
+    assert [r.label for r in blok.rijen] == ["nulmeting 2018", "2019", "2020", "2021"]
+    regio = regio_rapport(v, v.periode("2021"), "test")
+    [d] = [x for x in regio.verdelingen if x.indicator.id == "traject"]
+    assert [r.label for r in d.rijen] == ["Eemsdelta"]

@@ -233,6 +233,14 @@ class Gemeente(StrictModel):
         return sum((m.budget.get(jaar, Decimal(0)) for m in self.maatwerk), Decimal(0))
 
 
+class OpvolgerKengetal(StrictModel):
+    """What a gemeente made by a herindeling says about the afwijkingen of a kengetal of a split
+    indicator; its targets are its predecessors' (compute/herindeling.py)."""
+
+    toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
+    opvolging: dict[PeriodKey, Opvolging] = {}
+
+
 class OpvolgerIndicator(StrictModel):
     """What a gemeente made by a herindeling reports on one indicator from its first day on.
     Its nulmeting and streefwaarden are those of its predecessors' DVO's, combined."""
@@ -241,6 +249,7 @@ class OpvolgerIndicator(StrictModel):
     realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
     toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
     opvolging: dict[PeriodKey, Opvolging] = {}
+    kengetallen: dict[Id, OpvolgerKengetal] = {}  # of a split indicator: toelichtingen and opvolging per kengetal
 
 
 class Opvolger(StrictModel):
