@@ -183,6 +183,37 @@ def test_overgangen_need_the_stand_at_the_start_of_the_year_per_tertaal(tertaal_
            "aan het begin van 2017 stonden er 36 op fase 1 (realisaties[2016-T3]); elke rij telt op tot de stand aan het begin van het jaar [overgangen-tellen-niet-op]" in found
 
 
+def test_categories_that_do_not_add_up_are_refused_at_their_line_per_tertaal(tertaal_region):
+    rel = "gemeenten/beekdal.yaml"
+    tertaal_region.replace(rel, "      2016-T2:\n        categorieen: {1: 40, 2: 33, 3: 27}",
+                           "      2016-T2:\n        waarde: 99\n        categorieen: {1: 40, 2: 33, 3: 27}")
+    line = tertaal_region.line_of(rel, "categorieen: {1: 40, 2: 33, 3: 27}")
+    assert _findings(tertaal_region) == [
+        f"{rel}:{line}:9: prestatie_indicatoren[5].realisaties[2016-T2].categorieen: de aantallen per categorie tellen op tot 100, "
+        "maar de waarde (het totaal) is 99 (verschil +1); de categorieën sluiten elkaar uit en tellen samen op tot het totaal [categorieen-tellen-niet-op]"
+    ]
+
+
+def test_an_afwijking_on_the_headline_and_not_on_a_category_per_tertaal(tertaal_region):
+    """Beekdal 2017-T1 with fewer risers: from the stand of 2016-T3 (36, 35, 29) only 1 + 2 = 3 of
+    100 rose since 1 January, against a koers of 24 / 3 = 8: 37,5%, an afwijking. Fase 3 still
+    grows from 29 to 31 (people climbed): a category, never judged. Aan het werk 31% against
+    30 + (35 - 30) / 3 = 31,67: 97,9%, op koers."""
+    rel = "gemeenten/beekdal.yaml"
+    tertaal_region.replace(rel, "        categorieen: {1: 33, 2: 34, 3: 33}\n        overgangen: {1: {1: 33, 2: 3}, 2: {2: 31, 3: 4}, 3: {3: 29}}",
+                           "        categorieen: {1: 35, 2: 34, 3: 31}\n        overgangen: {1: {1: 35, 2: 1}, 2: {2: 33, 3: 2}, 3: {3: 29}}")
+    assert tertaal_region.dvo("validate").exit_code == 0
+    v = Verantwoording(load_project(tertaal_region.root))
+    t = v.periode("2017-T1")
+    rows = {u.indicator.id: u for u, _ in v.gemeente("beekdal", t) if u.indicator.id.startswith("trajectfase")}
+    assert set(rows) == {"trajectfase.aan-het-werk", "trajectfase.gestegen"}  # no row per fase, none for the total
+    g = rows["trajectfase.gestegen"]
+    assert (g.realisatie, g.streefwaarde, g.score, g.status) == (D(3), D(8), D("37.5"), AFWIJKING)
+    w = rows["trajectfase.aan-het-werk"]
+    assert w.realisatie == 31 and w.streefwaarde == D(30) + D(5) / 3 and w.status == OP_KOERS
+    assert [s.indicator.id for s in v.signalen(t, "beekdal") if s.naam == "Beekdal" and s.indicator.id.startswith("trajectfase")] == ["trajectfase.gestegen"]
+
+
 # --- per tertaal: koers of a kengetal -----------------------------------------------------
 
 @pytest.fixture(scope="module")
