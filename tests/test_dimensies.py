@@ -121,6 +121,10 @@ def test_the_decision_goes_to_the_region_body_with_the_headline_in_its_words(hel
     [punt] = rapport.signalering.besluitpunten
     assert punt.realisatie == "10,7%" and punt.streefwaarde == "20,0%" and punt.prestatie == "53,6%"
     assert "Werk en Inkomen Helmond" in punt.vraag and "Werkbedrijf" not in punt.vraag
+    # The share that rose is measured over the year so far, and is no count.
+    meetwijzen = {b.uitkomst.indicator.id: b.meetwijze for b in rapport.blokken}
+    assert meetwijzen["participatieladder.gestegen"] == "aandeel over de periode vanaf het begin van het jaar"
+    assert meetwijzen["participatieladder.trede-4-of-hoger"] == "stand op de peildatum"
 
 
 # --- validation at the lines of the data ---------------------------------------------------

@@ -243,7 +243,6 @@ class Stroom(Kind):
     """A count in the period, counted from 1 January: compared with the year's part of the target."""
 
     naam = "stroom"
-    uitleg = "aantal in de periode, opgeteld vanaf het begin van het jaar"
     leeswijzer = (
         "(bijvoorbeeld uitstroom naar werk): een aantal, opgeteld vanaf het begin van het jaar; "
         "vergeleken met het deel van de jaarstreefwaarde dat bij de periode hoort"
@@ -263,6 +262,15 @@ class Stroom(Kind):
         if periode.delen > 1 and periode.nummer == 1:
             return None
         return super().vorige_vergelijkbaar(p, periode)
+
+    @property
+    def uitleg(self) -> str:
+        # A share among the people counted since 1 January (a kengetal "aandeel gestegen") is no count.
+        if self.eenheid.niet_optelbaar:
+            return "aandeel over de periode vanaf het begin van het jaar"
+        return self._uitleg
+
+    _uitleg = "aantal in de periode, opgeteld vanaf het begin van het jaar"
 
     def _binnen_jaar_tekst(self, p, k: Koers, jaar: str) -> str:
         return f"Streefwaarde tot en met de peildatum: {p.nummer}/{p.delen} van de {jaar}, dus {self.eenheid.tekst(k.waarde)}."
