@@ -453,6 +453,9 @@ def test_the_ladder_report_pdf_reads_as_a_table_and_in_words(built_helmond):
     assert "Overgangen in 2011 tot en met 31 december 2011" in text
     assert "Trede 4 onbetaald werk" in text or "Trede 4 onbetaald" in text
     assert "Een trede die groeit doordat mensen doorstromen, is geen afwijking." in text
+    # The stacked bar's figures in words: one sentence, lower case after each semicolon.
+    assert "Op 31 december 2011: 56 in totaal. Trede 1: 8; trede 2: 12; trede 3: 10; trede 4: 17; trede 5: 5; trede 6: 4." in text
+    assert "Meetwijze: aandeel over de periode vanaf het begin van het jaar." in text
     regio = flat(" ".join(pdf_pages(built_helmond / "site" / "pdf" / "rapport-regio-2011.pdf")))
     assert "Klanten op de participatieladder per trede" in regio and "De regionale aantallen zijn de som van 3 gemeenten" in regio
 
