@@ -616,3 +616,19 @@ def test_the_report_of_the_new_gemeente_shows_the_ladder(eems_fasen):
     regio = regio_rapport(v, v.periode("2021"), "test")
     [d] = [x for x in regio.verdelingen if x.indicator.id == "traject"]
     assert [r.label for r in d.rijen] == ["Eemsdelta"]
+
+
+def test_the_new_gemeentes_own_overgangen_are_checked_against_its_predecessors_stand(eems_fasen, tmp_path):
+    r = Region(tmp_path / "regio")
+    shutil.copytree(eems_fasen.root, r.root)
+    rel = "gemeenten/eemsdelta.yaml"
+    r.replace(rel, "overgangen: {1: {1: 20, 2: 7}", "overgangen: {1: {1: 21, 2: 7}")
+    line = r.line_of(rel, "2021: {categorieen: {1: 20, 2: 34, 3: 26}")
+    stand, rij = r.col_of(rel, "1: 20, 2: 34"), r.col_of(rel, "1: {1: 21")
+    # Row 1 adds up to 28, but the three had 6 + 15 + 6 = 27 on fase 1 at the end of 2020; column 1 to 21, not 20.
+    assert _findings(r) == [
+        f"{rel}:{line}:{stand}: prestatie_indicatoren[0].realisaties[2021].categorieen[1]: 20 op fase 1 op de peildatum, maar de overgangen naar "
+        "fase 1 tellen op tot 21; elke kolom van de overgangen telt op tot de stand op de peildatum [overgangen-tellen-niet-op]",
+        f"{rel}:{line}:{rij}: prestatie_indicatoren[0].realisaties[2021].overgangen[1]: de overgangen van fase 1 tellen op tot 28, maar aan het begin van "
+        "2021 stonden er 27 op fase 1 (Appingedam, Delfzijl en Loppersum samen, realisaties[2020]); elke rij telt op tot de stand aan het begin van het jaar [overgangen-tellen-niet-op]",
+    ]

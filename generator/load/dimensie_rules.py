@@ -15,7 +15,7 @@ from generator.load.loaded import LoadedFiles
 from generator.models import dimensies as dims
 from generator.models import periods
 from generator.models.catalog import Dimensie, Indicator
-from generator.models.gemeente import Gemeente, PrestatieIndicator
+from generator.models.gemeente import Gemeente, PrestatieIndicator, Realisatie
 from generator.util.formatting import euro, number, sign
 from generator.util.suggest import did_you_mean
 
@@ -137,6 +137,51 @@ def rule_gesplitste_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
             yield from _met_dimensie(doc, base, p, ind, dimensie, scheme, eerste_jaar)
 
 
+def _samen(delen: list[dict[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for d in delen:
+        for c, n in d.items():
+            out[c] = out.get(c, 0) + n
+    return out
+
+
+def rule_opvolger_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
+    """The file of a gemeente made by a herindeling: its own counts per category are known and
+    add up, its overgangen agree with the stands; at the start of its first year the stand is
+    its predecessors' together (as compute/herindeling combines them), later its own."""
+    if ld.indicatoren is None or ld.regio is None:
+        return
+    scheme = ld.regio.rapportage.periode_schema
+    for h in ld.regio.herindelingen:
+        own = ld.opvolgers.get(h.nieuwe_gemeente.slug)
+        if own is None:
+            continue
+        doc = ld.docs[ld.gemeente_files[h.nieuwe_gemeente.slug]]
+        voorgangers = [ld.gemeenten[s] for s in h.opgeheven if s in ld.gemeenten]
+        vorig = dims.laatste_periode(h.jaar - 1, scheme)
+        for i, p in enumerate(own.prestatie_indicatoren):
+            ind = _indicator(ld, p.indicator)
+            dimensie = ld.indicatoren.dimensie(ind.dimensie) if ind is not None else None
+            if dimensie is None:
+                continue  # no split indicator (an unknown one is reported by herindeling_rules)
+            parts = [q for g in voorgangers for q in g.prestatie_indicatoren if q.indicator == p.indicator]
+            realisaties = dict(p.realisaties)
+            standen = [q.realisaties[vorig].categorieen if vorig in q.realisaties else {} for q in parts]
+            herkomst = {}
+            if parts and all(standen) and vorig not in realisaties:
+                realisaties[vorig] = Realisatie.model_construct(waarde=None, noemer=None, categorieen=_samen(standen), overgangen={})
+                namen = [g.naam for g in voorgangers if any(q.indicator == p.indicator for q in g.prestatie_indicatoren)]
+                herkomst[f"realisaties[{vorig}]"] = f"{', '.join(namen[:-1])} en {namen[-1]} samen, realisaties[{vorig}]" if len(namen) > 1 else f"{namen[0]}, realisaties[{vorig}]"
+            samen = PrestatieIndicator.model_construct(indicator=p.indicator, nulmeting=None, realisaties=realisaties)
+            base = ("prestatie_indicatoren", i)
+            for key, real in p.realisaties.items():
+                parent = base + ("realisaties", _key(doc, base + ("realisaties",), key))
+                yield from _unknown(doc, parent + ("categorieen",), real.categorieen, dimensie)
+                yield from _adds_up(doc, parent + ("categorieen",), real.categorieen, real.waarde, "de waarde (het totaal)")
+                if real.overgangen:
+                    yield from _overgangen(doc, parent, key, samen, real, dimensie, scheme, ld.regio.periode.van, herkomst)
+
+
 def _zonder_dimensie(doc, base: tuple, p: PrestatieIndicator, ind: Indicator) -> Iterator[Finding]:
     what = f"'{ind.id}' is niet uitgesplitst (geen dimensie in content/indicatoren.yaml)"
     if p.nulmeting is not None and p.nulmeting.categorieen:
@@ -199,7 +244,10 @@ def _met_dimensie(doc, base: tuple, p: PrestatieIndicator, ind: Indicator, dimen
                     yield doc.finding(where, f"{field_path(where)}: {what} voor periode '{period}', maar daarvoor is het kengetal '{kengetal.naam}' niet te berekenen (geen realisatie{' met overgangen' if kengetal.berekening in dims.LADDER_BEREKENINGEN else ' per categorie'})", code="realisatie-ontbreekt", key=True)
 
 
-def _overgangen(doc, parent: tuple, key: str, p: PrestatieIndicator, real, dimensie: Dimensie, scheme: str, eerste_jaar: int) -> Iterator[Finding]:
+def _overgangen(doc, parent: tuple, key: str, p: PrestatieIndicator, real, dimensie: Dimensie, scheme: str, eerste_jaar: int,
+                herkomst: dict[str, str] | None = None) -> Iterator[Finding]:
+    """`herkomst` renames where a stand at the start of the year comes from (a new gemeente's
+    first year: its predecessors' together)."""
     loc = parent + ("overgangen",)
     where = field_path(loc)
     if not dimensie.ladder:
@@ -227,6 +275,7 @@ def _overgangen(doc, parent: tuple, key: str, p: PrestatieIndicator, real, dimen
                                "zonder die stand kunnen de overgangen niet worden gecontroleerd", code="beginstand-ontbreekt", key=True)
     else:
         bron, stand = begin
+        bron = (herkomst or {}).get(bron, bron)
         for c in dimensie.ids:
             if rijen.get(c, 0) != stand.get(c, 0):
                 at = loc + (_key(doc, loc, c),) if c in real.overgangen else loc
@@ -297,4 +346,4 @@ def _mensen_en_deelnemers(doc, i: int, m, jaren: list[int]) -> Iterator[Finding]
                                    f"tellen in {jaar} samen {sum(aantallen)} mensen; de mensen per groep tellen op tot de deelnemers", code="deelnemers-tellen-niet-op")
 
 
-RULES = [rule_dimensies, rule_gesplitste_realisaties, rule_groepen]
+RULES = [rule_dimensies, rule_gesplitste_realisaties, rule_opvolger_realisaties, rule_groepen]
