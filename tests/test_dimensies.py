@@ -632,3 +632,27 @@ def test_the_new_gemeentes_own_overgangen_are_checked_against_its_predecessors_s
         f"{rel}:{line}:{rij}: prestatie_indicatoren[0].realisaties[2021].overgangen[1]: de overgangen van fase 1 tellen op tot 28, maar aan het begin van "
         "2021 stonden er 27 op fase 1 (Appingedam, Delfzijl en Loppersum samen, realisaties[2020]); elke rij telt op tot de stand aan het begin van het jaar [overgangen-tellen-niet-op]",
     ]
+
+
+def test_import_of_a_new_gemeentes_categories_and_overgangen(eems_fasen, tmp_path):
+    r = Region(tmp_path / "regio")
+    shutil.copytree(eems_fasen.root, r.root)
+    csv = r.path("export.csv")
+    # 2022 from Eemsdelta's own 2021 stand (20, 34, 26): four climb from fase 1 to 2, the rest stay.
+    csv.write_text(
+        "gemeente;indicator;periode;categorie;van;naar;waarde\n"
+        "Eemsdelta;traject;2022;1;;;16\nEemsdelta;traject;2022;2;;;38\nEemsdelta;traject;2022;3;;;26\n"
+        "Eemsdelta;traject;2022;;1;1;16\nEemsdelta;traject;2022;;1;2;4\nEemsdelta;traject;2022;;2;2;34\nEemsdelta;traject;2022;;3;3;26\n"
+        "Delfzijl;traject;2022;1;;;5\n",
+        encoding="utf-8",
+    )
+    result = r.dvo("import", str(csv))
+    assert result.exit_code != 0
+    assert "Delfzijl bestaat sinds 1 januari 2021 niet meer; een realisatie voor 2022 hoort bij Eemsdelta [herindeling-periode]" in flat(result.output)
+    csv.write_text("\n".join(csv.read_text(encoding="utf-8").splitlines()[:-1]) + "\n", encoding="utf-8")
+    result = r.dvo("import", str(csv))
+    assert result.exit_code == 0, result.output
+    assert r.dvo("validate").exit_code == 0
+    v = Verantwoording(load_project(r.root))
+    d = next(x for x in v.verdelingen("eemsdelta", v.periode("2022")) if x.indicator.id == "traject")
+    assert list(d.stand.categorieen.values()) == [16, 38, 26] and (d.telling.gestegen, d.telling.totaal) == (4, 80)
