@@ -128,7 +128,10 @@ TOELICHTING = "    toelichtingen:\n      2016:\n        oorzaak: budgetkrimp\n  
 
 def _add_after_the_fact(region):
     """What is written down after a DVO's date: a realisatie, a toelichting, what was spent."""
-    region.replace(H, "      2015: 24\n      2016: 34\n", "      2015: 24\n      2016: 34\n      2017: 36\n")
+    # A realisatie per doelgroep: the split is verantwoording, not agreement.
+    region.replace(H, "        categorieen: {jongeren: 9, 55-plus: 5, arbeidsbeperking: 3, overig: 17}\n",
+                   "        categorieen: {jongeren: 9, 55-plus: 5, arbeidsbeperking: 3, overig: 17}\n"
+                   "      2017:\n        waarde: 36\n        categorieen: {jongeren: 10, 55-plus: 5, arbeidsbeperking: 3, overig: 18}\n")
     region.replace(H, "      2015: 60\n      2016: 71\n", "      2015: 60\n      2016: 71\n" + TOELICHTING)
     # 2016: the 2015 figures are a vastgestelde, recorded report's (changing them needs a herziening)
     region.replace(H, "      2015: 71800\n      2016: 74900", "      2015: 71800\n      2016: 75900")

@@ -22,7 +22,7 @@ def test_json_lists_every_gemeente_in_region_order_with_its_files(built, project
     # Exactly the per-gemeente downloads of a real build: nothing missing, nothing invented.
     site = built / "site"
     made = {p.relative_to(site).as_posix() for p in (site / "pdf").iterdir()}
-    regional = {f for f in made if "-regio" in f or f.startswith(("pdf/kpi-gemeenten.", "pdf/financien-gemeenten."))}
+    regional = {f for f in made if "-regio" in f or f.startswith(("pdf/kpi-gemeenten.", "pdf/financien-gemeenten.", "pdf/kpi-categorieen.", "pdf/kpi-overgangen.", "pdf/kpi.xlsx"))}
     listed = [f for r in rows for f in r["bestanden"]]
     assert len(listed) == len(set(listed))
     assert set(listed) == made - regional

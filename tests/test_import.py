@@ -141,7 +141,7 @@ def test_missing_columns_are_named(region):
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
         "export.csv:1: kolommen periode, waarde ontbreken in de kopregel; verwacht de kolommen gemeente, indicator, periode, "
-        "waarde (en eventueel noemer), gevonden: gemeente, indicator, jaartal, getal [kolom-ontbreekt]"
+        "waarde (en eventueel noemer, categorie, of van en naar), gevonden: gemeente, indicator, jaartal, getal [kolom-ontbreekt]"
     )
 
 

@@ -199,11 +199,11 @@ def test_serve_updates_the_regional_report_after_a_realisatie_edit(warm):
     """The preview rebuilds what depends on the edit: the regional figure of that period too."""
     from generator.compute.verantwoording import Verantwoording
     from generator.load.project import load_project
-    from generator.util.formatting import kpi_value
+    from generator.models.kinds import eenheid
 
     def regional(root: Path) -> str:
         v = Verantwoording(load_project(root))
-        return kpi_value(v.regio("uitstroom-werk", v.periode("2016")).realisatie, "aantal")
+        return eenheid("aantal").tekst(v.regio("uitstroom-werk", v.periode("2016")).realisatie)
 
     before = regional(warm.root)
     port = free_port()

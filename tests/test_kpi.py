@@ -80,16 +80,16 @@ def test_ranking_is_direction_aware_and_shares_places():
     ],
 )
 def test_small_count_rule_at_its_boundary(realisatie, streefwaarde, expected):
-    oordeel = REGEL.beoordeel("aantal", "hoger is beter", realisatie, streefwaarde)
+    oordeel = REGEL.beoordeel("hoger is beter", realisatie, streefwaarde, aantal=True)
     assert oordeel.status == expected
     assert (oordeel.reden is not None) == (expected == AANDACHTSPUNT and oordeel.score < 80)
 
 
 def test_small_count_rule_applies_to_counts_only():
     # 2 of 6 as a percentage indicator (e.g. 2% against 6%): no small-count exemption.
-    assert REGEL.beoordeel("percentage", "hoger is beter", D(2), D(6)).status == AFWIJKING
+    assert REGEL.beoordeel("hoger is beter", D(2), D(6)).status == AFWIJKING
     # Lower is better: 10 where 6 was the target is 60%, but only 4 more: aandachtspunt.
-    assert REGEL.beoordeel("aantal", "lager is beter", D(10), D(6)).status == AANDACHTSPUNT
+    assert REGEL.beoordeel("lager is beter", D(10), D(6), aantal=True).status == AANDACHTSPUNT
 
 
 @pytest.mark.parametrize(
@@ -103,13 +103,13 @@ def test_small_count_rule_applies_to_counts_only():
     ],
 )
 def test_scores_are_judged_by_points_not_percentages(realisatie, streefwaarde, expected, punten):
-    oordeel = REGEL.beoordeel("rapportcijfer", "hoger is beter", realisatie, streefwaarde)
+    oordeel = REGEL.beoordeel("hoger is beter", realisatie, streefwaarde, punten=True)
     assert (oordeel.status, oordeel.punten) == (expected, punten)
     assert oordeel.rangwaarde == punten
 
 
 def test_scores_fall_back_to_percentages_when_the_region_sets_no_points_rule():
-    oordeel = afwijkingsregel(DREMPELS).beoordeel("rapportcijfer", "hoger is beter", D("6.5"), D("7.3"))
+    oordeel = afwijkingsregel(DREMPELS).beoordeel("hoger is beter", D("6.5"), D("7.3"), punten=True)
     assert oordeel.punten is None and oordeel.status == AANDACHTSPUNT  # 89,0%
 
 
@@ -127,5 +127,5 @@ def test_the_words_and_the_classification_agree_at_the_boundary():
     """The DVO article and the leeswijzer print `beschrijving()`; `beoordeel()` judges by the same numbers."""
     assert "Sterke afwijking: een prestatie van minder dan 80%." in " ".join(REGEL.beschrijving())
     # The words and the classification agree at the boundary: 79 of 100 is sterk, 80 is not.
-    assert REGEL.beoordeel("aantal", "hoger is beter", D(79), D(100)).status == AFWIJKING
-    assert REGEL.beoordeel("aantal", "hoger is beter", D(80), D(100)).status == AANDACHTSPUNT
+    assert REGEL.beoordeel("hoger is beter", D(79), D(100), aantal=True).status == AFWIJKING
+    assert REGEL.beoordeel("hoger is beter", D(80), D(100), aantal=True).status == AANDACHTSPUNT

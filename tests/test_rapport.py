@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -13,7 +14,8 @@ from pypdf import PdfReader
 
 from generator.compute import kpi
 from generator.compute.rapportperiode import parse
-from generator.compute.uitkomsten import ONVERKLAARD, TE_BEOORDELEN, VERKLAARD, koers
+from generator.compute.uitkomsten import ONVERKLAARD, TE_BEOORDELEN, VERKLAARD
+from generator.models.kinds import kind_for
 from generator.compute.verantwoording import Verantwoording
 from tests.conftest import REPO, SLUGS, document_html, pdf_pages
 
@@ -101,18 +103,20 @@ def test_period_end_is_the_peildatum(code, scheme, einde):
 def test_a_year_report_compares_with_the_year_target_for_every_meetwijze(project):
     nijmegen = project.gemeente("nijmegen")
     for p in nijmegen.prestatie_indicatoren:
-        assert koers(project.indicator(p.indicator), p, parse("2016", "jaar")).waarde == p.streefwaarden[2016]
+        assert kind_for(project.indicator(p.indicator)).koers(p, parse("2016", "jaar")).waarde == p.streefwaarden[2016]
 
 
 def test_open_data_has_every_value_per_gemeente_and_period(built, project):
     rows = list(csv.DictReader(io.StringIO((built / "site" / "pdf" / "kpi-gemeenten.csv").read_text(encoding="utf-8"))))
-    expected = sum(len(p.realisaties) for g in project.gemeenten for p in g.prestatie_indicatoren)
-    assert len(rows) == expected
+    # One row per judged series with a realisatie: each indicator, and each kengetal with targets in the DVO.
+    v = Verantwoording(project)
+    expected = sum(len(r.prestatie.realisaties) for g in project.gemeenten for r in v.reeksen(g))
+    assert len(rows) == expected and any(r["indicator"] == "werkplekken.partieel" for r in rows)
     wijchen = next(r for r in rows if (r["gemeente"], r["indicator"], r["periode"]) == ("wijchen", "instroom-uitkering", "2016"))
     assert wijchen["realisatie"] == "241" and wijchen["prestatie"] == "79.25" and wijchen["signalering"] == "onverklaard"
     own = list(csv.DictReader(io.StringIO((built / "site" / "pdf" / "kpi-wijchen.csv").read_text(encoding="utf-8"))))
     assert own == [r for r in rows if r["gemeente"] == "wijchen"]
-    assert len(own) == sum(len(p.realisaties) for p in project.gemeente("wijchen").prestatie_indicatoren)
+    assert len(own) == sum(len(r.prestatie.realisaties) for r in v.reeksen(project.gemeente("wijchen")))
     data = json.loads((built / "site" / "pdf" / "kpi-regio.json").read_text(encoding="utf-8"))
     vervulling = next(r for r in data if (r["indicator"], r["periode"]) == ("vervullingspercentage", "2016"))
     assert vervulling["realisatie"] == 67.05 and vervulling["aggregatie"] == "gewogen gemiddelde"
@@ -162,7 +166,8 @@ def test_every_chart_has_a_text_alternative_and_a_table(built):
     assert html.count('role="img"') == 2 * html.count("<figure>") > 0
     assert html.count('class="grafiek"') == html.count('class="grafiek grafiek--smal"') == html.count("<figure>")
     assert html.count("<desc id=") == html.count('role="img"')
-    assert html.count('class="reeks"') == html.count("<figure>")
+    # Every chart's figures in a table right after it: a line chart's series, a stacked bar's counts per category.
+    assert len(re.findall(r'<table class="[^"]*\breeks\b', html)) == html.count("<figure>")
 
 
 def test_reports_exist_for_every_gemeente_and_period(built):

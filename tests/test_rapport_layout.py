@@ -9,6 +9,7 @@ import pytest
 
 from generator.compute.verantwoording import Verantwoording
 from generator.load.project import load_project
+from generator.models.kinds import eenheid
 from generator.render.documents.rapport import charts
 from generator.render.documents.rapport import render as rapport_render
 from generator.render.templating.search_path import PACKAGE_TEMPLATES
@@ -86,7 +87,7 @@ def test_a_long_kwartaal_series_with_nulmeting_keeps_its_labels_apart(font):
     for jaar in range(2015, 2019):
         for q in range(1, 5):
             punten.append(charts.Punt(f"Q{q}", str(jaar) if q == 1 else None, D(1000 + q), D(990 + q) if jaar < 2017 else None))
-    for svg, width in svgs(str(charts.trend("g", "t", punten, "dagen"))):
+    for svg, width in svgs(str(charts.trend("g", "t", punten, eenheid("dagen")))):
         boxes = label_boxes(svg, font)
         for i, a in enumerate(boxes):
             assert a[0] >= 0 and a[2] <= width, a[4]

@@ -395,7 +395,8 @@ def test_search_index_covers_the_text_of_every_dvo_and_report(built, project):
 
 def test_gemeente_page_leads_with_performance_then_documents_then_budget(built, project):
     from generator.compute.verantwoording import Verantwoording
-    from generator.util.formatting import kpi_value, percentage
+    from generator.models.kinds import eenheid
+    from generator.util.formatting import percentage
 
     html = (built / "site" / "gemeenten" / "wijchen" / "index.html").read_text(encoding="utf-8")
     order = [html.index(f'id="{h}"') for h in ("prestaties-in-2016", "documenten", "budget-per-jaar", "maatwerkafspraken", "kerngegevens")]
@@ -405,7 +406,7 @@ def test_gemeente_page_leads_with_performance_then_documents_then_budget(built, 
     flat = _text(html)
     for u in stand:
         e = u.indicator.eenheid
-        assert f"{u.indicator.naam} ({u.indicator.richting}) {u.status} prestatie {percentage(u.score)} realisatie {kpi_value(u.realisatie, e)} · streefwaarde {kpi_value(u.streefwaarde, e)}" in flat
+        assert f"{u.indicator.naam} ({u.indicator.richting}) {u.status} prestatie {percentage(u.score)} realisatie {eenheid(e).tekst(u.realisatie)} · streefwaarde {eenheid(e).tekst(u.streefwaarde)}" in flat
     counts = {s: sum(u.status == s for u in stand) for s in ("op koers", "aandachtspunt", "afwijking")}
     assert counts == {"op koers": 4, "aandachtspunt": 3, "afwijking": 1}
     assert "hebben er 8 een realisatie in 2016: 4 op koers, 3 aandachtspunten, 1 afwijking." in flat

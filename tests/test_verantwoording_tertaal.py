@@ -103,6 +103,9 @@ def test_cumulatief_counts_from_the_start_of_the_dvo(v, code, streef, real, stat
 
 def test_kwartaal_scheme_uses_quarters(tertaal_region):
     """The same data read per kwartaal: Q1 is a quarter of the year, not a third."""
+    # Beekdal's ladder runs its 2017 overgangen from 2016-T3, which has no quarter: left out here.
+    text = tertaal_region.read("gemeenten/beekdal.yaml")
+    tertaal_region.write("gemeenten/beekdal.yaml", text[:text.index("  # Een cohort van 100")] + text[text.index("\nbesteed:") + 1:])
     for rel in ("gemeenten/beekdal.yaml", "gemeenten/heiderveen.yaml", "content/regio.yaml"):
         text = tertaal_region.read(rel).replace("-T", "-Q")
         tertaal_region.write(rel, text.replace("periode_schema: tertaal", "periode_schema: kwartaal"))

@@ -13,7 +13,11 @@ figures are its predecessors' together (`SamengevoegdeGemeente`):
   trend continue across the date; from the date on, what the new gemeente reports itself
   (its own file, models/gemeente.Opvolger);
 - streefwaarden of a weighted indicator are weighted by the predecessors' nulmeting noemers
-  (a fixed base; load/herindeling_rules requires them).
+  (a fixed base; load/herindeling_rules requires them);
+- a split indicator (models/dimensies): the counts per category and the overgangen added up,
+  cell by cell, where every predecessor has them; a target on a kengetal summed (a count) or
+  weighted by each predecessor's nulmeting total (a share), so the new gemeente's kengetallen
+  are judged like its predecessors' were.
 
 Which gemeenten exist in a year is `Herindelingen.gemeenten_in`: the opgeheven ones before
 the date, the new one from it. Regional figures and the ranking count only those.
@@ -26,9 +30,9 @@ from decimal import Decimal
 
 from generator.compute import kpi
 from generator.load.project import Project
-from generator.models import periods
+from generator.models import dimensies, periods
 from generator.models.gemeente import (
-    FinancienJaar, Gemeente, Kerngegevens, Nulmeting, Opvolger, PrestatieIndicator, Realisatie, SamengevoegdeGemeente,
+    FinancienJaar, Gemeente, KengetalDoel, Kerngegevens, Nulmeting, Opvolger, PrestatieIndicator, Realisatie, SamengevoegdeGemeente,
 )
 from generator.models.region import Herindeling
 from generator.util.formatting import date_long
@@ -62,11 +66,70 @@ def _combine(indicator, parts: list[tuple[Decimal | None, Decimal | None]]) -> t
     return waarde, noemer
 
 
+def _per_categorie(delen: list[dict[str, int]]) -> dict[str, int]:
+    """Counts per category of several gemeenten as one: added up; empty unless every one has them."""
+    if not delen or not all(delen):
+        return {}
+    out: dict[str, int] = {}
+    for d in delen:
+        for c, n in d.items():
+            out[c] = out.get(c, 0) + n
+    return out
+
+
+def _overgangen(delen: list[dict[str, dict[str, int]]]) -> dict[str, dict[str, int]]:
+    """Overgangen of several gemeenten as one matrix, cell by cell; empty unless every one has them."""
+    if not delen or not all(delen):
+        return {}
+    out: dict[str, dict[str, int]] = {}
+    for d in delen:
+        for van, row in d.items():
+            cells = out.setdefault(van, {})
+            for naar, n in row.items():
+                cells[naar] = cells.get(naar, 0) + n
+    return out
+
+
+def _kengetallen_combined(project: Project, indicator, parts: list[PrestatieIndicator], eigen) -> dict[str, KengetalDoel]:
+    """The DVO's targets on a split indicator's kengetallen for the new gemeente: a kengetal every
+    predecessor has targets on; a count summed, a share weighted by each one's nulmeting total
+    (as the region weighs a share by each gemeente's total)."""
+    dimensie = project.indicatoren.dimensie(indicator.dimensie)
+    gewichten = [p.nulmeting.waarde if p.nulmeting else None for p in parts]
+    out = {}
+    for k in indicator.kengetallen:
+        doelen = [p.kengetallen.get(k.id) for p in parts]
+        if not doelen or any(d is None for d in doelen):
+            continue
+        regel = dimensies.kengetal_indicator(indicator, k, dimensie)
+        streefwaarden = {}
+        for jaar in project.regio.periode.jaren:
+            if all(jaar in d.streefwaarden for d in doelen):
+                combined = _combine(regel, [(d.streefwaarden[jaar], w) for d, w in zip(doelen, gewichten)])
+                if combined is not None:
+                    streefwaarden[jaar] = combined[0]
+        if len(streefwaarden) != len(project.regio.periode.jaren):
+            continue  # a share without the predecessors' nulmeting totals: no fixed base to weigh by
+        nulmeting = None
+        if all(d.nulmeting is not None for d in doelen):
+            combined = _combine(regel, [(d.nulmeting.waarde, w) for d, w in zip(doelen, gewichten)])
+            if combined is not None:
+                nulmeting = Nulmeting.model_construct(waarde=combined[0], jaar=doelen[0].nulmeting.jaar, bron=None, noemer=None, categorieen={})
+        toelichting = eigen.kengetallen.get(k.id) if eigen is not None else None
+        out[k.id] = KengetalDoel.model_construct(
+            nulmeting=nulmeting, streefwaarden=streefwaarden,
+            toelichtingen=dict(toelichting.toelichtingen) if toelichting else {},
+            opvolging=dict(toelichting.opvolging) if toelichting else {},
+        )
+    return out
+
+
 def _indicator_combined(project: Project, h: Herindeling, voorgangers: list[Gemeente], own: dict, indicator_id: str) -> PrestatieIndicator | None:
     indicator = project.indicator(indicator_id)
     scheme = project.regio.rapportage.periode_schema
     parts = [p for g in voorgangers for p in g.prestatie_indicatoren if p.indicator == indicator_id]
     names = [g.naam for g in voorgangers if any(p.indicator == indicator_id for p in g.prestatie_indicatoren)]
+    gesplitst = indicator.dimensie is not None
     nulmeting = None
     nulmetingen = [p.nulmeting for p in parts if p.nulmeting is not None]
     if len(nulmetingen) == len(parts):
@@ -74,7 +137,8 @@ def _indicator_combined(project: Project, h: Herindeling, voorgangers: list[Geme
         if combined is not None:
             nulmeting = Nulmeting.model_construct(
                 waarde=combined[0], jaar=nulmetingen[0].jaar, noemer=combined[1],
-                bron=f"de nulmetingen van {namen(names)} samen ({'opgeteld' if indicator.regionaal == 'som' else 'gewogen naar de noemer'})")
+                bron=f"de nulmetingen van {namen(names)} samen ({'opgeteld' if indicator.regionaal == 'som' else 'gewogen naar de noemer'})",
+                categorieen=_per_categorie([n.categorieen for n in nulmetingen]))
     # Targets of a ratio are weighted by the nulmeting's noemers: the fixed base of the agreements.
     gewichten = [p.nulmeting.noemer if p.nulmeting else None for p in parts]
     streefwaarden = {}
@@ -83,7 +147,9 @@ def _indicator_combined(project: Project, h: Herindeling, voorgangers: list[Geme
             combined = _combine(indicator, [(p.streefwaarden[jaar], w) for p, w in zip(parts, gewichten)])
             if combined is not None:
                 streefwaarden[jaar] = combined[0]
-    if len(streefwaarden) != len(project.regio.periode.jaren):
+    # A split indicator may have targets on its kengetallen only (then none on its total).
+    zonder_totaal = gesplitst and not any(p.streefwaarden for p in parts)
+    if len(streefwaarden) != len(project.regio.periode.jaren) and not zonder_totaal:
         return None  # not judged: a weight is missing (the rules report why)
     realisaties = {}
     codes = sorted({c for p in parts for c in p.realisaties if not _in_or_after(c, scheme, h.jaar)})
@@ -91,13 +157,23 @@ def _indicator_combined(project: Project, h: Herindeling, voorgangers: list[Geme
         if all(code in p.realisaties for p in parts):
             combined = _combine(indicator, [(p.realisaties[code].waarde, p.realisaties[code].noemer) for p in parts])
             if combined is not None:
-                realisaties[code] = Realisatie.model_construct(waarde=combined[0], noemer=combined[1])
+                reals = [p.realisaties[code] for p in parts]
+                realisaties[code] = Realisatie.model_construct(
+                    waarde=combined[0], noemer=combined[1], categorieen=_per_categorie([r.categorieen for r in reals]),
+                    overgangen=_overgangen([r.overgangen for r in reals]))
     eigen = own.get(indicator_id)
     if eigen is not None:
         realisaties.update({c: r for c, r in eigen.realisaties.items() if _in_or_after(c, scheme, h.jaar)})
+    per_categorie = {}
+    if gesplitst:
+        for jaar in project.regio.periode.jaren:
+            if (som := _per_categorie([p.streefwaarden_per_categorie.get(jaar, {}) for p in parts])):
+                per_categorie[jaar] = som
     return PrestatieIndicator.model_construct(
         indicator=indicator_id, nulmeting=nulmeting, streefwaarden=streefwaarden, realisaties=realisaties,
         toelichtingen=dict(eigen.toelichtingen) if eigen else {}, opvolging=dict(eigen.opvolging) if eigen else {},
+        streefwaarden_per_categorie=per_categorie,
+        kengetallen=_kengetallen_combined(project, indicator, parts, eigen) if gesplitst else {},
     )
 
 

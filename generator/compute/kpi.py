@@ -76,21 +76,25 @@ class Oordeel:
 class Afwijkingsregel:
     """When is a realisatie op koers, an aandachtspunt or a (sterke) afwijking.
 
-    Plain data in (the region's Drempels, an indicator's eenheid and richting, two numbers),
+    Plain data in (the region's Drempels, an indicator's richting, two numbers, which rules apply),
     plain data and Dutch text out: usable from any view model, report or DVO.
     """
 
     drempels: Drempels
 
-    def beoordeel(self, eenheid: str, richting: str, realisatie: Decimal | None, streefwaarde: Decimal | None) -> Oordeel:
+    def beoordeel(self, richting: str, realisatie: Decimal | None, streefwaarde: Decimal | None, *,
+                  punten: bool = False, aantal: bool = False) -> Oordeel:
+        """The verdict on one realisatie. The indicator's kind (models/kinds.py) says which rules
+        apply: `punten` for a 1-10 score (judged by its shortfall in points, when the region sets
+        that rule), `aantal` for a count (a small difference is never a sterke afwijking)."""
         if realisatie is None or streefwaarde is None:
             return Oordeel(None, None)
         lager_beter = richting == "lager is beter"
         value = _score(lager_beter, realisatie, streefwaarde)
         cijfers = self.drempels.rapportcijfers
-        if eenheid == "rapportcijfer" and cijfers is not None:
-            punten = (streefwaarde - realisatie) if lager_beter else (realisatie - streefwaarde)
-            tekort = -punten
+        if punten and cijfers is not None:
+            verschil = (streefwaarde - realisatie) if lager_beter else (realisatie - streefwaarde)
+            tekort = -verschil
             found: str | None
             if tekort >= cijfers.afwijking_vanaf:
                 found = AFWIJKING
@@ -98,10 +102,10 @@ class Afwijkingsregel:
                 found = AANDACHTSPUNT
             else:
                 found = OP_KOERS
-            return Oordeel(found, value, punten, "rapportcijfer: beoordeeld op het verschil in punten")
+            return Oordeel(found, value, verschil, "rapportcijfer: beoordeeld op het verschil in punten")
         found = status(value, self.drempels)
         minimum = self.drempels.minimaal_verschil_aantallen
-        if found == AFWIJKING and eenheid == "aantal" and minimum is not None:
+        if found == AFWIJKING and aantal and minimum is not None:
             verschil = abs(realisatie - streefwaarde)
             if verschil < minimum:
                 reden = f"klein aantal: het verschil met de streefwaarde ({number(verschil, decimals=_decimals(verschil))}) is kleiner dan {minimum}"

@@ -15,24 +15,21 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
-from generator.compute import kpi
+from generator.compute import kpi, verdelingen
+from generator.compute.verdelingen import Verdeling
 from generator.compute.financien import Financien, financien, sum_known
 from generator.compute.geldende_dvo import GeldendeDvo, geldende_dvo, gemeten, opvolger
 from generator.compute.herindeling import Herindelingen, herindelingen, samengevoegd
 from generator.compute.rapportperiode import Rapportperiode, parse
-from generator.compute.uitkomsten import (
-    MIN_GEMEENTEN,
-    Regiowaarde,
-    Signaal,
-    Uitkomst,
-    koers,
-    nulmeting_vergelijkbaar,
-    vorige_vergelijkbaar,
-)
+from generator.compute.uitkomsten import MIN_GEMEENTEN, Regiowaarde, Signaal, Uitkomst
 from generator.load.dvo_versies import DvoVersies, dvo_versies
 from generator.load.project import Project
 from generator.models import periods
+from generator.models import dimensies
+from generator.models.catalog import Indicator
+from generator.models.dimensies import Reeks
 from generator.models.gemeente import Gemeente, PrestatieIndicator
+from generator.models.kinds import Kind, kind_for
 from generator.models.region import Rapportstatus
 from generator.util.errors import NotFound
 
@@ -110,28 +107,61 @@ class Verantwoording:
         """The previous period of the scheme, when it has a report."""
         return self.periode(periode.vorige().code)
 
-    def _uitkomst(self, g: Gemeente, p: PrestatieIndicator, periode: Rapportperiode) -> Uitkomst:
-        indicator = self.project.indicator(p.indicator)
+    # --- the judged series: indicators, and kengetallen of split ones (models/dimensies) ---
+
+    def reeksen(self, g: Gemeente, periode: Rapportperiode) -> list[Reeks]:
+        """The gemeente's judged series in the period, in the order of its file: its indicators as
+        its DVO in force sets them (`indicatoren`), each followed by its kengetallen."""
+        key = ("reeksen", g.slug, periode.code)
+        if key not in self._cache:
+            catalogus = self.project.indicatoren
+            self._cache[key] = [r for p in self.indicatoren(g.slug, periode) for r in dimensies.reeksen(catalogus, p)]
+        return self._cache[key]
+
+    def series_indicator(self, series_id: str) -> Indicator:
+        """The indicator of a series: from the catalogue, or a kengetal built from it."""
+        key = ("series", series_id)
+        if key not in self._cache:
+            parent, _, kengetal_id = series_id.partition(dimensies.SEPARATOR)
+            indicator = self.project.indicator(parent)
+            if kengetal_id:
+                kengetal = indicator.kengetal(kengetal_id)
+                indicator = dimensies.kengetal_indicator(indicator, kengetal, self.project.indicatoren.dimensie(indicator.dimensie))
+            self._cache[key] = indicator
+        return self._cache[key]
+
+    def kind(self, indicator_id: str) -> Kind:
+        key = ("kind", indicator_id)
+        if key not in self._cache:
+            indicator = self.series_indicator(indicator_id)
+            self._cache[key] = kind_for(indicator, self.project.indicatoren.dimensie(indicator.dimensie))
+        return self._cache[key]
+
+    def _uitkomst(self, g: Gemeente, reeks: Reeks, periode: Rapportperiode) -> Uitkomst:
+        indicator, p = reeks.indicator, reeks.prestatie
+        kind = self.kind(indicator.id)
         regel = self.geldende_dvo(g.slug, periode).regel
-        k = koers(indicator, p, periode)
+        k = kind.koers(p, periode)
         real = p.realisaties.get(periode.code)
         waarde = real.waarde if real else None
-        nul = nulmeting_vergelijkbaar(indicator, p, periode)
-        vorige = vorige_vergelijkbaar(indicator, p, periode)
+        nul = kind.nulmeting_vergelijkbaar(p, periode)
+        vorige = kind.vorige_vergelijkbaar(p, periode)
         return Uitkomst(
             gemeente=g,
             indicator=indicator,
+            kind=kind,
             prestatie=p,
             periode=periode,
             koers=k,
             realisatie=waarde,
             noemer=real.noemer if real else None,
             percentage=kpi.percentage(waarde, k.waarde) if waarde is not None else None,
-            oordeel=regel.beoordeel(indicator.eenheid, indicator.richting, waarde, k.waarde),
+            oordeel=kind.beoordeel(regel, waarde, k.waarde),
             toelichting=p.toelichtingen.get(periode.code),
             verschil_nulmeting=waarde - nul if waarde is not None and nul is not None else None,
             verschil_vorige=waarde - vorige if waarde is not None and vorige is not None else None,
             opvolging=p.opvolging.get(periode.code),
+            kengetal_van=self.project.indicator(reeks.bron.indicator) if reeks.kengetal else None,
         )
 
     def regio(self, indicator_id: str, periode: Rapportperiode) -> Regiowaarde:
@@ -141,12 +171,13 @@ class Verantwoording:
         return self._cache[key]
 
     def _regio(self, indicator_id: str, periode: Rapportperiode) -> Regiowaarde:
-        indicator = self.project.indicator(indicator_id)
+        indicator = self.series_indicator(indicator_id)
+        kind = self.kind(indicator_id)
         raw = [
-            self._uitkomst(g, p, periode)
+            self._uitkomst(g, r, periode)
             for g in self.gemeenten_in(periode)
-            for p in self.indicatoren(g.slug, periode)
-            if p.indicator == indicator_id
+            for r in self.reeksen(g, periode)
+            if r.indicator.id == indicator_id
         ]
         reported = [u for u in raw if u.realisatie is not None]
         regionaal = len(reported) >= MIN_GEMEENTEN
@@ -159,29 +190,32 @@ class Verantwoording:
         rapportage = self.project.regio.rapportage
         return Regiowaarde(
             indicator=indicator,
+            kind=kind,
             periode=periode,
             uitkomsten=ranked,
             realisatie=realisatie,
             streefwaarde=streef,
             noemer=sum_known(noemers) if indicator.noemer and noemers else None,
-            oordeel=self.regel.beoordeel(indicator.eenheid, indicator.richting, realisatie, streef) if regionaal else kpi.Oordeel(None, None),
+            oordeel=kind.beoordeel(self.regel, realisatie, streef) if regionaal else kpi.Oordeel(None, None),
             toelichting=rapportage.toelichtingen.get(indicator_id, {}).get(periode.code),
             opvolging=rapportage.opvolging.get(indicator_id, {}).get(periode.code),
             gemeenten_totaal=len(raw),
         )
 
     def regiowaarden(self, periode: Rapportperiode) -> list[Regiowaarde]:
-        """Every indicator with at least one realisatie in the period, in catalogue order."""
-        return [r for i in self.project.indicatoren.indicatoren if (r := self.regio(i.id, periode)).uitkomsten]
+        """Every series with at least one realisatie in the period, in catalogue order (an
+        indicator, then its kengetallen)."""
+        ids = {r.indicator.id for g in self.gemeenten_in(periode) for r in self.reeksen(g, periode)}
+        return [r for i in dimensies.reeks_ids(self.project.indicatoren) if i in ids and (r := self.regio(i, periode)).uitkomsten]
 
     def gemeente(self, slug: str, periode: Rapportperiode) -> list[tuple[Uitkomst, Regiowaarde]]:
-        """Each of the gemeente's indicators in this period, with the region's figure beside it."""
+        """Each of the gemeente's judged series in this period, with the region's figure beside it."""
         g = self.model(slug)
         rows = []
-        for p in self.indicatoren(slug, periode):
-            regio = self.regio(p.indicator, periode)
+        for reeks in self.reeksen(g, periode):
+            regio = self.regio(reeks.indicator.id, periode)
             own = next((u for u in regio.uitkomsten if u.gemeente.slug == slug), None)
-            rows.append((own or self._uitkomst(g, p, periode), regio))
+            rows.append((own or self._uitkomst(g, reeks, periode), regio))
         return rows
 
     # --- signalering ------------------------------------------------------------------
@@ -212,17 +246,46 @@ class Verantwoording:
 
     def reeks(self, slug: str, indicator_id: str, tot: Rapportperiode) -> list[tuple[Rapportperiode, Decimal, Decimal | None]]:
         """(period, streefwaarde at its end, realisatie) for every period of the DVO; realisaties up to `tot`."""
-        p = next(p for p in self.indicatoren(slug, tot) if p.indicator == indicator_id)
-        indicator = self.project.indicator(indicator_id)
+        g = self.model(slug)
+        p = next(r.prestatie for r in self.reeksen(g, tot) if r.indicator.id == indicator_id)
+        kind = self.kind(indicator_id)
         delen = periods.SCHEMES[self.scheme][1]
         out = []
         for jaar in self.project.regio.periode.jaren:
             for nummer in range(1, delen + 1):
                 periode = Rapportperiode.van(jaar, nummer, self.scheme)
                 real = p.realisaties.get(periode.code)
-                shown = real.waarde if real is not None and (jaar, nummer) <= (tot.jaar, tot.nummer) else None
-                out.append((periode, koers(indicator, p, periode).waarde, shown))
+                show = real is not None and (jaar, nummer) <= (tot.jaar, tot.nummer)
+                out.append((periode, kind.koers(p, periode).waarde, real.waarde if show and real is not None else None))
         return out
+
+    # --- split indicators (compute/verdelingen.py) ---------------------------------------
+
+    def verdelingen(self, slug: str, periode: Rapportperiode) -> list[Verdeling]:
+        """The gemeente's split indicators in this period, in the order of its file."""
+        key = ("verdelingen", slug, periode.code)
+        if key in self._cache:
+            return self._cache[key]
+        g = self.model(slug)
+        out = []
+        for p in g.prestatie_indicatoren:
+            indicator = self.project.indicator(p.indicator)
+            dimensie = self.project.indicatoren.dimensie(indicator.dimensie)
+            if dimensie is not None:
+                out.append(verdelingen.verdeling(g, p, indicator, dimensie, periode, self.project.regio.periode.jaren))
+        self._cache[key] = out
+        return out
+
+    def regio_verdeling(self, indicator_id: str, periode: Rapportperiode) -> Verdeling | None:
+        key = ("verdeling", indicator_id, periode.code)
+        if key not in self._cache:
+            delen = [d for g in self.gemeenten_in(periode) for d in self.verdelingen(g.slug, periode) if d.indicator.id == indicator_id]
+            self._cache[key] = verdelingen.regionaal(f"regio {self.project.regio.naam}", delen)
+        return self._cache[key]
+
+    def regio_verdelingen(self, periode: Rapportperiode) -> list[Verdeling]:
+        """Every split indicator with counts per category in the period, in catalogue order."""
+        return [d for i in self.project.indicatoren.indicatoren if i.dimensie and (d := self.regio_verdeling(i.id, periode))]
 
     # --- money ------------------------------------------------------------------------
 

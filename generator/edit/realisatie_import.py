@@ -21,31 +21,25 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from generator.edit.export_file import ImportFailed, ImportProblem, read_export
-from generator.models import periods
+from generator.models import kinds, periods
 from generator.util.atomic import write_texts
 from generator.util.oserrors import os_problem, os_reason
 from generator.util.paths import outside_reason
 from generator.util.suggest import did_you_mean
 from generator.load.findings import InvalidProject
 from generator.load.project import Project, load_project
-from generator.edit.yaml_edit import EditError, set_realisatie
+from generator.edit.yaml_edit import EditError, set_realisatie, set_realisatie_deel
 from generator.compute.herindeling import herindelingen, namen
 from generator.load.formaat.yamltekst import YamlTekst, text_of
 from generator.util.formatting import date_long
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
 COLUMNS = ("gemeente", "indicator", "periode", "waarde")
-OPTIONAL = ("noemer",)
+# A split indicator's count per category (`categorie`), or an overgang of a ladder (`van`, `naar`).
+OPTIONAL = ("noemer", "categorie", "van", "naar")
 ALIASES = {"realisatie": "waarde", "jaar": "periode", "indicator_id": "indicator"}
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
 MAX_DIGITS = 15  # as for numbers in the YAML (models/types.py)
-RANGES = {
-    "aantal": (Decimal(0), None, "een geheel aantal van 0 of meer"),
-    "percentage": (Decimal(0), Decimal(100), "een percentage van 0 tot en met 100"),
-    "rapportcijfer": (Decimal(1), Decimal(10), "een rapportcijfer van 1 tot en met 10"),
-    "dagen": (Decimal(0), None, "een aantal dagen van 0 of meer"),
-    "euro": (Decimal(0), None, "een bedrag van 0 of meer"),
-}
 
 
 @dataclass(frozen=True)
@@ -56,6 +50,16 @@ class Rij:
     periode: str
     waarde: Decimal
     noemer: Decimal | None
+    deel: tuple[str, ...] = ()  # () for the total; ("categorieen", c) or ("overgangen", van, naar)
+
+    @property
+    def omschrijving(self) -> str:
+        """The row's key in words, for messages: "Wijchen, uitstroom-werk, 2017, categorie jongeren"."""
+        if not self.deel:
+            return ""
+        if self.deel[0] == "categorieen":
+            return f", categorie {self.deel[1]}"
+        return f", van {self.deel[1]} naar {self.deel[2]}"
 
 
 @dataclass
@@ -112,7 +116,7 @@ class _Checker:
         if missing:
             self.problems.append(ImportProblem(
                 f"{self.name}:1: kolommen {', '.join(missing)} ontbreken in de kopregel; verwacht de kolommen "
-                f"{', '.join(COLUMNS)} (en eventueel noemer), gevonden: {', '.join(headers) or '(niets)'}",
+                f"{', '.join(COLUMNS)} (en eventueel noemer, categorie, of van en naar), gevonden: {', '.join(headers) or '(niets)'}",
                 code="kolom-ontbreekt",
             ))
         return found
@@ -139,15 +143,48 @@ class _Checker:
             self.fail(rij, "periode", f"periode '{text['periode']}' ligt buiten de DVO-periode ({self.jaren[0]}-{self.jaren[-1]})", code="buiten-periode")
         elif g is not None and not self.herindelingen.bestaat(g.slug, parsed[0]):
             self.fail(rij, "periode", self._niet_bestaand(g.slug, text["periode"]), code="herindeling-periode")
-        waarde = self._value(rij, "waarde", text["waarde"], indicator.eenheid if indicator else None)
+        deel = self._deel(rij, text, indicator)
+        waarde = self._value(rij, "waarde", text["waarde"], ("aantal" if deel else indicator.eenheid) if indicator else None)
         noemer = None
         if text["noemer"]:
             noemer = _number(text["noemer"])
             if noemer is None or noemer <= 0:
                 self.fail(rij, "noemer", f"verwacht een getal groter dan 0, gevonden '{text['noemer']}'", code="getal-ongeldig")
+            elif deel:
+                self.fail(rij, "noemer", "een aantal per categorie of een overgang heeft geen noemer; laat de noemer leeg", code="waarde-ongeldig")
         if len(self.problems) > before or g is None or indicator is None or waarde is None:  # each None was a problem
             return None
-        return Rij(rij, g.slug, indicator.id, text["periode"], waarde, noemer)
+        return Rij(rij, g.slug, indicator.id, text["periode"], waarde, noemer, deel)
+
+    def _deel(self, rij: int, text: dict[str, str], indicator) -> tuple[str, ...]:
+        """Which count of the realisatie the row holds: the total, a category, or an overgang."""
+        categorie, van, naar = text["categorie"].strip(), text["van"].strip(), text["naar"].strip()
+        if not (categorie or van or naar):
+            return ()
+        if indicator is None:
+            return ()
+        dimensie = self.project.indicatoren.dimensie(indicator.dimensie)
+        if dimensie is None:
+            kolom = "categorie" if categorie else "van"
+            self.fail(rij, kolom, f"'{indicator.id}' is niet uitgesplitst (geen dimensie in content/indicatoren.yaml); laat {kolom} leeg", code="niet-uitgesplitst")
+            return ()
+        if categorie and (van or naar):
+            self.fail(rij, "categorie", "vul óf categorie (een aantal op de peildatum) óf van en naar (een overgang) in, niet beide", code="waarde-ongeldig")
+            return ()
+        wat = dimensie.enkelvoud
+        for kolom, waarde in (("categorie", categorie), ("van", van), ("naar", naar)):
+            if waarde and dimensie.categorie(waarde) is None:
+                self.fail(rij, kolom, f"onbekende {wat} '{waarde}' van dimensie '{dimensie.id}'; bekend zijn: {', '.join(dimensie.ids)}{did_you_mean(waarde, dimensie.ids)}", code="verwijzing-onbekend")
+                return ()
+        if categorie:
+            return ("categorieen", categorie)
+        if not dimensie.ladder:
+            self.fail(rij, "van", f"overgangen horen bij een ladder, maar dimensie '{dimensie.id}' is geen ladder", code="geen-ladder")
+            return ()
+        if not (van and naar):
+            self.fail(rij, "naar" if van else "van", f"een overgang heeft een van en een naar ({wat}), gevonden alleen {'van' if van else 'naar'}", code="cel-leeg")
+            return ()
+        return ("overgangen", van, naar)
 
     def _niet_bestaand(self, slug: str, periode: str) -> str:
         h = self.herindelingen.opgeheven(slug)
@@ -169,9 +206,10 @@ class _Checker:
         if value is None:
             self.fail(rij, kolom, f"verwacht een getal zoals 42 of 71,4, gevonden '{text}'{hint}", code="getalnotatie-ongeldig" if hint else "getal-ongeldig")
             return None
-        if eenheid in RANGES:
-            low, high, what = RANGES[eenheid]
-            whole = eenheid != "aantal" or value == value.to_integral_value()
+        if eenheid is not None:
+            unit = kinds.eenheid(eenheid)
+            low, high, what = unit.bereik
+            whole = not unit.geheel or value == value.to_integral_value()
             if value < low or (high is not None and value > high) or not whole:
                 code = "getalnotatie-ongeldig" if hint else "waarde-buiten-bereik" if whole else "getal-ongeldig"
                 self.fail(rij, kolom, f"verwacht {what}, gevonden '{text}'{hint}", code=code)
@@ -195,16 +233,16 @@ def check_rows(project: Project, path: Path) -> tuple[list[Rij], str | None]:
         r = checker.row(rij, cells, names)
         if r is None:
             continue
-        key = (r.slug, r.indicator, r.periode)
+        key = (r.slug, r.indicator, r.periode, r.deel)
         if key in first_row:
-            checker.fail(rij, "rij", f"dubbel: {herindelingen(project).gemeente(r.slug).naam}, {r.indicator}, {r.periode} staat ook in rij {first_row[key]}", code="waarde-dubbel")
+            checker.fail(rij, "rij", f"dubbel: {herindelingen(project).gemeente(r.slug).naam}, {r.indicator}, {r.periode}{r.omschrijving} staat ook in rij {first_row[key]}", code="waarde-dubbel")
             continue
         first_row[key] = rij
         good.append(r)
     weighted = {i.id for i in project.indicatoren.indicatoren if i.regionaal == "gewogen gemiddelde"}
     for r in good:
         existing = _existing(project, r)
-        if r.indicator in weighted and r.noemer is None and (existing is None or existing.noemer is None):
+        if r.indicator in weighted and not r.deel and r.noemer is None and (existing is None or existing.noemer is None):
             checker.fail(r.rij, "noemer", f"leeg, maar '{r.indicator}' is een gewogen gemiddelde; vul de noemer in ({project.indicator(r.indicator).noemer})", code="noemer-ontbreekt")
     if checker.problems:
         raise ImportFailed(checker.problems)
@@ -214,6 +252,16 @@ def check_rows(project: Project, path: Path) -> tuple[list[Rij], str | None]:
 def _existing(project: Project, r: Rij):
     p = next(p for p in herindelingen(project).gemeente(r.slug).prestatie_indicatoren if p.indicator == r.indicator)
     return p.realisaties.get(r.periode)
+
+
+def _existing_deel(project: Project, r: Rij) -> int | None:
+    """The count a category or overgang row replaces, if the file has it."""
+    real = _existing(project, r)
+    if real is None:
+        return None
+    if r.deel[0] == "categorieen":
+        return real.categorieen.get(r.deel[1])
+    return real.overgangen.get(r.deel[1], {}).get(r.deel[2])
 
 
 def _opvolger_text(project: Project, slug: str, rel: str, current: str | None, indicator: str) -> str:
@@ -249,8 +297,11 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
         return pa is not None and pb is not None and pa > pb
 
     for r in rows:
-        existing = _existing(project, r)
-        if existing is not None and existing.waarde == r.waarde and (r.noemer is None or existing.noemer == r.noemer):
+        existing = _existing_deel(project, r) if r.deel else _existing(project, r)
+        if r.deel and existing is not None and existing == r.waarde:
+            res.ongewijzigd += 1
+            continue
+        if not r.deel and existing is not None and existing.waarde == r.waarde and (r.noemer is None or existing.noemer == r.noemer):
             res.ongewijzigd += 1
             continue
         rel = f"gemeenten/{r.slug}.yaml"
@@ -264,7 +315,10 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
             current = _opvolger_text(project, r.slug, rel, current, r.indicator)
         assert current is not None  # read above, or made just above for a new gemeente's file
         try:
-            new = set_realisatie(current, r.indicator, r.periode, _text(r.waarde), _text(r.noemer) if r.noemer is not None else None, after=after)
+            if r.deel:
+                new = set_realisatie_deel(current, r.indicator, r.periode, r.deel, _text(r.waarde), after=after)
+            else:
+                new = set_realisatie(current, r.indicator, r.periode, _text(r.waarde), _text(r.noemer) if r.noemer is not None else None, after=after)
         except EditError as exc:
             raise ImportFailed.one(f"{rel}: rij {r.rij} kan niet worden verwerkt: {exc}", code="bewerking-onmogelijk") from exc
         _verify(current, new, r, rel)
@@ -277,7 +331,9 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
 
 
 def _verify(old: str, new: str, r: Rij, rel: str) -> None:
-    """The edit must change exactly this realisatie: compare both files as data."""
+    """The edit must change exactly this realisatie (or this count of it): compare both files as data."""
+    if r.deel:
+        return _verify_deel(old, new, r, rel)
     safe = YAML(typ="safe")
     key = int(r.periode) if r.periode.isdigit() else r.periode
 
@@ -296,6 +352,50 @@ def _verify(old: str, new: str, r: Rij, rel: str) -> None:
         raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets geschreven", code="interne-fout")
     if before != after:
         raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan deze realisatie; er is niets geschreven", code="interne-fout")
+
+
+def _verify_deel(old: str, new: str, r: Rij, rel: str) -> None:
+    """As `_verify`, for one category or overgang: a plain number that became a block with its
+    `waarde` counts as unchanged, as do the blocks the import created around the value."""
+    safe = YAML(typ="safe")
+    key = int(r.periode) if r.periode.isdigit() else r.periode
+
+    def texts(mapping) -> dict:
+        return {str(k): v for k, v in (mapping or {}).items()}  # trede 4 is a number in YAML, "4" here
+
+    def without_it(text: str):
+        data = safe.load(text)
+        item = next(p for p in data["prestatie_indicatoren"] if p["indicator"] == r.indicator)
+        reals = item.get("realisaties") or {}
+        entry = reals.get(key)
+        value = None
+        if entry is not None and not isinstance(entry, dict):
+            entry = reals[key] = {"waarde": entry}
+        if isinstance(entry, dict):
+            holder = texts(entry.get(r.deel[0]))
+            if len(r.deel) == 3:
+                row = texts(holder.get(r.deel[1]))
+                value = row.pop(r.deel[2], None)
+                holder[r.deel[1]] = row
+                if not row:
+                    del holder[r.deel[1]]
+            else:
+                value = holder.pop(r.deel[1], None)
+            entry[r.deel[0]] = holder
+            if not holder:
+                del entry[r.deel[0]]
+            if not entry:
+                del reals[key]
+        if "realisaties" in item and not item["realisaties"]:
+            del item["realisaties"]
+        return data, value
+
+    before, _ = without_it(old)
+    after, value = without_it(new)
+    if value is None or Decimal(str(value)) != r.waarde:
+        raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets geschreven", code="interne-fout")
+    if before != after:
+        raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan dit aantal; er is niets geschreven", code="interne-fout")
 
 
 def _outside(root: Path):

@@ -172,3 +172,99 @@ def set_scalar(text: str, path: tuple, key: str, value: str) -> str:
         end -= 1
     pos = _line_end(text, end)
     return _splice(text, pos, pos, f"\n{indent}{key}: {value}")
+
+
+def _nested_block(indent: str, step: int, path: tuple[str, ...], value: str) -> str:
+    """`path: value` as block text at `indent`, one line per level: "categorieen:\n  jongeren: 4"."""
+    out, current = [], indent
+    for part in path[:-1]:
+        out.append(f"{current}{part}:")
+        current += " " * step
+    out.append(f"{current}{path[-1]}: {value}")
+    return "\n".join(out)
+
+
+def _nested_flow(path: tuple[str, ...], value: str) -> str:
+    text = value
+    for part in reversed(path[1:]):
+        text = f"{{{part}: {text}}}"
+    return f"{path[0]}: {text}"
+
+
+def _set_in_mapping(text: str, node: MappingNode, path: tuple[str, ...], value: str, step: int) -> str:
+    """Set the scalar at `path` below `node`, creating the mappings on the way; only the bytes of
+    that value (or of the new lines) change."""
+    found = _get(node, path[0])
+    if found is not None:
+        key, child = found
+        if len(path) == 1:
+            if not isinstance(child, ScalarNode):
+                raise EditError(f"'{path[0]}' is geen enkele waarde")
+            return _splice(text, child.start_mark.index, child.end_mark.index, value)
+        if not isinstance(child, MappingNode):
+            raise EditError(f"'{path[0]}' is geen blok")
+        return _set_in_mapping(text, child, path[1:], value, step)
+    if node.flow_style:
+        close = node.end_mark.index - 1
+        if text[close] != "}":
+            raise EditError("een blok op één regel zonder afsluitende '}'")
+        if not node.value:
+            return _splice(text, close, close, _nested_flow(path, value))
+        pos = node.value[-1][1].end_mark.index
+        return _splice(text, pos, pos, ", " + _nested_flow(path, value))
+    if not node.value:
+        raise EditError("een leeg blok")
+    indent = " " * node.value[0][0].start_mark.column
+    pos = _line_end(text, _last_scalar_end(node))
+    return _splice(text, pos, pos, "\n" + _nested_block(indent, step, path, value))
+
+
+def set_realisatie_deel(text: str, indicator: str, key: str, path: tuple[str, ...], value: str, *, after) -> str:
+    """Return `text` with one count inside realisaties[key] of `indicator` set: a category
+    (`("categorieen", "jongeren")`) or an overgang (`("overgangen", "3", "4")`). A realisatie
+    written as a plain number becomes a block with that number as its `waarde`."""
+    root = YAML().compose(text)
+    items = _get(root, "prestatie_indicatoren") if isinstance(root, MappingNode) else None
+    if items is None or not isinstance(items[1], SequenceNode):
+        raise EditError("het bestand heeft geen lijst prestatie_indicatoren")
+    item = next(
+        (n for n in items[1].value if isinstance(n, MappingNode) and (f := _get(n, "indicator")) and f[1].value == indicator),
+        None,
+    )
+    if item is None:
+        raise EditError(f"de gemeente heeft geen prestatie-indicator '{indicator}'")
+    if item.flow_style:
+        raise EditError(f"de prestatie-indicator '{indicator}' staat op één regel ({{...}}); schrijf hem als blok om te kunnen importeren")
+    step = _step(item)
+    found = _get(item, "realisaties")
+    if found is None:
+        indent = " " * item.value[0][0].start_mark.column
+        inner = indent + " " * step
+        pos = _line_end(text, _last_scalar_end(item))
+        return _splice(text, pos, pos, f"\n{indent}realisaties:\n{inner}{key}:\n" + _nested_block(inner + " " * step, step, path, value))
+    real_key, real = found
+    if not isinstance(real, MappingNode):
+        raise EditError(f"realisaties van '{indicator}' is geen blok met perioden")
+    entry = _get(real, key)
+    if entry is None:
+        if real.flow_style:
+            return _set_in_mapping(text, real, (key, *path), value, step)
+        indent = " " * (real.value[0][0].start_mark.column if real.value else real_key.start_mark.column + step)
+        block = f"{indent}{key}:\n" + _nested_block(indent + " " * step, step, path, value)
+        later = next((k for k, _ in real.value if after(k.value, key)), None)
+        if later is not None:
+            pos = _line_start(text, later.start_mark.index)
+            return _splice(text, pos, pos, block + "\n")
+        pos = _line_end(text, _last_scalar_end(real))
+        return _splice(text, pos, pos, "\n" + block)
+    key_node, node = entry
+    if isinstance(node, ScalarNode):
+        if real.flow_style:
+            flow = f"{{waarde: {node.value}, {_nested_flow(path, value)}}}"
+            return _splice(text, node.start_mark.index, node.end_mark.index, flow)
+        indent = " " * (key_node.start_mark.column + step)
+        new = f":\n{indent}waarde: {node.value}\n" + _nested_block(indent, step, path, value)
+        return _splice(text, key_node.end_mark.index, node.end_mark.index, new)
+    if not isinstance(node, MappingNode):
+        raise EditError(f"realisatie '{key}' is geen getal en geen blok")
+    return _set_in_mapping(text, node, path, value, step)

@@ -75,6 +75,16 @@ CODES: dict[str, str] = {
     "realisatie-ontbreekt": "Een toelichting of opvolging voor een periode zonder realisatie.",
     "percentage-onmogelijk": "Een percentage met een noemer dat geen geheel aantal van die noemer kan zijn (73,4% van 6 kan niet); schrijf het als teller en noemer.",
     "meetwijze-ongeldig": "Een percentage, gemiddelde, rapportcijfer of gewogen gemiddelde kan niet worden opgeteld en heeft meetwijze 'stand'.",
+    # Indicators split by a dimensie.
+    "niet-uitgesplitst": "Categorieën, overgangen of kengetallen bij een indicator die geen dimensie heeft in content/indicatoren.yaml.",
+    "uitsplitsing-ongeldig": "Een uitgesplitste indicator telt mensen of dingen per categorie: eenheid 'aantal', regionaal 'som'.",
+    "categorieen-tellen-niet-op": "De aantallen per categorie tellen niet op tot de waarde (het totaal) of de streefwaarde van het jaar.",
+    "overgangen-tellen-niet-op": "Een rij van de overgangen telt niet op tot de stand aan het begin van het jaar, of een kolom niet tot de stand op de peildatum.",
+    "beginstand-ontbreekt": "Voor de overgangen ontbreekt de stand per categorie aan het begin van het jaar (de laatste realisatie van het jaar ervoor, of in het eerste jaar de nulmeting).",
+    "geen-ladder": "Overgangen, of een kengetal van stijgers en dalers, bij een dimensie die geen ladder is (ladder: true).",
+    # Maatwerk priced per groep.
+    "raming-boven-budget": "De meerjarenraming van een maatwerkafspraak (mensen per groep maal de prijs) is hoger dan het budget van de afspraak.",
+    "deelnemers-tellen-niet-op": "De mensen per groep van een maatwerkafspraak tellen niet op tot haar deelnemers.",
     # Money.
     "basis-telt-niet-op": "De aandelen basisdienstverlening van de gemeenten tellen niet op tot de regionale basisdienstverlening.",
     "maatwerkbudget-negatief": "Basisdienstverlening en verplichtingen zijn samen hoger dan wat een gemeente beschikbaar heeft.",

@@ -63,6 +63,7 @@ PYDANTIC_CODES = {
     "dvo_geen_waarde": "veld-ontbreekt",
     "dvo_geen_noemer": "noemer-ontbreekt",
     "dvo_noemer_nul": "getal-ongeldig",
+    "dvo_waarde": "veld-ontbreekt",
 }
 
 

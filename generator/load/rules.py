@@ -19,6 +19,9 @@ from generator.load.loaded import RegionFiles
 from generator.load.yamlsource import YamlDocument
 from generator.models.catalog import Term
 from generator.models.region import Afwijkingstoelichting
+from generator.models.dimensies import reeks_ids
+from generator.models.kinds import kind_for
+from generator.load import dimensie_rules
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -114,7 +117,16 @@ def rule_years(ld: RegionFiles) -> Iterator[Finding]:
         for i, m in enumerate(g.maatwerk):
             yield from _years(doc, ("maatwerk", i, "budget"), m.budget, jaren, complete=False, what=period)
         for i, p in enumerate(g.prestatie_indicatoren):
-            yield from _years(doc, ("prestatie_indicatoren", i, "streefwaarden"), p.streefwaarden, jaren, complete=True, what=period)
+            loc = ("prestatie_indicatoren", i, "streefwaarden")
+            ind = next((x for x in ld.indicatoren.indicatoren if x.id == p.indicator), None) if ld.indicatoren else None
+            if not p.streefwaarden and (ind is None or ind.dimensie is None):
+                yield doc.finding(loc, f"{field_path(loc)}: verplicht veld ontbreekt; verwacht een streefwaarde voor elk jaar van {jaren[0]} tot en met {jaren[-1]}", code="veld-ontbreekt")
+                continue
+            # A split indicator may have targets on its kengetallen only; when it has them on its total, for every year.
+            yield from _years(doc, loc, p.streefwaarden, jaren, complete=bool(p.streefwaarden), what=period)
+            yield from _years(doc, ("prestatie_indicatoren", i, "streefwaarden_per_categorie"), p.streefwaarden_per_categorie, jaren, complete=False, what=period)
+            for key, doel in p.kengetallen.items():
+                yield from _years(doc, ("prestatie_indicatoren", i, "kengetallen", key, "streefwaarden"), doel.streefwaarden, jaren, complete=True, what=period)
 
 
 def _period_findings(doc, parent: tuple, keys, scheme: str, jaren: list[int]) -> Iterator[Finding]:
@@ -137,6 +149,9 @@ def rule_periods(ld: RegionFiles) -> Iterator[Finding]:
         for i, p in enumerate(g.prestatie_indicatoren):
             for name in ("realisaties", "toelichtingen", "opvolging"):
                 yield from _period_findings(doc, ("prestatie_indicatoren", i, name), getattr(p, name), scheme, jaren)
+            for key, doel in p.kengetallen.items():
+                for name in ("toelichtingen", "opvolging"):
+                    yield from _period_findings(doc, ("prestatie_indicatoren", i, "kengetallen", key, name), getattr(doel, name), scheme, jaren)
         for i, m in enumerate(g.maatwerk):
             yield from _period_findings(doc, ("maatwerk", i, "besteed"), m.besteed, scheme, jaren)
         yield from _period_findings(doc, ("besteed",), g.besteed, scheme, jaren)
@@ -144,12 +159,12 @@ def rule_periods(ld: RegionFiles) -> Iterator[Finding]:
     rapportage = ld.regio.rapportage
     regio_doc = ld.doc(ld.layout.regio)
     yield from _period_findings(regio_doc, ("rapportage", "rapporten"), rapportage.rapporten, scheme, jaren)
-    known = {i.id for i in ld.indicatoren.indicatoren} if ld.indicatoren else None
+    known = reeks_ids(ld.indicatoren) if ld.indicatoren else None
     for name in ("toelichtingen", "opvolging"):
         for indicator_id, per_period in getattr(rapportage, name).items():
             loc = ("rapportage", name, indicator_id)
             if known is not None and indicator_id not in known:
-                yield regio_doc.finding(loc, f"rapportage.{name}.{indicator_id}: onbekende indicator '{indicator_id}' (niet in content/indicatoren.yaml)", code="verwijzing-onbekend", key=True)
+                yield regio_doc.finding(loc, f"rapportage.{name}.{indicator_id}: onbekende indicator '{indicator_id}' (niet in content/indicatoren.yaml; een kengetal als '<indicator>.<kengetal>'){did_you_mean(indicator_id, known)}", code="verwijzing-onbekend", key=True)
             yield from _period_findings(regio_doc, loc, per_period, scheme, jaren)
 
 
@@ -398,22 +413,17 @@ def rule_realisaties(ld: RegionFiles) -> Iterator[Finding]:
                         yield doc.finding(loc, f"{field_path(loc)}: {what} voor periode '{key}', maar daarvoor is geen realisatie ingevuld", code="realisatie-ontbreekt", key=True)
 
 
-_COMBINATIONS = {"percentage": "een percentage", "rapportcijfer": "een rapportcijfer", "dagen": "een gemiddeld aantal dagen"}
-
-
 def rule_meetwijze(ld: RegionFiles) -> Iterator[Finding]:
-    """Only counts and amounts can be added up over time; ratios and averages are a stand."""
+    """Each indicator fits its kind (models/kinds.py): e.g. only counts and amounts add up over time."""
     if ld.indicatoren is None:
         return
     doc = ld.doc(ld.layout.indicatoren)
     for n, ind in enumerate(ld.indicatoren.indicatoren):
-        if ind.meetwijze == "stand":
-            continue
-        loc = ("indicatoren", n, "meetwijze")
-        if ind.regionaal == "gewogen gemiddelde":
-            yield doc.finding(loc, f"indicatoren[{n}].meetwijze: '{ind.id}' is een gewogen gemiddelde (een verhouding); die wordt op de peildatum gemeten: verwacht 'stand', gevonden '{ind.meetwijze}'", code="meetwijze-ongeldig")
-        elif ind.eenheid in _COMBINATIONS:
-            yield doc.finding(loc, f"indicatoren[{n}].meetwijze: '{ind.id}' is {_COMBINATIONS[ind.eenheid]}, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden '{ind.meetwijze}'", code="meetwijze-ongeldig")
+        dimensie = ld.indicatoren.dimensie(ind.dimensie)
+        if ind.dimensie and dimensie is None:
+            continue  # an unknown dimensie is reported by load/dimensie_rules.py
+        for p in kind_for(ind, dimensie).problemen(n):
+            yield doc.finding(("indicatoren", n, p.veld), p.tekst, code=p.code)
 
 
 def rule_toelichtingen(ld: RegionFiles) -> Iterator[Finding]:
@@ -433,9 +443,11 @@ def rule_toelichtingen(ld: RegionFiles) -> Iterator[Finding]:
     for stem, g in ld.gemeenten.items():
         doc = ld.docs[ld.gemeente_files[stem]]
         for i, p in enumerate(g.prestatie_indicatoren):
-            parent = ("prestatie_indicatoren", i, "toelichtingen")
-            for key, t in p.toelichtingen.items():
-                places.append((doc, parent + (_yaml_key(doc, parent, key),), t))
+            parents = [(("prestatie_indicatoren", i, "toelichtingen"), p.toelichtingen)]
+            parents += [(("prestatie_indicatoren", i, "kengetallen", k, "toelichtingen"), d.toelichtingen) for k, d in p.kengetallen.items()]
+            for parent, toelichtingen in parents:
+                for key, t in toelichtingen.items():
+                    places.append((doc, parent + (_yaml_key(doc, parent, key),), t))
     for doc, loc, t in places:
         refs = REFERENCE.findall(t.tekst)
         for ref in refs:
@@ -445,7 +457,7 @@ def rule_toelichtingen(ld: RegionFiles) -> Iterator[Finding]:
             yield doc.finding(loc + ("oorzaak",), f"{field_path(loc)}.oorzaak: een beleidskeuze moet in de DVO staan; noem het artikel in de tekst als [[artikel:<id>]] (bijv. [[artikel:maatwerk]]), gevonden een tekst zonder verwijzing", code="verwijzing-ontbreekt")
 
 
-RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_realisaties, rule_meetwijze, rule_toelichtingen, rule_catalogues, rule_references, rule_money, rule_standard_references]
+RULES = [rule_region_lists, rule_gemeente_files, rule_years, rule_periods, rule_realisaties, rule_meetwijze, rule_toelichtingen, rule_catalogues, rule_references, rule_money, rule_standard_references, *dimensie_rules.RULES]
 
 
 # Rules on how authored verantwoording text must be written (a beleidskeuze cites its article):

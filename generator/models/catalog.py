@@ -94,13 +94,57 @@ class Instrumentarium(StrictModel):
         return numbered(self.categorieen)[categorie_id][0]
 
 
+Richting = Literal["hoger is beter", "lager is beter"]
+
+
+class Dimensie(StrictModel):
+    """A way to split a count into categories: the treden of the participatieladder, the
+    soorten werkplek, the doelgroepen. Categories exclude each other and together cover
+    everyone counted (a region adds 'overig' where needed), so they add up to the total.
+    A `ladder` is ordered from its lowest to its highest category: people can move up or
+    down it, and realisaties can carry their overgangen (from which category to which)."""
+
+    id: Id
+    naam: Text  # as a heading: "Trede op de participatieladder"
+    enkelvoud: Text = "categorie"  # the word for one category in a sentence: "trede", "soort", "doelgroep"
+    ladder: bool = False
+    categorieen: list[Term] = Field(min_length=2)
+    omschrijving: Text | None = None
+    bron: Text | None = None
+
+    def categorie(self, categorie_id: str) -> Term | None:
+        return next((c for c in self.categorieen if c.id == categorie_id), None)
+
+    @property
+    def ids(self) -> list[str]:
+        return [c.id for c in self.categorieen]
+
+
+# How a headline measure follows from an indicator's categories (models/dimensies.py):
+# som and aandeel of the named categories, and on a ladder the people who rose, fell or stayed.
+Berekening = Literal["som", "aandeel", "gestegen", "gedaald", "gelijk gebleven", "aandeel gestegen"]
+
+
+class Kengetal(StrictModel):
+    """A headline measure of a dimensional indicator ("aandeel op trede 4 of hoger",
+    "aantal gestegen"): the DVO can set streefwaarden on it, and it is judged like any
+    indicator. The categories themselves are never judged."""
+
+    id: Id
+    naam: Text
+    berekening: Berekening
+    categorieen: list[TermId] = []  # for som and aandeel: which categories count
+    richting: Richting
+    definitie: Text | None = None  # default: generated from the berekening
+
+
 class Indicator(StrictModel):
     id: Id
     naam: Text
     soort: Literal["outcome", "output"]
     functie: TermId | None = None  # one of the region's functies (content/regio.yaml)
     eenheid: Literal["aantal", "percentage", "euro", "dagen", "rapportcijfer"]
-    richting: Literal["hoger is beter", "lager is beter"]
+    richting: Richting
     # How gemeenten add up to the region: counts are summed, ratios are
     # weighted by their denominator (`noemer`) — never a plain mean of percentages.
     regionaal: Literal["som", "gewogen gemiddelde"]
@@ -110,7 +154,18 @@ class Indicator(StrictModel):
     meetwijze: Literal["stroom", "stand", "cumulatief"]
     definitie: Text
     bron: Text
+    # Split by one of the region's dimensies: realisaties (and nulmeting, streefwaarden) per
+    # category, with headline measures the DVO can set targets on.
+    dimensie: Id | None = None
+    kengetallen: list[Kengetal] = []
+
+    def kengetal(self, kengetal_id: str) -> Kengetal | None:
+        return next((k for k in self.kengetallen if k.id == kengetal_id), None)
 
 
 class Indicatoren(StrictModel):
+    dimensies: list[Dimensie] = []
     indicatoren: list[Indicator] = Field(min_length=1)
+
+    def dimensie(self, dimensie_id: str | None) -> Dimensie | None:
+        return next((d for d in self.dimensies if d.id == dimensie_id), None) if dimensie_id else None

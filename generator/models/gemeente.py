@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.region import Afwijkingstoelichting, Looptijd, Opvolging, PeriodKey, Rapportstatus
-from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, Text, Year, YearMoney
+from generator.models.types import ADDED_LATER, CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, TermId, Text, Year, YearMoney
 
 
 # Period keys, toelichtingen and report status are shared with the region's own reports.
@@ -62,17 +62,37 @@ class Maatwerkafspraak(StrictModel):
     besteed: dict[PeriodKey, Money] = {}
     # How many people the afspraak serves per year: the DVO then shows the price per deelnemer.
     deelnemers: dict[Year, Count] = {}
+    # How many people of which of the region's groepen (regio.yaml) it serves per year: the
+    # DVO then prints the meerjarenraming at the groepen's prices (seed 001 §7.5).
+    groepen: dict[Id, dict[Year, Count]] = {}
     instrumenten: list[Id] = []
     indicatoren: list[Id] = []
 
 
+def _total_of_categories(model, what: str):
+    """`waarde` may be left out when the categories are given: it is their sum then. Set on the
+    frozen model once, during validation; that the categories add up to a given waarde is
+    a cross-file rule (load/dimensie_rules.py), which knows the indicator and the lines."""
+    if model.waarde is None:
+        if not model.categorieen:
+            raise PydanticCustomError("dvo_waarde", "verwacht een waarde ({what}) of de aantallen per categorie, gevonden geen van beide", {"what": what})
+        object.__setattr__(model, "waarde", Decimal(sum(model.categorieen.values())))
+    return model
+
+
 class Nulmeting(StrictModel):
-    waarde: Number
+    waarde: Number | None = None  # the total; may be left out when the categories are given
     jaar: Year
     bron: Text | None = None
     # The denominator of a weighted indicator's nulmeting: needed to combine it with other
     # gemeenten' nulmetingen after a herindeling (load/rules.rule_herindelingen).
     noemer: Number | None = None
+    # Per category of the indicator's dimensie (whole counts).
+    categorieen: Annotated[dict[TermId, Count], ADDED_LATER] = {}
+
+    @model_validator(mode="after")
+    def _total(self):
+        return _total_of_categories(self, "de nulmeting")
 
 
 class Realisatie(StrictModel):
@@ -80,11 +100,25 @@ class Realisatie(StrictModel):
 
     A ratio may be written as `teller` and `noemer` instead of `waarde` (4 of 6 werkplekken
     filled): the value follows from them when the data is loaded (load/teller_noemer.py), a
-    percentage as teller / noemer x 100. After loading, `waarde` is always set."""
+    percentage as teller / noemer x 100. After loading, `waarde` is always set, except for a
+    split indicator whose categories are given without their total.
 
-    waarde: Number | None = None
+    An indicator with a dimensie also has the count per category, and on a ladder the
+    overgangen of the year so far: from the category at the start of the year (rows, `van`)
+    to the category at the peildatum (`naar`)."""
+
+    waarde: Number | None = None  # the total; may be left out when the categories are given
     teller: Number | None = None
     noemer: Number | None = None
+    categorieen: dict[TermId, Count] = {}
+    overgangen: dict[TermId, dict[TermId, Count]] = {}
+
+    @model_validator(mode="after")
+    def _total(self):
+        # A value from teller and noemer comes later (load/teller_noemer.py); none at all: _one_value says so.
+        if self.teller is None and self.categorieen:
+            return _total_of_categories(self, "de realisatie")
+        return self
 
     @model_validator(mode="after")
     def _one_value(self):
@@ -95,7 +129,7 @@ class Realisatie(StrictModel):
                 {"waarde": self.waarde, "teller": self.teller},
             )
         if self.waarde is None and self.teller is None:
-            raise PydanticCustomError("dvo_geen_waarde", "verwacht een waarde, of een teller met een noemer, gevonden geen van beide", {})
+            raise PydanticCustomError("dvo_geen_waarde", "verwacht een waarde, een teller met een noemer, of de aantallen per categorie; gevonden geen daarvan", {})
         if self.teller is not None and self.noemer is None:
             raise PydanticCustomError("dvo_geen_noemer", "een teller ({teller}) heeft een noemer nodig: schrijf ook 'noemer', waarover de teller gaat (bijvoorbeeld het aantal beschikbare werkplekken)", {"teller": self.teller})
         if self.teller is not None and self.noemer == 0:
@@ -108,15 +142,32 @@ def _realisatie(value: object) -> object:
     return value if isinstance(value, dict) else {"waarde": value}
 
 
+class KengetalDoel(StrictModel):
+    """The DVO's targets on one headline measure (kengetal) of a dimensional indicator, with
+    the toelichtingen and opvolging of its afwijkingen. Its realisaties follow from the
+    indicator's categories and overgangen."""
+
+    nulmeting: Nulmeting | None = None  # default: computed from the indicator's nulmeting per category
+    streefwaarden: dict[Year, Number]
+    toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
+    opvolging: dict[PeriodKey, Opvolging] = {}
+
+
 class PrestatieIndicator(StrictModel):
     indicator: Id
     nulmeting: Nulmeting | None = None
-    streefwaarden: dict[Year, Number]
+    # Required, for every year, unless the indicator has a dimensie: then the DVO may set
+    # targets on its kengetallen only (load/rules.rule_years).
+    streefwaarden: dict[Year, Number] = {}
     # Why a streefwaarde is worse than the nulmeting, when one is (part of the DVO's bijlage 2).
     toelichting_streefwaarden: Text | None = None
     realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
     toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
     opvolging: dict[PeriodKey, Opvolging] = {}  # keyed by the period whose afwijking was escalated
+    # A dimensional indicator: streefwaarden per category (shown, never judged) and targets on
+    # its headline measures (judged like any indicator).
+    streefwaarden_per_categorie: dict[Year, dict[TermId, Count]] = {}
+    kengetallen: dict[Id, KengetalDoel] = {}
 
 
 class Besteding(StrictModel):
@@ -219,6 +270,14 @@ class Gemeente(StrictModel):
         return sum((m.budget.get(jaar, Decimal(0)) for m in self.maatwerk), Decimal(0))
 
 
+class OpvolgerKengetal(StrictModel):
+    """What a gemeente made by a herindeling says about the afwijkingen of a kengetal of a split
+    indicator; its targets are its predecessors' (compute/herindeling.py)."""
+
+    toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
+    opvolging: dict[PeriodKey, Opvolging] = {}
+
+
 class OpvolgerIndicator(StrictModel):
     """What a gemeente made by a herindeling reports on one indicator from its first day on.
     Its nulmeting and streefwaarden are those of its predecessors' DVO's, combined."""
@@ -227,6 +286,7 @@ class OpvolgerIndicator(StrictModel):
     realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
     toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
     opvolging: dict[PeriodKey, Opvolging] = {}
+    kengetallen: dict[Id, OpvolgerKengetal] = {}  # of a split indicator: toelichtingen and opvolging per kengetal
 
 
 class Opvolger(StrictModel):

@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.catalog import Term
-from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Percentage, Slug, StrictModel, Text, Year, require_order
+from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Percentage, SeriesId, Slug, StrictModel, Text, Year, YearMoney, require_order
 
 
 def _period_key(value: object) -> object:
@@ -292,8 +292,22 @@ class Rapportage(StrictModel):
     # At year end, spending below (100 - this) % of a budget line is flagged as onderbesteding.
     onderbesteding_vanaf: Percentage
     rapporten: dict[PeriodKey, Rapportstatus] = {}  # the regional report per period
-    toelichtingen: dict[Id, dict[PeriodKey, Afwijkingstoelichting]] = {}  # regional afwijkingen per indicator
-    opvolging: dict[Id, dict[PeriodKey, Opvolging]] = {}
+    toelichtingen: dict[SeriesId, dict[PeriodKey, Afwijkingstoelichting]] = {}  # regional afwijkingen per indicator (or kengetal)
+    opvolging: dict[SeriesId, dict[PeriodKey, Opvolging]] = {}
+
+
+class Groep(StrictModel):
+    """A group of candidates with the price of serving one person for a year (seed 001 §7.5:
+    werkfit, tijdelijke, structurele or zware structurele ondersteuning nodig). Maatwerk states
+    how many people of which groep it serves; the DVO prints the meerjarenraming from it."""
+
+    id: Id
+    naam: Text  # "Tijdelijke ondersteuning nodig"
+    wie: Text  # after "mensen" in a sentence: "met tijdelijke ondersteuning"
+    omschrijving: Text | None = None
+    prijs: YearMoney  # per person per year
+    bron: Text | None = None
+    illustratief: bool = False  # the price is not from a source: the DVO says so
 
 
 class Toegankelijkheid(StrictModel):
@@ -328,6 +342,10 @@ class Regio(StrictModel):
     herindelingen: list[Herindeling] = []  # gemeenten that merge during the DVO period
     # Optional: without it the statement is dated with the newest date in the data.
     toegankelijkheid: Toegankelijkheid | None = None
+    groepen: list[Groep] = []
+
+    def groep(self, groep_id: str) -> Groep | None:
+        return next((g for g in self.groepen if g.id == groep_id), None)
 
     @property
     def kort(self) -> str:

@@ -177,12 +177,29 @@ Year = Annotated[int, BeforeValidator(parse_year), WithJsonSchema({"type": "inte
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "pattern": "\\S"})]
 Slug = Annotated[str, BeforeValidator(_pattern(_ID_PATTERN, "een slug van kleine letters, cijfers en koppeltekens (bijv. 'west-maas-en-waal')", "dvo_id")), WithJsonSchema(ID_SCHEMA)]
 Id = Annotated[str, BeforeValidator(_check_id), WithJsonSchema(ID_SCHEMA)]
+# An indicator, or a kengetal of one as "<indicator>.<kengetal>" (models/dimensies.py).
+_SERIES_PATTERN = f"{_ID_PATTERN}(\\.{_ID_PATTERN})?"
+SeriesId = Annotated[str, BeforeValidator(_pattern(_SERIES_PATTERN, "het id van een indicator, of van een kengetal als '<indicator>.<kengetal>'", "dvo_id")),
+                     WithJsonSchema({"type": "string", "pattern": f"^{_SERIES_PATTERN}$"})]
 TermId = Annotated[str, BeforeValidator(_term_id), WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "integer", "minimum": 0}]})]
 CbsCode = Annotated[str, BeforeValidator(_pattern(r"GM\d{4}", "een CBS-gemeentecode: 'GM' gevolgd door vier cijfers (bijv. GM0344)", "dvo_cbs")), WithJsonSchema({"type": "string", "pattern": "^GM[0-9]{4}$"})]
 # sha256 of a DVO's content, written by `dvo vastleggen`.
 Controlegetal = Annotated[str, BeforeValidator(_pattern(r"[0-9a-f]{64}", "een controlegetal van 64 tekens (0-9, a-f), zoals 'dvo vastleggen' het schrijft", "dvo_controlegetal")), WithJsonSchema({"type": "string", "pattern": "^[0-9a-f]{64}$"})]
 
 YearMoney = dict[Year, Money]
+
+
+class _AddedLater:
+    """Marks a field added to a model after DVO versions were vastgelegd with it:
+    `Annotated[dict[...], ADDED_LATER] = {}`. A DVO's content fingerprint
+    (render/documents/dvo/inhoud.py) leaves such a field out while it is empty, so the
+    agreements that do not use it keep the controlegetal they were recorded with."""
+
+    def __repr__(self) -> str:
+        return "ADDED_LATER"
+
+
+ADDED_LATER = _AddedLater()
 
 
 def require_order(first: int, last: int, first_name: str, last_name: str) -> None:

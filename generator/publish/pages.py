@@ -29,6 +29,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.models.budget import budget_gemeente, budget_totaal
+from generator.models import dimensies, kinds
+from generator.util import formatting
 from generator.util.formatting import file_size
 from generator.models.catalog import numbered
 from generator.load.project import Project
@@ -42,7 +44,7 @@ from generator.publish.jobs import Job
 from generator.publish.reading_copy import NotADocument, reading_copy
 from generator.publish.site_config import OVERVIEW
 
-SOORT = {".pdf": "PDF", ".html": "HTML", ".csv": "CSV", ".json": "JSON"}
+SOORT = {".pdf": "PDF", ".html": "HTML", ".csv": "CSV", ".json": "JSON", ".xlsx": "Excel"}
 HOME = "index.md"
 REGIO = "regio/index.md"
 GEMEENTEN = "gemeenten/index.md"
@@ -156,8 +158,9 @@ def gemeente_open_data(docs: Path, v: Verantwoording, slug: str, naam: str) -> l
     ]
 
 
-def open_data_downloads(docs: Path) -> list[Download]:
-    return [
+def open_data_downloads(docs: Path, v: Verantwoording | None = None) -> list[Download]:
+    """The region's open data; with `v`, also the tables only a region with split indicators has."""
+    out = [
         _download(docs, "Prestatie-indicatoren per gemeente en periode", "pdf/kpi-gemeenten.csv"),
         _download(docs, "Prestatie-indicatoren per gemeente en periode", "pdf/kpi-gemeenten.json"),
         _download(docs, "Regionale waarden per indicator en periode", "pdf/kpi-regio.csv"),
@@ -167,6 +170,14 @@ def open_data_downloads(docs: Path) -> list[Download]:
         _download(docs, "Bijdrage, besteding en afrekening van de regio per periode", "pdf/financien-regio.csv"),
         _download(docs, "Bijdrage, besteding en afrekening van de regio per periode", "pdf/financien-regio.json"),
     ]
+    if v is None or not v.perioden:
+        return out
+    if any(i.dimensie for i in v.project.indicatoren.indicatoren):
+        out += [_download(docs, "Aantallen per categorie (uitgesplitste indicatoren)", f"pdf/kpi-categorieen.{ext}") for ext in ("csv", "json")]
+    if any(d.ladder for d in v.project.indicatoren.dimensies):
+        out += [_download(docs, "Overgangen op de ladder (van, naar, aantal)", f"pdf/kpi-overgangen.{ext}") for ext in ("csv", "json")]
+    out.append(_download(docs, "Alle open data in één Excel-bestand", "pdf/kpi.xlsx"))
+    return out
 
 
 def _artikelen(project: Project) -> dict[str, object]:
@@ -178,6 +189,19 @@ def status_counts(uitkomsten) -> list[str]:
     `["4 op koers", "3 aandachtspunten", "1 afwijking"]`."""
     counts = Counter(u.status for u in uitkomsten if u.status)
     return [f"{counts[s]} {s if counts[s] == 1 else STATUS_PLURAL[s]}" for s in STATUS_ORDER if counts[s]]
+
+
+def kerncijfers(v: Verantwoording, slug: str, periode) -> list[tuple[str, list[str]]]:
+    """Per split indicator of the gemeente with counts in the period: its headline figures
+    ("Klanten die ten minste één trede stegen: 25,7%"), judged or not."""
+    out = []
+    for d in v.verdelingen(slug, periode):
+        if d.stand is None:
+            continue
+        regels = [f"totaal {formatting.number(d.stand.totaal)}"]
+        regels += [f"{k.kengetal.naam}: {kinds.eenheid(k.eenheid).tekst(k.waarde)}" for k in d.kengetallen if k.waarde is not None]
+        out.append((d.indicator.naam, regels))
+    return out
 
 
 def vocabulary(project: Project) -> dict[str, dict]:
@@ -249,7 +273,9 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
             gemeente_page=gemeente_page, dvo_pagina=lambda slug: reading_copy_page(Job("dvo", slug)),
             stand=stand, tellingen=status_counts(stand),
             versie=versie, huidig=huidig, dvo_g=dvo_g,
-            kpis=[(project.indicator(p.indicator), p) for p in gemeten(dvo_g, g)],
+            # the series of the indicators as the DVO in force sets them, with the working data's figures
+            kpis=[(r.indicator, r.prestatie) for p in gemeten(dvo_g, g) for r in dimensies.reeksen(project.indicatoren, p)],
+            kerncijfers=kerncijfers(v, g.slug, laatste) if laatste else [],
             instrumenten={i.id: i for i in project.instrumentarium.instrumenten},
             documenten=documenten, open_data=gemeente_open_data(docs, v, g.slug, g.naam),
             link=lambda target, _from=page: link(_from, target),
@@ -271,12 +297,12 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
     ]
     regio_docs = regio_documents(docs, v, project.regio.naam)
     out[REGIO] = env.get_template("site/regio.md").render(
-        paginatitel=front_title(f"Regio {project.regio.naam}"), project=project, per_jaar=per_jaar, documenten=regio_docs, open_data=open_data_downloads(docs),
+        paginatitel=front_title(f"Regio {project.regio.naam}"), project=project, per_jaar=per_jaar, documenten=regio_docs, open_data=open_data_downloads(docs, v),
         link=lambda target: link(REGIO, target), gemeente_page=gemeente_page,
     )
     for doc in regio_docs:
         if doc.pagina:
-            out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Regio {project.regio.naam}", REGIO), open_data=open_data_downloads(docs), status=None, opvolger=None)
+            out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Regio {project.regio.naam}", REGIO), open_data=open_data_downloads(docs, v), status=None, opvolger=None)
     woorden = vocabulary(project)
     for i in project.instrumentarium.instrumenten:
         page = f"instrumentarium/{i.id}.md"

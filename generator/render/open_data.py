@@ -1,5 +1,6 @@
-"""Open data: every KPI value per gemeente and period, the region's figures, and the money
-(each budget line of the bijdrage, what was spent, the afrekening), as CSV and JSON.
+"""Open data: every KPI value per gemeente and period, the region's figures, the counts per
+category and the overgangen in long form, and the money (each budget line of the bijdrage,
+what was spent, the afrekening), as CSV and JSON; all of it as one Excel workbook.
 
 Values as entered stay exact; computed ratios (percentages, weighted means) are
 rounded half-up to two decimals, which is stated in the column name's definition
@@ -9,10 +10,12 @@ come from the same `Financien` objects as the reports, so they show the same fig
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.util.tabular import to_csv, to_json
 from generator.compute.financien import AFSPRAAK, BASIS, BUITEN_DVO, VERPLICHTINGEN, Afrekenregel, Begrotingsregel, Financien, sum_known
+from generator.render import frames
+from generator.util.tabular import plain_row, to_csv, to_json
 from generator.compute.uitkomsten import Regiowaarde, Uitkomst
 from generator.compute.verantwoording import REGIO, Verantwoording, bron
 from generator.compute.rapportperiode import Rapportperiode
@@ -178,16 +181,66 @@ def regio_rows(v: Verantwoording) -> list[dict]:
     return out
 
 
+def categorie_rows(v: Verantwoording) -> list[dict]:
+    """Long form: one row per gemeente, indicator, period and category (pandas melts the wide
+    records: a column per category)."""
+    project = v.project
+    wide, namen = [], {}
+    for d in project.indicatoren.dimensies:
+        for c in d.categorieen:
+            namen[(d.id, c.id)] = c.naam
+    for periode in v.perioden:
+        for g in project.gemeenten:
+            for p in g.prestatie_indicatoren:
+                indicator = project.indicator(p.indicator)
+                real = p.realisaties.get(periode.code)
+                if indicator.dimensie and real is not None and real.categorieen:
+                    wide.append({"gemeente": g.slug, "cbs_code": g.cbs_code, "indicator": indicator.id, "dimensie": indicator.dimensie,
+                                 "periode": periode.code, **real.categorieen})
+    keys = ["gemeente", "cbs_code", "indicator", "dimensie", "periode"]
+    return frames.records(frames.long_table(wide, keys, namen)) if wide else []
+
+
+def overgang_rows(v: Verantwoording) -> list[dict]:
+    """The overgangen of every ladder: one row per gemeente, indicator, period, van and naar."""
+    project = v.project
+    rows = []
+    for periode in v.perioden:
+        for g in project.gemeenten:
+            for p in g.prestatie_indicatoren:
+                indicator = project.indicator(p.indicator)
+                dimensie = project.indicatoren.dimensie(indicator.dimensie)
+                real = p.realisaties.get(periode.code)
+                if dimensie is None or real is None or not real.overgangen:
+                    continue
+                rang = {c: i for i, c in enumerate(dimensie.ids)}
+                for van in dimensie.ids:
+                    for naar in dimensie.ids:
+                        aantal = real.overgangen.get(van, {}).get(naar)
+                        if aantal is None:
+                            continue
+                        richting = "gelijk" if van == naar else "gestegen" if rang[naar] > rang[van] else "gedaald"
+                        rows.append({"gemeente": g.slug, "cbs_code": g.cbs_code, "indicator": indicator.id, "dimensie": dimensie.id,
+                                     "periode": periode.code, "van": van, "naar": naar, "aantal": aantal, "richting": richting})
+    return rows
+
+
 def gemeente_file_names(slug: str) -> list[str]:
     """The open-data files of one gemeente (inside site/pdf): its KPI values and its money, CSV and JSON."""
     return [f"kpi-{slug}.csv", f"kpi-{slug}.json", f"financien-{slug}.csv", f"financien-{slug}.json"]
 
 
-def files(v: Verantwoording) -> dict[str, str]:
-    """File name (inside site/pdf) -> content: the whole region, the regional values, and per gemeente."""
+WORKBOOK = "kpi.xlsx"
+
+
+def files(v: Verantwoording, datum: dt.date) -> dict[str, str | bytes]:
+    """File name (inside site/pdf) -> content: the whole region, the regional values, per
+    gemeente, the counts per category and the overgangen (when the region has them), and all
+    of it as one Excel workbook dated `datum` (a date from the data, never the clock)."""
     per_gemeente, regio = gemeente_rows(v), regio_rows(v)
     geld, geld_regio = financien_rows(v), financien_regio_rows(v)
-    out = {
+    categorieen, overgangen = categorie_rows(v), overgang_rows(v)
+    out: dict[str, str | bytes] = {
         "kpi-gemeenten.csv": to_csv(per_gemeente),
         "kpi-gemeenten.json": to_json(per_gemeente),
         "kpi-regio.csv": to_csv(regio),
@@ -203,4 +256,41 @@ def files(v: Verantwoording) -> dict[str, str]:
         out[kpi_csv], out[kpi_json] = to_csv(rows), to_json(rows)
         rows = [r for r in geld if r["gemeente"] == g.slug]
         out[geld_csv], out[geld_json] = to_csv(rows), to_json(rows)
+    if categorieen:
+        out["kpi-categorieen.csv"] = to_csv(categorieen)
+        out["kpi-categorieen.json"] = to_json(categorieen)
+    if overgangen:
+        out["kpi-overgangen.csv"] = to_csv(overgangen)
+        out["kpi-overgangen.json"] = to_json(overgangen)
+    if per_gemeente:
+        out[WORKBOOK] = workbook(v, per_gemeente, regio, categorieen, overgangen, geld, geld_regio, datum=datum)
     return out
+
+
+SHEETS = (
+    ("Per gemeente", "elke waarde per gemeente, indicator en periode (als kpi-gemeenten.csv)"),
+    ("Regio", "de regionale waarde per indicator en periode (als kpi-regio.csv)"),
+    ("Per categorie", "de aantallen per categorie van de uitgesplitste indicatoren (als kpi-categorieen.csv)"),
+    ("Overgangen", "van welke categorie naar welke, per ladder (als kpi-overgangen.csv)"),
+    ("Financiën", "per gemeente en periode elke post van de bijdrage, de besteding en de afrekening (als financien-gemeenten.csv)"),
+    ("Financiën regio", "de regionale totalen per periode (als financien-regio.csv)"),
+)
+
+
+def workbook(v: Verantwoording, *tables: list[dict], datum: dt.date) -> bytes:
+    """The open data in one .xlsx for policy staff: a sheet per table (only those with rows),
+    and a first sheet that says what is in it and how it was made."""
+    import pandas as pd
+
+    regio = v.project.regio
+    sheets = {}
+    uitleg = [{"blad": "Over dit bestand", "inhoud": f"Prestatie-indicatoren en financiën van {regio.organisatie}, regio {regio.naam}; "
+               "dezelfde cijfers als de open data (CSV en JSON) en de verantwoordingsrapportages."}]
+    for (naam, inhoud), rows in zip(SHEETS, tables):
+        if rows:
+            sheets[naam] = pd.DataFrame([plain_row(r) for r in rows], dtype=object)
+            uitleg.append({"blad": naam, "inhoud": inhoud})
+    uitleg.append({"blad": "", "inhoud": "Berekende verhoudingen zijn afgerond op twee decimalen; ingevoerde waarden staan zoals ingevoerd."})
+    stamp = dt.datetime(datum.year, datum.month, datum.day)
+    return frames.workbook({"Over dit bestand": pd.DataFrame(uitleg, dtype=object), **sheets},
+                           titel=f"Prestatie-indicatoren {regio.naam}", auteur=regio.organisatie, moment=stamp)

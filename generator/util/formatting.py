@@ -48,20 +48,20 @@ def date_long(value: dt.date) -> str:
     return format_date(value, format="long", locale=_LOCALE)
 
 
-def kpi_value(value: Decimal | int | None, eenheid: str) -> str:
-    """A KPI value in its unit: `1.234`, `72,5%`, `€ 12.000`, `935 dagen`, `7,2`."""
-    if value is None:
-        return "–"
-    value = Decimal(value)
-    if eenheid == "euro":
-        return euro(value)
-    if eenheid == "percentage":
-        return percentage(value)
-    if eenheid == "rapportcijfer":
-        return number(value, decimals=1)
-    # Weighted regional means are rarely whole: one decimal is what a reader can use.
-    text = number(value) if value == value.to_integral_value() else number(value, decimals=1)
-    return f"{text} dagen" if eenheid == "dagen" else text
+MINUS = "\u2212"
+
+
+def sign(value: Decimal) -> str:
+    """The sign of a change as a reader writes it: "+", "−" (a real minus) or "±" for none."""
+    return "+" if value > 0 else MINUS if value < 0 else "±"
+
+
+def signed(value: Decimal, decimals: int) -> str:
+    """"+0,2", "−1,4"; a value that rounds to zero is "±0,0", never "−0,0"."""
+    shown = number(abs(value), decimals=decimals)
+    if value.quantize(Decimal(1).scaleb(-decimals)) == 0:
+        return "±" + shown
+    return ("+" if value > 0 else MINUS) + shown
 
 
 def file_size(size: int) -> str:

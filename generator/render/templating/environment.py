@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, StrictUndefined
 from markupsafe import Markup, escape
 
+from generator.models import kinds
 from generator.render.templating.search_path import ContainedLoader
 from generator.util import formatting
 
@@ -73,7 +74,7 @@ def environment(template_dirs: tuple[Path, ...]) -> Environment:
     env.filters["getal"] = lambda v, d=None: formatting.number(v, decimals=d)
     env.filters["procent"] = formatting.percentage
     env.filters["datum"] = formatting.date_long
-    env.filters["kpi"] = formatting.kpi_value
+    env.filters["kpi"] = lambda v, e: kinds.eenheid(e).tekst(v)  # a KPI value in its unit (models/kinds.EENHEDEN)
     return env
 
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
+from generator.models.types import ADDED_LATER
 from generator.render.documents.dvo.view import DvoDocument
 from generator.util.tabular import json_number
 
@@ -28,11 +29,21 @@ def plain(value):
     """Nested dataclasses, pydantic models, Decimals and dates as JSON-ready data.
 
     Dataclasses also give their computed properties (totals), so the attachment
-    carries every figure the document prints."""
+    carries every figure the document prints. A field added after versions were
+    vastgelegd (models/types.ADDED_LATER; in a dataclass `metadata={ADDED_LATER: True}`)
+    is left out while it is empty: agreements that do not use it keep their controlegetal."""
     if isinstance(value, BaseModel):
-        return plain(value.model_dump())
+        data = value.model_dump()
+        for name, info in type(value).model_fields.items():
+            if ADDED_LATER in info.metadata and not data[name]:
+                del data[name]
+        return plain(data)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out = {
+            f.name: plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not (f.metadata.get(ADDED_LATER) and not getattr(value, f.name))
+        }
         for name, attr in sorted(vars(type(value)).items()):
             if isinstance(attr, property):
                 out[name] = plain(getattr(value, name))
@@ -51,7 +62,12 @@ def plain(value):
 
 
 def _fields(doc: DvoDocument) -> dict:
-    return {f.name: plain(getattr(doc, f.name)) for f in dataclasses.fields(doc)}
+    """The document's fields (not its properties), each as `plain` gives it."""
+    return {
+        f.name: plain(getattr(doc, f.name))
+        for f in dataclasses.fields(doc)
+        if not (f.metadata.get(ADDED_LATER) and not getattr(doc, f.name))
+    }
 
 
 def inhoud(doc: DvoDocument) -> dict:

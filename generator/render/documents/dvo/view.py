@@ -9,7 +9,7 @@ fingerprint (`dvo_inhoud.controlegetal`) is a hash of this view model.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from markupsafe import Markup
@@ -17,11 +17,13 @@ from markupsafe import Markup
 from generator.compute.bijdrage import Bijdrage, bijdragen
 from generator.compute.distribution import Verdeling, verdeel
 from generator.compute.herindeling import herindelingen
-from generator.compute.maatwerk import Toewijzing, prijs_per_deelnemer, toewijzing
+from generator.compute.maatwerk import Raming, Toewijzing, prijs_per_deelnemer, raming, toewijzing
 from generator.load.project import Project
 from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
 from generator.models.catalog import Indicator
-from generator.models.gemeente import VERPLICHTING_SOORTEN, Gemeente, Nulmeting, Ondertekenaar, Verplichting
+from generator.models import dimensies
+from generator.models.gemeente import VERPLICHTING_SOORTEN, Gemeente, Nulmeting, Ondertekenaar, PrestatieIndicator, Verplichting
+from generator.models.types import ADDED_LATER
 from generator.models.region import IndirecteKosten
 from generator.compute import kpi
 from generator.render.documents.dvo import partijen
@@ -64,6 +66,11 @@ class IndicatorTekst:
     bron: str
 
 
+# Fields added after DVO versions were vastgelegd are marked: the controlegetal leaves them out
+# while they are empty (render/documents/dvo/inhoud.plain), so those versions keep theirs.
+LATER = {ADDED_LATER: True}
+
+
 @dataclass(frozen=True)
 class MaatwerkRegel:
     id: str
@@ -75,6 +82,7 @@ class MaatwerkRegel:
     prijzen: list[Decimal | None]  # budget per deelnemer per year
     instrumenten: list[InstrumentInzet]
     indicatoren: list[IndicatorTekst]
+    raming: Raming | None = field(default=None, metadata=LATER)  # which people for which budget (seed 001 §7.5)
 
     @property
     def label(self) -> str:
@@ -117,18 +125,46 @@ class NulmetingTekst:
     waarde: Decimal
     jaar: int
     bron: str | None
+    categorieen: dict[str, int] = field(default_factory=dict, metadata=LATER)  # a split indicator's count per category
 
     @staticmethod
     def van(n: Nulmeting | None) -> NulmetingTekst | None:
-        return None if n is None else NulmetingTekst(n.waarde, n.jaar, n.bron)
+        return None if n is None else NulmetingTekst(n.waarde, n.jaar, n.bron, dict(n.categorieen))
+
+
+@dataclass(frozen=True)
+class KengetalRegel:
+    """A headline measure of a split indicator with the DVO's targets on it."""
+
+    id: str
+    naam: str
+    definitie: str
+    eenheid: str
+    richting: str
+    regionaal: str  # how the region's figure follows, in a sentence
+    nulmeting: NulmetingTekst | None
+    streefwaarden: list[Decimal | None]
+
+
+@dataclass(frozen=True)
+class Uitsplitsing:
+    """What the DVO says about an indicator's categories: their names and its streefwaarden per
+    category (shown as an expectation, never judged)."""
+
+    dimensie: str  # its name
+    enkelvoud: str
+    categorieen: list[tuple[str, str]]  # (id, name)
+    streefwaarden: list[list[int | None]]  # per year, per category; empty when the DVO sets none
 
 
 @dataclass(frozen=True)
 class KpiRegel:
     indicator: IndicatorTekst
     nulmeting: NulmetingTekst | None
-    streefwaarden: list[Decimal]
-    toelichting: str | None  # why a streefwaarde is worse than the nulmeting, when one is
+    streefwaarden: list[Decimal | None]  # None: the DVO sets no target on the total (a split indicator)
+    toelichting: str | None = None  # why a streefwaarde is worse than the nulmeting, when one is
+    kengetallen: list[KengetalRegel] = field(default_factory=list, metadata=LATER)
+    uitsplitsing: Uitsplitsing | None = field(default=None, metadata=LATER)
 
 
 @dataclass(frozen=True)
@@ -152,6 +188,16 @@ class Versie:
     versie: str
     datum: dt.date
     omschrijving: str
+
+
+@dataclass(frozen=True)
+class GroepPrijs:
+    id: str
+    naam: str
+    omschrijving: str | None
+    prijzen: list[Decimal]  # per person per year
+    illustratief: bool
+    bron: str | None
 
 
 @dataclass(frozen=True)
@@ -192,6 +238,8 @@ class DvoDocument:
     wijzigingen: list[Versie]
     # The state of the document: not content (see dvo_inhoud.STATE).
     status: str
+    # The region's groepen this DVO's maatwerk prices people by (seed 001 §7.5).
+    groepen: list[GroepPrijs] = field(default_factory=list, metadata=LATER)
     # After a herindeling: who is party in the gemeente's place now (compute/herindeling.py). A
     # fact about the agreement since it was made, not a change of what was agreed.
     rechtsopvolging: str | None = None
@@ -287,8 +335,47 @@ def _maatwerk(project: Project, gemeente: Gemeente, jaren: list[int]) -> list[Ma
             m.id, m.titel, m.doelgroep, m.omschrijving, bedragen, deelnemers, prijzen,
             [_instrument(project, i) for i in m.instrumenten],
             [_indicator(project, i) for i in m.indicatoren],
+            raming(project.regio, m, jaren),
         ))
     return rows
+
+
+def _groepen(project: Project, gemeente: Gemeente, jaren: list[int]) -> list[GroepPrijs]:
+    used = {g for m in gemeente.maatwerk for g in m.groepen}
+    return [
+        GroepPrijs(g.id, g.naam, g.omschrijving, _per_year(g.prijs, jaren), g.illustratief, g.bron)
+        for g in project.regio.groepen if g.id in used
+    ]
+
+
+def _kpi(project: Project, p: PrestatieIndicator, jaren: list[int]) -> KpiRegel:
+    """A prestatie-indicator as the DVO states it; a split indicator's kengetallen and categories
+    only where the DVO sets something on them (a split used only in the reports is no agreement)."""
+    indicator = project.indicator(p.indicator)
+    dimensie = project.indicatoren.dimensie(indicator.dimensie)
+    kengetallen, uitsplitsing = [], None
+    if dimensie is not None:
+        for k in indicator.kengetallen:
+            doel = p.kengetallen.get(k.id)
+            if doel is None:
+                continue
+            reeks = dimensies.kengetal_prestatie(indicator, k, doel, p, dimensie)
+            gewogen = dimensies.kengetal_indicator(indicator, k, dimensie).regionaal == "gewogen gemiddelde"
+            kengetallen.append(KengetalRegel(
+                dimensies.series_id(indicator, k), k.naam, dimensies.kengetal_definitie(indicator, k, dimensie),
+                dimensies.eenheid(k), k.richting,
+                "Regionaal: gewogen naar het totaal van elke gemeente." if gewogen else "Regionaal: opgeteld.",
+                NulmetingTekst.van(reeks.nulmeting), _per_year(doel.streefwaarden, jaren, None),
+            ))
+        if kengetallen or p.streefwaarden_per_categorie or (p.nulmeting and p.nulmeting.categorieen):
+            per_jaar = [[p.streefwaarden_per_categorie[j].get(c) for c in dimensie.ids] if j in p.streefwaarden_per_categorie else []
+                        for j in jaren]
+            uitsplitsing = Uitsplitsing(dimensie.naam, dimensie.enkelvoud, [(c.id, c.naam) for c in dimensie.categorieen],
+                                        per_jaar if p.streefwaarden_per_categorie else [])
+    return KpiRegel(
+        _indicator(project, p.indicator), NulmetingTekst.van(p.nulmeting), _per_year(p.streefwaarden, jaren, None),
+        p.toelichting_streefwaarden, kengetallen, uitsplitsing,
+    )
 
 
 _VERDELINGEN: dict[int, tuple[Project, dict[str, Verdeling]]] = {}
@@ -358,10 +445,7 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
         verplichtingen=verplichtingen,
         verplichtingen_per_jaar=_column_sums([v.bedragen for v in verplichtingen], len(jaren)),
         bijdragen=bijdragen(gemeente, jaren),
-        kpis=[
-            KpiRegel(_indicator(project, p.indicator), NulmetingTekst.van(p.nulmeting), _per_year(p.streefwaarden, jaren), p.toelichting_streefwaarden)
-            for p in gemeente.prestatie_indicatoren
-        ],
+        kpis=[_kpi(project, p, jaren) for p in gemeente.prestatie_indicatoren],
         # The reports' own rule and words (compute/kpi.Afwijkingsregel, also their leeswijzer):
         # the agreement and the reports cannot disagree on what a sterke afwijking is.
         sterke_afwijking=[*kpi.afwijkingsregel(regio.rapportage.drempels).beschrijving(), SAME_RULE_IN_REPORTS],
@@ -369,5 +453,6 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
         ondertekenaars=list(dvo.ondertekenaars),
         wijzigingen=[Versie(w.versie, w.datum, w.omschrijving) for w in dvo.wijzigingen],
         status=dvo.status,
+        groepen=_groepen(project, gemeente, jaren),
         rechtsopvolging=herindelingen(project).zin_opgeheven(gemeente.slug),
     )

@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
+from generator.models.kinds import Eenheid
 from generator.util import formatting
 
 WIDTH = 620
@@ -37,15 +38,6 @@ FONT = 'font-family="DejaVu Sans, sans-serif"'
 INK, MUTED, GRID = "#1a1a1a", "#595959", "#d0d0d0"
 REALISATIE, STREEF, NULMETING = "#1f4e79", "#595959", "#1a1a1a"
 STATUS_KLEUR = {"op koers": "#2e6b30", "aandachtspunt": "#8a5300", "afwijking": "#a1001c", None: "#767676"}
-
-AS_TITEL = {
-    "aantal": "Aantal",
-    "percentage": "Percentage (%)",
-    "euro": "Bedrag (€)",
-    "dagen": "Aantal dagen",
-    "rapportcijfer": "Rapportcijfer (1-10)",
-}
-
 
 def text_width(text: str, size: float = FONT_SIZE) -> float:
     """A generous estimate of the width of `text` in DejaVu Sans (0,66 em a character)."""
@@ -98,7 +90,7 @@ def _text(x: float, y: float, text: str, *, anchor: str = "start", size: int = F
     return f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" font-size="{size}" fill="{fill}" {FONT}{weight}>{escape(text)}</text>'
 
 
-def _tick_text(value: float, eenheid: str) -> str:
+def _tick_text(value: float) -> str:
     """Tick labels carry the number only; the unit is in the axis title."""
     d = Decimal(str(value))
     return formatting.number(d) if d == d.to_integral_value() else formatting.number(d, decimals=1)
@@ -145,22 +137,22 @@ def _slots(punten: list[Punt], left: float, right: float, size: int = FONT_SIZE,
     return out
 
 
-def trend(uid: str, titel: str, punten: list[Punt], eenheid: str) -> Markup:
+def trend(uid: str, titel: str, punten: list[Punt], eenheid: Eenheid) -> Markup:
     """Realisatie against streefwaarde over the periods: two lines, markers, the nulmeting
     apart. The wide layout, then the narrow one (see the module's docstring)."""
     parts = []
     for p in punten:
         if p.nulmeting:
-            parts.append(f"{p.omschrijving}: {formatting.kpi_value(p.realisatie, eenheid)}")
+            parts.append(f"{p.omschrijving}: {eenheid.tekst(p.realisatie)}")
             continue
-        s = formatting.kpi_value(p.streefwaarde, eenheid)
-        r = formatting.kpi_value(p.realisatie, eenheid) if p.realisatie is not None else "nog geen realisatie"
+        s = eenheid.tekst(p.streefwaarde)
+        r = eenheid.tekst(p.realisatie) if p.realisatie is not None else "nog geen realisatie"
         parts.append(f"{p.omschrijving}: streefwaarde {s}, realisatie {r}")
-    desc = f"Lijngrafiek van streefwaarde en realisatie per periode ({AS_TITEL[eenheid].lower()}). " + "; ".join(parts) + "."
+    desc = f"Lijngrafiek van streefwaarde en realisatie per periode ({eenheid.as_titel.lower()}). " + "; ".join(parts) + "."
     return Markup(_trend(uid, titel, desc, punten, eenheid, WIDTH, SMALL) + _trend(f"{uid}-smal", titel, desc, punten, eenheid, NARROW, FONT_SIZE))
 
 
-def _trend(uid: str, titel: str, desc: str, punten: list[Punt], eenheid: str, width: int, small: int) -> Markup:
+def _trend(uid: str, titel: str, desc: str, punten: list[Punt], eenheid: Eenheid, width: int, small: int) -> Markup:
     narrow = width < WIDTH
     legend, legend_h = _legend(any(p.nulmeting for p in punten), width, small)
     if narrow:  # the legend may take two rows; the axis title sits under it
@@ -175,17 +167,17 @@ def _trend(uid: str, titel: str, desc: str, punten: list[Punt], eenheid: str, wi
         lo = 0.0
     ticks = nice_ticks(lo, hi)
     y0, y1 = ticks[0], ticks[-1]
-    left = max(text_width(_tick_text(t, eenheid), small) for t in ticks) + (10 if narrow else 14)
+    left = max(text_width(_tick_text(t), small) for t in ticks) + (10 if narrow else 14)
     plot_h = height - top - bottom
     xs = _slots(punten, left, width - right, small if narrow else FONT_SIZE, compact=narrow)
 
     def y(v: Decimal | float) -> float:
         return top + plot_h * (1 - (float(v) - y0) / (y1 - y0))
 
-    body = [_text(4, top - 10, AS_TITEL[eenheid], size=small, fill=MUTED)]
+    body = [_text(4, top - 10, eenheid.as_titel, size=small, fill=MUTED)]
     for t in ticks:
         body.append(f'<line x1="{_n(left)}" x2="{width - right}" y1="{_n(y(t))}" y2="{_n(y(t))}" stroke="{GRID}" stroke-width="1"/>')
-        body.append(_text(left - 6, y(t) + 4, _tick_text(t, eenheid), anchor="end", size=small, fill=MUTED))
+        body.append(_text(left - 6, y(t) + 4, _tick_text(t), anchor="end", size=small, fill=MUTED))
     base = height - bottom
     for p, x, (first, second) in zip(punten, xs, _x_labels(punten, xs, small, narrow)):
         if first:
@@ -357,3 +349,128 @@ def _scores_narrow(uid: str, titel: str, desc: str, labels: list[tuple[Balk, str
         anchor = "start" if t == 0 else "end" if t == 150 else "middle"
         body.append(_text(x(t), y, f"{t}%", anchor=anchor, size=size, fill=MUTED))
     return _frame(uid, y + 6, titel, desc, body, width=NARROW, css=NARROW_CLASS)
+
+
+# --- stacked bars: a count per category ------------------------------------------------
+
+# A ladder runs from light to dark (order is readable without colour names); other dimensies
+# get distinct hues that also differ in lightness. Every segment wide enough carries its count,
+# and the legend gives the order from left to right.
+LADDER_KLEUREN = ("#e8f1fa", "#bcd6ee", "#86b3dd", "#4f8cc5", "#2864a3", "#0f3d6e")
+KLEUREN = ("#1f4e79", "#c55a11", "#d9d9d9", "#548235", "#7030a0", "#bf9000", "#9dc3e6", "#843c0c")
+
+
+def _luminance(colour: str) -> float:
+    def channel(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def tekstkleur(fill: str) -> str:
+    """Black or white text on a fill, whichever contrasts more (WCAG's relative luminance)."""
+    lum = _luminance(fill)
+    return INK if (lum + 0.05) / (_luminance(INK) + 0.05) >= 1.05 / (lum + 0.05) else "#ffffff"
+
+
+def kleuren(n: int, ladder: bool) -> list[str]:
+    """`n` fills: spread over the ramp for a ladder, the first `n` hues otherwise."""
+    if ladder:
+        ramp = LADDER_KLEUREN
+        return [ramp[round(i * (len(ramp) - 1) / max(n - 1, 1))] for i in range(n)]
+    return [KLEUREN[i % len(KLEUREN)] for i in range(n)]
+
+
+@dataclass(frozen=True)
+class Staaf:
+    label: str  # the period ("2011", "nulmeting 2010") or the gemeente
+    aantallen: list[int]  # per category, in the dimensie's order
+
+
+def gestapeld(uid: str, titel: str, staven: list[Staaf], categorieen: list[tuple[str, str]], *, ladder: bool, enkelvoud: str,
+              aandelen: bool = False) -> Markup:
+    """One horizontal bar per row, its segments the count per category, its length the total; with
+    `aandelen` every bar is the full width (the segments are shares), so rows of very different
+    size (a large and a small gemeente) can be compared. Every segment wide enough carries its
+    count. The wide layout, then the narrow one."""
+    fills = kleuren(len(categorieen), ladder)
+    totals = [sum(s.aantallen) for s in staven]
+    parts = []
+    for s, total in zip(staven, totals):
+        per = ", ".join(f"{enkelvoud} {c}: {formatting.number(n)}" if c.isdigit() else f"{naam}: {formatting.number(n)}"
+                        for (c, naam), n in zip(categorieen, s.aantallen))
+        parts.append(f"{s.label}: totaal {formatting.number(total)} ({per})")
+    soort = "Gestapelde staafgrafiek van de verdeling over de categorieën (elke staaf is 100%)" if aandelen else "Gestapelde staafgrafiek van het aantal per " + enkelvoud
+    desc = f"{soort}, één staaf per regel. " + "; ".join(parts) + "."
+    wide = _gestapeld(uid, titel, desc, staven, totals, categorieen, fills, aandelen, WIDTH, SMALL)
+    return Markup(wide + _gestapeld(f"{uid}-smal", titel, desc, staven, totals, categorieen, fills, aandelen, NARROW, FONT_SIZE))
+
+
+def _segments(x0: float, yy: float, height: float, plot_w: float, s: Staaf, total: int, most: int, fills: list[str],
+              aandelen: bool, size: int) -> tuple[list[str], float]:
+    """The rectangles of one bar and the counts that fit in them; returns them and the bar's end."""
+    out, x = [], x0
+    for n, fill in zip(s.aantallen, fills):
+        w = plot_w * n / ((total or 1) if aandelen else most)
+        if w <= 0:
+            continue
+        out.append(f'<rect x="{_n(x)}" y="{_n(yy)}" width="{_n(w)}" height="{_n(height)}" fill="{fill}" stroke="#ffffff" stroke-width="1"/>')
+        label = formatting.number(n)
+        if w >= text_width(label, size) + 6:
+            out.append(_text(x + w / 2, yy + height / 2 + size * 0.36, label, anchor="middle", size=size, fill=tekstkleur(fill)))
+        x += w
+    return out, x
+
+
+def _gestapeld(uid: str, titel: str, desc: str, staven: list[Staaf], totals: list[int], categorieen: list[tuple[str, str]],
+               fills: list[str], aandelen: bool, width: int, small: int) -> Markup:
+    """Wide: the label left of each bar, the total after it. Narrow (a phone): the label with its
+    total above each bar, which takes the whole width, all text at 12."""
+    narrow = width < WIDTH
+    body, legend_h = _legenda(categorieen, fills, width, small)
+    most = max(totals) or 1
+    if narrow:
+        row, y = 16, legend_h + 10
+        for s, total in zip(staven, totals):
+            y += small + 2
+            body.append(_text(4, y, f"{s.label}: {formatting.number(total)}", size=small))
+            y += 6
+            rects, _ = _segments(4.0, y, row, width - 8, s, total, most, fills, aandelen, small)
+            body += rects
+            y += row + 10
+        return _frame(uid, y, titel, desc, body, width=width, css=NARROW_CLASS)
+    row, gap = 30, 10
+    top = legend_h + 14
+    left = max(text_width(s.label) for s in staven) + 14
+    right = max(text_width(formatting.number(t), small) for t in totals) + 26
+    plot_w = width - left - right
+    for i, (s, total) in enumerate(zip(staven, totals)):
+        yy = top + i * (row + gap)
+        body.append(_text(left - 8, yy + row / 2 + 4, s.label, anchor="end"))
+        rects, end = _segments(float(left), yy, row, plot_w, s, total, most, fills, aandelen, small)
+        body += rects
+        body.append(_text(end + 6, yy + row / 2 + 4, formatting.number(total), size=small, bold=True))
+    return _frame(uid, top + len(staven) * (row + gap) + 6, titel, desc, body, width=width)
+
+
+def _legenda(categorieen: list[tuple[str, str]], fills: list[str], width: int = WIDTH, size: int = SMALL) -> tuple[list[str], int]:
+    """Swatches with their labels, in bar order, side by side while they fit, else on a new
+    line; a label too long for a line of its own wraps (a phone's narrow layout)."""
+    out, x, y = [], 4.0, 4
+    step = size + 9
+    for (c, naam), fill in zip(categorieen, fills):
+        label = f"{c} {naam}" if c.isdigit() else naam
+        lines = wrap(label, width - 4 - 22, size) if text_width(label, size) + 22 > width - 4 else [label]
+        w = 18 + max(text_width(line, size) for line in lines) + 14
+        if x + w > width and x > 4:
+            x, y = 4.0, y + step
+        out.append(f'<rect x="{_n(x)}" y="{y}" width="14" height="14" fill="{fill}" stroke="{MUTED}" stroke-width="1"/>')
+        for k, line in enumerate(lines):
+            out.append(_text(x + 18, y + 12 + k * (size + 3), line, size=size))
+        if len(lines) > 1:  # a wrapped label takes the rows it needs
+            x, y = 4.0, y + (len(lines) - 1) * (size + 3) + step
+        else:
+            x += w
+    return out, (y if x == 4.0 else y + step) + 8

@@ -7,7 +7,7 @@ them through the path every document shares. Templates only format what is here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from markupsafe import Markup, escape
@@ -18,21 +18,18 @@ from generator.compute.geldende_dvo import GeldendeDvo, buiten_dvo
 from generator.compute.herindeling import namen as herindeling_namen
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
+from generator.compute import verdelingen
 from generator.compute.verantwoording import REGIO, Verantwoording, rapportstatus
+from generator.models import dimensies, kinds
 from generator.models.gemeente import Gemeente, SamengevoegdeGemeente
 from generator.models.region import Afrekenregels, Escalatie, Rapportstatus, Regio
 from generator.models.standaard import REFERENCE
+from generator.render import frames
 from generator.render.documents.rapport import charts
 from generator.render.documents.rapport.vastlegging import Herzieningsblok, herzieningen
 from generator.render.documents.dvo.clauses import article_numbers
 from generator.util import formatting
 
-MEETWIJZE = {
-    "stroom": "aantal in de periode, opgeteld vanaf het begin van het jaar",
-    "stand": "stand op de peildatum",
-    "cumulatief": "aantal opgeteld vanaf de start van de DVO",
-}
-MINUS = "\u2212"
 # Above this many gemeenten, one bar per gemeente no longer fits a page or a reader's eye:
 # the regional report's charts then show the TOP lowest and TOP highest, and its tables
 # list the gemeenten from the lowest place to the highest (see regio_rapport).
@@ -46,40 +43,13 @@ def rapport_name(slug: str, periode: str) -> str:
 
 # --- texts that combine figures ---------------------------------------------------------
 
-def verschil(value: Decimal | None, eenheid: str) -> str:
-    """A signed change in the indicator's unit: "+171", "−0,4 procentpunt", "+59 dagen"."""
-    if value is None:
-        return "–"
-    if eenheid in ("percentage", "rapportcijfer"):
-        text = _signed(value, 1)
-        return f"{text} %-punt" if eenheid == "percentage" else text
-    size = formatting.kpi_value(abs(value), eenheid)
-    return ("+" if value > 0 else MINUS if value < 0 else "±") + size
-
-
-def _signed(value: Decimal, decimals: int) -> str:
-    """"+0,2", "−1,4"; a value that rounds to zero is "±0,0", never "−0,0"."""
-    shown = formatting.number(abs(value), decimals=decimals)
-    if value.quantize(Decimal(1).scaleb(-decimals)) == 0:
-        return "±" + shown
-    return ("+" if value > 0 else MINUS) + shown
-
-
 def prestatie(oordeel: kpi.Oordeel) -> str:
     """The prestatie as the rule judged it: points for 1-10 scores, else percent of target."""
     if oordeel.punten is not None:
-        return f"{_signed(oordeel.punten, 1)} punt"
+        return f"{formatting.signed(oordeel.punten, 1)} punt"
     if oordeel.score is None:
         return "–"
     return "n.v.t." if oordeel.score.is_infinite() else formatting.percentage(oordeel.score)
-
-
-def realisatie(value: Decimal | None, noemer: Decimal | None, eenheid: str) -> str:
-    """A score shows its number of respondents beside it: "7,0 (n = 323)"."""
-    text = formatting.kpi_value(value, eenheid)
-    if value is not None and eenheid == "rapportcijfer" and noemer is not None:
-        text += f" (n = {formatting.number(noemer)})"
-    return text
 
 
 def met_artikelen(text: str, nummers: dict[str, str]) -> Markup:
@@ -89,20 +59,8 @@ def met_artikelen(text: str, nummers: dict[str, str]) -> Markup:
 
 def koers_tekst(u: Uitkomst) -> str:
     """How the streefwaarde at the peildatum follows from the DVO, in one sentence."""
-    e, p, k = u.indicator.eenheid, u.periode, u.koers
     dvo = "DVO" if u.gemeente.dvo is not None else "DVO's"  # a gemeente made by a herindeling: its predecessors' DVO's
-    jaar = f"streefwaarde {p.jaar} uit de {dvo}: {formatting.kpi_value(k.jaarwaarde, e)}"
-    if p.delen == 1 or k.vanaf is None:
-        if u.indicator.meetwijze == "cumulatief":
-            return f"Cumulatieve {jaar} (vanaf de start van de DVO)."
-        return f"De {jaar}."
-    waarde = formatting.kpi_value(k.waarde, e)
-    if u.indicator.meetwijze == "stroom":
-        return f"Streefwaarde tot en met de peildatum: {p.nummer}/{p.delen} van de {jaar}, dus {waarde}."
-    return (
-        f"Streefwaarde op de peildatum: {waarde}, op de koerslijn van {formatting.kpi_value(k.vanaf, e)} "
-        f"({k.vanaf_label}) naar {formatting.kpi_value(k.jaarwaarde, e)} (streefwaarde {p.jaar}), na {p.nummer} van {p.delen} perioden."
-    )
+    return u.kind.koers_tekst(u.periode, u.koers, dvo)
 
 
 def vraag(s: Signaal, escalatie: Escalatie, organisatie: str) -> str:
@@ -160,9 +118,11 @@ class Signalering:
 
 
 def _besluitpunt(s: Signaal, regio: Regio) -> Besluitpunt:
-    b, e = s.bron, s.indicator.eenheid
-    noemer = b.noemer
-    return Besluitpunt(s, vraag(s, regio.rapportage.escalatie, regio.kort), prestatie(b.oordeel), realisatie(b.realisatie, noemer, e), formatting.kpi_value(b.streefwaarde, e))
+    b = s.bron
+    return Besluitpunt(
+        s, vraag(s, regio.rapportage.escalatie, regio.kort), prestatie(b.oordeel),
+        b.kind.realisatie_tekst(b.realisatie, b.noemer), b.kind.eenheid.tekst(b.streefwaarde),
+    )
 
 
 def signalering(v: Verantwoording, periode: Rapportperiode, slug: str | None) -> Signalering:
@@ -189,6 +149,7 @@ class KpiBlok:
     koers: str
     meetwijze: str
     regio_prestatie: str
+    macro: str = "indicator"  # its section in templates/rapport/soorten.html (a split indicator's is its kind's)
 
 
 @dataclass(frozen=True)
@@ -205,6 +166,7 @@ class Rapport:
     artikelen: dict[str, str]
     herzieningen: list[Herzieningsblok]  # of the previous period's vastgestelde reports, shown in this one
     vastlegging: Rapportstatus | None  # the record of a vastgelegde report (revisie, controlegetal), for the colofon
+    meetwijzen: list[tuple[str, str]]  # (name, sentence) per kind, for the leeswijzer (models/kinds.leeswijzer)
 
     @property
     def escalatie(self) -> Escalatie:
@@ -263,11 +225,13 @@ def afrekenregels_tekst(regels: Afrekenregels, organisatie: str) -> list[str]:
 @dataclass(frozen=True)
 class GemeenteRapport(Rapport):
     gemeente: Gemeente
-    blokken: list[KpiBlok]
+    blokken: list[KpiBlok]  # every judged series: the rows of the overview tables
     financien: Financien
     dvo: GeldendeDvo  # what this report is measured against
     buiten_dvo: list[str]  # names of indicators with a realisatie that the DVO in force does not set
-    herindeling: list[str]  # for a gemeente made by a herindeling: where its figures come from
+    secties: list = field(default_factory=list)  # the sections per indicator: KpiBlok or VerdelingBlok
+    alineas: list[str] = field(default_factory=list)  # leeswijzer paragraphs of the kinds shown
+    herindeling: list[str] = field(default_factory=list)  # for a gemeente made by a herindeling: where its figures come from
 
     @property
     def budgetsignalen(self) -> list[str]:
@@ -294,6 +258,7 @@ class RegioBlok:
     realisatie: str
     prestatie: str
     punten_regel: bool  # judged in points (1-10 scores): the chart has no threshold lines
+    noemer_kolom: bool  # the table shows each gemeente's noemer (weighted indicators, not scores)
     samengevat: bool = False  # a large region: chart of the lowest and highest, table sorted by place
     tellingen: str = ""  # "12 op koers, 5 aandachtspunten, 3 afwijkingen" (large region)
     top: int = TOP  # how many lowest and highest the chart of a large region shows
@@ -352,7 +317,9 @@ class RegioRapport(Rapport):
     gemeenten: list[Gemeente]  # those that exist in the period
     financieel: Financieel
     dvos: list[GeldendeDvo]  # per gemeente, in region order: what it is measured against
-    herindeling: list[str]  # herindelingen up to the period, in a sentence each
+    verdelingen: list = field(default_factory=list)  # RegioVerdelingBlok per split indicator
+    alineas: list[str] = field(default_factory=list)  # leeswijzer paragraphs of the kinds shown
+    herindeling: list[str] = field(default_factory=list)  # herindelingen up to the period, in a sentence each
 
     def signaal(self, f: Financien, regel: Begrotingsregel) -> str:
         return budgetsignaal(f, regel)
@@ -417,7 +384,177 @@ def _common(v: Verantwoording, periode: Rapportperiode, slug: str | None, status
         "artikelen": article_numbers(v.project.standaard),
         "herzieningen": herzieningen(v, slug or REGIO, periode),
         "vastlegging": vastlegging,
+        "meetwijzen": kinds.leeswijzer(),
     }
+
+
+# --- split indicators: categories beside the total, and the overgangen of a ladder ----------
+
+@dataclass(frozen=True)
+class Overgangscel:
+    aantal: int
+    soort: str  # "gelijk" (the diagonal), "gestegen" (above it) or "gedaald" (below it)
+
+
+@dataclass(frozen=True)
+class Overgangsrij:
+    categorie: str
+    naam: str
+    cellen: list[Overgangscel]
+    totaal: int  # everyone who started the year on this category
+
+
+@dataclass(frozen=True)
+class Overgangstabel:
+    """van (rows, start of the year) × naar (columns, peildatum), with both margins, from
+    pandas' crosstab; `tekst` says the same in words."""
+
+    kolommen: list[tuple[str, str]]  # (id, name)
+    rijen: list[Overgangsrij]
+    kolomtotalen: list[int]  # everyone who stands on each category at the peildatum
+    totaal: int
+    tekst: str
+
+
+def _deel(n: int, totaal: int) -> str:
+    return formatting.percentage(Decimal(n) / totaal * kpi.HUNDRED) if totaal else "–"
+
+
+def overgangstabel(d: verdelingen.Verdeling) -> Overgangstabel:
+    ids = d.dimensie.ids
+    table = frames.overgangen_crosstab(d.overgangen, ids)
+    rijen = []
+    for i, van in enumerate(ids):
+        cellen = [Overgangscel(int(table.at[van, naar]), "gelijk" if j == i else "gestegen" if j > i else "gedaald") for j, naar in enumerate(ids)]
+        rijen.append(Overgangsrij(van, d.dimensie.categorie(van).naam, cellen, int(table.at[van, frames.TOTAAL])))
+    t = d.telling
+    trede, totaal = d.dimensie.enkelvoud, int(table.at[frames.TOTAAL, frames.TOTAAL])
+    tekst = (
+        f"{d.indicator.naam}, {d.naam}: van de {formatting.number(totaal)} aan het begin van {d.periode.jaar} stonden er op "
+        f"{formatting.date_long(d.periode.einddatum)} {formatting.number(t.gestegen)} ({_deel(t.gestegen, totaal)}) ten minste één {trede} hoger, "
+        f"{formatting.number(t.gelijk)} ({_deel(t.gelijk, totaal)}) op dezelfde {trede} en {formatting.number(t.gedaald)} ({_deel(t.gedaald, totaal)}) lager."
+    )
+    stappen = [(c.aantal, r.categorie, ids[j]) for r in rijen for j, c in enumerate(r.cellen) if c.soort == "gestegen" and c.aantal]
+    if stappen:
+        aantal, van, naar = max(stappen, key=lambda x: (x[0], -ids.index(x[1])))
+        tekst += f" De grootste groep stijgers: {formatting.number(aantal)} van {trede} {van} naar {trede} {naar}."
+    return Overgangstabel(
+        kolommen=[(c.id, c.naam) for c in d.dimensie.categorieen],
+        rijen=rijen,
+        kolomtotalen=[int(table.at[frames.TOTAAL, naar]) for naar in ids],
+        totaal=totaal,
+        tekst=tekst,
+    )
+
+
+@dataclass(frozen=True)
+class Verdelingsrij:
+    label: str
+    aantallen: list[int]
+    totaal: int
+    streefwaarde: bool = False  # a row of the DVO's streefwaarden per category (shown, never judged)
+
+
+@dataclass(frozen=True)
+class Kengetalregel:
+    naam: str
+    waarde: str
+    oordeel: str  # "streefwaarde 40,0%: op koers", or "geen streefwaarde in de DVO"
+
+
+def _noot(d: verdelingen.Verdeling, kind: kinds.Kind) -> str:
+    """Why the categories get no status, in the words of the kind."""
+    return kind.categorie_noot(d.dimensie)
+
+
+@dataclass(frozen=True)
+class VerdelingBlok:
+    """A split indicator's section: its total (judged like any indicator when the DVO sets
+    streefwaarden on it), the counts per category per period beside the total as a stacked
+    bar and a table, on a ladder the overgangen, and its kengetallen."""
+
+    verdeling: verdelingen.Verdeling
+    totaal: KpiBlok | None
+    grafiek: Markup | None
+    kolommen: list[tuple[str, str]]
+    rijen: list[Verdelingsrij]
+    overgangen: Overgangstabel | None
+    kengetallen: list[Kengetalregel]
+    macro: str
+    moment: str  # when the counts are from: "op 31 december 2016", "van 1 januari tot en met ..."
+    noot: str  # why a category gets no status
+
+    @property
+    def indicator(self):
+        return self.verdeling.indicator
+
+    @property
+    def dimensie(self):
+        return self.verdeling.dimensie
+
+
+def _verdelingsrijen(d: verdelingen.Verdeling) -> list[Verdelingsrij]:
+    rijen, streef_jaren = [], set()
+    for stand in d.reeks:
+        rijen.append(Verdelingsrij(stand.label, list(stand.categorieen.values()), stand.totaal))
+        jaar = stand.label[-4:]
+        if stand.streef and jaar not in streef_jaren:
+            streef_jaren.add(jaar)
+            rijen.append(Verdelingsrij(f"streefwaarde {jaar}", list(stand.streef.values()), sum(stand.streef.values()), streefwaarde=True))
+    return rijen
+
+
+def _kengetalregels(d: verdelingen.Verdeling, beoordeeld: dict[str, Uitkomst | Regiowaarde]) -> list[Kengetalregel]:
+    """Every kengetal's value; a judged one as judged: the region's figure of a kengetal is over the
+    gemeenten that have a streefwaarde on it, which the line then says."""
+    out = []
+    for k in d.kengetallen:
+        e = kinds.eenheid(k.eenheid)
+        u = beoordeeld.get(dimensies.series_id(d.indicator, k.kengetal))
+        waarde = e.tekst(k.waarde) if k.waarde is not None else "niet te berekenen"
+        if u is None:
+            out.append(Kengetalregel(k.kengetal.naam, waarde, "geen streefwaarde in de DVO"))
+            continue
+        oordeel = f"streefwaarde {u.kind.eenheid.tekst(u.streefwaarde)}" + (f": {u.status}" if u.status else "")
+        if isinstance(u, Regiowaarde):
+            waarde = u.kind.eenheid.tekst(u.realisatie)
+            n = len(u.uitkomsten)
+            oordeel += f"; over de {n} {'gemeente' if n == 1 else 'gemeenten'} met een streefwaarde op dit kengetal"
+        out.append(Kengetalregel(k.kengetal.naam, waarde, oordeel))
+    return out
+
+
+def verdeling_blok(d: verdelingen.Verdeling, kind: kinds.Kind, uid: str, *, totaal: KpiBlok | None,
+                   beoordeeld: dict[str, Uitkomst], staven: list[charts.Staaf] | None = None) -> VerdelingBlok:
+    kolommen = [(c.id, c.naam) for c in d.dimensie.categorieen]
+    rijen = _verdelingsrijen(d)
+    grafiek = None
+    if "verdeling" in kind.grafieken:
+        staven = staven if staven is not None else [charts.Staaf(r.label, r.aantallen) for r in rijen if not r.streefwaarde]
+        if staven:
+            titel = f"{d.indicator.naam}, {d.naam}: aantal per {d.dimensie.enkelvoud}"
+            grafiek = charts.gestapeld(uid, titel, staven, kolommen, ladder=d.dimensie.ladder, enkelvoud=d.dimensie.enkelvoud)
+    overgangen = overgangstabel(d) if "overgangen" in kind.grafieken and d.overgangen else None
+    return VerdelingBlok(d, totaal, grafiek, kolommen, rijen, overgangen, _kengetalregels(d, beoordeeld), kind.macro,
+                         kind.moment_tekst(d.periode), _noot(d, kind))
+
+
+def _secties(v: Verantwoording, slug: str, periode: Rapportperiode, blokken: list[KpiBlok]) -> list:
+    """The sections per indicator, in the order of the gemeente's file: a split indicator's
+    section first (with its total), then each of its judged kengetallen."""
+    by_id = {b.uitkomst.indicator.id: b for b in blokken}
+    uitkomsten = {i: b.uitkomst for i, b in by_id.items()}
+    splits = {d.indicator.id: d for d in v.verdelingen(slug, periode)}
+    out: list = []
+    for n, p in enumerate(v.model(slug).prestatie_indicatoren, 1):
+        d = splits.get(p.indicator)
+        if d is None:
+            if p.indicator in by_id:
+                out.append(by_id[p.indicator])
+            continue
+        out.append(verdeling_blok(d, v.kind(p.indicator), f"verdeling-{n}", totaal=by_id.get(p.indicator), beoordeeld=uitkomsten))
+        out += [b for i, b in by_id.items() if i.startswith(p.indicator + dimensies.SEPARATOR)]
+    return out
 
 
 def herindeling_gemeente(v: Verantwoording, slug: str) -> list[str]:
@@ -454,31 +591,89 @@ def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revi
     g = v.model(slug)
     blokken = []
     for n, (u, r) in enumerate(v.gemeente(slug, periode), 1):
-        e = u.indicator.eenheid
+        e = u.kind.eenheid
         punten = _punten(v, u, periode)
         titel = f"{u.indicator.naam}: realisatie en streefwaarde per periode"
         blokken.append(KpiBlok(
             uitkomst=u, regio=r, punten=punten, grafiek=charts.trend(f"grafiek-{n}", titel, punten, e),
-            prestatie=prestatie(u.oordeel), realisatie=realisatie(u.realisatie, u.noemer, e),
-            verschil_nulmeting=verschil(u.verschil_nulmeting, e), verschil_vorige=verschil(u.verschil_vorige, e),
-            koers=koers_tekst(u), meetwijze=MEETWIJZE[u.indicator.meetwijze], regio_prestatie=prestatie(r.oordeel),
+            prestatie=prestatie(u.oordeel), realisatie=u.kind.realisatie_tekst(u.realisatie, u.noemer),
+            verschil_nulmeting=e.verschil(u.verschil_nulmeting), verschil_vorige=e.verschil(u.verschil_vorige),
+            koers=koers_tekst(u), meetwijze=u.kind.uitleg, regio_prestatie=prestatie(r.oordeel),
         ))
     dvo = v.geldende_dvo(slug, periode)
     common = _common(v, periode, slug, g.rapporten, vastlegging)
     # The rule and the article numbers of the DVO in force: a toelichting cites that version's articles.
     common["regel"] = dvo.regel.beschrijving()
     common["artikelen"] = article_numbers(v.versies.project_van(dvo.versie).standaard)
+    secties = _secties(v, slug, periode, blokken)
     return GemeenteRapport(
         titel=f"Verantwoordingsrapportage {g.naam} {periode.label}",
         revisie=revisie,
         gemeente=g,
         blokken=blokken,
+        secties=secties,
         financien=v.financien(slug, periode),
         dvo=dvo,
         buiten_dvo=[v.project.indicator(i).naam for i in buiten_dvo(dvo, g, periode.code)],
+        alineas=_alineas(secties),
         herindeling=herindeling_gemeente(v, slug),
         **common,
     )
+
+
+@dataclass(frozen=True)
+class RegioVerdelingBlok:
+    """A split indicator in the regional report: per gemeente the counts per category beside
+    its total, the region's sums, its overgangen and kengetallen."""
+
+    verdeling: verdelingen.Verdeling  # the region's
+    kolommen: list[tuple[str, str]]
+    rijen: list[Verdelingsrij]  # one per gemeente that reported, in region order
+    grafiek: Markup
+    overgangen: Overgangstabel | None
+    kengetallen: list[Kengetalregel]
+    macro: str
+
+    @property
+    def indicator(self):
+        return self.verdeling.indicator
+
+    @property
+    def dimensie(self):
+        return self.verdeling.dimensie
+
+
+def regio_verdeling_blok(v: Verantwoording, d: verdelingen.Verdeling, n: int) -> RegioVerdelingBlok:
+    periode = d.periode
+    delen = [x for g in v.gemeenten_in(periode) for x in v.verdelingen(g.slug, periode) if x.indicator.id == d.indicator.id and x.stand]
+    rijen = [Verdelingsrij(x.naam, list(x.stand.categorieen.values()), x.stand.totaal) for x in delen]
+    kolommen = [(c.id, c.naam) for c in d.dimensie.categorieen]
+    staven = [charts.Staaf(r.label, r.aantallen) for r in rijen]
+    titel = f"{d.indicator.naam} per gemeente, {periode.label}: verdeling over de categorieën"
+    grafiek = charts.gestapeld(f"verdeling-{n}", titel, staven, kolommen, ladder=d.dimensie.ladder, enkelvoud=d.dimensie.enkelvoud, aandelen=True)
+    beoordeeld = {}
+    for k in d.indicator.kengetallen:
+        r = v.regio(dimensies.series_id(d.indicator, k), periode)
+        if r.uitkomsten:
+            beoordeeld[r.indicator.id] = r
+    kind = v.kind(d.indicator.id)
+    return RegioVerdelingBlok(
+        verdeling=d, kolommen=kolommen, rijen=rijen, grafiek=grafiek,
+        overgangen=overgangstabel(d) if "overgangen" in kind.grafieken and d.overgangen else None,
+        kengetallen=_kengetalregels(d, beoordeeld), macro=kind.macro + "_regio",
+    )
+
+
+def _alineas(secties: list) -> list[str]:
+    """The leeswijzer's paragraphs of the kinds this report shows (split indicators, ladders)."""
+    out: list[str] = []
+    for s in secties:
+        if isinstance(s, (VerdelingBlok, RegioVerdelingBlok)):
+            for cls in reversed(type(kinds.kind_for(s.indicator, s.dimensie)).__mro__):  # the general kind first
+                alinea = cls.__dict__.get("leeswijzer_alinea")
+                if alinea and alinea not in out:
+                    out.append(alinea)
+    return out
 
 
 def geplaatst_hoogste(uitkomsten: list[Uitkomst], top: int) -> list[Uitkomst]:
@@ -507,8 +702,8 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str, vast
     drempels = v.project.regio.rapportage.drempels
     blokken = []
     for n, r in enumerate(v.regiowaarden(periode), 1):
-        e = r.indicator.eenheid
-        punten_regel = e == "rapportcijfer" and drempels.rapportcijfers is not None
+        kind = r.kind
+        punten_regel = kind.in_punten(drempels)
         uitkomsten, getoond, samengevat = r.uitkomsten, r.uitkomsten, False
         geplaatst = [u for u in r.uitkomsten if u.plaats is not None]
         if len(v.gemeenten_in(periode)) > GROTE_REGIO and len(geplaatst) > 2 * TOP:
@@ -523,14 +718,18 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str, vast
         grens = (None, None) if punten_regel else (drempels.op_koers_vanaf, drempels.afwijking_onder)
         blokken.append(RegioBlok(
             regio=r, grafiek=charts.scores(f"grafiek-{n}", titel, balken, *grens),
-            rijen=[(u, realisatie(u.realisatie, u.noemer, e), prestatie(u.oordeel)) for u in uitkomsten],
-            realisatie=realisatie(r.realisatie, r.noemer, e), prestatie=prestatie(r.oordeel), punten_regel=punten_regel,
+            rijen=[(u, kind.realisatie_tekst(u.realisatie, u.noemer), prestatie(u.oordeel)) for u in uitkomsten],
+            realisatie=kind.realisatie_tekst(r.realisatie, r.noemer), prestatie=prestatie(r.oordeel), punten_regel=punten_regel,
+            noemer_kolom=kind.noemer_kolom,
             samengevat=samengevat, tellingen=status_tellingen(uitkomsten) if samengevat else "",
         ))
+    splits = [regio_verdeling_blok(v, d, n) for n, d in enumerate(v.regio_verdelingen(periode), 1)]
     return RegioRapport(
         titel=f"Verantwoordingsrapportage regio {v.project.regio.naam} {periode.label}",
         revisie=revisie,
         blokken=blokken,
+        verdelingen=splits,
+        alineas=_alineas(splits),
         gemeenten=v.gemeenten_in(periode),
         financieel=Financieel.van([v.financien(g.slug, periode) for g in v.gemeenten_in(periode)]),
         dvos=[v.geldende_dvo(g.slug, periode) for g in v.gemeenten_in(periode)],

@@ -16,7 +16,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from generator.render.documents.dvo.view import DvoDocument, KpiRegel, MaatwerkRegel
+from generator.render.documents.dvo.view import DvoDocument, MaatwerkRegel
 
 GELIJK, INGEVOEGD, VERWIJDERD = "gelijk", "ingevoegd", "verwijderd"
 NIEUW, VERVALLEN, GEWIJZIGD, ONGEWIJZIGD = "nieuw", "vervallen", "gewijzigd", "ongewijzigd"
@@ -337,21 +337,30 @@ def _maatwerk(oud: DvoDocument, nieuw: DvoDocument) -> list[MaatwerkWijziging]:
     return out
 
 
+def _targets(doc: DvoDocument) -> dict[str, tuple[str, str, object, list]]:
+    """Every series the DVO sets targets on, by id: (name, unit, nulmeting, streefwaarden) of each
+    indicator and, right after it, of each of its kengetallen."""
+    out = {}
+    for k in doc.kpis:
+        out[k.indicator.id] = (k.indicator.naam, k.indicator.eenheid, k.nulmeting, k.streefwaarden)
+        for g in k.kengetallen:
+            out[g.id] = (g.naam, g.eenheid, g.nulmeting, g.streefwaarden)
+    return out
+
+
 def _kpis(oud: DvoDocument, nieuw: DvoDocument) -> list[KpiWijziging]:
     jaren = _jaren(oud, nieuw)
-    old = {k.indicator.id: k for k in oud.kpis}
-    new = {k.indicator.id: k for k in nieuw.kpis}
+    old, new = _targets(oud), _targets(nieuw)
     out = []
     for key in dict.fromkeys([*new, *old]):
-        o: KpiRegel | None = old.get(key)
-        n: KpiRegel | None = new.get(key)
-        nul = Bedrag("Nulmeting", o.nulmeting.waarde if o and o.nulmeting else None, n.nulmeting.waarde if n and n.nulmeting else None)
-        streef = _per_jaar(jaren, (oud.jaren, o.streefwaarden) if o else None, (nieuw.jaren, n.streefwaarden) if n else None)
+        o, n = old.get(key), new.get(key)
+        nul = Bedrag("Nulmeting", o[2].waarde if o and o[2] else None, n[2].waarde if n and n[2] else None)
+        streef = _per_jaar(jaren, (oud.jaren, o[3]) if o else None, (nieuw.jaren, n[3]) if n else None)
         status = NIEUW if o is None else VERVALLEN if n is None else (GEWIJZIGD if nul.gewijzigd or any(s.gewijzigd for s in streef) else ONGEWIJZIGD)
         regel = n or o
         assert regel is not None  # every key is in old or new
-        ind = regel.indicator
-        out.append(KpiWijziging(key, ind.naam, ind.eenheid, status, nul, streef))
+        naam, eenheid = regel[:2]
+        out.append(KpiWijziging(key, naam, eenheid, status, nul, streef))
     return out
 
 
