@@ -254,11 +254,18 @@ class Toegankelijkheid(StrictModel):
     datum: dt.date  # the day the region drew up the statement, or last checked it
 
 
+# How documents name the organisation after its full name when the region gives no short name.
+KORTE_NAAM_STANDAARD = "de organisatie"
+
+
 class Regio(StrictModel):
     # The data format the files are written in (load/formaat); older data is converted by `dvo bijwerken`.
     formaat: Count
     naam: Text
     organisatie: Text
+    # The organisation's short name as it reads in a sentence, with its article ("het Werkbedrijf",
+    # "het Werkplein"): the DVO's defined term ("hierna: ...") and every report sentence use it.
+    korte_naam: Text | None = None
     rechtsvorm: Text
     vestigingsplaats: Text
     gastheergemeente: Slug
@@ -272,6 +279,16 @@ class Regio(StrictModel):
     herindelingen: list[Herindeling] = []  # gemeenten that merge during the DVO period
     # Optional: without it the statement is dated with the newest date in the data.
     toegankelijkheid: Toegankelijkheid | None = None
+
+    @property
+    def kort(self) -> str:
+        """The short name in running text: `het Werkbedrijf` (or the neutral default)."""
+        return self.korte_naam or KORTE_NAAM_STANDAARD
+
+    @property
+    def kort_begin(self) -> str:
+        """The short name at the start of a sentence: `Het Werkbedrijf`."""
+        return self.kort[:1].upper() + self.kort[1:]
 
     def verdeelsleutel(self, key_id: str) -> Verdeelsleutel:
         return next(v for v in self.verdeelsleutels if v.id == key_id)

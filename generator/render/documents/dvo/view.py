@@ -243,6 +243,7 @@ def gegevens(project: Project, gemeente: Gemeente) -> dict[str, str]:
     return {
         "gemeente": gemeente.naam,
         "organisatie": regio.organisatie,
+        "korte_naam": regio.kort,
         "rechtsvorm": regio.rechtsvorm,
         "vestigingsplaats": regio.vestigingsplaats,
         "regio": regio.naam,
@@ -336,7 +337,7 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
         standaard_sha256=project.standaard.sha256,
         partijen=[
             Partij("gemeente", partijen.partij_gemeente(gemeente.naam, dvo.ondertekenaars)),
-            Partij("werkbedrijf", partijen.partij_werkbedrijf(regio.organisatie, regio.rechtsvorm, regio.vestigingsplaats, dvo.ondertekenaars)),
+            Partij("werkbedrijf", partijen.partij_werkbedrijf(regio.organisatie, regio.rechtsvorm, regio.vestigingsplaats, dvo.ondertekenaars, regio.kort)),
         ],
         considerans=[numbering.resolve(t) for t in project.standaard.considerans],
         artikelen=numbering.clauses,

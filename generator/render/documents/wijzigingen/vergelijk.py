@@ -270,7 +270,7 @@ BUDGETREGELS: list[tuple[str, Callable[[DvoDocument, int], Decimal]]] = [
     ("Maatwerkbudget", lambda d, i: d.budget[i].maatwerkbudget),
     ("Toegewezen aan maatwerkafspraken", lambda d, i: d.toewijzing[i].toegewezen),
     ("Nog niet toegewezen", lambda d, i: d.toewijzing[i].nog_niet_toegewezen),
-    ("Bijdrage aan het Werkbedrijf", lambda d, i: d.bijdragen[i].totaal),
+    ("Bijdrage van de gemeente", lambda d, i: d.bijdragen[i].totaal),
 ]
 
 
