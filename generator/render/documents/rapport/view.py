@@ -13,7 +13,7 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from generator.compute import kpi
-from generator.compute.financien import ONDERBESTEED, OVERSCHREDEN, Financien
+from generator.compute.financien import NIET_OPGEGEVEN, ONDERBESTEED, OVERSCHREDEN, Financien
 from generator.compute.herindeling import namen as herindeling_namen
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
@@ -103,8 +103,9 @@ def koers_tekst(u: Uitkomst) -> str:
     )
 
 
-def vraag(s: Signaal, escalatie: Escalatie) -> str:
-    """The question the escalation body is asked to decide."""
+def vraag(s: Signaal, escalatie: Escalatie, organisatie: str) -> str:
+    """The question the escalation body is asked to decide; `organisatie`: the region's short
+    name for its organisation, as it reads in a sentence ("het Werkbedrijf")."""
     bron = s.bron
     if bron.toelichting and bron.toelichting.vraag:
         return bron.toelichting.vraag
@@ -113,10 +114,10 @@ def vraag(s: Signaal, escalatie: Escalatie) -> str:
     if s.regionaal:
         return (
             f"Welke regionale maatregel neemt {escalatie.aan} om de achterstand op '{s.indicator.naam}' in te lopen: "
-            "extra inzet van het Werkbedrijf, of een andere afspraak?"
+            f"extra inzet van {organisatie}, of een andere afspraak?"
         )
     return (
-        f"Welke extra inzet vraagt {escalatie.aan} van het Werkbedrijf om de achterstand van {s.naam} op "
+        f"Welke extra inzet vraagt {escalatie.aan} van {organisatie} om de achterstand van {s.naam} op "
         f"'{s.indicator.naam}' in te lopen, of moet de afspraak in de DVO worden aangepast?"
     )
 
@@ -156,17 +157,17 @@ class Signalering:
     vorige: Rapportperiode | None
 
 
-def _besluitpunt(s: Signaal, escalatie: Escalatie) -> Besluitpunt:
+def _besluitpunt(s: Signaal, escalatie: Escalatie, organisatie: str) -> Besluitpunt:
     b, e = s.bron, s.indicator.eenheid
     noemer = b.noemer
-    return Besluitpunt(s, vraag(s, escalatie), prestatie(b.oordeel), realisatie(b.realisatie, noemer, e), formatting.kpi_value(b.streefwaarde, e))
+    return Besluitpunt(s, vraag(s, escalatie, organisatie), prestatie(b.oordeel), realisatie(b.realisatie, noemer, e), formatting.kpi_value(b.streefwaarde, e))
 
 
 def signalering(v: Verantwoording, periode: Rapportperiode, slug: str | None) -> Signalering:
     escalatie = v.project.regio.rapportage.escalatie
     signalen = v.signalen(periode, slug)
     return Signalering(
-        besluitpunten=[_besluitpunt(s, escalatie) for s in signalen if s.bron.naar_bestuur],
+        besluitpunten=[_besluitpunt(s, escalatie, v.project.regio.kort) for s in signalen if s.bron.naar_bestuur],
         verklaard=[s for s in signalen if not s.bron.naar_bestuur],
         opvolging=[Opvolgpunt(s, prestatie(s.bron.oordeel)) for s in v.opvolging(periode, slug)],
         # A gemeente made by a herindeling had no besluitpunten of its own before its first day.
@@ -218,6 +219,22 @@ class Rapport:
         return met_artikelen(text, self.artikelen)
 
 
+def begrotingsposten(f: Financien) -> list:
+    """The budget lines a gemeente reports spending on (the totals are computed from them)."""
+    return [f.basisdienstverlening, f.verplichtingen, *f.afspraken]
+
+
+def geen_budgetsignaal(periode: Rapportperiode, open_posten: int, alle_posten: int, bij: str = "") -> str:
+    """The first page's sentence on money when nothing is flagged: never 'no underspending' for
+    spending that was not entered."""
+    if alle_posten and open_posten == alle_posten:
+        return "Financieel: besteding nog niet opgegeven."
+    zin = f"Financieel: geen overschrijding{' of onderbesteding' if periode.jaareinde else ''} gesignaleerd"
+    if open_posten:
+        zin += f"; van {open_posten} {'budgetpost' if open_posten == 1 else 'budgetposten'}{bij} is de besteding nog niet opgegeven"
+    return zin + "."
+
+
 def budgetsignaal(f: Financien, regel) -> str:
     """One flagged budget line in a sentence: 'maatwerkbudget onderbesteed (€ 487.600 van € 624.790)'."""
     label = f"maatwerkafspraak ‘{regel.label}’" if any(regel is a for a in f.afspraken) else regel.label[0].lower() + regel.label[1:]
@@ -234,6 +251,11 @@ class GemeenteRapport(Rapport):
     @property
     def budgetsignalen(self) -> list[str]:
         return [budgetsignaal(self.financien, r) for r in self.financien.signalen]
+
+    @property
+    def zonder_budgetsignaal(self) -> str:
+        regels = begrotingsposten(self.financien)
+        return geen_budgetsignaal(self.periode, sum(r.status == NIET_OPGEGEVEN for r in regels), len(regels))
 
 
 @dataclass(frozen=True)
@@ -290,6 +312,13 @@ class RegioRapport(Rapport):
             aantal = len(set(onder))
             out.append(f"{posten} onderbesteed bij {aantal} {'gemeente' if aantal == 1 else 'gemeenten'}")
         return out
+
+    @property
+    def zonder_budgetsignaal(self) -> str:
+        regels = [(f, r) for f in self.financieel.gemeenten for r in begrotingsposten(f)]
+        open_bij = {f.gemeente.naam for f, r in regels if r.status == NIET_OPGEGEVEN}
+        bij = f" bij {len(open_bij)} {'gemeente' if len(open_bij) == 1 else 'gemeenten'}"
+        return geen_budgetsignaal(self.periode, sum(r.status == NIET_OPGEGEVEN for _, r in regels), len(regels), bij)
 
 
 def _punten(v: Verantwoording, u: Uitkomst, periode: Rapportperiode) -> list[charts.Punt]:
