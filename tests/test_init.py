@@ -94,6 +94,9 @@ def test_a_new_region_validates_and_builds_its_dvos_reports_and_site(installed, 
     assert "3 gemeenten in de regio Achterhoek voeren hun re-integratietaken uit via Werkleerbedrijf Achterhoek" in home
     for page in (region / "site").rglob("*.html"):
         assert not any(name in page.read_text(encoding="utf-8") for name in EXAMPLE_NAMES), page
+    # The organisation page has a path of no particular kind of organisation.
+    assert "Over Werkleerbedrijf Achterhoek" in (region / "site" / "organisatie" / "index.html").read_text(encoding="utf-8")
+    assert not (region / "site" / "werkbedrijf").exists()
 
     # A year of work later: targets filled in, realisaties imported, and the reports follow.
     for slug in ("berkelland", "oost-gelre", "winterswijk"):
