@@ -249,3 +249,31 @@ def test_a_name_must_be_one_line_of_text(name):
 
     with pytest.raises(ScaffoldError, match="verwacht een naam op één regel"):
         check_name(name, "--regio")
+
+
+def test_at_a_terminal_init_asks_for_what_it_cannot_know(tmp_path, monkeypatch):
+    import generator.cli.init as init_command
+
+    monkeypatch.setattr(init_command, "_interactive", lambda: True)
+    answers = "Werkplein Zuid\nhet Werkplein\nopenbaar lichaam\nBb\nBb\n"
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "r"), "--regio", "Zuid", "--gemeente", "Aa:GM0001", "--gemeente", "Bb:GM0002"],
+                                input=answers)
+    assert result.exit_code == 0, result.output
+    for vraag in ("Naam van de uitvoeringsorganisatie", "Korte naam, met lidwoord, zoals in een zin", "Rechtsvorm", "Vestigingsplaats",
+                  "Gastheergemeente (naam of slug) (Aa, Bb)"):
+        assert f"{vraag}: " in result.output
+    assert "IN TE VULLEN" not in result.output
+    regio = YAML(typ="safe").load((tmp_path / "r" / "content" / "regio.yaml").read_text(encoding="utf-8"))
+    assert (regio["organisatie"], regio["korte_naam"], regio["rechtsvorm"], regio["vestigingsplaats"], regio["gastheergemeente"]) == (
+        "Werkplein Zuid", "het Werkplein", "openbaar lichaam", "Bb", "bb")
+    assert CliRunner().invoke(main, ["validate", "--root", str(tmp_path / "r")]).exit_code == 0
+
+
+def test_at_a_terminal_an_empty_answer_leaves_the_value_to_fill_in(tmp_path, monkeypatch):
+    import generator.cli.init as init_command
+
+    monkeypatch.setattr(init_command, "_interactive", lambda: True)
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "r"), "--regio", "Zuid", "--gemeente", "Aa:GM0001", *ORGANISATIE[:4]],
+                                input="\n\n")
+    assert result.exit_code == 0, result.output
+    assert "Nog in te vullen in content/regio.yaml (er staat 'IN TE VULLEN'): rechtsvorm, vestigingsplaats." in result.output
