@@ -50,3 +50,9 @@ def test_two_of_a_kind_stay_two_lines_and_different_causes_are_never_merged():
     assert samengevat(other_value)[-1] == str(other_value[-1])
     other_code = three + [f("a.yaml", 9, "x[2019]: verwacht een bedrag, gevonden 'veel'", "waarde-dubbel")]
     assert samengevat(other_code)[-1] == str(other_code[-1])
+
+
+def test_placeholders_stay_one_line_each():
+    """Each 'IN TE VULLEN' is a decision of its own, at the line where its value goes."""
+    places = [Finding(f"gemeenten/g{i}.yaml", 9, 25, "dvo.ondertekenaars[1].grondslag.orgaan: in te vullen: het orgaan", "in-te-vullen") for i in range(4)]
+    assert samengevat(places) == [str(f) for f in places]

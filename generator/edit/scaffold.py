@@ -84,6 +84,10 @@ class NewRegion:
         """The organisation in a comment or the site's title: its name, once it is known."""
         return self.organisatie if hint_of(self.organisatie) is None else "de uitvoeringsorganisatie"
 
+    # The default organisation page in the nav (publish/default_pages); regions from before it had
+    # this name know it as werkbedrijf.md, the same page.
+    organisatiepagina = "organisatie.md"
+
     @property
     def site_naam(self) -> str:
         return self.organisatie if hint_of(self.organisatie) is None else f"Regio {self.naam}"
@@ -211,8 +215,9 @@ def _render(source: str, **context) -> str:
 
 
 def site_config_text(organisatie: str) -> str:
-    """mkdocs.yml as `dvo init` writes it, for a region that has none (`dvo bijwerken` from format 1)."""
-    return _render("mkdocs.yml", regio={"site_naam": organisatie})
+    """mkdocs.yml as `dvo init` writes it, for a region that has none (`dvo bijwerken` from format 1):
+    its organisation page keeps the name it had then."""
+    return _render("mkdocs.yml", regio={"site_naam": organisatie, "organisatiepagina": "werkbedrijf.md"})
 
 
 Maker = Callable[[NewRegion], dict[str, str]]

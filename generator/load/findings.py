@@ -45,6 +45,8 @@ class InvalidProject(DvoError):
 
 # From this many findings with one cause on, they are told once, with the other places.
 HERHAALD_VANAF = 3
+# Findings that are each a decision of their own, at their own line, however alike they read.
+ELK_APART = ("in-te-vullen",)
 _INDEX = re.compile(r"\[[^\]]*\]")
 
 
@@ -65,7 +67,7 @@ def samengevat(findings: list[Finding]) -> list[str]:
     out: list[str] = []
     for f in findings:
         groep = groepen[oorzaak(f)]
-        if len(groep) < HERHAALD_VANAF:
+        if len(groep) < HERHAALD_VANAF or f.code in ELK_APART:
             out.append(str(f))
         elif groep[0] is f:
             out.append(f"{f.text} (en nog {len(groep) - 1} keer: {_plaatsen(f.path, groep[1:])}) [{f.code}]")

@@ -20,7 +20,7 @@ DESCRIPTIONS: dict[str, Described] = {
         "formaat": ("Gegevensformaat", "Het formaat waarin de gegevens van de regio zijn geschreven (nu 4). Na een update van de software zet `dvo bijwerken` oudere gegevens om en werkt dit getal bij."),
         "naam": ("Naam van de regio", "Bijvoorbeeld 'Achterhoek'. Staat op de site en in de rapportages."),
         "organisatie": ("Naam van de uitvoeringsorganisatie", "De organisatie die de DVO's met de gemeenten sluit, bijvoorbeeld 'Werkbedrijf Achterhoek'."),
-        "korte_naam": ("Korte naam van de organisatie", "Hoe de DVO en de rapportages de organisatie verder noemen, met lidwoord, zoals in een zin: 'het Werkbedrijf', 'het Werkplein'. De DVO definieert de partij zo ('hierna: het Werkbedrijf'). Zonder korte naam staat er 'de organisatie'. Optioneel."),
+        "korte_naam": ("Korte naam van de organisatie", "Hoe de DVO en de rapportages de organisatie verder noemen, met lidwoord, zoals in een zin: 'het Werkbedrijf', 'het Werkplein'. De DVO definieert de partij zo ('hierna: het Werkbedrijf'). Zonder korte naam staat er 'het Werkbedrijf', zoals in DVO's van vóór dit veld. Optioneel."),
         "rechtsvorm": ("Rechtsvorm", "Bijvoorbeeld de gemeenschappelijke regeling of de module daarvan waarin de organisatie is ondergebracht."),
         "vestigingsplaats": ("Vestigingsplaats", "De plaats waar de organisatie is gevestigd."),
         "gastheergemeente": ("Gastheergemeente", "Slug van de gemeente die ondersteunende taken levert; moet in de lijst gemeenten staan."),

@@ -254,8 +254,12 @@ class Toegankelijkheid(StrictModel):
     datum: dt.date  # the day the region drew up the statement, or last checked it
 
 
-# How documents name the organisation after its full name when the region gives no short name.
-KORTE_NAAM_STANDAARD = "de organisatie"
+# How documents name the organisation after its full name when the region gives no short name:
+# what every DVO said before `korte_naam` existed, so that data written then keeps its text and
+# its recorded controlegetallen (`dvo init` always writes a korte_naam). Branch issue-21 instead
+# migrates such data (format 5 writes this value into regio.yaml) and then defaults to a neutral
+# "de organisatie"; with that migration this fallback can go.
+KORTE_NAAM_STANDAARD = "het Werkbedrijf"
 
 
 class Regio(StrictModel):
