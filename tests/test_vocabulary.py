@@ -62,8 +62,11 @@ def test_the_site_shows_the_catalogue_as_the_region_wrote_it(achterhoek, monkeyp
     assert "Duur drie weken" in _text(site / "eigen-kracht" / "index.html")
     overview = _text(site / "index.html")
     assert "alle 48 instrumenten van Werkleerbedrijf Achterhoek, in 4 categorieën, ingedeeld in 12 dienstgroepen" in overview
-    # Jobcoaching is listed under both of its groups.
-    groups = overview[overview.index("Per dienstgroep"):]
+    # The dienstgroepen are headings under "Per dienstgroep" (so also in the page's table of contents,
+    # which comes first), and Jobcoaching is listed under both of its groups.
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h3 id="[^"]*">Bemiddeling en plaatsing', html)
+    groups = overview[overview.rindex("Per dienstgroep"):]
     assert groups[groups.index("Bemiddeling en plaatsing"):groups.index("Specifieke doelgroepen: jongeren")].count("Jobcoaching") == 1
     assert groups[groups.index("Specifieke doelgroepen: arbeidsbeperkten"):groups.index("Specifieke doelgroepen: zelfstandig")].count("Jobcoaching") == 1
     assert "Totaal 9 30 6 3 48" in overview  # the category x function table adds up to the catalogue
