@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 
 from generator.cli import main
 from tests.conftest import REPO
+from tests.nieuwe_regio import ORGANISATIE
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
 HOOK_FIELDS = ("id", "name", "entry", "language", "pass_filenames", "files")
@@ -45,7 +46,7 @@ def test_the_project_and_new_regions_use_the_shipped_hook(tmp_path):
     local = _hook(shipped, "dvo-validate-lokaal")
     own = _yaml(REPO / ".pre-commit-config.yaml")["repos"][0]
     assert own["repo"] == "local" and _hook(own["hooks"], "dvo-validate-lokaal") == local
-    assert CliRunner().invoke(main, ["init", str(tmp_path / "r"), "--regio", "R", "--gemeente", "A:GM0001"]).exit_code == 0
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "r"), "--regio", "R", "--gemeente", "A:GM0001", *ORGANISATIE]).exit_code == 0
     written = _yaml(tmp_path / "r" / ".pre-commit-config.yaml")["repos"][0]
     assert written["repo"] == "local" and _hook(written["hooks"], "dvo-validate-lokaal") == local
     # The python variant runs the same command on the same files.
@@ -56,14 +57,17 @@ def test_the_project_and_new_regions_use_the_shipped_hook(tmp_path):
 @pytest.mark.parametrize("broken", [False, True])
 def test_a_commit_in_a_new_region_runs_dvo_validate(tmp_path, broken):
     region = tmp_path / "regio"
-    assert CliRunner().invoke(main, ["init", str(region), "--regio", "Regio", "--gemeente", "Aa en Hunze:GM1680", "--periode", "2025-2026"]).exit_code == 0
+    assert CliRunner().invoke(main, ["init", str(region), "--regio", "Regio", "--gemeente", "Aa en Hunze:GM1680", "--periode", "2025-2026", *ORGANISATIE]).exit_code == 0
     env = _env(tmp_path)
     git = lambda *args: subprocess.run(["git", "-C", str(region), *args], capture_output=True, text=True, env=env, timeout=60)  # noqa: E731
-    assert (region / ".git").is_dir()  # dvo init made the repository
+    assert (region / ".git").is_dir()  # dvo init made the repository, with its first commit
+    first = git("rev-parse", "HEAD").stdout.strip()
     assert subprocess.run([*PRE_COMMIT, "install"], cwd=region, env=env, capture_output=True, timeout=120).returncode == 0
+    path = region / "gemeenten" / "aa-en-hunze.yaml"
     if broken:
-        path = region / "gemeenten" / "aa-en-hunze.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace("participatiebudget: 0", "participatiebudget: 2.100.000", 1), encoding="utf-8")
+    else:
+        path.write_text(path.read_text(encoding="utf-8").replace("participatiebudget: 0", "participatiebudget: 2100000", 1), encoding="utf-8")
     git("add", "-A")
     commit = git("commit", "-m", "eerste versie")
     if broken:
@@ -71,7 +75,7 @@ def test_a_commit_in_a_new_region_runs_dvo_validate(tmp_path, broken):
         line = path.read_text(encoding="utf-8").splitlines().index("    participatiebudget: 2.100.000") + 1
         assert f"gemeenten/aa-en-hunze.yaml:{line}:25: financien[2025].participatiebudget: verwacht een bedrag in euro's zonder " \
                "scheidingsteken voor duizendtallen (schrijf 2100000)" in commit.stdout + commit.stderr
-        assert git("rev-parse", "--verify", "HEAD").returncode != 0  # nothing was committed
+        assert git("rev-parse", "HEAD").stdout.strip() == first  # nothing was committed
     else:
         assert commit.returncode == 0, commit.stdout + commit.stderr
         assert "dvo validate" in commit.stdout + commit.stderr and "Passed" in commit.stdout + commit.stderr
@@ -80,7 +84,7 @@ def test_a_commit_in_a_new_region_runs_dvo_validate(tmp_path, broken):
 def test_the_shipped_manifest_works_from_this_repository(tmp_path):
     """`pre-commit try-repo` uses .pre-commit-hooks.yaml exactly as a region's remote `repo:` would."""
     region = tmp_path / "regio"
-    assert CliRunner().invoke(main, ["init", str(region), "--regio", "Regio", "--gemeente", "A:GM0001"]).exit_code == 0
+    assert CliRunner().invoke(main, ["init", str(region), "--regio", "Regio", "--gemeente", "A:GM0001", *ORGANISATIE]).exit_code == 0
     env = _env(tmp_path)
     subprocess.run(["git", "-C", str(region), "add", "-A"], check=True, env=env)
     proc = subprocess.run([*PRE_COMMIT, "try-repo", str(REPO), "dvo-validate-lokaal", "--all-files"], cwd=region, env=env, capture_output=True, text=True, timeout=300)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from generator.cli import main
 from generator.load.layout import Layout
 from generator.util.revision import source_revision
 from tests.conftest import document_html
+from tests.nieuwe_regio import ORGANISATIE
 
 IDENTITY = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
 HASH = r"[0-9a-f]{10}"
@@ -33,11 +35,15 @@ def git(root: Path, *args: str) -> str:
 
 
 def new_region(path: Path, *, commit: bool) -> Path:
-    result = CliRunner().invoke(main, ["init", str(path), "--regio", "Proef", "--gemeente", "Aa en Hunze:GM1680", "--periode", "2025-2026"])
+    """A region from `dvo init`, which makes its first commit; `commit=False`: a repository
+    without any commit yet (or, inside another repository, no repository of its own)."""
+    result = CliRunner().invoke(main, ["init", str(path), "--regio", "Proef", "--gemeente", "Aa en Hunze:GM1680", "--periode", "2025-2026", *ORGANISATIE])
     assert result.exit_code == 0, result.output
-    if commit:
-        git(path, "add", "-A")
-        git(path, "commit", "-q", "-m", "regio")
+    if (path / ".git").is_dir():
+        assert git(path, "log", "--format=%s") == "Nieuwe regio Proef (dvo init)"
+        if not commit:
+            shutil.rmtree(path / ".git")
+            git(path, "init", "-q")
     return path
 
 

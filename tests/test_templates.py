@@ -113,7 +113,7 @@ def test_site_configuration_is_checked_with_line_and_suggestion(region: Region):
     lines = lines_of(region.dvo("validate"))
     regio = region.line_of("mkdocs.yml", "regio/indx.md")
     assert f"mkdocs.yml:{regio}:12: nav: pagina 'regio/indx.md' bestaat niet; bedoelt u 'regio/index.md'? Verwacht een eigen pagina " \
-           "content/pages/regio/indx.md, een standaardpagina (bestuur.md, dvo-lezen.md, index.md, toegankelijkheid.md, werkbedrijf.md) " \
+           "content/pages/regio/indx.md, een standaardpagina (bestuur.md, dvo-lezen.md, index.md, organisatie.md, toegankelijkheid.md, werkbedrijf.md) " \
            "of een pagina die de generator maakt (gemeenten/index.md, regio/index.md, instrumentarium/index.md, verordening.md) [pagina-onbekend]" in lines
     assert_finding(lines, f"mkdocs.yml:{region.line_of('mkdocs.yml', 'besturen/index.md')}:32", "pagina-onbekend")
     region.path("mkdocs.yml").unlink()
@@ -131,7 +131,8 @@ def test_without_own_pages_the_package_pages_are_used(region: Region, tmp_path):
     project = load_project(region.root)
     docs = tmp_path / "docs"
     written = write_default_pages(project, Templates.for_layout(project.layout), docs)
-    assert written == ["bestuur.md", "dvo-lezen.md", "toegankelijkheid.md", "werkbedrijf.md"]  # index.md is the region's own
+    # index.md is the region's own; organisatie.md, the same page as werkbedrijf.md, is not in its nav.
+    assert written == ["bestuur.md", "dvo-lezen.md", "toegankelijkheid.md", "werkbedrijf.md"]
     werk = (docs / "werkbedrijf.md").read_text(encoding="utf-8")
     assert werk.startswith(f"# Over {project.regio.organisatie}\n")
     assert "de gemeenten Beuningen, Druten, Groesbeek, Heumen, Millingen aan de Rijn, Mook en Middelaar, Nijmegen, Ubbergen en Wijchen" in werk
@@ -143,7 +144,7 @@ def test_every_overridable_file_is_listed_in_the_readme():
     section = readme[readme.index("## Een nieuwe regio beginnen"):]
     listed = [rel for rel in package_files() if f"`{rel}`" in section or f"`{rel.rsplit('/', 1)[0]}/`" in section]
     assert listed == package_files()
-    assert default_pages() == ["bestuur.md", "dvo-lezen.md", "index.md", "toegankelijkheid.md", "werkbedrijf.md"]
+    assert default_pages() == ["bestuur.md", "dvo-lezen.md", "index.md", "organisatie.md", "toegankelijkheid.md", "werkbedrijf.md"]
 
 
 @pytest.mark.parametrize("rel", ["init/content/regio.yaml", "init/mkdocs.yml", "ci/github-workflow.yml", "ci/gitlab-ci.yml"])

@@ -62,8 +62,11 @@ def test_the_site_shows_the_catalogue_as_the_region_wrote_it(achterhoek, monkeyp
     assert "Duur drie weken" in _text(site / "eigen-kracht" / "index.html")
     overview = _text(site / "index.html")
     assert "alle 48 instrumenten van Werkleerbedrijf Achterhoek, in 4 categorieën, ingedeeld in 12 dienstgroepen" in overview
-    # Jobcoaching is listed under both of its groups.
-    groups = overview[overview.index("Per dienstgroep"):]
+    # The dienstgroepen are headings under "Per dienstgroep" (so also in the page's table of contents,
+    # which comes first), and Jobcoaching is listed under both of its groups.
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h3 id="[^"]*">Bemiddeling en plaatsing', html)
+    groups = overview[overview.rindex("Per dienstgroep"):]
     assert groups[groups.index("Bemiddeling en plaatsing"):groups.index("Specifieke doelgroepen: jongeren")].count("Jobcoaching") == 1
     assert groups[groups.index("Specifieke doelgroepen: arbeidsbeperkten"):groups.index("Specifieke doelgroepen: zelfstandig")].count("Jobcoaching") == 1
     assert "Totaal 9 30 6 3 48" in overview  # the category x function table adds up to the catalogue
@@ -129,9 +132,13 @@ def test_a_category_without_a_list_of_categories(achterhoek):
     text = achterhoek.read(I)
     achterhoek.write(I, text[:text.index("categorieen:")] + text[text.index("dienstgroepen:"):])
     lines = findings(achterhoek)
-    assert len(lines) == 49  # every instrument names one; the summary line
+    # Every instrument names one (48 findings), told once per category with the lines of the others.
+    assert lines[-1] == "48 fouten gevonden; er is niets geschreven."
+    assert len(lines) == 5, lines
     assert_finding(lines, f"{I}:{achterhoek.line_of(I, 'categorie: inkomen')}:16", "verwijzing-onbekend")
     assert {code for _, code in located(lines)} == {"verwijzing-onbekend"}
+    tweede = achterhoek.line_of(I, "categorie: inkomen", 2)
+    assert f"(en nog {achterhoek.read(I).count('categorie: inkomen') - 1} keer: regels {tweede}, " in lines[0]
 
 
 def test_a_duplicate_term_id(achterhoek):

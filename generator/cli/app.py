@@ -82,7 +82,7 @@ def check_gemeente(project: Project, slug: str | None) -> None:
 @click.group("dvo", cls=DutchGroup, context_settings=CONTEXT)
 @click.version_option(package_name="dvo-generator", message="dvo %(version)s", help="Toon de versie en stop.")
 def main() -> None:
-    """DVO- en verantwoordingsgenerator voor een regionaal Werkbedrijf.
+    """DVO- en verantwoordingsgenerator voor gemeenten die hun re-integratie samen laten uitvoeren.
 
     Controleert de YAML-gegevens van de regio en maakt daaruit DVO's,
     verantwoordingsrapportages en de website.

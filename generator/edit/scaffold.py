@@ -20,6 +20,7 @@ from typing import Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.load.formaat import HUIDIG
+from generator.load.formaat.beslissingen import hint_of, placeholder
 from generator.load.layout import FILE_GLOBS, PACKAGE_TEMPLATES
 from generator.models.schema import all_schema_texts, editor_settings
 from generator.render.templating.environment import md_escape
@@ -46,6 +47,17 @@ class NewGemeente:
         return slugify(self.naam)
 
 
+# What `dvo init` cannot know about the organisation: asked for at a terminal, else written as
+# a placeholder that `dvo validate` refuses at its line (load/formaat/beslissingen) until filled in.
+VRAGEN = {
+    "organisatie": ("--organisatie", "Naam van de uitvoeringsorganisatie", "de volledige naam van de uitvoeringsorganisatie, bijv. 'Werkleerbedrijf Achterhoek'"),
+    "korte_naam": ("--korte-naam", "Korte naam, met lidwoord, zoals in een zin", "hoe de DVO de organisatie verder noemt, met lidwoord, bijv. 'het Werkleerbedrijf' of 'het Werkplein'"),
+    "rechtsvorm": ("--rechtsvorm", "Rechtsvorm", "de rechtsvorm van de organisatie, bijv. 'openbaar lichaam op grond van de Wet gemeenschappelijke regelingen'"),
+    "vestigingsplaats": ("--vestigingsplaats", "Vestigingsplaats", "de plaats waar de organisatie is gevestigd"),
+    "gastheergemeente": ("--gastheergemeente", "Gastheergemeente (naam of slug)", "de slug van de gemeente die ondersteunende taken levert (uit de lijst gemeenten hieronder)"),
+}
+
+
 @dataclass(frozen=True)
 class NewRegion:
     naam: str
@@ -53,10 +65,32 @@ class NewRegion:
     gemeenten: tuple[NewGemeente, ...]
     eerste_jaar: int
     laatste_jaar: int
+    korte_naam: str = ""
+    rechtsvorm: str = ""
+    vestigingsplaats: str = ""
+    gastheergemeente: str = ""
 
     @property
     def jaren(self) -> list[int]:
         return list(range(self.eerste_jaar, self.laatste_jaar + 1))
+
+    @property
+    def open(self) -> list[str]:
+        """The fields written as a placeholder, to be filled in by the user."""
+        return [veld for veld in VRAGEN if hint_of(getattr(self, veld)) is not None]
+
+    @property
+    def organisatie_tekst(self) -> str:
+        """The organisation in a comment or the site's title: its name, once it is known."""
+        return self.organisatie if hint_of(self.organisatie) is None else "de uitvoeringsorganisatie"
+
+    # The default organisation page in the nav (publish/default_pages); regions from before it had
+    # this name know it as werkbedrijf.md, the same page.
+    organisatiepagina = "organisatie.md"
+
+    @property
+    def site_naam(self) -> str:
+        return self.organisatie if hint_of(self.organisatie) is None else f"Regio {self.naam}"
 
 
 def slugify(naam: str) -> str:
@@ -100,14 +134,41 @@ def default_period(today: dt.date) -> tuple[int, int]:
 PLACEHOLDER = NewGemeente("Voorbeeldgemeente", "GM0000")
 
 
-def new_region(naam: str, organisatie: str | None, gemeenten: list[str], periode: tuple[int, int]) -> NewRegion:
+def parse_gemeenten(gemeenten: list[str]) -> tuple[NewGemeente, ...]:
     parsed = tuple(parse_gemeente(g) for g in gemeenten) or (PLACEHOLDER,)
     for what, values in (("slug", [g.slug for g in parsed]), ("CBS-code", [g.cbs_code for g in parsed])):
         dups = sorted({v for v in values if values.count(v) > 1})
         if dups:
             raise ScaffoldError(f"--gemeente: {what} {', '.join(dups)} komt meer dan eens voor")
+    return parsed
+
+
+def gastheer_slug(value: str, gemeenten: tuple[NewGemeente, ...]) -> str:
+    """`Oost Gelre` or `oost-gelre` -> `oost-gelre`, when it is one of the gemeenten."""
+    for g in gemeenten:
+        if value.strip() in (g.naam, g.slug) or slugify(value) == g.slug:
+            return g.slug
+    raise ScaffoldError(
+        f"--gastheergemeente: verwacht een van de gemeenten ({', '.join(g.naam for g in gemeenten)}), gevonden '{value}'")
+
+
+def new_region(naam: str, organisatie: str | None, gemeenten: list[str] | tuple[NewGemeente, ...], periode: tuple[int, int],
+               **organisatie_gegevens: str | None) -> NewRegion:
+    """The new region; each value of VRAGEN that is not given becomes a placeholder (a gastheergemeente
+    only when there is more than one gemeente to choose from)."""
+    parsed = gemeenten if isinstance(gemeenten, tuple) else parse_gemeenten(list(gemeenten))
     naam = check_name(naam, "--regio")
-    return NewRegion(naam, check_name(organisatie or f"Werkbedrijf {naam}", "--organisatie"), parsed, *periode)
+    given = {"organisatie": organisatie, **organisatie_gegevens}
+    values: dict[str, str] = {}
+    for veld, (optie, _, wat) in VRAGEN.items():
+        value = given.get(veld)
+        if veld == "gastheergemeente":
+            if value:
+                value = gastheer_slug(value, parsed)
+            elif len(parsed) == 1 and parsed != (PLACEHOLDER,):
+                value = parsed[0].slug
+        values[veld] = check_name(value, optie) if value else placeholder(wat)
+    return NewRegion(naam, values.pop("organisatie"), parsed, *periode, **values)
 
 
 # --- the files ---------------------------------------------------------------------------------
@@ -154,8 +215,9 @@ def _render(source: str, **context) -> str:
 
 
 def site_config_text(organisatie: str) -> str:
-    """mkdocs.yml as `dvo init` writes it, for a region that has none (`dvo bijwerken` from format 1)."""
-    return _render("mkdocs.yml", regio={"organisatie": organisatie})
+    """mkdocs.yml as `dvo init` writes it, for a region that has none (`dvo bijwerken` from format 1):
+    its organisation page keeps the name it had then."""
+    return _render("mkdocs.yml", regio={"site_naam": organisatie, "organisatiepagina": "werkbedrijf.md"})
 
 
 Maker = Callable[[NewRegion], dict[str, str]]
@@ -222,12 +284,15 @@ def is_empty_dir(path: Path) -> bool:
     return path.is_dir() and not any(path.iterdir())
 
 
-def write(root: Path, region: NewRegion) -> list[str]:
-    """Write the repository into `root` (absent or empty); returns the paths written."""
+def write(root: Path, region: NewRegion | None) -> list[str]:
+    """Write the repository into `root` (absent or empty); returns the paths written.
+    (With `region` None it only checks that `root` may be written.)"""
     from generator.util.atomic import write_text
 
     if root.exists() and not is_empty_dir(root):
         raise ScaffoldError(f"'{root}' bestaat al en is niet leeg; kies een nieuwe of lege map")
+    if region is None:
+        return []
     made = files(region)
     for rel, text in made.items():
         write_text(root / rel, text)

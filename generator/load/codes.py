@@ -19,7 +19,7 @@ CODES: dict[str, str] = {
     "formaat-ouder": "De gegevens staan in een ouder formaat dan deze versie van de software leest: draai `dvo bijwerken` (met --dry-run ziet u eerst wat er verandert).",
     "formaat-nieuwer": "De gegevens staan in een nieuwer formaat dan deze versie van de software kent: werk de generator bij.",
     "omzetten-onmogelijk": "Een bestand kan niet naar het nieuwe formaat worden omgezet, bijvoorbeeld een blok op één regel ({...}) waar een veld bij moet: schrijf het uit over meer regels.",
-    "in-te-vullen": "Een beslissing die `dvo bijwerken` aan u liet: vervang de waarde die met IN TE VULLEN begint (of het opzijgezette sjabloon) door wat er hoort; de melding zegt wat.",
+    "in-te-vullen": "Iets wat alleen u weet, dat `dvo init` of `dvo bijwerken` aan u liet: vervang de waarde die met IN TE VULLEN begint (of het opzijgezette sjabloon) door wat er hoort; de melding zegt wat.",
     # The file itself: present, readable, inside the repository, valid YAML.
     "bestand-ontbreekt": "Een bestand dat de regio nodig heeft ontbreekt: een gegevensbestand, het bestand van een gemeente uit de lijst, of mkdocs.yml.",
     "bestand-buiten-repository": "Een symbolische koppeling wijst naar een bestand of map buiten de regio-repository; dat wordt nooit gelezen.",

@@ -19,11 +19,11 @@ from generator.load.findings import Finding
 from generator.load.loaded import RegionFiles
 from generator.load.yamlsource import YamlDocument
 from generator.models.gemeente import Gemeente
-from generator.models.standaard import GEGEVEN, GEGEVENS, REFERENCE
+from generator.models.standaard import GEGEVEN, GEGEVENS, REFERENCE, bekend_gegeven
 from generator.util.formatting import date_long
 
 DEFINITIEF = ("vastgesteld", "ondertekend")
-PARTIJEN = {"gemeente": "de gemeente", "werkbedrijf": "de organisatie"}  # the organisation by its short name where known
+PARTIJEN = ("gemeente", "organisatie")
 
 
 def _gemeenten(ld: RegionFiles) -> Iterator[tuple[Gemeente, YamlDocument]]:
@@ -32,11 +32,11 @@ def _gemeenten(ld: RegionFiles) -> Iterator[tuple[Gemeente, YamlDocument]]:
 
 
 def unknown_gegevens(text: str) -> list[str]:
-    return [name for name in GEGEVEN.findall(text) if name not in GEGEVENS]
+    return [name for name in GEGEVEN.findall(text) if not bekend_gegeven(name)]
 
 
 def gegeven_message(where: str, name: str) -> str:
-    return f"{where}: onbekend gegeven '[[gegeven:{name}]]'; bekend zijn: {', '.join(GEGEVENS)}"
+    return f"{where}: onbekend gegeven '[[gegeven:{name}]]'; bekend zijn: {', '.join(GEGEVENS)} (met een hoofdletter, zoals [[gegeven:Korte_naam]], aan het begin van een zin)"
 
 
 def rule_bijzondere_bepalingen(ld: RegionFiles) -> Iterator[Finding]:
@@ -104,9 +104,9 @@ def rule_ondertekening(ld: RegionFiles) -> Iterator[Finding]:
     an ondertekende DVO says where and when each one signed."""
     for g, doc in _gemeenten(ld):
         dvo = g.dvo
-        for partij, wie in PARTIJEN.items():
-            wie = ld.regio.kort if partij == "werkbedrijf" and ld.regio is not None else wie
-            if not any(o.namens == partij for o in dvo.ondertekenaars):
+        for partij in PARTIJEN:
+            if not any((o.namens == "gemeente") == (partij == "gemeente") for o in dvo.ondertekenaars):
+                wie = "de gemeente" if partij == "gemeente" else ld.regio.kort
                 yield doc.finding(("dvo", "ondertekenaars"), f"dvo.ondertekenaars: een DVO heeft twee partijen; verwacht ten minste één ondertekenaar met 'namens: {partij}' ({wie}), gevonden geen", code="ondertekening-onvolledig")
         for i, o in enumerate(dvo.ondertekenaars):
             base = ("dvo", "ondertekenaars", i)

@@ -266,7 +266,7 @@ DESCRIPTIONS: dict[str, Described] = {
     "Ondertekenaar": ("Ondertekenaar", "Eén ondertekenaar van de DVO.", {
         "naam": ("Naam", "Naam van de ondertekenaar."),
         "functie": ("Functie", "Bijvoorbeeld 'wethouder Werk en Inkomen'."),
-        "namens": ("Namens", "'gemeente' of 'werkbedrijf' (de uitvoeringsorganisatie)."),
+        "namens": ("Namens", "'gemeente' of 'organisatie' (de uitvoeringsorganisatie; 'werkbedrijf' betekent hetzelfde)."),
         "grondslag": ("Grondslag", "Het besluit of mandaat waarop de ondertekenaar tekent; bij een vastgestelde DVO verplicht, met orgaan en datum."),
         "ondertekend": ("Ondertekend", "Plaats en datum van de handtekening; verplicht zodra de status 'ondertekend' is."),
     }),

@@ -208,9 +208,15 @@ class Ondertekening(StrictModel):
 class Ondertekenaar(StrictModel):
     naam: Text
     functie: Text
-    namens: Literal["gemeente", "werkbedrijf"]
+    # 'organisatie': for the region's organisation, whatever it is called; 'werkbedrijf' is the
+    # same party in data written before (kept as written, so recorded controlegetallen stay valid).
+    namens: Literal["gemeente", "organisatie", "werkbedrijf"]
     grondslag: Bevoegdheid | None = None
     ondertekend: Ondertekening | None = None
+
+    @property
+    def voor_organisatie(self) -> bool:
+        return self.namens != "gemeente"
 
 
 class Wijziging(StrictModel):

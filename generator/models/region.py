@@ -357,6 +357,16 @@ class Regio(StrictModel):
         """The short name at the start of a sentence: `Het Werkbedrijf`."""
         return self.kort[:1].upper() + self.kort[1:]
 
+    @property
+    def kort(self) -> str:
+        """The short name in running text: `het Werkbedrijf` (or the neutral default)."""
+        return self.korte_naam or KORTE_NAAM_STANDAARD
+
+    @property
+    def kort_begin(self) -> str:
+        """The short name at the start of a sentence: `Het Werkbedrijf`."""
+        return self.kort[:1].upper() + self.kort[1:]
+
     def verdeelsleutel(self, key_id: str) -> Verdeelsleutel:
         return next(v for v in self.verdeelsleutels if v.id == key_id)
 

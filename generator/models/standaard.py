@@ -5,7 +5,8 @@ gemeente's own articles):
 
 - `[[artikel:<id>]]` becomes "artikel 9", numbered by position;
 - `[[gegeven:<naam>]]` becomes a value that belongs to the region or the gemeente
-  (see GEGEVENS), e.g. the first and last day of the agreement.
+  (see GEGEVENS), e.g. the first and last day of the agreement; `[[gegeven:Naam]]`
+  (capital first letter) the same value with a capital, to begin a sentence.
 """
 
 from __future__ import annotations
@@ -38,6 +39,20 @@ GEGEVENS = {
     "rapportageschema": "hoe vaak de organisatie rapporteert: 'per jaar', 'per tertaal' of 'per kwartaal'",
     "escalatie": "het orgaan waaraan een onverklaarde afwijking wordt voorgelegd, met lidwoord (regio.yaml: rapportage.escalatie)",
 }
+
+
+
+def gegeven_naam(name: str) -> tuple[str, bool]:
+    """`Korte_naam` -> ('korte_naam', True): a name written with a capital asks for the value
+    with a capital first letter, for the start of a sentence ("Het Werkbedrijf levert ...")."""
+    if name[:1].isupper():
+        return name[:1].lower() + name[1:], True
+    return name, False
+
+
+def bekend_gegeven(name: str) -> bool:
+    return gegeven_naam(name)[0] in GEGEVENS
+
 
 Slot = Literal[
     "basispakket", "maatwerk", "verplichtingen", "financien", "betaling", "prestaties",

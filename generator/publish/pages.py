@@ -393,6 +393,15 @@ def nav_sections(source: BuildSource, docs: Path) -> dict[str, list]:
             nr, term = categorieen[cat_id]
             instrumenten.append({escape(f"{nr}. {term.naam}"): [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in in_cat]})
     zonder = [i for i in project.instrumentarium.instrumenten if not i.categorie]
+    if not categorieen and project.instrumentarium.dienstgroepen:
+        # No categories: the region's dienstgroepen are the menu's sections (an instrument in
+        # two groups is in both), as they are the headings of the page.
+        per_dienstgroep = grouped(project)["per_dienstgroep"]
+        for groep in project.instrumentarium.dienstgroepen:
+            in_groep = per_dienstgroep[groep.id]
+            if in_groep:
+                instrumenten.append({escape(groep.naam): [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in in_groep]})
+        zonder = [i for i in zonder if not i.dienstgroep]
     instrumenten += [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in zonder]
     return {GEMEENTEN: gemeenten, REGIO: regio, INSTRUMENTARIUM: instrumenten}
 

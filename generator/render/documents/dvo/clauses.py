@@ -17,7 +17,7 @@ from string import ascii_lowercase
 from markupsafe import Markup, escape
 
 from generator.models.gemeente import BijzondereBepaling
-from generator.models.standaard import GEGEVEN, REFERENCE, DvoStandaard
+from generator.models.standaard import GEGEVEN, REFERENCE, DvoStandaard, gegeven_naam
 from generator.util.errors import DvoError
 
 
@@ -87,10 +87,11 @@ class Numbering:
             return f'<a class="xref" href="#artikel-{ref}">artikel {self.numbers[ref]}</a>'
 
         def value(match) -> str:
-            name = match.group(1)
+            name, hoofdletter = gegeven_naam(match.group(1))
             if name not in self.gegevens:
-                raise UnknownReference(f"onbekend gegeven '{name}'")
-            return str(escape(self.gegevens[name]))
+                raise UnknownReference(f"onbekend gegeven '{match.group(1)}'")
+            text = self.gegevens[name]
+            return str(escape(text[:1].upper() + text[1:] if hoofdletter else text))
 
         # Escape first: the placeholders contain no characters that escaping changes.
         return Markup(GEGEVEN.sub(value, REFERENCE.sub(link, str(escape(text)))))

@@ -13,7 +13,9 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from generator.compute import kpi
-from generator.compute.financien import AFSPRAAK, ONDERBESTEED, OVERSCHREDEN, ZONDER_AFSPRAAK, Begrotingsregel, Financien, sum_known
+from generator.compute.financien import (
+    AFSPRAAK, NIET_OPGEGEVEN, ONDERBESTEED, OVERSCHREDEN, ZONDER_AFSPRAAK, Begrotingsregel, Financien, sum_known,
+)
 from generator.compute.geldende_dvo import GeldendeDvo, buiten_dvo
 from generator.compute.herindeling import namen as herindeling_namen
 from generator.compute.rapportperiode import Rapportperiode
@@ -184,6 +186,22 @@ class Rapport:
         return met_artikelen(text, self.artikelen)
 
 
+def begrotingsposten(f: Financien) -> list:
+    """The budget lines a gemeente reports spending on (the totals are computed from them)."""
+    return [f.basisdienstverlening, f.verplichtingen, *f.afspraken]
+
+
+def geen_budgetsignaal(periode: Rapportperiode, open_posten: int, alle_posten: int, bij: str = "") -> str:
+    """The first page's sentence on money when nothing is flagged: never 'no underspending' for
+    spending that was not entered."""
+    if alle_posten and open_posten == alle_posten:
+        return "Financieel: besteding nog niet opgegeven."
+    zin = f"Financieel: geen overschrijding{' of onderbesteding' if periode.jaareinde else ''} gesignaleerd"
+    if open_posten:
+        zin += f"; van {open_posten} {'budgetpost' if open_posten == 1 else 'budgetposten'}{bij} is de besteding nog niet opgegeven"
+    return zin + "."
+
+
 def budgetsignaal(f: Financien, regel: Begrotingsregel) -> str:
     """One flagged budget line in a sentence: "maatwerkafspraak ‘55-plussers aan het werk’ overschreden (€ 38.100 van € 37.000)"."""
     if regel.besteed is None:  # a flagged line always has spending; said plainly should that change
@@ -248,6 +266,11 @@ class GemeenteRapport(Rapport):
     @property
     def afrekenregels(self) -> list[str]:
         return afrekenregels_tekst(self.dvo.afrekenregels, self.regio.kort)
+
+    @property
+    def zonder_budgetsignaal(self) -> str:
+        regels = begrotingsposten(self.financien)
+        return geen_budgetsignaal(self.periode, sum(r.status == NIET_OPGEGEVEN for r in regels), len(regels))
 
 
 @dataclass(frozen=True)
@@ -362,6 +385,13 @@ class RegioRapport(Rapport):
         if fin.ten_laste_organisatie:
             tekst += f"; {formatting.euro(fin.ten_laste_organisatie)} komt voor rekening van {self.regio.kort}"
         return tekst
+
+    @property
+    def zonder_budgetsignaal(self) -> str:
+        regels = [(f, r) for f in self.financieel.gemeenten for r in begrotingsposten(f)]
+        open_bij = {f.gemeente.naam for f, r in regels if r.status == NIET_OPGEGEVEN}
+        bij = f" bij {len(open_bij)} {'gemeente' if len(open_bij) == 1 else 'gemeenten'}"
+        return geen_budgetsignaal(self.periode, sum(r.status == NIET_OPGEGEVEN for _, r in regels), len(regels), bij)
 
 
 def _punten(v: Verantwoording, u: Uitkomst, periode: Rapportperiode) -> list[charts.Punt]:
