@@ -14,15 +14,21 @@ TEST_PKGS   := chromium shellcheck $(if $(shell command -v node),,nodejs npm)
 A11Y        := tests/a11y
 A11Y_STAMP  := $(A11Y)/node_modules/.installed
 
-.PHONY: build test screenshots systemdeps testdeps aptdeps clean
+.PHONY: build test lint screenshots systemdeps testdeps aptdeps clean
 
 build: $(STAMP) systemdeps
 	$(BIN)/dvo validate
 	$(BIN)/dvo budget
 	$(BIN)/dvo build
 
-test: $(STAMP) systemdeps testdeps $(A11Y_STAMP)
+test: $(STAMP) systemdeps testdeps $(A11Y_STAMP) lint
 	$(BIN)/python -m pytest
+
+# Style and types (configured in pyproject.toml): ruff on generator/ and tests/, mypy on generator/.
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
 
 # Screenshots of the built site (phone and desktop) in docs/screenshots/, not committed.
 screenshots: $(STAMP) testdeps $(A11Y_STAMP)

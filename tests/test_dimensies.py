@@ -359,7 +359,7 @@ def test_the_excel_workbook_has_the_same_bytes_whatever_the_clock(helmond, monke
         core = z.read("docProps/core.xml").decode()
     assert "2010-11-15T00:00:00Z" in core and str(dt.date.today().year + 1) not in core
     wb = load_workbook(io.BytesIO(first))
-    assert wb.sheetnames == ["Over dit bestand", "Per gemeente", "Regio", "Per categorie", "Overgangen"]
+    assert wb.sheetnames == ["Over dit bestand", "Per gemeente", "Regio", "Per categorie", "Overgangen", "Financiën", "Financiën regio"]
     header = [c.value for c in wb["Per categorie"][1]]
     assert header == ["gemeente", "cbs_code", "indicator", "dimensie", "periode", "categorie", "categorie_naam", "waarde"]
     assert wb.properties.creator == "Werk en Inkomen Helmond"
