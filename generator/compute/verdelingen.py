@@ -146,7 +146,8 @@ def regionaal(naam: str, delen: list[Verdeling]) -> Verdeling | None:
         overgangen = Ladder.regionaal_overgangen([o for d in met_overgangen if (o := d.overgangen)])
         begins = [b for d in met_overgangen if (b := d.begin) is not None]
         # met_overgangen is all of met_stand here, so begins[0] is eerste's
-        begin = Stand(begins[0].label, Ladder.regionaal_per_categorie([b.categorieen for b in begins])) if len(begins) == len(met_overgangen) else None
+        if len(begins) == len(met_overgangen):
+            begin = Stand(begins[0].label, Ladder.regionaal_per_categorie([b.categorieen for b in begins]))
     return Verdeling(
         indicator=indicator, dimensie=dimensie, periode=eerste.periode, naam=naam,
         stand=stand, begin=begin, overgangen=overgangen, reeks=reeks,

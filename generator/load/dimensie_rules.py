@@ -327,7 +327,8 @@ def rule_groepen(ld: RegionFiles) -> Iterator[Finding]:
 
 def _raming(ld: RegionFiles, doc, i: int, g: Gemeente, m) -> Iterator[Finding]:
     for jaar in ld.regio.periode.jaren:
-        delen = [(gr, per[jaar]) for gid, per in m.groepen.items() if jaar in per and (gr := ld.regio.groep(gid)) is not None and jaar in gr.prijs]
+        delen = [(gr, per[jaar]) for gid, per in m.groepen.items()
+                 if jaar in per and (gr := ld.regio.groep(gid)) is not None and jaar in gr.prijs]
         if not delen:
             continue
         raming = sum((groep.prijs[jaar] * aantal for groep, aantal in delen), Decimal(0))

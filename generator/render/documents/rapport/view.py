@@ -7,9 +7,9 @@ them through the path every document shares. Templates only format what is here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Mapping
 
 from markupsafe import Markup, escape
 
