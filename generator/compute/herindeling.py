@@ -95,11 +95,13 @@ def _kengetallen_combined(project: Project, indicator, parts: list[PrestatieIndi
     predecessor has targets on; a count summed, a share weighted by each one's nulmeting total
     (as the region weighs a share by each gemeente's total)."""
     dimensie = project.indicatoren.dimensie(indicator.dimensie)
+    if dimensie is None:
+        return {}  # no kengetallen: validation refuses them on an indicator without a dimensie (load/dimensie_rules)
     gewichten = [p.nulmeting.waarde if p.nulmeting else None for p in parts]
     out = {}
     for k in indicator.kengetallen:
-        doelen = [p.kengetallen.get(k.id) for p in parts]
-        if not doelen or any(d is None for d in doelen):
+        doelen = [d for p in parts if (d := p.kengetallen.get(k.id)) is not None]
+        if not doelen or len(doelen) < len(parts):
             continue
         regel = dimensies.kengetal_indicator(indicator, k, dimensie)
         streefwaarden = {}
@@ -111,10 +113,11 @@ def _kengetallen_combined(project: Project, indicator, parts: list[PrestatieIndi
         if len(streefwaarden) != len(project.regio.periode.jaren):
             continue  # a share without the predecessors' nulmeting totals: no fixed base to weigh by
         nulmeting = None
-        if all(d.nulmeting is not None for d in doelen):
-            combined = _combine(regel, [(d.nulmeting.waarde, w) for d, w in zip(doelen, gewichten)])
+        nulmetingen = [n for d in doelen if (n := d.nulmeting) is not None]
+        if len(nulmetingen) == len(doelen):
+            combined = _combine(regel, [(n.waarde, w) for n, w in zip(nulmetingen, gewichten)])
             if combined is not None:
-                nulmeting = Nulmeting.model_construct(waarde=combined[0], jaar=doelen[0].nulmeting.jaar, bron=None, noemer=None, categorieen={})
+                nulmeting = Nulmeting.model_construct(waarde=combined[0], jaar=nulmetingen[0].jaar, bron=None, noemer=None, categorieen={})
         toelichting = eigen.kengetallen.get(k.id) if eigen is not None else None
         out[k.id] = KengetalDoel.model_construct(
             nulmeting=nulmeting, streefwaarden=streefwaarden,

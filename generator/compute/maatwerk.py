@@ -64,17 +64,17 @@ class Raming:
     @property
     def totalen(self) -> list[Decimal | None]:
         """Per year the sum of the parts; None in a year without any number of people."""
-        out = []
+        out: list[Decimal | None] = []
         for i in range(len(self.budget)):
-            parts = [d.bedragen[i] for d in self.delen if d.bedragen[i] is not None]
+            parts = [bedrag for d in self.delen if (bedrag := d.bedragen[i]) is not None]
             out.append(sum(parts, Decimal(0)) if parts else None)
         return out
 
     @property
     def mensen(self) -> list[int | None]:
-        out = []
+        out: list[int | None] = []
         for i in range(len(self.budget)):
-            parts = [d.aantallen[i] for d in self.delen if d.aantallen[i] is not None]
+            parts = [aantal for d in self.delen if (aantal := d.aantallen[i]) is not None]
             out.append(sum(parts) if parts else None)
         return out
 

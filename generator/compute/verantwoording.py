@@ -126,7 +126,10 @@ class Verantwoording:
             indicator = self.project.indicator(parent)
             if kengetal_id:
                 kengetal = indicator.kengetal(kengetal_id)
-                indicator = dimensies.kengetal_indicator(indicator, kengetal, self.project.indicatoren.dimensie(indicator.dimensie))
+                dimensie = self.project.indicatoren.dimensie(indicator.dimensie)
+                # A series id names a kengetal only for a split indicator (dimensies.reeksen makes it).
+                assert dimensie is not None
+                indicator = dimensies.kengetal_indicator(indicator, kengetal, dimensie)
             self._cache[key] = indicator
         return self._cache[key]
 

@@ -126,23 +126,28 @@ def regionaal(naam: str, delen: list[Verdeling]) -> Verdeling | None:
     """The region's split indicator: every category and overgang summed over the gemeenten
     that reported it in this period (the same gemeenten for every moment of its history)."""
     met_stand = [d for d in delen if d.stand is not None]
+    standen = [s for d in met_stand if (s := d.stand) is not None]  # the same gemeenten' stands
     if not met_stand:
         return None
     eerste = met_stand[0]
     dimensie, indicator = eerste.dimensie, eerste.indicator
-    stand = Stand(eerste.stand.label, Ladder.regionaal_per_categorie([d.stand.categorieen for d in met_stand]))
+    stand = Stand(standen[0].label, Ladder.regionaal_per_categorie([s.categorieen for s in standen]))
     labels = [s.label for s in eerste.reeks]
     reeks = []
     for label in labels:
         parts = [next((s for s in d.reeks if s.label == label), None) for d in met_stand]
-        if all(parts):  # a moment every one of them has: otherwise the sums would not compare
-            reeks.append(Stand(label, Ladder.regionaal_per_categorie([s.categorieen for s in parts])))
+        gevonden = [s for s in parts if s is not None]
+        if len(gevonden) == len(parts):  # a moment every one of them has: otherwise the sums would not compare
+            reeks.append(Stand(label, Ladder.regionaal_per_categorie([s.categorieen for s in gevonden])))
     met_overgangen = [d for d in met_stand if d.overgangen]
     overgangen = None
     begin = None
     if met_overgangen and len(met_overgangen) == len(met_stand):
-        overgangen = Ladder.regionaal_overgangen([d.overgangen for d in met_overgangen])
-        begin = Stand(eerste.begin.label, Ladder.regionaal_per_categorie([d.begin.categorieen for d in met_overgangen])) if all(d.begin for d in met_overgangen) else None
+        overgangen = Ladder.regionaal_overgangen([o for d in met_overgangen if (o := d.overgangen)])
+        begins = [b for d in met_overgangen if (b := d.begin) is not None]
+        # met_overgangen is all of met_stand here, so begins[0] is eerste's
+        if len(begins) == len(met_overgangen):
+            begin = Stand(begins[0].label, Ladder.regionaal_per_categorie([b.categorieen for b in begins]))
     return Verdeling(
         indicator=indicator, dimensie=dimensie, periode=eerste.periode, naam=naam,
         stand=stand, begin=begin, overgangen=overgangen, reeks=reeks,

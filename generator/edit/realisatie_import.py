@@ -22,6 +22,7 @@ from ruamel.yaml import YAML
 
 from generator.edit.export_file import ImportFailed, ImportProblem, read_export
 from generator.models import kinds, periods
+from generator.models.gemeente import Realisatie
 from generator.util.atomic import write_texts
 from generator.util.oserrors import os_problem, os_reason
 from generator.util.paths import outside_reason
@@ -301,7 +302,7 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
         if r.deel and existing is not None and existing == r.waarde:
             res.ongewijzigd += 1
             continue
-        if not r.deel and existing is not None and existing.waarde == r.waarde and (r.noemer is None or existing.noemer == r.noemer):
+        if isinstance(existing, Realisatie) and existing.waarde == r.waarde and (r.noemer is None or existing.noemer == r.noemer):
             res.ongewijzigd += 1
             continue
         rel = f"gemeenten/{r.slug}.yaml"

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from generator.load.findings import Finding
-from generator.load.loaded import LoadedFiles
+from generator.load.loaded import RegionFiles
 from generator.models import dimensies as dims
 from generator.models import periods
 from generator.models.catalog import Dimensie, Indicator
@@ -59,7 +59,7 @@ def _aantal(n: int | Decimal) -> str:
 
 # --- the catalogue -----------------------------------------------------------------------
 
-def rule_dimensies(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_dimensies(ld: RegionFiles) -> Iterator[Finding]:
     """Dimensies and their categories are unique; an indicator names a known dimensie; a kengetal
     fits its indicator's dimensie."""
     if ld.indicatoren is None:
@@ -78,8 +78,9 @@ def rule_dimensies(ld: LoadedFiles) -> Iterator[Finding]:
         if ind.dimensie and dimensie is None:
             yield doc.finding(at + ("dimensie",), f"indicatoren[{n}].dimensie: onbekende dimensie '{ind.dimensie}'; bekend zijn: {', '.join(known) or '(geen: vul dimensies in bovenaan dit bestand)'}{did_you_mean(ind.dimensie, known)}", code="verwijzing-onbekend")
             continue
-        if ind.kengetallen and dimensie is None:
-            yield doc.finding(at + ("kengetallen",), f"indicatoren[{n}].kengetallen: een kengetal wordt berekend uit de categorieën van een dimensie, maar '{ind.id}' heeft geen dimensie; vul 'dimensie' in of laat de kengetallen weg", code="niet-uitgesplitst")
+        if dimensie is None:  # an indicator without a dimensie: nothing to check unless it has kengetallen
+            if ind.kengetallen:
+                yield doc.finding(at + ("kengetallen",), f"indicatoren[{n}].kengetallen: een kengetal wordt berekend uit de categorieën van een dimensie, maar '{ind.id}' heeft geen dimensie; vul 'dimensie' in of laat de kengetallen weg", code="niet-uitgesplitst")
             continue
         for k, dup in _repeats([g.id for g in ind.kengetallen]):
             yield doc.finding(at + ("kengetallen", k, "id"), f"indicatoren[{n}].kengetallen[{k}].id: dubbel kengetal-id '{dup}' bij '{ind.id}'", code="waarde-dubbel")
@@ -106,16 +107,18 @@ def _kengetal(doc, at: tuple, g, dimensie: Dimensie) -> Iterator[Finding]:
 
 # --- the gemeenten -----------------------------------------------------------------------
 
-def _gemeenten(ld: LoadedFiles):
+def _gemeenten(ld: RegionFiles):
     for stem, g in ld.gemeenten.items():
         yield g, ld.docs[ld.gemeente_files[stem]]
 
 
-def _indicator(ld: LoadedFiles, indicator_id: str) -> Indicator | None:
+def _indicator(ld: RegionFiles, indicator_id: str) -> Indicator | None:
+    if ld.indicatoren is None:
+        return None
     return next((i for i in ld.indicatoren.indicatoren if i.id == indicator_id), None)
 
 
-def rule_gesplitste_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_gesplitste_realisaties(ld: RegionFiles) -> Iterator[Finding]:
     """Categories are known and add up to the total; overgangen agree with the stands at the
     start of the year and at the peildatum; kengetallen are the indicator's own."""
     if ld.indicatoren is None:
@@ -145,11 +148,11 @@ def _samen(delen: list[dict[str, int]]) -> dict[str, int]:
     return out
 
 
-def rule_opvolger_realisaties(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_opvolger_realisaties(ld: RegionFiles) -> Iterator[Finding]:
     """The file of a gemeente made by a herindeling: its own counts per category are known and
     add up, its overgangen agree with the stands; at the start of its first year the stand is
     its predecessors' together (as compute/herindeling combines them), later its own."""
-    if ld.indicatoren is None or ld.regio is None:
+    if ld.indicatoren is None:
         return
     scheme = ld.regio.rapportage.periode_schema
     for h in ld.regio.herindelingen:
@@ -292,7 +295,7 @@ def _overgangen(doc, parent: tuple, key: str, p: PrestatieIndicator, real, dimen
 
 # --- groepen and the meerjarenraming -----------------------------------------------------
 
-def rule_groepen(ld: LoadedFiles) -> Iterator[Finding]:
+def rule_groepen(ld: RegionFiles) -> Iterator[Finding]:
     """The region's groepen have a price for every year; maatwerk names known groepen, in years
     of the DVO, and its raming fits the afspraak's budget."""
     regio_doc = ld.doc(ld.layout.regio)
@@ -311,8 +314,8 @@ def rule_groepen(ld: LoadedFiles) -> Iterator[Finding]:
         for i, m in enumerate(g.maatwerk):
             at = ("maatwerk", i, "groepen")
             for groep_id, per_jaar in m.groepen.items():
-                groep = ld.regio.groep(groep_id)
-                if groep is None:
+                bekend = ld.regio.groep(groep_id)
+                if bekend is None:
                     yield doc.finding(at + (groep_id,), f"maatwerk[{i}].groepen[{groep_id}]: onbekende groep '{groep_id}'; bekend zijn: {', '.join(known) or '(geen: vul groepen in content/regio.yaml)'}{did_you_mean(groep_id, known)}", code="verwijzing-onbekend", key=True)
                     continue
                 for jaar in per_jaar:
@@ -322,9 +325,10 @@ def rule_groepen(ld: LoadedFiles) -> Iterator[Finding]:
             yield from _mensen_en_deelnemers(doc, i, m, ld.regio.periode.jaren)
 
 
-def _raming(ld: LoadedFiles, doc, i: int, g: Gemeente, m) -> Iterator[Finding]:
+def _raming(ld: RegionFiles, doc, i: int, g: Gemeente, m) -> Iterator[Finding]:
     for jaar in ld.regio.periode.jaren:
-        delen = [(ld.regio.groep(gid), per[jaar]) for gid, per in m.groepen.items() if jaar in per and ld.regio.groep(gid) and jaar in ld.regio.groep(gid).prijs]
+        delen = [(gr, per[jaar]) for gid, per in m.groepen.items()
+                 if jaar in per and (gr := ld.regio.groep(gid)) is not None and jaar in gr.prijs]
         if not delen:
             continue
         raming = sum((groep.prijs[jaar] * aantal for groep, aantal in delen), Decimal(0))

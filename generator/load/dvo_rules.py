@@ -179,7 +179,7 @@ def rule_streefwaarden_nulmeting(ld: RegionFiles) -> Iterator[Finding]:
     for g, doc in _gemeenten(ld):
         for i, p in enumerate(g.prestatie_indicatoren):
             ind = catalogus.get(p.indicator)
-            if ind is None or p.nulmeting is None or p.toelichting_streefwaarden or ind.meetwijze == "cumulatief":
+            if ind is None or p.nulmeting is None or p.nulmeting.waarde is None or p.toelichting_streefwaarden or ind.meetwijze == "cumulatief":
                 continue  # a count since the DVO's start has no comparable nulmeting
             lager = ind.richting == "lager is beter"
             for jaar, streef in sorted(p.streefwaarden.items()):

@@ -443,7 +443,8 @@ def rule_toelichtingen(ld: RegionFiles) -> Iterator[Finding]:
     for stem, g in ld.gemeenten.items():
         doc = ld.docs[ld.gemeente_files[stem]]
         for i, p in enumerate(g.prestatie_indicatoren):
-            parents = [(("prestatie_indicatoren", i, "toelichtingen"), p.toelichtingen)]
+            parents: list[tuple[tuple, dict[str, Afwijkingstoelichting]]] = [
+                (("prestatie_indicatoren", i, "toelichtingen"), p.toelichtingen)]
             parents += [(("prestatie_indicatoren", i, "kengetallen", k, "toelichtingen"), d.toelichtingen) for k, d in p.kengetallen.items()]
             for parent, toelichtingen in parents:
                 for key, t in toelichtingen.items():

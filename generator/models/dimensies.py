@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from generator.models import periods
 from generator.models.catalog import Dimensie, Indicator, Indicatoren, Kengetal
@@ -118,11 +119,11 @@ def kengetal_definitie(indicator: Indicator, kengetal: Kengetal, dimensie: Dimen
     return f"Kengetal van '{indicator.naam}': {tekst}."
 
 
-def eenheid(kengetal: Kengetal) -> str:
+def eenheid(kengetal: Kengetal) -> Literal["percentage", "aantal"]:
     return "percentage" if kengetal.berekening in ("aandeel", "aandeel gestegen") else "aantal"
 
 
-def meetwijze(kengetal: Kengetal, indicator: Indicator) -> str:
+def meetwijze(kengetal: Kengetal, indicator: Indicator) -> Literal["stroom", "stand", "cumulatief"]:
     """A share at the peildatum is a stand; people who moved since 1 January are counted like a
     stroom (they restart each year); a sum of categories is what the indicator is."""
     if kengetal.berekening == "aandeel":

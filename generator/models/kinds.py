@@ -124,8 +124,6 @@ class Kind:
     """One kind of indicator. Subclasses with a `naam` are registered (see `kind_for`)."""
 
     naam: ClassVar[str]
-    # What a realisatie of this kind is, in a phrase (a report's section per indicator).
-    uitleg: ClassVar[str]
     # Its item in the reports' leeswijzer ("(bijvoorbeeld ...): ..."); None: not listed there.
     leeswijzer: ClassVar[str | None] = None
     # Values add up over the periods of a year (a count in the period), so only counts and amounts fit.
@@ -158,6 +156,17 @@ class Kind:
     def past_bij(cls, indicator: Indicator) -> bool:
         return indicator.meetwijze == cls.naam
 
+    @classmethod
+    def past_bij_dimensie(cls, dimensie: Dimensie) -> bool:
+        """Whether a split kind (`dimensionaal`) fits an indicator split by `dimensie`."""
+        return False
+
+    @property
+    def uitleg(self) -> str:
+        """What a realisatie of this kind is, in a phrase (a report's section per indicator).
+        Each kind by meetwijze sets it (a class attribute, or a property like Stroom's)."""
+        raise NotImplementedError(type(self).__name__)
+
     # --- validation ----------------------------------------------------------------------
 
     def problemen(self, n: int) -> Iterator[Probleem]:
@@ -182,7 +191,7 @@ class Kind:
         vorig = p.streefwaarden.get(periode.jaar - 1)
         if vorig is not None:
             start, label = vorig, f"streefwaarde {periode.jaar - 1}"
-        elif p.nulmeting is not None:
+        elif p.nulmeting is not None and p.nulmeting.waarde is not None:
             start, label = p.nulmeting.waarde, f"nulmeting {p.nulmeting.jaar}"
         else:
             # A stand without a starting point: only the year's target itself can be compared.
@@ -347,12 +356,17 @@ class Verdeling(Kind):
     naam = "verdeling"
     dimensionaal = True
     macro = "verdeling"
-    grafieken = ("verdeling",)
+    grafieken: ClassVar[tuple[str, ...]] = ("verdeling",)
     leeswijzer_alinea = (
         "Een indicator met een uitsplitsing (bijvoorbeeld naar doelgroep of soort werkplek) telt per categorie; "
         "de categorieën sluiten elkaar uit en tellen op tot het totaal. Alleen het totaal en de kengetallen met een "
         "streefwaarde in de DVO krijgen een status; een categorie zelf is nooit een afwijking."
     )
+
+    dimensie: Dimensie  # a split kind is always made with its dimensie (kind_for)
+
+    def __init__(self, indicator: Indicator, dimensie: Dimensie):
+        super().__init__(indicator, dimensie)
 
     @classmethod
     def past_bij(cls, indicator: Indicator) -> bool:

@@ -14,6 +14,10 @@ import datetime as dt
 import io
 import zipfile
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for annotations only: see above
+    import pandas as pd
 
 TOTAAL = "totaal"
 
@@ -91,7 +95,7 @@ class _PinnedZip(zipfile.ZipFile):
             self.writestr(arcname or str(filename), f.read())
 
 
-def workbook(sheets: dict[str, object], *, titel: str, auteur: str, moment: dt.datetime) -> bytes:
+def workbook(sheets: dict[str, pd.DataFrame], *, titel: str, auteur: str, moment: dt.datetime) -> bytes:
     """An .xlsx with one sheet per DataFrame: a bold, frozen header row with filters, column
     widths from the content. Same frames and moment, same bytes: the document's created and
     modified times and every zip entry's time are `moment` (a date from the data)."""

@@ -129,7 +129,8 @@ class NulmetingTekst:
 
     @staticmethod
     def van(n: Nulmeting | None) -> NulmetingTekst | None:
-        return None if n is None else NulmetingTekst(n.waarde, n.jaar, n.bron, dict(n.categorieen))
+        # Validation always sets waarde (given, or the categories' sum: models/gemeente.Nulmeting).
+        return None if n is None or n.waarde is None else NulmetingTekst(n.waarde, n.jaar, n.bron, dict(n.categorieen))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ them through the path every document shares. Templates only format what is here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -450,14 +451,18 @@ def _deel(n: int, totaal: int) -> str:
     return formatting.percentage(Decimal(n) / totaal * kpi.HUNDRED) if totaal else "–"
 
 
-def overgangstabel(d: verdelingen.Verdeling) -> Overgangstabel:
+def overgangstabel(d: verdelingen.Verdeling) -> Overgangstabel | None:
+    """The table of a ladder's overgangen; None for a period without them."""
+    t = d.telling
+    if d.overgangen is None or t is None:  # the telling is None exactly when there are no overgangen
+        return None
     ids = d.dimensie.ids
     table = frames.overgangen_crosstab(d.overgangen, ids)
     rijen = []
-    for i, van in enumerate(ids):
+    for i, categorie in enumerate(d.dimensie.categorieen):
+        van = categorie.id
         cellen = [Overgangscel(int(table.at[van, naar]), "gelijk" if j == i else "gestegen" if j > i else "gedaald") for j, naar in enumerate(ids)]
-        rijen.append(Overgangsrij(van, d.dimensie.categorie(van).naam, cellen, int(table.at[van, frames.TOTAAL])))
-    t = d.telling
+        rijen.append(Overgangsrij(van, categorie.naam, cellen, int(table.at[van, frames.TOTAAL])))
     trede, totaal = d.dimensie.enkelvoud, int(table.at[frames.TOTAAL, frames.TOTAAL])
     tekst = (
         f"{d.indicator.naam}, {d.naam}: van de {formatting.number(totaal)} aan het begin van {d.periode.jaar} stonden er op "
@@ -494,6 +499,8 @@ class Kengetalregel:
 
 def _noot(d: verdelingen.Verdeling, kind: kinds.Kind) -> str:
     """Why the categories get no status, in the words of the kind."""
+    # d is a split indicator's, so its kind is a split kind (kinds.kind_for with its dimensie).
+    assert isinstance(kind, kinds.Verdeling)
     return kind.categorie_noot(d.dimensie)
 
 
@@ -534,7 +541,7 @@ def _verdelingsrijen(d: verdelingen.Verdeling) -> list[Verdelingsrij]:
     return rijen
 
 
-def _kengetalregels(d: verdelingen.Verdeling, beoordeeld: dict[str, Uitkomst | Regiowaarde]) -> list[Kengetalregel]:
+def _kengetalregels(d: verdelingen.Verdeling, beoordeeld: Mapping[str, Uitkomst | Regiowaarde]) -> list[Kengetalregel]:
     """Every kengetal's value; a judged one as judged: the region's figure of a kengetal is over the
     gemeenten that have a streefwaarde on it, which the line then says."""
     out = []
@@ -676,7 +683,7 @@ class RegioVerdelingBlok:
 def regio_verdeling_blok(v: Verantwoording, d: verdelingen.Verdeling, n: int) -> RegioVerdelingBlok:
     periode = d.periode
     delen = [x for g in v.gemeenten_in(periode) for x in v.verdelingen(g.slug, periode) if x.indicator.id == d.indicator.id and x.stand]
-    rijen = [Verdelingsrij(x.naam, list(x.stand.categorieen.values()), x.stand.totaal) for x in delen]
+    rijen = [Verdelingsrij(x.naam, list(s.categorieen.values()), s.totaal) for x in delen if (s := x.stand) is not None]
     kolommen = [(c.id, c.naam) for c in d.dimensie.categorieen]
     staven = [charts.Staaf(r.label, r.aantallen) for r in rijen]
     titel = f"{d.indicator.naam} per gemeente, {periode.label}: verdeling over de categorieën"

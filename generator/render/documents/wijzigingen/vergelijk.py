@@ -16,7 +16,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from generator.render.documents.dvo.view import DvoDocument, MaatwerkRegel
+from generator.render.documents.dvo.view import DvoDocument, MaatwerkRegel, NulmetingTekst
 
 GELIJK, INGEVOEGD, VERWIJDERD = "gelijk", "ingevoegd", "verwijderd"
 NIEUW, VERVALLEN, GEWIJZIGD, ONGEWIJZIGD = "nieuw", "vervallen", "gewijzigd", "ongewijzigd"
@@ -337,7 +337,7 @@ def _maatwerk(oud: DvoDocument, nieuw: DvoDocument) -> list[MaatwerkWijziging]:
     return out
 
 
-def _targets(doc: DvoDocument) -> dict[str, tuple[str, str, object, list]]:
+def _targets(doc: DvoDocument) -> dict[str, tuple[str, str, NulmetingTekst | None, list[Decimal | None]]]:
     """Every series the DVO sets targets on, by id: (name, unit, nulmeting, streefwaarden) of each
     indicator and, right after it, of each of its kengetallen."""
     out = {}
