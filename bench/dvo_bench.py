@@ -89,7 +89,9 @@ def _requests():
     v = Verantwoording(project)
     jobs = plan(project, v, [g.slug for g in project.gemeenten])
     rendered = {job: _html_and_request(project, v, job, "bench") for job in jobs}
-    return {kind: [r.pdf_request for j, r in rendered.items() if j.soort == kind] for kind in ("dvo", "rapport", "regio")}
+    return {
+        kind: [r.pdf_request for j, r in rendered.items() if j.soort == kind] for kind in ("dvo", "rapport", "regio")
+    }
 
 
 def pdf_step(repeat: int) -> dict[str, tuple[float, float]]:
@@ -123,9 +125,25 @@ def _pdf_with(request, *, print_css: bool, pdf_a: bool, tags: bool, attachment: 
     fetcher = AssetFetcher(templates.static_dirs)
     document = HTML(string=request.html, base_url=templates.static_dirs[-1].as_uri() + "/", url_fetcher=fetcher)
     fonts = FontConfiguration()
-    sheets = [CSS(filename=str(templates.find("static/print.css")), url_fetcher=fetcher, font_config=fonts)] if print_css else []
-    files = [Attachment(string=a.data, name=a.name, description=a.description, relationship="Data") for a in request.attachments] if attachment else []
-    options = {"stylesheets": sheets, "font_config": fonts, "pdf_variant": "pdf/a-3u" if pdf_a else None, "attachments": files}
+    sheets = (
+        [CSS(filename=str(templates.find("static/print.css")), url_fetcher=fetcher, font_config=fonts)]
+        if print_css
+        else []
+    )
+    files = (
+        [
+            Attachment(string=a.data, name=a.name, description=a.description, relationship="Data")
+            for a in request.attachments
+        ]
+        if attachment
+        else []
+    )
+    options = {
+        "stylesheets": sheets,
+        "font_config": fonts,
+        "pdf_variant": "pdf/a-3u" if pdf_a else None,
+        "attachments": files,
+    }
     if tags:
         with semantic_tags():
             pdf = document.write_pdf(pdf_tags=True, **options)
@@ -140,7 +158,10 @@ STEPS = [
     ("+ PDF/A-3u", {"print_css": True, "pdf_a": True}),
     ("+ tags (met de pdf_tags-haak)", {"print_css": True, "pdf_a": True, "tags": True}),
     ("+ bijlage met de gegevens", {"print_css": True, "pdf_a": True, "tags": True, "attachment": True}),
-    ("+ PDF/UA-afwerking (pikepdf) = onze PDF-stap", {"print_css": True, "pdf_a": True, "tags": True, "attachment": True, "finish": True}),
+    (
+        "+ PDF/UA-afwerking (pikepdf) = onze PDF-stap",
+        {"print_css": True, "pdf_a": True, "tags": True, "attachment": True, "finish": True},
+    ),
 ]
 
 
@@ -148,7 +169,9 @@ def pdf_profile(repeat: int, kind: str = "dvo") -> list[tuple[str, float]]:
     """Where our PDF step's time goes: each feature added in turn to bare WeasyPrint,
     CPU seconds per document (less sensitive to other processes than wall time)."""
     requests = _requests()[kind]
-    flags = [{"print_css": False, "pdf_a": False, "tags": False, "attachment": False, "finish": False, **f} for _, f in STEPS]
+    flags = [
+        {"print_css": False, "pdf_a": False, "tags": False, "attachment": False, "finish": False, **f} for _, f in STEPS
+    ]
     _pdf_with(requests[0], **flags[-1])  # warm-up
     times: list[list[float]] = [[] for _ in STEPS]
     for _ in range(repeat):
@@ -176,24 +199,42 @@ def verdict(value: float, limit: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3, help="rondes per meting (de mediaan telt)")
-    parser.add_argument("--schaal", type=int, nargs="*", default=list(scale.SIZES), help="N voor sectie 3 (leeg: overslaan)")
+    parser.add_argument(
+        "--schaal", type=int, nargs="*", default=list(scale.SIZES), help="N voor sectie 3 (leeg: overslaan)"
+    )
     args = parser.parse_args()
 
     print("== Sectie 2: voorbeeldregio, dvo build --jobs 2, mediaan van", args.repeat, "rondes (heel proces)")
     b = builds(args.repeat)
     print(f"schone bouw:                   {b['schoon']:6.2f} s {verdict(b['schoon'], 12)}")
-    print(f"niets veranderd:               {b['niets']:6.2f} s {verdict(b['niets'], 2)} = {b['niets'] / b['schoon']:.2f}x schoon")
-    print(f"opmerking in een gemeente:     {b['opmerking']:6.2f} s {verdict(b['opmerking'], 2)} = {b['opmerking'] / b['schoon']:.2f}x schoon")
-    print(f"een realisatie veranderd:      {b['realisatie']:6.2f} s {verdict(b['realisatie'], 5)} = {b['realisatie'] / b['schoon']:.2f}x schoon")
+    print(
+        f"niets veranderd:               {b['niets']:6.2f} s {verdict(b['niets'], 2)} = "
+        f"{b['niets'] / b['schoon']:.2f}x schoon"
+    )
+    print(
+        f"opmerking in een gemeente:     {b['opmerking']:6.2f} s {verdict(b['opmerking'], 2)} = "
+        f"{b['opmerking'] / b['schoon']:.2f}x schoon"
+    )
+    print(
+        f"een realisatie veranderd:      {b['realisatie']:6.2f} s {verdict(b['realisatie'], 5)} = "
+        f"{b['realisatie'] / b['schoon']:.2f}x schoon"
+    )
 
     print("PDF-stap tegen kale WeasyPrint op dezelfde HTML (seconden per document, mediaan):")
     for kind, (ours, bare) in pdf_step(args.repeat).items():
-        print(f"  {kind:<8} onze {ours:6.3f} s, kaal {bare:6.3f} s, verhouding {ours / bare:.2f}x {verdict(ours / bare, 1.2)}")
+        print(
+            f"  {kind:<8} onze {ours:6.3f} s, kaal {bare:6.3f} s, verhouding {ours / bare:.2f}x "
+            f"{verdict(ours / bare, 1.2)}"
+        )
     print("profiel van de PDF-stap per DVO (CPU-seconden; elke regel voegt één onderdeel toe):")
     profile = pdf_profile(args.repeat)
     base = profile[0][1]
     for n, (label, seconds) in enumerate(profile):
-        extra = f"  (+{seconds - profile[n - 1][1]:.3f} s = {100 * (seconds - profile[n - 1][1]) / base:+.0f}% van kaal)" if n else ""
+        extra = (
+            f"  (+{seconds - profile[n - 1][1]:.3f} s = {100 * (seconds - profile[n - 1][1]) / base:+.0f}% van kaal)"
+            if n
+            else ""
+        )
         print(f"  {label:<46} {seconds:6.3f} s{extra}")
 
     small, big = validate_times(args.repeat)

@@ -29,7 +29,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -125,7 +124,9 @@ def generate(n: int, target: Path, source: Path = ROOT) -> Path:
     example = load_project(source)
     templates = example.gemeenten
     if n < len(templates):
-        raise SystemExit(f"N moet minstens {len(templates)} zijn (het aantal gemeenten van het voorbeeld), gevonden {n}")
+        raise SystemExit(
+            f"N moet minstens {len(templates)} zijn (het aantal gemeenten van het voorbeeld), gevonden {n}"
+        )
     target.mkdir(parents=True)
     for folder in ("content", "dvo_templates"):
         if (source / folder).is_dir():
@@ -161,7 +162,10 @@ def generate(n: int, target: Path, source: Path = ROOT) -> Path:
         for path, node in composed[t.slug]:
             if len(path) == 3 and path[0] == "besteed" and path[2] == "basisdienstverlening":
                 jaar = int(str(path[1])[:4])
-                was, ratio = Decimal(node.value), Decimal(shares[jaar][i]) / Decimal(t.financien[jaar].basisdienstverlening)
+                was, ratio = (
+                    Decimal(node.value),
+                    Decimal(shares[jaar][i]) / Decimal(t.financien[jaar].basisdienstverlening),
+                )
                 spent = (was * ratio).quantize(Decimal(1), ROUND_HALF_UP)
                 if spent != was:
                     new[path] = str(spent)
@@ -169,8 +173,12 @@ def generate(n: int, target: Path, source: Path = ROOT) -> Path:
         if n > len(templates):
             # A larger synthetic region records no DVO: every basis share differs from the
             # example's, so a copied controlegetal would (rightly) fail `dvo validate`.
-            text = "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("controlegetal:"))
-        (target / "gemeenten" / f"{slug}.yaml").write_text(without_records(text) if n > len(templates) else text, encoding="utf-8")
+            text = "".join(
+                line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("controlegetal:")
+            )
+        (target / "gemeenten" / f"{slug}.yaml").write_text(
+            without_records(text) if n > len(templates) else text, encoding="utf-8"
+        )
 
     # The regio file's list of gemeenten: the first entry's own text, once per member.
     regio_path = target / "content" / "regio.yaml"
@@ -184,13 +192,23 @@ def generate(n: int, target: Path, source: Path = ROOT) -> Path:
     entry_end = text.index("\n", max(node.end_mark.index for _, node in _scalars(first)) - 1) + 1
     entry, entry_scalars = text[entry_start:entry_end], list(_scalars(first))
     block = "".join(
-        _spliced(entry, entry_start, [(node, {"slug": slug, "naam": naam, "cbs_code": cbs}[path[0]]) for path, node in entry_scalars if path[0] in ("slug", "naam", "cbs_code")])
+        _spliced(
+            entry,
+            entry_start,
+            [
+                (node, {"slug": slug, "naam": naam, "cbs_code": cbs}[path[0]])
+                for path, node in entry_scalars
+                if path[0] in ("slug", "naam", "cbs_code")
+            ],
+        )
         for _, slug, naam, cbs in members
     )
     text = text[:start] + block + text[end:]
     regio_path.write_text(without_records(text) if n > len(templates) else text, encoding="utf-8")
     project = load_project(target)  # raises InvalidProject (with every finding) if the copy is not valid
-    findings = werkmap_findings(project)  # what `dvo validate` checks after loading (recorded revisions need git history)
+    findings = werkmap_findings(
+        project
+    )  # what `dvo validate` checks after loading (recorded revisions need git history)
     if findings:
         raise InvalidProject(findings)
     return target
@@ -231,14 +249,21 @@ def measure(n: int, *, jobs: int = 2, keep: Path | None = None) -> dict:
 
 def report(rows: list[dict], *, jobs: int = 2) -> None:
     print(f"Schaal: synthetische regio's, dvo build --jobs {jobs}, tijden per heel proces")
-    print(f"{'N':>5} {'validate':>10} {'bouw (schoon)':>14} {'documenten':>11} {'per document':>13} {'piekgeheugen/proces':>20}")
+    print(
+        f"{'N':>5} {'validate':>10} {'bouw (schoon)':>14} {'documenten':>11} {'per document':>13} "
+        f"{'piekgeheugen/proces':>20}"
+    )
     for r in rows:
         peak = max(r["validate_peak_mib"], r["build_peak_mib"])
-        print(f"{r['n']:>5} {r['validate_s']:>9.2f}s {r['build_s']:>13.1f}s {r['documents']:>11} {r['per_document_s']:>12.3f}s {peak:>15.0f} MiB")
+        print(
+            f"{r['n']:>5} {r['validate_s']:>9.2f}s {r['build_s']:>13.1f}s {r['documents']:>11} "
+            f"{r['per_document_s']:>12.3f}s {peak:>15.0f} MiB"
+        )
     for a, b in zip(rows, rows[1:]):
         dn = b["n"] - a["n"]
         print(
-            f"groei {a['n']}->{b['n']}: validate {1000 * (b['validate_s'] - a['validate_s']) / dn:.1f} ms per gemeente, "
+            f"groei {a['n']}->{b['n']}: validate {1000 * (b['validate_s'] - a['validate_s']) / dn:.1f} ms per "
+            "gemeente, "
             f"bouw {(b['build_s'] - a['build_s']) / dn:.2f} s per gemeente, "
             f"piekgeheugen {(b['build_peak_mib'] - a['build_peak_mib']) / dn:.2f} MiB per gemeente"
         )
@@ -249,7 +274,10 @@ def report(rows: list[dict], *, jobs: int = 2) -> None:
         for key, label in (("validate_s", "validate"), ("build_s", "bouw")):
             low = (mid[key] - first[key]) / (mid["n"] - first["n"])
             high = (last[key] - mid[key]) / (last["n"] - mid["n"])
-            print(f"lineariteit {label}: groei per gemeente {mid['n']}->{last['n']} / {first['n']}->{mid['n']} = {high / low:.2f} (1,00 = lineair)")
+            print(
+                f"lineariteit {label}: groei per gemeente {mid['n']}->{last['n']} / {first['n']}->{mid['n']} = "
+                f"{high / low:.2f} (1,00 = lineair)"
+            )
     worst = max(max(r["validate_peak_mib"], r["build_peak_mib"]) for r in rows)
     print(f"hoogste piekgeheugen van één proces: {worst:.0f} MiB (doel: <= 1024 MiB)")
 

@@ -25,7 +25,7 @@ WIDTHS = [320, 390, 1280]
 KEYBOARD_PAGES = ["", "gemeenten/wijchen/", "gemeenten/wijchen/dvo/", "gemeenten/wijchen/rapport-2016/"]
 DRAWER_PAGE, DRAWER_WIDTH = "gemeenten/wijchen/", 390  # the menu is a drawer below 1220 px
 TIMEOUT = 900
-RUNS: list["BrowserRun"] = []  # the run `built` started in the background, if any
+RUNS: list[BrowserRun] = []  # the run `built` started in the background, if any
 
 
 class _Host(SimpleHTTPRequestHandler):
@@ -56,7 +56,11 @@ class _Server(ThreadingHTTPServer):
 
 
 def site_pages(site: Path) -> list[str]:
-    return [p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html")) if p.name != "404.html"]
+    return [
+        p.relative_to(site).as_posix().removesuffix("index.html")
+        for p in sorted(site.rglob("*.html"))
+        if p.name != "404.html"
+    ]
 
 
 def report_only_word(site: Path) -> str:
@@ -93,8 +97,10 @@ def missing_tools() -> str | None:
     """Why the check cannot run here, in Dutch, or None."""
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     if not Path(chromium).exists() or not shutil.which("node") or not (A11Y / "node_modules").is_dir():
-        return ("De browsertest kan niet draaien: installeer Chromium (apt-get install chromium), Node.js en "
-                "'npm ci' in tests/a11y; 'make test' doet dat allemaal.")
+        return (
+            "De browsertest kan niet draaien: installeer Chromium (apt-get install chromium), Node.js en "
+            "'npm ci' in tests/a11y; 'make test' doet dat allemaal."
+        )
     return None
 
 

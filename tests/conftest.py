@@ -12,15 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
 from click.testing import CliRunner
+from hypothesis import settings
 
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 # A fixed author and date for commits made by tests: the same commit hash every run.
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
-           "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_AUTHOR_DATE": "2015-01-01T12:00:00", "GIT_COMMITTER_DATE": "2015-01-01T12:00:00"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_AUTHOR_DATE": "2015-01-01T12:00:00",
+    "GIT_COMMITTER_DATE": "2015-01-01T12:00:00",
+}
 
 # Property tests check results, never time: a loaded CI machine must not fail them on a
 # deadline (speed is measured in bench/, not in unit tests).
@@ -28,9 +34,25 @@ settings.register_profile("dvo", deadline=None)
 settings.load_profile("dvo")
 FIXTURES = REPO / "tests" / "fixtures"
 # The gemeenten of the example region, in the order of content/regio.yaml.
-SLUGS = ["beuningen", "druten", "groesbeek", "heumen", "millingen-aan-de-rijn", "mook-en-middelaar", "nijmegen", "ubbergen", "wijchen"]
+SLUGS = [
+    "beuningen",
+    "druten",
+    "groesbeek",
+    "heumen",
+    "millingen-aan-de-rijn",
+    "mook-en-middelaar",
+    "nijmegen",
+    "ubbergen",
+    "wijchen",
+]
 # Region-wide files a fixture region may leave out: it then gets the example region's.
-FROM_THE_EXAMPLE = ("content/instrumentarium.yaml", "content/indicatoren.yaml", "content/verordening.yaml", "content/dvo-standaardbepalingen.yaml", "mkdocs.yml")
+FROM_THE_EXAMPLE = (
+    "content/instrumentarium.yaml",
+    "content/indicatoren.yaml",
+    "content/verordening.yaml",
+    "content/dvo-standaardbepalingen.yaml",
+    "mkdocs.yml",
+)
 
 
 @dataclass
@@ -78,7 +100,9 @@ class Region:
         env = {**os.environ, **GIT_ENV}
         for args in (("add", "-A"), ("commit", "-q", "-m", message)):
             subprocess.run(["git", "-C", str(self.root), *args], check=True, capture_output=True, env=env)
-        return subprocess.run(["git", "-C", str(self.root), "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(
+            ["git", "-C", str(self.root), "rev-parse", "HEAD"], check=True, capture_output=True, text=True
+        ).stdout.strip()
 
 
 def share_history(target: Path) -> Path:
@@ -89,10 +113,16 @@ def share_history(target: Path) -> Path:
     gets an empty repository whose object store borrows this one's (git alternates): the
     recorded revisions resolve, HEAD does not exist (documents say "geen revisie", as in
     an uncommitted copy), and nothing of this repository is written to."""
-    common = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--path-format=absolute", "--git-common-dir"],
-                            capture_output=True, text=True, check=True).stdout.strip()
+    common = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--path-format=absolute", "--git-common-dir"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     subprocess.run(["git", "init", "-q", str(target)], check=True, capture_output=True)
-    (target / ".git" / "objects" / "info" / "alternates").write_text(str(Path(common) / "objects") + "\n", encoding="utf-8")
+    (target / ".git" / "objects" / "info" / "alternates").write_text(
+        str(Path(common) / "objects") + "\n", encoding="utf-8"
+    )
     return target
 
 
@@ -171,8 +201,12 @@ def copy_maasland(target: Path) -> Path:
     fixture_region("regio-maasland", target)
     standard = target / "content" / "dvo-standaardbepalingen.yaml"
     text = standard.read_text(encoding="utf-8")
-    text = text.replace("geagendeerd in de bestuurscommissie Werk.", "geagendeerd in [[gegeven:escalatie]].")  # from rapportage.escalatie
-    standard.write_text(text.replace("de bestuurscommissie Werk", "het dagelijks bestuur van het Werkplein"), encoding="utf-8")
+    text = text.replace(
+        "geagendeerd in de bestuurscommissie Werk.", "geagendeerd in [[gegeven:escalatie]]."
+    )  # from rapportage.escalatie
+    standard.write_text(
+        text.replace("de bestuurscommissie Werk", "het dagelijks bestuur van het Werkplein"), encoding="utf-8"
+    )
     return target
 
 
@@ -243,7 +277,6 @@ def built(tmp_path_factory, request) -> Path:
         browser_check.RUNS.append(run)
         request.addfinalizer(run.stop)
     return root
-
 
 
 @pytest.fixture

@@ -2,6 +2,12 @@
 own words, which `dvo init` otherwise asks for or leaves as 'IN TE VULLEN'."""
 
 ORGANISATIE = [
-    "--organisatie", "Werkplein Proefregio", "--korte-naam", "het Werkplein",
-    "--rechtsvorm", "openbaar lichaam op grond van de Wet gemeenschappelijke regelingen", "--vestigingsplaats", "Proefstad",
+    "--organisatie",
+    "Werkplein Proefregio",
+    "--korte-naam",
+    "het Werkplein",
+    "--rechtsvorm",
+    "openbaar lichaam op grond van de Wet gemeenschappelijke regelingen",
+    "--vestigingsplaats",
+    "Proefstad",
 ]

@@ -25,7 +25,7 @@ class Element:
     id: str | None
     lang: str | None
     marks: list[tuple[int, int]] = field(default_factory=list)  # (page index, MCID) it owns directly
-    children: list["Element"] = field(default_factory=list)
+    children: list[Element] = field(default_factory=list)
 
 
 @dataclass
@@ -99,7 +99,7 @@ def _attributes(value) -> dict[str, object]:
     return out
 
 
-PAINTING = set("m re S s f F f* B B* b b* n sh Do Tj TJ ' \"".split())
+PAINTING = set(["m", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "sh", "Do", "Tj", "TJ", "'", '"'])
 
 
 def _page_text(page) -> tuple[dict[int, str], str, int]:

@@ -30,12 +30,20 @@ def test_nesting_up_to_the_limit_is_allowed_and_one_deeper_is_refused():
         return "a: " + "[" * (depth - 1) + "]" * (depth - 1) + "\n"
 
     assert _messages(nested(MAX_DEPTH)) == []
-    assert [(m[0], m[1], m[3]) for m in _messages(nested(MAX_DEPTH + 1))] == [(1, 3 + MAX_DEPTH, "te-diep-genest")]  # the 33rd level opens at column 35
+    assert [(m[0], m[1], m[3]) for m in _messages(nested(MAX_DEPTH + 1))] == [
+        (1, 3 + MAX_DEPTH, "te-diep-genest")
+    ]  # the 33rd level opens at column 35
 
 
 def test_an_anchor_and_its_aliases_are_one_finding_at_the_first():
     assert _messages("a: &x 1\nb: *x\nc: *x\n") == [
-        (1, 4, "ankers en verwijzingen (&, *) zijn niet toegestaan in gegevensbestanden; gevonden '&x' (3 keer in dit bestand): schrijf de waarden voluit", "yaml-niet-toegestaan"),
+        (
+            1,
+            4,
+            "ankers en verwijzingen (&, *) zijn niet toegestaan in gegevensbestanden; gevonden '&x' (3 keer in "
+            "dit bestand): schrijf de waarden voluit",
+            "yaml-niet-toegestaan",
+        ),
     ]
 
 
@@ -55,8 +63,12 @@ def test_a_quoted_merge_key_or_tilde_is_ordinary_text():
 
 
 def test_syntax_and_reader_errors_are_findings():
-    assert _messages("a: [1, 2\nb: 3\n") == [(2, 2, "ongeldige YAML-opmaak: een lijst tussen [ ] is niet gesloten of mist een komma", "yaml-ongeldig")]
-    assert _messages("é: 1\nb: x\x07\n") == [(2, 5, "ongeldig teken U+0007 in het bestand: YAML staat geen stuurtekens toe; verwijder het", "teken-ongeldig")]
+    assert _messages("a: [1, 2\nb: 3\n") == [
+        (2, 2, "ongeldige YAML-opmaak: een lijst tussen [ ] is niet gesloten of mist een komma", "yaml-ongeldig")
+    ]
+    assert _messages("é: 1\nb: x\x07\n") == [
+        (2, 5, "ongeldig teken U+0007 in het bestand: YAML staat geen stuurtekens toe; verwijder het", "teken-ongeldig")
+    ]
 
 
 def test_a_file_is_read_no_further_than_the_limit(tmp_path: Path):
@@ -65,13 +77,54 @@ def test_a_file_is_read_no_further_than_the_limit(tmp_path: Path):
     assert read_limited(path, "groot.yaml", limit=11) == b"a" * 11
     with pytest.raises(TooLarge) as exc:
         read_limited(path, "groot.yaml", limit=10)
-    assert str(exc.value.finding) == "groot.yaml:1:1: bestand is te groot (11 bytes); een gegevensbestand mag hoogstens 1.048.576 bytes (1 MB) zijn [bestand-te-groot]"
+    assert (
+        str(exc.value.finding)
+        == "groot.yaml:1:1: bestand is te groot (11 bytes); een gegevensbestand mag hoogstens 1.048.576 bytes (1 MB) "
+        "zijn [bestand-te-groot]"
+    )
 
 
 FRAGMENTS = [
-    "&a ", "*a", "!!python/object:os.system ", "!x ", "<<: ", "? ", "[", "]", "{", "}", ": ", "- ", "\t", "'", '"',
-    "\n", "\n  ", "#", "%", "@", "`", "|", ">-", "~", "---\n", "2015-13-45", "1e400", "9" * 5000, ".nan", "-1",
-    "\x00", "\ufeff", "\u202e", "529.000", "12,5", "null", "yes", "0x1F", "\\u", "\r\n",
+    "&a ",
+    "*a",
+    "!!python/object:os.system ",
+    "!x ",
+    "<<: ",
+    "? ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ": ",
+    "- ",
+    "\t",
+    "'",
+    '"',
+    "\n",
+    "\n  ",
+    "#",
+    "%",
+    "@",
+    "`",
+    "|",
+    ">-",
+    "~",
+    "---\n",
+    "2015-13-45",
+    "1e400",
+    "9" * 5000,
+    ".nan",
+    "-1",
+    "\x00",
+    "\ufeff",
+    "\u202e",
+    "529.000",
+    "12,5",
+    "null",
+    "yes",
+    "0x1F",
+    "\\u",
+    "\r\n",
 ]
 GEMEENTE = (REPO / "gemeenten" / "druten.yaml").read_text(encoding="utf-8")
 
@@ -80,7 +133,8 @@ GEMEENTE = (REPO / "gemeenten" / "druten.yaml").read_text(encoding="utf-8")
 @given(
     edits=st.lists(
         st.tuples(st.integers(0, len(GEMEENTE)), st.integers(0, 40), st.sampled_from(FRAGMENTS)),
-        min_size=1, max_size=4,
+        min_size=1,
+        max_size=4,
     )
 )
 def test_no_edit_of_a_gemeente_file_ends_in_a_traceback(tmp_path: Path, edits):
@@ -94,7 +148,7 @@ def test_no_edit_of_a_gemeente_file_ends_in_a_traceback(tmp_path: Path, edits):
     text = GEMEENTE
     for at, cut, fragment in edits:
         at = min(at, len(text))
-        text = text[:at] + fragment + text[at + cut:]
+        text = text[:at] + fragment + text[at + cut :]
     path = tmp_path / "druten.yaml"
     path.write_text(text, encoding="utf-8")
     doc, findings = load_yaml(path, "gemeenten/druten.yaml")

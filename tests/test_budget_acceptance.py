@@ -7,9 +7,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from click.testing import CliRunner
 
-from generator.models.budget import basis_regio, budget_gemeente, budget_totaal
 from generator.cli import main
 from generator.compute.distribution import verdeel
+from generator.models.budget import basis_regio, budget_gemeente, budget_totaal
 from tests.conftest import REPO
 
 # seed 001 §7.4, × € 1.000: beschikbaar (participatiebudget + i-deel), basis, verplichtingen, maatwerk
@@ -27,16 +27,47 @@ TABLE_7_4 = {
 
 # seed 001 §7.3, × € 1 mln
 TABLE_7_3 = {
-    2015: {"participatiebudget": "13.7", "ideel_loonkostensubsidie": "0.5", "basisdienstverlening": "9.9", "verplichtingen": "3.3", "maatwerkbudget": "1.0"},
-    2016: {"participatiebudget": "13.9", "ideel_loonkostensubsidie": "1.8", "basisdienstverlening": "11.2", "verplichtingen": "3.3", "maatwerkbudget": "1.2"},
-    2017: {"participatiebudget": "14.3", "ideel_loonkostensubsidie": "3.0", "basisdienstverlening": "12.4", "verplichtingen": "2.5", "maatwerkbudget": "2.4"},
-    2018: {"participatiebudget": "14.7", "ideel_loonkostensubsidie": "4.3", "basisdienstverlening": "13.7", "verplichtingen": "2.5", "maatwerkbudget": "2.8"},
+    2015: {
+        "participatiebudget": "13.7",
+        "ideel_loonkostensubsidie": "0.5",
+        "basisdienstverlening": "9.9",
+        "verplichtingen": "3.3",
+        "maatwerkbudget": "1.0",
+    },
+    2016: {
+        "participatiebudget": "13.9",
+        "ideel_loonkostensubsidie": "1.8",
+        "basisdienstverlening": "11.2",
+        "verplichtingen": "3.3",
+        "maatwerkbudget": "1.2",
+    },
+    2017: {
+        "participatiebudget": "14.3",
+        "ideel_loonkostensubsidie": "3.0",
+        "basisdienstverlening": "12.4",
+        "verplichtingen": "2.5",
+        "maatwerkbudget": "2.4",
+    },
+    2018: {
+        "participatiebudget": "14.7",
+        "ideel_loonkostensubsidie": "4.3",
+        "basisdienstverlening": "13.7",
+        "verplichtingen": "2.5",
+        "maatwerkbudget": "2.8",
+    },
 }
 
 # seed 001 §10.4: inwoners share + klanten share = total (the seed's rows add up to 1.499.999)
 TABLE_10_4 = {
-    "beuningen": 87040, "druten": 61318, "heumen": 55899, "ubbergen": 34500, "nijmegen": 991399,
-    "mook-en-middelaar": 25341, "groesbeek": 70456, "wijchen": 150044, "millingen-aan-de-rijn": 24002,
+    "beuningen": 87040,
+    "druten": 61318,
+    "heumen": 55899,
+    "ubbergen": 34500,
+    "nijmegen": 991399,
+    "mook-en-middelaar": 25341,
+    "groesbeek": 70456,
+    "wijchen": 150044,
+    "millingen-aan-de-rijn": 24002,
 }
 
 
@@ -112,7 +143,10 @@ def test_budget_table_uses_dutch_formatting_and_regional_total():
 def test_budget_csv_has_the_json_keys():
     out = CliRunner().invoke(main, ["budget", "--gemeente", "druten", "--format", "csv", "--root", str(REPO)])
     lines = out.output.splitlines()
-    assert lines[0] == "gemeente,jaar,participatiebudget,ideel_loonkostensubsidie,beschikbaar,basisdienstverlening,verplichtingen,maatwerkbudget"
+    assert (
+        lines[0]
+        == "gemeente,jaar,participatiebudget,ideel_loonkostensubsidie,beschikbaar,basisdienstverlening,verplichtingen,maatwerkbudget"
+    )
     assert len(lines) == 1 + 4
     assert lines[1].startswith("druten,2015,") and lines[1].endswith(",122000")
 
@@ -130,5 +164,12 @@ def test_verordening_is_numbered_by_position(project):
     # articles continue their numbering across chapters
     assert hoofdstukken[1].artikelen[0].nummer == str(len(hoofdstukken[0].artikelen) + 1)
     ids = {a.artikel.id for a in artikelen}
-    for titel in ("begripsbepalingen", "doelgroep", "loonkostensubsidie", "beschut-werk", "hardheidsclausule", "inwerkingtreding-citeertitel"):
+    for titel in (
+        "begripsbepalingen",
+        "doelgroep",
+        "loonkostensubsidie",
+        "beschut-werk",
+        "hardheidsclausule",
+        "inwerkingtreding-citeertitel",
+    ):
         assert titel in ids

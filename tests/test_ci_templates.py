@@ -25,7 +25,9 @@ GITHUB, GITLAB = ".github/workflows/dvo.yml", ".gitlab-ci.yml"
 def tool(name: str) -> str:
     path = BIN / name
     if not path.exists():
-        pytest.fail(f"{name} ontbreekt in {BIN}: installeer de testpakketten met 'make test' (pip install -e '.[test]').")
+        pytest.fail(
+            f"{name} ontbreekt in {BIN}: installeer de testpakketten met 'make test' (pip install -e '.[test]')."
+        )
     return str(path)
 
 
@@ -42,12 +44,23 @@ def repo(tmp_path_factory) -> Path:
 def actionlint(root: Path, rel: str) -> subprocess.CompletedProcess:
     shellcheck = shutil.which("shellcheck")
     if shellcheck is None:
-        pytest.fail("shellcheck ontbreekt (actionlint controleert er de scripts in de workflow mee): apt-get install shellcheck; 'make test' doet dat.")
-    return subprocess.run([tool("actionlint"), "-shellcheck", shellcheck, "-no-color", rel], cwd=root, capture_output=True, text=True, timeout=120)
+        pytest.fail(
+            "shellcheck ontbreekt (actionlint controleert er de scripts in de workflow mee): apt-get install "
+            "shellcheck; 'make test' doet dat."
+        )
+    return subprocess.run(
+        [tool("actionlint"), "-shellcheck", shellcheck, "-no-color", rel],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def schema_check(path: Path, schema: str) -> subprocess.CompletedProcess:
-    return subprocess.run([tool("check-jsonschema"), "--builtin-schema", schema, str(path)], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", schema, str(path)], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_the_ci_files_have_one_stable_place_and_pin_this_generator():
@@ -55,7 +68,10 @@ def test_the_ci_files_have_one_stable_place_and_pin_this_generator():
     pin = f"dvo-generator=={version('dvo-generator')}"
     for rel, text in ci_files().items():
         assert PLACEHOLDER not in text and f'DVO_PAKKET: "{pin}"' in text, rel
-    assert 'DVO_PAKKET: "dvo-generator @ git+https://voorbeeld.invalid/dvo.git"' in ci_files("dvo-generator @ git+https://voorbeeld.invalid/dvo.git")[GITHUB]
+    assert (
+        'DVO_PAKKET: "dvo-generator @ git+https://voorbeeld.invalid/dvo.git"'
+        in ci_files("dvo-generator @ git+https://voorbeeld.invalid/dvo.git")[GITHUB]
+    )
 
 
 def test_github_workflow_passes_actionlint_and_shellcheck(repo):
@@ -67,7 +83,10 @@ def test_actionlint_reports_a_broken_workflow(repo, tmp_path):
     broken = tmp_path / GITHUB
     broken.parent.mkdir(parents=True)
     text = (repo / GITHUB).read_text(encoding="utf-8")
-    broken.write_text(text.replace("needs: controleren\n", "needs: controlere\n").replace('cp "site/$bestand"', "cp site/$bestand"), encoding="utf-8")
+    broken.write_text(
+        text.replace("needs: controleren\n", "needs: controlere\n").replace('cp "site/$bestand"', "cp site/$bestand"),
+        encoding="utf-8",
+    )
     result = actionlint(tmp_path, GITHUB)
     assert result.returncode == 1
     assert 'needs job "controlere" which does not exist' in result.stdout
@@ -82,7 +101,9 @@ def test_ci_files_match_their_json_schema(repo, rel, schema):
 
 def test_schema_check_reports_a_broken_gitlab_file(repo, tmp_path):
     broken = tmp_path / "gitlab-ci.yml"
-    broken.write_text((repo / GITLAB).read_text(encoding="utf-8").replace("parallel: 3", "parallel: drie"), encoding="utf-8")
+    broken.write_text(
+        (repo / GITLAB).read_text(encoding="utf-8").replace("parallel: 3", "parallel: drie"), encoding="utf-8"
+    )
     result = schema_check(broken, "vendor.gitlab-ci")
     assert result.returncode == 1 and "$.bouwen.parallel" in result.stdout
 

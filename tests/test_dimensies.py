@@ -24,12 +24,12 @@ BEGIN_2011 = [40, 60, 80, 50, 30, 20]
 EIND_2011 = [30, 52, 74, 62, 34, 28]
 # van \ naar   1   2   3   4   5   6
 MATRIX_2011 = [
-    [28, 8, 4, 0, 0, 0],   # 40: 28 stay, 12 rise
+    [28, 8, 4, 0, 0, 0],  # 40: 28 stay, 12 rise
     [2, 38, 14, 6, 0, 0],  # 60: 2 fall, 38 stay, 20 rise
     [0, 6, 52, 18, 4, 0],  # 80: 6 fall, 52 stay, 22 rise
-    [0, 0, 4, 34, 8, 4],   # 50: 4 fall, 34 stay, 12 rise
-    [0, 0, 0, 4, 20, 6],   # 30: 4 fall, 20 stay, 6 rise
-    [0, 0, 0, 0, 2, 18],   # 20: 2 fall, 18 stay
+    [0, 0, 4, 34, 8, 4],  # 50: 4 fall, 34 stay, 12 rise
+    [0, 0, 0, 4, 20, 6],  # 30: 4 fall, 20 stay, 6 rise
+    [0, 0, 0, 0, 2, 18],  # 20: 2 fall, 18 stay
 ]
 
 
@@ -52,10 +52,13 @@ def _findings(region: Region) -> list[str]:
 
 # --- the 6×6 matrix and the stijgers ------------------------------------------------------
 
+
 def test_the_six_by_six_matrix_adds_up_to_both_stands(helmond):
     from generator.render import frames
 
-    d = next(x for x in helmond.verdelingen("helmond", helmond.periode("2011")) if x.indicator.id == "participatieladder")
+    d = next(
+        x for x in helmond.verdelingen("helmond", helmond.periode("2011")) if x.indicator.id == "participatieladder"
+    )
     table = frames.overgangen_crosstab(d.overgangen, TREDEN)
     assert [[int(table.at[v, n]) for n in TREDEN] for v in TREDEN] == MATRIX_2011
     # Rows add up to the stand at the start of 2011 (the nulmeting), columns to the stand on 31 December.
@@ -67,7 +70,9 @@ def test_the_six_by_six_matrix_adds_up_to_both_stands(helmond):
 
 
 def test_stijgers_dalers_and_the_share_that_rose(helmond):
-    d = next(x for x in helmond.verdelingen("helmond", helmond.periode("2011")) if x.indicator.id == "participatieladder")
+    d = next(
+        x for x in helmond.verdelingen("helmond", helmond.periode("2011")) if x.indicator.id == "participatieladder"
+    )
     # Above the diagonal: 12 + 20 + 22 + 12 + 6 = 72; below: 2 + 6 + 4 + 4 + 2 = 18; on it: 190.
     assert (d.telling.gestegen, d.telling.gedaald, d.telling.gelijk, d.telling.totaal) == (72, 18, 190, 280)
     assert d.telling.aandeel_gestegen == D(72) / 280 * 100  # 25,714...%
@@ -93,6 +98,7 @@ def test_the_report_shows_the_table_and_says_it_in_words(helmond):
 
 
 # --- targets on the headline, never on a category -----------------------------------------
+
 
 def test_an_afwijking_is_computed_on_the_headline_and_not_on_a_category(helmond):
     """Laarbeek 2011: trede 4 grows from 10 to 17 (its streefwaarde per trede was 11) because
@@ -129,14 +135,20 @@ def test_the_decision_goes_to_the_region_body_with_the_headline_in_its_words(hel
 
 # --- validation at the lines of the data ---------------------------------------------------
 
+
 def test_categories_that_do_not_add_up_are_refused_at_their_line(helmond_region):
     rel = "gemeenten/asten.yaml"
-    helmond_region.replace(rel, "        categorieen: {1: 5, 2: 9, 3: 11, 4: 9, 5: 5, 6: 3}",
-                           "        waarde: 43\n        categorieen: {1: 5, 2: 9, 3: 11, 4: 9, 5: 5, 6: 3}")
+    helmond_region.replace(
+        rel,
+        "        categorieen: {1: 5, 2: 9, 3: 11, 4: 9, 5: 5, 6: 3}",
+        "        waarde: 43\n        categorieen: {1: 5, 2: 9, 3: 11, 4: 9, 5: 5, 6: 3}",
+    )
     line = helmond_region.line_of(rel, "categorieen: {1: 5, 2: 9, 3: 11, 4: 9, 5: 5, 6: 3}")
     assert _findings(helmond_region) == [
-        f"{rel}:{line}:9: prestatie_indicatoren[0].realisaties[2011].categorieen: de aantallen per categorie tellen op tot 42, "
-        "maar de waarde (het totaal) is 43 (verschil −1); de categorieën sluiten elkaar uit en tellen samen op tot het totaal [categorieen-tellen-niet-op]"
+        f"{rel}:{line}:9: prestatie_indicatoren[0].realisaties[2011].categorieen: de aantallen per categorie "
+        "tellen op tot 42, "
+        "maar de waarde (het totaal) is 43 (verschil −1); de categorieën sluiten elkaar uit en tellen samen op "
+        "tot het totaal [categorieen-tellen-niet-op]"
     ]
 
 
@@ -146,27 +158,45 @@ def test_a_row_and_a_column_of_the_overgangen_are_refused_at_their_lines(helmond
     row = helmond_region.line_of(rel, "          3: {3: 10, 4: 7}")
     column = helmond_region.line_of(rel, "categorieen: {1: 8, 2: 12, 3: 10, 4: 17, 5: 5, 6: 4}")
     assert _findings(helmond_region) == [
-        f"{rel}:{column}:43: prestatie_indicatoren[0].realisaties[2011].categorieen[4]: 17 op trede 4 op de peildatum, maar de "
-        "overgangen naar trede 4 tellen op tot 18; elke kolom van de overgangen telt op tot de stand op de peildatum [overgangen-tellen-niet-op]",
-        f"{rel}:{row}:11: prestatie_indicatoren[0].realisaties[2011].overgangen[3]: de overgangen van trede 3 tellen op tot 17, "
-        "maar aan het begin van 2011 stonden er 16 op trede 3 (nulmeting); elke rij telt op tot de stand aan het begin van het jaar [overgangen-tellen-niet-op]",
+        f"{rel}:{column}:43: prestatie_indicatoren[0].realisaties[2011].categorieen[4]: 17 op trede 4 op de "
+        "peildatum, maar de "
+        "overgangen naar trede 4 tellen op tot 18; elke kolom van de overgangen telt op tot de stand op de "
+        "peildatum [overgangen-tellen-niet-op]",
+        f"{rel}:{row}:11: prestatie_indicatoren[0].realisaties[2011].overgangen[3]: de overgangen van trede 3 "
+        "tellen op tot 17, "
+        "maar aan het begin van 2011 stonden er 16 op trede 3 (nulmeting); elke rij telt op tot de stand aan het "
+        "begin van het jaar [overgangen-tellen-niet-op]",
     ]
 
 
 def test_unknown_categories_and_kengetallen_get_a_suggestion(helmond_region, region):
     rel = "gemeenten/helmond.yaml"
     helmond_region.replace(rel, "      gestegen:\n", "      gestegn:\n")
-    helmond_region.replace(rel, "      2011: {1: 35, 2: 55, 3: 75, 4: 55, 5: 35, 6: 25}", "      2011: {1: 35, 2: 55, 3: 75, 4: 55, 5: 35, 7: 25}")
+    helmond_region.replace(
+        rel,
+        "      2011: {1: 35, 2: 55, 3: 75, 4: 55, 5: 35, 6: 25}",
+        "      2011: {1: 35, 2: 55, 3: 75, 4: 55, 5: 35, 7: 25}",
+    )
     found = _findings(helmond_region)
-    assert any("kengetallen[gestegn]: onbekend kengetal 'gestegn' van 'participatieladder'" in f and f.endswith("bedoelt u 'gestegen'? [verwijzing-onbekend]") for f in found)
-    assert any("streefwaarden_per_categorie[2011][7]: onbekende trede '7' van dimensie 'trede'; bekend zijn: 1, 2, 3, 4, 5, 6" in f for f in found)
+    assert any(
+        "kengetallen[gestegn]: onbekend kengetal 'gestegn' van 'participatieladder'" in f
+        and f.endswith("bedoelt u 'gestegen'? [verwijzing-onbekend]")
+        for f in found
+    )
+    assert any(
+        "streefwaarden_per_categorie[2011][7]: onbekende trede '7' van dimensie 'trede'; bekend zijn: 1, 2, 3, 4, 5, 6"
+        in f
+        for f in found
+    )
     # In the example: a doelgroep misspelt.
     g = "gemeenten/druten.yaml"
     region.replace(g, "categorieen: {jongeren: 9, ", "categorieen: {jongern: 9, ")
     line = region.line_of(g, "categorieen: {jongern: 9, ")
     assert [f for f in _findings(region) if f.startswith(g)] == [
-        f"{g}:{line}:23: prestatie_indicatoren[0].realisaties[2015].categorieen[jongern]: onbekende doelgroep 'jongern' van dimensie "
-        "'doelgroep'; bekend zijn: jongeren, 55-plus, arbeidsbeperking, overig; bedoelt u 'jongeren'? [verwijzing-onbekend]"
+        f"{g}:{line}:23: prestatie_indicatoren[0].realisaties[2015].categorieen[jongern]: onbekende doelgroep "
+        "'jongern' van dimensie "
+        "'doelgroep'; bekend zijn: jongeren, 55-plus, arbeidsbeperking, overig; bedoelt u 'jongeren'? "
+        "[verwijzing-onbekend]"
     ]
 
 
@@ -174,27 +204,43 @@ def test_counts_per_category_are_whole(region):
     g = "gemeenten/druten.yaml"
     region.replace(g, "categorieen: {v: 9, p: 5,", "categorieen: {v: 9, p: 5.5,")
     line = region.line_of(g, "categorieen: {v: 9, p: 5.5,")
-    assert _findings(region) == [f"{g}:{line}:32: prestatie_indicatoren[8].realisaties[2015].categorieen.p: verwacht een geheel aantal van 0 of meer, gevonden '5.5' [getal-ongeldig]"]
+    assert _findings(region) == [
+        f"{g}:{line}:32: prestatie_indicatoren[8].realisaties[2015].categorieen.p: verwacht een geheel aantal van "
+        "0 of meer, gevonden '5.5' [getal-ongeldig]"
+    ]
 
 
 def test_overgangen_need_the_stand_at_the_start_of_the_year_per_tertaal(tertaal_region):
     """Per tertaal the overgangen run from 1 January: in 2017 from the stand of 2016-T3."""
     rel = "gemeenten/beekdal.yaml"
-    tertaal_region.replace(rel, "overgangen: {1: {1: 33, 2: 3}, 2: {2: 31, 3: 4}, 3: {3: 29}}", "overgangen: {1: {1: 34, 2: 3}, 2: {2: 30, 3: 4}, 3: {3: 29}}")
+    tertaal_region.replace(
+        rel,
+        "overgangen: {1: {1: 33, 2: 3}, 2: {2: 31, 3: 4}, 3: {3: 29}}",
+        "overgangen: {1: {1: 34, 2: 3}, 2: {2: 30, 3: 4}, 3: {3: 29}}",
+    )
     line = tertaal_region.line_of(rel, "overgangen: {1: {1: 34, 2: 3}")
     found = _findings(tertaal_region)
-    assert f"{rel}:{line}:22: prestatie_indicatoren[5].realisaties[2017-T1].overgangen[1]: de overgangen van fase 1 tellen op tot 37, maar " \
-           "aan het begin van 2017 stonden er 36 op fase 1 (realisaties[2016-T3]); elke rij telt op tot de stand aan het begin van het jaar [overgangen-tellen-niet-op]" in found
+    assert (
+        f"{rel}:{line}:22: prestatie_indicatoren[5].realisaties[2017-T1].overgangen[1]: de overgangen van fase 1 "
+        "tellen op tot 37, maar "
+        "aan het begin van 2017 stonden er 36 op fase 1 (realisaties[2016-T3]); elke rij telt op tot de stand aan "
+        "het begin van het jaar [overgangen-tellen-niet-op]" in found
+    )
 
 
 def test_categories_that_do_not_add_up_are_refused_at_their_line_per_tertaal(tertaal_region):
     rel = "gemeenten/beekdal.yaml"
-    tertaal_region.replace(rel, "      2016-T2:\n        categorieen: {1: 40, 2: 33, 3: 27}",
-                           "      2016-T2:\n        waarde: 99\n        categorieen: {1: 40, 2: 33, 3: 27}")
+    tertaal_region.replace(
+        rel,
+        "      2016-T2:\n        categorieen: {1: 40, 2: 33, 3: 27}",
+        "      2016-T2:\n        waarde: 99\n        categorieen: {1: 40, 2: 33, 3: 27}",
+    )
     line = tertaal_region.line_of(rel, "categorieen: {1: 40, 2: 33, 3: 27}")
     assert _findings(tertaal_region) == [
-        f"{rel}:{line}:9: prestatie_indicatoren[5].realisaties[2016-T2].categorieen: de aantallen per categorie tellen op tot 100, "
-        "maar de waarde (het totaal) is 99 (verschil +1); de categorieën sluiten elkaar uit en tellen samen op tot het totaal [categorieen-tellen-niet-op]"
+        f"{rel}:{line}:9: prestatie_indicatoren[5].realisaties[2016-T2].categorieen: de aantallen per categorie "
+        "tellen op tot 100, "
+        "maar de waarde (het totaal) is 99 (verschil +1); de categorieën sluiten elkaar uit en tellen samen op "
+        "tot het totaal [categorieen-tellen-niet-op]"
     ]
 
 
@@ -204,8 +250,13 @@ def test_an_afwijking_on_the_headline_and_not_on_a_category_per_tertaal(tertaal_
     grows from 29 to 31 (people climbed): a category, never judged. Aan het werk 31% against
     30 + (35 - 30) / 3 = 31,67: 97,9%, op koers."""
     rel = "gemeenten/beekdal.yaml"
-    tertaal_region.replace(rel, "        categorieen: {1: 33, 2: 34, 3: 33}\n        overgangen: {1: {1: 33, 2: 3}, 2: {2: 31, 3: 4}, 3: {3: 29}}",
-                           "        categorieen: {1: 35, 2: 34, 3: 31}\n        overgangen: {1: {1: 35, 2: 1}, 2: {2: 33, 3: 2}, 3: {3: 29}}")
+    tertaal_region.replace(
+        rel,
+        "        categorieen: {1: 33, 2: 34, 3: 33}\n        overgangen: {1: {1: 33, 2: 3}, 2: {2: 31, 3: 4}, 3: "
+        "{3: 29}}",
+        "        categorieen: {1: 35, 2: 34, 3: 31}\n        overgangen: {1: {1: 35, 2: 1}, 2: {2: 33, 3: 2}, 3: "
+        "{3: 29}}",
+    )
     assert tertaal_region.dvo("validate").exit_code == 0
     v = Verantwoording(load_project(tertaal_region.root))
     t = v.periode("2017-T1")
@@ -215,10 +266,15 @@ def test_an_afwijking_on_the_headline_and_not_on_a_category_per_tertaal(tertaal_
     assert (g.realisatie, g.streefwaarde, g.score, g.status) == (D(3), D(8), D("37.5"), AFWIJKING)
     w = rows["trajectfase.aan-het-werk"]
     assert w.realisatie == 31 and w.streefwaarde == D(30) + D(5) / 3 and w.status == OP_KOERS
-    assert [s.indicator.id for s in v.signalen(t, "beekdal") if s.naam == "Beekdal" and s.indicator.id.startswith("trajectfase")] == ["trajectfase.gestegen"]
+    assert [
+        s.indicator.id
+        for s in v.signalen(t, "beekdal")
+        if s.naam == "Beekdal" and s.indicator.id.startswith("trajectfase")
+    ] == ["trajectfase.gestegen"]
 
 
 # --- per tertaal: koers of a kengetal -----------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def tertaal() -> Verantwoording:
@@ -254,11 +310,14 @@ def test_the_tertaal_report_shows_the_overgangen_since_1_january(tertaal):
     blok = next(s for s in rapport.secties if isinstance(s, VerdelingBlok))
     assert [r.totaal for r in blok.overgangen.rijen] == [50, 30, 20]  # the nulmeting: the start of 2016
     assert blok.overgangen.kolomtotalen == [36, 35, 29]
-    assert "23 (23,0%) ten minste één fase hoger, 74 (74,0%) op dezelfde fase en 3 (3,0%) lager" in blok.overgangen.tekst
+    assert (
+        "23 (23,0%) ten minste één fase hoger, 74 (74,0%) op dezelfde fase en 3 (3,0%) lager" in blok.overgangen.tekst
+    )
     assert [r.label for r in blok.rijen] == ["nulmeting 2015", "T1 2016", "T2 2016", "T3 2016"]
 
 
 # --- the example: doelgroepen, werkplekken by soort, the meerjarenraming -------------------
+
 
 def test_uitstroom_per_doelgroep_beside_the_total(project):
     v = Verantwoording(project)
@@ -268,8 +327,12 @@ def test_uitstroom_per_doelgroep_beside_the_total(project):
     assert heumen.stand.totaal == 34  # Heumen's realisatie of 2016
     regio = v.regio_verdeling("uitstroom-werk", t)
     assert regio.gemeenten == 8  # Wijchen reports the total only
-    assert regio.stand.totaal == sum(d.stand.totaal for g in project.gemeenten for d in v.verdelingen(g.slug, t)
-                                     if d.indicator.id == "uitstroom-werk" and d.stand)
+    assert regio.stand.totaal == sum(
+        d.stand.totaal
+        for g in project.gemeenten
+        for d in v.verdelingen(g.slug, t)
+        if d.indicator.id == "uitstroom-werk" and d.stand
+    )
 
 
 def test_werkplekken_by_soort_with_a_target_on_waarvan_partieel(project):
@@ -298,9 +361,12 @@ def test_the_dvo_says_it_in_words_with_the_organisations_own_name(project):
     from generator.render.documents.dvo.render import render_dvo
 
     html = flat(render_dvo(project, "beuningen", pdf=False).html)
-    assert ("2015: voor € 119.500 kan Werkbedrijf Rijk van Nijmegen 17 mensen die werkfit zijn (€ 25.500), "
-            "20 mensen met tijdelijke ondersteuning (€ 70.000) en 3 mensen met structurele ondersteuning (€ 24.000) bedienen; "
-            "van het budget van € 124.000 blijft € 4.500 over.") in html.replace("\u00a0", " ")
+    assert (
+        "2015: voor € 119.500 kan Werkbedrijf Rijk van Nijmegen 17 mensen die werkfit zijn (€ 25.500), "
+        "20 mensen met tijdelijke ondersteuning (€ 70.000) en 3 mensen met structurele ondersteuning (€ 24.000) "
+        "bedienen; "
+        "van het budget van € 124.000 blijft € 4.500 over."
+    ) in html.replace("\u00a0", " ")
 
 
 def test_a_raming_above_the_budget_and_people_that_are_not_the_deelnemers_are_refused(region):
@@ -310,10 +376,21 @@ def test_a_raming_above_the_budget_and_people_that_are_not_the_deelnemers_are_re
     region.replace(g, "      structurele-ondersteuning: {2015: 3,", "      structurele-ondersteuning: {2015: 4,")
     found = _findings(region)
     # 15 × 1.500 + 22 × 3.500 + 4 × 8.000 = 22.500 + 77.000 + 32.000 = 131.500 > 124.000; 41 people for 40 deelnemers.
-    assert any(f.startswith(g) and "maatwerk[0].groepen: de raming voor 2015 (€ 131.500:" in f and "(€ 124.000); verschil € 7.500" in f
-               and f.endswith("[raming-boven-budget]") for f in found)
-    assert any(f.startswith(g) and "maatwerk[0].deelnemers[2015]: 40 deelnemers, maar de groepen van de afspraak tellen in 2015 samen 41 mensen" in f
-               and f.endswith("[deelnemers-tellen-niet-op]") for f in found)
+    assert any(
+        f.startswith(g)
+        and "maatwerk[0].groepen: de raming voor 2015 (€ 131.500:" in f
+        and "(€ 124.000); verschil € 7.500" in f
+        and f.endswith("[raming-boven-budget]")
+        for f in found
+    )
+    assert any(
+        f.startswith(g)
+        and "maatwerk[0].deelnemers[2015]: 40 deelnemers, maar de groepen van de afspraak tellen in 2015 samen 41 "
+        "mensen"
+        in f
+        and f.endswith("[deelnemers-tellen-niet-op]")
+        for f in found
+    )
 
 
 def test_a_vastgelegde_dvo_keeps_its_controlegetal_when_only_its_realisaties_are_split(project):
@@ -327,13 +404,22 @@ def test_a_vastgelegde_dvo_keeps_its_controlegetal_when_only_its_realisaties_are
 
 # --- open data: long form, overgangen, Excel -----------------------------------------------
 
+
 def test_open_data_in_long_form_and_the_overgangen(helmond):
     from generator.render import open_data
 
     rows = open_data.categorie_rows(helmond)
     assert len(rows) == 3 * 2 * 6  # three gemeenten, two years, six treden
-    assert rows[0] == {"gemeente": "helmond", "cbs_code": "GM0794", "indicator": "participatieladder", "dimensie": "trede",
-                       "periode": "2011", "categorie": "1", "categorie_naam": "geïsoleerd levend", "waarde": 30}
+    assert rows[0] == {
+        "gemeente": "helmond",
+        "cbs_code": "GM0794",
+        "indicator": "participatieladder",
+        "dimensie": "trede",
+        "periode": "2011",
+        "categorie": "1",
+        "categorie_naam": "geïsoleerd levend",
+        "waarde": 30,
+    }
     overgangen = [r for r in open_data.overgang_rows(helmond) if r["gemeente"] == "helmond" and r["periode"] == "2011"]
     assert sum(r["aantal"] for r in overgangen if r["richting"] == "gestegen") == 72
     assert {(r["van"], r["naar"]): r["aantal"] for r in overgangen}[("3", "4")] == 18
@@ -359,13 +445,31 @@ def test_the_excel_workbook_has_the_same_bytes_whatever_the_clock(helmond, monke
         core = z.read("docProps/core.xml").decode()
     assert "2010-11-15T00:00:00Z" in core and str(dt.date.today().year + 1) not in core
     wb = load_workbook(io.BytesIO(first))
-    assert wb.sheetnames == ["Over dit bestand", "Per gemeente", "Regio", "Per categorie", "Overgangen", "Financiën", "Financiën regio"]
+    assert wb.sheetnames == [
+        "Over dit bestand",
+        "Per gemeente",
+        "Regio",
+        "Per categorie",
+        "Overgangen",
+        "Financiën",
+        "Financiën regio",
+    ]
     header = [c.value for c in wb["Per categorie"][1]]
-    assert header == ["gemeente", "cbs_code", "indicator", "dimensie", "periode", "categorie", "categorie_naam", "waarde"]
+    assert header == [
+        "gemeente",
+        "cbs_code",
+        "indicator",
+        "dimensie",
+        "periode",
+        "categorie",
+        "categorie_naam",
+        "waarde",
+    ]
     assert wb.properties.creator == "Werk en Inkomen Helmond"
 
 
 # --- dvo import: categorie, van and naar ----------------------------------------------------
+
 
 def test_import_of_categories_and_overgangen(helmond_region):
     csv = helmond_region.path("export.csv")
@@ -396,15 +500,24 @@ def test_import_refuses_unknown_treden_and_overgangen_that_do_not_add_up(helmond
     )
     result = helmond_region.dvo("import", str(csv))
     assert result.exit_code == 1
-    assert "export.csv:2: categorie: onbekende trede '7' van dimensie 'trede'; bekend zijn: 1, 2, 3, 4, 5, 6" in result.output
+    assert (
+        "export.csv:2: categorie: onbekende trede '7' van dimensie 'trede'; bekend zijn: 1, 2, 3, 4, 5, 6"
+        in result.output
+    )
     assert "export.csv:3: naar: een overgang heeft een van en een naar (trede), gevonden alleen van" in result.output
-    csv.write_text("gemeente;indicator;periode;van;naar;waarde\nAsten;participatieladder;2012;3;4;5\n", encoding="utf-8")
+    csv.write_text(
+        "gemeente;indicator;periode;van;naar;waarde\nAsten;participatieladder;2012;3;4;5\n", encoding="utf-8"
+    )
     result = helmond_region.dvo("import", str(csv))
     assert result.exit_code == 1  # 3 -> 4 becomes 5: row 3 is 8 + 5 = 13 where 11 started, column 4 no longer 10
-    assert "na de import zou dit niet kloppen" in result.output and "de overgangen van trede 3 tellen op tot 13" in result.output
+    assert (
+        "na de import zou dit niet kloppen" in result.output
+        and "de overgangen van trede 3 tellen op tot 13" in result.output
+    )
 
 
 # --- pandas stays out of `dvo validate` -----------------------------------------------------
+
 
 def test_dvo_validate_does_not_import_pandas():
     import subprocess
@@ -425,10 +538,11 @@ def test_dvo_validate_does_not_import_pandas():
 def test_series_ids_are_the_indicator_then_its_kengetallen(project):
     ids = dimensies.reeks_ids(project.indicatoren)
     i = ids.index("werkplekken")
-    assert ids[i:i + 3] == ["werkplekken", "werkplekken.partieel", "werkplekken.met-ondersteuning"]
+    assert ids[i : i + 3] == ["werkplekken", "werkplekken.partieel", "werkplekken.met-ondersteuning"]
 
 
 # --- the built fixture: what a raadslid reads ------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def built_helmond(tmp_path_factory) -> Path:
@@ -448,16 +562,24 @@ def test_the_ladder_report_pdf_reads_as_a_table_and_in_words(built_helmond):
 
     text = flat(" ".join(pdf_pages(built_helmond / "site" / "pdf" / "rapport-laarbeek-2011.pdf")))
     assert "Klanten die ten minste één trede stegen – Laarbeek" in text  # the besluitpunt, on the headline
-    assert ("van de 56 aan het begin van 2011 stonden er op 31 december 2011 6 (10,7%) ten minste één trede hoger, "
-            "49 (87,5%) op dezelfde trede en 1 (1,8%) lager") in text
+    assert (
+        "van de 56 aan het begin van 2011 stonden er op 31 december 2011 6 (10,7%) ten minste één trede hoger, "
+        "49 (87,5%) op dezelfde trede en 1 (1,8%) lager"
+    ) in text
     assert "Overgangen in 2011 tot en met 31 december 2011" in text
     assert "Trede 4 onbetaald werk" in text or "Trede 4 onbetaald" in text
     assert "Een trede die groeit doordat mensen doorstromen, is geen afwijking." in text
     # The stacked bar's figures in words: one sentence, lower case after each semicolon.
-    assert "Op 31 december 2011: 56 in totaal. Trede 1: 8; trede 2: 12; trede 3: 10; trede 4: 17; trede 5: 5; trede 6: 4." in text
+    assert (
+        "Op 31 december 2011: 56 in totaal. Trede 1: 8; trede 2: 12; trede 3: 10; trede 4: 17; trede 5: 5; trede 6: 4."
+        in text
+    )
     assert "Meetwijze: aandeel over de periode vanaf het begin van het jaar." in text
     regio = flat(" ".join(pdf_pages(built_helmond / "site" / "pdf" / "rapport-regio-2011.pdf")))
-    assert "Klanten op de participatieladder per trede" in regio and "De regionale aantallen zijn de som van 3 gemeenten" in regio
+    assert (
+        "Klanten op de participatieladder per trede" in regio
+        and "De regionale aantallen zijn de som van 3 gemeenten" in regio
+    )
 
 
 def test_the_dvo_shows_the_targets_on_the_headline(built_helmond):
@@ -494,7 +616,9 @@ def test_the_wijzigingsoverzicht_compares_targets_on_kengetallen(helmond_region)
     from generator.render.documents.wijzigingen.vergelijk import GEWIJZIGD, ONGEWIJZIGD, Kant, vergelijk
 
     oud = build_document(load_project(helmond_region.root), load_project(helmond_region.root).gemeente("laarbeek"))
-    helmond_region.replace("gemeenten/laarbeek.yaml", "          2011: 20\n          2012: 22", "          2011: 20\n          2012: 25")
+    helmond_region.replace(
+        "gemeenten/laarbeek.yaml", "          2011: 20\n          2012: 22", "          2011: 20\n          2012: 25"
+    )
     project = load_project(helmond_region.root)
     nieuw = build_document(project, project.gemeente("laarbeek"))
     kant = Kant("0.9", dt.date(2010, 11, 15), "concept", "werkmap", "2015.1", "")
@@ -537,15 +661,27 @@ FASE_INDICATOR = """  - id: traject
 # Per predecessor: nulmeting 2018, targets (aan het werk, gestegen) 2019-2022, then 2019 and 2020
 # as (categorieen, overgangen). Each matrix's rows add up to the stand before it, its columns to its stand.
 VOORGANGERS = {
-    "appingedam": ("{1: 10, 2: 6, 3: 4}", "{2019: 20, 2020: 25, 2021: 30, 2022: 35}", "{2019: 10, 2020: 10, 2021: 10, 2022: 10}",
-                   ("{1: 8, 2: 7, 3: 5}", "{1: {1: 8, 2: 2}, 2: {2: 5, 3: 1}, 3: {3: 4}}"),
-                   ("{1: 6, 2: 8, 3: 6}", "{1: {1: 6, 2: 2}, 2: {2: 6, 3: 1}, 3: {3: 5}}")),
-    "delfzijl": ("{1: 20, 2: 14, 3: 6}", "{2019: 15, 2020: 20, 2021: 25, 2022: 30}", "{2019: 10, 2020: 10, 2021: 12, 2022: 12}",
-                 ("{1: 18, 2: 15, 3: 7}", "{1: {1: 18, 2: 2}, 2: {2: 13, 3: 1}, 3: {3: 6}}"),
-                 ("{1: 15, 2: 16, 3: 9}", "{1: {1: 15, 2: 3}, 2: {2: 13, 3: 2}, 3: {3: 7}}")),
-    "loppersum": ("{1: 8, 2: 8, 3: 4}", "{2019: 20, 2020: 25, 2021: 30, 2022: 35}", "{2019: 10, 2020: 10, 2021: 10, 2022: 10}",
-                  ("{1: 7, 2: 8, 3: 5}", "{1: {1: 7, 2: 1}, 2: {2: 7, 3: 1}, 3: {3: 4}}"),
-                  ("{1: 6, 2: 8, 3: 6}", "{1: {1: 6, 2: 1}, 2: {2: 7, 3: 1}, 3: {3: 5}}")),
+    "appingedam": (
+        "{1: 10, 2: 6, 3: 4}",
+        "{2019: 20, 2020: 25, 2021: 30, 2022: 35}",
+        "{2019: 10, 2020: 10, 2021: 10, 2022: 10}",
+        ("{1: 8, 2: 7, 3: 5}", "{1: {1: 8, 2: 2}, 2: {2: 5, 3: 1}, 3: {3: 4}}"),
+        ("{1: 6, 2: 8, 3: 6}", "{1: {1: 6, 2: 2}, 2: {2: 6, 3: 1}, 3: {3: 5}}"),
+    ),
+    "delfzijl": (
+        "{1: 20, 2: 14, 3: 6}",
+        "{2019: 15, 2020: 20, 2021: 25, 2022: 30}",
+        "{2019: 10, 2020: 10, 2021: 12, 2022: 12}",
+        ("{1: 18, 2: 15, 3: 7}", "{1: {1: 18, 2: 2}, 2: {2: 13, 3: 1}, 3: {3: 6}}"),
+        ("{1: 15, 2: 16, 3: 9}", "{1: {1: 15, 2: 3}, 2: {2: 13, 3: 2}, 3: {3: 7}}"),
+    ),
+    "loppersum": (
+        "{1: 8, 2: 8, 3: 4}",
+        "{2019: 20, 2020: 25, 2021: 30, 2022: 35}",
+        "{2019: 10, 2020: 10, 2021: 10, 2022: 10}",
+        ("{1: 7, 2: 8, 3: 5}", "{1: {1: 7, 2: 1}, 2: {2: 7, 3: 1}, 3: {3: 4}}"),
+        ("{1: 6, 2: 8, 3: 6}", "{1: {1: 6, 2: 1}, 2: {2: 7, 3: 1}, 3: {3: 5}}"),
+    ),
 }
 
 
@@ -558,15 +694,27 @@ def eems_fasen(tmp_path_factory) -> Region:
     r = Region(root)
     r.replace("content/indicatoren.yaml", "indicatoren:\n", FASE_DIMENSIE + "\nindicatoren:\n" + FASE_INDICATOR)
     for slug, (nul, werk, gestegen, r2019, r2020) in VOORGANGERS.items():
-        r.replace(f"gemeenten/{slug}.yaml", "prestatie_indicatoren:\n", (
-            "prestatie_indicatoren:\n"
-            f"  - indicator: traject\n    nulmeting: {{jaar: 2018, categorieen: {nul}}}\n"
-            f"    kengetallen:\n      aan-het-werk: {{streefwaarden: {werk}}}\n      gestegen: {{streefwaarden: {gestegen}}}\n"
-            f"    realisaties:\n      2019: {{categorieen: {r2019[0]}, overgangen: {r2019[1]}}}\n"
-            f"      2020: {{categorieen: {r2020[0]}, overgangen: {r2020[1]}}}\n"))
-    r.replace("gemeenten/eemsdelta.yaml", "prestatie_indicatoren:\n", (
-        "prestatie_indicatoren:\n  - indicator: traject\n    realisaties:\n"
-        "      2021: {categorieen: {1: 20, 2: 34, 3: 26}, overgangen: {1: {1: 20, 2: 7}, 2: {2: 26, 3: 6}, 3: {2: 1, 3: 20}}}\n"))
+        r.replace(
+            f"gemeenten/{slug}.yaml",
+            "prestatie_indicatoren:\n",
+            (
+                "prestatie_indicatoren:\n"
+                f"  - indicator: traject\n    nulmeting: {{jaar: 2018, categorieen: {nul}}}\n"
+                f"    kengetallen:\n      aan-het-werk: {{streefwaarden: {werk}}}\n      gestegen: "
+                f"{{streefwaarden: {gestegen}}}\n"
+                f"    realisaties:\n      2019: {{categorieen: {r2019[0]}, overgangen: {r2019[1]}}}\n"
+                f"      2020: {{categorieen: {r2020[0]}, overgangen: {r2020[1]}}}\n"
+            ),
+        )
+    r.replace(
+        "gemeenten/eemsdelta.yaml",
+        "prestatie_indicatoren:\n",
+        (
+            "prestatie_indicatoren:\n  - indicator: traject\n    realisaties:\n"
+            "      2021: {categorieen: {1: 20, 2: 34, 3: 26}, overgangen: {1: {1: 20, 2: 7}, 2: {2: 26, 3: 6}, 3: "
+            "{2: 1, 3: 20}}}\n"
+        ),
+    )
     return r
 
 
@@ -627,10 +775,14 @@ def test_the_new_gemeentes_own_overgangen_are_checked_against_its_predecessors_s
     stand, rij = r.col_of(rel, "1: 20, 2: 34"), r.col_of(rel, "1: {1: 21")
     # Row 1 adds up to 28, but the three had 6 + 15 + 6 = 27 on fase 1 at the end of 2020; column 1 to 21, not 20.
     assert _findings(r) == [
-        f"{rel}:{line}:{stand}: prestatie_indicatoren[0].realisaties[2021].categorieen[1]: 20 op fase 1 op de peildatum, maar de overgangen naar "
-        "fase 1 tellen op tot 21; elke kolom van de overgangen telt op tot de stand op de peildatum [overgangen-tellen-niet-op]",
-        f"{rel}:{line}:{rij}: prestatie_indicatoren[0].realisaties[2021].overgangen[1]: de overgangen van fase 1 tellen op tot 28, maar aan het begin van "
-        "2021 stonden er 27 op fase 1 (Appingedam, Delfzijl en Loppersum samen, realisaties[2020]); elke rij telt op tot de stand aan het begin van het jaar [overgangen-tellen-niet-op]",
+        f"{rel}:{line}:{stand}: prestatie_indicatoren[0].realisaties[2021].categorieen[1]: 20 op fase 1 op de "
+        "peildatum, maar de overgangen naar "
+        "fase 1 tellen op tot 21; elke kolom van de overgangen telt op tot de stand op de peildatum "
+        "[overgangen-tellen-niet-op]",
+        f"{rel}:{line}:{rij}: prestatie_indicatoren[0].realisaties[2021].overgangen[1]: de overgangen van fase 1 "
+        "tellen op tot 28, maar aan het begin van "
+        "2021 stonden er 27 op fase 1 (Appingedam, Delfzijl en Loppersum samen, realisaties[2020]); elke rij telt "
+        "op tot de stand aan het begin van het jaar [overgangen-tellen-niet-op]",
     ]
 
 
@@ -648,7 +800,10 @@ def test_import_of_a_new_gemeentes_categories_and_overgangen(eems_fasen, tmp_pat
     )
     result = r.dvo("import", str(csv))
     assert result.exit_code != 0
-    assert "Delfzijl bestaat sinds 1 januari 2021 niet meer; een realisatie voor 2022 hoort bij Eemsdelta [herindeling-periode]" in flat(result.output)
+    assert (
+        "Delfzijl bestaat sinds 1 januari 2021 niet meer; een realisatie voor 2022 hoort bij Eemsdelta "
+        "[herindeling-periode]" in flat(result.output)
+    )
     csv.write_text("\n".join(csv.read_text(encoding="utf-8").splitlines()[:-1]) + "\n", encoding="utf-8")
     result = r.dvo("import", str(csv))
     assert result.exit_code == 0, result.output

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from generator.cli import main
 from generator.render.pdf.fetcher import AssetFetcher
 from generator.render.templating.search_path import PACKAGE_TEMPLATES
-from tests.conftest import REPO, SLUGS, Region, document_html, pdf_pages
+from tests.conftest import SLUGS, Region, document_html, pdf_pages
 
 
 def test_every_gemeente_gets_pdf_and_html(built):
@@ -64,7 +64,10 @@ def _standard_blocks(html: str, naam: str) -> dict[str, str]:
 
 
 def test_standard_clauses_are_byte_identical_across_gemeenten(built, project):
-    blocks = {slug: _standard_blocks(document_html(built, f"dvo-{slug}").read_text(), project.gemeente(slug).naam) for slug in SLUGS}
+    blocks = {
+        slug: _standard_blocks(document_html(built, f"dvo-{slug}").read_text(), project.gemeente(slug).naam)
+        for slug in SLUGS
+    }
     reference = blocks[SLUGS[0]]
     assert set(reference) == {a.id for a in project.standaard.artikelen}
     for slug in SLUGS[1:]:
@@ -101,7 +104,9 @@ def test_pdf_has_bookmarks_fonts_and_data_attachment(built, project):
     assert data["inhoud"]["slug"] == "druten" and data["stand"]["status"] == "concept"
     expected = [budget_gemeente(project.gemeente("druten"), j) for j in project.regio.periode.jaren]
     assert [row["maatwerkbudget"] for row in data["inhoud"]["budget"]] == [int(r.maatwerkbudget) for r in expected]
-    assert [row["participatiebudget"] for row in data["inhoud"]["budget"]] == [int(r.participatiebudget) for r in expected]
+    assert [row["participatiebudget"] for row in data["inhoud"]["budget"]] == [
+        int(r.participatiebudget) for r in expected
+    ]
     assert data["inhoud"]["budget"][0]["maatwerkbudget"] == 122_000  # seed 001 §7.4
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="U"' in xmp
@@ -121,7 +126,13 @@ def test_rendering_twice_gives_identical_bytes(region: Region):
     first = runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
     assert first.exit_code == 0, first.output
     # The DVO, both reports and the open data: every byte the same on a second run.
-    names = ["pdf/dvo-druten.pdf", "gemeenten/druten/dvo/index.html", "pdf/rapport-druten-2016.pdf", "gemeenten/druten/rapport-2016/index.html", "pdf/kpi-gemeenten.csv"]
+    names = [
+        "pdf/dvo-druten.pdf",
+        "gemeenten/druten/dvo/index.html",
+        "pdf/rapport-druten-2016.pdf",
+        "gemeenten/druten/rapport-2016/index.html",
+        "pdf/kpi-gemeenten.csv",
+    ]
     before = {n: region.path("site/" + n).read_bytes() for n in names}
     second = runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
     assert second.exit_code == 0
@@ -129,7 +140,7 @@ def test_rendering_twice_gives_identical_bytes(region: Region):
 
 
 def test_hostile_yaml_text_is_escaped_and_nothing_is_fetched(region: Region, fetched: list[str]):
-    hostile = "<script>alert(1)</script><img src=\"file:///etc/passwd\">"
+    hostile = '<script>alert(1)</script><img src="file:///etc/passwd">'
     region.replace("gemeenten/druten.yaml", "    titel: Jongeren zonder startkwalificatie", f"    titel: '{hostile}'")
     served = fetched
     result = CliRunner().invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
@@ -139,7 +150,7 @@ def test_hostile_yaml_text_is_escaped_and_nothing_is_fetched(region: Region, fet
     page = region.path("site/gemeenten/druten/dvo/index.html").read_text()  # the reading copy on the site
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
-    assert served and all(url.startswith(((PACKAGE_TEMPLATES / "static").as_uri())) for url in served), served
+    assert served and all(url.startswith((PACKAGE_TEMPLATES / "static").as_uri()) for url in served), served
     text = " ".join(pdf_pages(region.path("site/pdf/dvo-druten.pdf")))
     assert "<script>alert(1)</script>" in text
 
@@ -171,10 +182,14 @@ def test_template_asking_for_an_external_resource_fails_and_names_it(region: Reg
 
 def test_broken_template_leaves_previous_pdf_untouched(region: Region):
     runner = CliRunner()
-    assert runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)]).exit_code == 0
+    assert (
+        runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)]).exit_code == 0
+    )
     before = region.path("site/pdf/dvo-druten.pdf").read_bytes()
     region.override("dvo.html")
-    region.replace("dvo_templates/dvo.html", "{% for a in doc.artikelen %}", "{% for a in doc.artikelen %}{{ doc.bestaat_niet }}")
+    region.replace(
+        "dvo_templates/dvo.html", "{% for a in doc.artikelen %}", "{% for a in doc.artikelen %}{{ doc.bestaat_niet }}"
+    )
     result = runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)])
     assert result.exit_code == 1 and "DVO Druten" in result.output and "bestaat_niet" in result.output
     assert region.path("site/pdf/dvo-druten.pdf").read_bytes() == before
@@ -183,7 +198,9 @@ def test_broken_template_leaves_previous_pdf_untouched(region: Region):
 
 def test_data_error_writes_nothing(region: Region):
     runner = CliRunner()
-    assert runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)]).exit_code == 0
+    assert (
+        runner.invoke(main, ["build", "--gemeente", "druten", "--jobs", "1", "--root", str(region.root)]).exit_code == 0
+    )
     before = region.path("site/pdf/dvo-druten.pdf").read_bytes()
     region.replace("gemeenten/druten.yaml", "  status: concept", "  status: klaar")
     result = runner.invoke(main, ["build", "--root", str(region.root)])
@@ -222,4 +239,7 @@ def test_unknown_cross_reference_is_a_validation_error(region: Region):
     result = region.dvo("validate")
     assert result.exit_code == 1
     line = region.line_of(rel, "[[artikel:verplichtingen-gemeenten]]")
-    assert f"{rel}:{line}:9: artikelen[1].leden[2]: verwijzing naar onbekend artikel 'verplichtingen-gemeenten'" in result.output
+    assert (
+        f"{rel}:{line}:9: artikelen[1].leden[2]: verwijzing naar onbekend artikel 'verplichtingen-gemeenten'"
+        in result.output
+    )

@@ -14,15 +14,26 @@ from pypdf import PdfReader
 from generator.compute import kpi
 from generator.models.budget import budget_gemeente
 from generator.render.documents.dvo.render import render_dvo
-from generator.util.formatting import date_long, euro, number
+from generator.util.formatting import date_long, euro
 from tests.conftest import SLUGS, copy_maasland, flat, pdf_pages
-
 
 # The articles a Dutch service agreement needs (issue 10, section 1), by their id in the standard text.
 REQUIRED = [
-    "looptijd", "verlenging", "opzegging", "evaluatie", "betaling", "indexatie", "onderbesteding",
-    "persoonsgegevens", "geheimhouding", "aansprakelijkheid", "overmacht", "wijziging", "geschillen",
-    "afwijkingen", "bijzondere-bepalingen",
+    "looptijd",
+    "verlenging",
+    "opzegging",
+    "evaluatie",
+    "betaling",
+    "indexatie",
+    "onderbesteding",
+    "persoonsgegevens",
+    "geheimhouding",
+    "aansprakelijkheid",
+    "overmacht",
+    "wijziging",
+    "geschillen",
+    "afwijkingen",
+    "bijzondere-bepalingen",
 ]
 
 
@@ -65,13 +76,23 @@ def test_parties_name_representatives_and_their_grondslag(built):
     text = " ".join(_pdf(built, "heumen"))
     assert (
         "De gemeente Heumen, vertegenwoordigd door S. Bakker, wethouder Werk en Inkomen, op grond van het besluit van "
-        "het college van burgemeester en wethouders van Heumen van 9 december 2014 (kenmerk 2014/1187), hierna: de gemeente;"
+        "het college van burgemeester en wethouders van Heumen van 9 december 2014 (kenmerk 2014/1187), hierna: "
+        "de gemeente;"
     ) in text
-    assert "vertegenwoordigd door W. Brouwer, voorzitter van de bestuurscommissie Werk, op grond van het besluit van de bestuurscommissie Werk van 11 december 2014 (kenmerk BCW-2014-014)" in text
+    assert (
+        "vertegenwoordigd door W. Brouwer, voorzitter van de bestuurscommissie Werk, op grond van het besluit van "
+        "de bestuurscommissie Werk van 11 december 2014 (kenmerk BCW-2014-014)" in text
+    )
     druten = " ".join(_pdf(built, "druten"))
-    assert "E. Hendriks, directeur van het Werkbedrijf Rijk van Nijmegen, krachtens mandaat van de bestuurscommissie Werk, verleend op 4 september 2014 (kenmerk BCW-2014-011)" in druten
+    assert (
+        "E. Hendriks, directeur van het Werkbedrijf Rijk van Nijmegen, krachtens mandaat van de bestuurscommissie "
+        "Werk, verleend op 4 september 2014 (kenmerk BCW-2014-011)" in druten
+    )
     # a concept whose besluit is not taken yet says so instead of inventing a date
-    assert "op grond van het besluit van het college van burgemeester en wethouders van Druten (datum nog te bepalen)" in druten
+    assert (
+        "op grond van het besluit van het college van burgemeester en wethouders van Druten (datum nog te bepalen)"
+        in druten
+    )
 
 
 def test_signatures_stay_on_one_page_with_aldus_overeengekomen(built, project):
@@ -143,7 +164,10 @@ def test_price_per_deelnemer_is_budget_over_deelnemers(built, project):
     for m in project.gemeente("nijmegen").maatwerk:
         for jaar, aantal in m.deelnemers.items():
             prijs = (m.budget[jaar] / aantal).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-            assert f"{euro(m.budget[jaar])} voor {aantal} deelnemers ({euro(prijs)} per deelnemer)" in text, (m.id, jaar)
+            assert f"{euro(m.budget[jaar])} voor {aantal} deelnemers ({euro(prijs)} per deelnemer)" in text, (
+                m.id,
+                jaar,
+            )
     assert "€ 223.000 voor 80 deelnemers (€ 2.788 per deelnemer)" in text  # 2.787,50 rounds half up
 
 
@@ -185,19 +209,29 @@ def test_second_region_tertaal_its_own_names_and_thresholds(maasland, tmp_path):
     assert "Deze overeenkomst loopt van 1 januari 2016 tot en met 31 december 2018." in text
     assert "Partijen evalueren deze overeenkomst in 2017," in text
     assert "Het Werkbedrijf rapporteert per tertaal over de realisatie" in text
-    assert "Op koers: een prestatie van 90% of meer. Aandachtspunt: van 75% tot 90%. Sterke afwijking: een prestatie van minder dan 75%." in text
-    assert "dan wordt het onderwerp geagendeerd in het dagelijks bestuur van het Werkplein." in text  # rapportage.escalatie
+    assert (
+        "Op koers: een prestatie van 90% of meer. Aandachtspunt: van 75% tot 90%. Sterke afwijking: een prestatie "
+        "van minder dan 75%." in text
+    )
+    assert (
+        "dan wordt het onderwerp geagendeerd in het dagelijks bestuur van het Werkplein." in text
+    )  # rapportage.escalatie
     assert "Nijmegen" not in text and "Nijmegen" not in rendered.html
     # 2018: 280.030 / 56 deelnemers = 5.000,54 -> € 5.001; bijdrage 1.380.030 in four advances
     assert "€ 280.030 voor 56 deelnemers (€ 5.001 per deelnemer)" in text
-    assert "Voorschot kwartaal 1 € 350.000 € 350.000 € 345.008" in text and "Voorschot kwartaal 4 € 350.000 € 350.000 € 345.007" in text
+    assert (
+        "Voorschot kwartaal 1 € 350.000 € 350.000 € 345.008" in text
+        and "Voorschot kwartaal 4 € 350.000 € 350.000 € 345.007" in text
+    )
     assert "krachtens mandaat van het dagelijks bestuur van het Werkplein, verleend op 12 januari 2015" in text
 
 
 def test_second_region_kwartaal_and_no_maatwerk(maasland):
     import dataclasses
 
-    regio = maasland.regio.model_copy(update={"rapportage": maasland.regio.rapportage.model_copy(update={"periode_schema": "kwartaal"})})
+    regio = maasland.regio.model_copy(
+        update={"rapportage": maasland.regio.rapportage.model_copy(update={"periode_schema": "kwartaal"})}
+    )
     html = render_dvo(dataclasses.replace(maasland, regio=regio), "kleindorp", pdf=False).html
     text = flat(re.sub(r"<[^>]+>", " ", html))
     assert "Het Werkbedrijf rapporteert per kwartaal over de realisatie" in text

@@ -14,10 +14,14 @@ from tests.conftest import REPO, SLUGS, assert_finding, document_html, findings,
 D = "gemeenten/druten.yaml"
 H = "gemeenten/heumen.yaml"
 # The dates and kenmerken of the besluiten on Heumen's 1.0: a new version is not decided by them.
-NOG_TE_NEMEN = ('        datum: 2014-12-09\n        kenmerk: "2014/1187"\n', '        datum: 2014-12-11\n        kenmerk: BCW-2014-014\n')
+NOG_TE_NEMEN = (
+    '        datum: 2014-12-09\n        kenmerk: "2014/1187"\n',
+    "        datum: 2014-12-11\n        kenmerk: BCW-2014-014\n",
+)
 
 
 # --- signing -------------------------------------------------------------------------------
+
 
 def test_vastgesteld_requires_orgaan_and_datum_of_the_besluit(region):
     region.replace(D, "  status: concept", "  status: vastgesteld")
@@ -25,21 +29,39 @@ def test_vastgesteld_requires_orgaan_and_datum_of_the_besluit(region):
     line = region.line_of(D, "orgaan: het college van burgemeester en wethouders van Druten")
     assert_finding(lines, f"{D}:{line - 1}:9", "ondertekening-onvolledig")
     # without any grondslag the finding points at the signatory
-    region.replace(D, "      grondslag:\n        soort: besluit\n        orgaan: het college van burgemeester en wethouders van Druten\n", "")
+    region.replace(
+        D,
+        "      grondslag:\n        soort: besluit\n        orgaan: het college van burgemeester en wethouders van "
+        "Druten\n",
+        "",
+    )
     lines = findings(region)
     assert_finding(lines, f"{D}:{region.line_of(D, '- naam: A. Jansen')}:7", "ondertekening-onvolledig")
     # with the besluit's orgaan and datum the DVO is valid
-    region.replace(D, "      namens: gemeente\n", "      namens: gemeente\n      grondslag:\n        soort: besluit\n        orgaan: het college van Druten\n        datum: 2014-12-02\n")
+    region.replace(
+        D,
+        "      namens: gemeente\n",
+        "      namens: gemeente\n      grondslag:\n        soort: besluit\n        orgaan: het college van "
+        "Druten\n        datum: 2014-12-02\n",
+    )
     findings(region, exit_code=0)
 
 
 def test_ondertekend_requires_place_and_date_for_every_signatory(region):
     region.replace(D, "  status: concept", "  status: ondertekend")
-    region.replace(D, "        orgaan: het college van burgemeester en wethouders van Druten\n", "        orgaan: het college van burgemeester en wethouders van Druten\n        datum: 2014-09-30\n")
+    region.replace(
+        D,
+        "        orgaan: het college van burgemeester en wethouders van Druten\n",
+        "        orgaan: het college van burgemeester en wethouders van Druten\n        datum: 2014-09-30\n",
+    )
     lines = findings(region)
     for naam in ("A. Jansen", "E. Hendriks"):
         assert_finding(lines, f"{D}:{region.line_of(D, f'- naam: {naam}')}:7", "ondertekening-onvolledig")
-    region.replace(D, "        datum: 2014-09-30\n", "        datum: 2014-09-30\n      ondertekend:\n        plaats: Druten\n        datum: 2014-09-29\n")
+    region.replace(
+        D,
+        "        datum: 2014-09-30\n",
+        "        datum: 2014-09-30\n      ondertekend:\n        plaats: Druten\n        datum: 2014-09-29\n",
+    )
     lines = findings(region)
     assert (f"{D}:{region.line_of(D, '- naam: A. Jansen')}:7", "ondertekening-onvolledig") not in located(lines)
     line = region.line_of(D, "datum: 2014-09-29")
@@ -59,7 +81,7 @@ def test_maatwerk_indicator_needs_a_nulmeting_and_targets(region):
     rel = "gemeenten/mook-en-middelaar.yaml"
     text = region.read(rel)
     start = text.index("  - indicator: zelfredzaamheid")
-    region.write(rel, text[:start] + text[text.index("  - indicator: uitstroom-werk"):])
+    region.write(rel, text[:start] + text[text.index("  - indicator: uitstroom-werk") :])
     line = region.line_of(rel, "indicatoren: [plaatsing-ondersteuning, zelfredzaamheid]")
     col = region.col_of(rel, "zelfredzaamheid]")
     assert_finding(findings(region), f"{rel}:{line}:{col}", "maatwerkindicator-onvolledig")
@@ -85,7 +107,10 @@ def test_unknown_value_placeholder_and_gemeente_article_reference(region):
 
 # --- frozen versions: the controlegetal --------------------------------------------------------
 
-MESSAGE = "dvo.wijzigingen[2].controlegetal: de inhoud van de ondertekende DVO (versie 1.0) is gewijzigd; leg een nieuwe versie vast of maak de wijziging ongedaan [controlegetal-gewijzigd]"
+MESSAGE = (
+    "dvo.wijzigingen[2].controlegetal: de inhoud van de ondertekende DVO (versie 1.0) is gewijzigd; leg een nieuwe "
+    "versie vast of maak de wijziging ongedaan [controlegetal-gewijzigd]"
+)
 
 
 def test_changed_content_of_a_vastgelegde_version_fails_until_undone_or_a_new_version(region):
@@ -109,29 +134,42 @@ def test_changed_content_of_a_vastgelegde_version_fails_until_undone_or_a_new_ve
     region.write(H, original.replace("  status: ondertekend", "  status: vastgesteld"))
     versie_1_0 = region.commit("Heumen 1.0 vastgesteld")
     region.replace(H, "      Trajecten", "      Intensieve trajecten")
-    region.replace(H, '  status: vastgesteld\n  versie: "1.0"\n  datum: 2014-12-09', '  status: concept\n  versie: "1.1"\n  datum: 2015-03-01')
+    region.replace(
+        H,
+        '  status: vastgesteld\n  versie: "1.0"\n  datum: 2014-12-09',
+        '  status: concept\n  versie: "1.1"\n  datum: 2015-03-01',
+    )
     region.write(H, re.sub(r"      ondertekend:\n        plaats: .*\n        datum: .*\n", "", region.read(H)))
     for besluit in NOG_TE_NEMEN:  # the besluiten of 1.0 do not approve 1.1
         region.replace(H, besluit, "")
-    region.write(H, region.read(H) + '    - versie: "1.1"\n      datum: 2015-03-01\n      omschrijving: Intensievere trajecten.\n')
+    region.write(
+        H,
+        region.read(H) + '    - versie: "1.1"\n      datum: 2015-03-01\n      omschrijving: Intensievere trajecten.\n',
+    )
     # without the revision of 1.0 the version in force cannot be known
     entry = region.line_of(H, '- versie: "1.0"')
     lines = findings(region)
     assert_finding(lines, f"{H}:{entry}:7", "revisie-ontbreekt")
     assert "dvo.wijzigingen[2]: versie 1.0 is vastgelegd (controlegetal), maar er staat geen revisie bij" in lines[0]
-    region.replace(H, '      controlegetal: ', f'      revisie: {versie_1_0}\n      controlegetal: ')
+    region.replace(H, "      controlegetal: ", f"      revisie: {versie_1_0}\n      controlegetal: ")
     findings(region, exit_code=0)
 
 
-TOELICHTING = "    toelichtingen:\n      2016:\n        oorzaak: budgetkrimp\n        tekst: Minder budget dan verwacht.\n"
+TOELICHTING = (
+    "    toelichtingen:\n      2016:\n        oorzaak: budgetkrimp\n        tekst: Minder budget dan verwacht.\n"
+)
 
 
 def _add_after_the_fact(region):
     """What is written down after a DVO's date: a realisatie, a toelichting, what was spent."""
     # A realisatie per doelgroep: the split is verantwoording, not agreement.
-    region.replace(H, "        categorieen: {jongeren: 9, 55-plus: 5, arbeidsbeperking: 3, overig: 17}\n",
-                   "        categorieen: {jongeren: 9, 55-plus: 5, arbeidsbeperking: 3, overig: 17}\n"
-                   "      2017:\n        waarde: 36\n        categorieen: {jongeren: 10, 55-plus: 5, arbeidsbeperking: 3, overig: 18}\n")
+    region.replace(
+        H,
+        "        categorieen: {jongeren: 9, 55-plus: 5, arbeidsbeperking: 3, overig: 17}\n",
+        "        categorieen: {jongeren: 9, 55-plus: 5, arbeidsbeperking: 3, overig: 17}\n"
+        "      2017:\n        waarde: 36\n        categorieen: {jongeren: 10, 55-plus: 5, arbeidsbeperking: 3, "
+        "overig: 18}\n",
+    )
     region.replace(H, "      2015: 60\n      2016: 71\n", "      2015: 60\n      2016: 71\n" + TOELICHTING)
     # 2016: the 2015 figures are a vastgestelde, recorded report's (changing them needs a herziening)
     region.replace(H, "      2015: 71800\n      2016: 74900", "      2015: 71800\n      2016: 75900")
@@ -160,8 +198,10 @@ def test_vastleggen_keeps_hand_formatting(region):
     text = region.read(H)
     line = next(l for l in text.splitlines(keepends=True) if "controlegetal:" in l)
     odd = text.replace(line, "").replace(
-        '    - versie: "1.0"\n      datum: 2014-12-09\n      omschrijving: Vastgesteld door het college; deelnemers per maatwerkafspraak toegevoegd.\n',
-        "    - versie:   '1.0'     # door het college\n      datum: 2014-12-09\n      omschrijving: >-\n        Vastgesteld door het college.\n\n# einde van het bestand\n",
+        '    - versie: "1.0"\n      datum: 2014-12-09\n      omschrijving: Vastgesteld door het college; '
+        "deelnemers per maatwerkafspraak toegevoegd.\n",
+        "    - versie:   '1.0'     # door het college\n      datum: 2014-12-09\n      omschrijving: >-\n        "
+        "Vastgesteld door het college.\n\n# einde van het bestand\n",
     )
     region.write(H, odd)
     result = region.dvo("vastleggen", "heumen")
@@ -171,7 +211,7 @@ def test_vastleggen_keeps_hand_formatting(region):
     assert len(new) == len(old) + 1
     at = next(i for i, (a, b) in enumerate(zip(old, new)) if a != b)
     assert new[at].startswith("      controlegetal: ") and new[at - 1] == "        Vastgesteld door het college.\n"
-    assert new[:at] + new[at + 1:] == old
+    assert new[:at] + new[at + 1 :] == old
 
 
 def test_vastleggen_refuses_a_concept_and_a_changed_version(region):
@@ -195,6 +235,7 @@ def test_vastleggen_refuses_a_concept_and_a_changed_version(region):
 
 # --- frozen versions: the documents ----------------------------------------------------------------
 
+
 def _attachment(path) -> bytes:
     reader = PdfReader(str(path))
     name = next(iter(reader.attachments))
@@ -204,12 +245,15 @@ def _attachment(path) -> bytes:
 def test_adding_realisaties_and_toelichtingen_changes_no_dvo(built, region, tmp_path):
     from generator.load.project import load_project
     from generator.render.documents.dvo.inhoud import attachment_json
-    from generator.render.documents.dvo.view import build_document
     from generator.render.documents.dvo.render import render_dvo
+    from generator.render.documents.dvo.view import build_document
 
     _add_after_the_fact(region)
     csv = tmp_path / "realisaties.csv"
-    csv.write_text("gemeente,indicator,periode,waarde,noemer\n" + "".join(f"{slug},uitstroom-werk,2018,{40 + i},\n" for i, slug in enumerate(SLUGS)))
+    csv.write_text(
+        "gemeente,indicator,periode,waarde,noemer\n"
+        + "".join(f"{slug},uitstroom-werk,2018,{40 + i},\n" for i, slug in enumerate(SLUGS))
+    )
     assert region.dvo("import", str(csv)).exit_code == 0
     project = load_project(region.root)
     assert project.gemeente("wijchen").prestatie_indicatoren[0].realisaties["2018"].waarde == 48

@@ -73,7 +73,10 @@ def test_the_dvo_speaks_of_the_werkplein_in_its_own_words(dommeldal):
 def test_reports_ask_about_the_werkplein_and_say_nothing_was_spent_yet(dommeldal):
     text = " ".join(" ".join(pdf_pages(dommeldal / "site" / "pdf" / "rapport-dommelrode-2023.pdf")).split())
     # Dommelrode: 20 against a target of 40, an afwijking for the region's own body.
-    assert "Welke extra inzet vraagt het dagelijks bestuur van het Werkplein van het Werkplein om de achterstand van Dommelrode" in text
+    assert (
+        "Welke extra inzet vraagt het dagelijks bestuur van het Werkplein van het Werkplein om de achterstand van "
+        "Dommelrode" in text
+    )
     assert "Financieel: besteding nog niet opgegeven." in text
     assert "onderbesteding gesignaleerd" not in text  # never 'geen ... onderbesteding' for spending not entered
     regio = " ".join(" ".join(pdf_pages(dommeldal / "site" / "pdf" / "rapport-regio-2023.pdf")).split())
@@ -86,7 +89,11 @@ def test_dienstgroepen_are_headings_and_menu_sections_without_categorieen(dommel
     assert "Naar werk" in headings and "Steun bij werk" in headings
     assert "##" not in _text(page)
     # The menu: a section per dienstgroep with its instruments (Scholing is in both).
-    nav = re.search(r'(?s)<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>\s*</div>', page) or re.search(r"(?s)<nav\b.*", page)
+    nav = re.search(r'(?s)<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>\s*</div>', page) or re.search(
+        r"(?s)<nav\b.*", page
+    )
     menu = _text(nav.group(0))
-    assert re.search(r"Naar werk Naar werk Screening en intake Scholing Proefplaatsing Werkgeversdienstverlening", menu), menu
+    assert re.search(
+        r"Naar werk Naar werk Screening en intake Scholing Proefplaatsing Werkgeversdienstverlening", menu
+    ), menu
     assert re.search(r"Steun bij werk Steun bij werk Scholing Loonkostensubsidie", menu), menu

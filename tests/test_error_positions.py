@@ -40,7 +40,9 @@ def test_unknown_indicator_suggests_the_close_one(region):
 
 
 def test_unknown_instrument_suggests_the_close_one(region):
-    region.replace(W, "instrumenten: [beschut-werk, loonwaardebepaling]", "instrumenten: [beschut-werk, loonwaardebepalng]")
+    region.replace(
+        W, "instrumenten: [beschut-werk, loonwaardebepaling]", "instrumenten: [beschut-werk, loonwaardebepalng]"
+    )
     line = region.line_of(W, "loonwaardebepalng")
     assert only_finding(region) == (
         f"{W}:{line}:34: maatwerk[0].instrumenten[1]: onbekend instrument 'loonwaardebepalng' "
@@ -50,7 +52,9 @@ def test_unknown_instrument_suggests_the_close_one(region):
 
 def test_no_suggestion_when_nothing_is_close(region):
     region.replace(W, "instrumenten: [beschut-werk, loonwaardebepaling]", "instrumenten: [beschut-werk, toverstaf]")
-    assert only_finding(region).endswith("onbekend instrument 'toverstaf' (niet in content/instrumentarium.yaml) [verwijzing-onbekend]")
+    assert only_finding(region).endswith(
+        "onbekend instrument 'toverstaf' (niet in content/instrumentarium.yaml) [verwijzing-onbekend]"
+    )
 
 
 def test_unknown_oorzaak_suggests_the_accepted_one(region):
@@ -59,8 +63,10 @@ def test_unknown_oorzaak_suggests_the_accepted_one(region):
     col = region.col_of(G, "budgetkrim")
     index = sum("  - indicator:" in text for text in region.read(G).splitlines()[:line]) - 1
     assert only_finding(region) == (
-        f"{G}:{line}:{col}: prestatie_indicatoren[{index}].toelichtingen[2016].oorzaak: verwacht een van: 'budgetkrimp', "
-        "'beleidskeuze in de DVO' of 'demografische of economische ontwikkeling'; gevonden 'budgetkrim'; bedoelt u 'budgetkrimp'? [keuze-ongeldig]"
+        f"{G}:{line}:{col}: prestatie_indicatoren[{index}].toelichtingen[2016].oorzaak: verwacht een van: "
+        "'budgetkrimp', "
+        "'beleidskeuze in de DVO' of 'demografische of economische ontwikkeling'; gevonden 'budgetkrim'; bedoelt "
+        "u 'budgetkrimp'? [keuze-ongeldig]"
     )
 
 
@@ -75,8 +81,10 @@ def test_unknown_gastheergemeente_suggests_the_close_one(region):
 def test_gemeente_file_with_a_misspelt_name_suggests_the_listed_one(region):
     region.path(W).rename(region.path("gemeenten/wijchn.yaml"))
     lines = findings(region)
-    assert "gemeenten/wijchn.yaml:1:1: gemeente 'wijchn' staat niet in de lijst gemeenten van content/regio.yaml; " \
-           "voeg haar daar toe of verwijder dit bestand; bedoelt u 'wijchen'? [gemeente-niet-in-regio]" in lines
+    assert (
+        "gemeenten/wijchn.yaml:1:1: gemeente 'wijchn' staat niet in de lijst gemeenten van content/regio.yaml; "
+        "voeg haar daar toe of verwijder dit bestand; bedoelt u 'wijchen'? [gemeente-niet-in-regio]" in lines
+    )
 
 
 def test_unknown_gemeente_on_the_command_line_suggests_the_close_one(region):
@@ -87,10 +95,11 @@ def test_unknown_gemeente_on_the_command_line_suggests_the_close_one(region):
 
 def test_an_unknown_field_in_place_of_a_missing_one_is_one_message(region):
     # Not a typo but another word: still one mistake on one line, reported once.
-    region.replace("gemeenten/druten.yaml", "  bron: \"Teruggerekend", "  herkomst: \"Teruggerekend")
+    region.replace("gemeenten/druten.yaml", '  bron: "Teruggerekend', '  herkomst: "Teruggerekend')
     line = region.line_of("gemeenten/druten.yaml", "herkomst:")
     assert only_finding(region) == (
-        f"gemeenten/druten.yaml:{line}:3: kerngegevens.herkomst: onbekend veld; bedoelt u 'bron'? Dat verplichte veld ontbreekt. "
+        f"gemeenten/druten.yaml:{line}:3: kerngegevens.herkomst: onbekend veld; bedoelt u 'bron'? Dat verplichte "
+        "veld ontbreekt. "
         "Toegestaan zijn: peildatum, bron, inwoners, bijstandsgerechtigden [veld-onbekend]"
     )
 

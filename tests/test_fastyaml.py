@@ -102,27 +102,30 @@ def test_windows_line_ends_and_a_byte_order_mark_load_the_same():
     assert_same("\ufeff" + TRICKY.replace("\n", "\r\n"))
 
 
-@pytest.mark.parametrize("text", [
-    "a: 1\na: 2\n",  # duplicate key: ruamel reports it with both lines
-    "a: [1, 2\n",  # syntax error
-    "a: &anker 1\nb: *anker\n",  # alias
-    "basis: &b {x: 1}\nkopie:\n  <<: *b\n",  # merge key
-    "a: !!str 2016\n",  # explicit tag
-    "a: !eigen x\n",  # local tag
-    "%YAML 1.1\n---\na: yes\n",  # a directive changes how scalars resolve
-    "a:\nb: 1\n",  # an empty value: ruamel places it at the next token
-    "a: 1_000\n",  # integer forms other than plain decimals
-    "a: 0x1F\n",
-    "a: 0o17\n",
-    "a: 2014-10-01 12:00:00\n",  # a timestamp with a time
-    "a: 2015-13-45\n",  # looks like a date, is none: ruamel's path keeps the text
-    "a: 2015-02-30\n",
-    "a: " + "9" * 5000 + "\n",  # beyond int()'s digit limit: ruamel's path keeps the text
-    "? [a, b]\n: c\n",  # a list as key
-    "---\na: 1\n---\nb: 2\n",  # two documents
-    "gewoon tekst\n",  # no mapping or list at the top
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",  # duplicate key: ruamel reports it with both lines
+        "a: [1, 2\n",  # syntax error
+        "a: &anker 1\nb: *anker\n",  # alias
+        "basis: &b {x: 1}\nkopie:\n  <<: *b\n",  # merge key
+        "a: !!str 2016\n",  # explicit tag
+        "a: !eigen x\n",  # local tag
+        "%YAML 1.1\n---\na: yes\n",  # a directive changes how scalars resolve
+        "a:\nb: 1\n",  # an empty value: ruamel places it at the next token
+        "a: 1_000\n",  # integer forms other than plain decimals
+        "a: 0x1F\n",
+        "a: 0o17\n",
+        "a: 2014-10-01 12:00:00\n",  # a timestamp with a time
+        "a: 2015-13-45\n",  # looks like a date, is none: ruamel's path keeps the text
+        "a: 2015-02-30\n",
+        "a: " + "9" * 5000 + "\n",  # beyond int()'s digit limit: ruamel's path keeps the text
+        "? [a, b]\n: c\n",  # a list as key
+        "---\na: 1\n---\nb: 2\n",  # two documents
+        "gewoon tekst\n",  # no mapping or list at the top
+        "",
+    ],
+)
 def test_what_the_fast_path_does_not_decide_goes_to_ruamel(text):
     doc = YamlDocument(rel="x.yaml", data=None)
     assert load_plain(text, doc) is False
@@ -147,10 +150,20 @@ def test_loading_a_region_file_takes_the_fast_path(monkeypatch, tmp_path):
         assert (doc.value_pos, doc.key_pos) == (reference.value_pos, reference.key_pos)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("a: 1\nb: 2\na: 3\n", "x.yaml:3:1: dubbele sleutel 'a': elke sleutel mag maar één keer voorkomen (eerste keer in het blok vanaf regel 1)"),
-    ("a:\n  - 1\n  - 2\nb: &anker 1\nc: *anker\n", "x.yaml:4:4: ankers en verwijzingen (&, *) zijn niet toegestaan in gegevensbestanden"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "a: 1\nb: 2\na: 3\n",
+            "x.yaml:3:1: dubbele sleutel 'a': elke sleutel mag maar één keer voorkomen (eerste keer in het blok "
+            "vanaf regel 1)",
+        ),
+        (
+            "a:\n  - 1\n  - 2\nb: &anker 1\nc: *anker\n",
+            "x.yaml:4:4: ankers en verwijzingen (&, *) zijn niet toegestaan in gegevensbestanden",
+        ),
+    ],
+)
 def test_loading_keeps_the_bounds_first_and_ruamels_messages(tmp_path, text, message):
     """What the fast path declines is reported as before: bounds first, then ruamel."""
     from generator.load.yamlsource import load_yaml
@@ -162,11 +175,47 @@ def test_loading_keeps_the_bounds_first_and_ruamels_messages(tmp_path, text, mes
     assert [str(p) for p in problems][0].startswith(message)
 
 
-@pytest.mark.parametrize("value", [
-    "yes", "No", "on", "true", "True", "FALSE", "~", "Null", "null", "2016", "017", "+12", "-3", "6.8", "7.0",
-    "1e3", ".inf", "-.Inf", ".NaN", "2014-10-01", "2014-10-1", "1:20", "1,5", "0x1F", "0o17", "0b101", "1_000",
-    "2014-10-01 12:00:00", "Rijk", "=", "<<", ".5", "1.", "+.5e-3", "GM0268", "€ 12",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "yes",
+        "No",
+        "on",
+        "true",
+        "True",
+        "FALSE",
+        "~",
+        "Null",
+        "null",
+        "2016",
+        "017",
+        "+12",
+        "-3",
+        "6.8",
+        "7.0",
+        "1e3",
+        ".inf",
+        "-.Inf",
+        ".NaN",
+        "2014-10-01",
+        "2014-10-1",
+        "1:20",
+        "1,5",
+        "0x1F",
+        "0o17",
+        "0b101",
+        "1_000",
+        "2014-10-01 12:00:00",
+        "Rijk",
+        "=",
+        "<<",
+        ".5",
+        "1.",
+        "+.5e-3",
+        "GM0268",
+        "€ 12",
+    ],
+)
 def test_plain_scalars_get_the_tag_ruamels_resolver_gives(value):
     from ruamel.yaml.nodes import ScalarNode
     from ruamel.yaml.resolver import VersionedResolver

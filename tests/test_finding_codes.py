@@ -21,7 +21,9 @@ PRODUCERS = {"Finding", "finding", "ImportProblem", "one", "fail"}
 
 
 def _modules() -> list[tuple[Path, ast.Module]]:
-    return [(p, ast.parse(p.read_text(encoding="utf-8"), str(p))) for p in sorted(PACKAGE.rglob("*.py")) if p != REGISTRY]
+    return [
+        (p, ast.parse(p.read_text(encoding="utf-8"), str(p))) for p in sorted(PACKAGE.rglob("*.py")) if p != REGISTRY
+    ]
 
 
 def _literals(node: ast.AST) -> set[str]:
@@ -43,10 +45,20 @@ def codes_given() -> dict[str, set[str]]:
         for node in ast.walk(tree):
             if isinstance(node, ast.keyword) and node.arg == "code":
                 found |= _literals(node.value)
-            elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id.endswith("CODES") for t in node.targets):
-                found |= {v.value for v in node.value.values if isinstance(v, ast.Constant)} if isinstance(node.value, ast.Dict) else set()
+            elif isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id.endswith("CODES") for t in node.targets
+            ):
+                found |= (
+                    {v.value for v in node.value.values if isinstance(v, ast.Constant)}
+                    if isinstance(node.value, ast.Dict)
+                    else set()
+                )
             elif isinstance(node, ast.FunctionDef) and node.name == "code_for":
-                found |= {r.value.value for r in ast.walk(node) if isinstance(r, ast.Return) and isinstance(r.value, ast.Constant)}
+                found |= {
+                    r.value.value
+                    for r in ast.walk(node)
+                    if isinstance(r, ast.Return) and isinstance(r.value, ast.Constant)
+                }
         for code in found:
             given.setdefault(code, set()).add(path.relative_to(REPO).as_posix())
     return given
@@ -68,7 +80,13 @@ def test_every_finding_and_import_problem_names_its_code_by_keyword():
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
-            name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr if isinstance(node.func, ast.Attribute) else None
+            name = (
+                node.func.id
+                if isinstance(node.func, ast.Name)
+                else node.func.attr
+                if isinstance(node.func, ast.Attribute)
+                else None
+            )
             if name not in PRODUCERS or (name in ("one", "fail") and "edit" not in path.parts):
                 continue
             if not any(k.arg == "code" for k in node.keywords):
@@ -101,7 +119,9 @@ def test_the_readme_lists_every_code_with_its_explanation():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert readme.count(README_START) == 1 and readme.count(README_END) == 1
     table = readme.split(README_START, 1)[1].split(README_END, 1)[0]
-    assert table == markdown_table(), "the README's table differs from generator/load/codes.py: run `python -m generator.load.codes README.md`"
+    assert table == markdown_table(), (
+        "the README's table differs from generator/load/codes.py: run `python -m generator.load.codes README.md`"
+    )
     assert all(f"| `{code}` | {text} |" in table for code, text in CODES.items())
 
 
@@ -114,14 +134,17 @@ def test_the_code_ends_the_line_of_each_finding(region: Region):
     region.replace(W, "      2016: 116900", "      2016: veel")
     line = region.line_of(W, "2016: veel")
     assert findings(region)[:-1] == [
-        f"{W}:{line}:13: verplichtingen[0].bedrag[2016]: verwacht een bedrag in euro's, gevonden 'veel' [bedrag-ongeldig]"
+        f"{W}:{line}:13: verplichtingen[0].bedrag[2016]: verwacht een bedrag in euro's, gevonden 'veel' "
+        "[bedrag-ongeldig]"
     ]
 
 
 def test_pydantic_errors_are_grouped_by_what_the_user_fixes(region: Region):
     """pydantic's error types become the code of the mistake: a Dutch thousands separator, a value
     that is not one of the choices, text where a block belongs, a misspelt field name."""
-    region.replace(W, "    participatiebudget: 789908", "    participatiebudget: 789.908")  # a Dutch thousands separator
+    region.replace(
+        W, "    participatiebudget: 789908", "    participatiebudget: 789.908"
+    )  # a Dutch thousands separator
     region.replace(W, "    soort: wiw-id-banen", "    soort: banen")
     region.replace(W, "kerngegevens:\n", "kerngegevens: veel\nkerngegevenz:\n")
     lines = findings(region)

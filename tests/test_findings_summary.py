@@ -32,9 +32,13 @@ def test_one_emptied_list_is_told_once_per_value_with_the_lines_in_its_file(regi
     verwijzingen = [FINDING.fullmatch(line) for line in lines[:-1]]
     assert all(m and m["code"] == "verwijzing-onbekend" for m in verwijzingen), lines
     total = int(lines[-1].split()[0])
-    assert total == len(region.read("content/instrumentarium.yaml").split("\n    categorie: ")) - 1  # one per instrument
+    assert (
+        total == len(region.read("content/instrumentarium.yaml").split("\n    categorie: ")) - 1
+    )  # one per instrument
     assert len(verwijzingen) < total  # each category value once, the other lines listed in it
-    told = sum(1 + int(m["message"].split("(en nog ")[1].split()[0]) if "(en nog " in m["message"] else 1 for m in verwijzingen)
+    told = sum(
+        1 + int(m["message"].split("(en nog ")[1].split()[0]) if "(en nog " in m["message"] else 1 for m in verwijzingen
+    )
     assert told == total  # every place is still named
     rest = [m["message"] for m in verwijzingen if "(en nog " in m["message"]]
     assert rest and all(" keer: regels " in msg for msg in rest), rest
@@ -42,10 +46,15 @@ def test_one_emptied_list_is_told_once_per_value_with_the_lines_in_its_file(regi
 
 def test_two_of_a_kind_stay_two_lines_and_different_causes_are_never_merged():
     f = lambda path, line, msg, code="bedrag-ongeldig": Finding(path, line, 3, msg, code)  # noqa: E731
-    two = [f("a.yaml", 1, "x[2016]: verwacht een bedrag, gevonden 'veel'"), f("a.yaml", 2, "x[2017]: verwacht een bedrag, gevonden 'veel'")]
+    two = [
+        f("a.yaml", 1, "x[2016]: verwacht een bedrag, gevonden 'veel'"),
+        f("a.yaml", 2, "x[2017]: verwacht een bedrag, gevonden 'veel'"),
+    ]
     assert samengevat(two) == [str(two[0]), str(two[1])]
     three = two + [f("b.yaml", 7, "x[2018]: verwacht een bedrag, gevonden 'veel'")]
-    assert samengevat(three) == ["a.yaml:1:3: x[2016]: verwacht een bedrag, gevonden 'veel' (en nog 2 keer: regel 2; b.yaml:7) [bedrag-ongeldig]"]
+    assert samengevat(three) == [
+        "a.yaml:1:3: x[2016]: verwacht een bedrag, gevonden 'veel' (en nog 2 keer: regel 2; b.yaml:7) [bedrag-ongeldig]"
+    ]
     other_value = three + [f("a.yaml", 9, "x[2019]: verwacht een bedrag, gevonden 'weinig'")]
     assert samengevat(other_value)[-1] == str(other_value[-1])
     other_code = three + [f("a.yaml", 9, "x[2019]: verwacht een bedrag, gevonden 'veel'", "waarde-dubbel")]
@@ -54,5 +63,14 @@ def test_two_of_a_kind_stay_two_lines_and_different_causes_are_never_merged():
 
 def test_placeholders_stay_one_line_each():
     """Each 'IN TE VULLEN' is a decision of its own, at the line where its value goes."""
-    places = [Finding(f"gemeenten/g{i}.yaml", 9, 25, "dvo.ondertekenaars[1].grondslag.orgaan: in te vullen: het orgaan", "in-te-vullen") for i in range(4)]
+    places = [
+        Finding(
+            f"gemeenten/g{i}.yaml",
+            9,
+            25,
+            "dvo.ondertekenaars[1].grondslag.orgaan: in te vullen: het orgaan",
+            "in-te-vullen",
+        )
+        for i in range(4)
+    ]
     assert samengevat(places) == [str(f) for f in places]

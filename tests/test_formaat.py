@@ -33,15 +33,21 @@ RELEASES = {1: "57cbb97", 2: "c56c748", 3: "7c895c7"}  # the example region as e
 
 
 def _have(rev: str) -> bool:
-    return subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", f"{rev}^{{commit}}"], capture_output=True).returncode == 0
+    return (
+        subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", f"{rev}^{{commit}}"], capture_output=True).returncode
+        == 0
+    )
 
 
 def at_release(rev: str, target: Path) -> Path:
     """The example region's files at an earlier release of this repository (a real old format)."""
     if not _have(rev):
         pytest.skip(f"revisie {rev} is niet in deze kloon (ondiep?)")
-    paths = [p for p in ("content", "gemeenten", "mkdocs.yml", "dvo_templates")
-             if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", f"{rev}:{p}"], capture_output=True).returncode == 0]
+    paths = [
+        p
+        for p in ("content", "gemeenten", "mkdocs.yml", "dvo_templates")
+        if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", f"{rev}:{p}"], capture_output=True).returncode == 0
+    ]
     data = subprocess.run(["git", "-C", str(REPO), "archive", rev, *paths], capture_output=True, check=True).stdout
     target.mkdir(parents=True, exist_ok=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
@@ -51,7 +57,11 @@ def at_release(rev: str, target: Path) -> Path:
 
 def tree(root: Path) -> dict[str, str]:
     """sha256 of every file under root (to prove nothing was written)."""
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def run(root: Path, *args: str):
@@ -76,7 +86,10 @@ def test_validate_on_a_release_of_an_older_format_prints_one_finding_and_writes_
     lines = result.output.splitlines()
     assert len(lines) == 2 and lines[1] == "1 fout gevonden; er is niets geschreven."
     assert lines[0].startswith(f"content/regio.yaml:1:1: de gegevens zijn in formaat {formaat} (herkend aan: ")
-    assert lines[0].endswith(f"deze versie van de software leest formaat {HUIDIG}: draai `dvo bijwerken` (met --dry-run ziet u eerst wat er verandert) [formaat-ouder]")
+    assert lines[0].endswith(
+        f"deze versie van de software leest formaat {HUIDIG}: draai `dvo bijwerken` (met --dry-run ziet u eerst "
+        "wat er verandert) [formaat-ouder]"
+    )
     assert tree(root) == before
 
 
@@ -86,18 +99,29 @@ def test_a_newer_format_asks_for_a_newer_generator(region):
     assert result.exit_code == 1
     line = region.line_of("content/regio.yaml", "formaat:")
     assert result.output.splitlines()[0] == (
-        f"content/regio.yaml:{line}:10: de gegevens zijn in formaat {HUIDIG + 1}; deze versie van de software leest formaat "
-        f"{HUIDIG} en ouder: werk de generator bij naar een versie die formaat {HUIDIG + 1} kent [formaat-nieuwer]")
+        f"content/regio.yaml:{line}:10: de gegevens zijn in formaat {HUIDIG + 1}; deze versie van de software "
+        "leest formaat "
+        f"{HUIDIG} en ouder: werk de generator bij naar een versie die formaat {HUIDIG + 1} kent [formaat-nieuwer]"
+    )
 
 
 def test_a_format_that_is_no_number(region):
     region.replace("content/regio.yaml", f"formaat: {HUIDIG}", "formaat: vier")
     out = region.dvo("validate").output.splitlines()
-    assert out[0].endswith(f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), gevonden 'vier' [getal-ongeldig]")
+    assert out[0].endswith(
+        f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), "
+        "gevonden 'vier' [getal-ongeldig]"
+    )
 
 
 def test_the_format_is_recognised_by_what_shows_it():
-    m = Migratie({rel: (OUD / rel).read_text(encoding="utf-8") for rel in ("content/regio.yaml", "content/instrumentarium.yaml", "content/indicatoren.yaml")}, werkmap=False)
+    m = Migratie(
+        {
+            rel: (OUD / rel).read_text(encoding="utf-8")
+            for rel in ("content/regio.yaml", "content/instrumentarium.yaml", "content/indicatoren.yaml")
+        },
+        werkmap=False,
+    )
     data = [m.data(r) for r in ("content/regio.yaml", "content/instrumentarium.yaml", "content/indicatoren.yaml")]
     assert herken(*data, siteconfig=True).formaat == 2
     assert herken(*data, siteconfig=False).formaat == 1  # format 2 added the site (mkdocs.yml)
@@ -112,57 +136,106 @@ def test_dry_run_prints_the_diff_and_writes_nothing(dijkland):
     before = tree(dijkland.root)
     result = dijkland.dvo("bijwerken", "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "-    wettelijke_grondslag: \"Participatiewet, artikel 10\"   # zie ook de verordening\n" in result.output
-    assert "+      - wet: \"Participatiewet, artikel 10\"   # zie ook de verordening\n" in result.output
+    assert '-    wettelijke_grondslag: "Participatiewet, artikel 10"   # zie ook de verordening\n' in result.output
+    assert '+      - wet: "Participatiewet, artikel 10"   # zie ook de verordening\n' in result.output
     assert "verwijderd: dvo_templates/site/regio.md\n" in result.output
-    assert "verplaatst: dvo_templates/rapport/macros.html -> dvo_templates/rapport/macros.html.formaat2\n" in result.output
-    assert "Proefdraai: 9 bestanden zouden veranderen. Er is niets geschreven." in result.output  # 7 edited, 1 removed, 1 set aside
+    assert (
+        "verplaatst: dvo_templates/rapport/macros.html -> dvo_templates/rapport/macros.html.formaat2\n" in result.output
+    )
+    assert (
+        "Proefdraai: 9 bestanden zouden veranderen. Er is niets geschreven." in result.output
+    )  # 7 edited, 1 removed, 1 set aside
     assert tree(dijkland.root) == before
 
 
 def _comments(text: str) -> list[str]:
-    return [line.split("#", 1)[1].strip() for line in text.splitlines() if "#" in line and not line.lstrip().startswith('"')]
+    return [
+        line.split("#", 1)[1].strip() for line in text.splitlines() if "#" in line and not line.lstrip().startswith('"')
+    ]
 
 
 def test_bijwerken_keeps_comments_and_formatting_and_changes_only_what_the_format_changed(dijkland):
-    old = {rel: dijkland.read(rel) for rel in ("content/regio.yaml", "content/instrumentarium.yaml", "content/indicatoren.yaml",
-                                                  "gemeenten/oeverwaard.yaml", "gemeenten/polderdam.yaml", "gemeenten/zandhoven.yaml", "mkdocs.yml")}
+    old = {
+        rel: dijkland.read(rel)
+        for rel in (
+            "content/regio.yaml",
+            "content/instrumentarium.yaml",
+            "content/indicatoren.yaml",
+            "gemeenten/oeverwaard.yaml",
+            "gemeenten/polderdam.yaml",
+            "gemeenten/zandhoven.yaml",
+            "mkdocs.yml",
+        )
+    }
     result = dijkland.dvo("bijwerken")
     assert result.exit_code == 0, result.output
     # Every line that was not a renamed or moved field is still there, in its order, byte for byte.
-    changed_keys = ("wettelijke_grondslag:", "verordening_artikel:", "eerste_jaar:", "laatste_jaar:", "2016:", "2017:", "Regio: regio.md", "/gemeenten/*.md",
-                    "- {id: tevredenheid")
+    changed_keys = (
+        "wettelijke_grondslag:",
+        "verordening_artikel:",
+        "eerste_jaar:",
+        "laatste_jaar:",
+        "2016:",
+        "2017:",
+        "Regio: regio.md",
+        "/gemeenten/*.md",
+        "- {id: tevredenheid",
+    )
     for rel, text in old.items():
         new = dijkland.read(rel)
         removed = [line for line in difflib.ndiff(text.splitlines(), new.splitlines()) if line.startswith("- ")]
         assert all(any(k in line for k in changed_keys) for line in removed), (rel, removed)
-        assert sorted(_comments(text)) == sorted(c for c in _comments(new) if c in _comments(text)), rel  # no comment lost
+        assert sorted(_comments(text)) == sorted(c for c in _comments(new) if c in _comments(text)), (
+            rel
+        )  # no comment lost
         assert set(_comments(text)) <= set(_comments(new)), rel
     # Hand formatting kept: the unindented list, the aligned values, the flow map, four-space blocks.
     regio = dijkland.read("content/regio.yaml")
     assert "naam:             Dijkland\n" in regio and "gemeenten:\n- slug: oeverwaard\n" in regio
-    assert "functies:  # de functies die instrumenten en indicatoren noemen; vul gerust een omschrijving in\n- id: bedrijfsdienstverlening\n  naam: Bedrijfsdienstverlening\n" in regio
+    assert (
+        "functies:  # de functies die instrumenten en indicatoren noemen; vul gerust een omschrijving in\n- id: "
+        "bedrijfsdienstverlening\n  naam: Bedrijfsdienstverlening\n" in regio
+    )
     assert "periode:\n  van: 2016   # eerste jaar\n  tot_en_met: 2017\n" in regio
     assert regio.splitlines()[2].startswith(f"formaat: {HUIDIG}  # ")
     assert "2016: {kandidaatsbenadering: 250000, bedrijfsdienstverlening: 200000, verbindingsfunctie: 150000}" in regio
     instrumenten = dijkland.read("content/instrumentarium.yaml")
-    assert "    grondslag:\n      - wet: \"Participatiewet, artikel 10\"   # zie ook de verordening\n      - artikel: proefplaatsing\n" in instrumenten
+    assert (
+        '    grondslag:\n      - wet: "Participatiewet, artikel 10"   # zie ook de verordening\n      - artikel: '
+        "proefplaatsing\n" in instrumenten
+    )
     # Written in the other order, kept in that order, with its comment on its own line.
-    assert "    grondslag:\n      - artikel: jobcoaching   # de wet noemt dit niet apart\n      - wet: \"Participatiewet, artikel 10da\"\n" in instrumenten
-    assert "categorieen:  # de vier categorieën" in instrumenten and "  - id: 3\n    naam: Structurele ondersteuning bij verminderde loonwaarde\n" in instrumenten
+    assert (
+        "    grondslag:\n      - artikel: jobcoaching   # de wet noemt dit niet apart\n      - wet: "
+        '"Participatiewet, artikel 10da"\n' in instrumenten
+    )
+    assert (
+        "categorieen:  # de vier categorieën" in instrumenten
+        and "  - id: 3\n    naam: Structurele ondersteuning bij verminderde loonwaarde\n" in instrumenten
+    )
     indicatoren = dijkland.read("content/indicatoren.yaml")
     assert "    regionaal: som\n    meetwijze: stroom\n" in indicatoren
     assert "    regionaal: gewogen gemiddelde\n    meetwijze: stand\n    noemer: gemelde vacatures\n" in indicatoren
     assert indicatoren.rstrip().endswith("bron: Tevredenheidsonderzoek, meetwijze: stand}")
     polderdam = dijkland.read("gemeenten/polderdam.yaml")
-    assert "        besteed:\n            2016-T3: 79000\n            2017-T3: 20000\n" in polderdam  # per year -> last tertaal
-    assert "    wijzigingen:  # regel voor de huidige versie toegevoegd door dvo bijwerken\n        -   versie: \"1.0\"\n            datum: 2015-12-10\n            omschrijving: Ondertekende versie.\n" in polderdam
+    assert (
+        "        besteed:\n            2016-T3: 79000\n            2017-T3: 20000\n" in polderdam
+    )  # per year -> last tertaal
+    assert (
+        "    wijzigingen:  # regel voor de huidige versie toegevoegd door dvo bijwerken\n        -   versie: "
+        '"1.0"\n            datum: 2015-12-10\n            omschrijving: Ondertekende versie.\n' in polderdam
+    )
     assert "      2016-T3: 118500   # vastgesteld bij de jaarrekening\n" in dijkland.read("gemeenten/oeverwaard.yaml")
     assert "  - Regio: regio/index.md\n" in dijkland.read("mkdocs.yml")
-    assert "[Regio](regio/index.md)" in dijkland.read("content/pages/index.md") and "[Oeverwaard](gemeenten/oeverwaard/index.md)" in dijkland.read("content/pages/index.md")
+    assert "[Regio](regio/index.md)" in dijkland.read(
+        "content/pages/index.md"
+    ) and "[Oeverwaard](gemeenten/oeverwaard/index.md)" in dijkland.read("content/pages/index.md")
     # The software's own old template is gone; the region's changed one is set aside, not lost.
     assert not dijkland.path("dvo_templates/site").exists()
-    assert (dijkland.path("dvo_templates/rapport/macros.html.formaat2").read_bytes() == (OUD / "dvo_templates/rapport/macros.html").read_bytes())
+    assert (
+        dijkland.path("dvo_templates/rapport/macros.html.formaat2").read_bytes()
+        == (OUD / "dvo_templates/rapport/macros.html").read_bytes()
+    )
     assert not dijkland.path(".staging").exists()  # the journal is gone when it finished, and nothing else is left
 
 
@@ -170,21 +243,51 @@ def test_bijwerken_keeps_comments_and_formatting_and_changes_only_what_the_forma
 DECISIONS = [
     ("content/regio.yaml", "rapportage.escalatie.naam: in te vullen: de naam van het orgaan"),
     ("content/regio.yaml", "rapportage.onderbesteding_vanaf: in te vullen: het percentage"),
-    ("dvo_templates/rapport/macros.html.formaat2", "in te vullen: uw eigen versie van het sjabloon 'rapport/macros.html' uit formaat 2"),
-    ("gemeenten/oeverwaard.yaml", "prestatie_indicatoren[1].toelichtingen.2016-T3.oorzaak: een beleidskeuze moet in de DVO staan"),
-    ("gemeenten/oeverwaard.yaml", "dvo.ondertekenaars[0].grondslag.orgaan: in te vullen: het orgaan dat besloot of mandaat gaf waarop M. de Vries tekent"),
-    ("gemeenten/oeverwaard.yaml", "dvo.ondertekenaars[0].grondslag.datum: in te vullen: de datum van dat besluit of mandaat"),
-    ("gemeenten/oeverwaard.yaml", "dvo.ondertekenaars[1].grondslag.orgaan: in te vullen: het orgaan dat besloot of mandaat gaf waarop K. Bakker tekent"),
-    ("gemeenten/oeverwaard.yaml", "dvo.ondertekenaars[1].grondslag.datum: in te vullen: de datum van dat besluit of mandaat"),
+    (
+        "dvo_templates/rapport/macros.html.formaat2",
+        "in te vullen: uw eigen versie van het sjabloon 'rapport/macros.html' uit formaat 2",
+    ),
+    (
+        "gemeenten/oeverwaard.yaml",
+        "prestatie_indicatoren[1].toelichtingen.2016-T3.oorzaak: een beleidskeuze moet in de DVO staan",
+    ),
+    (
+        "gemeenten/oeverwaard.yaml",
+        "dvo.ondertekenaars[0].grondslag.orgaan: in te vullen: het orgaan dat besloot of mandaat gaf waarop M. de "
+        "Vries tekent",
+    ),
+    (
+        "gemeenten/oeverwaard.yaml",
+        "dvo.ondertekenaars[0].grondslag.datum: in te vullen: de datum van dat besluit of mandaat",
+    ),
+    (
+        "gemeenten/oeverwaard.yaml",
+        "dvo.ondertekenaars[1].grondslag.orgaan: in te vullen: het orgaan dat besloot of mandaat gaf waarop K. "
+        "Bakker tekent",
+    ),
+    (
+        "gemeenten/oeverwaard.yaml",
+        "dvo.ondertekenaars[1].grondslag.datum: in te vullen: de datum van dat besluit of mandaat",
+    ),
     ("gemeenten/polderdam.yaml", "dvo.ondertekenaars[0].grondslag.orgaan: in te vullen"),
     ("gemeenten/polderdam.yaml", "dvo.ondertekenaars[0].grondslag.datum: in te vullen"),
-    ("gemeenten/polderdam.yaml", "dvo.ondertekenaars[0].ondertekend.plaats: in te vullen: de plaats waar S. Visser tekende"),
-    ("gemeenten/polderdam.yaml", "dvo.ondertekenaars[0].ondertekend.datum: in te vullen: de datum waarop S. Visser tekende"),
+    (
+        "gemeenten/polderdam.yaml",
+        "dvo.ondertekenaars[0].ondertekend.plaats: in te vullen: de plaats waar S. Visser tekende",
+    ),
+    (
+        "gemeenten/polderdam.yaml",
+        "dvo.ondertekenaars[0].ondertekend.datum: in te vullen: de datum waarop S. Visser tekende",
+    ),
     ("gemeenten/polderdam.yaml", "dvo.ondertekenaars[1].grondslag.orgaan: in te vullen"),
     ("gemeenten/polderdam.yaml", "dvo.ondertekenaars[1].grondslag.datum: in te vullen"),
     ("gemeenten/polderdam.yaml", "dvo.ondertekenaars[1].ondertekend.plaats: in te vullen"),
     ("gemeenten/polderdam.yaml", "dvo.ondertekenaars[1].ondertekend.datum: in te vullen"),
-    ("gemeenten/zandhoven.yaml", "maatwerk[0].indicatoren[0]: de afspraak 'Vacatures sneller vervuld' meet met 'vervulling', maar die indicator staat niet bij prestatie_indicatoren"),
+    (
+        "gemeenten/zandhoven.yaml",
+        "maatwerk[0].indicatoren[0]: de afspraak 'Vacatures sneller vervuld' meet met 'vervulling', maar die "
+        "indicator staat niet bij prestatie_indicatoren",
+    ),
 ]
 
 
@@ -192,21 +295,29 @@ def _decide(region: Region) -> None:
     """What the region's staff fill in after reading the findings."""
     regio = region.read("content/regio.yaml")
     start = regio.index('    naam: "IN TE VULLEN')
-    regio = regio[:start] + "    naam: algemeen bestuur van de Werkorganisatie Dijkland\n" + regio[regio.index("    lidwoord: de", start):]
+    regio = (
+        regio[:start]
+        + "    naam: algemeen bestuur van de Werkorganisatie Dijkland\n"
+        + regio[regio.index("    lidwoord: de", start) :]
+    )
     regio = regio.replace("    lidwoord: de", "    lidwoord: het", 1)
     start = regio.index('onderbesteding_vanaf: "IN TE VULLEN')
-    region.write("content/regio.yaml", regio[:start] + "onderbesteding_vanaf: 10" + regio[regio.index("\n", start):])
+    region.write("content/regio.yaml", regio[:start] + "onderbesteding_vanaf: 10" + regio[regio.index("\n", start) :])
     # The besluit approves the version it is about, so it is dated on or after that version (8 and 10 December).
     for slug, datum in (("oeverwaard", "2015-12-08"), ("polderdam", "2015-12-10")):
         lines = []
         for line in region.read(f"gemeenten/{slug}.yaml").splitlines(keepends=True):
             if '"IN TE VULLEN' in line:
                 key = line.split(":", 1)[0]
-                value = {"orgaan": "college van burgemeester en wethouders", "plaats": slug.capitalize()}.get(key.strip(), datum if "besluit" in line else "2015-12-15")
+                value = {"orgaan": "college van burgemeester en wethouders", "plaats": slug.capitalize()}.get(
+                    key.strip(), datum if "besluit" in line else "2015-12-15"
+                )
                 line = f"{key}: {value}\n"
             lines.append(line)
         region.write(f"gemeenten/{slug}.yaml", "".join(lines))
-    region.replace("gemeenten/oeverwaard.yaml", "niet naar het bestand.", "niet naar het bestand ([[artikel:maatwerk]]).")
+    region.replace(
+        "gemeenten/oeverwaard.yaml", "niet naar het bestand.", "niet naar het bestand ([[artikel:maatwerk]])."
+    )
     region.replace("gemeenten/zandhoven.yaml", "    indicatoren: [vervulling]", "    indicatoren: [uitstroom]")
     region.path("dvo_templates/rapport/macros.html.formaat2").unlink()
 
@@ -221,12 +332,18 @@ def test_after_bijwerken_validate_reports_only_what_a_person_decides(dijkland):
         assert line.startswith(f"{rel}:") and text in line, (rel, text, line)
         assert line.endswith("[in-te-vullen]") == ("in te vullen" in text), line
     # Each placeholder is reported at its own line, where the value goes.
-    line = dijkland.line_of("gemeenten/polderdam.yaml", "plaats: \"IN TE VULLEN: de plaats waar S. Visser")
+    line = dijkland.line_of("gemeenten/polderdam.yaml", 'plaats: "IN TE VULLEN: de plaats waar S. Visser')
     assert f"gemeenten/polderdam.yaml:{line}:25: dvo.ondertekenaars[0].ondertekend.plaats" in result.output
     # The advice bijwerken gives besides: a count that may be a stand, a derived version line, old names in comments.
     assert "indicator 'bijstandsbestand': meetwijze 'stroom'" in result.output
-    assert "gemeenten/polderdam.yaml: dvo.wijzigingen: controleer de omschrijving van versie 1.0 ('Ondertekende versie.')" in result.output
-    assert "content/instrumentarium.yaml: regel 3: het commentaar noemt nog 'wettelijke_grondslag', 'verordening_artikel'" in result.output
+    assert (
+        "gemeenten/polderdam.yaml: dvo.wijzigingen: controleer de omschrijving van versie 1.0 ('Ondertekende versie.')"
+        in result.output
+    )
+    assert (
+        "content/instrumentarium.yaml: regel 3: het commentaar noemt nog 'wettelijke_grondslag', 'verordening_artikel'"
+        in result.output
+    )
     _decide(dijkland)
     result = dijkland.dvo("validate")
     assert result.exit_code == 0, result.output
@@ -238,7 +355,10 @@ def test_a_placeholder_does_not_hide_other_findings_in_its_file(dijkland):
     dijkland.replace("gemeenten/polderdam.yaml", "participatiebudget: 330000", "participatiebudget: veel")
     out = dijkland.dvo("validate").output
     line = dijkland.line_of("gemeenten/polderdam.yaml", "participatiebudget: veel")
-    assert f"gemeenten/polderdam.yaml:{line}:29: financien[2016].participatiebudget: verwacht een bedrag in euro's, gevonden 'veel' [bedrag-ongeldig]" in out
+    assert (
+        f"gemeenten/polderdam.yaml:{line}:29: financien[2016].participatiebudget: verwacht een bedrag in euro's, "
+        "gevonden 'veel' [bedrag-ongeldig]" in out
+    )
     assert "dvo.ondertekenaars[0].ondertekend.datum: in te vullen" in out
 
 
@@ -260,7 +380,10 @@ def test_the_converted_region_builds(dijkland):
     pdf = dijkland.path("site/pdf")
     report = flat(" ".join(pdf_pages(pdf / "rapport-oeverwaard-2016-T3.pdf")))
     assert "het algemeen bestuur van de Werkorganisatie Dijkland" in report  # the decided body, in the decision list
-    assert dijkland.path("site/regio/index.html").is_file() and dijkland.path("site/gemeenten/oeverwaard/index.html").is_file()
+    assert (
+        dijkland.path("site/regio/index.html").is_file()
+        and dijkland.path("site/gemeenten/oeverwaard/index.html").is_file()
+    )
 
 
 # --- the previous format: the example region as released in format 3 -------------------------------
@@ -273,19 +396,37 @@ def test_the_previous_release_converts_in_two_lines_and_keeps_every_controlegeta
     assert result.exit_code == 0, result.output
     changed = [p for p, data in before.items() if p.read_bytes() != data]
     assert changed == [root / "content" / "regio.yaml"]
-    diff = [line for line in difflib.unified_diff(before[changed[0]].decode().splitlines(), changed[0].read_text().splitlines(), lineterm="", n=0)
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    assert diff == [f"+formaat: {HUIDIG}  # het formaat van deze gegevens (README: Gegevensformaat); `dvo bijwerken` werkt het bij",
-                    "+korte_naam: het Werkbedrijf  # hoe de DVO en de rapportages de organisatie verder noemen (README: korte_naam)",
-                    "-  eerste_jaar: 2015", "-  laatste_jaar: 2018", "+  van: 2015", "+  tot_en_met: 2018"]
+    diff = [
+        line
+        for line in difflib.unified_diff(
+            before[changed[0]].decode().splitlines(), changed[0].read_text().splitlines(), lineterm="", n=0
+        )
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert diff == [
+        f"+formaat: {HUIDIG}  # het formaat van deze gegevens (README: Gegevensformaat); `dvo bijwerken` werkt het bij",
+        "+korte_naam: het Werkbedrijf  # hoe de DVO en de rapportages de organisatie verder noemen (README: "
+        "korte_naam)",
+        "-  eerste_jaar: 2015",
+        "-  laatste_jaar: 2018",
+        "+  van: 2015",
+        "+  tot_en_met: 2018",
+    ]
     # Heumen's signed 1.0 and Nijmegen's vastgestelde 1.0 keep their controlegetal: the DVO's content is unchanged.
-    assert "controlegetal:" in (root / "gemeenten" / "nijmegen.yaml").read_text() and "controlegetal:" in (root / "gemeenten" / "heumen.yaml").read_text()
+    assert (
+        "controlegetal:" in (root / "gemeenten" / "nijmegen.yaml").read_text()
+        and "controlegetal:" in (root / "gemeenten" / "heumen.yaml").read_text()
+    )
     result = run(root, "validate")
     # What remains are the flaws of that release's example that format 5's rules refuse (issue 21):
     # unreachable percentages, besluiten dated before their version, targets worse than the
     # nulmeting. No controlegetal finding: the conversion changed nothing that was agreed.
     codes = {line.rsplit("[", 1)[-1].rstrip("]") for line in result.output.splitlines()[:-1]}
-    assert result.exit_code == 1 and codes == {"percentage-onmogelijk", "volgorde-ongeldig", "streefwaarde-onder-nulmeting"}, result.output
+    assert result.exit_code == 1 and codes == {
+        "percentage-onmogelijk",
+        "volgorde-ongeldig",
+        "streefwaarde-onder-nulmeting",
+    }, result.output
 
 
 # --- all or nothing ------------------------------------------------------------------------------------
@@ -359,7 +500,11 @@ def test_every_release_loads_from_git_converted_in_memory(formaat):
     assert [g.slug for g in project.gemeenten][:3] == ["beuningen", "druten", "groesbeek"]
     # The data itself is not changed by the conversion: Nijmegen's 2015 budget is the seed's (§7.4).
     nijmegen = budget_gemeente(project.gemeente("nijmegen"), 2015)
-    assert (nijmegen.beschikbaar, nijmegen.basisdienstverlening, nijmegen.verplichtingen) == (11149000, 7781000, 2871000)
+    assert (nijmegen.beschikbaar, nijmegen.basisdienstverlening, nijmegen.verplichtingen) == (
+        11149000,
+        7781000,
+        2871000,
+    )
 
 
 def test_wijzigingen_compares_revisions_in_two_formats(tmp_path):
@@ -378,8 +523,8 @@ def test_the_readme_tells_what_changed_in_every_format():
     from generator.load.formaat import OUDSTE, STAPPEN
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Gegevensformaat en `dvo bijwerken`"):]
-    section = section[:section.index("\n## ", 10)]
+    section = readme[readme.index("## Gegevensformaat en `dvo bijwerken`") :]
+    section = section[: section.index("\n## ", 10)]
     for n in [OUDSTE] + [s.naar for s in STAPPEN]:
         assert f"**Formaat {n}**" in section, n
     assert f"formaat: {HUIDIG}" in section
@@ -389,14 +534,19 @@ def test_the_readme_tells_what_changed_in_every_format():
 
 
 def test_the_editor_changes_only_the_bytes_it_edits():
-    text = "# kop\nnaam:   X    # naam\nlijst:\n- a:  1\n  b: 2\nblok:\n    diep: {x: 1,  y: 2}\n    tekst: >-\n      lang\n\nnog: 3\n"
+    text = (
+        "# kop\nnaam:   X    # naam\nlijst:\n- a:  1\n  b: 2\nblok:\n    diep: {x: 1,  y: 2}\n    tekst: >-\n      "
+        "lang\n\nnog: 3\n"
+    )
     t = YamlTekst(text, "t.yaml")
     t.add_entry(t.at("blok"), "nieuw", [{"p": 1}], after="diep")
     t.add_entry(t.at("blok", "diep"), "z", 3)
     t.replace(t.at("lijst", 0, "a"), "9")
     t.add_entry(t.root, "eerst", "ja", before="naam", comment="c")
-    assert t.result() == ("# kop\neerst: ja  # c\nnaam:   X    # naam\nlijst:\n- a:  9\n  b: 2\nblok:\n    diep: {x: 1,  y: 2, z: 3}\n"
-                          "    nieuw:\n    - p: 1\n    tekst: >-\n      lang\n\nnog: 3\n")
+    assert t.result() == (
+        "# kop\neerst: ja  # c\nnaam:   X    # naam\nlijst:\n- a:  9\n  b: 2\nblok:\n    diep: {x: 1,  y: 2, z: 3}\n"
+        "    nieuw:\n    - p: 1\n    tekst: >-\n      lang\n\nnog: 3\n"
+    )
 
 
 def test_the_editor_adds_after_a_block_scalar_before_its_blank_lines():

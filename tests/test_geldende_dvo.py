@@ -17,7 +17,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from generator.compute.financien import BINNEN_BUDGET, ONDERBESTEED, OVERSCHREDEN, ZONDER_AFSPRAAK
+from generator.compute.financien import BINNEN_BUDGET, OVERSCHREDEN, ZONDER_AFSPRAAK
 from generator.compute.verantwoording import Verantwoording
 from generator.load.project import load_project
 from generator.render.documents.rapport.render import render_gemeente, render_regio
@@ -40,6 +40,7 @@ def text(html: str) -> str:
 
 # --- 1. the DVO in force ------------------------------------------------------------------------
 
+
 def test_nijmegen_2015_is_measured_against_version_1_0_from_its_revision(v):
     p = v.periode("2015")
     dvo = v.geldende_dvo("nijmegen", p)
@@ -47,41 +48,64 @@ def test_nijmegen_2015_is_measured_against_version_1_0_from_its_revision(v):
     assert dvo.omschrijving == "Gemeten tegen DVO versie 1.0, vastgesteld op 16 december 2014."
     f = v.financien("nijmegen", p)
     # 1.0 has two afspraken: 223.000 + 198.000 = 421.000 (1.1 adds 50.000 for jonggehandicapten)
-    assert [a.label for a in f.afspraken] == ["Jongeren van 18 tot 27 jaar aan het werk", "Wijkgerichte aanpak langdurig bijstandsgerechtigden"]
+    assert [a.label for a in f.afspraken] == [
+        "Jongeren van 18 tot 27 jaar aan het werk",
+        "Wijkgerichte aanpak langdurig bijstandsgerechtigden",
+    ]
     assert f.toegewezen == 421000
     # maatwerkbudget 2015: 10.726.778 + 422.222 - 7.781.000 - 2.871.000 = 497.000; 76.000 not allocated
     assert (f.maatwerkbudget, f.niet_toegewezen) == (497000, 76000)
     # what was spent on the afspraak 1.0 does not have is shown apart, never in the bijdrage
     [buiten] = f.buiten_dvo
-    assert (buiten.label, buiten.besteed, buiten.status) == ("Jonggehandicapten met arbeidsvermogen aan het werk", 18600, ZONDER_AFSPRAAK)
+    assert (buiten.label, buiten.besteed, buiten.status) == (
+        "Jonggehandicapten met arbeidsvermogen aan het werk",
+        18600,
+        ZONDER_AFSPRAAK,
+    )
 
 
 def test_a_gemeente_without_a_version_in_force_is_measured_against_its_current_version_and_says_so(v):
     p = v.periode("2016")
     wijchen = v.geldende_dvo("wijchen", p)
     assert not wijchen.geldend and wijchen.versie.versie == "0.9"
-    assert wijchen.omschrijving == "Geen vastgestelde DVO op de peildatum: gemeten tegen versie 0.9 (ter besluitvorming)."
+    assert (
+        wijchen.omschrijving == "Geen vastgestelde DVO op de peildatum: gemeten tegen versie 0.9 (ter besluitvorming)."
+    )
     html = text(render_gemeente(v, "wijchen", p, "test", pdf=False).html)
-    assert "Let op: geen vastgestelde DVO. Op de peildatum (31 december 2016) had de gemeente Wijchen geen vastgestelde of ondertekende DVO." in html
+    assert (
+        "Let op: geen vastgestelde DVO. Op de peildatum (31 december 2016) had de gemeente Wijchen geen "
+        "vastgestelde of ondertekende DVO." in html
+    )
     assert "Gemeten tegen geen vastgestelde DVO; versie 0.9 (ter besluitvorming)" in html  # page 1, the title block
     # Heumen signed 1.0 in December 2014
-    assert v.geldende_dvo("heumen", p).omschrijving == "Gemeten tegen DVO versie 1.0 van 9 december 2014, ondertekend op 19 december 2014."
+    assert (
+        v.geldende_dvo("heumen", p).omschrijving
+        == "Gemeten tegen DVO versie 1.0 van 9 december 2014, ondertekend op 19 december 2014."
+    )
 
 
 def test_page_one_and_colofon_name_the_version(v):
     html = text(render_gemeente(v, "nijmegen", v.periode("2016"), "test", pdf=False).html)
     assert "Gemeten tegen DVO versie 1.0, vastgesteld op 16 december 2014" in html  # title block
-    colofon = html[html.index("Colofon"):]
-    assert colofon.startswith("Colofon Gemeten tegen DVO versie 1.0, vastgesteld op 16 december 2014. De gegevens van die versie komen uit revisie 89c7a07e91.")
+    colofon = html[html.index("Colofon") :]
+    assert colofon.startswith(
+        "Colofon Gemeten tegen DVO versie 1.0, vastgesteld op 16 december 2014. De gegevens van die versie komen "
+        "uit revisie 89c7a07e91."
+    )
 
 
 def test_the_regional_report_lists_the_gemeenten_without_a_version_in_force(v):
     html = text(render_regio(v, v.periode("2016"), "test", pdf=False).html)
-    assert ("Let op: 7 van de 9 gemeenten hadden op de peildatum geen vastgestelde DVO. Zij zijn gemeten tegen een versie die (nog) niet "
-            "is vastgesteld: Beuningen: versie 0.3 (concept); Druten: versie 0.3 (concept); Groesbeek: versie 0.3 (concept); "
-            "Millingen aan de Rijn: versie 0.3 (concept); Mook en Middelaar: versie 0.3 (concept); Ubbergen: versie 0.3 (concept); "
-            "Wijchen: versie 0.9 (ter besluitvorming).") in html
-    colofon = html[html.index("Colofon"):]
+    assert (
+        "Let op: 7 van de 9 gemeenten hadden op de peildatum geen vastgestelde DVO. Zij zijn gemeten tegen een "
+        "versie die (nog) niet "
+        "is vastgesteld: Beuningen: versie 0.3 (concept); Druten: versie 0.3 (concept); Groesbeek: versie 0.3 "
+        "(concept); "
+        "Millingen aan de Rijn: versie 0.3 (concept); Mook en Middelaar: versie 0.3 (concept); Ubbergen: versie "
+        "0.3 (concept); "
+        "Wijchen: versie 0.9 (ter besluitvorming)."
+    ) in html
+    colofon = html[html.index("Colofon") :]
     assert "Heumen versie 1.0 van 9 december 2014, ondertekend op 19 december 2014" in colofon
     assert "Nijmegen versie 1.0, vastgesteld op 16 december 2014" in colofon
     assert "Wijchen geen vastgestelde DVO; gemeten tegen versie 0.9 (ter besluitvorming)" in colofon
@@ -93,7 +117,11 @@ def test_the_dvo_in_force_is_made_from_its_revision_so_later_changes_do_not_touc
 
     before = render_dvo(load_project(region.root), "nijmegen", versie="1.0", pdf=False).html
     draft_before = render_dvo(load_project(region.root), "nijmegen", pdf=False).html
-    region.replace("content/dvo-standaardbepalingen.yaml", "opzegtermijn van ten minste zes maanden", "opzegtermijn van ten minste drie maanden")
+    region.replace(
+        "content/dvo-standaardbepalingen.yaml",
+        "opzegtermijn van ten minste zes maanden",
+        "opzegtermijn van ten minste drie maanden",
+    )
     project = load_project(region.root)
     assert render_dvo(project, "nijmegen", versie="1.0", pdf=False).html == before
     draft = render_dvo(project, "nijmegen", pdf=False).html
@@ -108,29 +136,46 @@ def test_a_missing_revision_is_refused_with_the_fix(tmp_path):
     assert result.output.startswith(
         f"{N}:{line}:16: dvo.wijzigingen[1].revisie: de DVO-versie 1.0 wordt uit die revisie gelezen, maar revisie "
         "'89c7a07e912ffa38aa82c8d0192fc59b81d1b0d8' kan niet worden gelezen: deze map is geen git-repository. "
-        "Werk in een kloon van de regio-repository (git clone), niet in een kopie van de bestanden [revisie-onleesbaar]\n"
+        "Werk in een kloon van de regio-repository (git clone), niet in een kopie van de bestanden "
+        "[revisie-onleesbaar]\n"
     ), result.output
     # a shallow clone (GitHub Actions checks out one commit by default): the message names fetch-depth
     shallow = tmp_path / "ondiep"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{REPO}", str(shallow)], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{REPO}", str(shallow)], check=True, capture_output=True
+    )
     for folder in ("content", "gemeenten"):  # this branch's data, in the shallow clone
         subprocess.run(["rm", "-rf", str(shallow / folder)], check=True)
         subprocess.run(["cp", "-r", str(REPO / folder), str(shallow / folder)], check=True)
     result = Region(shallow).dvo("validate")
     assert result.exit_code == 1
-    assert ("bestaat niet in deze repository (deze kloon is ondiep, dus de geschiedenis ontbreekt: haal de hele geschiedenis op met "
-            "'git fetch --unshallow' (in CI: 'fetch-depth: 0' bij actions/checkout in GitHub Actions, GIT_DEPTH: \"0\" in GitLab CI)) [revisie-onleesbaar]") in result.output
+    assert (
+        "bestaat niet in deze repository (deze kloon is ondiep, dus de geschiedenis ontbreekt: haal de hele "
+        "geschiedenis op met "
+        "'git fetch --unshallow' (in CI: 'fetch-depth: 0' bij actions/checkout in GitHub Actions, GIT_DEPTH: "
+        '"0" in GitLab CI)) [revisie-onleesbaar]'
+    ) in result.output
     assert result.output.count("\n") == 2  # one finding, one summary line
 
 
 def test_build_publishes_the_version_in_force_beside_the_draft(built):
     pdf = built / "site" / "pdf"
-    assert (pdf / "dvo-nijmegen-1.0.pdf").is_file() and (pdf / "dvo-nijmegen.pdf").is_file() and (pdf / "wijzigingen-nijmegen.pdf").is_file()
+    assert (
+        (pdf / "dvo-nijmegen-1.0.pdf").is_file()
+        and (pdf / "dvo-nijmegen.pdf").is_file()
+        and (pdf / "wijzigingen-nijmegen.pdf").is_file()
+    )
     assert not (pdf / "dvo-heumen-1.0.pdf").exists()  # Heumen's current version is the one in force
     page = (built / "site" / "gemeenten" / "nijmegen" / "index.html").read_text(encoding="utf-8")
     plain = text(page)
-    assert "Geldende DVO: versie 1.0 DVO versie 1.0, vastgesteld op 16 december 2014. Versie 1.1 van 9 juni 2015 ligt ter besluitvorming; tot die is vastgesteld, geldt versie 1.0." in plain
-    assert "DVO Nijmegen, versie 1.0 (geldend)" in plain and "Ontwerp-DVO Nijmegen, versie 1.1 (ter besluitvorming)" in plain
+    assert (
+        "Geldende DVO: versie 1.0 DVO versie 1.0, vastgesteld op 16 december 2014. Versie 1.1 van 9 juni 2015 "
+        "ligt ter besluitvorming; tot die is vastgesteld, geldt versie 1.0." in plain
+    )
+    assert (
+        "DVO Nijmegen, versie 1.0 (geldend)" in plain
+        and "Ontwerp-DVO Nijmegen, versie 1.1 (ter besluitvorming)" in plain
+    )
     assert 'href="dvo-1.0/"' in page and 'href="wijzigingen/"' in page
     copy = text((built / "site" / "gemeenten" / "nijmegen" / "dvo" / "index.html").read_text(encoding="utf-8"))
     assert "Tot deze versie is vastgesteld, geldt DVO versie 1.0, vastgesteld op 16 december 2014." in copy
@@ -140,11 +185,17 @@ def test_build_publishes_the_version_in_force_beside_the_draft(built):
 
 # --- 3. money per the DVO's own articles --------------------------------------------------------
 
+
 def test_nijmegen_2016_is_judged_on_its_afspraken_not_on_the_maatwerkbudget(v):
     """Under 1.0: afspraken 281.000 + 249.000 = 530.000, spent 258.500 + 229.100 = 487.600 (92,0%).
     The maatwerkbudget 10.900.358 + 1.384.732 - 8.789.300 - 2.871.000 = 624.790 is context only."""
     f = v.financien("nijmegen", v.periode("2016"))
-    assert (f.maatwerk.budget, f.maatwerk.besteed, round(f.maatwerk.percentage, 1), f.maatwerk.status) == (530000, 487600, D("92.0"), BINNEN_BUDGET)
+    assert (f.maatwerk.budget, f.maatwerk.besteed, round(f.maatwerk.percentage, 1), f.maatwerk.status) == (
+        530000,
+        487600,
+        D("92.0"),
+        BINNEN_BUDGET,
+    )
     assert (f.maatwerkbudget, f.niet_toegewezen) == (624790, 94790)
     assert [r.status for r in f.signalen] == [ZONDER_AFSPRAAK]  # no 'maatwerkbudget onderbesteed'
     # Afrekening: afspraken 22.500 + 19.900 back; verplichtingen 2.871.000 - 2.812.500 = 58.500 back
@@ -158,9 +209,16 @@ def test_nijmegen_2016_is_judged_on_its_afspraken_not_on_the_maatwerkbudget(v):
 def test_once_1_1_is_vastgesteld_nijmegen_2016_has_three_afspraken(region):
     """The issue's own figures: afspraken € 590.000, besteed € 539.900 (91,5 %)."""
     region.replace(N, "  status: ter besluitvorming\n", "  status: vastgesteld\n")
-    region.replace(N, "        orgaan: het college van burgemeester en wethouders van Nijmegen\n",
-                   "        orgaan: het college van burgemeester en wethouders van Nijmegen\n        datum: 2015-06-23\n")
-    region.replace(N, "        orgaan: de bestuurscommissie Werk\n", "        orgaan: de bestuurscommissie Werk\n        datum: 2015-06-25\n")
+    region.replace(
+        N,
+        "        orgaan: het college van burgemeester en wethouders van Nijmegen\n",
+        "        orgaan: het college van burgemeester en wethouders van Nijmegen\n        datum: 2015-06-23\n",
+    )
+    region.replace(
+        N,
+        "        orgaan: de bestuurscommissie Werk\n",
+        "        orgaan: de bestuurscommissie Werk\n        datum: 2015-06-25\n",
+    )
     assert region.dvo("validate").exit_code == 0
     v = Verantwoording(load_project(region.root))
     f = v.financien("nijmegen", v.periode("2016"))
@@ -180,13 +238,20 @@ def test_ubbergen_2016_overrun_is_borne_by_the_werkbedrijf(v):
     assert (afspraak.budget, afspraak.besteed, afspraak.status) == (37000, 38100, OVERSCHREDEN)
     assert f.signalen == [afspraak] and (f.maatwerkbudget, f.niet_toegewezen) == (43787, 6787)
     [basis, verpl, regel] = f.afrekening.regels
-    assert (regel.bijdrage, regel.verschuldigd, regel.te_verrekenen, regel.ten_laste_organisatie) == (37000, 37000, 0, 1100)
+    assert (regel.bijdrage, regel.verschuldigd, regel.te_verrekenen, regel.ten_laste_organisatie) == (
+        37000,
+        37000,
+        0,
+        1100,
+    )
     assert (verpl.bijdrage, verpl.verschuldigd, verpl.te_verrekenen) == (29000, 29000, 0)
     assert f.afrekening.uitkomst == "niets te verrekenen" and f.afrekening.ten_laste_organisatie == 1100
     html = text(render_gemeente(v, "ubbergen", v.periode("2016"), "test", pdf=False).html)
-    assert ("Financieel gesignaleerd: maatwerkafspraak ‘55-plussers aan het werk’ overschreden (€ 38.100 van € 37.000). "
-            "Afrekening 2016: niets te verrekenen; € 1.100 komt voor rekening van het Werkbedrijf.") in html
-    geld = html[html.index("Financiële verantwoording Beoordeeld"):html.index("Conclusies en aanbevelingen")]
+    assert (
+        "Financieel gesignaleerd: maatwerkafspraak ‘55-plussers aan het werk’ overschreden (€ 38.100 van € 37.000). "
+        "Afrekening 2016: niets te verrekenen; € 1.100 komt voor rekening van het Werkbedrijf."
+    ) in html
+    geld = html[html.index("Financiële verantwoording Beoordeeld") : html.index("Conclusies en aanbevelingen")]
     assert "onderbesteed" not in geld and "€ 6.787 is niet aan een afspraak toegewezen" in geld
 
 
@@ -198,8 +263,12 @@ def test_a_gemeente_without_afspraken_has_nothing_to_judge_on_maatwerk(v):
     assert (f.totaal.budget, f.totaal.besteed, f.signalen) == (194000, 194000, [])
     assert f.afrekening.uitkomst == "niets te verrekenen"
     html = text(render_gemeente(v, "millingen-aan-de-rijn", v.periode("2015"), "test", pdf=False).html)
-    assert "Financieel: geen overschrijding of onderbesteding gesignaleerd. Afrekening 2015: niets te verrekenen." in html
-    assert "€ 1.000 is niet aan een afspraak toegewezen: dat hoort niet bij de bijdrage en blijft bij de gemeente." in html
+    assert (
+        "Financieel: geen overschrijding of onderbesteding gesignaleerd. Afrekening 2015: niets te verrekenen." in html
+    )
+    assert (
+        "€ 1.000 is niet aan een afspraak toegewezen: dat hoort niet bij de bijdrage en blijft bij de gemeente." in html
+    )
 
 
 def test_the_regional_report_totals_the_afrekening(v):
@@ -221,10 +290,17 @@ def test_finances_are_in_the_open_data_with_the_figures_of_the_reports(v):
 
     out = files(v)
     rows = list(csv.DictReader(io.StringIO(out["financien-nijmegen.csv"])))
-    assert rows == [r for r in csv.DictReader(io.StringIO(out["financien-gemeenten.csv"])) if r["gemeente"] == "nijmegen"]
+    assert rows == [
+        r for r in csv.DictReader(io.StringIO(out["financien-gemeenten.csv"])) if r["gemeente"] == "nijmegen"
+    ]
     y2016 = {r["omschrijving"]: r for r in rows if r["periode"] == "2016"}
     jongeren = y2016["Jongeren van 18 tot 27 jaar aan het werk"]
-    assert (jongeren["post"], jongeren["budget"], jongeren["besteed"], jongeren["te_verrekenen"]) == ("maatwerkafspraak", "281000", "258500", "22500")
+    assert (jongeren["post"], jongeren["budget"], jongeren["besteed"], jongeren["te_verrekenen"]) == (
+        "maatwerkafspraak",
+        "281000",
+        "258500",
+        "22500",
+    )
     assert y2016["Verplichtingen"]["te_verrekenen"] == "58500"
     assert y2016["Jonggehandicapten met arbeidsvermogen aan het werk"]["voor_rekening_organisatie"] == "52300"
     assert y2016["Maatwerkbudget niet toegewezen aan een afspraak"]["budget"] == "94790"
@@ -236,6 +312,7 @@ def test_finances_are_in_the_open_data_with_the_figures_of_the_reports(v):
 
 
 # --- 4. a regional value from fewer than two gemeenten -------------------------------------------
+
 
 def test_an_indicator_only_one_gemeente_measures_has_no_regional_figure_or_rank(v):
     r = v.regio("jeugdwerkloosheid", v.periode("2016"))
@@ -259,7 +336,9 @@ def test_a_version_read_from_its_revision_keeps_its_controlegetal(region):
     region.replace(N, f"controlegetal: {echt}", "controlegetal: " + "a" * 64)
     line = region.line_of(N, "controlegetal: aaaa")
     finding = assert_only_finding(region, f"{N}:{line}:22", "controlegetal-gewijzigd")
-    assert "versie 1.0 zoals die in revisie" in finding and "'dvo vastleggen nijmegen --versie 1.0 --vervang'" in finding
+    assert (
+        "versie 1.0 zoals die in revisie" in finding and "'dvo vastleggen nijmegen --versie 1.0 --vervang'" in finding
+    )
     result = region.dvo("vastleggen", "nijmegen", "--versie", "1.0")
     assert result.exit_code == 1 and "--versie 1.0 --vervang" in result.output
     result = region.dvo("vastleggen", "nijmegen", "--versie", "1.0", "--vervang")

@@ -11,18 +11,38 @@ def test_json_lists_every_gemeente_in_region_order_with_its_files(built, project
     result = Region(built).dvo("gemeenten", "--format", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    assert [(r["slug"], r["naam"], r["cbs_code"]) for r in rows] == [(g.slug, g.naam, g.cbs_code) for g in project.gemeenten]
+    assert [(r["slug"], r["naam"], r["cbs_code"]) for r in rows] == [
+        (g.slug, g.naam, g.cbs_code) for g in project.gemeenten
+    ]
     wijchen = next(r for r in rows if r["slug"] == "wijchen")
     assert wijchen["bestanden"] == [
-        "pdf/dvo-wijchen.pdf", "pdf/rapport-wijchen-2015.pdf", "pdf/rapport-wijchen-2016.pdf",
-        "pdf/kpi-wijchen.csv", "pdf/kpi-wijchen.json", "pdf/financien-wijchen.csv", "pdf/financien-wijchen.json",
+        "pdf/dvo-wijchen.pdf",
+        "pdf/rapport-wijchen-2015.pdf",
+        "pdf/rapport-wijchen-2016.pdf",
+        "pdf/kpi-wijchen.csv",
+        "pdf/kpi-wijchen.json",
+        "pdf/financien-wijchen.csv",
+        "pdf/financien-wijchen.json",
     ]
     nijmegen = next(r for r in rows if r["slug"] == "nijmegen")
     assert nijmegen["bestanden"][:2] == ["pdf/dvo-nijmegen.pdf", "pdf/dvo-nijmegen-1.0.pdf"]
     # Exactly the per-gemeente downloads of a real build: nothing missing, nothing invented.
     site = built / "site"
     made = {p.relative_to(site).as_posix() for p in (site / "pdf").iterdir()}
-    regional = {f for f in made if "-regio" in f or f.startswith(("pdf/kpi-gemeenten.", "pdf/financien-gemeenten.", "pdf/kpi-categorieen.", "pdf/kpi-overgangen.", "pdf/kpi.xlsx"))}
+    regional = {
+        f
+        for f in made
+        if "-regio" in f
+        or f.startswith(
+            (
+                "pdf/kpi-gemeenten.",
+                "pdf/financien-gemeenten.",
+                "pdf/kpi-categorieen.",
+                "pdf/kpi-overgangen.",
+                "pdf/kpi.xlsx",
+            )
+        )
+    }
     listed = [f for r in rows for f in r["bestanden"]]
     assert len(listed) == len(set(listed))
     assert set(listed) == made - regional
@@ -41,4 +61,6 @@ def test_invalid_data_is_reported_not_listed(region: Region):
     result = region.dvo("gemeenten", "--format", "json")
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
-    assert first.startswith("gemeenten/druten.yaml:5:11: cbs_code:") and first.endswith("[cbs-code-ongeldig]")  # a finding, not the JSON list
+    assert first.startswith("gemeenten/druten.yaml:5:11: cbs_code:") and first.endswith(
+        "[cbs-code-ongeldig]"
+    )  # a finding, not the JSON list

@@ -109,7 +109,10 @@ def test_the_report_of_the_new_gemeente_reads_as_its_council_would(built_eems):
     t = text(pdf / "rapport-eemsdelta-2021.pdf")
     assert "Verantwoordingsrapportage Eemsdelta 2021" in t
     assert "De gemeente Eemsdelta is op 1 januari 2021 ontstaan uit Appingedam, Delfzijl en Loppersum." in t
-    assert "die van de drie gemeenten samen: aantallen opgeteld, percentages, gemiddelden en rapportcijfers gewogen naar hun noemer" in t
+    assert (
+        "die van de drie gemeenten samen: aantallen opgeteld, percentages, gemiddelden en rapportcijfers gewogen "
+        "naar hun noemer" in t
+    )
     # Uitstroom: nulmeting 220, streefwaarde 244, realisatie 250: +30 since the nulmeting, +18 since 2020 (232).
     assert "Uitstroom naar werk (hoger is beter; stroom) 220 (2018) 244 250 +30 +18 102,5% op koers" in t
     # Vervulling: 57,5% -> 64,0% is +6,5 %-punt; 2020's 60,22% -> +3,8 %-punt; 64 / 62,625 = 102,2%.
@@ -119,14 +122,22 @@ def test_the_report_of_the_new_gemeente_reads_as_its_council_would(built_eems):
     assert "De streefwaarde 2021 uit de DVO's: 244." in t
     # Measured against each predecessor's DVO in force on the peildatum (issue 21): Delfzijl's is
     # vastgesteld, the other two are signed.
-    assert ("Gemeten tegen de DVO's van Appingedam (versie 1.0 van 4 december 2018, ondertekend op 11 december 2018), "
-            "Delfzijl (versie 1.0, vastgesteld op 11 december 2018) en Loppersum (versie 1.0 van 6 december 2018, ondertekend op 13 december 2018)") in t
-    assert "zoals de DVO's die op de peildatum golden (als rechtsopvolger: Appingedam versie 1.0, ondertekend; Delfzijl versie 1.0, vastgesteld; Loppersum" in t
+    assert (
+        "Gemeten tegen de DVO's van Appingedam (versie 1.0 van 4 december 2018, ondertekend op 11 december 2018), "
+        "Delfzijl (versie 1.0, vastgesteld op 11 december 2018) en Loppersum (versie 1.0 van 6 december 2018, "
+        "ondertekend op 13 december 2018)"
+    ) in t
+    assert (
+        "zoals de DVO's die op de peildatum golden (als rechtsopvolger: Appingedam versie 1.0, ondertekend; "
+        "Delfzijl versie 1.0, vastgesteld; Loppersum" in t
+    )
     # The bijdrage: basis 300.000 + 600.000 + 200.000, verplichtingen 70.000 (Delfzijl's), afspraken
     # 100.000 + 150.000 + 60.000 = 310.000; besteed 99.000 + 149.000 + 59.000 = 307.000 (99,0%).
     assert "Bijdrage 2021 volgens de DVO's" in t
     assert "Maatwerkafspraken samen € 310.000 € 307.000 99,0% binnen budget" in t
-    assert "Bijdrage € 1.480.000 € 1.477.000 99,8% binnen budget" in t  # 1.100.000 + 70.000 + 310.000; 1.477.000 / 1.480.000
+    assert (
+        "Bijdrage € 1.480.000 € 1.477.000 99,8% binnen budget" in t
+    )  # 1.100.000 + 70.000 + 310.000; 1.477.000 / 1.480.000
     assert "Het maatwerkbudget 2021 volgens de DVO's is € 480.000. Daarvan is € 310.000 toegewezen" in t
     assert "Uitkomst van de afrekening 2021: terugbetaling aan de gemeente van € 3.000." in t  # 1.000 per afspraak
     assert "Opvolging van de besluitpunten van 2020" not in t  # it did not exist in 2020
@@ -142,25 +153,31 @@ def test_reports_before_the_date_stay_with_the_predecessors(built_eems):
     # ahead of Midden-Groningen 205/210 (97,6%) and Appingedam 61/64; region 61 + 127 + 44 + 158 + 205 = 595.
     assert "Uitstroom naar werk 127 595 99,0% op koers 3 van 5" in t
     regio = text(pdf / "rapport-regio-2021.pdf")
-    assert ("Op 1 januari 2021 zijn Appingedam, Delfzijl en Loppersum samengegaan in de gemeente Eemsdelta; "
-            "in 2021 telt de regio drie gemeenten") in regio
+    assert (
+        "Op 1 januari 2021 zijn Appingedam, Delfzijl en Loppersum samengegaan in de gemeente Eemsdelta; "
+        "in 2021 telt de regio drie gemeenten"
+    ) in regio
     assert "Herindeling" not in text(pdf / "rapport-regio-2020.pdf")
 
 
 def test_the_dvo_of_an_opgeheven_gemeente_names_its_rechtsopvolger_and_keeps_its_controlegetal(built_eems, eems):
     t = text(built_eems / "site" / "pdf" / "dvo-delfzijl.pdf")
-    assert ("Rechtsopvolger De gemeente Delfzijl is op 1 januari 2021 opgeheven en opgegaan in de gemeente Eemsdelta. "
-            "Eemsdelta is rechtsopvolger en sindsdien partij bij deze overeenkomst") in t
+    assert (
+        "Rechtsopvolger De gemeente Delfzijl is op 1 januari 2021 opgeheven en opgegaan in de gemeente Eemsdelta. "
+        "Eemsdelta is rechtsopvolger en sindsdien partij bij deze overeenkomst"
+    ) in t
     from generator.load.project import load_project
     from generator.render.documents.dvo.inhoud import attachment_json, controlegetal
     from generator.render.documents.dvo.view import build_document
 
     with_h = load_project(eems.root)
     doc = build_document(with_h, with_h.gemeente("delfzijl"))
-    assert json.loads(attachment_json(doc))["stand"]["rechtsopvolging"].startswith("De gemeente Delfzijl is op 1 januari 2021 opgeheven")
+    assert json.loads(attachment_json(doc))["stand"]["rechtsopvolging"].startswith(
+        "De gemeente Delfzijl is op 1 januari 2021 opgeheven"
+    )
     # Without the herindeling the agreement's content is the same: the rechtsopvolger is the DVO's state.
     regio = eems.read(REGIO)
-    eems.write(REGIO, regio[:regio.index("herindelingen:")] + regio[regio.index("functies:"):])
+    eems.write(REGIO, regio[: regio.index("herindelingen:")] + regio[regio.index("functies:") :])
     eems.path("gemeenten/eemsdelta.yaml").unlink()
     without = load_project(eems.root)
     assert controlegetal(doc) == controlegetal(build_document(without, without.gemeente("delfzijl")))
@@ -191,16 +208,39 @@ def test_the_fixture_is_valid(eems):
     assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize("old, new, where, expected", [
-    ("datum: 2021-01-01", "datum: 2021-07-01", "datum: 2021-07-01",
-     "herindelingen[0].datum: verwacht 1 januari (2021-01-01 of 2022-01-01), gevonden 2021-07-01; een herindeling gaat in op 1 januari, en budgetten en streefwaarden gelden per jaar [herindeling-ongeldig]"),
-    ("datum: 2021-01-01", "datum: 2023-01-01", "datum: 2023-01-01",
-     "herindelingen[0].datum: 2023-01-01 ligt buiten de DVO-periode (2019-2022) [buiten-periode]"),
-    ("      cbs_code: GM1979", "      cbs_code: GM1895", "cbs_code: GM1895",
-     "herindelingen[0].nieuwe_gemeente.cbs_code: GM1895 is de CBS-code van Oldambt; een nieuwe gemeente krijgt een eigen code [waarde-dubbel]"),
-    ("opgeheven: [appingedam, delfzijl, loppersum]", "opgeheven: [appingedam, delfzijll, loppersum]", "opgeheven:",
-     "herindelingen[0].opgeheven[1]: onbekende gemeente 'delfzijll'; verwacht een slug uit de lijst gemeenten; bedoelt u 'delfzijl'? [verwijzing-onbekend]"),
-])
+@pytest.mark.parametrize(
+    "old, new, where, expected",
+    [
+        (
+            "datum: 2021-01-01",
+            "datum: 2021-07-01",
+            "datum: 2021-07-01",
+            "herindelingen[0].datum: verwacht 1 januari (2021-01-01 of 2022-01-01), gevonden 2021-07-01; een "
+            "herindeling gaat in op 1 januari, en budgetten en streefwaarden gelden per jaar "
+            "[herindeling-ongeldig]",
+        ),
+        (
+            "datum: 2021-01-01",
+            "datum: 2023-01-01",
+            "datum: 2023-01-01",
+            "herindelingen[0].datum: 2023-01-01 ligt buiten de DVO-periode (2019-2022) [buiten-periode]",
+        ),
+        (
+            "      cbs_code: GM1979",
+            "      cbs_code: GM1895",
+            "cbs_code: GM1895",
+            "herindelingen[0].nieuwe_gemeente.cbs_code: GM1895 is de CBS-code van Oldambt; een nieuwe gemeente "
+            "krijgt een eigen code [waarde-dubbel]",
+        ),
+        (
+            "opgeheven: [appingedam, delfzijl, loppersum]",
+            "opgeheven: [appingedam, delfzijll, loppersum]",
+            "opgeheven:",
+            "herindelingen[0].opgeheven[1]: onbekende gemeente 'delfzijll'; verwacht een slug uit de lijst "
+            "gemeenten; bedoelt u 'delfzijl'? [verwijzing-onbekend]",
+        ),
+    ],
+)
 def test_a_herindeling_that_cannot_be(eems, old, new, where, expected):
     eems.replace(REGIO, old, new)
     out = findings(eems)
@@ -210,16 +250,32 @@ def test_a_herindeling_that_cannot_be(eems, old, new, where, expected):
 
 def test_no_gemeente_in_two_herindelingen(eems):
     regio = eems.read(REGIO)
-    extra = "  - datum: 2022-01-01\n    nieuwe_gemeente: {slug: groot-eems, naam: Groot-Eems, cbs_code: GM1999}\n    opgeheven: [oldambt, delfzijl]\n"
+    extra = (
+        "  - datum: 2022-01-01\n    nieuwe_gemeente: {slug: groot-eems, naam: Groot-Eems, cbs_code: GM1999}\n    "
+        "opgeheven: [oldambt, delfzijl]\n"
+    )
     eems.write(REGIO, regio.replace("\nfuncties:", extra + "\nfuncties:", 1))
     out = findings(eems)
-    assert any("herindelingen[1].opgeheven[1]: gemeente 'delfzijl' staat ook in herindelingen[0]; een gemeente kan in één herindeling voorkomen [waarde-dubbel]" in f for f in out), out
+    assert any(
+        "herindelingen[1].opgeheven[1]: gemeente 'delfzijl' staat ook in herindelingen[0]; een gemeente kan in "
+        "één herindeling voorkomen [waarde-dubbel]" in f
+        for f in out
+    ), out
 
 
 def test_a_new_gemeente_that_already_takes_part_is_refused(eems):
-    eems.replace(REGIO, "      slug: eemsdelta\n      naam: Eemsdelta\n      cbs_code: GM1979", "      slug: oldambt\n      naam: Oldambt\n      cbs_code: GM1895")
+    eems.replace(
+        REGIO,
+        "      slug: eemsdelta\n      naam: Eemsdelta\n      cbs_code: GM1979",
+        "      slug: oldambt\n      naam: Oldambt\n      cbs_code: GM1895",
+    )
     out = findings(eems)
-    assert any("herindelingen[0].nieuwe_gemeente.slug: 'oldambt' neemt al deel aan de regio; een gemeente die blijft bestaan en andere gemeenten overneemt (lichte samenvoeging) kan nog niet worden vastgelegd [herindeling-ongeldig]" in f for f in out), out
+    assert any(
+        "herindelingen[0].nieuwe_gemeente.slug: 'oldambt' neemt al deel aan de regio; een gemeente die blijft "
+        "bestaan en andere gemeenten overneemt (lichte samenvoeging) kan nog niet worden vastgelegd "
+        "[herindeling-ongeldig]" in f
+        for f in out
+    ), out
 
 
 def test_realisaties_of_a_gemeente_that_no_longer_exists(eems):
@@ -227,8 +283,11 @@ def test_realisaties_of_a_gemeente_that_no_longer_exists(eems):
     out = findings(eems)
     line = eems.line_of("gemeenten/delfzijl.yaml", "2021: 130")
     assert out == [
-        f"gemeenten/delfzijl.yaml:{line}:7: prestatie_indicatoren[0].realisaties[2021]: een realisatie voor 2021, maar Delfzijl bestaat "
-        "sinds 1 januari 2021 niet meer (opgegaan in Eemsdelta); zet deze gegevens in gemeenten/eemsdelta.yaml [herindeling-periode]"]
+        f"gemeenten/delfzijl.yaml:{line}:7: prestatie_indicatoren[0].realisaties[2021]: een realisatie voor 2021, "
+        "maar Delfzijl bestaat "
+        "sinds 1 januari 2021 niet meer (opgegaan in Eemsdelta); zet deze gegevens in gemeenten/eemsdelta.yaml "
+        "[herindeling-periode]"
+    ]
 
 
 def test_realisaties_of_the_new_gemeente_before_it_existed(eems):
@@ -236,22 +295,35 @@ def test_realisaties_of_the_new_gemeente_before_it_existed(eems):
     out = findings(eems)
     line = eems.line_of("gemeenten/eemsdelta.yaml", "2020: 232")
     assert out == [
-        f"gemeenten/eemsdelta.yaml:{line}:7: prestatie_indicatoren[0].realisaties[2020]: een realisatie voor 2020, maar Eemsdelta bestaat "
-        "pas sinds 1 januari 2021; de cijfers daarvoor staan bij Appingedam, Delfzijl en Loppersum [herindeling-periode]"]
+        f"gemeenten/eemsdelta.yaml:{line}:7: prestatie_indicatoren[0].realisaties[2020]: een realisatie voor "
+        "2020, maar Eemsdelta bestaat "
+        "pas sinds 1 januari 2021; de cijfers daarvoor staan bij Appingedam, Delfzijl en Loppersum "
+        "[herindeling-periode]"
+    ]
 
 
 def test_a_weighted_nulmeting_needs_its_noemer_to_be_combined(eems):
     eems.replace("gemeenten/loppersum.yaml", "      noemer: 20  # gemelde vacatures in 2018\n", "")
     out = findings(eems)
-    assert len(out) == 1 and out[0].startswith("gemeenten/loppersum.yaml:") and out[0].endswith(
-        "prestatie_indicatoren[2].nulmeting: 'vervulling' is een gewogen gemiddelde en Loppersum gaat op 1 januari 2021 op in Eemsdelta; "
-        "verwacht een noemer bij de nulmeting (bijv. 'noemer: 120'), om de nulmetingen naar hun noemer te combineren [noemer-ontbreekt]")
+    assert (
+        len(out) == 1
+        and out[0].startswith("gemeenten/loppersum.yaml:")
+        and out[0].endswith(
+            "prestatie_indicatoren[2].nulmeting: 'vervulling' is een gewogen gemiddelde en Loppersum gaat op 1 "
+            "januari 2021 op in Eemsdelta; "
+            "verwacht een noemer bij de nulmeting (bijv. 'noemer: 120'), om de nulmetingen naar hun noemer te "
+            "combineren [noemer-ontbreekt]"
+        )
+    )
 
 
 def test_the_new_gemeentes_file_matches_its_herindeling(eems):
     eems.replace("gemeenten/eemsdelta.yaml", "cbs_code: GM1979", "cbs_code: GM1980")
     out = findings(eems)
-    assert out == ["gemeenten/eemsdelta.yaml:7:11: cbs_code: verwacht GM1979 (zoals in de herindeling in content/regio.yaml), gevonden GM1980 [waarde-wijkt-af]"]
+    assert out == [
+        "gemeenten/eemsdelta.yaml:7:11: cbs_code: verwacht GM1979 (zoals in de herindeling in "
+        "content/regio.yaml), gevonden GM1980 [waarde-wijkt-af]"
+    ]
 
 
 # --- dvo import: realisaties go to the gemeente that existed in their period ------------------------------
@@ -259,25 +331,39 @@ def test_the_new_gemeentes_file_matches_its_herindeling(eems):
 
 def test_import_writes_the_new_gemeentes_realisaties_into_its_file(eems):
     export = eems.path("export.csv")
-    export.write_text("gemeente;indicator;periode;waarde;noemer\nEemsdelta;uitstroom-werk;2022;255;\nGM1979;vervulling;2022;65,5;200\n", encoding="utf-8")
+    export.write_text(
+        "gemeente;indicator;periode;waarde;noemer\nEemsdelta;uitstroom-werk;2022;255;\nGM1979;vervulling;2022;65,5;200\n",
+        encoding="utf-8",
+    )
     eems.path("gemeenten/eemsdelta.yaml").unlink()  # not made yet: the import makes it
     result = eems.dvo("import", str(export))
     assert result.exit_code == 0, result.output
     assert "2 nieuw, 0 gewijzigd, 0 ongewijzigd, in 1 bestand" in result.output
     assert eems.read("gemeenten/eemsdelta.yaml").endswith(
-        "slug: eemsdelta\nnaam: Eemsdelta\ncbs_code: GM1979\n\nprestatie_indicatoren:\n  - indicator: uitstroom-werk\n    realisaties:\n      2022: 255\n"
-        "  - indicator: vervulling\n    realisaties:\n      2022:\n        waarde: 65.5\n        noemer: 200\n")
+        "slug: eemsdelta\nnaam: Eemsdelta\ncbs_code: GM1979\n\nprestatie_indicatoren:\n  - indicator: "
+        "uitstroom-werk\n    realisaties:\n      2022: 255\n"
+        "  - indicator: vervulling\n    realisaties:\n      2022:\n        waarde: 65.5\n        noemer: 200\n"
+    )
     assert eems.dvo("validate").exit_code == 0
 
 
 def test_import_refuses_a_realisatie_of_a_gemeente_that_no_longer_exists(eems):
     export = eems.path("export.csv")
-    export.write_text("gemeente;indicator;periode;waarde\nDelfzijl;uitstroom-werk;2021;130\nEemsdelta;uitstroom-werk;2020;232\n", encoding="utf-8")
+    export.write_text(
+        "gemeente;indicator;periode;waarde\nDelfzijl;uitstroom-werk;2021;130\nEemsdelta;uitstroom-werk;2020;232\n",
+        encoding="utf-8",
+    )
     before = eems.read("gemeenten/delfzijl.yaml")
     result = eems.dvo("import", str(export))
     assert result.exit_code == 1
-    assert "export.csv:2: periode: Delfzijl bestaat sinds 1 januari 2021 niet meer; een realisatie voor 2021 hoort bij Eemsdelta [herindeling-periode]" in result.output
-    assert "export.csv:3: periode: Eemsdelta bestaat pas sinds 1 januari 2021; een realisatie voor 2020 hoort bij Appingedam, Delfzijl en Loppersum [herindeling-periode]" in result.output
+    assert (
+        "export.csv:2: periode: Delfzijl bestaat sinds 1 januari 2021 niet meer; een realisatie voor 2021 hoort "
+        "bij Eemsdelta [herindeling-periode]" in result.output
+    )
+    assert (
+        "export.csv:3: periode: Eemsdelta bestaat pas sinds 1 januari 2021; een realisatie voor 2020 hoort bij "
+        "Appingedam, Delfzijl en Loppersum [herindeling-periode]" in result.output
+    )
     assert eems.read("gemeenten/delfzijl.yaml") == before
 
 
@@ -297,12 +383,15 @@ def test_the_new_gemeente_is_measured_against_each_predecessors_dvo_in_force(eem
     assert not dvo.geldend and [d.gemeente.naam for d in dvo.voorgangers] == ["Appingedam", "Delfzijl", "Loppersum"]
     assert dvo.omschrijving == (
         "Als rechtsopvolger gemeten tegen de DVO's van Appingedam (versie 1.0 van 4 december 2018, ondertekend op "
-        "11 december 2018), Delfzijl (versie 1.0, vastgesteld op 11 december 2018) en Loppersum (versie 1.0 (concept)); "
-        "Loppersum had op de peildatum geen vastgestelde DVO.")
+        "11 december 2018), Delfzijl (versie 1.0, vastgesteld op 11 december 2018) en Loppersum (versie 1.0 "
+        "(concept)); "
+        "Loppersum had op de peildatum geen vastgestelde DVO."
+    )
     # The budgets are the predecessors' as those versions state them: 1.100.000 basis, 70.000, 310.000 afspraken.
     f = v.financien("eemsdelta", periode)
     assert f.totaal.budget == Decimal(1_480_000)
     # The regional report counts it among the gemeenten without a DVO in force.
     from generator.render.documents.rapport.view import regio_rapport
+
     r = regio_rapport(v, periode, "test")
     assert [g.naam for g, _ in r.zonder_dvo] == ["Eemsdelta"]

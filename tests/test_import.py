@@ -49,12 +49,16 @@ def test_import_changes_only_the_imported_values(region, project):
     assert region.dvo("import", str(IMPORTS / "realisaties.csv")).exit_code == 0
     after = region.read(W).splitlines()
     # Every original line is still there, in order, unchanged, except the three values replaced.
-    replaced = {"      2016: 97", "    realisaties: {2015: 185, 2016: 241}", "      2016: {waarde: 892, noemer: 564}   # stand 31-12"}
+    replaced = {
+        "      2016: 97",
+        "    realisaties: {2015: 185, 2016: 241}",
+        "      2016: {waarde: 892, noemer: 564}   # stand 31-12",
+    }
     kept = [line for line in before if line not in replaced]
     it = iter(after)
     assert all(any(line == other for other in it) for line in kept)
     assert "      2015:   119    # voorlopig cijfer, definitief in maart" in after
-    assert "naam:    \"Wijchen\"   # naam zoals in content/regio.yaml" in after
+    assert 'naam:    "Wijchen"   # naam zoals in content/regio.yaml' in after
 
 
 def test_imported_values_reach_the_model(region):
@@ -64,7 +68,10 @@ def test_imported_values_reach_the_model(region):
     wijchen = load_project(region.root).gemeente("wijchen")
     p = {p.indicator: p for p in wijchen.prestatie_indicatoren}
     assert p["uitstroom-werk"].realisaties["2017"].waarde == 121
-    assert (p["vervullingspercentage"].realisaties["2017"].waarde, p["vervullingspercentage"].realisaties["2017"].noemer) == (70.5, 44)
+    assert (
+        p["vervullingspercentage"].realisaties["2017"].waarde,
+        p["vervullingspercentage"].realisaties["2017"].noemer,
+    ) == (70.5, 44)
 
 
 def test_dry_run_shows_the_diff_and_writes_nothing(region):
@@ -130,8 +137,14 @@ def test_every_kind_of_bad_row_is_reported_with_its_row_number_and_nothing_is_wr
         ("export.csv:12: noemer", "noemer-ontbreekt"),  # checked once every row is read
     ]
     # The wording of two of them, as the README shows them.
-    assert "export.csv:7: periode: periode '2019' ligt buiten de DVO-periode (2015-2018) [buiten-periode]" in out.splitlines()
-    assert "export.csv:11: rij: dubbel: Wijchen, uitstroom-werk, 2017 staat ook in rij 2 [waarde-dubbel]" in out.splitlines()
+    assert (
+        "export.csv:7: periode: periode '2019' ligt buiten de DVO-periode (2015-2018) [buiten-periode]"
+        in out.splitlines()
+    )
+    assert (
+        "export.csv:11: rij: dubbel: Wijchen, uitstroom-werk, 2017 staat ook in rij 2 [waarde-dubbel]"
+        in out.splitlines()
+    )
     assert "11 problemen gevonden; er is niets geschreven." in out
     assert _hashes(region) == before
 
@@ -140,8 +153,10 @@ def test_missing_columns_are_named(region):
     result = region.dvo("import", _csv(region, "gemeente;indicator;jaartal;getal\nWijchen;uitstroom-werk;2017;1\n"))
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        "export.csv:1: kolommen periode, waarde ontbreken in de kopregel; verwacht de kolommen gemeente, indicator, periode, "
-        "waarde (en eventueel noemer, categorie, of van en naar), gevonden: gemeente, indicator, jaartal, getal [kolom-ontbreekt]"
+        "export.csv:1: kolommen periode, waarde ontbreken in de kopregel; verwacht de kolommen gemeente, "
+        "indicator, periode, "
+        "waarde (en eventueel noemer, categorie, of van en naar), gevonden: gemeente, indicator, jaartal, getal "
+        "[kolom-ontbreekt]"
     )
 
 
@@ -150,7 +165,10 @@ def test_unsupported_file_type_is_refused(region):
     path.write_text("gemeente\n", encoding="utf-8")
     result = region.dvo("import", str(path))
     assert result.exit_code == 1
-    assert "export.txt: verwacht een .csv- of .xlsx-bestand, gevonden '.txt' [export-onleesbaar]" in result.output.splitlines()
+    assert (
+        "export.txt: verwacht een .csv- of .xlsx-bestand, gevonden '.txt' [export-onleesbaar]"
+        in result.output.splitlines()
+    )
 
 
 def test_a_value_the_whole_project_would_refuse_keeps_its_finding_code(region):
@@ -164,6 +182,7 @@ def test_a_value_the_whole_project_would_refuse_keeps_its_finding_code(region):
     with pytest.raises(ImportFailed) as refused:
         revalidate(load_project(region.root), res)
     assert [str(p) for p in refused.value.problems] == [
-        f"na de import zou dit niet kloppen: {W}:{line}:13: verplichtingen[0].bedrag[2016]: verwacht een bedrag in euro's, "
+        f"na de import zou dit niet kloppen: {W}:{line}:13: verplichtingen[0].bedrag[2016]: verwacht een bedrag "
+        "in euro's, "
         "gevonden 'veel' [bedrag-ongeldig]"
     ]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, Region, copy_region, free_port
+from tests.conftest import Region, copy_region, free_port
 
 # The edit of these tests: one realisatie of one gemeente (Wijchen, uitstroom naar werk, 2016).
 EDIT = ("gemeenten/wijchen.yaml", "      2015: 119\n      2016: 97\n", "      2015: 119\n      2016: 121\n")
@@ -38,7 +38,10 @@ def made(result) -> set[str]:
 
 
 def manifest(root: Path) -> dict[str, str]:
-    return {e["pad"]: e["sha256"] for e in json.loads((root / "site" / "manifest.json").read_text(encoding="utf-8"))["bestanden"]}
+    return {
+        e["pad"]: e["sha256"]
+        for e in json.loads((root / "site" / "manifest.json").read_text(encoding="utf-8"))["bestanden"]
+    }
 
 
 def test_nothing_changed_renders_nothing_and_leaves_the_site_alone(warm):
@@ -51,13 +54,17 @@ def test_nothing_changed_renders_nothing_and_leaves_the_site_alone(warm):
 
 
 def test_a_comment_in_a_gemeente_file_renders_nothing(warm):
-    warm.replace("gemeenten/druten.yaml", "slug: druten\n", "slug: druten\n# Alleen een opmerking: de gegevens blijven gelijk.\n")
+    warm.replace(
+        "gemeenten/druten.yaml", "slug: druten\n", "slug: druten\n# Alleen een opmerking: de gegevens blijven gelijk.\n"
+    )
     result = build(warm)
     assert made(result) == set() and "site ongewijzigd" in result.output
 
 
 def test_a_changed_page_runs_mkdocs_but_renders_no_document(warm):
-    warm.write("content/pages/bestuur.md", warm.read("content/pages/bestuur.md") + "\nDe vergaderingen zijn openbaar.\n")
+    warm.write(
+        "content/pages/bestuur.md", warm.read("content/pages/bestuur.md") + "\nDe vergaderingen zijn openbaar.\n"
+    )
     result = build(warm)
     assert made(result) == set() and "site gebouwd" in result.output
     assert "De vergaderingen zijn openbaar." in warm.read("site/bestuur/index.html")
@@ -153,12 +160,19 @@ def sharded(tmp_path_factory) -> Path:
     merge.replace(*EDIT)
     result = merge.dvo("build", "--samenvoegen", *map(str, folders))
     assert result.exit_code == 0, result.output
-    assert f"(0 gemaakt, {DOCUMENTS} ongewijzigd)" in result.output and "uit de delen" not in result.output  # all from the shards
+    assert (
+        f"(0 gemaakt, {DOCUMENTS} ongewijzigd)" in result.output and "uit de delen" not in result.output
+    )  # all from the shards
     return merge.root
 
 
 def test_shards_split_the_documents_without_overlap(sharded):
-    owned = [json.loads((sharded.parent / f"runner-{i}" / "delen" / f"deel-{i}" / "deel.json").read_text(encoding="utf-8"))["documenten"] for i in (1, 2, 3)]
+    owned = [
+        json.loads((sharded.parent / f"runner-{i}" / "delen" / f"deel-{i}" / "deel.json").read_text(encoding="utf-8"))[
+            "documenten"
+        ]
+        for i in (1, 2, 3)
+    ]
     names = [n for docs in owned for n in docs]
     assert len(names) == len(set(names)) == DOCUMENTS
     assert all(6 <= len(docs) <= 14 for docs in owned), [len(d) for d in owned]  # balanced by cost, not by count
@@ -169,16 +183,21 @@ def test_one_realisatie_rebuilds_exactly_the_documents_that_show_it(warm, sharde
     result = build(warm)
     # Every 2016 report shows the regional figure and Wijchen's place beside each
     # indicator, so every gemeente's 2016 report changes; DVO's and 2015 do not.
-    with_indicator = [g.naam for g in project.gemeenten if any(p.indicator == "uitstroom-werk" for p in g.prestatie_indicatoren)]
+    with_indicator = [
+        g.naam for g in project.gemeenten if any(p.indicator == "uitstroom-werk" for p in g.prestatie_indicatoren)
+    ]
     assert made(result) == {f"rapport {naam} 2016" for naam in with_indicator} | {"regiorapport 2016"}
     # ... which is exactly the set of documents whose bytes differ from before the edit.
     old, new = manifest(built), manifest(sharded)
     differ = {p for p in old if p.startswith("pdf/") and p.endswith(".pdf") and old[p] != new[p]}
-    assert differ == {f"pdf/rapport-{g.slug}-2016.pdf" for g in project.gemeenten if g.naam in with_indicator} | {"pdf/rapport-regio-2016.pdf"}
+    assert differ == {f"pdf/rapport-{g.slug}-2016.pdf" for g in project.gemeenten if g.naam in with_indicator} | {
+        "pdf/rapport-regio-2016.pdf"
+    }
     # Their reading copies on the site change with them; those of the DVO's and of 2015 do not.
     copies = {p for p in old if p.endswith("/index.html") and ("/rapport-" in p or "/dvo/" in p)}
     assert {p for p in copies if old[p] != new[p]} == (
-        {f"gemeenten/{g.slug}/rapport-2016/index.html" for g in project.gemeenten if g.naam in with_indicator} | {"regio/rapport-2016/index.html"}
+        {f"gemeenten/{g.slug}/rapport-2016/index.html" for g in project.gemeenten if g.naam in with_indicator}
+        | {"regio/rapport-2016/index.html"}
     )
     # Incremental equals clean, and the shards merged equal the single-machine build.
     assert manifest(warm.root) == new
@@ -209,7 +228,10 @@ def test_serve_updates_the_regional_report_after_a_realisatie_edit(warm):
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--root", str(warm.root), "--port", str(port), "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "CI": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "CI": "1"},
     )
     try:
         url = f"http://127.0.0.1:{port}/regio/rapport-2016/"  # the reading copy on the site

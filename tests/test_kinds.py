@@ -14,13 +14,29 @@ from generator.models.catalog import Indicator
 from generator.models.gemeente import PrestatieIndicator
 from generator.models.region import Drempels
 
-REGEL = afwijkingsregel(Drempels(op_koers_vanaf=95, afwijking_onder=80, minimaal_verschil_aantallen=5,
-                                 rapportcijfers={"aandachtspunt_vanaf": "0.3", "afwijking_vanaf": "0.8"}))
+REGEL = afwijkingsregel(
+    Drempels(
+        op_koers_vanaf=95,
+        afwijking_onder=80,
+        minimaal_verschil_aantallen=5,
+        rapportcijfers={"aandachtspunt_vanaf": "0.3", "afwijking_vanaf": "0.8"},
+    )
+)
 
 
 def indicator(meetwijze="stroom", eenheid="aantal", regionaal="som") -> Indicator:
-    return Indicator(id="x", naam="X", soort="output", eenheid=eenheid, richting="hoger is beter", regionaal=regionaal,
-                     noemer=None if regionaal == "som" else "n", meetwijze=meetwijze, definitie="d", bron="b")
+    return Indicator(
+        id="x",
+        naam="X",
+        soort="output",
+        eenheid=eenheid,
+        richting="hoger is beter",
+        regionaal=regionaal,
+        noemer=None if regionaal == "som" else "n",
+        meetwijze=meetwijze,
+        definitie="d",
+        bron="b",
+    )
 
 
 def test_every_meetwijze_and_unit_of_the_catalogue_has_its_class():
@@ -35,7 +51,12 @@ def test_a_score_is_its_own_kind_only_as_a_stand():
     stroom = kinds.kind_for(indicator("stroom", "rapportcijfer"))
     assert isinstance(stroom, kinds.Stroom)
     assert [(p.veld, p.tekst, p.code) for p in stroom.problemen(4)] == [
-        ("meetwijze", "indicatoren[4].meetwijze: 'x' is een rapportcijfer, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden 'stroom'", "meetwijze-ongeldig")
+        (
+            "meetwijze",
+            "indicatoren[4].meetwijze: 'x' is een rapportcijfer, dat niet over perioden kan worden opgeteld: "
+            "verwacht 'stand', gevonden 'stroom'",
+            "meetwijze-ongeldig",
+        )
     ]
 
 
@@ -45,18 +66,25 @@ def test_the_kind_chooses_the_variant_of_the_afwijkingsregel():
     # ... an amount in euros is not a count: the same numbers are an afwijking.
     assert kinds.kind_for(indicator(eenheid="euro")).beoordeel(REGEL, D(3), D(6)).status == AFWIJKING
     # A score 0,8 point short is an afwijking (89% of target would only be an aandachtspunt).
-    oordeel = kinds.kind_for(indicator("stand", "rapportcijfer", "gewogen gemiddelde")).beoordeel(REGEL, D("6.5"), D("7.3"))
+    oordeel = kinds.kind_for(indicator("stand", "rapportcijfer", "gewogen gemiddelde")).beoordeel(
+        REGEL, D("6.5"), D("7.3")
+    )
     assert (oordeel.status, oordeel.punten) == (AFWIJKING, D("-0.8"))
 
 
 def test_koers_per_kind_in_a_tertaal():
-    p = PrestatieIndicator(indicator="x", nulmeting={"waarde": 1270, "jaar": 2015}, streefwaarden={2016: 1020, 2017: 900})
+    p = PrestatieIndicator(
+        indicator="x", nulmeting={"waarde": 1270, "jaar": 2015}, streefwaarden={2016: 1020, 2017: 900}
+    )
     t1 = Rapportperiode.van(2016, 1, "tertaal")
     stand = kinds.kind_for(indicator("stand", regionaal="som"))
     assert stand.koers(p, t1).waarde == D(1270) - D(250) / 3  # 1.186,7 on the koerslijn from the nulmeting
     stroom = kinds.kind_for(indicator("stroom"))
     assert stroom.koers(p, t1).waarde == D(1020) / 3
-    assert stroom.koers_tekst(t1, stroom.koers(p, t1)) == "Streefwaarde tot en met de peildatum: 1/3 van de streefwaarde 2016 uit de DVO: 1.020, dus 340."
+    assert (
+        stroom.koers_tekst(t1, stroom.koers(p, t1))
+        == "Streefwaarde tot en met de peildatum: 1/3 van de streefwaarde 2016 uit de DVO: 1.020, dus 340."
+    )
     cumulatief = kinds.kind_for(indicator("cumulatief"))
     assert cumulatief.koers(p, Rapportperiode.van(2017, 2, "tertaal")).waarde == D(1020) + D(-120) * 2 / 3
 

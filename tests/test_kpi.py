@@ -6,19 +6,46 @@ from decimal import Decimal as D
 
 import pytest
 
-from generator.compute.kpi import AANDACHTSPUNT, AFWIJKING, OP_KOERS, MissingDenominator, Waarde, afwijkingsregel, percentage, ranking, regional, score, status
+from generator.compute.kpi import (
+    AANDACHTSPUNT,
+    AFWIJKING,
+    OP_KOERS,
+    MissingDenominator,
+    Waarde,
+    afwijkingsregel,
+    percentage,
+    ranking,
+    regional,
+    score,
+    status,
+)
 from generator.models.catalog import Indicator
 from generator.models.region import Drempels
 
 DREMPELS = Drempels(op_koers_vanaf=95, afwijking_onder=80)
-REGEL = afwijkingsregel(Drempels(op_koers_vanaf=95, afwijking_onder=80, minimaal_verschil_aantallen=5, rapportcijfers={"aandachtspunt_vanaf": "0.3", "afwijking_vanaf": "0.8"}))
+REGEL = afwijkingsregel(
+    Drempels(
+        op_koers_vanaf=95,
+        afwijking_onder=80,
+        minimaal_verschil_aantallen=5,
+        rapportcijfers={"aandachtspunt_vanaf": "0.3", "afwijking_vanaf": "0.8"},
+    )
+)
 
 
 def indicator(richting="hoger is beter", regionaal="som", eenheid="aantal") -> Indicator:
     return Indicator(
-        id="x", naam="X", soort="outcome", functie="werkbedrijf", eenheid=eenheid, richting=richting,
-        regionaal=regionaal, noemer="n" if regionaal != "som" else None,
-        meetwijze="stroom" if regionaal == "som" else "stand", definitie="d", bron="b",
+        id="x",
+        naam="X",
+        soort="outcome",
+        functie="werkbedrijf",
+        eenheid=eenheid,
+        richting=richting,
+        regionaal=regionaal,
+        noemer="n" if regionaal != "som" else None,
+        meetwijze="stroom" if regionaal == "som" else "stand",
+        definitie="d",
+        bron="b",
     )
 
 
@@ -118,7 +145,10 @@ def test_the_rule_describes_itself_in_dutch_with_the_regions_numbers():
     assert "Op koers: een prestatie van 95% of meer" in tekst
     assert "Sterke afwijking: een prestatie van minder dan 80%" in tekst
     assert "verschil met de streefwaarde van minder dan 5 nooit een sterke afwijking" in tekst
-    assert "op koers bij minder dan 0,3 punt onder de streefwaarde" in tekst and "sterke afwijking vanaf 0,8 punt eronder" in tekst
+    assert (
+        "op koers bij minder dan 0,3 punt onder de streefwaarde" in tekst
+        and "sterke afwijking vanaf 0,8 punt eronder" in tekst
+    )
     bare = " ".join(afwijkingsregel(DREMPELS).beschrijving())
     assert "Kleine aantallen" not in bare and "Rapportcijfers" not in bare
 

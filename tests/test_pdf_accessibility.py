@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pikepdf
 import pytest
@@ -31,7 +31,8 @@ def reading_copy(built: Path, pdf: Path) -> str:
 @pytest.fixture(scope="module")
 def documents(built) -> dict[Path, Tagged]:
     pdfs = sorted((built / "site" / "pdf").glob("*.pdf"))
-    # every DVO, Nijmegen's version in force beside its draft with the overzicht, every gemeente report and the regional one, per year
+    # every DVO, Nijmegen's version in force beside its draft with the overzicht, every gemeente report and the regional
+    # one, per year
     assert len(pdfs) == 9 + 2 + 2 * 9 + 2
     return {p: read(p) for p in pdfs}
 
@@ -41,11 +42,19 @@ def test_every_pdf_declares_pdfua_1_next_to_pdfa_3u(documents):
         with pikepdf.open(path) as pdf:
             xmp = pdf.Root.Metadata.read_bytes().decode()
             assert 'pdfuaid:part="1"' in xmp, path.name
-            parts = {k: v for d in ElementTree.fromstring(xmp).iter() for k, v in d.attrib.items() if k.endswith("}part")}
-            assert parts == {"{http://www.aiim.org/pdfua/ns/id/}part": "1", "{http://www.aiim.org/pdfa/ns/id/}part": "3"}
+            parts = {
+                k: v for d in ElementTree.fromstring(xmp).iter() for k, v in d.attrib.items() if k.endswith("}part")
+            }
+            assert parts == {
+                "{http://www.aiim.org/pdfua/ns/id/}part": "1",
+                "{http://www.aiim.org/pdfa/ns/id/}part": "3",
+            }
             assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="U"' in xmp, path.name
             # PDF/A only accepts the pdfuaid property when its schema is described
-            assert "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" in xmp and "<pdfaProperty:name>part</pdfaProperty:name>" in xmp
+            assert (
+                "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" in xmp
+                and "<pdfaProperty:name>part</pdfaProperty:name>" in xmp
+            )
             assert str(pdf.Root.Lang) == "nl" and pdf.Root.MarkInfo.Marked
             assert pdf.Root.ViewerPreferences.DisplayDocTitle
             assert len(pdf.Root.OutputIntents) == 1 and "/DestOutputProfile" in pdf.Root.OutputIntents[0]
@@ -64,7 +73,10 @@ def test_no_heading_is_nested_in_a_heading(documents):
 def test_the_title_heading_reads_as_one_heading(documents, built):
     doc = documents[built / "site" / "pdf" / "dvo-druten.pdf"]
     (title,) = doc.roles("/H1")
-    assert " ".join(doc.text_of(title).split()) == "Dienstverleningsovereenkomst gemeente Druten – Werkbedrijf Rijk van Nijmegen"
+    assert (
+        " ".join(doc.text_of(title).split())
+        == "Dienstverleningsovereenkomst gemeente Druten – Werkbedrijf Rijk van Nijmegen"
+    )
 
 
 def test_every_header_cell_has_a_scope_and_every_data_cell_its_headers(documents):
@@ -102,7 +114,9 @@ def test_every_chart_reads_its_title_and_its_full_description(documents, built):
     for path, doc in documents.items():
         html = reading_copy(built, path)
         # the PDF draws each chart's wide layout; the site also has a narrow one (grafiek--smal)
-        svgs = re.findall(r"<svg [^>]*class=\"grafiek\"[^>]*><title id=\"[^\"]+\">(.*?)</title><desc id=\"[^\"]+\">(.*?)</desc>", html)
+        svgs = re.findall(
+            r"<svg [^>]*class=\"grafiek\"[^>]*><title id=\"[^\"]+\">(.*?)</title><desc id=\"[^\"]+\">(.*?)</desc>", html
+        )
         figures = doc.roles("/Figure")
         assert len(figures) == len(svgs), path.name
         for figure, (title, desc) in zip(figures, svgs):
@@ -114,7 +128,9 @@ def test_every_chart_reads_its_title_and_its_full_description(documents, built):
 
 
 def _unescape(text: str) -> str:
-    return text.replace("&#39;", "'").replace("&#34;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return (
+        text.replace("&#39;", "'").replace("&#34;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    )
 
 
 def test_page_furniture_is_artifact_and_never_read_as_content(documents, built):
@@ -258,7 +274,9 @@ def test_finishing_is_deterministic_leaves_no_private_keys_and_refuses_an_unanno
 
     path, _ = proef
     with pikepdf.open(path) as pdf:
-        private = [o for o in pdf.objects if isinstance(o, Dictionary) and {"/DVOSource", "/DVOArtifact"} & set(o.keys())]
+        private = [
+            o for o in pdf.objects if isinstance(o, Dictionary) and {"/DVOSource", "/DVOArtifact"} & set(o.keys())
+        ]
     assert private == []
     html = PROEF.replace("{rows}", "<tr><th>Rij</th><td>1</td></tr>")
     with semantic_tags():

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from generator.compute import kpi
 from generator.compute.rapportperiode import parse
 from generator.compute.uitkomsten import ONVERKLAARD, TE_BEOORDELEN, VERKLAARD
-from generator.models.kinds import kind_for
 from generator.compute.verantwoording import Verantwoording
+from generator.models.kinds import kind_for
 from tests.conftest import REPO, SLUGS, document_html, pdf_pages
 
 
@@ -65,7 +65,12 @@ def test_weighted_regional_percentage_uses_the_denominators_not_a_plain_mean(v):
 
 def test_counts_are_summed_for_the_region(v, project):
     r = v.regio("uitstroom-werk", v.periode("2015"))
-    assert r.realisatie == sum(g_p.realisaties["2015"].waarde for g in project.gemeenten for g_p in g.prestatie_indicatoren if g_p.indicator == "uitstroom-werk")
+    assert r.realisatie == sum(
+        g_p.realisaties["2015"].waarde
+        for g in project.gemeenten
+        for g_p in g.prestatie_indicatoren
+        if g_p.indicator == "uitstroom-werk"
+    )
     assert "som" in r.definitie
 
 
@@ -73,7 +78,10 @@ def test_deviation_with_an_accepted_cause_is_explained_only_once_accepted(v):
     # Nijmegen 2016: the cause was accepted (door, datum): explained, it does not go to the bestuur.
     u = uitkomst(v, "nijmegen", "plaatsing-ondersteuning", "2016")
     assert u.status == kpi.AFWIJKING and u.signalering == VERKLAARD and not u.naar_bestuur
-    assert (u.toelichting.aanvaard.door, u.toelichting.aanvaard.datum) == ("periodiek overleg gemeente Nijmegen en Werkbedrijf", dt.date(2017, 2, 9))
+    assert (u.toelichting.aanvaard.door, u.toelichting.aanvaard.datum) == (
+        "periodiek overleg gemeente Nijmegen en Werkbedrijf",
+        dt.date(2017, 2, 9),
+    )
     # Beuningen 2016: an accepted kind of cause, but nobody accepted it yet: it goes to the bestuur.
     u = uitkomst(v, "beuningen", "uitstroom-werk")
     assert u.toelichting.oorzaak == "demografische of economische ontwikkeling" and u.toelichting.aanvaard is None
@@ -94,7 +102,12 @@ def test_example_data_shows_every_status_and_both_kinds_of_signalering(v, projec
 
 @pytest.mark.parametrize(
     "code, scheme, einde",
-    [("2016", "jaar", dt.date(2016, 12, 31)), ("2016-T2", "tertaal", dt.date(2016, 8, 31)), ("2016-Q1", "kwartaal", dt.date(2016, 3, 31)), ("2016-Q4", "kwartaal", dt.date(2016, 12, 31))],
+    [
+        ("2016", "jaar", dt.date(2016, 12, 31)),
+        ("2016-T2", "tertaal", dt.date(2016, 8, 31)),
+        ("2016-Q1", "kwartaal", dt.date(2016, 3, 31)),
+        ("2016-Q4", "kwartaal", dt.date(2016, 12, 31)),
+    ],
 )
 def test_period_end_is_the_peildatum(code, scheme, einde):
     assert parse(code, scheme).einddatum == einde
@@ -112,8 +125,12 @@ def test_open_data_has_every_value_per_gemeente_and_period(built, project):
     v = Verantwoording(project)
     expected = sum(len(r.prestatie.realisaties) for g in project.gemeenten for r in v.reeksen(g))
     assert len(rows) == expected and any(r["indicator"] == "werkplekken.partieel" for r in rows)
-    wijchen = next(r for r in rows if (r["gemeente"], r["indicator"], r["periode"]) == ("wijchen", "instroom-uitkering", "2016"))
-    assert wijchen["realisatie"] == "241" and wijchen["prestatie"] == "79.25" and wijchen["signalering"] == "onverklaard"
+    wijchen = next(
+        r for r in rows if (r["gemeente"], r["indicator"], r["periode"]) == ("wijchen", "instroom-uitkering", "2016")
+    )
+    assert (
+        wijchen["realisatie"] == "241" and wijchen["prestatie"] == "79.25" and wijchen["signalering"] == "onverklaard"
+    )
     own = list(csv.DictReader(io.StringIO((built / "site" / "pdf" / "kpi-wijchen.csv").read_text(encoding="utf-8"))))
     assert own == [r for r in rows if r["gemeente"] == "wijchen"]
     assert len(own) == sum(len(r.prestatie.realisaties) for r in v.reeksen(project.gemeente("wijchen")))
@@ -135,8 +152,10 @@ def test_gemeente_report_pdf_states_figures_status_and_signalering(built):
     # Judged on what Wijchen pays (its afspraak: 27.600 of 30.000 = 92,0%), never on the 3.929 of
     # its maatwerkbudget 33.929 that no afspraak holds. Afrekening: 167.000 - 158.650 = 8.350 on the
     # verplichtingen and 30.000 - 27.600 = 2.400 on the afspraak go back to the gemeente.
-    assert ("Financieel: geen overschrijding of onderbesteding gesignaleerd. "
-            "Afrekening 2016: terugbetaling aan de gemeente van € 10.750.") in first
+    assert (
+        "Financieel: geen overschrijding of onderbesteding gesignaleerd. "
+        "Afrekening 2016: terugbetaling aan de gemeente van € 10.750."
+    ) in first
     assert "Let op: geen vastgestelde DVO." in first  # Wijchen 0.9 is ter besluitvorming
     assert "203 (2014) 191 241 +38 +56 79,3% afwijking (besluitpunt)" in flat
     assert "Vraag aan de bestuurscommissie Werk:" in flat
@@ -178,8 +197,8 @@ def test_reports_exist_for_every_gemeente_and_period(built):
 
 
 def test_yaml_text_in_a_report_is_escaped_in_html_and_charts(region):
-    from generator.render.documents.rapport import render as rapport_render
     from generator.load.project import load_project
+    from generator.render.documents.rapport import render as rapport_render
 
     region.replace(
         "gemeenten/wijchen.yaml",
@@ -204,12 +223,20 @@ def test_nijmegen_financial_section_judges_the_bijdrage_of_dvo_1_0(built):
     assert "Verplichtingen € 2.871.000 € 2.812.500 98,0% binnen budget" in flat
     assert "Maatwerkafspraken samen € 530.000 € 487.600 92,0% binnen budget" in flat
     assert "Bijdrage € 12.190.300 € 12.089.400 99,2% binnen budget" in flat
-    assert "Het maatwerkbudget 2016 volgens de DVO is € 624.790. Daarvan is € 530.000 toegewezen aan 2 maatwerkafspraken" in flat
-    assert "€ 94.790 is niet aan een afspraak toegewezen: dat hoort niet bij de bijdrage en blijft bij de gemeente" in flat
+    assert (
+        "Het maatwerkbudget 2016 volgens de DVO is € 624.790. Daarvan is € 530.000 toegewezen aan 2 maatwerkafspraken"
+        in flat
+    )
+    assert (
+        "€ 94.790 is niet aan een afspraak toegewezen: dat hoort niet bij de bijdrage en blijft bij de gemeente" in flat
+    )
     assert "Jonggehandicapten met arbeidsvermogen aan het werk € 52.300" in flat
     # the afrekening: back 22.500 + 19.900 (afspraken) + 58.500 (verplichtingen) = 100.900
     assert "Totaal € 12.190.300 € 12.141.700 € 12.089.400 terug € 100.900 € 52.300" in flat
-    assert "Uitkomst van de afrekening 2016: terugbetaling aan de gemeente van € 100.900. Het Werkbedrijf draagt zelf € 52.300." in flat
+    assert (
+        "Uitkomst van de afrekening 2016: terugbetaling aan de gemeente van € 100.900. Het Werkbedrijf draagt "
+        "zelf € 52.300." in flat
+    )
     assert "maatwerkbudget onderbesteed" not in flat
 
 
@@ -217,9 +244,21 @@ def test_no_template_names_the_example_regions_escalation_body():
     """The body comes from regio.yaml; no report or DVO template may carry its name."""
     from ruamel.yaml import YAML
 
-    naam = YAML(typ="safe").load((REPO / "content" / "regio.yaml").read_text(encoding="utf-8"))["rapportage"]["escalatie"]["naam"]
+    naam = YAML(typ="safe").load((REPO / "content" / "regio.yaml").read_text(encoding="utf-8"))["rapportage"][
+        "escalatie"
+    ]["naam"]
     templates = REPO / "generator" / "templates"
-    hits = [p.relative_to(REPO).as_posix() for p in templates.rglob("*") if p.is_file() and p.suffix in (".html", ".md", ".css") and naam.lower() in p.read_text(encoding="utf-8").lower()]
+    hits = [
+        p.relative_to(REPO).as_posix()
+        for p in templates.rglob("*")
+        if p.is_file()
+        and p.suffix in (".html", ".md", ".css")
+        and naam.lower() in p.read_text(encoding="utf-8").lower()
+    ]
     assert naam == "bestuurscommissie Werk" and hits == []
-    code = [p.relative_to(REPO).as_posix() for p in (REPO / "generator").rglob("*.py") if naam.lower() in p.read_text(encoding="utf-8").lower()]
+    code = [
+        p.relative_to(REPO).as_posix()
+        for p in (REPO / "generator").rglob("*.py")
+        if naam.lower() in p.read_text(encoding="utf-8").lower()
+    ]
     assert code == []

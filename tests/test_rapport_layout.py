@@ -64,7 +64,10 @@ def htmls():
 
 def svgs(markup: str) -> list[tuple[str, float]]:
     """Each chart in `markup` (a wide and a narrow layout per chart) with its viewBox width."""
-    return [(svg, float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))) for svg in re.findall(r"<svg .*?</svg>", markup, flags=re.S)]
+    return [
+        (svg, float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1)))
+        for svg in re.findall(r"<svg .*?</svg>", markup, flags=re.S)
+    ]
 
 
 def test_chart_labels_never_overlap_in_either_layout(htmls, font):
@@ -75,7 +78,7 @@ def test_chart_labels_never_overlap_in_either_layout(htmls, font):
             boxes = label_boxes(svg, font)
             for i, a in enumerate(boxes):
                 assert a[0] >= 0 and a[2] <= width, f"label outside the chart: {a[4]!r}"
-                for b in boxes[i + 1:]:
+                for b in boxes[i + 1 :]:
                     assert not overlaps(a, b), f"labels overlap: {a[4]!r} and {b[4]!r}"
     assert widths.count(charts.WIDTH) > 20 and widths.count(charts.NARROW) == widths.count(charts.WIDTH)
 
@@ -86,12 +89,14 @@ def test_a_long_kwartaal_series_with_nulmeting_keeps_its_labels_apart(font):
     punten = [charts.Punt("nulmeting", "2014", None, D(1164), nulmeting=True)]
     for jaar in range(2015, 2019):
         for q in range(1, 5):
-            punten.append(charts.Punt(f"Q{q}", str(jaar) if q == 1 else None, D(1000 + q), D(990 + q) if jaar < 2017 else None))
+            punten.append(
+                charts.Punt(f"Q{q}", str(jaar) if q == 1 else None, D(1000 + q), D(990 + q) if jaar < 2017 else None)
+            )
     for svg, width in svgs(str(charts.trend("g", "t", punten, eenheid("dagen")))):
         boxes = label_boxes(svg, font)
         for i, a in enumerate(boxes):
             assert a[0] >= 0 and a[2] <= width, a[4]
-            for b in boxes[i + 1:]:
+            for b in boxes[i + 1 :]:
                 assert not overlaps(a, b), (a[4], b[4])
 
 
@@ -115,7 +120,13 @@ def laid_out(htmls):
 
 def test_chart_text_is_at_least_8pt_in_print(laid_out, htmls):
     smallest = min(int(s) for h in htmls for s in re.findall(r'font-size="(\d+)"', h))
-    widths = [b.width for doc in laid_out for page in doc.pages for b in _boxes(page._page_box, []) if str(getattr(b, "element_tag", "")).endswith("svg")]
+    widths = [
+        b.width
+        for doc in laid_out
+        for page in doc.pages
+        for b in _boxes(page._page_box, [])
+        if str(getattr(b, "element_tag", "")).endswith("svg")
+    ]
     assert widths
     for width in widths:
         # CSS px -> pt is 0,75; the viewBox is charts.WIDTH units wide.
@@ -156,7 +167,8 @@ def test_in_print_every_column_header_aligns_like_its_values_figures_right(laid_
     from generator.render.documents.dvo.render import render_dvo
 
     dvo = HTML(string=render_dvo(load_project(REPO), "wijchen", pdf=False).html).render(
-        stylesheets=[CSS(filename=str(PACKAGE_TEMPLATES / "static" / "print.css"))])
+        stylesheets=[CSS(filename=str(PACKAGE_TEMPLATES / "static" / "print.css"))]
+    )
     columns, wrong = 0, []
     for doc in [*laid_out, dvo]:
         tables = {}
@@ -172,8 +184,12 @@ def test_in_print_every_column_header_aligns_like_its_values_figures_right(laid_
                             if head:
                                 entry["head"][cell.grid_x] = cell.style["text_align_all"]
                             elif cell.element_tag == "td" and _text_of(cell) not in ("", "–"):
-                                entry["cells"].setdefault(cell.grid_x, []).append((cell.style["text_align_all"], _text_of(cell)))
-                entry["caption"] = entry["caption"] or " | ".join(_text_of(c) for g in table.children[:1] for r in g.children[:1] for c in r.children)  # its header row
+                                entry["cells"].setdefault(cell.grid_x, []).append(
+                                    (cell.style["text_align_all"], _text_of(cell))
+                                )
+                entry["caption"] = entry["caption"] or " | ".join(
+                    _text_of(c) for g in table.children[:1] for r in g.children[:1] for c in r.children
+                )  # its header row
         for entry in tables.values():
             for col, cells in entry["cells"].items():
                 columns += 1
@@ -190,8 +206,11 @@ def test_in_print_every_column_header_aligns_like_its_values_figures_right(laid_
 def test_the_narrow_layout_of_a_chart_fits_a_phone_with_12px_text_and_its_100_percent_line():
     from decimal import Decimal as D
 
-    bars = [charts.Balk("Millingen aan de Rijn", D("81.04"), "aandachtspunt"), charts.Balk("Noord", D(190), "op koers"),
-            charts.Balk("Zuid", None, None)]
+    bars = [
+        charts.Balk("Millingen aan de Rijn", D("81.04"), "aandachtspunt"),
+        charts.Balk("Noord", D(190), "op koers"),
+        charts.Balk("Zuid", None, None),
+    ]
     wide, narrow = svgs(str(charts.scores("g", "Uitstroom", bars, D(95), D(80))))
     assert (wide[1], narrow[1]) == (charts.WIDTH, charts.NARROW)
     assert 'class="grafiek grafiek--smal"' in narrow[0] and 'id="g-smal-t"' in narrow[0]  # ids of its own

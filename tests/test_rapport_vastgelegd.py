@@ -44,9 +44,17 @@ def test_vastleggen_writes_the_revision_and_the_controlegetal_and_nothing_else(t
     assert result.exit_code == 0, result.output
     after = tertaal_region.read(B)
     added = [line for line in after.splitlines() if line not in before.splitlines()]
-    assert added[0] == f"    revisie: {commit}" and re.fullmatch(r"    controlegetal: [0-9a-f]{64}", added[1]) and len(added) == 2
+    assert (
+        added[0] == f"    revisie: {commit}"
+        and re.fullmatch(r"    controlegetal: [0-9a-f]{64}", added[1])
+        and len(added) == 2
+    )
     line = tertaal_region.line_of(B, "controlegetal:")
-    assert result.output == f"De verantwoordingsrapportage Beekdal tertaal 3 van 2016 is vastgelegd: revisie {commit[:10]}, controlegetal {added[1][-64:][:8]} in {B}, regel {line}.\n"
+    assert (
+        result.output
+        == f"De verantwoordingsrapportage Beekdal tertaal 3 van 2016 is vastgelegd: revisie {commit[:10]}, "
+        f"controlegetal {added[1][-64:][:8]} in {B}, regel {line}.\n"
+    )
     again = tertaal_region.dvo("vastleggen", "rapport", "beekdal", "2016-T3")
     assert again.exit_code == 0 and "was al vastgelegd" in again.output and tertaal_region.read(B) == after
     assert tertaal_region.dvo("validate").exit_code == 0
@@ -61,11 +69,15 @@ def test_vastleggen_needs_committed_data_and_a_vastgestelde_report(tertaal_regio
     result = tertaal_region.dvo("vastleggen", "rapport", "beekdal", "2016-T3")
     assert result.exit_code == 1
     assert result.output == (
-        "Fout: de gegevens hebben wijzigingen die nog niet in git staan (gemeenten/beekdal.yaml); commit ze eerst (git add, git commit): "
+        "Fout: de gegevens hebben wijzigingen die nog niet in git staan (gemeenten/beekdal.yaml); commit ze eerst "
+        "(git add, git commit): "
         "een vastgelegde rapportage wordt gemaakt uit de commit waarin zij is vastgesteld\n"
     )
     result = tertaal_region.dvo("vastleggen", "rapport", "heiderveen", "2016-T3")
-    assert result.exit_code == 2 and "heeft status 'concept'; alleen een vastgestelde rapportage wordt vastgelegd" in result.output
+    assert (
+        result.exit_code == 2
+        and "heeft status 'concept'; alleen een vastgestelde rapportage wordt vastgelegd" in result.output
+    )
     result = tertaal_region.dvo("vastleggen", "rapport", "beekdal", "2019-T1")
     assert result.exit_code == 2 and "er is geen verantwoordingsrapportage over '2019-T1'" in result.output
 
@@ -86,20 +98,33 @@ def test_a_changed_figure_of_a_vastgestelde_period_is_refused_until_recorded_as_
     vastgelegd.replace(B, "      2016-T3: 320\n", "      2016-T3: 325\n")
     line = vastgelegd.line_of(B, "2016-T3: 325")
     finding = assert_only_finding(vastgelegd, f"{B}:{line}:16", "rapport-vastgesteld")
-    assert ("prestatie_indicatoren[0].realisaties[2016-T3]: realisatie 'Uitstroom naar werk': 320 werd 325, maar de "
-            "verantwoordingsrapportage 'Beekdal tertaal 3 van 2016' is vastgesteld met de oude waarde. Een vastgestelde rapportage "
-            "verandert niet: maak de wijziging ongedaan, of leg haar vast als herziening in gemeenten/beekdal.yaml bij "
-            "rapporten[2016-T3].herzieningen (datum, door, reden)") in finding
+    assert (
+        "prestatie_indicatoren[0].realisaties[2016-T3]: realisatie 'Uitstroom naar werk': 320 werd 325, maar de "
+        "verantwoordingsrapportage 'Beekdal tertaal 3 van 2016' is vastgesteld met de oude waarde. Een "
+        "vastgestelde rapportage "
+        "verandert niet: maak de wijziging ongedaan, of leg haar vast als herziening in gemeenten/beekdal.yaml bij "
+        "rapporten[2016-T3].herzieningen (datum, door, reden)"
+    ) in finding
     frozen = html(vastgelegd, "beekdal", "2016-T3")
-    vastgelegd.replace(B, "    conclusies: Het maatwerk voor jongeren", (
-        "    herzieningen:\n      - datum: 2017-03-07\n        door: college van burgemeester en wethouders van Beekdal\n"
-        "        reden: Vijf uitstromers werden later in het UWV-bestand gevonden.\n    conclusies: Het maatwerk voor jongeren"))
+    vastgelegd.replace(
+        B,
+        "    conclusies: Het maatwerk voor jongeren",
+        (
+            "    herzieningen:\n      - datum: 2017-03-07\n        door: college van burgemeester en wethouders "
+            "van Beekdal\n"
+            "        reden: Vijf uitstromers werden later in het UWV-bestand gevonden.\n    conclusies: Het "
+            "maatwerk voor jongeren"
+        ),
+    )
     assert vastgelegd.dvo("validate").exit_code == 0
     assert html(vastgelegd, "beekdal", "2016-T3") == frozen  # the vastgestelde report stays as published
     volgende = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html(vastgelegd, "beekdal", "2017-T1"))))
     assert "Herzieningen van tertaal 3 van 2016" in volgende
-    assert ("Rapportage Beekdal tertaal 3 van 2016 , herzien op 7 maart 2017 door college van burgemeester en wethouders van Beekdal: "
-            "Vijf uitstromers werden later in het UWV-bestand gevonden.") in volgende
+    assert (
+        "Rapportage Beekdal tertaal 3 van 2016 , herzien op 7 maart 2017 door college van burgemeester en "
+        "wethouders van Beekdal: "
+        "Vijf uitstromers werden later in het UWV-bestand gevonden."
+    ) in volgende
     assert "realisatie 'Uitstroom naar werk': 320 werd 325" in volgende
 
 
@@ -107,12 +132,17 @@ def test_money_of_a_vastgestelde_period_is_a_figure_too(vastgelegd):
     vastgelegd.replace(B, "      2016-T3: 182000\n", "      2016-T3: 181000\n")
     line = vastgelegd.line_of(B, "2016-T3: 181000")
     finding = assert_only_finding(vastgelegd, f"{B}:{line}:16", "rapport-vastgesteld")
-    assert "maatwerk[0].besteed[2016-T3]: besteed aan maatwerkafspraak 'Jongeren aan het werk': 182.000 werd 181.000" in finding
+    assert (
+        "maatwerk[0].besteed[2016-T3]: besteed aan maatwerkafspraak 'Jongeren aan het werk': 182.000 werd 181.000"
+        in finding
+    )
 
 
 def test_a_software_change_of_the_content_is_re_recorded_with_vervang(vastgelegd):
     echt = re.search(r"controlegetal: ([0-9a-f]{64})", vastgelegd.read(B)).group(1)
-    vastgelegd.replace(B, f"controlegetal: {echt}", "controlegetal: " + "f" * 64)  # as if the software made it differently
+    vastgelegd.replace(
+        B, f"controlegetal: {echt}", "controlegetal: " + "f" * 64
+    )  # as if the software made it differently
     line = vastgelegd.line_of(B, "controlegetal: ffff")
     finding = assert_only_finding(vastgelegd, f"{B}:{line}:20", "controlegetal-gewijzigd")
     assert "leg het controlegetal opnieuw vast met 'dvo vastleggen rapport beekdal 2016-T3 --vervang'" in finding
@@ -142,8 +172,14 @@ def test_the_open_data_of_a_vastgestelde_period_is_what_its_report_states(vastge
     from generator.render.open_data import files
 
     vastgelegd.replace(B, "      2016-T3: 320\n", "      2016-T3: 325\n")
-    vastgelegd.replace(B, "    conclusies: Het maatwerk voor jongeren", (
-        "    herzieningen:\n      - datum: 2017-03-07\n        door: college van Beekdal\n        reden: Correctie.\n    conclusies: Het maatwerk voor jongeren"))
+    vastgelegd.replace(
+        B,
+        "    conclusies: Het maatwerk voor jongeren",
+        (
+            "    herzieningen:\n      - datum: 2017-03-07\n        door: college van Beekdal\n        reden: "
+            "Correctie.\n    conclusies: Het maatwerk voor jongeren"
+        ),
+    )
     rows = list(csv.DictReader(io.StringIO(files(Verantwoording(load_project(vastgelegd.root)))["kpi-beekdal.csv"])))
     row = next(r for r in rows if (r["indicator"], r["periode"]) == ("uitstroom", "2016-T3"))
     assert row["realisatie"] == "320"  # as vastgesteld; the herziening shows in the next report
@@ -165,7 +201,12 @@ def test_several_reports_of_one_revision_are_recorded_before_one_commit(tertaal_
     """Recording writes bookkeeping only; the next report of the same commit may be recorded
     before that is committed, but any other uncommitted change is still refused."""
     H = "gemeenten/heiderveen.yaml"
-    tertaal_region.replace(H, "dvo:\n", "rapporten:\n  2016-T3:\n    status: vastgesteld\n    vastgesteld:\n      door: college van Heiderveen\n      datum: 2017-02-16\n\ndvo:\n")
+    tertaal_region.replace(
+        H,
+        "dvo:\n",
+        "rapporten:\n  2016-T3:\n    status: vastgesteld\n    vastgesteld:\n      door: college van "
+        "Heiderveen\n      datum: 2017-02-16\n\ndvo:\n",
+    )
     subprocess.run(["git", "init", "-q", str(tertaal_region.root)], check=True)
     commit = tertaal_region.commit("Rivierenveld")
     assert tertaal_region.dvo("vastleggen", "rapport", "beekdal", "2016-T3").exit_code == 0

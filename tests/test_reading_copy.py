@@ -91,18 +91,32 @@ def test_html_that_is_not_a_document_is_refused():
 
 
 def test_nav_entries_of_overview_pages_become_sections_with_their_children():
-    nav = [{"Home": "index.md"}, {"Gemeenten": "gemeenten/index.md"}, {"Meer": [{"Regio": "regio/index.md"}]}, "toegankelijkheid.md"]
+    nav = [
+        {"Home": "index.md"},
+        {"Gemeenten": "gemeenten/index.md"},
+        {"Meer": [{"Regio": "regio/index.md"}]},
+        "toegankelijkheid.md",
+    ]
     sections = {
-        "gemeenten/index.md": [{"Lindeveen": [{"Overzicht": "gemeenten/lindeveen/index.md"}, {"DVO": "gemeenten/lindeveen/dvo.md"}]}],
+        "gemeenten/index.md": [
+            {"Lindeveen": [{"Overzicht": "gemeenten/lindeveen/index.md"}, {"DVO": "gemeenten/lindeveen/dvo.md"}]}
+        ],
         "regio/index.md": [{"Rapportage 2016": "regio/rapport-2016.md"}],
     }
     assert expand_nav(nav, sections) == [
         {"Home": "index.md"},
-        {"Gemeenten": [{"Overzicht": "gemeenten/index.md"}, {"Lindeveen": [{"Overzicht": "gemeenten/lindeveen/index.md"}, {"DVO": "gemeenten/lindeveen/dvo.md"}]}]},
+        {
+            "Gemeenten": [
+                {"Overzicht": "gemeenten/index.md"},
+                {"Lindeveen": [{"Overzicht": "gemeenten/lindeveen/index.md"}, {"DVO": "gemeenten/lindeveen/dvo.md"}]},
+            ]
+        },
         {"Meer": [{"Regio": [{"Overzicht": "regio/index.md"}, {"Rapportage 2016": "regio/rapport-2016.md"}]}]},
         "toegankelijkheid.md",
     ]
-    assert expand_nav([{"Regio": "regio/index.md"}], {"regio/index.md": []}) == [{"Regio": "regio/index.md"}]  # no reports yet
+    assert expand_nav([{"Regio": "regio/index.md"}], {"regio/index.md": []}) == [
+        {"Regio": "regio/index.md"}
+    ]  # no reports yet
 
 
 def test_effective_config_keeps_the_region_file_and_points_at_the_staging_folder(tmp_path):
@@ -114,7 +128,9 @@ def test_effective_config_keeps_the_region_file_and_points_at_the_staging_folder
         encoding="utf-8",
     )
     staging = tmp_path / ".staging"
-    path = write_effective_config(tmp_path / "mkdocs.yml", staging, {"gemeenten/index.md": [{"A": "gemeenten/a/index.md"}]})
+    path = write_effective_config(
+        tmp_path / "mkdocs.yml", staging, {"gemeenten/index.md": [{"A": "gemeenten/a/index.md"}]}
+    )
     text = path.read_text(encoding="utf-8")
     assert "!ENV [SITE_URL, 'https://test.example/']" in text  # the region's own tags survive
     config = YAML(typ="rt").load(text)
@@ -128,8 +144,12 @@ def test_a_template_without_h1_gives_a_dutch_message_naming_the_document(project
 
     docs = tmp_path / "docs"
     (tmp_path / "html").mkdir(parents=True)
-    (tmp_path / "html" / "dvo-druten.html").write_text("<html><body><p>eigen sjabloon</p></body></html>", encoding="utf-8")
-    with pytest.raises(NotADocument, match=r"de leesversie van DVO Druten kan niet worden gemaakt: geen <h1> in het document"):
+    (tmp_path / "html" / "dvo-druten.html").write_text(
+        "<html><body><p>eigen sjabloon</p></body></html>", encoding="utf-8"
+    )
+    with pytest.raises(
+        NotADocument, match=r"de leesversie van DVO Druten kan niet worden gemaakt: geen <h1> in het document"
+    ):
         pages(build_source(project), docs, Templates.for_layout(project.layout))
 
 
@@ -164,11 +184,17 @@ STACKED = """<!DOCTYPE html><html><body><h1>Rapport</h1>
 
 def test_tables_of_indicators_get_column_names_per_cell_and_table_roles_for_the_phone_layout():
     body = str(reading_copy(STACKED).body)
-    kpi = body[body.index('<table role="table" class="kpi'):body.index("</table>")]
+    kpi = body[body.index('<table role="table" class="kpi') : body.index("</table>")]
     assert '<td role="cell" data-label="Streefwaarde"><span class="celwaarde">110</span></td>' in kpi  # &shy; dropped
-    assert '<td role="cell" data-label="Status" class="links"><span class="celwaarde"><span class="status">aandachtspunt</span></span></td>' in kpi
+    assert (
+        '<td role="cell" data-label="Status" class="links"><span class="celwaarde"><span '
+        'class="status">aandachtspunt</span></span></td>' in kpi
+    )
     assert '<td role="cell" data-label="Realisatie"></td>' in kpi  # an empty cell stays empty: the card leaves it out
-    assert '<th role="columnheader" scope="col" class="links">Indicator</th>' in kpi and '<th role="rowheader" scope="row">' in kpi
+    assert (
+        '<th role="columnheader" scope="col" class="links">Indicator</th>' in kpi
+        and '<th role="rowheader" scope="row">' in kpi
+    )
     assert kpi.count('<tr role="row"') == 3 and '<thead role="rowgroup">' in kpi and '<tbody role="rowgroup">' in kpi
     assert '<table role="table" class="signalering">' in body
     # a table that stays a table on a phone keeps its plain markup
@@ -177,10 +203,15 @@ def test_tables_of_indicators_get_column_names_per_cell_and_table_roles_for_the_
 
 def test_what_the_search_index_leaves_out_and_where_it_keeps_words_apart():
     body = str(reading_copy(STACKED, niet_zoeken=("leeswijzer",)).body)
-    assert '<table class="kpi rapport-tabel overzicht" data-search-exclude>' in body.replace('role="table" ', "")  # figures
+    assert '<table class="kpi rapport-tabel overzicht" data-search-exclude>' in body.replace(
+        'role="table" ', ""
+    )  # figures
     assert '<table role="table" class="signalering">' in body  # text: a besluit or toelichting is found
     assert "<figure data-search-exclude>" in body  # the chart's text alternative repeats the table
-    assert '<section id="leeswijzer" data-search-exclude>' in body and '<h2 data-search-exclude id="leeswijzer-kop">' in body
+    assert (
+        '<section id="leeswijzer" data-search-exclude>' in body
+        and '<h2 data-search-exclude id="leeswijzer-kop">' in body
+    )
     assert "<dt>Looptijd</dt>\n<dd>1 januari</dd>" in body  # not "Looptijd1 januari" in the index
     plain = str(reading_copy(STACKED).body)
     assert '<section id="leeswijzer">' in plain

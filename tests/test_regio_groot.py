@@ -35,7 +35,9 @@ def test_a_region_of_90_shows_the_lowest_and_highest_ten_and_a_sorted_table(regi
         places = [u.plaats for u in scored]
         assert places == sorted(places, reverse=True)
         # The counts per status add up to the gemeenten in the table.
-        assert sum(int(n) for n in re.findall(r"(\d+) (?:op koers|aandachtspunt|afwijking|zonder)", b.tellingen)) == len(b.rijen)
+        assert sum(
+            int(n) for n in re.findall(r"(\d+) (?:op koers|aandachtspunt|afwijking|zonder)", b.tellingen)
+        ) == len(b.rijen)
     assert summarised >= len(doc.blokken) // 2
     html = render_regio(v, periode, "test", pdf=False).html
     assert "de 10 gemeenten met de laagste en de 10 met de hoogste prestatie" in html

@@ -35,11 +35,15 @@ def test_an_overridden_asset_changes_the_key_but_the_location_does_not(tmp_path)
         (folder / "static").mkdir(parents=True)
         shutil.copyfile(PACKAGE_TEMPLATES / "static" / "print.css", folder / "static" / "print.css")
     key_one = KeyMaker((one, PACKAGE_TEMPLATES)).key(request((one, PACKAGE_TEMPLATES)))
-    assert KeyMaker((two, PACKAGE_TEMPLATES)).key(request((two, PACKAGE_TEMPLATES))) == key_one  # other checkout, same key
+    assert (
+        KeyMaker((two, PACKAGE_TEMPLATES)).key(request((two, PACKAGE_TEMPLATES))) == key_one
+    )  # other checkout, same key
     (two / "static" / "print.css").write_text("@page { size: A5; }\n", encoding="utf-8")
     assert KeyMaker((two, PACKAGE_TEMPLATES)).key(request((two, PACKAGE_TEMPLATES))) != key_one
     (two / "static" / "print.css").unlink()  # the override gone: the package's file is used, as without one
-    assert KeyMaker((two, PACKAGE_TEMPLATES)).key(request((two, PACKAGE_TEMPLATES))) == KeyMaker((PACKAGE_TEMPLATES,)).key(request((PACKAGE_TEMPLATES,)))
+    assert KeyMaker((two, PACKAGE_TEMPLATES)).key(request((two, PACKAGE_TEMPLATES))) == KeyMaker(
+        (PACKAGE_TEMPLATES,)
+    ).key(request((PACKAGE_TEMPLATES,)))
 
 
 def test_the_software_fingerprint_ignores_the_working_directory(tmp_path, monkeypatch):

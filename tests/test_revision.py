@@ -4,7 +4,6 @@ data, `+gewijzigd` when the region's files have uncommitted or untracked changes
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -19,7 +18,12 @@ from generator.util.revision import source_revision
 from tests.conftest import document_html
 from tests.nieuwe_regio import ORGANISATIE
 
-IDENTITY = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+}
 HASH = r"[0-9a-f]{10}"
 
 
@@ -37,7 +41,20 @@ def git(root: Path, *args: str) -> str:
 def new_region(path: Path, *, commit: bool) -> Path:
     """A region from `dvo init`, which makes its first commit; `commit=False`: a repository
     without any commit yet (or, inside another repository, no repository of its own)."""
-    result = CliRunner().invoke(main, ["init", str(path), "--regio", "Proef", "--gemeente", "Aa en Hunze:GM1680", "--periode", "2025-2026", *ORGANISATIE])
+    result = CliRunner().invoke(
+        main,
+        [
+            "init",
+            str(path),
+            "--regio",
+            "Proef",
+            "--gemeente",
+            "Aa en Hunze:GM1680",
+            "--periode",
+            "2025-2026",
+            *ORGANISATIE,
+        ],
+    )
     assert result.exit_code == 0, result.output
     if (path / ".git").is_dir():
         assert git(path, "log", "--format=%s") == "Nieuwe regio Proef (dvo init)"
@@ -103,7 +120,10 @@ def test_the_report_shows_the_marked_revision(tmp_path):
     root = new_region(tmp_path / "r", commit=True)
     path = root / "gemeenten" / "aa-en-hunze.yaml"
     text = path.read_text(encoding="utf-8").replace(
-        "    streefwaarden:\n      2025: 0\n      2026: 0\n", "    streefwaarden:\n      2025: 12\n      2026: 12\n    realisaties:\n      2025: 9\n", 1)
+        "    streefwaarden:\n      2025: 0\n      2026: 0\n",
+        "    streefwaarden:\n      2025: 12\n      2026: 12\n    realisaties:\n      2025: 9\n",
+        1,
+    )
     path.write_text(text, encoding="utf-8")
     head = git(root, "rev-parse", "--short=10", "HEAD")
     result = CliRunner().invoke(main, ["build", "--jobs", "1", "--root", str(root)])

@@ -18,18 +18,29 @@ def test_region_of_90_is_valid_unique_and_adds_up(region_90):
     result = CliRunner().invoke(main, ["validate", "--root", str(region_90)])
     assert result.exit_code == 0, result.output  # also the check of vastgelegde DVO's
     assert len(project.gemeenten) == 90
-    assert len({g.slug for g in project.gemeenten}) == len({g.cbs_code for g in project.gemeenten}) == len({g.naam for g in project.gemeenten}) == 90
+    assert (
+        len({g.slug for g in project.gemeenten})
+        == len({g.cbs_code for g in project.gemeenten})
+        == len({g.naam for g in project.gemeenten})
+        == 90
+    )
     for jaar in project.regio.periode.jaren:
         shares = sum(g.financien[jaar].basisdienstverlening for g in project.gemeenten)
         assert shares == basis_regio(project.regio, jaar).totaal, jaar
     ids = [m.id for g in project.gemeenten for m in g.maatwerk]
-    assert len(ids) == len(set(ids)) == 10 * sum(len(g.maatwerk) for g in load_project(REPO).gemeenten)  # the example's afspraken, ten times
+    assert (
+        len(ids) == len(set(ids)) == 10 * sum(len(g.maatwerk) for g in load_project(REPO).gemeenten)
+    )  # the example's afspraken, ten times
 
 
 def test_a_copy_is_its_example_except_name_codes_shares_and_ids(region_90):
     example = (REPO / "gemeenten" / "wijchen.yaml").read_text(encoding="utf-8").splitlines()
     copy = (region_90 / "gemeenten" / "wijchen-3.yaml").read_text(encoding="utf-8").splitlines()
-    changed = [line for line in difflib.unified_diff(example, copy, lineterm="", n=0) if line.startswith("+") and not line.startswith("+++")]
+    changed = [
+        line
+        for line in difflib.unified_diff(example, copy, lineterm="", n=0)
+        if line.startswith("+") and not line.startswith("+++")
+    ]
     assert changed[:3] == ["+slug: wijchen-3", "+naam: Wijchen 3", "+cbs_code: GM9982"]
     assert [line.split(":")[0] for line in changed[3:7]] == ["+    basisdienstverlening"] * 4
     assert changed[7] == "+  - id: wijchen-beschut-werk-3"

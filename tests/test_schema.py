@@ -30,16 +30,29 @@ def test_committed_schemas_are_those_of_the_models():
         path = SCHEMAS / name
         committed = path.read_text(encoding="utf-8") if path.is_file() else ""
         if committed != text:
-            diff = difflib.unified_diff(committed.splitlines(), text.splitlines(), f"schemas/{name} (committed)", f"schemas/{name} (models)", lineterm="", n=1)
+            diff = difflib.unified_diff(
+                committed.splitlines(),
+                text.splitlines(),
+                f"schemas/{name} (committed)",
+                f"schemas/{name} (models)",
+                lineterm="",
+                n=1,
+            )
             stale.append("\n".join(list(diff)[:40]))
     extra = sorted(p.name for p in SCHEMAS.glob("*.json") if p.name not in all_schema_texts())
-    assert not stale and not extra, f"schemas out of date; {REGENERATE}\n" + "\n".join(stale) + (f"\nnot generated any more: {extra}" if extra else "")
+    assert not stale and not extra, (
+        f"schemas out of date; {REGENERATE}\n"
+        + "\n".join(stale)
+        + (f"\nnot generated any more: {extra}" if extra else "")
+    )
 
 
 def test_editor_settings_map_every_file_kind_to_its_schema():
     assert set(FILE_GLOBS) == set(MODELS)
     committed = (REPO / ".vscode" / "settings.json").read_text(encoding="utf-8")
-    assert committed == editor_settings("schemas", FILE_GLOBS), "update .vscode/settings.json from models.schema.editor_settings"
+    assert committed == editor_settings("schemas", FILE_GLOBS), (
+        "update .vscode/settings.json from models.schema.editor_settings"
+    )
     mapping = json.loads(committed)["yaml.schemas"]
     for kind, glob in FILE_GLOBS.items():
         assert mapping[f"./schemas/{file_name(kind)}"] == [glob]
@@ -68,12 +81,20 @@ def _models() -> dict[str, type[BaseModel]]:
 def test_every_model_and_field_has_a_dutch_title_and_description():
     models = _models()
     missing = [
-        f"{name}.{field}" for name, model in models.items() for field in model.model_fields
+        f"{name}.{field}"
+        for name, model in models.items()
+        for field in model.model_fields
         if name not in DESCRIPTIONS or field not in DESCRIPTIONS[name][2]
     ]
     missing += [name for name in models if name not in DESCRIPTIONS]
     stale = [name for name in DESCRIPTIONS if name not in models]
-    stale += [f"{name}.{field}" for name, (_, _, fields) in DESCRIPTIONS.items() if name in models for field in fields if field not in models[name].model_fields]
+    stale += [
+        f"{name}.{field}"
+        for name, (_, _, fields) in DESCRIPTIONS.items()
+        if name in models
+        for field in fields
+        if field not in models[name].model_fields
+    ]
     assert not missing and not stale, f"add to generator/models/descriptions.py: {missing}; remove from it: {stale}"
     for name, (title, description, fields) in DESCRIPTIONS.items():
         for text in [title, description, *(t for pair in fields.values() for t in pair)]:

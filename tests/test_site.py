@@ -19,7 +19,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator.util.formatting import file_size
-from tests.conftest import REPO, Region, SLUGS, build_source, free_port
+from tests.conftest import REPO, SLUGS, Region, build_source, free_port
+
 
 class _Refs(HTMLParser):
     """Every id, and every URL the page would request or navigate to."""
@@ -60,8 +61,19 @@ def test_site_is_built_strict_with_dutch_theme_and_search(built, project):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nl"' in html
     assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"] == ["nl"]
-    assert (site / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js").is_file()  # Dutch stemming, served locally
-    for page in ("werkbedrijf", "dvo-lezen", "bestuur", "regio", "verordening", "toegankelijkheid", "gemeenten", "instrumentarium"):
+    assert (
+        site / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js"
+    ).is_file()  # Dutch stemming, served locally
+    for page in (
+        "werkbedrijf",
+        "dvo-lezen",
+        "bestuur",
+        "regio",
+        "verordening",
+        "toegankelijkheid",
+        "gemeenten",
+        "instrumentarium",
+    ):
         assert (site / page / "index.html").is_file(), page
 
 
@@ -93,7 +105,9 @@ def test_every_instrument_links_to_an_existing_article_anchor(built, project):
         assert links, i.id
         for link in links:
             target = urlparse(urljoin(page.as_uri(), link))
-            assert Path(target.path) == site / "verordening" / "index.html" or Path(target.path) == site / "verordening", link
+            assert (
+                Path(target.path) == site / "verordening" / "index.html" or Path(target.path) == site / "verordening"
+            ), link
             assert target.fragment in ids, (i.id, link)
 
 
@@ -101,7 +115,9 @@ def test_internal_links_and_downloads_resolve(built):
     site = built / "site"
     checked = pages(site)
     # The pages a reader starts from are among those checked (an empty list checks nothing).
-    assert {site / "index.html", site / "regio" / "index.html"} | {site / "gemeenten" / s / "index.html" for s in SLUGS} <= set(checked)
+    assert {site / "index.html", site / "regio" / "index.html"} | {
+        site / "gemeenten" / s / "index.html" for s in SLUGS
+    } <= set(checked)
     reached: set[str] = set()
     for page in checked:
         if page.name == "404.html":
@@ -127,13 +143,22 @@ def test_downloads_are_labelled_with_type_and_size(built):
     site = built / "site"
     html = (site / "gemeenten" / "wijchen" / "index.html").read_text(encoding="utf-8")
     size = (site / "pdf" / "dvo-wijchen.pdf").stat().st_size
-    assert f'<a href="dvo/">DVO Wijchen</a>, ook als <a href="../../pdf/dvo-wijchen.pdf">PDF ({file_size(size)})</a>' in html
+    assert (
+        f'<a href="dvo/">DVO Wijchen</a>, ook als <a href="../../pdf/dvo-wijchen.pdf">PDF ({file_size(size)})</a>'
+        in html
+    )
     report = (site / "pdf" / "rapport-wijchen-2016.pdf").stat().st_size
-    assert f'<a href="rapport-2016/">Verantwoordingsrapportage Wijchen 2016</a>, ook als <a href="../../pdf/rapport-wijchen-2016.pdf">PDF ({file_size(report)})</a>' in html
+    assert (
+        '<a href="rapport-2016/">Verantwoordingsrapportage Wijchen 2016</a>, ook als <a '
+        f'href="../../pdf/rapport-wijchen-2016.pdf">PDF ({file_size(report)})</a>' in html
+    )
     data = (site / "pdf" / "kpi-wijchen.csv").stat().st_size
     assert f"Open data: prestatie-indicatoren van Wijchen per periode (CSV, {file_size(data)})" in html
     regio = (site / "regio" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="rapport-2016/">Verantwoordingsrapportage regio Rijk van Nijmegen 2016</a>, ook als <a href="../pdf/rapport-regio-2016.pdf">PDF (' in regio
+    assert (
+        '<a href="rapport-2016/">Verantwoordingsrapportage regio Rijk van Nijmegen 2016</a>, ook als <a '
+        'href="../pdf/rapport-regio-2016.pdf">PDF (' in regio
+    )
     assert re.search(r"Prestatie-indicatoren per gemeente en periode \(CSV, \d+ kB\)", regio)
 
 
@@ -174,7 +199,10 @@ def test_no_reference_to_another_host_in_html_css_or_js(built):
                 found.append(f"{page.relative_to(site)}: {url}")
     for css in site.rglob("*.css"):
         text = css.read_text(encoding="utf-8")
-        found += [f"{css.relative_to(site)}: {u}" for u in re.findall(r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")\s]+)", text)]
+        found += [
+            f"{css.relative_to(site)}: {u}"
+            for u in re.findall(r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")\s]+)", text)
+        ]
     for js in site.rglob("*.js"):
         text = re.sub(r"/\*.*?\*/", "", js.read_text(encoding="utf-8"), flags=re.S)  # licence headers
         text = re.sub(r"(?m)(^|\s)//[^\n]*", "", text)  # line comments
@@ -192,7 +220,11 @@ def _site_url(root: Path) -> str:
 
 def test_no_google_fonts_or_cdn_in_the_page_head(built):
     html = (built / "site" / "index.html").read_text(encoding="utf-8")
-    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html and "cdn" not in html.lower().replace("cdata", "")
+    assert (
+        "fonts.googleapis" not in html
+        and "fonts.gstatic" not in html
+        and "cdn" not in html.lower().replace("cdata", "")
+    )
 
 
 def test_yaml_text_is_escaped_in_generated_markdown(project):
@@ -202,10 +234,16 @@ def test_yaml_text_is_escaped_in_generated_markdown(project):
     from generator.render.templating.search_path import Templates
 
     hostile = "<script>alert(1)</script> *nadruk* [klik](http://evil.example) {: #kaping } | pijp"
-    instrument = project.instrumentarium.instrumenten[0].model_copy(update={"omschrijving": hostile, "naam": "Naam <b>vet</b>"})
-    patched = project.instrumentarium.model_copy(update={"instrumenten": [instrument] + project.instrumentarium.instrumenten[1:]})
+    instrument = project.instrumentarium.instrumenten[0].model_copy(
+        update={"omschrijving": hostile, "naam": "Naam <b>vet</b>"}
+    )
+    patched = project.instrumentarium.model_copy(
+        update={"instrumenten": [instrument] + project.instrumentarium.instrumenten[1:]}
+    )
     p = type(project)(**{**project.__dict__, "instrumentarium": patched})
-    text = site_pages(build_source(p), REPO / "nonexistent-docs", Templates.for_layout(p.layout))[f"instrumentarium/{instrument.id}.md"]
+    text = site_pages(build_source(p), REPO / "nonexistent-docs", Templates.for_layout(p.layout))[
+        f"instrumentarium/{instrument.id}.md"
+    ]
     html = markdown.markdown(text, extensions=["attr_list", "tables", "admonition"])
     assert "<script>" not in html and "<b>" not in html and "<em>" not in html
     assert 'href="http://evil.example"' not in html and 'id="kaping"' not in html
@@ -232,12 +270,20 @@ def test_partial_build_links_what_exists_and_says_what_is_missing(region: Region
 def test_broken_link_in_an_authored_page_is_found_before_the_build_and_keeps_the_old_site(region: Region):
     assert region.dvo("build", "--gemeente", "druten", "--jobs", "1").exit_code == 0
     before = region.path("site/manifest.json").read_bytes()
-    region.write("content/pages/bestuur.md", region.read("content/pages/bestuur.md") + "\nZie [de notulen](notulen.md).\n")
-    line, col = region.line_of("content/pages/bestuur.md", "notulen.md"), region.col_of("content/pages/bestuur.md", "notulen.md")
+    region.write(
+        "content/pages/bestuur.md", region.read("content/pages/bestuur.md") + "\nZie [de notulen](notulen.md).\n"
+    )
+    line, col = (
+        region.line_of("content/pages/bestuur.md", "notulen.md"),
+        region.col_of("content/pages/bestuur.md", "notulen.md"),
+    )
     for command in ("validate", "build"):
         result = region.dvo(command, *(("--gemeente", "druten", "--jobs", "1") if command == "build" else ()))
         assert result.exit_code == 1, command
-        assert f"content/pages/bestuur.md:{line}:{col}: link naar 'notulen.md': die pagina bestaat niet op de site" in result.output, result.output
+        assert (
+            f"content/pages/bestuur.md:{line}:{col}: link naar 'notulen.md': die pagina bestaat niet op de site"
+            in result.output
+        ), result.output
         assert "Traceback" not in result.output
     assert region.path("site/manifest.json").read_bytes() == before
 
@@ -247,12 +293,17 @@ def test_what_mkdocs_refuses_reaches_the_user_in_dutch_naming_the_regions_file(r
     a staging path becomes Dutch about the region's own page."""
     assert region.dvo("build", "--gemeente", "druten", "--jobs", "1").exit_code == 0
     before = region.path("site/manifest.json").read_bytes()
-    region.write("content/pages/bestuur.md", region.read("content/pages/bestuur.md") + "\nZie [het budget](regio/index.md#bestaat-niet).\n")
+    region.write(
+        "content/pages/bestuur.md",
+        region.read("content/pages/bestuur.md") + "\nZie [het budget](regio/index.md#bestaat-niet).\n",
+    )
     assert region.dvo("validate").exit_code == 0
     result = region.dvo("build", "--gemeente", "druten", "--jobs", "1")
     assert result.exit_code == 1
-    assert ("Fout in de site: content/pages/bestuur.md: de link 'regio/index.md#bestaat-niet' wijst naar het onderdeel "
-            "'#bestaat-niet' van regio/index.md (pagina die de generator maakt), maar dat onderdeel bestaat daar niet") in result.output
+    assert (
+        "Fout in de site: content/pages/bestuur.md: de link 'regio/index.md#bestaat-niet' wijst naar het onderdeel "
+        "'#bestaat-niet' van regio/index.md (pagina die de generator maakt), maar dat onderdeel bestaat daar niet"
+    ) in result.output
     assert "Doc file" not in result.output and "is ongewijzigd" in result.output
     assert region.path("site/manifest.json").read_bytes() == before
 
@@ -264,17 +315,31 @@ def test_mkdocs_warnings_in_dutch(tmp_path):
     layout = Layout(tmp_path)
     (tmp_path / "content" / "pages").mkdir(parents=True)
     (tmp_path / "content" / "pages" / "werkplein.md").write_text("# Werkplein\n", encoding="utf-8")
-    assert dutch('The following pages exist in the docs directory, but are not included in the "nav" configuration:\n'
-                 "  - werkbedrijf.md\n  - werkplein.md", layout) == (
-        "mkdocs.yml: deze pagina's staan niet in nav en vallen niet onder not_in_nav: werkbedrijf.md (standaardpagina van de "
-        "generator); content/pages/werkplein.md. Zet ze in nav, of noem ze onder not_in_nav")
-    assert dutch("A reference to 'over.md' is included in the 'nav' configuration, which is not found in the documentation files.",
-                 layout).startswith("mkdocs.yml: nav noemt de pagina 'over.md', maar die bestaat niet")
-    assert dutch("Doc file 'werkplein.md' contains a link 'x.md', but the target is not found among documentation files.", layout) == (
-        "content/pages/werkplein.md: de link 'x.md' wijst naar 'x.md', maar die pagina bestaat niet op de site")
-    assert dutch("Doc file 'werkplein.md' contains an unrecognized relative link 'regio/', it was left as is. Did you mean "
-                 "'regio/index.md'?", layout) == ("content/pages/werkplein.md: de link 'regio/' wijst niet naar een pagina (.md) of "
-                                                  "bestand van de site; bedoelt u 'regio/index.md'?")
+    assert dutch(
+        'The following pages exist in the docs directory, but are not included in the "nav" configuration:\n'
+        "  - werkbedrijf.md\n  - werkplein.md",
+        layout,
+    ) == (
+        "mkdocs.yml: deze pagina's staan niet in nav en vallen niet onder not_in_nav: werkbedrijf.md "
+        "(standaardpagina van de "
+        "generator); content/pages/werkplein.md. Zet ze in nav, of noem ze onder not_in_nav"
+    )
+    assert dutch(
+        "A reference to 'over.md' is included in the 'nav' configuration, which is not found in the documentation "
+        "files.",
+        layout,
+    ).startswith("mkdocs.yml: nav noemt de pagina 'over.md', maar die bestaat niet")
+    assert dutch(
+        "Doc file 'werkplein.md' contains a link 'x.md', but the target is not found among documentation files.", layout
+    ) == ("content/pages/werkplein.md: de link 'x.md' wijst naar 'x.md', maar die pagina bestaat niet op de site")
+    assert dutch(
+        "Doc file 'werkplein.md' contains an unrecognized relative link 'regio/', it was left as is. Did you mean "
+        "'regio/index.md'?",
+        layout,
+    ) == (
+        "content/pages/werkplein.md: de link 'regio/' wijst niet naar een pagina (.md) of "
+        "bestand van de site; bedoelt u 'regio/index.md'?"
+    )
     assert dutch("Something new", layout) == "mkdocs meldt: Something new"
 
 
@@ -289,7 +354,10 @@ def test_serve_rebuilds_when_a_gemeente_file_changes(warm: Region):
     env = {**os.environ, "CI": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--root", str(region.root), "--port", str(port), "--jobs", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
     )
     try:
         url = f"http://127.0.0.1:{port}/gemeenten/druten/"
@@ -362,12 +430,21 @@ def test_reading_copies_are_site_pages_linking_pdf_open_data_gemeente_and_home(b
 def test_reading_copy_sits_in_the_theme_with_one_main_landmark_and_scroll_boxes(built):
     html = (built / "site" / "gemeenten" / "druten" / "rapport-2016" / "index.html").read_text(encoding="utf-8")
     assert html.count("<main") == 1 and "<aside" not in html  # the theme's main; the document's became sections
-    assert '<h1 id="verantwoordingsrapportage-druten-2016">Verantwoordingsrapportage <span class="gemeente">Druten 2016</span>' in html
+    assert (
+        '<h1 id="verantwoordingsrapportage-druten-2016">Verantwoordingsrapportage <span class="gemeente">Druten '
+        "2016</span>" in html
+    )
     assert html.count('<div class="scrollvak"><table') == html.count("<table")  # every table scrolls in its own box
     # Report charts: smallest text 11 units in a 620-unit viewBox, 12 px on screen from 677 px (676,4 rounded up).
     # each chart in its two layouts (render/charts.py), each in a box of its own with its width for 12 px text
-    assert html.count('class="scrollvak grafiekvak grafiekvak--breed"><svg style="--min-breedte: 677px"') == html.count('class="grafiek"') > 0
-    assert html.count('class="scrollvak grafiekvak grafiekvak--smal"><svg style="--min-breedte: 272px"') == html.count('class="grafiek"')
+    assert (
+        html.count('class="scrollvak grafiekvak grafiekvak--breed"><svg style="--min-breedte: 677px"')
+        == html.count('class="grafiek"')
+        > 0
+    )
+    assert html.count('class="scrollvak grafiekvak grafiekvak--smal"><svg style="--min-breedte: 272px"') == html.count(
+        'class="grafiek"'
+    )
     assert 'class="skiplink"' not in html and 'class="watermerk"' not in html
 
 
@@ -386,11 +463,16 @@ def test_search_index_covers_the_text_of_every_dvo_and_report(built, project):
     for g in project.gemeenten:
         assert "verantwoording af over de financiën" in text[f"gemeenten/{g.slug}/dvo/"], g.slug
         for periode in ("2015", "2016"):
-            assert "Leeswijzer" in text[f"gemeenten/{g.slug}/rapport-{periode}/"] or "streefwaarde" in text[f"gemeenten/{g.slug}/rapport-{periode}/"]
+            assert (
+                "Leeswijzer" in text[f"gemeenten/{g.slug}/rapport-{periode}/"]
+                or "streefwaarde" in text[f"gemeenten/{g.slug}/rapport-{periode}/"]
+            )
     toelichting = project.gemeente("druten").prestatie_indicatoren[2].toelichtingen["2015"].tekst
     assert " ".join(toelichting.split()[:6]) in text["gemeenten/druten/rapport-2015/"]
     # each article of a DVO is its own search result, so a hit leads to the article
-    assert any(e["location"].startswith("gemeenten/druten/dvo/#") and e["title"].startswith("Artikel ") for e in index["docs"])
+    assert any(
+        e["location"].startswith("gemeenten/druten/dvo/#") and e["title"].startswith("Artikel ") for e in index["docs"]
+    )
 
 
 def test_gemeente_page_leads_with_performance_then_documents_then_budget(built, project):
@@ -399,14 +481,20 @@ def test_gemeente_page_leads_with_performance_then_documents_then_budget(built, 
     from generator.util.formatting import percentage
 
     html = (built / "site" / "gemeenten" / "wijchen" / "index.html").read_text(encoding="utf-8")
-    order = [html.index(f'id="{h}"') for h in ("prestaties-in-2016", "documenten", "budget-per-jaar", "maatwerkafspraken", "kerngegevens")]
+    order = [
+        html.index(f'id="{h}"')
+        for h in ("prestaties-in-2016", "documenten", "budget-per-jaar", "maatwerkafspraken", "kerngegevens")
+    ]
     assert order == sorted(order)
     v = Verantwoording(project)
     stand = [u for u, _ in v.gemeente("wijchen", v.periode("2016"))]
     flat = _text(html)
     for u in stand:
         e = u.indicator.eenheid
-        assert f"{u.indicator.naam} ({u.indicator.richting}) {u.status} prestatie {percentage(u.score)} realisatie {eenheid(e).tekst(u.realisatie)} · streefwaarde {eenheid(e).tekst(u.streefwaarde)}" in flat
+        assert (
+            f"{u.indicator.naam} ({u.indicator.richting}) {u.status} prestatie {percentage(u.score)} realisatie "
+            f"{eenheid(e).tekst(u.realisatie)} · streefwaarde {eenheid(e).tekst(u.streefwaarde)}" in flat
+        )
     counts = {s: sum(u.status == s for u in stand) for s in ("op koers", "aandachtspunt", "afwijking")}
     assert counts == {"op koers": 4, "aandachtspunt": 3, "afwijking": 1}
     assert "hebben er 8 een realisatie in 2016: 4 op koers, 3 aandachtspunten, 1 afwijking." in flat
@@ -414,20 +502,31 @@ def test_gemeente_page_leads_with_performance_then_documents_then_budget(built, 
 
 def test_home_page_reaches_every_gemeente_in_one_click(built, project):
     html = (built / "site" / "index.html").read_text(encoding="utf-8")
-    block = html[html.index('<div class="gemeentekeuze">'):]
+    block = html[html.index('<div class="gemeentekeuze">') :]
     block = block[: block.index("</div>")]
-    assert re.findall(r'<a href="gemeenten/([a-z-]+)/">([^<]+)</a>', block) == [(g.slug, g.naam) for g in project.gemeenten]
-    assert html.index('id="kies-een-gemeente"') < html.index('id="wat-u-hier-vindt"')  # where the page puts <!-- gemeenten -->
+    assert re.findall(r'<a href="gemeenten/([a-z-]+)/">([^<]+)</a>', block) == [
+        (g.slug, g.naam) for g in project.gemeenten
+    ]
+    assert html.index('id="kies-een-gemeente"') < html.index(
+        'id="wat-u-hier-vindt"'
+    )  # where the page puts <!-- gemeenten -->
 
 
 def test_navigation_shows_where_the_reader_is(built):
     html = (built / "site" / "gemeenten" / "wijchen" / "rapport-2016" / "index.html").read_text(encoding="utf-8")
-    path = html[html.index('<nav class="md-path"'):]
+    path = html[html.index('<nav class="md-path"') :]
     path = _text(path[: path.index("</nav>")])
     assert path == "Home Gemeenten Wijchen"
-    active = re.findall(r'<a href="[^"]*" class="md-nav__link md-nav__link--active">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', html)
+    active = re.findall(
+        r'<a href="[^"]*" class="md-nav__link md-nav__link--active">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>',
+        html,
+    )
     assert active == ["Rapportage 2016"]
-    for page in ("gemeenten/wijchen/index.html", "instrumentarium/loonkostensubsidie/index.html", "regio/rapport-2015/index.html"):
+    for page in (
+        "gemeenten/wijchen/index.html",
+        "instrumentarium/loonkostensubsidie/index.html",
+        "regio/rapport-2015/index.html",
+    ):
         assert "md-nav__link--active" in (built / "site" / page).read_text(encoding="utf-8"), page
 
 
@@ -439,8 +538,11 @@ def test_dutch_landmarks_permalinks_and_footer_on_every_page(built):
         assert 'aria-label="Header"' not in html and 'aria-label="Footer"' not in html, rel
         assert '<nav class="md-header__inner md-grid" aria-label="Sitekop">' in html, rel
         assert ">¶<" not in html and "&para;" not in html, rel  # the sign is drawn by CSS, not read aloud
-        footer = _text(html[html.index('<footer class="md-footer">'):])
-        assert footer.startswith("Werkbedrijf Rijk van Nijmegen Contact: toegankelijkheid@werkbedrijf-rijkvannijmegen.example Toegankelijkheidsverklaring"), rel
+        footer = _text(html[html.index('<footer class="md-footer">') :])
+        assert footer.startswith(
+            "Werkbedrijf Rijk van Nijmegen Contact: toegankelijkheid@werkbedrijf-rijkvannijmegen.example "
+            "Toegankelijkheidsverklaring"
+        ), rel
     verordening = (site / "verordening" / "index.html").read_text(encoding="utf-8")
     assert '<a class="headerlink" href="#hoofdstuk-1" title="Link naar dit onderdeel"> </a>' in verordening
 
@@ -450,7 +552,9 @@ def test_sitemap_lists_every_page_at_the_site_url(built):
     url = _site_url(built)
     assert url.startswith("https://")
     locs = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
-    expected = sorted(url + p.relative_to(site).as_posix().removesuffix("index.html") for p in pages(site) if p.name != "404.html")
+    expected = sorted(
+        url + p.relative_to(site).as_posix().removesuffix("index.html") for p in pages(site) if p.name != "404.html"
+    )
     assert sorted(locs) == expected
 
 
@@ -461,9 +565,16 @@ def test_toegankelijkheidsverklaring_follows_the_model_statement_dated_from_the_
     flat = _text(html)
     assert "Status C: eerste maatregelen genomen." in flat
     assert f"Datum van deze verklaring {date_long(project.regio.toegankelijkheid.datum)}" in flat  # regio.yaml
-    assert 'href="mailto:toegankelijkheid@werkbedrijf-rijkvannijmegen.example"' in html  # extra.contact, like the footer
+    assert (
+        'href="mailto:toegankelijkheid@werkbedrijf-rijkvannijmegen.example"' in html
+    )  # extra.contact, like the footer
     assert "Wij reageren binnen vijf werkdagen" in flat
-    for heading in ("Over deze verklaring", "Hoe wij controleren", "Wat nog niet voldoet of niet is onderzocht", "Een probleem melden"):
+    for heading in (
+        "Over deze verklaring",
+        "Hoe wij controleren",
+        "Wat nog niet voldoet of niet is onderzocht",
+        "Een probleem melden",
+    ):
         assert f">{heading}<" in html, heading
     # what is not met is said, and no note for developers reaches the public page
     assert "Een onderzoek volgens de methode WCAG-EM heeft nog niet plaatsgevonden" in flat
@@ -476,9 +587,12 @@ def test_toegankelijkheidsverklaring_without_a_date_in_the_data_takes_the_newest
     from generator.publish.default_pages import statement_date
 
     regio = project.regio.model_copy(update={"toegankelijkheid": None})
-    newest = max([g.dvo.datum for g in project.gemeenten] + [project.verordening.datum_vaststelling]
-                 + [r.publicatiedatum for g in project.gemeenten for r in g.rapporten.values() if r.publicatiedatum]
-                 + [r.publicatiedatum for r in project.regio.rapportage.rapporten.values() if r.publicatiedatum])
+    newest = max(
+        [g.dvo.datum for g in project.gemeenten]
+        + [project.verordening.datum_vaststelling]
+        + [r.publicatiedatum for g in project.gemeenten for r in g.rapporten.values() if r.publicatiedatum]
+        + [r.publicatiedatum for r in project.regio.rapportage.rapporten.values() if r.publicatiedatum]
+    )
     assert statement_date(type(project)(**{**project.__dict__, "regio": regio})) == newest
     assert statement_date(project) == project.regio.toegankelijkheid.datum
 
@@ -495,10 +609,18 @@ def test_search_index_keeps_words_apart_and_leaves_out_what_is_said_elsewhere(bu
     # the leeswijzer is the same in every report of a period: indexed in the regional reports only
     leeswijzer = [e["location"] for e in index["docs"] if e["location"].endswith("#leeswijzer-kop")]
     assert leeswijzer and all(loc.startswith("regio/rapport-") for loc in leeswijzer), leeswijzer
+
     # ... which is true: word for word the same as each gemeente's (so nothing only a gemeente report says is lost)
     def section(name):
         html = (built / ".staging" / "html" / f"{name}.html").read_text(encoding="utf-8")
-        return _text(html[html.index('<section id="leeswijzer"'):html.index("</section>", html.index('<section id="leeswijzer"'))])
+        return _text(
+            html[
+                html.index('<section id="leeswijzer"') : html.index(
+                    "</section>", html.index('<section id="leeswijzer"')
+                )
+            ]
+        )
+
     for g in project.gemeenten:
         assert section(f"rapport-{g.slug}-2016") == section("rapport-regio-2016"), g.slug
     # the links block above every reading copy (PDF, open data) is navigation, not content

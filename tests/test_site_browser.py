@@ -38,7 +38,8 @@ def test_every_page_loads_at_every_width(browser_report):
 def test_every_page_passes_axe_wcag_and_best_practice_at_320_390_and_1280(browser_report):
     found = [
         f"{p['path']} @ {p['width']}px: {v['id']} ({v['impact']}) {v['help']} {v['nodes']}"
-        for p in browser_report["pages"] for v in p["violations"]
+        for p in browser_report["pages"]
+        for v in p["violations"]
     ]
     assert found == []
 
@@ -125,7 +126,15 @@ def test_every_section_of_the_drawer_opens_and_closes_by_keyboard_and_focus_stay
     for section in ("Gemeenten", "Regio", "Instrumentarium"):
         assert reached[section]["role"] == "button" and reached[section]["expanded"] in ("true", "false"), section
     assert browser_report["drawer"]["sections"] == [
-        {"name": name, "role": "button", "before": "false", "after": "true", "inside": "Overzicht", "back": name, "closed": "false"}
+        {
+            "name": name,
+            "role": "button",
+            "before": "false",
+            "after": "true",
+            "inside": "Overzicht",
+            "back": name,
+            "closed": "false",
+        }
         for name in ("Regio", "Instrumentarium")
     ]
     # Tab goes round: the last 14 stops pass the first entry of the top level again
@@ -135,7 +144,11 @@ def test_every_section_of_the_drawer_opens_and_closes_by_keyboard_and_focus_stay
 
 def test_axe_finds_nothing_with_the_menu_open_or_search_results_in_view(browser_report):
     states = browser_report["openStates"]
-    assert [s["state"] for s in states] == [f"menu open @ {DRAWER_WIDTH}px", "zoekresultaten @ 390px", "zoekresultaten @ 1280px"]
+    assert [s["state"] for s in states] == [
+        f"menu open @ {DRAWER_WIDTH}px",
+        "zoekresultaten @ 390px",
+        "zoekresultaten @ 1280px",
+    ]
     assert all(s.get("shown", True) for s in states)
     assert states[0]["titlesCut"] == []  # the site's name at the top of the drawer is whole
     assert [(s["state"], v["id"], v["nodes"]) for s in states for v in s["violations"]] == []

@@ -34,7 +34,9 @@ def maasland(tmp_path_factory) -> Region:
 
 def test_a_region_whose_nav_omits_default_pages_builds_with_its_own_page_and_without_them(maasland):
     site = maasland.path("site")
-    assert "Het Werkplein Maasland voert de re-integratie uit" in _text((site / "werkplein" / "index.html").read_text(encoding="utf-8"))
+    assert "Het Werkplein Maasland voert de re-integratie uit" in _text(
+        (site / "werkplein" / "index.html").read_text(encoding="utf-8")
+    )
     assert not (site / "werkbedrijf").exists() and not (site / "bestuur").exists()
     assert not maasland.path(".staging/docs/werkbedrijf.md").exists()
     assert (site / "dvo-lezen" / "index.html").is_file()  # a default page the nav does name
@@ -46,7 +48,7 @@ def test_its_toegankelijkheidsverklaring_is_its_own(maasland):
     from generator.util.formatting import date_long
 
     html = (maasland.path("site") / "toegankelijkheid" / "index.html").read_text(encoding="utf-8")
-    flat = _text(html[html.index('<article'):html.index("</article>")])
+    flat = _text(html[html.index("<article") : html.index("</article>")])
     assert flat.startswith("Toegankelijkheidsverklaring Werkplein Maasland wil dat iedereen deze site kan gebruiken")
     assert 'href="mailto:digitaal@werkplein-maasland.example"' in html and "Wij reageren binnen tien werkdagen" in flat
     project = load_project(maasland.root)
@@ -57,21 +59,29 @@ def test_its_toegankelijkheidsverklaring_is_its_own(maasland):
 
 def test_validate_reports_every_page_problem_the_strict_build_would_refuse_at_its_line(tmp_path):
     region = Region(copy_maasland(tmp_path))
-    region.write("content/pages/nieuws.md", "# Nieuws\n\nZie [over ons](werkbedrijf.md) en [het archief](archief/index.md).\n")
+    region.write(
+        "content/pages/nieuws.md", "# Nieuws\n\nZie [over ons](werkbedrijf.md) en [het archief](archief/index.md).\n"
+    )
     region.replace("mkdocs.yml", "  - Regio: regio/index.md\n", "")
     result = region.dvo("validate")
     assert result.exit_code == 1
     nav = f"mkdocs.yml:{region.line_of('mkdocs.yml', 'nav:')}:1: nav: de pagina"
     line = region.line_of("content/pages/nieuws.md", "archief")
     assert result.output.splitlines()[:-1] == [
-        f"content/pages/nieuws.md:{line}:{region.col_of('content/pages/nieuws.md', 'werkbedrijf.md')}: link naar 'werkbedrijf.md': "
-        "de standaardpagina werkbedrijf.md komt alleen op de site als nav (of not_in_nav) in mkdocs.yml haar noemt [link-onbekend]",
-        f"content/pages/nieuws.md:{line}:{region.col_of('content/pages/nieuws.md', 'archief/')}: link naar 'archief/index.md': "
+        f"content/pages/nieuws.md:{line}:{region.col_of('content/pages/nieuws.md', 'werkbedrijf.md')}: link naar "
+        "'werkbedrijf.md': "
+        "de standaardpagina werkbedrijf.md komt alleen op de site als nav (of not_in_nav) in mkdocs.yml haar "
+        "noemt [link-onbekend]",
+        f"content/pages/nieuws.md:{line}:{region.col_of('content/pages/nieuws.md', 'archief/')}: link naar "
+        "'archief/index.md': "
         "die pagina bestaat niet op de site [link-onbekend]",
         f"{nav} 'nieuws.md' (uit content/pages/nieuws.md) staat niet in nav en valt niet onder not_in_nav; met "
-        "'validation: omitted_files: warn' bouwt mkdocs de site dan niet. Zet haar in nav, of voeg '/nieuws.md' toe aan not_in_nav [pagina-niet-in-nav]",
-        f"{nav} 'regio/index.md' (een pagina die de generator maakt) staat niet in nav en valt niet onder not_in_nav; met "
-        "'validation: omitted_files: warn' bouwt mkdocs de site dan niet. Zet haar in nav, of voeg '/regio/index.md' toe aan not_in_nav [pagina-niet-in-nav]",
+        "'validation: omitted_files: warn' bouwt mkdocs de site dan niet. Zet haar in nav, of voeg '/nieuws.md' "
+        "toe aan not_in_nav [pagina-niet-in-nav]",
+        f"{nav} 'regio/index.md' (een pagina die de generator maakt) staat niet in nav en valt niet onder "
+        "not_in_nav; met "
+        "'validation: omitted_files: warn' bouwt mkdocs de site dan niet. Zet haar in nav, of voeg "
+        "'/regio/index.md' toe aan not_in_nav [pagina-niet-in-nav]",
     ]
     # the regional reports are still covered by not_in_nav (/regio/rapport-*.md); nothing is written
     assert "rapport" not in result.output and not region.path(".staging").exists()

@@ -36,15 +36,19 @@ def _page(root: Path, rel: str) -> str:
 
 def test_home_page_lists_the_gemeenten_of_this_region_before_its_first_subheading(kwartaal):
     html = _page(kwartaal, "")
-    assert re.findall(r'<a href="(gemeenten/[a-z-]+/)">([^<]+)</a>', html[html.index("gemeentekeuze"):]) [:2] == [
-        ("gemeenten/lindeveen/", "Lindeveen"), ("gemeenten/oosterbroek/", "Oosterbroek")]
+    assert re.findall(r'<a href="(gemeenten/[a-z-]+/)">([^<]+)</a>', html[html.index("gemeentekeuze") :])[:2] == [
+        ("gemeenten/lindeveen/", "Lindeveen"),
+        ("gemeenten/oosterbroek/", "Oosterbroek"),
+    ]
     assert html.index('id="kies-een-gemeente"') < html.index('id="over-deze-site"')
 
 
 def test_gemeente_page_shows_the_latest_kwartaal(kwartaal):
     flat = _text(_page(kwartaal, "gemeenten/oosterbroek"))
     assert "Prestaties in kwartaal 2 van 2016" in flat
-    assert "Van de 2 prestatie-indicatoren in de DVO heeft er 1 een realisatie in kwartaal 2 van 2016: 1 op koers." in flat
+    assert (
+        "Van de 2 prestatie-indicatoren in de DVO heeft er 1 een realisatie in kwartaal 2 van 2016: 1 op koers." in flat
+    )
     # Uitstroom has no realisatie in Q2: its cumulative target is half the year's 24.
     assert "Uitstroom naar werk (hoger is beter) nog geen realisatie streefwaarde 12" in flat
     # Instroom (lager is beter): 14 against half of 30 is 15 / 14 = 107,1%.
@@ -57,11 +61,18 @@ def test_gemeente_page_shows_the_latest_kwartaal(kwartaal):
 
 
 def test_reading_copies_and_navigation_per_kwartaal(kwartaal):
-    for rel in ("gemeenten/lindeveen/dvo", "gemeenten/lindeveen/rapport-2016-Q1", "gemeenten/lindeveen/rapport-2016-Q2", "regio/rapport-2016-Q2"):
+    for rel in (
+        "gemeenten/lindeveen/dvo",
+        "gemeenten/lindeveen/rapport-2016-Q1",
+        "gemeenten/lindeveen/rapport-2016-Q2",
+        "regio/rapport-2016-Q2",
+    ):
         assert (kwartaal / "site" / rel / "index.html").is_file(), rel
     html = _page(kwartaal, "gemeenten/lindeveen/rapport-2016-Q2")
     assert 'href="../../../pdf/rapport-lindeveen-2016-Q2.pdf"' in html
-    active = re.findall(r'class="md-nav__link md-nav__link--active">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', html)
+    active = re.findall(
+        r'class="md-nav__link md-nav__link--active">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', html
+    )
     assert active == ["Rapportage kwartaal 2 van 2016"]
     # A vastgestelde DVO carries no concept warning; a concept does.
     assert "Concept: DVO" not in _page(kwartaal, "gemeenten/lindeveen/dvo")
@@ -70,8 +81,10 @@ def test_reading_copies_and_navigation_per_kwartaal(kwartaal):
 
 def test_footer_and_generated_pages_are_this_regions_own(kwartaal):
     html = _page(kwartaal, "")
-    footer = _text(html[html.index('<footer class="md-footer">'):])
-    assert footer.startswith("Werkpunt Lindeveen-Oosterbroek Contact: info@werkpunt.example of 012 345 67 89 Toegankelijkheidsverklaring")
+    footer = _text(html[html.index('<footer class="md-footer">') :])
+    assert footer.startswith(
+        "Werkpunt Lindeveen-Oosterbroek Contact: info@werkpunt.example of 012 345 67 89 Toegankelijkheidsverklaring"
+    )
     assert 'href="tel:0123456789"' in html
     for rel in ("", "gemeenten", "gemeenten/lindeveen", "gemeenten/oosterbroek", "regio", "404.html"):
         page = kwartaal / "site" / rel / "index.html" if not rel.endswith(".html") else kwartaal / "site" / rel
@@ -86,11 +99,17 @@ def test_tertaal_labels_on_the_generated_pages(tmp_path):
 
     root = fixture_region("regio-kwartaal", tmp_path)
     (root / "content" / "regio.yaml").write_text(
-        (root / "content" / "regio.yaml").read_text(encoding="utf-8").replace("periode_schema: kwartaal", "periode_schema: tertaal"), encoding="utf-8")
+        (root / "content" / "regio.yaml")
+        .read_text(encoding="utf-8")
+        .replace("periode_schema: kwartaal", "periode_schema: tertaal"),
+        encoding="utf-8",
+    )
     for gemeente in (root / "gemeenten").glob("*.yaml"):
         gemeente.write_text(gemeente.read_text(encoding="utf-8").replace("2016-Q", "2016-T"), encoding="utf-8")
     project = load_project(root)
-    text = pages(build_source(project), root / ".staging" / "docs", Templates.for_layout(project.layout))["gemeenten/lindeveen/index.md"]
+    text = pages(build_source(project), root / ".staging" / "docs", Templates.for_layout(project.layout))[
+        "gemeenten/lindeveen/index.md"
+    ]
     assert "## Prestaties in tertaal 2 van 2016" in text
     # T2 of three: two thirds of the year target of 40 for uitstroom
     assert "realisatie 21 · streefwaarde 26,7" in text

@@ -34,11 +34,14 @@ def test_unknown_field_names_the_allowed_ones(region):
     region.replace(D, "  bijstandsgerechtigden:", "  oppervlakte: 69\n  bijstandsgerechtigden:")
     line = region.line_of(D, "oppervlakte:")
     lines = findings(region)
-    assert lines[:-1] == [f"{D}:{line}:3: kerngegevens.oppervlakte: onbekend veld (tikfout?); toegestaan zijn: peildatum, bron, inwoners, bijstandsgerechtigden [veld-onbekend]"]
+    assert lines[:-1] == [
+        f"{D}:{line}:3: kerngegevens.oppervlakte: onbekend veld (tikfout?); toegestaan zijn: peildatum, bron, "
+        "inwoners, bijstandsgerechtigden [veld-onbekend]"
+    ]
 
 
 def test_misspelt_required_field_is_one_message_with_a_suggestion(region):
-    region.replace(D, "  bron: \"Teruggerekend", "  bronn: \"Teruggerekend")
+    region.replace(D, '  bron: "Teruggerekend', '  bronn: "Teruggerekend')
     line = region.line_of(D, "bronn:")
     lines = findings(region)
     # One finding: no extra 'verplicht veld ontbreekt' for the `bron` that the typo stands in for.
@@ -153,15 +156,21 @@ def test_basis_shares_must_add_up_to_regional_basis(region):
     rel = "content/regio.yaml"
     regional = region.line_of(rel, "    2015:")
     lines = findings(region)
-    assert f"{rel}:{regional}:5: basisdienstverlening.jaren[2015]: de aandelen basisdienstverlening van de gemeenten (€ 9.923.000) " \
-           "tellen niet op tot de regionale basisdienstverlening (€ 9.924.000); verschil € -1.000. Het aandeel van elke gemeente " \
-           "staat in gemeenten/<slug>.yaml bij financien[2015].basisdienstverlening [basis-telt-niet-op]" in lines
+    assert (
+        f"{rel}:{regional}:5: basisdienstverlening.jaren[2015]: de aandelen basisdienstverlening van de gemeenten "
+        "(€ 9.923.000) "
+        "tellen niet op tot de regionale basisdienstverlening (€ 9.924.000); verschil € -1.000. Het aandeel van "
+        "elke gemeente "
+        "staat in gemeenten/<slug>.yaml bij financien[2015].basisdienstverlening [basis-telt-niet-op]" in lines
+    )
     # ... and every gemeente's share line, each pointing back at the regional line.
     for slug in SLUGS:
         rel_g = f"gemeenten/{slug}.yaml"
         share = region.line_of(rel_g, "    basisdienstverlening:")
         assert_finding(lines, f"{rel_g}:{share}:27", "basis-telt-niet-op")
-        assert any(line.startswith(f"{rel_g}:{share}:27: ") and f"(€ 9.924.000, {rel}:{regional})" in line for line in lines)
+        assert any(
+            line.startswith(f"{rel_g}:{share}:27: ") and f"(€ 9.924.000, {rel}:{regional})" in line for line in lines
+        )
     assert len(lines) == 1 + len(SLUGS) + 1  # regional line, one per gemeente, summary
 
 
@@ -170,7 +179,8 @@ def test_maatwerk_may_not_exceed_maatwerkbudget(region):
     line = region.line_of(W, "2015: 40000")
     lines = findings(region)
     assert lines[:-1] == [
-        f"{W}:{line}:13: maatwerk[0].budget[2015]: de maatwerkafspraken van Wijchen in 2015 (samen € 40.000) zijn hoger dan "
+        f"{W}:{line}:13: maatwerk[0].budget[2015]: de maatwerkafspraken van Wijchen in 2015 (samen € 40.000) zijn "
+        "hoger dan "
         "het maatwerkbudget (€ 31.000); verschil € 9.000. Deze afspraak: € 40.000 [maatwerkbudget-overschreden]"
     ]
 
@@ -180,8 +190,10 @@ def test_negative_maatwerkbudget_points_at_the_basis_share_that_causes_it(region
     region.replace("gemeenten/nijmegen.yaml", "    basisdienstverlening: 7781000", "    basisdienstverlening: 7597000")
     lines = findings(region)
     assert lines[:-1] == [  # the basis shares still add up: only the negative budget is wrong
-        f"{D}:{region.line_of(D, 'basisdienstverlening: 400000')}:27: financien[2015].basisdienstverlening: dit aandeel is hoger "
-        "dan wat beschikbaar is; het maatwerkbudget van Druten in 2015 is negatief (€ -62.000): beschikbaar € 338.000 min "
+        f"{D}:{region.line_of(D, 'basisdienstverlening: 400000')}:27: financien[2015].basisdienstverlening: dit "
+        "aandeel is hoger "
+        "dan wat beschikbaar is; het maatwerkbudget van Druten in 2015 is negatief (€ -62.000): beschikbaar € "
+        "338.000 min "
         "basisdienstverlening € 400.000 min verplichtingen € 0 [maatwerkbudget-negatief]"
     ]
 
@@ -193,9 +205,12 @@ def test_negative_maatwerkbudget_points_at_the_verplichting_that_tips_it_over(re
     line = region.line_of(W, "2015: 90100")
     lines = findings(region)
     assert lines[:-1] == [
-        f"{W}:{line}:13: verplichtingen[1].bedrag[2015]: met deze verplichting (€ 90.100) gaan de verplichtingen boven wat "
-        "na de basisdienstverlening overblijft (€ 198.000); het maatwerkbudget van Wijchen in 2015 is negatief (€ -9.000): "
-        "beschikbaar € 821.000 min basisdienstverlening € 623.000 min verplichtingen € 207.000 [maatwerkbudget-negatief]"
+        f"{W}:{line}:13: verplichtingen[1].bedrag[2015]: met deze verplichting (€ 90.100) gaan de verplichtingen "
+        "boven wat "
+        "na de basisdienstverlening overblijft (€ 198.000); het maatwerkbudget van Wijchen in 2015 is negatief (€ "
+        "-9.000): "
+        "beschikbaar € 821.000 min basisdienstverlening € 623.000 min verplichtingen € 207.000 "
+        "[maatwerkbudget-negatief]"
     ]
 
 
@@ -218,8 +233,14 @@ def test_toelichting_needs_a_realisatie_in_that_period(region):
 
 def test_weights_of_a_verdeelsleutel_total_100(region):
     rel = "content/regio.yaml"
-    region.replace(rel, "        gewicht: 50\n      - kenmerk: bijstandsgerechtigden", "        gewicht: 60\n      - kenmerk: bijstandsgerechtigden")
-    assert_finding(findings(region), f"{rel}:{region.line_of(rel, '- id: inwoners-en-bijstand')}:5", "gewichten-ongeldig")
+    region.replace(
+        rel,
+        "        gewicht: 50\n      - kenmerk: bijstandsgerechtigden",
+        "        gewicht: 60\n      - kenmerk: bijstandsgerechtigden",
+    )
+    assert_finding(
+        findings(region), f"{rel}:{region.line_of(rel, '- id: inwoners-en-bijstand')}:5", "gewichten-ongeldig"
+    )
 
 
 def test_all_findings_of_all_files_in_one_run(region):
@@ -240,9 +261,14 @@ def test_command_line_reports_without_traceback(region):
     region.replace(W, "      2016: 116900", "      2016: veel")
     proc = subprocess.run(
         [sys.executable, "-m", "generator", "validate", "--root", str(region.root)],
-        capture_output=True, text=True, cwd=REPO,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     line = region.line_of(W, "2016: veel")
-    assert f"{W}:{line}:13: verplichtingen[0].bedrag[2016]: verwacht een bedrag in euro's, gevonden 'veel' [bedrag-ongeldig]" in proc.stderr.splitlines()
+    assert (
+        f"{W}:{line}:13: verplichtingen[0].bedrag[2016]: verwacht een bedrag in euro's, gevonden 'veel' "
+        "[bedrag-ongeldig]" in proc.stderr.splitlines()
+    )

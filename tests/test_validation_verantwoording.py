@@ -31,10 +31,15 @@ def test_a_ratio_cannot_be_a_stroom(region):
 
 def test_a_percentage_cannot_be_cumulatief(tertaal_region):
     # Make the fixture's score indicator a plain sum that is still a rapportcijfer.
-    tertaal_region.replace(I, "    regionaal: gewogen gemiddelde\n    noemer: respondenten\n    meetwijze: stand", "    regionaal: som\n    meetwijze: cumulatief")
+    tertaal_region.replace(
+        I,
+        "    regionaal: gewogen gemiddelde\n    noemer: respondenten\n    meetwijze: stand",
+        "    regionaal: som\n    meetwijze: cumulatief",
+    )
     line = line_after(tertaal_region, I, "- id: tevredenheid", "meetwijze: cumulatief")
     assert findings(tertaal_region)[:-1] == [
-        f"{I}:{line}:16: indicatoren[4].meetwijze: 'tevredenheid' is een rapportcijfer, dat niet over perioden kan worden opgeteld: "
+        f"{I}:{line}:16: indicatoren[4].meetwijze: 'tevredenheid' is een rapportcijfer, dat niet over perioden "
+        "kan worden opgeteld: "
         "verwacht 'stand', gevonden 'cumulatief' [meetwijze-ongeldig]"
     ]
 
@@ -74,7 +79,12 @@ def test_spending_on_a_budget_line_is_an_amount(region):
 
 
 def test_a_vastgesteld_report_says_by_whom_and_when(region):
-    region.replace(W, "    status: vastgesteld\n    vastgesteld:\n      door: college van burgemeester en wethouders van Wijchen\n      datum: 2016-04-12\n", "    status: vastgesteld\n")
+    region.replace(
+        W,
+        "    status: vastgesteld\n    vastgesteld:\n      door: college van burgemeester en wethouders van "
+        "Wijchen\n      datum: 2016-04-12\n",
+        "    status: vastgesteld\n",
+    )
     line = region.line_of(W, "status: vastgesteld")
     assert_finding(findings(region), f"{W}:{line}:5", "rapportstatus-ongeldig")
 

@@ -40,6 +40,7 @@ def u(v, slug, indicator, code):
 
 # --- section 1: every meetwijze at T1, T2, T3 and across the year boundary -------------------
 
+
 @pytest.mark.parametrize(
     "code, streef, real, score, status, nul, vorige",
     [
@@ -105,7 +106,9 @@ def test_kwartaal_scheme_uses_quarters(tertaal_region):
     """The same data read per kwartaal: Q1 is a quarter of the year, not a third."""
     # Beekdal's ladder runs its 2017 overgangen from 2016-T3, which has no quarter: left out here.
     text = tertaal_region.read("gemeenten/beekdal.yaml")
-    tertaal_region.write("gemeenten/beekdal.yaml", text[:text.index("  # Een cohort van 100")] + text[text.index("\nbesteed:") + 1:])
+    tertaal_region.write(
+        "gemeenten/beekdal.yaml", text[: text.index("  # Een cohort van 100")] + text[text.index("\nbesteed:") + 1 :]
+    )
     for rel in ("gemeenten/beekdal.yaml", "gemeenten/heiderveen.yaml", "content/regio.yaml"):
         text = tertaal_region.read(rel).replace("-T", "-Q")
         tertaal_region.write(rel, text.replace("periode_schema: tertaal", "periode_schema: kwartaal"))
@@ -125,6 +128,7 @@ def test_kwartaal_scheme_uses_quarters(tertaal_region):
 
 
 # --- section 2: signalering -------------------------------------------------------------
+
 
 def test_small_counts_are_not_escalated_until_the_difference_reaches_the_minimum(v):
     # Heiderveen werkplekken, 6 a year. T1: 0 of 2 (0%), T2: 1 of 4 (25%): differences 2 and 3.
@@ -151,7 +155,10 @@ def test_decision_list_has_the_regional_afwijking_with_its_question(v):
     176,67 = 73,58%: the regional figure is an afwijking of its own."""
     t = v.periode("2017-T1")
     signalen = v.signalen(t)
-    assert [(s.naam, s.indicator.id) for s in signalen] == [("Beekdal", "uitstroom"), ("regio Rivierenveld", "uitstroom")]
+    assert [(s.naam, s.indicator.id) for s in signalen] == [
+        ("Beekdal", "uitstroom"),
+        ("regio Rivierenveld", "uitstroom"),
+    ]
     regio = signalen[1].regio
     assert (regio.realisatie, cents(regio.streefwaarde), cents(regio.score)) == (130, D("176.67"), D("73.58"))
     assert regio.naar_bestuur
@@ -178,6 +185,7 @@ def test_an_unaccepted_explanation_goes_to_the_bestuur_and_is_followed_up(v):
 
 # --- section 3: money -----------------------------------------------------------------------
 
+
 def test_beekdal_financial_section_to_the_euro(v):
     """2016-T3 (year end), against Beekdal's DVO 1.0 (vastgesteld 1 December 2015). Budget: basis
     825.000, verplichtingen 100.000, maatwerkbudget 1.150.000 - 825.000 - 100.000 = 225.000, of
@@ -185,17 +193,35 @@ def test_beekdal_financial_section_to_the_euro(v):
     the 45.000 not allocated is no part of it and is never judged. Spent 182.000 on the afspraak:
     overschreden by 2.000, which the Werkorganisatie bears (an overrun is the organisation's)."""
     f = v.financien("beekdal", v.periode("2016-T3"))
-    assert v.geldende_dvo("beekdal", v.periode("2016-T3")).omschrijving == "Gemeten tegen DVO versie 1.0, vastgesteld op 1 december 2015."
-    assert (f.basisdienstverlening.budget, f.basisdienstverlening.besteed, f.basisdienstverlening.status) == (825000, 825000, BINNEN_BUDGET)
+    assert (
+        v.geldende_dvo("beekdal", v.periode("2016-T3")).omschrijving
+        == "Gemeten tegen DVO versie 1.0, vastgesteld op 1 december 2015."
+    )
+    assert (f.basisdienstverlening.budget, f.basisdienstverlening.besteed, f.basisdienstverlening.status) == (
+        825000,
+        825000,
+        BINNEN_BUDGET,
+    )
     assert (f.verplichtingen.budget, f.verplichtingen.besteed) == (100000, 100000)
     [afspraak] = f.afspraken
-    assert (afspraak.budget, afspraak.besteed, afspraak.status, afspraak.resterend) == (180000, 182000, OVERSCHREDEN, -2000)
+    assert (afspraak.budget, afspraak.besteed, afspraak.status, afspraak.resterend) == (
+        180000,
+        182000,
+        OVERSCHREDEN,
+        -2000,
+    )
     assert (f.toegewezen, f.niet_toegewezen, f.maatwerkbudget) == (180000, 45000, 225000)
     assert (f.maatwerk.budget, f.maatwerk.besteed, f.maatwerk.status) == (180000, 182000, OVERSCHREDEN)
     assert (f.totaal.budget, f.totaal.besteed) == (1105000, 1107000)
     assert f.signalen == [afspraak]  # never the unallocated maatwerkbudget
     a = f.afrekening
-    assert (a.bijdrage, a.besteed, a.verschuldigd, a.te_verrekenen, a.ten_laste_organisatie) == (1105000, 1107000, 1105000, 0, 2000)
+    assert (a.bijdrage, a.besteed, a.verschuldigd, a.te_verrekenen, a.ten_laste_organisatie) == (
+        1105000,
+        1107000,
+        1105000,
+        0,
+        2000,
+    )
     assert a.uitkomst == "niets te verrekenen"
 
 
@@ -208,7 +234,13 @@ def test_heiderveen_afrekening_repays_what_an_afspraak_did_not_spend(v):
     assert (afspraak.budget, afspraak.besteed, afspraak.status) == (150000, 120000, ONDERBESTEED)
     assert (f.totaal.budget, f.totaal.besteed, f.niet_toegewezen) == (700000, 670000, 20000)
     a = f.afrekening
-    assert (a.bijdrage, a.verschuldigd, a.te_verrekenen, a.terugbetaling, a.ten_laste_organisatie) == (700000, 670000, 30000, 30000, 0)
+    assert (a.bijdrage, a.verschuldigd, a.te_verrekenen, a.terugbetaling, a.ten_laste_organisatie) == (
+        700000,
+        670000,
+        30000,
+        30000,
+        0,
+    )
     assert a.uitkomst == "terugbetaling aan de gemeente van € 30.000"
 
 
@@ -230,15 +262,32 @@ def test_regional_finance_is_the_sum_of_the_gemeente_sections(v):
     doc = regio_rapport(v, v.periode("2016-T3"), "test")
     fin = doc.financieel
     # Bijdrage: Beekdal 1.105.000 + Heiderveen 550.000 + 0 + 150.000 = 1.805.000; spent 1.107.000 + 670.000.
-    assert fin.budget == {"basisdienstverlening": 1375000, "verplichtingen": 100000, "maatwerk": 330000, "totaal": 1805000}
-    assert fin.besteed == {"basisdienstverlening": 1375000, "verplichtingen": 100000, "maatwerk": 302000, "totaal": 1777000}
+    assert fin.budget == {
+        "basisdienstverlening": 1375000,
+        "verplichtingen": 100000,
+        "maatwerk": 330000,
+        "totaal": 1805000,
+    }
+    assert fin.besteed == {
+        "basisdienstverlening": 1375000,
+        "verplichtingen": 100000,
+        "maatwerk": 302000,
+        "totaal": 1777000,
+    }
     for line in fin.budget:
         assert fin.budget[line] == sum(getattr(f, line).budget for f in fin.gemeenten)
-    assert (fin.te_verrekenen, fin.terugbetaling, fin.bijbetaling, fin.ten_laste_organisatie, fin.niet_toegewezen) == (30000, 30000, 0, 2000, 65000)
+    assert (fin.te_verrekenen, fin.terugbetaling, fin.bijbetaling, fin.ten_laste_organisatie, fin.niet_toegewezen) == (
+        30000,
+        30000,
+        0,
+        2000,
+        65000,
+    )
     assert doc.afrekening_kort == "€ 30.000 terug naar de gemeenten; € 2.000 komt voor rekening van de Werkorganisatie"
 
 
 # --- the rendered reports -------------------------------------------------------------------
+
 
 def flat(path) -> str:
     return " ".join(" ".join(pdf_pages(path)).split())
@@ -248,7 +297,10 @@ def test_reports_name_the_regions_own_body_and_show_status(built_tertaal):
     pdf = built_tertaal / "site" / "pdf"
     beekdal = flat(pdf / "rapport-beekdal-2016-T3.pdf")
     assert "Verantwoordingsrapportage Beekdal tertaal 3 van 2016" in beekdal
-    assert "Vastgesteld door college van burgemeester en wethouders van Beekdal op 14 februari 2017 (kenmerk BD-2017-031)" in beekdal
+    assert (
+        "Vastgesteld door college van burgemeester en wethouders van Beekdal op 14 februari 2017 (kenmerk BD-2017-031)"
+        in beekdal
+    )
     assert "Publicatiedatum 21 februari 2017" in beekdal
     assert f"Besluitpunten voor {BODY}" in beekdal
     assert "Context: arbeidsmarkt en bijzonderheden De arbeidsmarkt in Beekdal trok in het najaar aan" in beekdal
@@ -274,7 +326,9 @@ def test_report_pdf_has_the_in_year_figures_and_money(built_tertaal):
     t3 = flat(built_tertaal / "site" / "pdf" / "rapport-beekdal-2016-T3.pdf")
     assert "Maatwerk: Jongeren aan het werk € 180.000 € 182.000 101,1% overschreden" in t3
     assert "Bijdrage € 1.105.000 € 1.107.000 100,2% overschreden" in t3
-    assert "€ 45.000 is niet aan een afspraak toegewezen: dat hoort niet bij de bijdrage en blijft bij de gemeente" in t3
+    assert (
+        "€ 45.000 is niet aan een afspraak toegewezen: dat hoort niet bij de bijdrage en blijft bij de gemeente" in t3
+    )
     assert "Maatwerk: Jongeren aan het werk € 180.000 € 182.000 € 180.000 € 0 € 2.000" in t3  # the afrekening line
     assert "Uitkomst van de afrekening 2016: niets te verrekenen. De Werkorganisatie draagt zelf € 2.000." in t3
     assert "Afrekening" not in t1  # in-year: no afrekening yet
@@ -305,6 +359,9 @@ def test_first_page_says_what_goes_to_the_body_and_which_money_is_flagged(built_
     ) in beekdal
     regio = " ".join(pdf_pages(pdf / "rapport-regio-2016-T3.pdf")[0].split())
     assert f"In het kort: 1 afwijking gaat naar {BODY}; geen afwijkingen hebben een aanvaarde verklaring." in regio
-    assert ("Beekdal: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000); 1 budgetpost onderbesteed bij 1 gemeente. "
-            "Afrekening 2016: € 30.000 terug naar de gemeenten; € 2.000 komt voor rekening van de Werkorganisatie.") in regio
+    assert (
+        "Beekdal: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000); 1 budgetpost "
+        "onderbesteed bij 1 gemeente. "
+        "Afrekening 2016: € 30.000 terug naar de gemeenten; € 2.000 komt voor rekening van de Werkorganisatie."
+    ) in regio
     assert f"Besluitpunten voor {BODY}" in regio  # the decision list itself starts on the first page

@@ -16,7 +16,16 @@ from ruamel.yaml import YAML
 
 from generator.cli import main
 from generator.load.layout import PACKAGE_TEMPLATES
-from tests.conftest import REPO, Region, assert_finding, assert_only_finding, findings, fixture_region, located, only_finding
+from tests.conftest import (
+    REPO,
+    Region,
+    assert_finding,
+    assert_only_finding,
+    findings,
+    fixture_region,
+    located,
+    only_finding,
+)
 
 I = "content/instrumentarium.yaml"
 
@@ -39,7 +48,11 @@ def test_one_service_in_two_groups_is_one_instrument(achterhoek):
     jobcoaching = project.instrument("jobcoaching")
     assert jobcoaching.dienstgroep == ["bemiddeling", "arbeidsbeperkten"]
     assert [i.id for i in project.instrumentarium.instrumenten].count("jobcoaching") == 1
-    assert {i.aanbieder for i in project.instrumentarium.instrumenten} >= {"Werkgeversservicepunt Achterhoek", "Loopbaanplein", "ROZ"}
+    assert {i.aanbieder for i in project.instrumentarium.instrumenten} >= {
+        "Werkgeversservicepunt Achterhoek",
+        "Loopbaanplein",
+        "ROZ",
+    }
     assert project.instrument("inburgering").status == "in ontwikkeling"
     assert project.instrument("eigen-kracht").routes == ["perspectief", "meedoen"]
     # No service is forced into an article that does not fit: most have no verordening article.
@@ -57,20 +70,41 @@ def test_the_site_shows_the_catalogue_as_the_region_wrote_it(achterhoek, monkeyp
     assert "Dienstgroepen Bemiddeling en plaatsing; Specifieke doelgroepen: arbeidsbeperkten" in page
     assert "Route Werk" in page and "Re-integratieverordening Artikel 3. Jobcoaching" in page
     speeddates = _text(site / "speeddates" / "index.html")
-    assert "Aanbieder Werkgeversservicepunt Achterhoek" in speeddates and "Grondslag Niet vermeld in het instrumentarium" in speeddates
+    assert (
+        "Aanbieder Werkgeversservicepunt Achterhoek" in speeddates
+        and "Grondslag Niet vermeld in het instrumentarium" in speeddates
+    )
     assert "Status: in ontwikkeling" in _text(site / "inburgering" / "index.html")
     assert "Duur drie weken" in _text(site / "eigen-kracht" / "index.html")
     overview = _text(site / "index.html")
-    assert "alle 48 instrumenten van Werkleerbedrijf Achterhoek, in 4 categorieën, ingedeeld in 12 dienstgroepen" in overview
+    assert (
+        "alle 48 instrumenten van Werkleerbedrijf Achterhoek, in 4 categorieën, ingedeeld in 12 dienstgroepen"
+        in overview
+    )
     # The dienstgroepen are headings under "Per dienstgroep" (so also in the page's table of contents,
     # which comes first), and Jobcoaching is listed under both of its groups.
     html = (site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h3 id="[^"]*">Bemiddeling en plaatsing', html)
-    groups = overview[overview.rindex("Per dienstgroep"):]
-    assert groups[groups.index("Bemiddeling en plaatsing"):groups.index("Specifieke doelgroepen: jongeren")].count("Jobcoaching") == 1
-    assert groups[groups.index("Specifieke doelgroepen: arbeidsbeperkten"):groups.index("Specifieke doelgroepen: zelfstandig")].count("Jobcoaching") == 1
+    groups = overview[overview.rindex("Per dienstgroep") :]
+    assert (
+        groups[groups.index("Bemiddeling en plaatsing") : groups.index("Specifieke doelgroepen: jongeren")].count(
+            "Jobcoaching"
+        )
+        == 1
+    )
+    assert (
+        groups[
+            groups.index("Specifieke doelgroepen: arbeidsbeperkten") : groups.index(
+                "Specifieke doelgroepen: zelfstandig"
+            )
+        ].count("Jobcoaching")
+        == 1
+    )
     assert "Totaal 9 30 6 3 48" in overview  # the category x function table adds up to the catalogue
-    assert "Meedoen : De klant heeft (nog) geen perspectief op betaald werk en doet mee in de samenleving. (3 instrumenten)" in overview
+    assert (
+        "Meedoen : De klant heeft (nog) geen perspectief op betaald werk en doet mee in de samenleving. (3 "
+        "instrumenten)" in overview
+    )
 
 
 def _text(path: Path) -> str:
@@ -94,7 +128,8 @@ def test_a_category_is_checked_against_the_regions_own_list(achterhoek):
     achterhoek.write(I, text[:start] + text[start:].replace("categorie: werk\n", "categorie: werkk\n", 1))
     line = _line(achterhoek, I, "categorie: werkk", "- id: payrolling")
     assert only_finding(achterhoek) == (
-        f"{I}:{line}:16: instrumenten[24].categorie: onbekende categorie 'werkk'; bekend zijn: inkomen, ontwikkeling, werk, "
+        f"{I}:{line}:16: instrumenten[24].categorie: onbekende categorie 'werkk'; bekend zijn: inkomen, "
+        "ontwikkeling, werk, "
         "werkgevers-en-loopbaan (categorieen in content/instrumentarium.yaml); bedoelt u 'werk'? [verwijzing-onbekend]"
     )
 
@@ -102,7 +137,9 @@ def test_a_category_is_checked_against_the_regions_own_list(achterhoek):
 def test_the_example_regions_function_is_unknown_in_another_region(achterhoek):
     start = achterhoek.read(I).index("  - id: testen")
     text = achterhoek.read(I)
-    achterhoek.write(I, text[:start] + text[start:].replace("functie: werken-en-leren", "functie: kandidaatsbenadering", 1))
+    achterhoek.write(
+        I, text[:start] + text[start:].replace("functie: werken-en-leren", "functie: kandidaatsbenadering", 1)
+    )
     line = _line(achterhoek, I, "functie: kandidaatsbenadering", "- id: testen")
     assert_only_finding(achterhoek, f"{I}:{line}:14", "verwijzing-onbekend")
 
@@ -123,14 +160,15 @@ def test_an_instrument_without_a_category_is_reported_when_the_region_has_catego
     achterhoek.replace(I, "    categorie: inkomen\n", "", 1)
     line = achterhoek.line_of(I, "- id: bijzondere-bijstand")
     assert only_finding(achterhoek) == (
-        f"{I}:{line}:5: instrumenten[0]: verwacht een categorie (veld 'categorie': een van inkomen, ontwikkeling, werk, "
+        f"{I}:{line}:5: instrumenten[0]: verwacht een categorie (veld 'categorie': een van inkomen, ontwikkeling, "
+        "werk, "
         "werkgevers-en-loopbaan), want categorieen in content/instrumentarium.yaml is ingevuld [veld-ontbreekt]"
     )
 
 
 def test_a_category_without_a_list_of_categories(achterhoek):
     text = achterhoek.read(I)
-    achterhoek.write(I, text[:text.index("categorieen:")] + text[text.index("dienstgroepen:"):])
+    achterhoek.write(I, text[: text.index("categorieen:")] + text[text.index("dienstgroepen:") :])
     lines = findings(achterhoek)
     # Every instrument names one (48 findings), told once per category with the lines of the others.
     assert lines[-1] == "48 fouten gevonden; er is niets geschreven."
@@ -142,14 +180,18 @@ def test_a_category_without_a_list_of_categories(achterhoek):
 
 
 def test_a_duplicate_term_id(achterhoek):
-    achterhoek.replace(I, "  - {id: levensonderhoud, naam: Levensonderhoud}", "  - {id: inkomensondersteuning, naam: Levensonderhoud}")
+    achterhoek.replace(
+        I, "  - {id: levensonderhoud, naam: Levensonderhoud}", "  - {id: inkomensondersteuning, naam: Levensonderhoud}"
+    )
     lines = findings(achterhoek)
     position = f"{achterhoek.line_of(I, 'naam: Levensonderhoud}')}:{achterhoek.col_of(I, 'inkomensondersteuning, naam: Levensonderhoud')}"
     assert_finding(lines, f"{I}:{position}", "waarde-dubbel")
 
 
 def test_a_grondslag_is_a_law_or_an_article_not_both(achterhoek):
-    achterhoek.replace(I, "      - artikel: jobcoaching", "      - artikel: jobcoaching\n        wet: Participatiewet, artikel 10")
+    achterhoek.replace(
+        I, "      - artikel: jobcoaching", "      - artikel: jobcoaching\n        wet: Participatiewet, artikel 10"
+    )
     line = achterhoek.line_of(I, "- artikel: jobcoaching")
     assert_only_finding(achterhoek, f"{I}:{line}:9", "grondslag-ongeldig")
 
@@ -158,7 +200,9 @@ def test_an_indicator_function_is_one_of_the_regions(achterhoek):
     rel = "content/indicatoren.yaml"
     achterhoek.replace(rel, "functie: werkgeversservicepunt", "functie: werkgeversservicepun")
     line = achterhoek.line_of(rel, "functie: werkgeversservicepun")
-    assert_only_finding(achterhoek, f"{rel}:{line}:{achterhoek.col_of(rel, 'werkgeversservicepun')}", "verwijzing-onbekend")
+    assert_only_finding(
+        achterhoek, f"{rel}:{line}:{achterhoek.col_of(rel, 'werkgeversservicepun')}", "verwijzing-onbekend"
+    )
 
 
 def _example_vocabulary() -> list[str]:
@@ -166,7 +210,9 @@ def _example_vocabulary() -> list[str]:
     yaml = YAML(typ="safe")
     regio = yaml.load((REPO / "content" / "regio.yaml").read_text(encoding="utf-8"))
     catalogue = yaml.load((REPO / "content" / "instrumentarium.yaml").read_text(encoding="utf-8"))
-    names = [t["naam"] for t in catalogue["categorieen"] + catalogue.get("dienstgroepen", []) + catalogue.get("routes", [])]
+    names = [
+        t["naam"] for t in catalogue["categorieen"] + catalogue.get("dienstgroepen", []) + catalogue.get("routes", [])
+    ]
     # The three core functions are also the cost lines of the basisdienstverlening (seed 001 §7.3),
     # a fixed part of the budget model: those names may appear in the budget's code and templates.
     from generator.models.region import BasisJaar

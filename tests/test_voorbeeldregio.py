@@ -32,6 +32,7 @@ def visible(html: str) -> str:
 
 # --- the data -------------------------------------------------------------------------------
 
+
 def test_no_streefwaarde_is_worse_than_the_gemeente_s_own_nulmeting(project):
     for g in project.gemeenten:
         for p in g.prestatie_indicatoren:
@@ -39,7 +40,9 @@ def test_no_streefwaarde_is_worse_than_the_gemeente_s_own_nulmeting(project):
             if p.nulmeting is None or p.toelichting_streefwaarden or ind.meetwijze == "cumulatief":
                 continue
             for jaar, streef in p.streefwaarden.items():
-                better_or_equal = streef <= p.nulmeting.waarde if ind.richting == "lager is beter" else streef >= p.nulmeting.waarde
+                better_or_equal = (
+                    streef <= p.nulmeting.waarde if ind.richting == "lager is beter" else streef >= p.nulmeting.waarde
+                )
                 assert better_or_equal, (g.slug, p.indicator, jaar)
 
 
@@ -47,25 +50,51 @@ def test_streefwaarden_follow_each_nulmeting_so_they_differ_per_gemeente(project
     per_indicator = defaultdict(dict)
     for g in project.gemeenten:
         for p in g.prestatie_indicatoren:
-            per_indicator[p.indicator][g.slug] = (p.nulmeting.waarde if p.nulmeting else None, tuple(p.streefwaarden.values()))
+            per_indicator[p.indicator][g.slug] = (
+                p.nulmeting.waarde if p.nulmeting else None,
+                tuple(p.streefwaarden.values()),
+            )
     for indicator, rows in per_indicator.items():
         assert len(rows) == 1 or len({t for _, t in rows.values()}) > 1, indicator  # never one row of targets for all
-    for indicator in ("verblijfsduur-bijstand", "vervullingspercentage", "tevredenheid-kandidaten", "tevredenheid-werkgevers"):
+    for indicator in (
+        "verblijfsduur-bijstand",
+        "vervullingspercentage",
+        "tevredenheid-kandidaten",
+        "tevredenheid-werkgevers",
+    ):
         # a rule on the nulmeting: the same nulmeting gives the same targets, a different one different targets
         rows = per_indicator[indicator]
         assert len({n for n, _ in rows.values()}) == len({t for _, t in rows.values()}), indicator
     # Millingen's verblijfsduur: nulmeting 931 days; 2,5% shorter each year (was 935, worse than 931)
-    millingen = next(p for p in project.gemeente("millingen-aan-de-rijn").prestatie_indicatoren if p.indicator == "verblijfsduur-bijstand")
+    millingen = next(
+        p
+        for p in project.gemeente("millingen-aan-de-rijn").prestatie_indicatoren
+        if p.indicator == "verblijfsduur-bijstand"
+    )
     assert list(millingen.streefwaarden.values()) == [908, 885, 863, 841]
 
 
 def test_noemers_and_survey_n_change_per_year_and_per_gemeente(project):
-    for indicator in ("verblijfsduur-bijstand", "vervullingspercentage", "tevredenheid-kandidaten", "tevredenheid-werkgevers"):
-        rows = [[p.realisaties[y].noemer for y in ("2015", "2016")] for g in project.gemeenten for p in g.prestatie_indicatoren if p.indicator == indicator]
+    for indicator in (
+        "verblijfsduur-bijstand",
+        "vervullingspercentage",
+        "tevredenheid-kandidaten",
+        "tevredenheid-werkgevers",
+    ):
+        rows = [
+            [p.realisaties[y].noemer for y in ("2015", "2016")]
+            for g in project.gemeenten
+            for p in g.prestatie_indicatoren
+            if p.indicator == indicator
+        ]
         assert all(a != b for a, b in rows), indicator  # a new year, a new noemer
         assert len({tuple(r) for r in rows}) == len(rows), indicator
     for g in project.gemeenten:  # two surveys, two populations
-        n = {p.indicator: p.realisaties["2016"].noemer for p in g.prestatie_indicatoren if p.indicator.startswith("tevredenheid")}
+        n = {
+            p.indicator: p.realisaties["2016"].noemer
+            for p in g.prestatie_indicatoren
+            if p.indicator.startswith("tevredenheid")
+        }
         assert n["tevredenheid-kandidaten"] != n["tevredenheid-werkgevers"], g.slug
 
 
@@ -99,24 +128,36 @@ def test_verklaringen_cite_an_article_of_the_dvo_in_force_and_the_figures_they_n
                 if t is None:
                     continue
                 assert set(REFERENCE.findall(t.tekst)) <= ids, (g.slug, periode.code, u.indicator.id)
-    nijmegen = next(p for p in project.gemeente("nijmegen").prestatie_indicatoren if p.indicator == "plaatsing-ondersteuning")
+    nijmegen = next(
+        p for p in project.gemeente("nijmegen").prestatie_indicatoren if p.indicator == "plaatsing-ondersteuning"
+    )
     tekst = nijmegen.toelichtingen["2016"].tekst
     # the figures it quotes are the data's own
     assert f"van {nijmegen.realisaties['2015'].waarde} in 2015 naar {nijmegen.realisaties['2016'].waarde}" in tekst
-    instroom = next(p for p in project.gemeente("nijmegen").prestatie_indicatoren if p.indicator == "instroom-uitkering")
-    assert f"({instroom.realisaties['2016'].waarde // 1000}.{instroom.realisaties['2016'].waarde % 1000:03} nieuwe uitkeringen)" in tekst
+    instroom = next(
+        p for p in project.gemeente("nijmegen").prestatie_indicatoren if p.indicator == "instroom-uitkering"
+    )
+    assert (
+        f"({instroom.realisaties['2016'].waarde // 1000}.{instroom.realisaties['2016'].waarde % 1000:03} nieuwe "
+        "uitkeringen)" in tekst
+    )
     assert "startkwalificatie" not in tekst
 
 
 # --- the DVO text ---------------------------------------------------------------------------
 
+
 def test_the_privacy_article_of_a_2014_text_follows_the_wbp(project):
     """The AVG applies from 25 May 2018; in 2014 and 2015 the Wbp applied, with a bewerkersovereenkomst."""
     text = visible(render_dvo(project, "heumen", pdf=False).html)
-    artikel = text[text.index("Persoonsgegevens Bij de uitvoering"):text.index("Geheimhouding Partijen")]
+    artikel = text[text.index("Persoonsgegevens Bij de uitvoering") : text.index("Geheimhouding Partijen")]
     assert "bewerker in de zin van de Wet bescherming persoonsgegevens (Wbp)" in artikel
     assert "artikel 14 van de Wbp" in artikel and "bewerkersovereenkomst" in artikel
-    assert "AVG" not in text and "Algemene verordening gegevensbescherming" not in text and "verwerkersovereenkomst" not in text
+    assert (
+        "AVG" not in text
+        and "Algemene verordening gegevensbescherming" not in text
+        and "verwerkersovereenkomst" not in text
+    )
 
 
 def test_no_internal_id_in_legal_text(project):
@@ -147,26 +188,44 @@ def test_the_defined_term_is_the_region_s_own_short_name(tertaal_region):
     assert "hierna: de Werkorganisatie" in dvo and "Werkbedrijf" not in dvo
     v = Verantwoording(project)
     rapport = visible(render_gemeente(v, "heiderveen", v.periode("2016-T1"), "test", pdf=False).html)
-    assert "extra inzet vraagt het algemeen bestuur van de Werkorganisatie Rivierenveld van de Werkorganisatie om de achterstand" in rapport
+    assert (
+        "extra inzet vraagt het algemeen bestuur van de Werkorganisatie Rivierenveld van de Werkorganisatie om de "
+        "achterstand" in rapport
+    )
     assert "Werkbedrijf" not in rapport
 
 
 # --- the rules ------------------------------------------------------------------------------
 
+
 def test_a_besluit_dated_before_the_version_it_approves_is_refused(region):
-    region.replace(H, "        datum: 2014-12-11\n        kenmerk: BCW-2014-014", "        datum: 2014-12-04\n        kenmerk: BCW-2014-014")
+    region.replace(
+        H,
+        "        datum: 2014-12-11\n        kenmerk: BCW-2014-014",
+        "        datum: 2014-12-04\n        kenmerk: BCW-2014-014",
+    )
     line = region.line_of(H, "datum: 2014-12-04")
     finding = assert_only_finding(region, f"{H}:{line}:16", "volgorde-ongeldig")
-    assert ("dvo.ondertekenaars[1].grondslag.datum: het besluit van 4 december 2014 ligt vóór versie 1.0 van 9 december 2014, "
-            "dus het kan die versie niet goedkeuren") in finding
+    assert (
+        "dvo.ondertekenaars[1].grondslag.datum: het besluit van 4 december 2014 ligt vóór versie 1.0 van 9 "
+        "december 2014, "
+        "dus het kan die versie niet goedkeuren"
+    ) in finding
 
 
 def test_a_mandate_granted_after_the_document_it_signs_is_refused(region):
-    region.replace(D, "        datum: 2014-09-04\n        kenmerk: BCW-2014-011", "        datum: 2014-11-20\n        kenmerk: BCW-2014-011")
+    region.replace(
+        D,
+        "        datum: 2014-09-04\n        kenmerk: BCW-2014-011",
+        "        datum: 2014-11-20\n        kenmerk: BCW-2014-011",
+    )
     line = region.line_of(D, "datum: 2014-11-20")
     finding = assert_only_finding(region, f"{D}:{line}:16", "volgorde-ongeldig")
-    assert ("dvo.ondertekenaars[1].grondslag.datum: het mandaat is verleend op 20 november 2014, na de datum van versie 0.3 "
-            "(1 oktober 2014) die E. Hendriks ermee ondertekent") in finding
+    assert (
+        "dvo.ondertekenaars[1].grondslag.datum: het mandaat is verleend op 20 november 2014, na de datum van "
+        "versie 0.3 "
+        "(1 oktober 2014) die E. Hendriks ermee ondertekent"
+    ) in finding
 
 
 def test_a_streefwaarde_worse_than_the_nulmeting_needs_a_reason(region):
@@ -176,11 +235,22 @@ def test_a_streefwaarde_worse_than_the_nulmeting_needs_a_reason(region):
     region.write(D, text[:start] + text[start:].replace("      2015: 1012\n", "      2015: 1050\n", 1))
     line = region.line_of(D, "2015: 1050")
     finding = assert_only_finding(region, f"{D}:{line}:13", "streefwaarde-onder-nulmeting")
-    assert "de streefwaarde 1050 voor 'verblijfsduur-bijstand' is slechter dan de nulmeting van de gemeente (1038 in 2014; lager is beter)" in finding
+    assert (
+        "de streefwaarde 1050 voor 'verblijfsduur-bijstand' is slechter dan de nulmeting van de gemeente (1038 in "
+        "2014; lager is beter)" in finding
+    )
     # with the reason stated, it stands, and the DVO prints the reason
     text = region.read(D)
-    region.write(D, text[:start] + text[start:].replace(
-        "    streefwaarden:\n", "    toelichting_streefwaarden: Het aandeel 55-plussers stijgt; hun uitkeringen duren langer.\n    streefwaarden:\n", 1))
+    region.write(
+        D,
+        text[:start]
+        + text[start:].replace(
+            "    streefwaarden:\n",
+            "    toelichting_streefwaarden: Het aandeel 55-plussers stijgt; hun uitkeringen duren langer.\n    "
+            "streefwaarden:\n",
+            1,
+        ),
+    )
     assert region.dvo("validate").exit_code == 0
     dvo = visible(render_dvo(load_project(region.root), "druten", pdf=False).html)
     assert "Streefwaarden: Het aandeel 55-plussers stijgt; hun uitkeringen duren langer." in dvo

@@ -21,8 +21,14 @@ from tests.pdf_structure import read as read_tagged
 
 H = "gemeenten/heumen.yaml"
 STANDAARD = "content/dvo-standaardbepalingen.yaml"
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
-           "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_AUTHOR_DATE": "2015-01-01T12:00:00", "GIT_COMMITTER_DATE": "2015-01-01T12:00:00"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_AUTHOR_DATE": "2015-01-01T12:00:00",
+    "GIT_COMMITTER_DATE": "2015-01-01T12:00:00",
+}
 NEW_AFSPRAAK = """  - id: heumen-taalcoach
     titel: Taalcoaches voor nieuwkomers
     doelgroep: Nieuwkomers in de bijstand die Nederlands leren
@@ -50,7 +56,7 @@ def commit(root: Path, message: str) -> str:
 
 def _participatiebudget_2016(region: Region) -> int:
     text = region.read(H)
-    block = text[text.index("  2016:\n"):]
+    block = text[text.index("  2016:\n") :]
     return int(re.search(r"participatiebudget: (\d+)", block).group(1))
 
 
@@ -71,11 +77,23 @@ def repo(tmp_path_factory):
     text = region.read(H)
     end = text.index("\n# Prestatie-indicatoren")
     region.write(H, text[:end] + "\n" + NEW_AFSPRAAK.rstrip("\n") + text[end:])
-    region.replace(H, '  status: ondertekend\n  versie: "1.0"\n  datum: 2014-12-09', '  status: concept\n  versie: "1.1"\n  datum: 2015-03-01')
+    region.replace(
+        H,
+        '  status: ondertekend\n  versie: "1.0"\n  datum: 2014-12-09',
+        '  status: concept\n  versie: "1.1"\n  datum: 2015-03-01',
+    )
     region.write(H, re.sub(r"      ondertekend:\n        plaats: .*\n        datum: .*\n", "", region.read(H)))
-    for besluit in ('        datum: 2014-12-09\n        kenmerk: "2014/1187"\n', '        datum: 2014-12-11\n        kenmerk: BCW-2014-014\n'):
+    for besluit in (
+        '        datum: 2014-12-09\n        kenmerk: "2014/1187"\n',
+        "        datum: 2014-12-11\n        kenmerk: BCW-2014-014\n",
+    ):
         region.replace(H, besluit, "")  # the besluiten of 1.0 do not approve 1.1
-    region.write(H, region.read(H) + f"      revisie: {c1}\n" + '    - versie: "1.1"\n      datum: 2015-03-01\n      omschrijving: Kortere opzegtermijn, taalcoaches.\n')
+    region.write(
+        H,
+        region.read(H)
+        + f"      revisie: {c1}\n"
+        + '    - versie: "1.1"\n      datum: 2015-03-01\n      omschrijving: Kortere opzegtermijn, taalcoaches.\n',
+    )
     assert region.dvo("validate").exit_code == 0, region.dvo("validate").output
     c2 = commit(root, "Heumen 1.1")
     return {"root": root, "region": region, "c0": c0, "c1": c1, "c2": c2, "oud": oud}
@@ -87,15 +105,21 @@ def _run(root: Path, *args: str):
 
 def _section(html: str, heading: str) -> str:
     start = html.index(heading)
-    return html[start:html.index("</section>", start)]
+    return html[start : html.index("</section>", start)]
 
 
 def test_word_diff_marks_exactly_the_changed_words():
     assert woorddiff("een termijn van zes maanden", "een termijn van drie maanden") == [
-        Stuk(GELIJK, "een termijn van"), Stuk(VERWIJDERD, "zes"), Stuk(INGEVOEGD, "drie"), Stuk(GELIJK, "maanden"),
+        Stuk(GELIJK, "een termijn van"),
+        Stuk(VERWIJDERD, "zes"),
+        Stuk(INGEVOEGD, "drie"),
+        Stuk(GELIJK, "maanden"),
     ]
     # a short common word between two changes does not chop the change in two
-    assert woorddiff("A wordt B van C", "X wordt Y van Z") == [Stuk(VERWIJDERD, "A wordt B van C"), Stuk(INGEVOEGD, "X wordt Y van Z")]
+    assert woorddiff("A wordt B van C", "X wordt Y van Z") == [
+        Stuk(VERWIJDERD, "A wordt B van C"),
+        Stuk(INGEVOEGD, "X wordt Y van Z"),
+    ]
 
 
 def test_redline_between_two_revisions(repo, tmp_path):
@@ -118,7 +142,9 @@ def test_redline_between_two_revisions(repo, tmp_path):
 
     # one clause word: exactly "zes" deleted and "drie" inserted, in the article on opzegging
     opzegging = _section(html, "Opzegging <span")
-    assert re.findall(r"<del>(.*?)</del>", opzegging) == ["zes"] and re.findall(r"<ins>(.*?)</ins>", opzegging) == ["drie"]
+    assert re.findall(r"<del>(.*?)</del>", opzegging) == ["zes"] and re.findall(r"<ins>(.*?)</ins>", opzegging) == [
+        "drie"
+    ]
     assert "opzegtermijn van ten minste [verwijderd: zes] [ingevoegd: drie] maanden" in text
     assert "Artikel 5. Opzegging gewijzigd" in text
     assert "Artikelen: 1 gewijzigd, 0 nieuw, 0 vervallen." in text
@@ -151,12 +177,15 @@ def test_redline_against_the_working_tree(repo, tmp_path):
         git(repo["root"], "checkout", "-q", "--", STANDAARD)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["heumen", "--van", "bestaatniet"], "Fout: revisie 'bestaatniet' bestaat niet in deze repository"),
-    (["heumen", "--van", "C0"], "Fout: de gemeente 'heumen' bestond nog niet in revisie"),
-    (["heumen", "--van", "C1", "--tot", "C0"], "Fout: de gemeente 'heumen' bestond nog niet in revisie"),
-    (["heumen", "--van", "--onzin"], "Fout: '--onzin' is geen revisie"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["heumen", "--van", "bestaatniet"], "Fout: revisie 'bestaatniet' bestaat niet in deze repository"),
+        (["heumen", "--van", "C0"], "Fout: de gemeente 'heumen' bestond nog niet in revisie"),
+        (["heumen", "--van", "C1", "--tot", "C0"], "Fout: de gemeente 'heumen' bestond nog niet in revisie"),
+        (["heumen", "--van", "--onzin"], "Fout: '--onzin' is geen revisie"),
+    ],
+)
 def test_bad_revisions_give_one_dutch_line_and_exit_2(repo, tmp_path, args, message):
     args = [{"C0": repo["c0"], "C1": repo["c1"]}.get(a, a) for a in args]
     result = _run(repo["root"], *args, "--uit", str(tmp_path))
@@ -170,7 +199,11 @@ def test_not_a_git_repository(tmp_path):
     uit = region.root / "uit"
     result = region.dvo("wijzigingen", "heumen", "--van", "HEAD", "--uit", str(uit))
     assert result.exit_code == 2
-    assert result.output == "Fout: de map van de regio is geen git-repository (en ligt er niet in); het wijzigingsoverzicht leest eerdere versies uit git\n"
+    assert (
+        result.output
+        == "Fout: de map van de regio is geen git-repository (en ligt er niet in); het wijzigingsoverzicht leest "
+        "eerdere versies uit git\n"
+    )
     assert not uit.exists()
 
 
@@ -183,8 +216,14 @@ def test_build_makes_the_overzicht_and_the_gemeente_page_links_it(repo):
     text = " ".join(flat(p) for p in pdf_pages(pdf))
     assert "[verwijderd: zes] [ingevoegd: drie]" in text and "Taalcoaches voor nieuwkomers nieuw" in text
     page = (root / "site" / "gemeenten" / "heumen" / "index.html").read_text()
-    assert re.search(r'<strong><a href="wijzigingen/">Wat is er veranderd sinds versie 1\.0</a></strong>, ook als <a href="\.\./\.\./pdf/wijzigingen-heumen\.pdf">PDF \(\d+ kB\)</a>', page)
-    copy = (root / "site" / "gemeenten" / "heumen" / "wijzigingen" / "index.html").read_text()  # its reading copy on the site
+    assert re.search(
+        r'<strong><a href="wijzigingen/">Wat is er veranderd sinds versie 1\.0</a></strong>, ook als <a '
+        r'href="\.\./\.\./pdf/wijzigingen-heumen\.pdf">PDF \(\d+ kB\)</a>',
+        page,
+    )
+    copy = (
+        root / "site" / "gemeenten" / "heumen" / "wijzigingen" / "index.html"
+    ).read_text()  # its reading copy on the site
     assert "[verwijderd: zes] [ingevoegd: drie]" in flat(re.sub(r"<[^>]+>", "", copy))
     # the DVO itself names no revision
     assert repo["c1"][:7] not in " ".join(pdf_pages(root / "site" / "pdf" / "dvo-heumen.pdf"))
@@ -222,11 +261,16 @@ def test_example_region_nijmegen_since_version_1_0(tmp_path):
     reachable = subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", f"{revisie}^{{commit}}"], capture_output=True)
     if reachable.returncode != 0:
         pytest.skip(f"revisie {revisie} is niet in deze kloon (ondiep?)")
-    result = CliRunner().invoke(main, ["wijzigingen", "nijmegen", "--van", revisie, "--root", str(REPO), "--uit", str(tmp_path)])
+    result = CliRunner().invoke(
+        main, ["wijzigingen", "nijmegen", "--van", revisie, "--root", str(REPO), "--uit", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     text = " ".join(flat(p) for p in pdf_pages(Path(result.output.splitlines()[1])))
     assert "Jonggehandicapten met arbeidsvermogen aan het werk nieuw" in text
     # 2015: 76.000 was not allocated in 1.0; the new afspraak takes 50.000 of it
     assert f"Nog niet toegewezen {euro(76000)} {euro(26000)} −{euro(50000)}" in text
-    assert "Artikelen: 0 gewijzigd, 0 nieuw, 0 vervallen." in text and "Maatwerkafspraken: 0 gewijzigd, 1 nieuw, 0 vervallen." in text
+    assert (
+        "Artikelen: 0 gewijzigd, 0 nieuw, 0 vervallen." in text
+        and "Maatwerkafspraken: 0 gewijzigd, 1 nieuw, 0 vervallen." in text
+    )
     assert "Status vastgesteld ter besluitvorming" in text

@@ -32,17 +32,18 @@ def root_option(f):
 
 def load(root: Path) -> Project:
     """The validated project; InvalidProject (every finding) when the data is not valid."""
-    from generator.load.project import load_project
-
     from generator.load.layout import Layout
+    from generator.load.project import load_project
     from generator.util.atomic import JOURNAL
     from generator.util.errors import DvoError
 
     if not (root / "content").is_dir():
         raise click.UsageError(f"'{root}' is geen regio-repository: de map content/ ontbreekt (gebruik --root).")
     if (Layout(root).journal / JOURNAL).is_file():
-        raise DvoError("een eerdere `dvo bijwerken` is afgebroken terwijl hij bestanden verving; draai `dvo bijwerken` "
-                       "opnieuw: die zet eerst alle bestanden terug zoals ze waren en zet ze dan om")
+        raise DvoError(
+            "een eerdere `dvo bijwerken` is afgebroken terwijl hij bestanden verving; draai `dvo bijwerken` "
+            "opnieuw: die zet eerst alle bestanden terug zoals ze waren en zet ze dan om"
+        )
     return load_project(root)
 
 
@@ -76,7 +77,10 @@ def check_gemeente(project: Project, slug: str | None) -> None:
     if slug is not None and slug not in slugs:
         from generator.util.suggest import did_you_mean
 
-        raise click.BadParameter(f"onbekende gemeente '{slug}'{did_you_mean(slug, slugs)}; kies uit: {', '.join(slugs)}", param_hint="--gemeente")
+        raise click.BadParameter(
+            f"onbekende gemeente '{slug}'{did_you_mean(slug, slugs)}; kies uit: {', '.join(slugs)}",
+            param_hint="--gemeente",
+        )
 
 
 @click.group("dvo", cls=DutchGroup, context_settings=CONTEXT)

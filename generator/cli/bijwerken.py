@@ -42,7 +42,10 @@ def bijwerken(root: Path, dry_run: bool) -> None:
         raise UsageFault(f"'{root}' is geen regio-repository: de map content/ ontbreekt (gebruik --root)")
     res = zet_om(root, dry_run=dry_run)
     if res.hersteld:
-        click.echo("Een afgebroken eerdere `dvo bijwerken` is eerst teruggezet: alle bestanden waren weer zoals daarvoor.", err=True)
+        click.echo(
+            "Een afgebroken eerdere `dvo bijwerken` is eerst teruggezet: alle bestanden waren weer zoals daarvoor.",
+            err=True,
+        )
     if not res.nodig:
         click.echo(f"De gegevens staan al in formaat {res.vanaf}, het formaat van deze versie; er is niets veranderd.")
         return
@@ -56,6 +59,9 @@ def bijwerken(root: Path, dry_run: bool) -> None:
         for f in res.open:
             click.echo(f"  {f}", err=True)
     if dry_run:
-        click.echo(f"Proefdraai: {n} {'bestand zou' if n == 1 else 'bestanden zouden'} veranderen. Er is niets geschreven.", err=True)
+        click.echo(
+            f"Proefdraai: {n} {'bestand zou' if n == 1 else 'bestanden zouden'} veranderen. Er is niets geschreven.",
+            err=True,
+        )
     else:
         click.echo(f"Bijgewerkt: {n} {'bestand' if n == 1 else 'bestanden'} in één keer geschreven.", err=True)

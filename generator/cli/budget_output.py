@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from generator.load.project import Project
 from generator.models.budget import BudgetRegel, budget_gemeente, budget_totaal
 from generator.util.formatting import euro
-from generator.load.project import Project
 from generator.util.tabular import Justify, rich_table_text, to_csv, to_json
 
 COLUMNS = [

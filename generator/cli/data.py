@@ -18,7 +18,9 @@ def validate(root: Path) -> None:
 
     project = load_checked(root)
     herindelingen = "".join(
-        f" (op {date_long(h.datum)} gaan er {telwoord(len(h.opgeheven))} op in {h.nieuwe_gemeente.naam})" for h in project.regio.herindelingen)
+        f" (op {date_long(h.datum)} gaan er {telwoord(len(h.opgeheven))} op in {h.nieuwe_gemeente.naam})"
+        for h in project.regio.herindelingen
+    )
     click.echo(
         f"Alle gegevens zijn geldig: regio {project.regio.naam}, {len(project.gemeenten)} gemeenten{herindelingen}, "
         f"{len(project.instrumentarium.instrumenten)} instrumenten, {len(project.indicatoren.indicatoren)} indicatoren."
@@ -29,7 +31,13 @@ def validate(root: Path) -> None:
 @root_option
 @click.option("--jaar", type=Jaartal(), help="Alleen dit jaar.")
 @click.option("--gemeente", "slug", metavar="SLUG", help="Alleen deze gemeente (slug, bijv. 'oost-gelre').")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", help="Uitvoer als tabel, JSON of CSV (standaard: table).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    help="Uitvoer als tabel, JSON of CSV (standaard: table).",
+)
 def budget(root: Path, jaar: int | None, slug: str | None, fmt: str) -> None:
     """Het budget per gemeente per jaar: beschikbaar, basis, verplichtingen, maatwerkbudget."""
     from generator.cli import budget_output
@@ -45,7 +53,13 @@ def budget(root: Path, jaar: int | None, slug: str | None, fmt: str) -> None:
 @main.command()
 @root_option
 @click.argument("kostenpost", required=False)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", help="Uitvoer als tabel, JSON of CSV (standaard: table).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    help="Uitvoer als tabel, JSON of CSV (standaard: table).",
+)
 def verdeling(root: Path, kostenpost: str | None, fmt: str) -> None:
     """Verdeel een kostenpost over de gemeenten volgens haar verdeelsleutel."""
     from generator.cli import verdeling_output

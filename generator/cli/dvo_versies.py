@@ -20,8 +20,18 @@ def _known_gemeente(project, slug: str) -> None:
 @root_option
 @click.argument("wat", metavar="GEMEENTE | rapport NAAM PERIODE")
 @click.argument("rest", nargs=-1, metavar="")
-@click.option("--versie", metavar="VERSIE", help="Een eerdere versie die uit haar revisie wordt gemaakt, in plaats van de huidige (met --vervang, na een nieuwe versie van de software).")
-@click.option("--vervang", is_flag=True, help="Vervang een eerder vastgelegd controlegetal (alleen als de inhoud niet als afspraak of cijfer is veranderd, bijv. na een nieuwe versie van de software).")
+@click.option(
+    "--versie",
+    metavar="VERSIE",
+    help="Een eerdere versie die uit haar revisie wordt gemaakt, in plaats van de huidige (met --vervang, na een "
+    "nieuwe versie van de software).",
+)
+@click.option(
+    "--vervang",
+    is_flag=True,
+    help="Vervang een eerder vastgelegd controlegetal (alleen als de inhoud niet als afspraak of cijfer is veranderd, "
+    "bijv. na een nieuwe versie van de software).",
+)
 def vastleggen(root: Path, wat: str, rest: tuple[str, ...], versie: str | None, vervang: bool) -> None:
     """Leg een vastgestelde of ondertekende DVO, of een vastgestelde rapportage, vast.
 
@@ -39,16 +49,25 @@ def vastleggen(root: Path, wat: str, rest: tuple[str, ...], versie: str | None, 
         _rapport(project, rest, versie, vervang)
         return
     if rest:
-        raise UsageFault(f"te veel argumenten: {' '.join(rest)}; gebruik 'dvo vastleggen GEMEENTE' of 'dvo vastleggen rapport NAAM PERIODE'")
+        raise UsageFault(
+            f"te veel argumenten: {' '.join(rest)}; gebruik 'dvo vastleggen GEMEENTE' of 'dvo vastleggen rapport "
+            "NAAM PERIODE'"
+        )
     from generator.edit.vastleggen import vastleggen as leg_vast
 
     _known_gemeente(project, wat)
     res = leg_vast(project, wat, vervang=vervang, versie=versie)
     naam = project.gemeente(wat).naam
     if res.al_vastgelegd:
-        click.echo(f"Versie {res.versie} van de DVO {naam} was al vastgelegd met dit controlegetal ({res.controlegetal[:8]}); er is niets veranderd.")
+        click.echo(
+            f"Versie {res.versie} van de DVO {naam} was al vastgelegd met dit controlegetal "
+            f"({res.controlegetal[:8]}); er is niets veranderd."
+        )
     else:
-        click.echo(f"Versie {res.versie} van de DVO {naam} is vastgelegd: controlegetal {res.controlegetal[:8]} in {res.rel}, regel {res.regel}.")
+        click.echo(
+            f"Versie {res.versie} van de DVO {naam} is vastgelegd: controlegetal {res.controlegetal[:8]} in "
+            f"{res.rel}, regel {res.regel}."
+        )
 
 
 def _rapport(project, rest: tuple[str, ...], versie: str | None, vervang: bool) -> None:
@@ -58,23 +77,47 @@ def _rapport(project, rest: tuple[str, ...], versie: str | None, vervang: bool) 
     if versie is not None:
         raise UsageFault("--versie hoort bij een DVO, niet bij een rapportage")
     if len(rest) != 2:
-        raise UsageFault("verwacht 'dvo vastleggen rapport NAAM PERIODE', bijv. 'dvo vastleggen rapport wijchen 2015' of 'dvo vastleggen rapport regio 2015'")
+        raise UsageFault(
+            "verwacht 'dvo vastleggen rapport NAAM PERIODE', bijv. 'dvo vastleggen rapport wijchen 2015' of 'dvo "
+            "vastleggen rapport regio 2015'"
+        )
     naam, code = rest
     if naam != REGIO:
         _known_gemeente(project, naam)
     res = vastleggen_rapport(project, naam, code, vervang=vervang)
     if res.al_vastgelegd:
-        click.echo(f"De verantwoordingsrapportage {res.titel} was al vastgelegd (revisie {res.revisie[:10]}, controlegetal {res.controlegetal[:8]}); er is niets veranderd.")
+        click.echo(
+            f"De verantwoordingsrapportage {res.titel} was al vastgelegd (revisie {res.revisie[:10]}, "
+            f"controlegetal {res.controlegetal[:8]}); er is niets veranderd."
+        )
     else:
-        click.echo(f"De verantwoordingsrapportage {res.titel} is vastgelegd: revisie {res.revisie[:10]}, controlegetal {res.controlegetal[:8]} in {res.rel}, regel {res.regel}.")
+        click.echo(
+            f"De verantwoordingsrapportage {res.titel} is vastgelegd: revisie {res.revisie[:10]}, controlegetal "
+            f"{res.controlegetal[:8]} in {res.rel}, regel {res.regel}."
+        )
 
 
 @main.command()
 @root_option
 @click.argument("gemeente")
-@click.option("--van", "van", required=True, metavar="REV", help="Git-revisie van de eerdere versie (hash, tag of bijv. HEAD~1).")
-@click.option("--tot", "tot", default=None, metavar="REV", help="Git-revisie van de nieuwe versie (standaard: de werkmap zoals die nu is).")
-@click.option("--uit", "uit", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default="huidige map", help="Map waarin het overzicht wordt geschreven.")
+@click.option(
+    "--van", "van", required=True, metavar="REV", help="Git-revisie van de eerdere versie (hash, tag of bijv. HEAD~1)."
+)
+@click.option(
+    "--tot",
+    "tot",
+    default=None,
+    metavar="REV",
+    help="Git-revisie van de nieuwe versie (standaard: de werkmap zoals die nu is).",
+)
+@click.option(
+    "--uit",
+    "uit",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default="huidige map",
+    help="Map waarin het overzicht wordt geschreven.",
+)
 def wijzigingen(root: Path, gemeente: str, van: str, tot: str | None, uit: Path) -> None:
     """Wijzigingsoverzicht van een DVO tussen twee git-revisies, als HTML en PDF.
 

@@ -31,5 +31,10 @@ def gemeenten(root: Path, fmt: str) -> None:
     from generator.util.tabular import Justify, rich_table_text
 
     table = [[r["naam"], r["slug"], r["cbs_code"], str(len(r["bestanden"]))] for r in rows]
-    columns: list[tuple[str, Justify]] = [("Gemeente", "left"), ("Slug", "left"), ("CBS-code", "left"), ("Bestanden", "right")]
+    columns: list[tuple[str, Justify]] = [
+        ("Gemeente", "left"),
+        ("Slug", "left"),
+        ("CBS-code", "left"),
+        ("Bestanden", "right"),
+    ]
     click.echo(rich_table_text(f"Gemeenten van de regio {project.regio.naam}", columns, table), nl=False)

@@ -24,7 +24,10 @@ def import_(root: Path, bestand: Path, dry_run: bool) -> None:
         click.echo(f"{bestand.name} gelezen als {res.tekenset}.", err=True)
     if dry_run and res.bestanden:
         click.echo(res.diff(), nl=False)
-    summary = f"{res.nieuw} nieuw, {res.gewijzigd} gewijzigd, {res.ongewijzigd} ongewijzigd, in {len(res.bestanden)} {'bestand' if len(res.bestanden) == 1 else 'bestanden'}"
+    summary = (
+        f"{res.nieuw} nieuw, {res.gewijzigd} gewijzigd, {res.ongewijzigd} ongewijzigd, in {len(res.bestanden)} "
+        f"{'bestand' if len(res.bestanden) == 1 else 'bestanden'}"
+    )
     if dry_run:
         click.echo(f"Proefdraai: {summary}. Er is niets geschreven.", err=True)
     else:

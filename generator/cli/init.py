@@ -18,20 +18,51 @@ from generator.cli.app import main
 @click.option("--regio", required=True, help="Naam van de regio, bijv. 'Achterhoek'.")
 @click.option("--organisatie", help="Naam van de uitvoeringsorganisatie, bijv. 'Werkleerbedrijf Achterhoek'.")
 @click.option("--korte-naam", help="Hoe de DVO de organisatie verder noemt, met lidwoord, bijv. 'het Werkleerbedrijf'.")
-@click.option("--rechtsvorm", help="De rechtsvorm van de organisatie, bijv. 'openbaar lichaam op grond van de Wet gemeenschappelijke regelingen'.")
+@click.option(
+    "--rechtsvorm",
+    help="De rechtsvorm van de organisatie, bijv. 'openbaar lichaam op grond van de Wet gemeenschappelijke regelingen'.",
+)
 @click.option("--vestigingsplaats", help="De plaats waar de organisatie is gevestigd.")
-@click.option("--gastheergemeente", metavar="GEMEENTE", help="Naam of slug van de gemeente die ondersteunende taken levert (bij één gemeente: die).")
-@click.option("--gemeente", "gemeenten", multiple=True, metavar="'NAAM:GMxxxx'", help="Een deelnemende gemeente met haar CBS-code; herhaal voor elke gemeente.")
+@click.option(
+    "--gastheergemeente",
+    metavar="GEMEENTE",
+    help="Naam of slug van de gemeente die ondersteunende taken levert (bij één gemeente: die).",
+)
+@click.option(
+    "--gemeente",
+    "gemeenten",
+    multiple=True,
+    metavar="'NAAM:GMxxxx'",
+    help="Een deelnemende gemeente met haar CBS-code; herhaal voor elke gemeente.",
+)
 @click.option("--periode", metavar="JJJJ-JJJJ", help="De DVO-periode (standaard: de vier jaren vanaf volgend jaar).")
-def init(map_: Path, regio: str, organisatie: str | None, korte_naam: str | None, rechtsvorm: str | None,
-         vestigingsplaats: str | None, gastheergemeente: str | None, gemeenten: tuple[str, ...], periode: str | None) -> None:
+def init(
+    map_: Path,
+    regio: str,
+    organisatie: str | None,
+    korte_naam: str | None,
+    rechtsvorm: str | None,
+    vestigingsplaats: str | None,
+    gastheergemeente: str | None,
+    gemeenten: tuple[str, ...],
+    periode: str | None,
+) -> None:
     """Maak een nieuwe regio-repository in MAP: gegevens, site, editor- en git-instellingen, en de
     eerste commit.
 
     Wat de opties over de organisatie niet zeggen, vraagt het commando in een terminal; anders
     schrijft het 'IN TE VULLEN' op die plaats, en `dvo validate` meldt elke zo'n regel tot u haar
     invult."""
-    from generator.edit.scaffold import PLACEHOLDER, VRAGEN, default_period, is_empty_dir, new_region, parse_gemeenten, parse_jaren, write
+    from generator.edit.scaffold import (
+        PLACEHOLDER,
+        VRAGEN,
+        default_period,
+        is_empty_dir,
+        new_region,
+        parse_gemeenten,
+        parse_jaren,
+        write,
+    )
     from generator.load.findings import InvalidProject
     from generator.load.project import load_project
 
@@ -39,7 +70,12 @@ def init(map_: Path, regio: str, organisatie: str | None, korte_naam: str | None
     parsed = parse_gemeenten(list(gemeenten))
     if map_.exists() and not is_empty_dir(map_):
         write(map_, None)  # refuses, before any question is asked
-    given = {"korte_naam": korte_naam, "rechtsvorm": rechtsvorm, "vestigingsplaats": vestigingsplaats, "gastheergemeente": gastheergemeente}
+    given = {
+        "korte_naam": korte_naam,
+        "rechtsvorm": rechtsvorm,
+        "vestigingsplaats": vestigingsplaats,
+        "gastheergemeente": gastheergemeente,
+    }
     if organisatie is None and _interactive():
         organisatie = _ask("organisatie")
     for veld in given:
@@ -58,7 +94,10 @@ def init(map_: Path, regio: str, organisatie: str | None, korte_naam: str | None
     git = _git_first_commit(map_, region.naam)
     aantal = len(region.gemeenten)
     naam = project.regio.naam if project else region.naam
-    click.echo(f"Nieuwe regio '{naam}' aangemaakt in {map_}: {aantal} {'gemeente' if aantal == 1 else 'gemeenten'}, {len(written)} bestanden{git.tekst}.")
+    click.echo(
+        f"Nieuwe regio '{naam}' aangemaakt in {map_}: {aantal} {'gemeente' if aantal == 1 else 'gemeenten'}, "
+        f"{len(written)} bestanden{git.tekst}."
+    )
     if git.waarschuwing:
         click.echo(f"Let op: {git.waarschuwing}", err=True)
     if region.gemeenten == (PLACEHOLDER,):
@@ -110,18 +149,30 @@ def _git_first_commit(target: Path, regio: str) -> _Git:
         if subprocess.run(["git", "init", "--quiet", str(target)], capture_output=True, timeout=60).returncode != 0:
             return _Git("", "git init mislukte; maak zelf een git-repository van de map en leg de bestanden vast.")
         if not (os.environ.get("GIT_AUTHOR_NAME") or _git(target, "config", "user.name").stdout.strip()):
-            return _Git(", git-repository aangemaakt", (
-                "er is nog geen eerste commit gemaakt, want git weet niet onder welke naam: stel die in met "
-                "git config --global user.name \"Uw Naam\" en git config --global user.email \"u@voorbeeld.nl\", "
-                "en leg de bestanden dan vast met git add -A en git commit."))
+            return _Git(
+                ", git-repository aangemaakt",
+                (
+                    "er is nog geen eerste commit gemaakt, want git weet niet onder welke naam: stel die in met "
+                    'git config --global user.name "Uw Naam" en git config --global user.email "u@voorbeeld.nl", '
+                    "en leg de bestanden dan vast met git add -A en git commit."
+                ),
+            )
         _git(target, "add", "-A")
         commit = _git(target, "commit", "--quiet", "--no-verify", "-m", f"Nieuwe regio {regio} (dvo init)")
         if commit.returncode != 0:
             reden = (commit.stderr or commit.stdout).strip().splitlines()
-            return _Git(", git-repository aangemaakt", (
-                f"de eerste commit mislukte ({reden[-1] if reden else 'git gaf geen reden'}); leg de bestanden zelf vast met "
-                "git add -A en git commit."))
+            return _Git(
+                ", git-repository aangemaakt",
+                (
+                    f"de eerste commit mislukte ({reden[-1] if reden else 'git gaf geen reden'}); leg de "
+                    "bestanden zelf vast met "
+                    "git add -A en git commit."
+                ),
+            )
     except (OSError, subprocess.SubprocessError):
-        return _Git("", "git is niet gevonden: de bestanden staan klaar, maar er is geen git-repository gemaakt. "
-                        "Installeer git en leg de bestanden vast (git init, git add -A, git commit).")
+        return _Git(
+            "",
+            "git is niet gevonden: de bestanden staan klaar, maar er is geen git-repository gemaakt. "
+            "Installeer git en leg de bestanden vast (git init, git add -A, git commit).",
+        )
     return _Git(", git-repository aangemaakt met de eerste commit")

@@ -19,7 +19,9 @@ def progress(description: str, total: int):
     if _interactive():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=False) as bar:
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=False
+        ) as bar:
             task = bar.add_task(description, total=total)
 
             def advance(message: str) -> None:

@@ -11,8 +11,12 @@ from generator.cli.app import main
 
 @main.command()
 @click.option(
-    "--uit", "target", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
-    show_default=True, help="Map waarin de schema's worden geschreven.",
+    "--uit",
+    "target",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Map waarin de schema's worden geschreven.",
 )
 def schema(target: Path) -> None:
     """Schrijf een JSON Schema per soort bestand, voor aanvulling en uitleg in uw editor."""

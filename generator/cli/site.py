@@ -5,10 +5,9 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-
-from typing import TYPE_CHECKING
 
 from generator.cli.app import check_gemeente, load_checked, main, root_option
 from generator.cli.usage import Aantal, Deel, Map, Poort, report_error
@@ -20,15 +19,39 @@ if TYPE_CHECKING:
 
 @main.command()
 @root_option
-@click.option("--gemeente", "slug", metavar="SLUG", help="Alleen de DVO en rapportages van deze gemeente opnieuw maken (de site wordt wel helemaal gebouwd).")
-@click.option("--jobs", "workers", type=Aantal(1), default=None, help="Aantal parallelle processen (standaard: aantal CPU's).")
+@click.option(
+    "--gemeente",
+    "slug",
+    metavar="SLUG",
+    help="Alleen de DVO en rapportages van deze gemeente opnieuw maken (de site wordt wel helemaal gebouwd).",
+)
+@click.option(
+    "--jobs", "workers", type=Aantal(1), default=None, help="Aantal parallelle processen (standaard: aantal CPU's)."
+)
 @click.option("--opnieuw", is_flag=True, help="Alles opnieuw maken, ook wat niet veranderde sinds de vorige bouw.")
-@click.option("--deel", type=Deel(), metavar="I/N", help="Alleen deel I van N van de documenten maken, voor parallelle CI-taken (zonder site).")
-@click.option("--uit", type=click.Path(file_okay=False, path_type=Path), help="Map voor de documenten van een deel (standaard: delen/deel-I).")
+@click.option(
+    "--deel",
+    type=Deel(),
+    metavar="I/N",
+    help="Alleen deel I van N van de documenten maken, voor parallelle CI-taken (zonder site).",
+)
+@click.option(
+    "--uit",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de documenten van een deel (standaard: delen/deel-I).",
+)
 @click.option("--samenvoegen", is_flag=True, help="De mappen van de delen (MAP...) samenvoegen tot de site.")
 @click.argument("mappen", nargs=-1, type=Map(), metavar="[MAP]...")
-def build(root: Path, slug: str | None, workers: int | None, opnieuw: bool, deel: tuple[int, int] | None, uit: Path | None,
-          samenvoegen: bool, mappen: tuple[Path, ...]) -> None:
+def build(
+    root: Path,
+    slug: str | None,
+    workers: int | None,
+    opnieuw: bool,
+    deel: tuple[int, int] | None,
+    uit: Path | None,
+    samenvoegen: bool,
+    mappen: tuple[Path, ...],
+) -> None:
     """Alles bouwen: controleren, DVO's, verantwoordingsrapportages, open data en de website in site/.
 
     Alleen wat veranderde sinds de vorige bouw wordt opnieuw gemaakt. In CI maakt
@@ -50,7 +73,9 @@ def build(root: Path, slug: str | None, workers: int | None, opnieuw: bool, deel
         raise click.UsageError("--samenvoegen gaat niet samen met --gemeente")
     if deel is not None and uit is None:
         uit = root / "delen" / f"deel-{deel[0]}"
-    options = BuildOptions(workers=workers or default_workers(), gemeente=slug, opnieuw=opnieuw, deel=deel, uit=uit, delen=mappen)
+    options = BuildOptions(
+        workers=workers or default_workers(), gemeente=slug, opnieuw=opnieuw, deel=deel, uit=uit, delen=mappen
+    )
     ok = build_shard(root, options) if deel is not None else build_once(root, options)
     if not ok:
         sys.exit(1)
@@ -95,7 +120,11 @@ def _report_failures(outcome) -> bool:
     for r in outcome.failed:
         click.echo(f"Fout: {r.titel} ({r.job.naam}) is niet gemaakt: {r.fout}", err=True)
     if outcome.failed:
-        click.echo(f"{len(outcome.failed)} van {len(outcome.results)} documenten mislukt; van die documenten staat de vorige versie (als die er was) op de site.", err=True)
+        click.echo(
+            f"{len(outcome.failed)} van {len(outcome.results)} documenten mislukt; van die documenten staat de "
+            "vorige versie (als die er was) op de site.",
+            err=True,
+        )
     return not outcome.failed
 
 
@@ -122,11 +151,19 @@ def build_once(root: Path, options: BuildOptions) -> bool:
     slugs = [options.gemeente] if options.gemeente else herindelingen(project).slugs()
     for o in source.overzichten.values():
         if not o.mogelijk and o.slug in slugs:
-            click.echo(f"Let op: wijzigingsoverzicht DVO {project.gemeente(o.slug).naam} sinds versie {o.versie} niet gemaakt: {o.reden}.", err=True)
+            click.echo(
+                f"Let op: wijzigingsoverzicht DVO {project.gemeente(o.slug).naam} sinds versie {o.versie} niet "
+                f"gemaakt: {o.reden}.",
+                err=True,
+            )
     outcome = publish(source, plan(source, slugs, regio=options.whole), options, _Voortgang())
     if outcome.niet_uit_delen:
         names = ", ".join(outcome.niet_uit_delen)
-        click.echo(f"Let op: {len(outcome.niet_uit_delen)} documenten kwamen niet (of met andere gegevens of software gemaakt) uit de delen en zijn hier gemaakt: {names}", err=True)
+        click.echo(
+            f"Let op: {len(outcome.niet_uit_delen)} documenten kwamen niet (of met andere gegevens of software "
+            f"gemaakt) uit de delen en zijn hier gemaakt: {names}",
+            err=True,
+        )
     site = project.layout.site
     state = f"site gebouwd in {site}" if outcome.site_gebouwd else f"site ongewijzigd in {site}"
     click.echo(f"{_counts(outcome)} en {outcome.pages} gegenereerde pagina's; {state}.")

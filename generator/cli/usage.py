@@ -49,7 +49,9 @@ class Poort(click.ParamType):
     def convert(self, value, param, ctx) -> int:
         text = str(value).strip()
         if not _INTEGER.fullmatch(text) or not 0 <= int(text) <= 65535:
-            self.fail(f"verwacht een poortnummer van 0 tot en met 65535 (0 = een vrije poort), gevonden '{text}'", param, ctx)
+            self.fail(
+                f"verwacht een poortnummer van 0 tot en met 65535 (0 = een vrije poort), gevonden '{text}'", param, ctx
+            )
         return int(text)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.compute.distribution import verdeel
-from generator.util.formatting import euro
 from generator.load.project import Project
 from generator.util.errors import NotFound
+from generator.util.formatting import euro
 from generator.util.tabular import Justify, rich_table_text, to_csv, to_json
 
 
@@ -30,4 +30,6 @@ def render(project: Project, post_id: str, fmt: str) -> str:
         ("Gemeente", "left"),
         *[(f"{k.capitalize()} ({c.gewicht}%)", "right") for k, c in zip(kenmerken, sleutel.criteria)],
     ]
-    return rich_table_text(f"{post.naam} — verdeelsleutel: {sleutel.naam}", headers + [("Totaal", "right")], rows, bold_last=True)
+    return rich_table_text(
+        f"{post.naam} — verdeelsleutel: {sleutel.naam}", headers + [("Totaal", "right")], rows, bold_last=True
+    )

@@ -74,7 +74,5 @@ def verdeel(post: Kostenpost, sleutel: Verdeelsleutel, gemeenten: list[Gemeente]
         k: largest_remainder(amount, [getattr(g.kerngegevens, k) for g in gemeenten])
         for k, amount in zip(kenmerken, per_criterion)
     }
-    regels = [
-        VerdelingRegel(g.slug, g.naam, {k: columns[k][i] for k in kenmerken}) for i, g in enumerate(gemeenten)
-    ]
+    regels = [VerdelingRegel(g.slug, g.naam, {k: columns[k][i] for k in kenmerken}) for i, g in enumerate(gemeenten)]
     return Verdeling(post, sleutel, dict(zip(kenmerken, per_criterion)), regels)

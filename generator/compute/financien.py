@@ -28,7 +28,12 @@ from generator.models.gemeente import Gemeente, Maatwerkafspraak
 from generator.models.region import Afrekenregels
 
 # Budget line statuses.
-OVERSCHREDEN, ONDERBESTEED, BINNEN_BUDGET, NIET_OPGEGEVEN = "overschreden", "onderbesteed", "binnen budget", "nog niet opgegeven"
+OVERSCHREDEN, ONDERBESTEED, BINNEN_BUDGET, NIET_OPGEGEVEN = (
+    "overschreden",
+    "onderbesteed",
+    "binnen budget",
+    "nog niet opgegeven",
+)
 ZONDER_AFSPRAAK = "zonder afspraak in de geldende DVO"
 
 # Kinds of budget line.
@@ -169,14 +174,21 @@ class Financien:
     def maatwerk(self) -> Begrotingsregel:
         """All afspraken together (judged like each of them, on what the gemeente pays)."""
         besteed = sum_known([a.besteed for a in self.afspraken])
-        return Begrotingsregel("Maatwerkafspraken samen", self.toegewezen, besteed, budget_status(self.toegewezen, besteed, self.periode, self.onderbesteding_vanaf))
+        return Begrotingsregel(
+            "Maatwerkafspraken samen",
+            self.toegewezen,
+            besteed,
+            budget_status(self.toegewezen, besteed, self.periode, self.onderbesteding_vanaf),
+        )
 
     @property
     def totaal(self) -> Begrotingsregel:
         """The bijdrage: basis + verplichtingen + afspraken, against what was spent on them."""
         budget = self.basisdienstverlening.budget + self.verplichtingen.budget + self.toegewezen
         besteed = sum_known([self.basisdienstverlening.besteed, self.verplichtingen.besteed, self.maatwerk.besteed])
-        return Begrotingsregel("Bijdrage", budget, besteed, budget_status(budget, besteed, self.periode, self.onderbesteding_vanaf))
+        return Begrotingsregel(
+            "Bijdrage", budget, besteed, budget_status(budget, besteed, self.periode, self.onderbesteding_vanaf)
+        )
 
     @property
     def regels(self) -> list[Begrotingsregel]:
@@ -196,7 +208,9 @@ def sum_known(values: list[Decimal | None]) -> Decimal | None:
     return sum(known, ZERO)
 
 
-def budget_status(budget: Decimal, besteed: Decimal | None, periode: Rapportperiode, onderbesteding_vanaf: Decimal) -> str:
+def budget_status(
+    budget: Decimal, besteed: Decimal | None, periode: Rapportperiode, onderbesteding_vanaf: Decimal
+) -> str:
     if besteed is None:
         return NIET_OPGEGEVEN
     if besteed > budget:
@@ -206,12 +220,13 @@ def budget_status(budget: Decimal, besteed: Decimal | None, periode: Rapportperi
     return BINNEN_BUDGET
 
 
-
 def _spent(m: Maatwerkafspraak | None, periode: Rapportperiode) -> Decimal | None:
     return m.besteed.get(periode.code) if m is not None else None
 
 
-def financien(dvo: Gemeente, werk: Gemeente, periode: Rapportperiode, drempel: Decimal, regels: Afrekenregels) -> Financien:
+def financien(
+    dvo: Gemeente, werk: Gemeente, periode: Rapportperiode, drempel: Decimal, regels: Afrekenregels
+) -> Financien:
     """The budget lines of a gemeente in `periode`: budgets from `dvo` (the gemeente as the DVO in
     force records it), spending from `werk` (the working data); `drempel`: onderbesteding from this
     percentage; `regels`: the afrekening rules of the DVO in force."""
@@ -221,11 +236,20 @@ def financien(dvo: Gemeente, werk: Gemeente, periode: Rapportperiode, drempel: D
     def regel(label: str, amount: Decimal, spent: Decimal | None, soort: str) -> Begrotingsregel:
         return Begrotingsregel(label, amount, spent, budget_status(amount, spent, periode, drempel), soort)
 
-    basis = regel("Basisdienstverlening (aandeel in de regio)", budget.basisdienstverlening, besteding.basisdienstverlening if besteding else None, BASIS)
-    verpl = regel("Verplichtingen", budget.verplichtingen, besteding.verplichtingen if besteding else None, VERPLICHTINGEN)
+    basis = regel(
+        "Basisdienstverlening (aandeel in de regio)",
+        budget.basisdienstverlening,
+        besteding.basisdienstverlening if besteding else None,
+        BASIS,
+    )
+    verpl = regel(
+        "Verplichtingen", budget.verplichtingen, besteding.verplichtingen if besteding else None, VERPLICHTINGEN
+    )
     eigen = {m.id: m for m in werk.maatwerk}
     in_dvo = [m for m in dvo.maatwerk if periode.jaar in m.budget or _spent(eigen.get(m.id), periode) is not None]
-    afspraken = [regel(m.titel, jaar_budget(m, periode.jaar), _spent(eigen.get(m.id), periode), AFSPRAAK) for m in in_dvo]
+    afspraken = [
+        regel(m.titel, jaar_budget(m, periode.jaar), _spent(eigen.get(m.id), periode), AFSPRAAK) for m in in_dvo
+    ]
     dvo_ids = {m.id for m in in_dvo}
     buiten = [
         Begrotingsregel(m.titel, ZERO, spent, ZONDER_AFSPRAAK if spent else BINNEN_BUDGET, BUITEN_DVO)
@@ -273,4 +297,6 @@ def _afrekenregel(r: Begrotingsregel, regels: Afrekenregels) -> Afrekenregel:
 
 def afrekening(f: Financien) -> Afrekening:
     """The year's settlement under the DVO's articles (`f.afrekenregels`): one line per line of `f.regels`."""
-    return Afrekening(f.periode.jaar, [_afrekenregel(r, f.afrekenregels) for r in f.regels], f.niet_toegewezen, f.afrekenregels)
+    return Afrekening(
+        f.periode.jaar, [_afrekenregel(r, f.afrekenregels) for r in f.regels], f.niet_toegewezen, f.afrekenregels
+    )

@@ -49,7 +49,9 @@ class GeldendeDvo:
         """What page 1 says after 'Gemeten tegen'."""
         if self.voorgangers:
             return self.versies_tekst + ("" if self.geldend else " (niet elke versie vastgesteld)")
-        return f"DVO {self.versie.omschrijving}" if self.geldend else f"geen vastgestelde DVO; {self.versie.omschrijving}"
+        return (
+            f"DVO {self.versie.omschrijving}" if self.geldend else f"geen vastgestelde DVO; {self.versie.omschrijving}"
+        )
 
     @property
     def omschrijving(self) -> str:
@@ -58,7 +60,10 @@ class GeldendeDvo:
             if self.geldend:
                 return f"Als rechtsopvolger gemeten tegen {self.versies_tekst}."
             zonder = namen([d.gemeente.naam for d in self.voorgangers if not d.geldend])
-            return f"Als rechtsopvolger gemeten tegen {self.versies_tekst}; {zonder} had op de peildatum geen vastgestelde DVO."
+            return (
+                f"Als rechtsopvolger gemeten tegen {self.versies_tekst}; {zonder} had op de peildatum geen "
+                "vastgestelde DVO."
+            )
         if self.geldend:
             return f"Gemeten tegen DVO {self.versie.omschrijving}."
         return f"Geen vastgestelde DVO op de peildatum: gemeten tegen {self.versie.omschrijving}."
@@ -96,8 +101,13 @@ def opvolger(delen: list[GeldendeDvo], gemeente: Gemeente) -> GeldendeDvo:
     versions record them, combined."""
     eerste = delen[0]
     return GeldendeDvo(
-        versie=eerste.versie, geldend=all(d.geldend for d in delen), gemeente=gemeente,
-        regel=eerste.regel, afrekenregels=eerste.afrekenregels, peildatum=eerste.peildatum, voorgangers=tuple(delen),
+        versie=eerste.versie,
+        geldend=all(d.geldend for d in delen),
+        gemeente=gemeente,
+        regel=eerste.regel,
+        afrekenregels=eerste.afrekenregels,
+        peildatum=eerste.peildatum,
+        voorgangers=tuple(delen),
     )
 
 
@@ -112,11 +122,15 @@ def gemeten(dvo: Gemeente, werk: Gemeente) -> list[PrestatieIndicator]:
         if w is p:
             out.append(p)
             continue
-        out.append(p.model_copy(update={
-            "realisaties": w.realisaties if w else {},
-            "toelichtingen": w.toelichtingen if w else {},
-            "opvolging": w.opvolging if w else {},
-        }))
+        out.append(
+            p.model_copy(
+                update={
+                    "realisaties": w.realisaties if w else {},
+                    "toelichtingen": w.toelichtingen if w else {},
+                    "opvolging": w.opvolging if w else {},
+                }
+            )
+        )
     return out
 
 

@@ -32,7 +32,15 @@ from generator.compute import kpi
 from generator.load.project import Project
 from generator.models import dimensies, periods
 from generator.models.gemeente import (
-    FinancienJaar, Gemeente, KengetalDoel, Kerngegevens, Nulmeting, Opvolger, PrestatieIndicator, Realisatie, SamengevoegdeGemeente,
+    FinancienJaar,
+    Gemeente,
+    KengetalDoel,
+    Kerngegevens,
+    Nulmeting,
+    Opvolger,
+    PrestatieIndicator,
+    Realisatie,
+    SamengevoegdeGemeente,
 )
 from generator.models.region import Herindeling
 from generator.util.formatting import date_long
@@ -58,7 +66,9 @@ def _combine(indicator, parts: list[tuple[Decimal | None, Decimal | None]]) -> t
         return None
     if indicator.regionaal == "gewogen gemiddelde" and any(n is None for _, n in parts):
         return None
-    waarde = kpi.regional(indicator, [kpi.Waarde(str(i), v, n) for i, (v, (_, n)) in enumerate(zip(values, parts, strict=True))])
+    waarde = kpi.regional(
+        indicator, [kpi.Waarde(str(i), v, n) for i, (v, (_, n)) in enumerate(zip(values, parts, strict=True))]
+    )
     if waarde is None:
         return None
     noemers = [n for _, n in parts if n is not None]
@@ -90,7 +100,9 @@ def _overgangen(delen: list[dict[str, dict[str, int]]]) -> dict[str, dict[str, i
     return out
 
 
-def _kengetallen_combined(project: Project, indicator, parts: list[PrestatieIndicator], eigen) -> dict[str, KengetalDoel]:
+def _kengetallen_combined(
+    project: Project, indicator, parts: list[PrestatieIndicator], eigen
+) -> dict[str, KengetalDoel]:
     """The DVO's targets on a split indicator's kengetallen for the new gemeente: a kengetal every
     predecessor has targets on; a count summed, a share weighted by each one's nulmeting total
     (as the region weighs a share by each gemeente's total)."""
@@ -117,17 +129,22 @@ def _kengetallen_combined(project: Project, indicator, parts: list[PrestatieIndi
         if len(nulmetingen) == len(doelen):
             combined = _combine(regel, [(n.waarde, w) for n, w in zip(nulmetingen, gewichten)])
             if combined is not None:
-                nulmeting = Nulmeting.model_construct(waarde=combined[0], jaar=nulmetingen[0].jaar, bron=None, noemer=None, categorieen={})
+                nulmeting = Nulmeting.model_construct(
+                    waarde=combined[0], jaar=nulmetingen[0].jaar, bron=None, noemer=None, categorieen={}
+                )
         toelichting = eigen.kengetallen.get(k.id) if eigen is not None else None
         out[k.id] = KengetalDoel.model_construct(
-            nulmeting=nulmeting, streefwaarden=streefwaarden,
+            nulmeting=nulmeting,
+            streefwaarden=streefwaarden,
             toelichtingen=dict(toelichting.toelichtingen) if toelichting else {},
             opvolging=dict(toelichting.opvolging) if toelichting else {},
         )
     return out
 
 
-def _indicator_combined(project: Project, h: Herindeling, voorgangers: list[Gemeente], own: dict, indicator_id: str) -> PrestatieIndicator | None:
+def _indicator_combined(
+    project: Project, h: Herindeling, voorgangers: list[Gemeente], own: dict, indicator_id: str
+) -> PrestatieIndicator | None:
     indicator = project.indicator(indicator_id)
     scheme = project.regio.rapportage.periode_schema
     parts = [p for g in voorgangers for p in g.prestatie_indicatoren if p.indicator == indicator_id]
@@ -139,9 +156,13 @@ def _indicator_combined(project: Project, h: Herindeling, voorgangers: list[Geme
         combined = _combine(indicator, [(n.waarde, n.noemer) for n in nulmetingen])
         if combined is not None:
             nulmeting = Nulmeting.model_construct(
-                waarde=combined[0], jaar=nulmetingen[0].jaar, noemer=combined[1],
-                bron=f"de nulmetingen van {namen(names)} samen ({'opgeteld' if indicator.regionaal == 'som' else 'gewogen naar de noemer'})",
-                categorieen=_per_categorie([n.categorieen for n in nulmetingen]))
+                waarde=combined[0],
+                jaar=nulmetingen[0].jaar,
+                noemer=combined[1],
+                bron=f"de nulmetingen van {namen(names)} samen "
+                f"({'opgeteld' if indicator.regionaal == 'som' else 'gewogen naar de noemer'})",
+                categorieen=_per_categorie([n.categorieen for n in nulmetingen]),
+            )
     # Targets of a ratio are weighted by the nulmeting's noemers: the fixed base of the agreements.
     gewichten = [p.nulmeting.noemer if p.nulmeting else None for p in parts]
     streefwaarden = {}
@@ -162,25 +183,34 @@ def _indicator_combined(project: Project, h: Herindeling, voorgangers: list[Geme
             if combined is not None:
                 reals = [p.realisaties[code] for p in parts]
                 realisaties[code] = Realisatie.model_construct(
-                    waarde=combined[0], noemer=combined[1], categorieen=_per_categorie([r.categorieen for r in reals]),
-                    overgangen=_overgangen([r.overgangen for r in reals]))
+                    waarde=combined[0],
+                    noemer=combined[1],
+                    categorieen=_per_categorie([r.categorieen for r in reals]),
+                    overgangen=_overgangen([r.overgangen for r in reals]),
+                )
     eigen = own.get(indicator_id)
     if eigen is not None:
         realisaties.update({c: r for c, r in eigen.realisaties.items() if _in_or_after(c, scheme, h.jaar)})
     per_categorie = {}
     if gesplitst:
         for jaar in project.regio.periode.jaren:
-            if (som := _per_categorie([p.streefwaarden_per_categorie.get(jaar, {}) for p in parts])):
+            if som := _per_categorie([p.streefwaarden_per_categorie.get(jaar, {}) for p in parts]):
                 per_categorie[jaar] = som
     return PrestatieIndicator.model_construct(
-        indicator=indicator_id, nulmeting=nulmeting, streefwaarden=streefwaarden, realisaties=realisaties,
-        toelichtingen=dict(eigen.toelichtingen) if eigen else {}, opvolging=dict(eigen.opvolging) if eigen else {},
+        indicator=indicator_id,
+        nulmeting=nulmeting,
+        streefwaarden=streefwaarden,
+        realisaties=realisaties,
+        toelichtingen=dict(eigen.toelichtingen) if eigen else {},
+        opvolging=dict(eigen.opvolging) if eigen else {},
         streefwaarden_per_categorie=per_categorie,
         kengetallen=_kengetallen_combined(project, indicator, parts, eigen) if gesplitst else {},
     )
 
 
-def samengevoegd(project: Project, h: Herindeling, bestand: Opvolger | None, voorgangers: list[Gemeente] | None = None) -> SamengevoegdeGemeente:
+def samengevoegd(
+    project: Project, h: Herindeling, bestand: Opvolger | None, voorgangers: list[Gemeente] | None = None
+) -> SamengevoegdeGemeente:
     """The new gemeente of herindeling `h`: its predecessors' figures combined, its own from `bestand`.
     `voorgangers`: the predecessors as their DVO in force records them (compute/geldende_dvo);
     by default the working data's."""
@@ -188,41 +218,62 @@ def samengevoegd(project: Project, h: Herindeling, bestand: Opvolger | None, voo
     voorgangers = voorgangers if voorgangers is not None else [project.gemeente(s) for s in h.opgeheven]
     jaren = [j for j in project.regio.periode.jaren if j >= h.jaar]
     financien = {
-        j: FinancienJaar.model_construct(_fields_set=None, **{
-            veld: sum((getattr(g.financien[j], veld) for g in voorgangers), ZERO)
-            for veld in FinancienJaar.model_fields
-        })
+        j: FinancienJaar.model_construct(
+            _fields_set=None,
+            **{
+                veld: sum((getattr(g.financien[j], veld) for g in voorgangers), ZERO)
+                for veld in FinancienJaar.model_fields
+            },
+        )
         for j in jaren
     }
     verplichtingen = [
         v.model_copy(update={"bedrag": {j: b for j, b in v.bedrag.items() if j >= h.jaar}})
-        for g in voorgangers for v in g.verplichtingen
+        for g in voorgangers
+        for v in g.verplichtingen
         if any(j >= h.jaar for j in v.bedrag)
     ]
     maatwerk = [
-        m.model_copy(update={
-            "budget": {j: b for j, b in m.budget.items() if j >= h.jaar},
-            "besteed": {c: b for c, b in m.besteed.items() if _in_or_after(c, scheme, h.jaar)},
-            "deelnemers": {j: d for j, d in m.deelnemers.items() if j >= h.jaar},
-        })
-        for g in voorgangers for m in g.maatwerk
+        m.model_copy(
+            update={
+                "budget": {j: b for j, b in m.budget.items() if j >= h.jaar},
+                "besteed": {c: b for c, b in m.besteed.items() if _in_or_after(c, scheme, h.jaar)},
+                "deelnemers": {j: d for j, d in m.deelnemers.items() if j >= h.jaar},
+            }
+        )
+        for g in voorgangers
+        for m in g.maatwerk
         if any(j >= h.jaar and b for j, b in m.budget.items())
     ]
     own = {p.indicator: p for p in bestand.prestatie_indicatoren} if bestand else {}
     order = list(dict.fromkeys(p.indicator for g in voorgangers for p in g.prestatie_indicatoren))
     indicatoren = [c for i in order if (c := _indicator_combined(project, h, voorgangers, own, i)) is not None]
-    kern = bestand.kerngegevens if bestand and bestand.kerngegevens else Kerngegevens.model_construct(
-        peildatum=max(g.kerngegevens.peildatum for g in voorgangers),
-        bron=f"{namen([g.naam for g in voorgangers])} samen (opgeteld)",
-        inwoners=sum(g.kerngegevens.inwoners for g in voorgangers),
-        bijstandsgerechtigden=sum(g.kerngegevens.bijstandsgerechtigden for g in voorgangers),
+    kern = (
+        bestand.kerngegevens
+        if bestand and bestand.kerngegevens
+        else Kerngegevens.model_construct(
+            peildatum=max(g.kerngegevens.peildatum for g in voorgangers),
+            bron=f"{namen([g.naam for g in voorgangers])} samen (opgeteld)",
+            inwoners=sum(g.kerngegevens.inwoners for g in voorgangers),
+            bijstandsgerechtigden=sum(g.kerngegevens.bijstandsgerechtigden for g in voorgangers),
+        )
     )
     nieuw = h.nieuwe_gemeente
     return SamengevoegdeGemeente.model_construct(
-        slug=nieuw.slug, naam=nieuw.naam, cbs_code=nieuw.cbs_code, kerngegevens=kern, financien=financien,
-        verplichtingen=verplichtingen, maatwerk=maatwerk, prestatie_indicatoren=indicatoren, extra_middelen=[],
+        slug=nieuw.slug,
+        naam=nieuw.naam,
+        cbs_code=nieuw.cbs_code,
+        kerngegevens=kern,
+        financien=financien,
+        verplichtingen=verplichtingen,
+        maatwerk=maatwerk,
+        prestatie_indicatoren=indicatoren,
+        extra_middelen=[],
         besteed={c: b for c, b in (bestand.besteed.items() if bestand else ()) if _in_or_after(c, scheme, h.jaar)},
-        rapporten=dict(bestand.rapporten) if bestand else {}, dvo=None, datum=h.datum, voorgangers=voorgangers,
+        rapporten=dict(bestand.rapporten) if bestand else {},
+        dvo=None,
+        datum=h.datum,
+        voorgangers=voorgangers,
     )
 
 
@@ -254,7 +305,10 @@ class Herindelingen:
         for g in self.project.gemeenten:
             out.append(g)
             h = self.opgeheven(g.slug)
-            if h is not None and g.slug == [s for s in h.opgeheven if s in {x.slug for x in self.project.gemeenten}][-1]:
+            if (
+                h is not None
+                and g.slug == [s for s in h.opgeheven if s in {x.slug for x in self.project.gemeenten}][-1]
+            ):
                 out.append(self.opvolgers[h.nieuwe_gemeente.slug])
         return out
 
@@ -275,16 +329,21 @@ class Herindelingen:
         if h is None:
             return None
         g = self.project.gemeente(slug)
-        return (f"De gemeente {g.naam} is op {date_long(h.datum)} opgeheven en opgegaan in de gemeente "
-                f"{h.nieuwe_gemeente.naam}. {h.nieuwe_gemeente.naam} is rechtsopvolger en sindsdien partij bij deze "
-                f"overeenkomst, die doorloopt totdat {h.nieuwe_gemeente.naam} een eigen overeenkomst sluit.")
+        return (
+            f"De gemeente {g.naam} is op {date_long(h.datum)} opgeheven en opgegaan in de gemeente "
+            f"{h.nieuwe_gemeente.naam}. {h.nieuwe_gemeente.naam} is rechtsopvolger en sindsdien partij bij deze "
+            f"overeenkomst, die doorloopt totdat {h.nieuwe_gemeente.naam} een eigen overeenkomst sluit."
+        )
 
     def zin_ontstaan(self, slug: str) -> str | None:
         g = self.opvolgers.get(slug)
         if g is None:
             return None
-        return (f"De gemeente {g.naam} is op {date_long(g.datum)} ontstaan uit {namen([v.naam for v in g.voorgangers])}. "
-                f"Als rechtsopvolger is zij partij bij hun DVO's, die doorlopen totdat {g.naam} een eigen overeenkomst sluit.")
+        return (
+            f"De gemeente {g.naam} is op {date_long(g.datum)} ontstaan uit {namen([v.naam for v in g.voorgangers])}. "
+            f"Als rechtsopvolger is zij partij bij hun DVO's, die doorlopen totdat {g.naam} een eigen "
+            "overeenkomst sluit."
+        )
 
 
 _CACHE: dict[int, Herindelingen] = {}
@@ -301,5 +360,3 @@ def herindelingen(project: Project) -> Herindelingen:
         }
         hit = _CACHE[id(project)] = Herindelingen(project, opvolgers)
     return hit
-
-

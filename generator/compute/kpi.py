@@ -19,8 +19,8 @@ from decimal import Decimal
 
 from generator.models.catalog import Indicator
 from generator.models.region import Drempels
-from generator.util.formatting import number
 from generator.util.errors import DvoError
+from generator.util.formatting import number
 
 HUNDRED = Decimal(100)
 
@@ -82,8 +82,15 @@ class Afwijkingsregel:
 
     drempels: Drempels
 
-    def beoordeel(self, richting: str, realisatie: Decimal | None, streefwaarde: Decimal | None, *,
-                  punten: bool = False, aantal: bool = False) -> Oordeel:
+    def beoordeel(
+        self,
+        richting: str,
+        realisatie: Decimal | None,
+        streefwaarde: Decimal | None,
+        *,
+        punten: bool = False,
+        aantal: bool = False,
+    ) -> Oordeel:
         """The verdict on one realisatie. The indicator's kind (models/kinds.py) says which rules
         apply: `punten` for a 1-10 score (judged by its shortfall in points, when the region sets
         that rule), `aantal` for a count (a small difference is never a sterke afwijking)."""
@@ -108,7 +115,10 @@ class Afwijkingsregel:
         if found == AFWIJKING and aantal and minimum is not None:
             verschil = abs(realisatie - streefwaarde)
             if verschil < minimum:
-                reden = f"klein aantal: het verschil met de streefwaarde ({number(verschil, decimals=_decimals(verschil))}) is kleiner dan {minimum}"
+                reden = (
+                    "klein aantal: het verschil met de streefwaarde "
+                    f"({number(verschil, decimals=_decimals(verschil))}) is kleiner dan {minimum}"
+                )
                 return Oordeel(AANDACHTSPUNT, value, None, reden)
         return Oordeel(found, value)
 

@@ -93,6 +93,14 @@ def raming(regio, afspraak, jaren: list[int]) -> Raming | None:
         per_jaar = afspraak.groepen.get(groep.id)
         if per_jaar is None:
             continue
-        delen.append(Ramingsdeel(groep.id, groep.naam, groep.wie, [per_jaar.get(j) for j in jaren],
-                                 [groep.prijs.get(j, Decimal(0)) for j in jaren], groep.illustratief))
+        delen.append(
+            Ramingsdeel(
+                groep.id,
+                groep.naam,
+                groep.wie,
+                [per_jaar.get(j) for j in jaren],
+                [groep.prijs.get(j, Decimal(0)) for j in jaren],
+                groep.illustratief,
+            )
+        )
     return Raming(delen, [afspraak.budget.get(j, Decimal(0)) for j in jaren])

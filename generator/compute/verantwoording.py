@@ -16,16 +16,15 @@ from decimal import Decimal
 from functools import cached_property
 
 from generator.compute import kpi, verdelingen
-from generator.compute.verdelingen import Verdeling
 from generator.compute.financien import Financien, financien, sum_known
 from generator.compute.geldende_dvo import GeldendeDvo, geldende_dvo, gemeten, opvolger
 from generator.compute.herindeling import Herindelingen, herindelingen, samengevoegd
 from generator.compute.rapportperiode import Rapportperiode, parse
 from generator.compute.uitkomsten import MIN_GEMEENTEN, Regiowaarde, Signaal, Uitkomst
+from generator.compute.verdelingen import Verdeling
 from generator.load.dvo_versies import DvoVersies, dvo_versies
 from generator.load.project import Project
-from generator.models import periods
-from generator.models import dimensies
+from generator.models import dimensies, periods
 from generator.models.catalog import Indicator
 from generator.models.dimensies import Reeks
 from generator.models.gemeente import Gemeente, PrestatieIndicator
@@ -91,7 +90,10 @@ class Verantwoording:
     def perioden(self) -> list[Rapportperiode]:
         """Every period for which at least one gemeente that then existed has a realisatie, in order."""
         codes = {
-            code for g in self.herindelingen.alle() for p in g.prestatie_indicatoren for code in p.realisaties
+            code
+            for g in self.herindelingen.alle()
+            for p in g.prestatie_indicatoren
+            for code in p.realisaties
             if self.herindelingen.bestaat(g.slug, parse(code, self.scheme).jaar)
         }
         return sorted((parse(c, self.scheme) for c in codes), key=lambda p: (p.jaar, p.nummer))
@@ -187,7 +189,10 @@ class Verantwoording:
         # From one gemeente there is no regional figure: no rank, no regional verdict.
         places = kpi.ranking({u.gemeente.slug: u.oordeel.rangwaarde for u in reported}) if regionaal else {}
         ranked = [replace(u, plaats=places.get(u.gemeente.slug), deelnemers=len(places)) for u in reported]
-        realisatie = kpi.regional(indicator, [kpi.Waarde(u.gemeente.slug, u.realisatie, u.noemer) for u in reported if u.realisatie is not None])
+        realisatie = kpi.regional(
+            indicator,
+            [kpi.Waarde(u.gemeente.slug, u.realisatie, u.noemer) for u in reported if u.realisatie is not None],
+        )
         streef = kpi.regional(indicator, [kpi.Waarde(u.gemeente.slug, u.streefwaarde, u.noemer) for u in reported])
         noemers = [u.noemer for u in reported]
         rapportage = self.project.regio.rapportage
@@ -209,7 +214,11 @@ class Verantwoording:
         """Every series with at least one realisatie in the period, in catalogue order (an
         indicator, then its kengetallen)."""
         ids = {r.indicator.id for g in self.gemeenten_in(periode) for r in self.reeksen(g, periode)}
-        return [r for i in dimensies.reeks_ids(self.project.indicatoren) if i in ids and (r := self.regio(i, periode)).uitkomsten]
+        return [
+            r
+            for i in dimensies.reeks_ids(self.project.indicatoren)
+            if i in ids and (r := self.regio(i, periode)).uitkomsten
+        ]
 
     def gemeente(self, slug: str, periode: Rapportperiode) -> list[tuple[Uitkomst, Regiowaarde]]:
         """Each of the gemeente's judged series in this period, with the region's figure beside it."""
@@ -247,7 +256,9 @@ class Verantwoording:
 
     # --- charts -----------------------------------------------------------------------
 
-    def reeks(self, slug: str, indicator_id: str, tot: Rapportperiode) -> list[tuple[Rapportperiode, Decimal, Decimal | None]]:
+    def reeks(
+        self, slug: str, indicator_id: str, tot: Rapportperiode
+    ) -> list[tuple[Rapportperiode, Decimal, Decimal | None]]:
         """(period, streefwaarde at its end, realisatie) for every period of the DVO; realisaties up to `tot`."""
         g = self.model(slug)
         p = next(r.prestatie for r in self.reeksen(g, tot) if r.indicator.id == indicator_id)
@@ -282,13 +293,20 @@ class Verantwoording:
     def regio_verdeling(self, indicator_id: str, periode: Rapportperiode) -> Verdeling | None:
         key = ("verdeling", indicator_id, periode.code)
         if key not in self._cache:
-            delen = [d for g in self.gemeenten_in(periode) for d in self.verdelingen(g.slug, periode) if d.indicator.id == indicator_id]
+            delen = [
+                d
+                for g in self.gemeenten_in(periode)
+                for d in self.verdelingen(g.slug, periode)
+                if d.indicator.id == indicator_id
+            ]
             self._cache[key] = verdelingen.regionaal(f"regio {self.project.regio.naam}", delen)
         return self._cache[key]
 
     def regio_verdelingen(self, periode: Rapportperiode) -> list[Verdeling]:
         """Every split indicator with counts per category in the period, in catalogue order."""
-        return [d for i in self.project.indicatoren.indicatoren if i.dimensie and (d := self.regio_verdeling(i.id, periode))]
+        return [
+            d for i in self.project.indicatoren.indicatoren if i.dimensie and (d := self.regio_verdeling(i.id, periode))
+        ]
 
     # --- money ------------------------------------------------------------------------
 
@@ -322,7 +340,10 @@ class Bron:
         """The period in these figures (`dvo validate` checks that a recorded revision reported on it)."""
         found = self.verantwoording.periode(code)
         if found is None:
-            raise NotFound(f"er is geen verantwoordingsrapportage over '{code}' in de gegevens van revisie {(self.revisie or '')[:10]}")
+            raise NotFound(
+                f"er is geen verantwoordingsrapportage over '{code}' in de gegevens van revisie "
+                f"{(self.revisie or '')[:10]}"
+            )
         return found
 
 

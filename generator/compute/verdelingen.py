@@ -84,8 +84,13 @@ def _periods_until(tot: Rapportperiode, jaren: list[int]) -> list[Rapportperiode
     return out
 
 
-def _kengetallen(indicator: Indicator, dimensie: Dimensie, p: PrestatieIndicator | None, categorieen: dict[str, int],
-                 overgangen: dict[str, dict[str, int]]) -> list[Kengetalwaarde]:
+def _kengetallen(
+    indicator: Indicator,
+    dimensie: Dimensie,
+    p: PrestatieIndicator | None,
+    categorieen: dict[str, int],
+    overgangen: dict[str, dict[str, int]],
+) -> list[Kengetalwaarde]:
     out = []
     for k in indicator.kengetallen:
         waarde, noemer = dims.waarde(k, categorieen, overgangen, dimensie)
@@ -93,11 +98,21 @@ def _kengetallen(indicator: Indicator, dimensie: Dimensie, p: PrestatieIndicator
     return out
 
 
-def verdeling(g: Gemeente, p: PrestatieIndicator, indicator: Indicator, dimensie: Dimensie, periode: Rapportperiode,
-              jaren: list[int]) -> Verdeling:
+def verdeling(
+    g: Gemeente,
+    p: PrestatieIndicator,
+    indicator: Indicator,
+    dimensie: Dimensie,
+    periode: Rapportperiode,
+    jaren: list[int],
+) -> Verdeling:
     """One gemeente's split indicator at a period's peildatum, with its history up to then."""
     real = p.realisaties.get(periode.code)
-    stand = Stand(_label(periode), _ordered(dimensie, real.categorieen), _streef(p, dimensie, periode.jaar)) if real and real.categorieen else None
+    stand = (
+        Stand(_label(periode), _ordered(dimensie, real.categorieen), _streef(p, dimensie, periode.jaar))
+        if real and real.categorieen
+        else None
+    )
     begin = dims.begin_stand(p, periode.jaar, periode.scheme, jaren[0])
     reeks = []
     if p.nulmeting is not None and p.nulmeting.categorieen:
@@ -108,12 +123,17 @@ def verdeling(g: Gemeente, p: PrestatieIndicator, indicator: Indicator, dimensie
             reeks.append(Stand(_label(q), _ordered(dimensie, r.categorieen), _streef(p, dimensie, q.jaar)))
     overgangen = dict(real.overgangen) if real and real.overgangen else None
     return Verdeling(
-        indicator=indicator, dimensie=dimensie, periode=periode, naam=g.naam,
+        indicator=indicator,
+        dimensie=dimensie,
+        periode=periode,
+        naam=g.naam,
         stand=stand,
         begin=Stand(f"begin {periode.jaar}", _ordered(dimensie, begin[1])) if begin and overgangen else None,
         overgangen=overgangen,
         reeks=reeks,
-        kengetallen=_kengetallen(indicator, dimensie, p, real.categorieen if real else {}, real.overgangen if real else {}),
+        kengetallen=_kengetallen(
+            indicator, dimensie, p, real.categorieen if real else {}, real.overgangen if real else {}
+        ),
     )
 
 
@@ -149,8 +169,14 @@ def regionaal(naam: str, delen: list[Verdeling]) -> Verdeling | None:
         if len(begins) == len(met_overgangen):
             begin = Stand(begins[0].label, Ladder.regionaal_per_categorie([b.categorieen for b in begins]))
     return Verdeling(
-        indicator=indicator, dimensie=dimensie, periode=eerste.periode, naam=naam,
-        stand=stand, begin=begin, overgangen=overgangen, reeks=reeks,
+        indicator=indicator,
+        dimensie=dimensie,
+        periode=eerste.periode,
+        naam=naam,
+        stand=stand,
+        begin=begin,
+        overgangen=overgangen,
+        reeks=reeks,
         kengetallen=_kengetallen(indicator, dimensie, None, stand.categorieen, overgangen or {}),
         gemeenten=len(met_stand),
     )

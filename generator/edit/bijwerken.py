@@ -28,6 +28,7 @@ from generator.util.errors import DvoError
 from generator.util.oserrors import os_problem, os_reason
 from generator.util.paths import outside_reason
 
+
 class BijwerkenError(DvoError):
     """The region cannot be converted (unreadable files, a shape the steps cannot edit)."""
 
@@ -46,7 +47,9 @@ class Bijwerking:
     vanaf: int  # the format the data was in
     waaraan: str  # what that format was recognised by
     stappen: list[Stap] = field(default_factory=list)
-    bestanden: dict[str, tuple[str | None, str]] = field(default_factory=dict)  # rel -> (old, new); old None: a new file
+    bestanden: dict[str, tuple[str | None, str]] = field(
+        default_factory=dict
+    )  # rel -> (old, new); old None: a new file
     verwijderd: list[str] = field(default_factory=list)
     verplaatst: dict[str, str] = field(default_factory=dict)
     gedaan: list[tuple[int, str]] = field(default_factory=list)
@@ -62,8 +65,10 @@ class Bijwerking:
         out: list[str] = []
         for rel, (old, new) in self.bestanden.items():
             out += difflib.unified_diff(
-                (old or "").splitlines(keepends=True), (new or "").splitlines(keepends=True),
-                f"a/{rel}" if old is not None else "/dev/null", f"b/{rel}",
+                (old or "").splitlines(keepends=True),
+                (new or "").splitlines(keepends=True),
+                f"a/{rel}" if old is not None else "/dev/null",
+                f"b/{rel}",
             )
             if out and not out[-1].endswith("\n"):
                 out[-1] += "\n"
@@ -133,9 +138,15 @@ def plan(root: Path) -> Bijwerking:
     m = Migratie(dict(texts), werkmap=True, sjablonen=templates, siteconfig=_siteconfig(texts))
     found = herken(m.data(REGIO), m.data(INSTRUMENTARIUM), m.data(INDICATOREN), siteconfig=layout.mkdocs.is_file())
     if found.formaat is None:
-        raise BijwerkenError(f"{REGIO}: 'formaat' is geen geheel getal; zet het formaat waarin de gegevens staan (bijv. 3) en draai opnieuw")
+        raise BijwerkenError(
+            f"{REGIO}: 'formaat' is geen geheel getal; zet het formaat waarin de gegevens staan (bijv. 3) en "
+            "draai opnieuw"
+        )
     if found.formaat > HUIDIG:
-        raise BijwerkenError(f"de gegevens zijn in formaat {found.formaat}; deze versie van de software kent formaat {HUIDIG} en ouder: werk de generator bij")
+        raise BijwerkenError(
+            f"de gegevens zijn in formaat {found.formaat}; deze versie van de software kent formaat {HUIDIG} en "
+            "ouder: werk de generator bij"
+        )
     res = Bijwerking(found.formaat, found.waaraan)
     if not res.nodig:
         return res
@@ -161,8 +172,13 @@ def _check(layout: Layout, res: Bijwerking, templates: dict[str, bytes]) -> list
         for rel in layout.sources:
             source = root / rel
             if source.is_dir():
-                shutil.copytree(source, scratch / rel, ignore=lambda folder, names: {
-                    n for n in names if outside_reason(Path(folder) / n, root) is not None})
+                shutil.copytree(
+                    source,
+                    scratch / rel,
+                    ignore=lambda folder, names: {
+                        n for n in names if outside_reason(Path(folder) / n, root) is not None
+                    },
+                )
             elif source.is_file() and outside_reason(source, root) is None:
                 shutil.copyfile(source, scratch / rel)
         for rel, (_, new) in res.bestanden.items():
@@ -211,7 +227,9 @@ def bijwerken(root: Path, *, dry_run: bool) -> Bijwerking:
         try:
             hersteld = roll_back(Layout(root).journal)
         except OSError as exc:
-            raise BijwerkenError(f"een afgebroken eerdere `dvo bijwerken` kon niet worden teruggezet: {os_problem(exc)}") from None
+            raise BijwerkenError(
+                f"een afgebroken eerdere `dvo bijwerken` kon niet worden teruggezet: {os_problem(exc)}"
+            ) from None
     res = plan(root)
     res.hersteld = hersteld
     if dry_run or not res.nodig:

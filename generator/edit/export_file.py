@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load.codes import require
+from generator.util.errors import DvoError
 from generator.util.formatting import number
 from generator.util.oserrors import os_reason
 from generator.util.paths import resolved
-from generator.util.errors import DvoError
 
 MAX_ROWS = 100_000  # a whole region, every indicator, every quarter of five years stays far below
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -62,7 +62,10 @@ class ImportFailed(DvoError):
 
     def lines(self) -> list[str]:
         n = len(self.problems)
-        return [*(str(p) for p in self.problems), f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets geschreven."]
+        return [
+            *(str(p) for p in self.problems),
+            f"{n} {'probleem' if n == 1 else 'problemen'} gevonden; er is niets geschreven.",
+        ]
 
     @classmethod
     def one(cls, text: str, *, code: str) -> ImportFailed:
@@ -85,7 +88,10 @@ def read_export(path: Path, root: Path) -> Table:
         return _read_csv(path, name)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, name)
-    raise ImportFailed.one(f"{name}: verwacht een .csv- of .xlsx-bestand, gevonden '{path.suffix or 'geen extensie'}'", code="export-onleesbaar")
+    raise ImportFailed.one(
+        f"{name}: verwacht een .csv- of .xlsx-bestand, gevonden '{path.suffix or 'geen extensie'}'",
+        code="export-onleesbaar",
+    )
 
 
 def _check_the_named_file(path: Path, root: Path) -> None:
@@ -93,7 +99,9 @@ def _check_the_named_file(path: Path, root: Path) -> None:
     name = path.name
     real = resolved(path)
     if real is None:
-        raise ImportFailed.one(f"{name}: is een symbolische koppeling die naar zichzelf terugverwijst (een lus)", code="koppeling-ongeldig")
+        raise ImportFailed.one(
+            f"{name}: is een symbolische koppeling die naar zichzelf terugverwijst (een lus)", code="koppeling-ongeldig"
+        )
     if path.is_symlink() and not real.is_relative_to(root.resolve()):
         raise ImportFailed.one(
             f"{name}: is een symbolische koppeling naar '{real}', buiten de regio-repository; "
@@ -105,9 +113,14 @@ def _check_the_named_file(path: Path, root: Path) -> None:
     except OSError as exc:
         raise ImportFailed.one(f"{name}: is niet te lezen: {os_reason(exc)}", code="bestand-onleesbaar") from exc
     if not stat.S_ISREG(info.st_mode):
-        raise ImportFailed.one(f"{name}: is geen gewoon bestand (maar bijvoorbeeld een named pipe of apparaat)", code="bestand-ongeschikt")
+        raise ImportFailed.one(
+            f"{name}: is geen gewoon bestand (maar bijvoorbeeld een named pipe of apparaat)", code="bestand-ongeschikt"
+        )
     if info.st_size > MAX_FILE_BYTES:
-        raise ImportFailed.one(f"{name}: het bestand is te groot ({number(info.st_size)} bytes); hoogstens {number(MAX_FILE_BYTES)} bytes", code="bestand-te-groot")
+        raise ImportFailed.one(
+            f"{name}: het bestand is te groot ({number(info.st_size)} bytes); hoogstens {number(MAX_FILE_BYTES)} bytes",
+            code="bestand-te-groot",
+        )
 
 
 def _too_many_rows(name: str) -> ImportFailed:
@@ -134,7 +147,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             code="tekenset-ongeldig",
         )
     if b"\x00" in data:
-        raise ImportFailed.one(f"{name}: dit is geen tekstbestand (het bevat nul-bytes); verwacht een CSV-bestand", code="export-onleesbaar")
+        raise ImportFailed.one(
+            f"{name}: dit is geen tekstbestand (het bevat nul-bytes); verwacht een CSV-bestand",
+            code="export-onleesbaar",
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "UTF-8 (met BOM)"
@@ -170,7 +186,9 @@ def _read_csv(path: Path, name: str) -> Table:
                 raise _too_many_rows(name)
             rows.append((i, record))
     except csv.Error as exc:
-        raise ImportFailed.one(f"{name}: het bestand is niet te lezen als CSV ({exc})", code="export-onleesbaar") from exc
+        raise ImportFailed.one(
+            f"{name}: het bestand is niet te lezen als CSV ({exc})", code="export-onleesbaar"
+        ) from exc
     return _table(header, rows, encoding)
 
 
@@ -185,7 +203,9 @@ def _check_zip(path: Path, name: str) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportFailed.one(f"{name}: het zip-archief van dit Excel-bestand is beschadigd ({exc})", code="export-onleesbaar") from exc
+        raise ImportFailed.one(
+            f"{name}: het zip-archief van dit Excel-bestand is beschadigd ({exc})", code="export-onleesbaar"
+        ) from exc
     unzipped = sum(m.file_size for m in members)
     if len(members) > MAX_ZIP_MEMBERS or unzipped > MAX_UNZIPPED_BYTES:
         raise ImportFailed.one(
@@ -203,7 +223,10 @@ def _read_xlsx(path: Path, name: str) -> Table:
         # read_only streams the sheet; data_only gives the last calculated value of a formula, never the formula.
         workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds; it says why in English, kept as detail
-        raise ImportFailed.one(f"{name}: het bestand is niet te lezen als Excel-werkmap ({type(exc).__name__}: {exc})", code="export-onleesbaar") from exc
+        raise ImportFailed.one(
+            f"{name}: het bestand is niet te lezen als Excel-werkmap ({type(exc).__name__}: {exc})",
+            code="export-onleesbaar",
+        ) from exc
     try:
         sheet = workbook.worksheets[0]
         member = getattr(sheet, "_worksheet_path", None)  # openpyxl's name for the sheet's XML in the zip
@@ -222,7 +245,10 @@ def _read_xlsx(path: Path, name: str) -> Table:
     except ImportFailed:
         raise
     except Exception as exc:
-        raise ImportFailed.one(f"{name}: het bestand is niet te lezen als Excel-werkmap ({type(exc).__name__}: {exc})", code="export-onleesbaar") from exc
+        raise ImportFailed.one(
+            f"{name}: het bestand is niet te lezen als Excel-werkmap ({type(exc).__name__}: {exc})",
+            code="export-onleesbaar",
+        ) from exc
     finally:
         workbook.close()
     return _table(header, rows, None)

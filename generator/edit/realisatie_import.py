@@ -19,21 +19,21 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.nodes import MappingNode, SequenceNode
 
+from generator.compute.herindeling import herindelingen, namen
 from generator.edit.export_file import ImportFailed, ImportProblem, read_export
+from generator.edit.yaml_edit import EditError, set_realisatie, set_realisatie_deel
+from generator.load.findings import InvalidProject
+from generator.load.formaat.yamltekst import YamlTekst, text_of
+from generator.load.project import Project, load_project
 from generator.models import kinds, periods
 from generator.models.gemeente import Realisatie
 from generator.util.atomic import write_texts
+from generator.util.formatting import date_long
 from generator.util.oserrors import os_problem, os_reason
 from generator.util.paths import outside_reason
 from generator.util.suggest import did_you_mean
-from generator.load.findings import InvalidProject
-from generator.load.project import Project, load_project
-from generator.edit.yaml_edit import EditError, set_realisatie, set_realisatie_deel
-from generator.compute.herindeling import herindelingen, namen
-from generator.load.formaat.yamltekst import YamlTekst, text_of
-from generator.util.formatting import date_long
-from ruamel.yaml.nodes import MappingNode, SequenceNode
 
 COLUMNS = ("gemeente", "indicator", "periode", "waarde")
 # A split indicator's count per category (`categorie`), or an overgang of a ladder (`van`, `naar`).
@@ -68,14 +68,21 @@ class Resultaat:
     nieuw: int = 0
     gewijzigd: int = 0
     ongewijzigd: int = 0
-    bestanden: dict[str, tuple[str | None, str]] = field(default_factory=dict)  # rel path -> (old, new); old None: a new file
+    bestanden: dict[str, tuple[str | None, str]] = field(
+        default_factory=dict
+    )  # rel path -> (old, new); old None: a new file
     meldingen: list[str] = field(default_factory=list)
     tekenset: str | None = None  # the encoding a CSV was read in
 
     def diff(self) -> str:
         out: list[str] = []
         for rel, (old, new) in self.bestanden.items():
-            out += difflib.unified_diff((old or "").splitlines(keepends=True), new.splitlines(keepends=True), f"a/{rel}" if old is not None else "/dev/null", f"b/{rel}")
+            out += difflib.unified_diff(
+                (old or "").splitlines(keepends=True),
+                new.splitlines(keepends=True),
+                f"a/{rel}" if old is not None else "/dev/null",
+                f"b/{rel}",
+            )
         return "".join(out)
 
 
@@ -115,11 +122,14 @@ class _Checker:
                 found[norm] = h
         missing = [c for c in COLUMNS if c not in found]
         if missing:
-            self.problems.append(ImportProblem(
-                f"{self.name}:1: kolommen {', '.join(missing)} ontbreken in de kopregel; verwacht de kolommen "
-                f"{', '.join(COLUMNS)} (en eventueel noemer, categorie, of van en naar), gevonden: {', '.join(headers) or '(niets)'}",
-                code="kolom-ontbreekt",
-            ))
+            self.problems.append(
+                ImportProblem(
+                    f"{self.name}:1: kolommen {', '.join(missing)} ontbreken in de kopregel; verwacht de kolommen "
+                    f"{', '.join(COLUMNS)} (en eventueel noemer, categorie, of van en naar), gevonden: "
+                    f"{', '.join(headers) or '(niets)'}",
+                    code="kolom-ontbreekt",
+                )
+            )
         return found
 
     def row(self, rij: int, cells: dict[str, str], names: dict[str, str]) -> Rij | None:
@@ -130,29 +140,68 @@ class _Checker:
             self.fail(rij, "gemeente", "leeg; verwacht de naam, slug of CBS-code van een gemeente", code="cel-leeg")
         elif g is None:
             namen = [x.naam for x in self.herindelingen.alle()]
-            self.fail(rij, "gemeente", f"onbekende gemeente '{text['gemeente']}'; bekend zijn: {', '.join(namen)}{did_you_mean(text['gemeente'], namen)}", code="verwijzing-onbekend")
+            self.fail(
+                rij,
+                "gemeente",
+                f"onbekende gemeente '{text['gemeente']}'; bekend zijn: "
+                f"{', '.join(namen)}{did_you_mean(text['gemeente'], namen)}",
+                code="verwijzing-onbekend",
+            )
         indicator = next((i for i in self.project.indicatoren.indicatoren if i.id == text["indicator"]), None)
         if indicator is None:
             ids = [i.id for i in self.project.indicatoren.indicatoren]
-            self.fail(rij, "indicator", f"onbekende indicator '{text['indicator']}'{did_you_mean(text['indicator'], ids)}; gebruik een id uit content/indicatoren.yaml, zoals '{ids[0]}'", code="verwijzing-onbekend")
+            self.fail(
+                rij,
+                "indicator",
+                f"onbekende indicator '{text['indicator']}'{did_you_mean(text['indicator'], ids)}; gebruik een id "
+                f"uit content/indicatoren.yaml, zoals '{ids[0]}'",
+                code="verwijzing-onbekend",
+            )
         elif g is not None and not any(p.indicator == indicator.id for p in g.prestatie_indicatoren):
-            self.fail(rij, "indicator", f"de gemeente {g.naam} heeft geen prestatie-indicator '{indicator.id}' in haar DVO", code="indicator-niet-in-dvo")
+            self.fail(
+                rij,
+                "indicator",
+                f"de gemeente {g.naam} heeft geen prestatie-indicator '{indicator.id}' in haar DVO",
+                code="indicator-niet-in-dvo",
+            )
         parsed = periods.parse_code(text["periode"], self.scheme)
         if parsed is None:
-            self.fail(rij, "periode", f"verwacht {periods.describe(self.scheme)}, gevonden '{text['periode']}'", code="periode-ongeldig")
+            self.fail(
+                rij,
+                "periode",
+                f"verwacht {periods.describe(self.scheme)}, gevonden '{text['periode']}'",
+                code="periode-ongeldig",
+            )
         elif parsed[0] not in self.jaren:
-            self.fail(rij, "periode", f"periode '{text['periode']}' ligt buiten de DVO-periode ({self.jaren[0]}-{self.jaren[-1]})", code="buiten-periode")
+            self.fail(
+                rij,
+                "periode",
+                f"periode '{text['periode']}' ligt buiten de DVO-periode ({self.jaren[0]}-{self.jaren[-1]})",
+                code="buiten-periode",
+            )
         elif g is not None and not self.herindelingen.bestaat(g.slug, parsed[0]):
             self.fail(rij, "periode", self._niet_bestaand(g.slug, text["periode"]), code="herindeling-periode")
         deel = self._deel(rij, text, indicator)
-        waarde = self._value(rij, "waarde", text["waarde"], ("aantal" if deel else indicator.eenheid) if indicator else None)
+        waarde = self._value(
+            rij, "waarde", text["waarde"], ("aantal" if deel else indicator.eenheid) if indicator else None
+        )
         noemer = None
         if text["noemer"]:
             noemer = _number(text["noemer"])
             if noemer is None or noemer <= 0:
-                self.fail(rij, "noemer", f"verwacht een getal groter dan 0, gevonden '{text['noemer']}'", code="getal-ongeldig")
+                self.fail(
+                    rij,
+                    "noemer",
+                    f"verwacht een getal groter dan 0, gevonden '{text['noemer']}'",
+                    code="getal-ongeldig",
+                )
             elif deel:
-                self.fail(rij, "noemer", "een aantal per categorie of een overgang heeft geen noemer; laat de noemer leeg", code="waarde-ongeldig")
+                self.fail(
+                    rij,
+                    "noemer",
+                    "een aantal per categorie of een overgang heeft geen noemer; laat de noemer leeg",
+                    code="waarde-ongeldig",
+                )
         if len(self.problems) > before or g is None or indicator is None or waarde is None:  # each None was a problem
             return None
         return Rij(rij, g.slug, indicator.id, text["periode"], waarde, noemer, deel)
@@ -167,33 +216,65 @@ class _Checker:
         dimensie = self.project.indicatoren.dimensie(indicator.dimensie)
         if dimensie is None:
             kolom = "categorie" if categorie else "van"
-            self.fail(rij, kolom, f"'{indicator.id}' is niet uitgesplitst (geen dimensie in content/indicatoren.yaml); laat {kolom} leeg", code="niet-uitgesplitst")
+            self.fail(
+                rij,
+                kolom,
+                f"'{indicator.id}' is niet uitgesplitst (geen dimensie in content/indicatoren.yaml); laat {kolom} leeg",
+                code="niet-uitgesplitst",
+            )
             return ()
         if categorie and (van or naar):
-            self.fail(rij, "categorie", "vul óf categorie (een aantal op de peildatum) óf van en naar (een overgang) in, niet beide", code="waarde-ongeldig")
+            self.fail(
+                rij,
+                "categorie",
+                "vul óf categorie (een aantal op de peildatum) óf van en naar (een overgang) in, niet beide",
+                code="waarde-ongeldig",
+            )
             return ()
         wat = dimensie.enkelvoud
         for kolom, waarde in (("categorie", categorie), ("van", van), ("naar", naar)):
             if waarde and dimensie.categorie(waarde) is None:
-                self.fail(rij, kolom, f"onbekende {wat} '{waarde}' van dimensie '{dimensie.id}'; bekend zijn: {', '.join(dimensie.ids)}{did_you_mean(waarde, dimensie.ids)}", code="verwijzing-onbekend")
+                self.fail(
+                    rij,
+                    kolom,
+                    f"onbekende {wat} '{waarde}' van dimensie '{dimensie.id}'; bekend zijn: "
+                    f"{', '.join(dimensie.ids)}{did_you_mean(waarde, dimensie.ids)}",
+                    code="verwijzing-onbekend",
+                )
                 return ()
         if categorie:
             return ("categorieen", categorie)
         if not dimensie.ladder:
-            self.fail(rij, "van", f"overgangen horen bij een ladder, maar dimensie '{dimensie.id}' is geen ladder", code="geen-ladder")
+            self.fail(
+                rij,
+                "van",
+                f"overgangen horen bij een ladder, maar dimensie '{dimensie.id}' is geen ladder",
+                code="geen-ladder",
+            )
             return ()
         if not (van and naar):
-            self.fail(rij, "naar" if van else "van", f"een overgang heeft een van en een naar ({wat}), gevonden alleen {'van' if van else 'naar'}", code="cel-leeg")
+            self.fail(
+                rij,
+                "naar" if van else "van",
+                f"een overgang heeft een van en een naar ({wat}), gevonden alleen {'van' if van else 'naar'}",
+                code="cel-leeg",
+            )
             return ()
         return ("overgangen", van, naar)
 
     def _niet_bestaand(self, slug: str, periode: str) -> str:
         h = self.herindelingen.opgeheven(slug)
         if h is not None:
-            return (f"{self.herindelingen.gemeente(slug).naam} bestaat sinds {date_long(h.datum)} niet meer; een realisatie voor "
-                    f"{periode} hoort bij {h.nieuwe_gemeente.naam}")
+            return (
+                f"{self.herindelingen.gemeente(slug).naam} bestaat sinds {date_long(h.datum)} niet meer; een "
+                "realisatie voor "
+                f"{periode} hoort bij {h.nieuwe_gemeente.naam}"
+            )
         g = self.herindelingen.opvolgers[slug]  # not opgeheven, so made by a herindeling
-        return f"{g.naam} bestaat pas sinds {date_long(g.datum)}; een realisatie voor {periode} hoort bij {namen([v.naam for v in g.voorgangers])}"
+        return (
+            f"{g.naam} bestaat pas sinds {date_long(g.datum)}; een realisatie voor {periode} hoort bij "
+            f"{namen([v.naam for v in g.voorgangers])}"
+        )
 
     def _value(self, rij: int, kolom: str, text: str, eenheid: str | None) -> Decimal | None:
         if not text:
@@ -202,10 +283,20 @@ class _Checker:
         value = _number(text)
         hint = " (schrijf duizendtallen zonder punt of spatie)" if re.match(r"^\d{1,3}([. ]\d{3})+$", text) else ""
         if value is None and _NUMBER.match(text):
-            self.fail(rij, kolom, f"verwacht een getal van hoogstens {MAX_DIGITS} cijfers, gevonden {len(text)} tekens", code="waarde-buiten-bereik")
+            self.fail(
+                rij,
+                kolom,
+                f"verwacht een getal van hoogstens {MAX_DIGITS} cijfers, gevonden {len(text)} tekens",
+                code="waarde-buiten-bereik",
+            )
             return None
         if value is None:
-            self.fail(rij, kolom, f"verwacht een getal zoals 42 of 71,4, gevonden '{text}'{hint}", code="getalnotatie-ongeldig" if hint else "getal-ongeldig")
+            self.fail(
+                rij,
+                kolom,
+                f"verwacht een getal zoals 42 of 71,4, gevonden '{text}'{hint}",
+                code="getalnotatie-ongeldig" if hint else "getal-ongeldig",
+            )
             return None
         if eenheid is not None:
             unit = kinds.eenheid(eenheid)
@@ -236,15 +327,32 @@ def check_rows(project: Project, path: Path) -> tuple[list[Rij], str | None]:
             continue
         key = (r.slug, r.indicator, r.periode, r.deel)
         if key in first_row:
-            checker.fail(rij, "rij", f"dubbel: {herindelingen(project).gemeente(r.slug).naam}, {r.indicator}, {r.periode}{r.omschrijving} staat ook in rij {first_row[key]}", code="waarde-dubbel")
+            checker.fail(
+                rij,
+                "rij",
+                f"dubbel: {herindelingen(project).gemeente(r.slug).naam}, {r.indicator}, "
+                f"{r.periode}{r.omschrijving} staat ook in rij {first_row[key]}",
+                code="waarde-dubbel",
+            )
             continue
         first_row[key] = rij
         good.append(r)
     weighted = {i.id for i in project.indicatoren.indicatoren if i.regionaal == "gewogen gemiddelde"}
     for r in good:
         existing = _existing(project, r)
-        if r.indicator in weighted and not r.deel and r.noemer is None and (existing is None or existing.noemer is None):
-            checker.fail(r.rij, "noemer", f"leeg, maar '{r.indicator}' is een gewogen gemiddelde; vul de noemer in ({project.indicator(r.indicator).noemer})", code="noemer-ontbreekt")
+        if (
+            r.indicator in weighted
+            and not r.deel
+            and r.noemer is None
+            and (existing is None or existing.noemer is None)
+        ):
+            checker.fail(
+                r.rij,
+                "noemer",
+                f"leeg, maar '{r.indicator}' is een gewogen gemiddelde; vul de noemer in "
+                f"({project.indicator(r.indicator).noemer})",
+                code="noemer-ontbreekt",
+            )
     if checker.problems:
         raise ImportFailed(checker.problems)
     return good, table.tekenset
@@ -270,17 +378,26 @@ def _opvolger_text(project: Project, slug: str, rel: str, current: str | None, i
     the file is made when it is missing, the entry added when the gemeente reports on it for the first time."""
     if current is None:
         g = herindelingen(project).opvolgers[slug]  # only for a gemeente a herindeling made
-        current = f"# Gemeente {g.naam}: wat zij zelf rapporteert sinds {date_long(g.datum)} (aangemaakt door dvo import).\nslug: {g.slug}\nnaam: {g.naam}\ncbs_code: {g.cbs_code}\n"
+        current = (
+            f"# Gemeente {g.naam}: wat zij zelf rapporteert sinds {date_long(g.datum)} (aangemaakt door dvo "
+            f"import).\nslug: {g.slug}\nnaam: {g.naam}\ncbs_code: {g.cbs_code}\n"
+        )
     t = YamlTekst(current, rel)
     lijst = t.at("prestatie_indicatoren")
-    if isinstance(lijst, SequenceNode) and any(text_of(t.at("prestatie_indicatoren", i, "indicator")) == indicator for i in range(len(lijst.value))):
+    if isinstance(lijst, SequenceNode) and any(
+        text_of(t.at("prestatie_indicatoren", i, "indicator")) == indicator for i in range(len(lijst.value))
+    ):
         return current
     if isinstance(lijst, SequenceNode) and lijst.value and not lijst.flow_style:
         t.append_item(lijst, {"indicator": indicator})
     elif isinstance(t.root, MappingNode) and "prestatie_indicatoren" not in [k.value for k, _ in t.root.value]:
         t.add_entry(t.root, "prestatie_indicatoren", [{"indicator": indicator}], blank_line=True)
     else:
-        raise ImportFailed.one(f"{rel}: prestatie_indicatoren is geen lijst van regels die met '-' beginnen; voeg '- indicator: {indicator}' zelf toe", code="bewerking-onmogelijk")
+        raise ImportFailed.one(
+            f"{rel}: prestatie_indicatoren is geen lijst van regels die met '-' beginnen; voeg '- indicator: "
+            f"{indicator}' zelf toe",
+            code="bewerking-onmogelijk",
+        )
     return t.result()
 
 
@@ -302,7 +419,11 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
         if r.deel and existing is not None and existing == r.waarde:
             res.ongewijzigd += 1
             continue
-        if isinstance(existing, Realisatie) and existing.waarde == r.waarde and (r.noemer is None or existing.noemer == r.noemer):
+        if (
+            isinstance(existing, Realisatie)
+            and existing.waarde == r.waarde
+            and (r.noemer is None or existing.noemer == r.noemer)
+        ):
             res.ongewijzigd += 1
             continue
         rel = f"gemeenten/{r.slug}.yaml"
@@ -319,9 +440,18 @@ def plan_import(project: Project, rows: list[Rij]) -> Resultaat:
             if r.deel:
                 new = set_realisatie_deel(current, r.indicator, r.periode, r.deel, _text(r.waarde), after=after)
             else:
-                new = set_realisatie(current, r.indicator, r.periode, _text(r.waarde), _text(r.noemer) if r.noemer is not None else None, after=after)
+                new = set_realisatie(
+                    current,
+                    r.indicator,
+                    r.periode,
+                    _text(r.waarde),
+                    _text(r.noemer) if r.noemer is not None else None,
+                    after=after,
+                )
         except EditError as exc:
-            raise ImportFailed.one(f"{rel}: rij {r.rij} kan niet worden verwerkt: {exc}", code="bewerking-onmogelijk") from exc
+            raise ImportFailed.one(
+                f"{rel}: rij {r.rij} kan niet worden verwerkt: {exc}", code="bewerking-onmogelijk"
+            ) from exc
         _verify(current, new, r, rel)
         res.bestanden[rel] = (old, new)
         if existing is None:
@@ -349,10 +479,19 @@ def _verify(old: str, new: str, r: Rij, rel: str) -> None:
     before, _ = without_it(old)
     after, value = without_it(new)
     got = value if isinstance(value, dict) else {"waarde": value}
-    if Decimal(str(got["waarde"])) != r.waarde or (r.noemer is not None and Decimal(str(got.get("noemer"))) != r.noemer):
-        raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets geschreven", code="interne-fout")
+    if Decimal(str(got["waarde"])) != r.waarde or (
+        r.noemer is not None and Decimal(str(got.get("noemer"))) != r.noemer
+    ):
+        raise ImportFailed.one(
+            f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets "
+            "geschreven",
+            code="interne-fout",
+        )
     if before != after:
-        raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan deze realisatie; er is niets geschreven", code="interne-fout")
+        raise ImportFailed.one(
+            f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan deze realisatie; er is niets geschreven",
+            code="interne-fout",
+        )
 
 
 def _verify_deel(old: str, new: str, r: Rij, rel: str) -> None:
@@ -394,9 +533,16 @@ def _verify_deel(old: str, new: str, r: Rij, rel: str) -> None:
     before, _ = without_it(old)
     after, value = without_it(new)
     if value is None or Decimal(str(value)) != r.waarde:
-        raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets geschreven", code="interne-fout")
+        raise ImportFailed.one(
+            f"{rel}: interne fout bij rij {r.rij}: de nieuwe waarde staat niet goed in het bestand; er is niets "
+            "geschreven",
+            code="interne-fout",
+        )
     if before != after:
-        raise ImportFailed.one(f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan dit aantal; er is niets geschreven", code="interne-fout")
+        raise ImportFailed.one(
+            f"{rel}: interne fout bij rij {r.rij}: er zou meer veranderen dan dit aantal; er is niets geschreven",
+            code="interne-fout",
+        )
 
 
 def _outside(root: Path):
@@ -425,7 +571,9 @@ def revalidate(project: Project, res: Resultaat) -> None:
             load_project(scratch)
         except InvalidProject as exc:
             # each finding keeps its own code: it names what the import would break
-            raise ImportFailed([ImportProblem(f"na de import zou dit niet kloppen: {f.text}", code=f.code) for f in exc.findings]) from exc
+            raise ImportFailed(
+                [ImportProblem(f"na de import zou dit niet kloppen: {f.text}", code=f.code) for f in exc.findings]
+            ) from exc
 
 
 def _read_target(project: Project, rel: str) -> str:
@@ -442,11 +590,26 @@ def _writable(project: Project, rels: list[str]) -> None:
         path = project.layout.root / rel
         if not path.exists():  # the file of a gemeente made by a herindeling, made by this import
             if not os.access(path.parent, os.W_OK):
-                problems.append(ImportProblem(f"{rel}: de map {path.parent.name}/ is niet schrijfbaar; het bestand kan niet worden gemaakt", code="bestand-alleen-lezen"))
+                problems.append(
+                    ImportProblem(
+                        f"{rel}: de map {path.parent.name}/ is niet schrijfbaar; het bestand kan niet worden gemaakt",
+                        code="bestand-alleen-lezen",
+                    )
+                )
         elif not (path.stat().st_mode & 0o222) or not os.access(path, os.W_OK):
-            problems.append(ImportProblem(f"{rel}: het bestand is alleen-lezen; maak het schrijfbaar om realisaties in te lezen", code="bestand-alleen-lezen"))
+            problems.append(
+                ImportProblem(
+                    f"{rel}: het bestand is alleen-lezen; maak het schrijfbaar om realisaties in te lezen",
+                    code="bestand-alleen-lezen",
+                )
+            )
         elif not os.access(path.parent, os.W_OK):
-            problems.append(ImportProblem(f"{rel}: de map {path.parent.name}/ is niet schrijfbaar; het bestand kan niet worden vervangen", code="bestand-alleen-lezen"))
+            problems.append(
+                ImportProblem(
+                    f"{rel}: de map {path.parent.name}/ is niet schrijfbaar; het bestand kan niet worden vervangen",
+                    code="bestand-alleen-lezen",
+                )
+            )
     if problems:
         raise ImportFailed(problems)
 

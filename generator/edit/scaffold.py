@@ -12,10 +12,10 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -50,11 +50,27 @@ class NewGemeente:
 # What `dvo init` cannot know about the organisation: asked for at a terminal, else written as
 # a placeholder that `dvo validate` refuses at its line (load/formaat/beslissingen) until filled in.
 VRAGEN = {
-    "organisatie": ("--organisatie", "Naam van de uitvoeringsorganisatie", "de volledige naam van de uitvoeringsorganisatie, bijv. 'Werkleerbedrijf Achterhoek'"),
-    "korte_naam": ("--korte-naam", "Korte naam, met lidwoord, zoals in een zin", "hoe de DVO de organisatie verder noemt, met lidwoord, bijv. 'het Werkleerbedrijf' of 'het Werkplein'"),
-    "rechtsvorm": ("--rechtsvorm", "Rechtsvorm", "de rechtsvorm van de organisatie, bijv. 'openbaar lichaam op grond van de Wet gemeenschappelijke regelingen'"),
+    "organisatie": (
+        "--organisatie",
+        "Naam van de uitvoeringsorganisatie",
+        "de volledige naam van de uitvoeringsorganisatie, bijv. 'Werkleerbedrijf Achterhoek'",
+    ),
+    "korte_naam": (
+        "--korte-naam",
+        "Korte naam, met lidwoord, zoals in een zin",
+        "hoe de DVO de organisatie verder noemt, met lidwoord, bijv. 'het Werkleerbedrijf' of 'het Werkplein'",
+    ),
+    "rechtsvorm": (
+        "--rechtsvorm",
+        "Rechtsvorm",
+        "de rechtsvorm van de organisatie, bijv. 'openbaar lichaam op grond van de Wet gemeenschappelijke regelingen'",
+    ),
     "vestigingsplaats": ("--vestigingsplaats", "Vestigingsplaats", "de plaats waar de organisatie is gevestigd"),
-    "gastheergemeente": ("--gastheergemeente", "Gastheergemeente (naam of slug)", "de slug van de gemeente die ondersteunende taken levert (uit de lijst gemeenten hieronder)"),
+    "gastheergemeente": (
+        "--gastheergemeente",
+        "Gastheergemeente (naam of slug)",
+        "de slug van de gemeente die ondersteunende taken levert (uit de lijst gemeenten hieronder)",
+    ),
 }
 
 
@@ -149,11 +165,18 @@ def gastheer_slug(value: str, gemeenten: tuple[NewGemeente, ...]) -> str:
         if value.strip() in (g.naam, g.slug) or slugify(value) == g.slug:
             return g.slug
     raise ScaffoldError(
-        f"--gastheergemeente: verwacht een van de gemeenten ({', '.join(g.naam for g in gemeenten)}), gevonden '{value}'")
+        f"--gastheergemeente: verwacht een van de gemeenten ({', '.join(g.naam for g in gemeenten)}), gevonden "
+        f"'{value}'"
+    )
 
 
-def new_region(naam: str, organisatie: str | None, gemeenten: list[str] | tuple[NewGemeente, ...], periode: tuple[int, int],
-               **organisatie_gegevens: str | None) -> NewRegion:
+def new_region(
+    naam: str,
+    organisatie: str | None,
+    gemeenten: list[str] | tuple[NewGemeente, ...],
+    periode: tuple[int, int],
+    **organisatie_gegevens: str | None,
+) -> NewRegion:
     """The new region; each value of VRAGEN that is not given becomes a placeholder (a gastheergemeente
     only when there is more than one gemeente to choose from)."""
     parsed = gemeenten if isinstance(gemeenten, tuple) else parse_gemeenten(list(gemeenten))
@@ -168,7 +191,17 @@ def new_region(naam: str, organisatie: str | None, gemeenten: list[str] | tuple[
             elif len(parsed) == 1 and parsed != (PLACEHOLDER,):
                 value = parsed[0].slug
         values[veld] = check_name(value, optie) if value else placeholder(wat)
-    return NewRegion(naam, values.pop("organisatie"), parsed, *periode, **values)
+    return NewRegion(
+        naam,
+        values["organisatie"],
+        parsed,
+        periode[0],
+        periode[1],
+        korte_naam=values["korte_naam"],
+        rechtsvorm=values["rechtsvorm"],
+        vestigingsplaats=values["vestigingsplaats"],
+        gastheergemeente=values["gastheergemeente"],
+    )
 
 
 # --- the files ---------------------------------------------------------------------------------

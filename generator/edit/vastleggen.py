@@ -54,11 +54,15 @@ def _verify(old: str, new: str, index: int, value: str, rel: str) -> None:
     before, after = safe.load(old), safe.load(new)
     entry = after["dvo"]["wijzigingen"][index]
     if entry.get("controlegetal") != value:
-        raise VastleggenError(f"{rel}: interne fout: het controlegetal staat niet goed in het bestand; er is niets geschreven")
+        raise VastleggenError(
+            f"{rel}: interne fout: het controlegetal staat niet goed in het bestand; er is niets geschreven"
+        )
     entry.pop("controlegetal")
     before["dvo"]["wijzigingen"][index].pop("controlegetal", None)
     if before != after:
-        raise VastleggenError(f"{rel}: interne fout: er zou meer veranderen dan het controlegetal; er is niets geschreven")
+        raise VastleggenError(
+            f"{rel}: interne fout: er zou meer veranderen dan het controlegetal; er is niets geschreven"
+        )
 
 
 def _revalidate(project: Project, rel: str, new: str) -> None:
@@ -90,12 +94,17 @@ def vastleggen(project: Project, slug: str, *, vervang: bool = False, versie: st
         return _vastleggen_revisie(project, slug, rel, versie, vervang)
     if dvo.status not in DEFINITIEF:
         raise VastleggenError(
-            f"de DVO van {g.naam} heeft status '{dvo.status}'; alleen een vastgestelde of ondertekende DVO wordt vastgelegd "
+            f"de DVO van {g.naam} heeft status '{dvo.status}'; alleen een vastgestelde of ondertekende DVO wordt "
+            "vastgelegd "
             f"(zet dvo.status in {rel} op 'vastgesteld' zodra het college heeft besloten)",
             gebruik=True,
         )
     if not dvo.wijzigingen or dvo.wijzigingen[-1].versie != dvo.versie:
-        raise VastleggenError(f"{rel}: voeg eerst in dvo.wijzigingen een regel toe voor versie {dvo.versie} (versie, datum, omschrijving)", gebruik=True)
+        raise VastleggenError(
+            f"{rel}: voeg eerst in dvo.wijzigingen een regel toe voor versie {dvo.versie} (versie, datum, "
+            "omschrijving)",
+            gebruik=True,
+        )
     index = len(dvo.wijzigingen) - 1
     entry = dvo.wijzigingen[index]
     nu = huidig_controlegetal(project, g)
@@ -104,7 +113,8 @@ def vastleggen(project: Project, slug: str, *, vervang: bool = False, versie: st
         return Vastgelegd(rel, dvo.versie, nu, _line_of(text, nu), al_vastgelegd=True)
     if entry.controlegetal is not None and not vervang:
         raise VastleggenError(
-            f"versie {dvo.versie} van de DVO van {g.naam} is al vastgelegd met een ander controlegetal: de inhoud is sindsdien gewijzigd. "
+            f"versie {dvo.versie} van de DVO van {g.naam} is al vastgelegd met een ander controlegetal: de inhoud "
+            "is sindsdien gewijzigd. "
             f"Leg een nieuwe versie vast (een nieuwe regel in dvo.wijzigingen) of maak de wijziging ongedaan. "
             f"Alleen als de wijziging geen andere afspraak is (bijv. na een nieuwe versie van de software), vervangt "
             f"'dvo vastleggen {slug} --vervang' het controlegetal."
@@ -127,7 +137,8 @@ def _vastleggen_revisie(project: Project, slug: str, rel: str, versie: str, verv
     v = next((x for x in dvo_versies(project).versies(slug) if x.versie == versie and x.revisie), None)
     if v is None or v.index is None:
         raise VastleggenError(
-            f"{rel}: versie {versie} van de DVO van {g.naam} is geen vastgestelde of ondertekende versie met een revisie in dvo.wijzigingen; "
+            f"{rel}: versie {versie} van de DVO van {g.naam} is geen vastgestelde of ondertekende versie met een "
+            "revisie in dvo.wijzigingen; "
             f"zonder --versie legt 'dvo vastleggen {slug}' de huidige versie vast",
             gebruik=True,
         )
@@ -137,9 +148,12 @@ def _vastleggen_revisie(project: Project, slug: str, rel: str, versie: str, verv
         return Vastgelegd(rel, versie, nu, _line_of(text, nu), al_vastgelegd=True)
     if v.controlegetal is not None and not vervang:
         raise VastleggenError(
-            f"versie {versie} van de DVO van {g.naam} is vastgelegd met een ander controlegetal. Haar gegevens staan in revisie "
-            f"{(v.revisie or '')[:10]} en veranderen niet; alleen een nieuwe versie van de software maakt de DVO anders. Controleer dat de "
-            f"afspraak niet is veranderd en vervang het controlegetal met 'dvo vastleggen {slug} --versie {versie} --vervang'."
+            f"versie {versie} van de DVO van {g.naam} is vastgelegd met een ander controlegetal. Haar gegevens "
+            "staan in revisie "
+            f"{(v.revisie or '')[:10]} en veranderen niet; alleen een nieuwe versie van de software maakt de DVO "
+            "anders. Controleer dat de "
+            f"afspraak niet is veranderd en vervang het controlegetal met 'dvo vastleggen {slug} --versie "
+            f"{versie} --vervang'."
         )
     try:
         new = set_scalar(text, ("dvo", "wijzigingen", v.index), "controlegetal", nu)

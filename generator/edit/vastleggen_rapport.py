@@ -48,7 +48,10 @@ def _git(project: Project, *args: str) -> str | None:
 def _head(project: Project) -> str:
     """HEAD, when the region's data is committed as it is: the revision the report is made from."""
     if not is_repository(project.layout.root):
-        raise VastleggenError("de map van de regio is geen git-repository; een vastgelegde rapportage wordt gemaakt uit een git-revisie van de gegevens")
+        raise VastleggenError(
+            "de map van de regio is geen git-repository; een vastgelegde rapportage wordt gemaakt uit een "
+            "git-revisie van de gegevens"
+        )
     head = (_git(project, "rev-parse", "--verify", "--quiet", "HEAD") or "").strip()
     if not head:
         raise VastleggenError("de repository heeft nog geen commit; commit eerst de gegevens (git add, git commit)")
@@ -57,7 +60,8 @@ def _head(project: Project) -> str:
     if changed is None or any(not _only_records(project, path) for path in paths):
         files = ", ".join(paths[:5])
         raise VastleggenError(
-            f"de gegevens hebben wijzigingen die nog niet in git staan ({files}); commit ze eerst (git add, git commit): "
+            f"de gegevens hebben wijzigingen die nog niet in git staan ({files}); commit ze eerst (git add, git "
+            "commit): "
             "een vastgelegde rapportage wordt gemaakt uit de commit waarin zij is vastgesteld"
         )
     return head
@@ -69,7 +73,7 @@ def _without_records(data) -> object:
         return data
     rapportage = data.get("rapportage")
     for rapporten in (data.get("rapporten"), rapportage.get("rapporten") if isinstance(rapportage, dict) else None):
-        for status in (rapporten.values() if isinstance(rapporten, dict) else ()):
+        for status in rapporten.values() if isinstance(rapporten, dict) else ():
             if isinstance(status, dict):
                 status.pop("revisie", None)
                 status.pop("controlegetal", None)
@@ -88,7 +92,7 @@ def _only_records(project: Project, rel: str) -> bool:
     try:
         now = safe.load((project.layout.root / rel).read_text(encoding="utf-8"))
         before = safe.load(committed)
-    except Exception:  # noqa: BLE001 - anything unreadable is a real change: refuse
+    except Exception:
         return False
     return _without_records(now) == _without_records(before)
 
@@ -111,7 +115,9 @@ def _verify(old: str, new: str, path: tuple, values: dict[str, str], rel: str) -
 
     got = block(after)
     if any(str(got.get(k)) != v for k, v in values.items()):
-        raise VastleggenError(f"{rel}: interne fout: het controlegetal staat niet goed in het bestand; er is niets geschreven")
+        raise VastleggenError(
+            f"{rel}: interne fout: het controlegetal staat niet goed in het bestand; er is niets geschreven"
+        )
     for k in values:
         got.pop(k, None)
         block(before).pop(k, None)
@@ -125,7 +131,9 @@ def vastleggen_rapport(project: Project, naam: str, code: str, *, vervang: bool 
     periode = v.periode(code)
     if periode is None:
         codes = ", ".join(p.code for p in v.perioden) or "geen"
-        raise VastleggenError(f"er is geen verantwoordingsrapportage over '{code}'; rapportages zijn er over: {codes}", gebruik=True)
+        raise VastleggenError(
+            f"er is geen verantwoordingsrapportage over '{code}'; rapportages zijn er over: {codes}", gebruik=True
+        )
     wie = titel(project, naam, periode)
     status = rapportstatus(statussen(project, naam), periode)
     path: tuple[str, ...]
@@ -136,7 +144,8 @@ def vastleggen_rapport(project: Project, naam: str, code: str, *, vervang: bool 
     plek = ".".join(str(p) for p in path)
     if status.status != "vastgesteld":
         raise VastleggenError(
-            f"de verantwoordingsrapportage {wie} heeft status '{status.status}'; alleen een vastgestelde rapportage wordt vastgelegd "
+            f"de verantwoordingsrapportage {wie} heeft status '{status.status}'; alleen een vastgestelde "
+            "rapportage wordt vastgelegd "
             f"(zet in {rel} bij {plek} status: vastgesteld, met door wie en wanneer, en commit dat)",
             gebruik=True,
         )
@@ -151,9 +160,12 @@ def vastleggen_rapport(project: Project, naam: str, code: str, *, vervang: bool 
             return RapportVastgelegd(rel, wie, recorded, nu, _line_of(text, nu), al_vastgelegd=True)
         if not vervang:
             raise VastleggenError(
-                f"de verantwoordingsrapportage {wie} is al vastgelegd, uit revisie {recorded[:10]}, maar die gegevens geven met deze "
-                "versie van de software een ander controlegetal. Een vastgestelde rapportage verandert niet; controleer dat de cijfers "
-                f"niet anders zijn geworden en vervang het controlegetal met 'dvo vastleggen rapport {naam} {code} --vervang'"
+                f"de verantwoordingsrapportage {wie} is al vastgelegd, uit revisie {recorded[:10]}, maar die "
+                "gegevens geven met deze "
+                "versie van de software een ander controlegetal. Een vastgestelde rapportage verandert niet; "
+                "controleer dat de cijfers "
+                f"niet anders zijn geworden en vervang het controlegetal met 'dvo vastleggen rapport {naam} "
+                f"{code} --vervang'"
             )
         values = {"controlegetal": nu}
         revisie = recorded

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
 from generator.util.errors import DvoError
 
 
@@ -69,20 +70,29 @@ def set_realisatie(text: str, indicator: str, key: str, waarde: str, noemer: str
     if items is None or not isinstance(items[1], SequenceNode):
         raise EditError("het bestand heeft geen lijst prestatie_indicatoren")
     item = next(
-        (n for n in items[1].value if isinstance(n, MappingNode) and (f := _get(n, "indicator")) and f[1].value == indicator),
+        (
+            n
+            for n in items[1].value
+            if isinstance(n, MappingNode) and (f := _get(n, "indicator")) and f[1].value == indicator
+        ),
         None,
     )
     if item is None:
         raise EditError(f"de gemeente heeft geen prestatie-indicator '{indicator}'")
     if item.flow_style:
-        raise EditError(f"de prestatie-indicator '{indicator}' staat op één regel ({{...}}); schrijf hem als blok om te kunnen importeren")
+        raise EditError(
+            f"de prestatie-indicator '{indicator}' staat op één regel ({{...}}); schrijf hem als blok om te "
+            "kunnen importeren"
+        )
     step = _step(item)
     found = _get(item, "realisaties")
     if found is None:
         indent = " " * item.value[0][0].start_mark.column
         inner = indent + " " * step
         pos = _line_end(text, _last_scalar_end(item))
-        return _splice(text, pos, pos, f"\n{indent}realisaties:\n{inner}{key}:{_block_value(inner + ' ' * step, waarde, noemer)}")
+        return _splice(
+            text, pos, pos, f"\n{indent}realisaties:\n{inner}{key}:{_block_value(inner + ' ' * step, waarde, noemer)}"
+        )
     real_key, real = found
     if not isinstance(real, MappingNode):
         raise EditError(f"realisaties van '{indicator}' is geen blok met perioden")
@@ -228,20 +238,32 @@ def set_realisatie_deel(text: str, indicator: str, key: str, path: tuple[str, ..
     if items is None or not isinstance(items[1], SequenceNode):
         raise EditError("het bestand heeft geen lijst prestatie_indicatoren")
     item = next(
-        (n for n in items[1].value if isinstance(n, MappingNode) and (f := _get(n, "indicator")) and f[1].value == indicator),
+        (
+            n
+            for n in items[1].value
+            if isinstance(n, MappingNode) and (f := _get(n, "indicator")) and f[1].value == indicator
+        ),
         None,
     )
     if item is None:
         raise EditError(f"de gemeente heeft geen prestatie-indicator '{indicator}'")
     if item.flow_style:
-        raise EditError(f"de prestatie-indicator '{indicator}' staat op één regel ({{...}}); schrijf hem als blok om te kunnen importeren")
+        raise EditError(
+            f"de prestatie-indicator '{indicator}' staat op één regel ({{...}}); schrijf hem als blok om te "
+            "kunnen importeren"
+        )
     step = _step(item)
     found = _get(item, "realisaties")
     if found is None:
         indent = " " * item.value[0][0].start_mark.column
         inner = indent + " " * step
         pos = _line_end(text, _last_scalar_end(item))
-        return _splice(text, pos, pos, f"\n{indent}realisaties:\n{inner}{key}:\n" + _nested_block(inner + " " * step, step, path, value))
+        return _splice(
+            text,
+            pos,
+            pos,
+            f"\n{indent}realisaties:\n{inner}{key}:\n" + _nested_block(inner + " " * step, step, path, value),
+        )
     real_key, real = found
     if not isinstance(real, MappingNode):
         raise EditError(f"realisaties van '{indicator}' is geen blok met perioden")

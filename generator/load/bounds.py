@@ -22,8 +22,8 @@ from pathlib import Path
 import yaml
 
 from generator.load.findings import Finding
-from generator.util.formatting import number
 from generator.util.errors import DvoError
+from generator.util.formatting import number
 
 MAX_BYTES = 1024 * 1024  # a gemeente file is ~10 kB, the largest content file ~20 kB
 MAX_DEPTH = 32  # the deepest model (verordening) nests about 9 levels
@@ -42,7 +42,9 @@ class TooLarge(DvoError):
 
 def too_large(size: int, rel: str, what: str = "een gegevensbestand") -> Finding:
     return Finding(
-        rel, 1, 1,
+        rel,
+        1,
+        1,
         f"bestand is te groot ({number(size)} bytes); {what} mag hoogstens {number(MAX_BYTES)} bytes (1 MB) zijn",
         code="bestand-te-groot",
     )
@@ -61,7 +63,7 @@ def read_limited(path: Path, rel: str, limit: int = MAX_BYTES) -> bytes:
 class _Node:
     """An open list or block while walking the events: is it a block, how many children so far."""
 
-    __slots__ = ("mapping", "children")
+    __slots__ = ("children", "mapping")
 
     def __init__(self, mapping: bool):
         self.mapping = mapping
@@ -125,7 +127,9 @@ def structure_problems(text: str, rel: str, *, allow_tags: bool = False) -> list
         syntax = reader_finding(rel, text, exc)
     finally:
         loader.dispose()
-    findings = [Finding(rel, *first[kind], _message(kind, counts[kind], names[kind]), code=KIND_CODES[kind]) for kind in first]
+    findings = [
+        Finding(rel, *first[kind], _message(kind, counts[kind], names[kind]), code=KIND_CODES[kind]) for kind in first
+    ]
     if syntax is not None:
         findings.append(syntax)
     return findings
@@ -145,7 +149,10 @@ KIND_CODES = {
 def _message(kind: str, count: int, detail: str) -> str:
     times = "" if count == 1 else f" ({count} keer in dit bestand)"
     if kind == "anchor":
-        return f"ankers en verwijzingen (&, *) zijn niet toegestaan in gegevensbestanden; gevonden '{detail}'{times}: schrijf de waarden voluit"
+        return (
+            f"ankers en verwijzingen (&, *) zijn niet toegestaan in gegevensbestanden; gevonden '{detail}'{times}: "
+            "schrijf de waarden voluit"
+        )
     if kind == "tag":
         shown = detail.replace("tag:yaml.org,2002:", "!!")
         return (
@@ -161,7 +168,9 @@ def _message(kind: str, count: int, detail: str) -> str:
     return _TOO_DEEP
 
 
-_TOO_DEEP = f"te diep genest: meer dan {MAX_DEPTH} lijsten en blokken in elkaar; controleer de inspringing en de haakjes"
+_TOO_DEEP = (
+    f"te diep genest: meer dan {MAX_DEPTH} lijsten en blokken in elkaar; controleer de inspringing en de haakjes"
+)
 
 
 # ruamel.yaml and libyaml share PyYAML's wording; the usual problems in Dutch.
@@ -169,18 +178,31 @@ _TAB = "tab gevonden: spring in met spaties, niet met tabs"
 _PROBLEMS = [
     ("'\\t' that cannot start any token", _TAB),
     ("found a tab character", _TAB),
-    ("that cannot start any token", "dit teken mag niet aan het begin van een waarde staan; zet de tekst tussen aanhalingstekens"),
-    ("mapping values are not allowed", "hier mag geen ': ' staan; zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de inspringing"),
+    (
+        "that cannot start any token",
+        "dit teken mag niet aan het begin van een waarde staan; zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "mapping values are not allowed",
+        "hier mag geen ': ' staan; zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de "
+        "inspringing",
+    ),
     ("could not find expected ':'", "verwacht een dubbele punt (':') na de sleutel"),
     ("did not find expected key", "verwacht hier een sleutel ('naam: waarde'); controleer de inspringing"),
     ("did not find expected '-' indicator", "verwacht een lijstitem ('- ') op deze inspringing"),
     ("expected <block end>", "de inspringing klopt niet: deze regel springt anders in dan de regels erboven"),
-    ("found unexpected end of stream", "het bestand houdt op binnen een tekst tussen aanhalingstekens; sluit het aanhalingsteken"),
+    (
+        "found unexpected end of stream",
+        "het bestand houdt op binnen een tekst tussen aanhalingstekens; sluit het aanhalingsteken",
+    ),
     ("expected ',' or ']'", "een lijst tussen [ ] is niet gesloten of mist een komma"),
     ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet gesloten of mist een komma"),
     ("expected ',' or '}'", "een blok tussen { } is niet gesloten of mist een komma"),
     ("did not find expected ',' or '}'", "een blok tussen { } is niet gesloten of mist een komma"),
-    ("found unknown escape character", "onbekende \\-code in tekst tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"),
+    (
+        "found unknown escape character",
+        "onbekende \\-code in tekst tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens",
+    ),
     ("expected a single document", "het bestand bevat meer dan één document ('---'); verwacht er één"),
     ("but found another document", "het bestand bevat meer dan één document ('---'); verwacht er één"),
     ("found duplicate anchor", "ankers en verwijzingen (&, *) zijn niet toegestaan in gegevensbestanden"),
@@ -221,5 +243,15 @@ def reader_finding(rel: str, text: str, exc) -> Finding:
     line = before.count("\n") + 1
     col = position - (before.rfind("\n") + 1) + 1
     char = getattr(exc, "character", None)
-    name = f"U+{char:04X}" if isinstance(char, int) else (f"U+{ord(char):04X}" if isinstance(char, str) and len(char) == 1 else "een stuurteken")
-    return Finding(rel, line, col, f"ongeldig teken {name} in het bestand: YAML staat geen stuurtekens toe; verwijder het", code="teken-ongeldig")
+    name = (
+        f"U+{char:04X}"
+        if isinstance(char, int)
+        else (f"U+{ord(char):04X}" if isinstance(char, str) and len(char) == 1 else "een stuurteken")
+    )
+    return Finding(
+        rel,
+        line,
+        col,
+        f"ongeldig teken {name} in het bestand: YAML staat geen stuurtekens toe; verwijder het",
+        code="teken-ongeldig",
+    )

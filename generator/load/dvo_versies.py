@@ -28,7 +28,16 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from generator.load.findings import Finding
-from generator.load.git_revisie import FULL_HISTORY, GitError, HistoricalDataInvalid, Revisie, is_repository, load_at_cached, read, resolve
+from generator.load.git_revisie import (
+    FULL_HISTORY,
+    GitError,
+    HistoricalDataInvalid,
+    Revisie,
+    is_repository,
+    load_at_cached,
+    read,
+    resolve,
+)
 from generator.load.project import Project
 from generator.models.gemeente import Gemeente
 from generator.util.errors import DvoError
@@ -134,17 +143,29 @@ class DvoVersies:
             rev = self._resolve(g, w.revisie)
             data = read(self.root, rev, f"gemeenten/{g.slug}.yaml")
             if data is None:
-                raise VersieOnleesbaar(f"de gemeente '{g.slug}' bestond nog niet in revisie {rev.label} van versie {w.versie} (gemeenten/{g.slug}.yaml ontbreekt daar); controleer de revisie in dvo.wijzigingen")
+                raise VersieOnleesbaar(
+                    f"de gemeente '{g.slug}' bestond nog niet in revisie {rev.label} van versie {w.versie} "
+                    f"(gemeenten/{g.slug}.yaml ontbreekt daar); controleer de revisie in dvo.wijzigingen"
+                )
             status = _head_of_file(data).get("status")
             if status not in DEFINITIEF:
                 continue
             out.append(DvoVersie(g.slug, w.versie, w.datum, status, i, rev.hash, w.controlegetal, False))
         entry = entries[current] if current is not None else None
         revisie = self._resolve(g, entry.revisie).hash if entry is not None and entry.revisie else None
-        out.append(DvoVersie(
-            g.slug, dvo.versie, dvo.datum, dvo.status, current, revisie, entry.controlegetal if entry else None, True,
-            ondertekend_op=_last_signature(g) if dvo.status == "ondertekend" else None,
-        ))
+        out.append(
+            DvoVersie(
+                g.slug,
+                dvo.versie,
+                dvo.datum,
+                dvo.status,
+                current,
+                revisie,
+                entry.controlegetal if entry else None,
+                True,
+                ondertekend_op=_last_signature(g) if dvo.status == "ondertekend" else None,
+            )
+        )
         return out
 
     def _resolve(self, g: Gemeente, gevraagd: str) -> Revisie:
@@ -175,7 +196,8 @@ class DvoVersies:
         except HistoricalDataInvalid as exc:
             first = exc.findings[0] if exc.findings else "onbekende fout"
             raise VersieOnleesbaar(
-                f"versie {versie.versie} van de DVO van {self.project.gemeente(versie.slug).naam} staat in revisie {versie.revisie[:10]}, "
+                f"versie {versie.versie} van de DVO van {self.project.gemeente(versie.slug).naam} staat in "
+                f"revisie {versie.revisie[:10]}, "
                 f"maar die gegevens zijn met deze versie van de software niet te lezen ({first})"
             ) from None
 
@@ -191,8 +213,10 @@ class DvoVersies:
         ondertekenaars = [
             o.model_copy(update={"ondertekend": n.ondertekend}) if n.naam == o.naam else o
             for o, n in zip(g.dvo.ondertekenaars, nu.dvo.ondertekenaars)
-        ] + list(g.dvo.ondertekenaars[len(nu.dvo.ondertekenaars):])
-        return g.model_copy(update={"dvo": g.dvo.model_copy(update={"status": nu.dvo.status, "ondertekenaars": ondertekenaars})})
+        ] + list(g.dvo.ondertekenaars[len(nu.dvo.ondertekenaars) :])
+        return g.model_copy(
+            update={"dvo": g.dvo.model_copy(update={"status": nu.dvo.status, "ondertekenaars": ondertekenaars})}
+        )
 
     @cached_property
     def zonder_geldende(self) -> list[str]:
@@ -228,33 +252,59 @@ def revisie_findings(project: Project) -> list[Finding]:
             where = f"dvo.wijzigingen[{i}]"
             if w.revisie is None:
                 if w.controlegetal is not None and not laatste and doc is not None:
-                    out.append(doc.finding(("dvo", "wijzigingen", i), (
-                        f"{where}: versie {w.versie} is vastgelegd (controlegetal), maar er staat geen revisie bij; "
-                        f"zet bij 'revisie' de git-commit waarin versie {w.versie} is vastgesteld, anders is niet te bepalen welke DVO geldt"
-                    ), code="revisie-ontbreekt"))
+                    out.append(
+                        doc.finding(
+                            ("dvo", "wijzigingen", i),
+                            (
+                                f"{where}: versie {w.versie} is vastgelegd (controlegetal), maar er staat geen "
+                                "revisie bij; "
+                                f"zet bij 'revisie' de git-commit waarin versie {w.versie} is vastgesteld, anders "
+                                "is niet te bepalen welke DVO geldt"
+                            ),
+                            code="revisie-ontbreekt",
+                        )
+                    )
                 continue
             problem = _revision_problem(project, versies, g, i, w.revisie, w.versie)
             if problem and doc is not None:
-                out.append(doc.finding(("dvo", "wijzigingen", i, "revisie"), f"{where}.revisie: {problem}", code="revisie-onleesbaar"))
+                out.append(
+                    doc.finding(
+                        ("dvo", "wijzigingen", i, "revisie"), f"{where}.revisie: {problem}", code="revisie-onleesbaar"
+                    )
+                )
     return out
 
 
-def _revision_problem(project: Project, versies: DvoVersies, g: Gemeente, i: int, gevraagd: str, versie: str) -> str | None:
+def _revision_problem(
+    project: Project, versies: DvoVersies, g: Gemeente, i: int, gevraagd: str, versie: str
+) -> str | None:
     root = project.layout.root
     try:
         rev = resolve(root, gevraagd)
     except GitError:
-        return f"de DVO-versie {versie} wordt uit die revisie gelezen, maar {missing_revision_reason(project, gevraagd)}"
+        return (
+            f"de DVO-versie {versie} wordt uit die revisie gelezen, maar {missing_revision_reason(project, gevraagd)}"
+        )
     data = read(root, rev, f"gemeenten/{g.slug}.yaml")
     if data is None:
-        return f"in revisie {rev.label} bestaat gemeenten/{g.slug}.yaml niet; verwacht de revisie waarin versie {versie} is vastgesteld"
+        return (
+            f"in revisie {rev.label} bestaat gemeenten/{g.slug}.yaml niet; verwacht de revisie waarin versie {versie} "
+            "is vastgesteld"
+        )
     head = _head_of_file(data)
     found = head.get("versie")
     if str(found) != versie:
-        return f"in revisie {rev.label} heeft de DVO versie {found}, niet versie {versie}; verwacht de revisie waarin versie {versie} is vastgesteld"
+        return (
+            f"in revisie {rev.label} heeft de DVO versie {found}, niet versie {versie}; verwacht de revisie waarin "
+            f"versie {versie} is vastgesteld"
+        )
     if head.get("status") not in DEFINITIEF:
         return None  # a draft's revision: it is never in force, so its data need not load
-    versie_obj = next((v for v in versies.versies(g.slug) if v.index == i), None) if _versions_readable(versies, g.slug) else None
+    versie_obj = (
+        next((v for v in versies.versies(g.slug) if v.index == i), None)
+        if _versions_readable(versies, g.slug)
+        else None
+    )
     if versie_obj is None:
         return None
     try:

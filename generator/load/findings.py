@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.util.errors import DvoError
-
 from generator.load.codes import require
+from generator.util.errors import DvoError
 
 
 @dataclass(frozen=True, order=True)
@@ -80,7 +79,10 @@ def _plaatsen(pad: str, andere: list[Finding]) -> str:
     elders = [f"{f.path}:{f.line}" for f in andere if f.path != pad]
     delen = []
     if hier:
-        delen.append(("regel " if len(hier) == 1 else "regels ") + (" en ".join(hier) if len(hier) <= 2 else ", ".join(hier[:-1]) + " en " + hier[-1]))
+        delen.append(
+            ("regel " if len(hier) == 1 else "regels ")
+            + (" en ".join(hier) if len(hier) <= 2 else ", ".join(hier[:-1]) + " en " + hier[-1])
+        )
     if elders:
         delen.append(", ".join(elders))
     return "; ".join(delen)

@@ -42,7 +42,8 @@ class HistoricalDataInvalid(DvoError):
 
     def lines(self) -> list[str]:
         return [f"revisie {self.revisie}: {f}" for f in self.findings] + [
-            f"Fout: de gegevens van revisie {self.revisie} zijn met deze versie van de software niet te lezen; er is niets geschreven"
+            f"Fout: de gegevens van revisie {self.revisie} zijn met deze versie van de software niet te lezen; er "
+            "is niets geschreven"
         ]
 
 
@@ -72,7 +73,7 @@ def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedPr
 # How to get the history a recorded revision needs, for the messages that name a missing one.
 FULL_HISTORY = (
     "haal de hele geschiedenis op met 'git fetch --unshallow' (in CI: 'fetch-depth: 0' bij actions/checkout "
-    "in GitHub Actions, GIT_DEPTH: \"0\" in GitLab CI)"
+    'in GitHub Actions, GIT_DEPTH: "0" in GitLab CI)'
 )
 
 
@@ -86,7 +87,10 @@ def is_shallow(root: Path) -> bool:
 
 def check_repository(root: Path) -> None:
     if not is_repository(root):
-        raise GitError("de map van de regio is geen git-repository (en ligt er niet in); het wijzigingsoverzicht leest eerdere versies uit git")
+        raise GitError(
+            "de map van de regio is geen git-repository (en ligt er niet in); het wijzigingsoverzicht leest "
+            "eerdere versies uit git"
+        )
 
 
 def resolve(root: Path, gevraagd: str) -> Revisie:
@@ -96,7 +100,11 @@ def resolve(root: Path, gevraagd: str) -> Revisie:
         raise GitError(f"'{gevraagd}' is geen revisie; geef een commit-hash, tag of bijvoorbeeld HEAD~1")
     out = _git(root, "rev-parse", "--verify", "--quiet", f"{gevraagd}^{{commit}}")
     if out.returncode != 0:
-        waarom = "deze kloon is ondiep, dus de geschiedenis ontbreekt: " if is_shallow(root) else "bij een ondiepe kloon ontbreekt de geschiedenis: "
+        waarom = (
+            "deze kloon is ondiep, dus de geschiedenis ontbreekt: "
+            if is_shallow(root)
+            else "bij een ondiepe kloon ontbreekt de geschiedenis: "
+        )
         raise GitError(f"revisie '{gevraagd}' bestaat niet in deze repository ({waarom}{FULL_HISTORY})")
     return Revisie(gevraagd, out.stdout.strip())
 
@@ -116,13 +124,15 @@ def read(root: Path, revisie: Revisie, rel: str) -> bytes | None:
 def _files(root: Path, revisie: Revisie) -> list[str]:
     out = _git(root, "ls-tree", "-r", "--name-only", "--full-name", revisie.hash, "--", *FOLDERS)
     prefix = _prefix(root)
-    names = [n[len(prefix):] for n in out.stdout.splitlines() if n.startswith(prefix)]
+    names = [n[len(prefix) :] for n in out.stdout.splitlines() if n.startswith(prefix)]
     return [n for n in names if n.endswith(".yaml") and n.count("/") == 1]
 
 
 def require_gemeente(root: Path, revisie: Revisie, slug: str) -> None:
     if read(root, revisie, f"gemeenten/{slug}.yaml") is None:
-        raise GitError(f"de gemeente '{slug}' bestond nog niet in revisie {revisie.label} (gemeenten/{slug}.yaml ontbreekt daar)")
+        raise GitError(
+            f"de gemeente '{slug}' bestond nog niet in revisie {revisie.label} (gemeenten/{slug}.yaml ontbreekt daar)"
+        )
 
 
 _LOADED: dict[tuple[str, str], Project] = {}  # (root, commit) -> project; a commit never changes
@@ -155,14 +165,38 @@ def migrated(texts: dict[str, str], label: str, *, siteconfig: bool | None = Non
     if found.formaat is None:
         return texts, None
     if found.formaat > HUIDIG:
-        raise HistoricalDataInvalid(label, [Finding(REGIO, 1, 1, (
-            f"de gegevens zijn in formaat {found.formaat}; deze versie van de software leest formaat {HUIDIG} en ouder"), code="formaat-nieuwer")])
+        raise HistoricalDataInvalid(
+            label,
+            [
+                Finding(
+                    REGIO,
+                    1,
+                    1,
+                    (
+                        f"de gegevens zijn in formaat {found.formaat}; deze versie van de software leest formaat "
+                        f"{HUIDIG} en ouder"
+                    ),
+                    code="formaat-nieuwer",
+                )
+            ],
+        )
     if found.formaat == HUIDIG:
         return texts, found.formaat
     try:
         migreer(m, found.formaat)
     except TekstFout as exc:
-        raise HistoricalDataInvalid(label, [Finding(REGIO, 1, 1, f"omzetten van formaat {found.formaat} naar {HUIDIG} lukt niet: {exc.message}", code="omzetten-onmogelijk")]) from None
+        raise HistoricalDataInvalid(
+            label,
+            [
+                Finding(
+                    REGIO,
+                    1,
+                    1,
+                    f"omzetten van formaat {found.formaat} naar {HUIDIG} lukt niet: {exc.message}",
+                    code="omzetten-onmogelijk",
+                )
+            ],
+        ) from None
     return m.teksten, found.formaat
 
 
@@ -173,7 +207,9 @@ def load_at(root: Path, revisie: Revisie) -> Project:
     The files are read from a scratch folder that is gone afterwards; the project's
     `layout` points at the current repository, so templates and output paths are
     today's, while every model holds the data of the revision."""
-    texts, formaat = migrated(texts_at(root, revisie), revisie.label, siteconfig=read(root, revisie, "mkdocs.yml") is not None)
+    texts, formaat = migrated(
+        texts_at(root, revisie), revisie.label, siteconfig=read(root, revisie, "mkdocs.yml") is not None
+    )
     with tempfile.TemporaryDirectory(prefix="dvo-revisie-") as tmp:
         scratch = Path(tmp)
         for rel, text in texts.items():

@@ -45,13 +45,13 @@ class LoadedFiles:
     gemeente_files: dict[str, str] = field(default_factory=dict)  # file stem -> rel path
     # Files of gemeenten a herindeling made (content/regio.yaml: herindelingen), by file stem.
     opvolgers: dict[str, Opvolger] = field(default_factory=dict)
-    # Placeholders `dvo bijwerken` left for a person (formaat/beslissingen.py): rel path -> (field path, what to fill in).
+    # Placeholders `dvo bijwerken` left for a person (formaat/beslissingen.py): rel path -> (field path, what to fill
+    # in).
     open: dict[str, list[tuple[tuple, str]]] = field(default_factory=dict)
 
     def doc(self, path: Path) -> YamlDocument:
         """The parsed document of a file that has a model."""
         return self.docs[self.layout.rel(path)]
-
 
 
 class RegionFiles(Protocol):
@@ -111,7 +111,15 @@ def _model(loaded: LoadedFiles, path: Path, model: type[M]) -> M | None:
     if placeholders:
         loaded.open[rel] = placeholders
     if not isinstance(doc.data, dict):
-        loaded.findings.append(Finding(rel, 1, 1, "verwacht een blok met velden (sleutel: waarde) bovenaan het bestand", code="structuur-ongeldig"))
+        loaded.findings.append(
+            Finding(
+                rel,
+                1,
+                1,
+                "verwacht een blok met velden (sleutel: waarde) bovenaan het bestand",
+                code="structuur-ongeldig",
+            )
+        )
         return None
     try:
         return model.model_validate(doc.data)
@@ -131,8 +139,9 @@ _STAND_INS = (_REMOVE, 0, dt.date(2000, 1, 1), "-")
 def _with_stand_ins(model: type[M], data: object, places: list[tuple], exc: ValidationError) -> M | None:
     """The model, with each placeholder the model refuses replaced by a stand-in that it accepts
     (removed if the field is optional, else 0, a date or a text); None when other errors remain."""
+
     def at_placeholder(error_loc: tuple) -> tuple | None:
-        return next((p for p in places if error_loc[:len(p)] == p), None)
+        return next((p for p in places if error_loc[: len(p)] == p), None)
 
     failing = {at_placeholder(tuple(e["loc"])) for e in exc.errors()}
     if not places or None in failing:
@@ -142,7 +151,10 @@ def _with_stand_ins(model: type[M], data: object, places: list[tuple], exc: Vali
         try:
             return model.model_validate(_replaced(data, {p: _STAND_INS[i] for p, i in choice.items()}))
         except ValidationError as again:
-            still = {at_placeholder(tuple(e["loc"])) or (tuple(e["loc"])[:-1] if e["type"] == "missing" else None) for e in again.errors()}
+            still = {
+                at_placeholder(tuple(e["loc"])) or (tuple(e["loc"])[:-1] if e["type"] == "missing" else None)
+                for e in again.errors()
+            }
             if None in still or not still <= set(choice):
                 return None
             for p in choice:
@@ -176,7 +188,11 @@ def _links_leaving_the_repository(layout: Layout) -> list[Finding]:
     for place in places:
         for path, reason in outward_links(place, layout.root):
             kind, _ = outside_problem(path, layout.root) or ("outside", reason)
-            out.append(Finding(layout.rel(path), 1, 1, f"{'map' if path.is_dir() else 'bestand'} {reason}", code=LINK_CODES[kind]))
+            out.append(
+                Finding(
+                    layout.rel(path), 1, 1, f"{'map' if path.is_dir() else 'bestand'} {reason}", code=LINK_CODES[kind]
+                )
+            )
     return out
 
 

@@ -14,8 +14,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.load.findings import Finding, field_path
-from generator.models.types import shown
 from generator.load.yamlsource import YamlDocument
+from generator.models.types import shown
 from generator.util.suggest import closest, did_you_mean
 
 # pydantic error type -> finding code (codes.py). Dates are `date_*`/`datetime_*` (see code_for).
@@ -183,10 +183,14 @@ def findings_from(error: ValidationError, doc: YamlDocument, model: type[BaseMod
         if loc and loc[-1] == "[key]":
             loc, at_key = loc[:-1], True
         if err["type"] == "extra_forbidden":
-            message = f"{field_path(loc)}: {_unknown_field(str(loc[-1]), pairs.get(loc), _allowed_fields(model, loc[:-1]))}"
+            message = (
+                f"{field_path(loc)}: {_unknown_field(str(loc[-1]), pairs.get(loc), _allowed_fields(model, loc[:-1]))}"
+            )
         else:
             message = f"{field_path(loc)}: {_expected(err)}"
-        out.append(doc.finding(loc, message, code=code_for(err["type"]), key=at_key or err["type"] == "extra_forbidden"))
+        out.append(
+            doc.finding(loc, message, code=code_for(err["type"]), key=at_key or err["type"] == "extra_forbidden")
+        )
     return out
 
 

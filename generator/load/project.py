@@ -11,13 +11,13 @@ from pathlib import Path
 
 from generator.load.dvo_rules import dvo_findings
 from generator.load.findings import Finding, InvalidProject, field_path
-from generator.load.herindeling_rules import herindeling_findings
 from generator.load.formaat import HUIDIG, herken
+from generator.load.herindeling_rules import herindeling_findings
 from generator.load.layout import Layout
 from generator.load.loaded import LoadedFiles, load_files, with_regio
 from generator.load.region_files import region_file_findings
-from generator.load.teller_noemer import met_waarden, rule_bereikbaar
 from generator.load.rules import cross_file_findings
+from generator.load.teller_noemer import met_waarden, rule_bereikbaar
 from generator.load.yamlsource import YamlDocument
 from generator.models import Gemeente, Indicatoren, Instrumentarium, Regio, Verordening
 from generator.models.gemeente import Opvolger
@@ -34,7 +34,9 @@ class Project:
     indicatoren: Indicatoren
     verordening: Verordening
     standaard: DvoStandaard
-    gemeenten: list[Gemeente]  # in the order of the region file: every gemeente with a DVO, also one a herindeling ended
+    gemeenten: list[
+        Gemeente
+    ]  # in the order of the region file: every gemeente with a DVO, also one a herindeling ended
     docs: dict[str, YamlDocument] = field(default_factory=dict)
     # The own files of gemeenten a herindeling made, by slug (compute/herindeling.py combines the rest).
     opvolgers: dict[str, Opvolger] = field(default_factory=dict)
@@ -81,14 +83,25 @@ def load_project(root: Path, *, historisch: bool = False) -> Project:
         findings += herindeling_findings(region_files)
     if not historisch:  # an earlier revision is read for its data only: no site to build from it
         # Every gemeente with pages on the site: also one a herindeling made.
-        slugs = [g.slug for g in loaded.regio.gemeenten] + [h.nieuwe_gemeente.slug for h in loaded.regio.herindelingen] if loaded.regio else None
+        slugs = (
+            [g.slug for g in loaded.regio.gemeenten] + [h.nieuwe_gemeente.slug for h in loaded.regio.herindelingen]
+            if loaded.regio
+            else None
+        )
         ids = [i.id for i in loaded.instrumentarium.instrumenten] if loaded.instrumentarium else None
         findings += region_file_findings(loaded.layout, slugs, ids, _period_codes(loaded.regio))
     findings = with_open_decisions(loaded, findings)
     regio, instrumentarium, indicatoren = loaded.regio, loaded.instrumentarium, loaded.indicatoren
     verordening, standaard = loaded.verordening, loaded.standaard
     # Every region-wide file needs its model (gemeente files are checked by the rules).
-    if findings or regio is None or instrumentarium is None or indicatoren is None or verordening is None or standaard is None:
+    if (
+        findings
+        or regio is None
+        or instrumentarium is None
+        or indicatoren is None
+        or verordening is None
+        or standaard is None
+    ):
         raise InvalidProject(findings)
     order = [g.slug for g in regio.gemeenten]
     return Project(
@@ -112,21 +125,47 @@ def format_finding(loaded: LoadedFiles) -> Finding | None:
     regio_rel = layout.rel(layout.regio)
     if regio_rel not in docs:
         return None  # not parsed: its own finding says why
-    found = herken(docs.get(regio_rel), docs.get(layout.rel(layout.instrumentarium)), docs.get(layout.rel(layout.indicatoren)),
-                   siteconfig=layout.mkdocs.is_file())
+    found = herken(
+        docs.get(regio_rel),
+        docs.get(layout.rel(layout.instrumentarium)),
+        docs.get(layout.rel(layout.indicatoren)),
+        siteconfig=layout.mkdocs.is_file(),
+    )
     doc = loaded.docs[regio_rel]
     data = doc.data if isinstance(doc.data, dict) else {}
     line, col = doc.position(("formaat",)) if "formaat" in data else (1, 1)
     if found.formaat is None:
-        return Finding(regio_rel, line, col, f"formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat {HUIDIG}), gevonden {shown(data.get('formaat'))}", code="getal-ongeldig")
+        return Finding(
+            regio_rel,
+            line,
+            col,
+            "formaat: verwacht een geheel getal, het formaat van de gegevens (deze versie leest formaat "
+            f"{HUIDIG}), gevonden {shown(data.get('formaat'))}",
+            code="getal-ongeldig",
+        )
     if found.formaat < HUIDIG:
-        return Finding(regio_rel, line, col, (
-            f"de gegevens zijn in formaat {found.formaat} (herkend aan: {found.waaraan}); deze versie van de software "
-            f"leest formaat {HUIDIG}: draai `dvo bijwerken` (met --dry-run ziet u eerst wat er verandert)"), code="formaat-ouder")
+        return Finding(
+            regio_rel,
+            line,
+            col,
+            (
+                f"de gegevens zijn in formaat {found.formaat} (herkend aan: {found.waaraan}); deze versie van de "
+                "software "
+                f"leest formaat {HUIDIG}: draai `dvo bijwerken` (met --dry-run ziet u eerst wat er verandert)"
+            ),
+            code="formaat-ouder",
+        )
     if found.formaat > HUIDIG:
-        return Finding(regio_rel, line, col, (
-            f"de gegevens zijn in formaat {found.formaat}; deze versie van de software leest formaat {HUIDIG} en "
-            f"ouder: werk de generator bij naar een versie die formaat {found.formaat} kent"), code="formaat-nieuwer")
+        return Finding(
+            regio_rel,
+            line,
+            col,
+            (
+                f"de gegevens zijn in formaat {found.formaat}; deze versie van de software leest formaat {HUIDIG} en "
+                f"ouder: werk de generator bij naar een versie die formaat {found.formaat} kent"
+            ),
+            code="formaat-nieuwer",
+        )
     return None
 
 
@@ -135,11 +174,19 @@ def with_open_decisions(loaded: LoadedFiles, findings: list[Finding]) -> list[Fi
     the type or missing-field errors it causes at its field (and below it)."""
     if not loaded.open:
         return findings
-    out = [f for f in findings if not any(
-        f.path == rel and (f.message.startswith(f"{field_path(loc)}:") or f.message.startswith(f"{field_path(loc)}."))
-        for rel, places in loaded.open.items() for loc, _ in places
-    )]
+    out = [
+        f
+        for f in findings
+        if not any(
+            f.path == rel
+            and (f.message.startswith(f"{field_path(loc)}:") or f.message.startswith(f"{field_path(loc)}."))
+            for rel, places in loaded.open.items()
+            for loc, _ in places
+        )
+    ]
     for rel, places in loaded.open.items():
         doc = loaded.docs[rel]
-        out += [doc.finding(loc, f"{field_path(loc)}: in te vullen: {hint}", code="in-te-vullen") for loc, hint in places]
+        out += [
+            doc.finding(loc, f"{field_path(loc)}: in te vullen: {hint}", code="in-te-vullen") for loc, hint in places
+        ]
     return out

@@ -20,9 +20,9 @@ and template overrides that can be used.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -52,8 +52,9 @@ def default_pages() -> list[str]:
     return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
 
 
-def region_file_findings(layout: Layout, gemeenten: list[str] | None, instrumenten: list[str] | None,
-                         perioden: list[str] | None = None) -> list[Finding]:
+def region_file_findings(
+    layout: Layout, gemeenten: list[str] | None, instrumenten: list[str] | None, perioden: list[str] | None = None
+) -> list[Finding]:
     """`gemeenten`/`instrumenten`: slugs and ids when known (they have generated pages), else None;
     `perioden`: the codes of the region's report periods, when known (report pages)."""
     return list(_site_config(layout, gemeenten, instrumenten, perioden)) + list(_overrides(layout))
@@ -100,8 +101,11 @@ def site_contact(layout: Layout) -> dict[str, str]:
     contact = _value(extra, "contact") if isinstance(extra, MappingNode) else None
     if not isinstance(contact, MappingNode):
         return {}
-    return {k.value: v.value.strip() for k, v in contact.value
-            if isinstance(k, ScalarNode) and isinstance(v, ScalarNode) and v.value.strip()}
+    return {
+        k.value: v.value.strip()
+        for k, v in contact.value
+        if isinstance(k, ScalarNode) and isinstance(v, ScalarNode) and v.value.strip()
+    }
 
 
 def named_default_pages(layout: Layout) -> list[str]:
@@ -141,7 +145,9 @@ def _site_nav(root: MappingNode) -> SiteNav:
         out.pages = dict(_nav_pages(nav))
     not_in_nav = _value(root, "not_in_nav")
     if isinstance(not_in_nav, ScalarNode):
-        out.not_in_nav = [line for line in not_in_nav.value.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        out.not_in_nav = [
+            line for line in not_in_nav.value.splitlines() if line.strip() and not line.lstrip().startswith("#")
+        ]
     elif isinstance(not_in_nav, SequenceNode):
         out.not_in_nav = [item.value for item in not_in_nav.value if isinstance(item, ScalarNode)]
     validation = _value(root, "validation")
@@ -161,10 +167,19 @@ def _level(validation: MappingNode, group: str, key: str, default: str) -> str:
     return default
 
 
-def _site_config(layout: Layout, gemeenten: list[str] | None, instrumenten: list[str] | None, perioden: list[str] | None) -> Iterator[Finding]:
+def _site_config(
+    layout: Layout, gemeenten: list[str] | None, instrumenten: list[str] | None, perioden: list[str] | None
+) -> Iterator[Finding]:
     rel = layout.rel(layout.mkdocs)
     if not layout.mkdocs.is_file():
-        yield Finding(rel, 1, 1, "bestand ontbreekt: de siteconfiguratie (mkdocs) is nodig om de site te bouwen; `dvo init` schrijft een voorbeeld", code="bestand-ontbreekt")
+        yield Finding(
+            rel,
+            1,
+            1,
+            "bestand ontbreekt: de siteconfiguratie (mkdocs) is nodig om de site te bouwen; `dvo init` schrijft "
+            "een voorbeeld",
+            code="bestand-ontbreekt",
+        )
         return
     if outside_reason(layout.mkdocs, layout.root) is not None:
         return  # a link out of the repository: reported by loaded.py, never read
@@ -186,13 +201,21 @@ def _site_config(layout: Layout, gemeenten: list[str] | None, instrumenten: list
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        yield Finding(rel, line, col, f"ongeldige YAML-opmaak: {(exc.problem or exc.context or '').strip()}", code="yaml-ongeldig")
+        yield Finding(
+            rel, line, col, f"ongeldige YAML-opmaak: {(exc.problem or exc.context or '').strip()}", code="yaml-ongeldig"
+        )
         return
     except YAMLError as exc:
         yield Finding(rel, 1, 1, f"ongeldige YAML: {exc}", code="yaml-ongeldig")
         return
     if not isinstance(root, MappingNode):
-        yield Finding(rel, 1, 1, "verwacht een blok met instellingen (sleutel: waarde), zoals site_name en nav", code="structuur-ongeldig")
+        yield Finding(
+            rel,
+            1,
+            1,
+            "verwacht een blok met instellingen (sleutel: waarde), zoals site_name en nav",
+            code="structuur-ongeldig",
+        )
         return
     site_nav = _site_nav(root)
     provided = _provided_pages(layout, gemeenten, instrumenten)
@@ -204,14 +227,22 @@ def _site_config(layout: Layout, gemeenten: list[str] | None, instrumenten: list
         return  # mkdocs then lists every page itself
     yield from _omitted(layout, rel, site_nav, gemeenten, instrumenten, perioden)
     for page, node in _nav_pages(nav):
-        if page in provided or (page.startswith("gemeenten/") and gemeenten is None) or (page.startswith("instrumentarium/") and instrumenten is None):
+        if (
+            page in provided
+            or (page.startswith("gemeenten/") and gemeenten is None)
+            or (page.startswith("instrumentarium/") and instrumenten is None)
+        ):
             continue
         hint = closest(page, provided)
         suggestion = f"; bedoelt u '{hint}'?" if hint else ""
         yield Finding(
-            rel, node.start_mark.line + 1, node.start_mark.column + 1,
-            f"nav: pagina '{page}' bestaat niet{suggestion} Verwacht een eigen pagina {layout.rel(layout.pages)}/{page}, "
-            f"een standaardpagina ({', '.join(default_pages())}) of een pagina die de generator maakt ({', '.join(GENERATED_PAGES)})",
+            rel,
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+            f"nav: pagina '{page}' bestaat niet{suggestion} Verwacht een eigen pagina "
+            f"{layout.rel(layout.pages)}/{page}, "
+            f"een standaardpagina ({', '.join(default_pages())}) of een pagina die de generator maakt "
+            f"({', '.join(GENERATED_PAGES)})",
             code="pagina-onbekend",
         )
 
@@ -241,17 +272,28 @@ def _authored_pages(layout: Layout) -> list[str]:
 def _default_names(layout: Layout) -> set[str]:
     """Default pages: the package's, and the region's own templates of pages (dvo_templates/pages/)."""
     overridden = layout.template_overrides / "pages"
-    own_defaults = [p.relative_to(overridden).as_posix() for p in overridden.rglob("*.md")] if overridden.is_dir() else []
+    own_defaults = (
+        [p.relative_to(overridden).as_posix() for p in overridden.rglob("*.md")] if overridden.is_dir() else []
+    )
     return set(own_defaults + default_pages())
 
 
 def _provided_pages(layout: Layout, gemeenten: list[str] | None, instrumenten: list[str] | None) -> list[str]:
-    per_item = [f"gemeenten/{s}/index.md" for s in gemeenten or []] + [f"instrumentarium/{i}.md" for i in instrumenten or []]
-    return sorted(set(_authored_pages(layout)) | _default_names(layout) | {"index.md", *GENERATED_PAGES} | set(per_item))
+    per_item = [f"gemeenten/{s}/index.md" for s in gemeenten or []] + [
+        f"instrumentarium/{i}.md" for i in instrumenten or []
+    ]
+    return sorted(
+        set(_authored_pages(layout)) | _default_names(layout) | {"index.md", *GENERATED_PAGES} | set(per_item)
+    )
 
 
-def _written_pages(layout: Layout, gemeenten: list[str] | None, instrumenten: list[str] | None,
-                   perioden: list[str] | None, nav: SiteNav) -> Iterator[tuple[str, str]]:
+def _written_pages(
+    layout: Layout,
+    gemeenten: list[str] | None,
+    instrumenten: list[str] | None,
+    perioden: list[str] | None,
+    nav: SiteNav,
+) -> Iterator[tuple[str, str]]:
     """Every page the build writes that the nav must account for, with where it comes
     from (in Dutch). Pages under an overview page the nav names are added to the nav by
     the build itself (publish/site_config.py) and need nothing."""
@@ -264,8 +306,12 @@ def _written_pages(layout: Layout, gemeenten: list[str] | None, instrumenten: li
     sample = perioden[:1] if perioden else []
     if "gemeenten/index.md" not in nav.pages:
         for slug in gemeenten or []:
-            for page in (f"gemeenten/{slug}/index.md", f"gemeenten/{slug}/dvo.md", f"gemeenten/{slug}/wijzigingen.md",
-                         *(f"gemeenten/{slug}/rapport-{p}.md" for p in sample)):
+            for page in (
+                f"gemeenten/{slug}/index.md",
+                f"gemeenten/{slug}/dvo.md",
+                f"gemeenten/{slug}/wijzigingen.md",
+                *(f"gemeenten/{slug}/rapport-{p}.md" for p in sample),
+            ):
                 yield page, "een pagina die de generator maakt"
     if "regio/index.md" not in nav.pages:
         for p in sample:
@@ -284,7 +330,9 @@ def _omitted(layout: Layout, rel: str, nav: SiteNav, gemeenten, instrumenten, pe
         if nav.names(page):
             continue
         yield Finding(
-            rel, nav.nav_line, nav.nav_col,
+            rel,
+            nav.nav_line,
+            nav.nav_col,
             f"nav: de pagina '{page}' ({origin}) staat niet in nav en valt niet onder not_in_nav; met "
             f"'validation: omitted_files: warn' bouwt mkdocs de site dan niet. Zet haar in nav, of voeg "
             f"'/{page}' toe aan not_in_nav",
@@ -295,7 +343,9 @@ def _omitted(layout: Layout, rel: str, nav: SiteNav, gemeenten, instrumenten, pe
 _MD_LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
-def _broken_links(layout: Layout, provided: list[str], nav: SiteNav, gemeenten_unknown: bool, instrumenten_unknown: bool) -> Iterator[Finding]:
+def _broken_links(
+    layout: Layout, provided: list[str], nav: SiteNav, gemeenten_unknown: bool, instrumenten_unknown: bool
+) -> Iterator[Finding]:
     """Markdown links in authored pages to a page (`.md`) the build does not provide."""
     if not nav.links_not_found_is_error or not layout.pages.is_dir():
         return
@@ -317,17 +367,31 @@ def _broken_links(layout: Layout, provided: list[str], nav: SiteNav, gemeenten_u
             if not target_path.endswith(".md"):
                 continue
             resolved = _normalise(Path(page).parent.as_posix(), target_path)
-            if resolved is not None and (resolved in known or _generated_child(resolved, gemeenten_unknown, instrumenten_unknown)):
+            if resolved is not None and (
+                resolved in known or _generated_child(resolved, gemeenten_unknown, instrumenten_unknown)
+            ):
                 continue
             line = text.count("\n", 0, match.start(1)) + 1
             col = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 1
             if resolved in defaults:
-                yield Finding(layout.rel(path), line, col, f"link naar '{target}': de standaardpagina {resolved} komt alleen op de "
-                              f"site als nav (of not_in_nav) in {layout.rel(layout.mkdocs)} haar noemt", code="link-onbekend")
+                yield Finding(
+                    layout.rel(path),
+                    line,
+                    col,
+                    f"link naar '{target}': de standaardpagina {resolved} komt alleen op de "
+                    f"site als nav (of not_in_nav) in {layout.rel(layout.mkdocs)} haar noemt",
+                    code="link-onbekend",
+                )
                 continue
             hint = closest(resolved, sorted(known)) if resolved else None
             suggestion = f"; bedoelt u '{hint}'?" if hint else ""
-            yield Finding(layout.rel(path), line, col, f"link naar '{target}': die pagina bestaat niet op de site{suggestion}", code="link-onbekend")
+            yield Finding(
+                layout.rel(path),
+                line,
+                col,
+                f"link naar '{target}': die pagina bestaat niet op de site{suggestion}",
+                code="link-onbekend",
+            )
 
 
 def _normalise(folder: str, target: str) -> str | None:
@@ -344,13 +408,18 @@ def _normalise(folder: str, target: str) -> str | None:
     return "/".join(parts)
 
 
-_READING_COPY = re.compile(r"^(gemeenten/[a-z0-9-]+/(dvo|wijzigingen|rapport-[0-9A-Za-z-]+)|regio/rapport-[0-9A-Za-z-]+)\.md$")
+_READING_COPY = re.compile(
+    r"^(gemeenten/[a-z0-9-]+/(dvo|wijzigingen|rapport-[0-9A-Za-z-]+)|regio/rapport-[0-9A-Za-z-]+)\.md$"
+)
 
 
 def _generated_child(page: str, gemeenten_unknown: bool, instrumenten_unknown: bool) -> bool:
     """Reading copies exist once their document is made; a link to one is not checked here."""
-    return bool(_READING_COPY.match(page)) or (gemeenten_unknown and page.startswith("gemeenten/")) or (
-        instrumenten_unknown and page.startswith("instrumentarium/"))
+    return (
+        bool(_READING_COPY.match(page))
+        or (gemeenten_unknown and page.startswith("gemeenten/"))
+        or (instrumenten_unknown and page.startswith("instrumentarium/"))
+    )
 
 
 def _overrides(layout: Layout) -> Iterator[Finding]:
@@ -364,15 +433,31 @@ def _overrides(layout: Layout) -> Iterator[Finding]:
         shown = layout.rel(path)
         old = SET_ASIDE.fullmatch(rel)
         if old:  # an own version of a template of an older format, set aside by `dvo bijwerken`
-            yield Finding(shown, 1, 1, (
-                f"in te vullen: uw eigen versie van het sjabloon '{old.group(1)}' uit formaat {old.group(2)}, opzijgezet door "
-                f"`dvo bijwerken` (het sjabloon van nu staat in {PACKAGE_TEMPLATES / old.group(1)}): neem uw aanpassing over "
-                f"in {layout.rel(base)}/{old.group(1)}, of laat haar vallen, en verwijder dit bestand"), code="in-te-vullen")
+            yield Finding(
+                shown,
+                1,
+                1,
+                (
+                    f"in te vullen: uw eigen versie van het sjabloon '{old.group(1)}' uit formaat {old.group(2)}, "
+                    "opzijgezet door "
+                    f"`dvo bijwerken` (het sjabloon van nu staat in {PACKAGE_TEMPLATES / old.group(1)}): neem uw "
+                    "aanpassing over "
+                    f"in {layout.rel(base)}/{old.group(1)}, of laat haar vallen, en verwijder dit bestand"
+                ),
+                code="in-te-vullen",
+            )
             continue
         if rel not in known and path.suffix in TEMPLATE_SUFFIXES + (".css", ".js"):
             hint = closest(rel, known)
             if hint:
-                yield Finding(shown, 1, 1, f"dit bestand vervangt geen sjabloon van het pakket; bedoelt u '{hint}'? (hernoem het naar {layout.rel(base)}/{hint})", code="sjabloon-onbekend")
+                yield Finding(
+                    shown,
+                    1,
+                    1,
+                    f"dit bestand vervangt geen sjabloon van het pakket; bedoelt u '{hint}'? (hernoem het naar "
+                    f"{layout.rel(base)}/{hint})",
+                    code="sjabloon-onbekend",
+                )
         if path.suffix in TEMPLATE_SUFFIXES:
             yield from _template_syntax(path, shown)
 
@@ -385,4 +470,10 @@ def _template_syntax(path: Path, shown: str) -> Iterator[Finding]:
     except UnicodeDecodeError as exc:
         yield Finding(shown, 1, 1, f"sjabloon is geen geldige UTF-8-tekst (byte {exc.start})", code="tekenset-ongeldig")
     except TemplateSyntaxError as exc:
-        yield Finding(shown, exc.lineno or 1, 1, f"fout in de opmaak van het sjabloon (Jinja meldt: {exc.message})", code="sjabloon-ongeldig")
+        yield Finding(
+            shown,
+            exc.lineno or 1,
+            1,
+            f"fout in de opmaak van het sjabloon (Jinja meldt: {exc.message})",
+            code="sjabloon-ongeldig",
+        )

@@ -13,8 +13,8 @@ and it is at most the noemer.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Iterator
 
 from generator.load.findings import Finding, field_path
 from generator.load.loaded import RegionFiles
@@ -42,7 +42,10 @@ def met_waarden(g: Gemeente, indicatoren: Indicatoren) -> Gemeente:
     for p in g.prestatie_indicatoren:
         if any(r.teller is not None for r in p.realisaties.values()):
             eenheid = eenheden.get(p.indicator, "aantal")
-            realisaties = {k: r.model_copy(update={"waarde": waarde(r, eenheid)}) if r.teller is not None else r for k, r in p.realisaties.items()}
+            realisaties = {
+                k: r.model_copy(update={"waarde": waarde(r, eenheid)}) if r.teller is not None else r
+                for k, r in p.realisaties.items()
+            }
             p = p.model_copy(update={"realisaties": realisaties})
             changed = True
         indicators.append(p)
@@ -102,14 +105,29 @@ def rule_bereikbaar(ld: RegionFiles) -> Iterator[Finding]:
                 loc = parent + (_yaml_key(doc, parent, key),)
                 where = field_path(loc)
                 if not _whole(real.noemer) or real.noemer < 1:
-                    yield doc.finding(loc + ("noemer",), f"{where}.noemer: de noemer van een percentage is een aantal ({p.indicator}); verwacht een geheel getal van 1 of meer, gevonden {number(real.noemer)}", code="getal-ongeldig")
+                    yield doc.finding(
+                        loc + ("noemer",),
+                        f"{where}.noemer: de noemer van een percentage is een aantal ({p.indicator}); verwacht "
+                        f"een geheel getal van 1 of meer, gevonden {number(real.noemer)}",
+                        code="getal-ongeldig",
+                    )
                     continue
                 n = int(real.noemer)
                 if real.teller is not None:
                     if not _whole(real.teller) or real.teller < 0:
-                        yield doc.finding(loc + ("teller",), f"{where}.teller: de teller van een percentage is een aantal; verwacht een geheel getal, gevonden {number(real.teller)}", code="getal-ongeldig")
+                        yield doc.finding(
+                            loc + ("teller",),
+                            f"{where}.teller: de teller van een percentage is een aantal; verwacht een geheel "
+                            f"getal, gevonden {number(real.teller)}",
+                            code="getal-ongeldig",
+                        )
                     elif real.teller > n:
-                        yield doc.finding(loc + ("teller",), f"{where}.teller: {number(real.teller)} van {n} is meer dan 100%; de teller van een percentage is hoogstens de noemer", code="waarde-buiten-bereik")
+                        yield doc.finding(
+                            loc + ("teller",),
+                            f"{where}.teller: {number(real.teller)} van {n} is meer dan 100%; de teller van een "
+                            "percentage is hoogstens de noemer",
+                            code="waarde-buiten-bereik",
+                        )
                     continue
                 waarde = real.waarde
                 if waarde is None or bereikbaar(waarde, n):  # None: no value and no teller (the schema says so)
@@ -118,7 +136,11 @@ def rule_bereikbaar(ld: RegionFiles) -> Iterator[Finding]:
                 opties = [(t, afgerond(t, n, max(d, 1))) for t in dichtstbij(waarde, n)]
                 naast = ", ".join(f"{t} van {n} = {_pct(v, d)}" for t, v in opties)
                 beste = min(opties, key=lambda o: abs(o[1] - waarde))[0]
-                yield doc.finding(loc + ("waarde",), (
-                    f"{where}.waarde: {_pct(waarde, d)} van {n} kan niet: {naast}; "
-                    f"schrijf het aantal als teller en noemer, bijv. '{key}: {{teller: {beste}, noemer: {n}}}'"
-                ), code="percentage-onmogelijk")
+                yield doc.finding(
+                    loc + ("waarde",),
+                    (
+                        f"{where}.waarde: {_pct(waarde, d)} van {n} kan niet: {naast}; "
+                        f"schrijf het aantal als teller en noemer, bijv. '{key}: {{teller: {beste}, noemer: {n}}}'"
+                    ),
+                    code="percentage-onmogelijk",
+                )

@@ -204,9 +204,11 @@ def _not_utf8(rel: str, raw: bytes, exc: UnicodeDecodeError) -> Finding:
     """Where the first byte that is not UTF-8 sits, as line and column."""
     line_start = raw.rfind(b"\n", 0, exc.start) + 1
     line = raw.count(b"\n", 0, exc.start) + 1
-    col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+    col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
     return Finding(
-        rel, line, col,
+        rel,
+        line,
+        col,
         f"bestand is geen geldige UTF-8-tekst: byte 0x{raw[exc.start]:02X} hoort niet in UTF-8 "
         "(opgeslagen als Windows-1252 of Latin-1?); sla het bestand op als UTF-8",
         code="tekenset-ongeldig",

@@ -58,7 +58,15 @@ def _one_or_more(value: object) -> object:
 TermIds = Annotated[
     list[TermId],
     BeforeValidator(_one_or_more),
-    WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "integer"}, {"type": "array", "items": {"anyOf": [ID_SCHEMA, {"type": "integer"}]}}]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                ID_SCHEMA,
+                {"type": "integer"},
+                {"type": "array", "items": {"anyOf": [ID_SCHEMA, {"type": "integer"}]}},
+            ]
+        }
+    ),
 ]
 
 

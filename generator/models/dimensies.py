@@ -33,7 +33,8 @@ BEREKENING = {
     "gestegen": "het aantal dat sinds het begin van het jaar ten minste één {trede} hoger staat",
     "gedaald": "het aantal dat sinds het begin van het jaar ten minste één {trede} lager staat",
     "gelijk gebleven": "het aantal dat op dezelfde {trede} staat als aan het begin van het jaar",
-    "aandeel gestegen": "het aantal dat sinds het begin van het jaar ten minste één {trede} hoger staat, als percentage van iedereen in de overgangen",
+    "aandeel gestegen": "het aantal dat sinds het begin van het jaar ten minste één {trede} hoger staat, als percentage van iedereen "
+    "in de overgangen",
 }
 LADDER_BEREKENINGEN = ("gestegen", "gedaald", "gelijk gebleven", "aandeel gestegen")
 
@@ -114,8 +115,14 @@ def _opsomming(parts: list[str]) -> str:
 def kengetal_definitie(indicator: Indicator, kengetal: Kengetal, dimensie: Dimensie) -> str:
     if kengetal.definitie:
         return kengetal.definitie
-    categorieen = _opsomming([f"{dimensie.enkelvoud} {categorie_tekst(dimensie, c)}" for c in kengetal.categorieen]) if kengetal.categorieen else ""
-    tekst = BEREKENING[kengetal.berekening].format(categorieen=categorieen, trede=dimensie.enkelvoud, op="op" if dimensie.ladder else "in")
+    categorieen = (
+        _opsomming([f"{dimensie.enkelvoud} {categorie_tekst(dimensie, c)}" for c in kengetal.categorieen])
+        if kengetal.categorieen
+        else ""
+    )
+    tekst = BEREKENING[kengetal.berekening].format(
+        categorieen=categorieen, trede=dimensie.enkelvoud, op="op" if dimensie.ladder else "in"
+    )
     return f"Kengetal van '{indicator.naam}': {tekst}."
 
 
@@ -133,7 +140,9 @@ def meetwijze(kengetal: Kengetal, indicator: Indicator) -> Literal["stroom", "st
     return indicator.meetwijze
 
 
-def waarde(kengetal: Kengetal, categorieen: dict[str, int], overgangen: dict[str, dict[str, int]], dimensie: Dimensie) -> tuple[Decimal | None, Decimal | None]:
+def waarde(
+    kengetal: Kengetal, categorieen: dict[str, int], overgangen: dict[str, dict[str, int]], dimensie: Dimensie
+) -> tuple[Decimal | None, Decimal | None]:
     """(value, noemer) of a kengetal from one stand and its overgangen; None where they do not give it."""
     b = kengetal.berekening
     if b in LADDER_BEREKENINGEN:
@@ -161,7 +170,11 @@ def kengetal_indicator(indicator: Indicator, kengetal: Kengetal, dimensie: Dimen
     pct = eenheid(kengetal) == "percentage"
     noemer = None
     if pct:
-        noemer = "iedereen in de overgangen" if kengetal.berekening == "aandeel gestegen" else f"het totaal van '{indicator.naam}'"
+        noemer = (
+            "iedereen in de overgangen"
+            if kengetal.berekening == "aandeel gestegen"
+            else f"het totaal van '{indicator.naam}'"
+        )
     return Indicator.model_construct(
         id=series_id(indicator, kengetal),
         naam=kengetal.naam,
@@ -190,7 +203,9 @@ def _nulmeting(kengetal: Kengetal, doel: KengetalDoel, p: PrestatieIndicator, di
     return Nulmeting.model_construct(waarde=value, jaar=p.nulmeting.jaar, bron=p.nulmeting.bron, categorieen={})
 
 
-def kengetal_prestatie(indicator: Indicator, kengetal: Kengetal, doel: KengetalDoel, p: PrestatieIndicator, dimensie: Dimensie) -> PrestatieIndicator:
+def kengetal_prestatie(
+    indicator: Indicator, kengetal: Kengetal, doel: KengetalDoel, p: PrestatieIndicator, dimensie: Dimensie
+) -> PrestatieIndicator:
     """The gemeente's kengetal as a prestatie-indicator: the DVO's targets, realisaties computed."""
     realisaties = {}
     for code, real in p.realisaties.items():
@@ -231,7 +246,14 @@ def reeksen(catalogus: Indicatoren, p: PrestatieIndicator) -> list[Reeks]:
     for k in indicator.kengetallen:
         doel = p.kengetallen.get(k.id)
         if doel is not None:
-            out.append(Reeks(kengetal_indicator(indicator, k, dimensie), kengetal_prestatie(indicator, k, doel, p, dimensie), p, k))
+            out.append(
+                Reeks(
+                    kengetal_indicator(indicator, k, dimensie),
+                    kengetal_prestatie(indicator, k, doel, p, dimensie),
+                    p,
+                    k,
+                )
+            )
     return out
 
 

@@ -10,8 +10,21 @@ from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.region import Afwijkingstoelichting, Looptijd, Opvolging, PeriodKey, Rapportstatus
-from generator.models.types import ADDED_LATER, CbsCode, Controlegetal, Count, Id, Money, Number, Slug, StrictModel, TermId, Text, Year, YearMoney
-
+from generator.models.types import (
+    ADDED_LATER,
+    CbsCode,
+    Controlegetal,
+    Count,
+    Id,
+    Money,
+    Number,
+    Slug,
+    StrictModel,
+    TermId,
+    Text,
+    Year,
+    YearMoney,
+)
 
 # Period keys, toelichtingen and report status are shared with the region's own reports.
 __all__ = ["Afwijkingstoelichting", "Looptijd", "Opvolging", "PeriodKey", "Rapportstatus"]
@@ -75,7 +88,11 @@ def _total_of_categories(model, what: str):
     a cross-file rule (load/dimensie_rules.py), which knows the indicator and the lines."""
     if model.waarde is None:
         if not model.categorieen:
-            raise PydanticCustomError("dvo_waarde", "verwacht een waarde ({what}) of de aantallen per categorie, gevonden geen van beide", {"what": what})
+            raise PydanticCustomError(
+                "dvo_waarde",
+                "verwacht een waarde ({what}) of de aantallen per categorie, gevonden geen van beide",
+                {"what": what},
+            )
         object.__setattr__(model, "waarde", Decimal(sum(model.categorieen.values())))
     return model
 
@@ -125,15 +142,27 @@ class Realisatie(StrictModel):
         if self.waarde is not None and self.teller is not None:
             raise PydanticCustomError(
                 "dvo_teller_en_waarde",
-                "verwacht waarde óf teller met noemer, gevonden allebei (waarde {waarde}, teller {teller}); de waarde volgt uit teller en noemer",
+                "verwacht waarde óf teller met noemer, gevonden allebei (waarde {waarde}, teller {teller}); de "
+                "waarde volgt uit teller en noemer",
                 {"waarde": self.waarde, "teller": self.teller},
             )
         if self.waarde is None and self.teller is None:
-            raise PydanticCustomError("dvo_geen_waarde", "verwacht een waarde, een teller met een noemer, of de aantallen per categorie; gevonden geen daarvan", {})
+            raise PydanticCustomError(
+                "dvo_geen_waarde",
+                "verwacht een waarde, een teller met een noemer, of de aantallen per categorie; gevonden geen daarvan",
+                {},
+            )
         if self.teller is not None and self.noemer is None:
-            raise PydanticCustomError("dvo_geen_noemer", "een teller ({teller}) heeft een noemer nodig: schrijf ook 'noemer', waarover de teller gaat (bijvoorbeeld het aantal beschikbare werkplekken)", {"teller": self.teller})
+            raise PydanticCustomError(
+                "dvo_geen_noemer",
+                "een teller ({teller}) heeft een noemer nodig: schrijf ook 'noemer', waarover de teller gaat "
+                "(bijvoorbeeld het aantal beschikbare werkplekken)",
+                {"teller": self.teller},
+            )
         if self.teller is not None and self.noemer == 0:
-            raise PydanticCustomError("dvo_noemer_nul", "een noemer van 0 kan niet: teller {teller} van 0", {"teller": self.teller})
+            raise PydanticCustomError(
+                "dvo_noemer_nul", "een noemer van 0 kan niet: teller {teller} van 0", {"teller": self.teller}
+            )
         return self
 
 
@@ -161,7 +190,9 @@ class PrestatieIndicator(StrictModel):
     streefwaarden: dict[Year, Number] = {}
     # Why a streefwaarde is worse than the nulmeting, when one is (part of the DVO's bijlage 2).
     toelichting_streefwaarden: Text | None = None
-    realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
+    realisaties: dict[
+        PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]
+    ] = {}
     toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
     opvolging: dict[PeriodKey, Opvolging] = {}  # keyed by the period whose afwijking was escalated
     # A dimensional indicator: streefwaarden per category (shown, never judged) and targets on
@@ -289,7 +320,9 @@ class OpvolgerIndicator(StrictModel):
     Its nulmeting and streefwaarden are those of its predecessors' DVO's, combined."""
 
     indicator: Id
-    realisaties: dict[PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]] = {}
+    realisaties: dict[
+        PeriodKey, Annotated[Realisatie, BeforeValidator(_realisatie, json_schema_input_type=Number | Realisatie)]
+    ] = {}
     toelichtingen: dict[PeriodKey, Afwijkingstoelichting] = {}
     opvolging: dict[PeriodKey, Opvolging] = {}
     kengetallen: dict[Id, OpvolgerKengetal] = {}  # of a split indicator: toelichtingen and opvolging per kengetal

@@ -24,9 +24,10 @@ later stage share them. Periods are read by duck typing (`jaar`, `nummer`, `dele
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, ClassVar, Iterator
+from typing import ClassVar
 
 from generator.models.catalog import Dimensie, Indicator
 from generator.models.gemeente import PrestatieIndicator
@@ -71,14 +72,33 @@ class Eenheid:
 EENHEDEN: dict[str, Eenheid] = {
     e.naam: e
     for e in (
-        Eenheid("aantal", "Aantal", _plain, (Decimal(0), None, "een geheel aantal van 0 of meer"), geheel=True, telbaar=True),
-        Eenheid("percentage", "Percentage (%)", formatting.percentage, (Decimal(0), Decimal(100), "een percentage van 0 tot en met 100"),
-                in_punten=True, niet_optelbaar="een percentage"),
+        Eenheid(
+            "aantal", "Aantal", _plain, (Decimal(0), None, "een geheel aantal van 0 of meer"), geheel=True, telbaar=True
+        ),
+        Eenheid(
+            "percentage",
+            "Percentage (%)",
+            formatting.percentage,
+            (Decimal(0), Decimal(100), "een percentage van 0 tot en met 100"),
+            in_punten=True,
+            niet_optelbaar="een percentage",
+        ),
         Eenheid("euro", "Bedrag (€)", formatting.euro, (Decimal(0), None, "een bedrag van 0 of meer")),
-        Eenheid("dagen", "Aantal dagen", lambda v: f"{_plain(v)} dagen", (Decimal(0), None, "een aantal dagen van 0 of meer"),
-                niet_optelbaar="een gemiddeld aantal dagen"),
-        Eenheid("rapportcijfer", "Rapportcijfer (1-10)", lambda v: formatting.number(v, decimals=1),
-                (Decimal(1), Decimal(10), "een rapportcijfer van 1 tot en met 10"), in_punten=True, niet_optelbaar="een rapportcijfer"),
+        Eenheid(
+            "dagen",
+            "Aantal dagen",
+            lambda v: f"{_plain(v)} dagen",
+            (Decimal(0), None, "een aantal dagen van 0 of meer"),
+            niet_optelbaar="een gemiddeld aantal dagen",
+        ),
+        Eenheid(
+            "rapportcijfer",
+            "Rapportcijfer (1-10)",
+            lambda v: formatting.number(v, decimals=1),
+            (Decimal(1), Decimal(10), "een rapportcijfer van 1 tot en met 10"),
+            in_punten=True,
+            niet_optelbaar="een rapportcijfer",
+        ),
     )
 }
 
@@ -176,11 +196,19 @@ class Kind:
             return
         where = f"indicatoren[{n}].meetwijze: '{ind.id}'"
         if ind.regionaal == "gewogen gemiddelde":
-            yield Probleem("meetwijze", f"{where} is een gewogen gemiddelde (een verhouding); die wordt op de peildatum gemeten: verwacht 'stand', gevonden '{ind.meetwijze}'",
-                           code="meetwijze-ongeldig")
+            yield Probleem(
+                "meetwijze",
+                f"{where} is een gewogen gemiddelde (een verhouding); die wordt op de peildatum gemeten: verwacht "
+                f"'stand', gevonden '{ind.meetwijze}'",
+                code="meetwijze-ongeldig",
+            )
         elif self.eenheid.niet_optelbaar:
-            yield Probleem("meetwijze", f"{where} is {self.eenheid.niet_optelbaar}, dat niet over perioden kan worden opgeteld: verwacht 'stand', gevonden '{ind.meetwijze}'",
-                           code="meetwijze-ongeldig")
+            yield Probleem(
+                "meetwijze",
+                f"{where} is {self.eenheid.niet_optelbaar}, dat niet over perioden kan worden opgeteld: verwacht "
+                f"'stand', gevonden '{ind.meetwijze}'",
+                code="meetwijze-ongeldig",
+            )
 
     # --- scoring -------------------------------------------------------------------------
 
@@ -209,7 +237,9 @@ class Kind:
 
     def beoordeel(self, regel, realisatie: Decimal | None, streefwaarde: Decimal | None):
         """The verdict of the region's afwijkingsregel (compute/kpi.Afwijkingsregel) for this kind."""
-        return regel.beoordeel(self.indicator.richting, realisatie, streefwaarde, punten=self.punten, aantal=self.eenheid.telbaar)
+        return regel.beoordeel(
+            self.indicator.richting, realisatie, streefwaarde, punten=self.punten, aantal=self.eenheid.telbaar
+        )
 
     # --- showing -------------------------------------------------------------------------
 
@@ -228,7 +258,8 @@ class Kind:
         e = self.eenheid
         return (
             f"Streefwaarde op de peildatum: {e.tekst(k.waarde)}, op de koerslijn van {e.tekst(k.vanaf)} "
-            f"({k.vanaf_label}) naar {e.tekst(k.jaarwaarde)} (streefwaarde {p.jaar}), na {p.nummer} van {p.delen} perioden."
+            f"({k.vanaf_label}) naar {e.tekst(k.jaarwaarde)} (streefwaarde {p.jaar}), na {p.nummer} van {p.delen} "
+            "perioden."
         )
 
     def realisatie_tekst(self, value: Decimal | None, noemer: Decimal | None) -> str:
@@ -282,7 +313,10 @@ class Stroom(Kind):
     _uitleg = "aantal in de periode, opgeteld vanaf het begin van het jaar"
 
     def _binnen_jaar_tekst(self, p, k: Koers, jaar: str) -> str:
-        return f"Streefwaarde tot en met de peildatum: {p.nummer}/{p.delen} van de {jaar}, dus {self.eenheid.tekst(k.waarde)}."
+        return (
+            f"Streefwaarde tot en met de peildatum: {p.nummer}/{p.delen} van de {jaar}, dus "
+            f"{self.eenheid.tekst(k.waarde)}."
+        )
 
     def moment_tekst(self, periode) -> str:
         return f"Van 1 januari tot en met {formatting.date_long(periode.einddatum)}"
@@ -294,7 +328,8 @@ class Stand(Kind):
     naam = "stand"
     uitleg = "stand op de peildatum"
     leeswijzer = (
-        "(bijvoorbeeld het uitkeringsbestand of een percentage): de waarde op de peildatum; vergeleken met de koerslijn "
+        "(bijvoorbeeld het uitkeringsbestand of een percentage): de waarde op de peildatum; vergeleken met de "
+        "koerslijn "
         "van de streefwaarde van vorig jaar (of de nulmeting in het eerste jaar) naar de streefwaarde van dit jaar"
     )
 
@@ -304,13 +339,18 @@ class Cumulatief(Kind):
 
     naam = "cumulatief"
     uitleg = "aantal opgeteld vanaf de start van de DVO"
-    leeswijzer = "(bijvoorbeeld plaatsingen over de hele DVO-periode): een aantal vanaf de start van de DVO, vergeleken met de cumulatieve streefwaarde"
+    leeswijzer = (
+        "(bijvoorbeeld plaatsingen over de hele DVO-periode): een aantal vanaf de start van de DVO, vergeleken met de "
+        "cumulatieve streefwaarde"
+    )
     telt_op = True
 
     def koers(self, p: PrestatieIndicator, periode) -> Koers:
         jaarwaarde = p.streefwaarden[periode.jaar]
         vorig = p.streefwaarden.get(periode.jaar - 1)
-        start, label = (vorig, f"streefwaarde {periode.jaar - 1}") if vorig is not None else (Decimal(0), "start van de DVO")
+        start, label = (
+            (vorig, f"streefwaarde {periode.jaar - 1}") if vorig is not None else (Decimal(0), "start van de DVO")
+        )
         return Koers(_part(start, jaarwaarde, periode), jaarwaarde, start, label)
 
     def nulmeting_vergelijkbaar(self, p: PrestatieIndicator, periode) -> Decimal | None:
@@ -380,15 +420,26 @@ class Verdeling(Kind):
         yield from super().problemen(n)
         ind = self.indicator
         if ind.eenheid != "aantal":
-            yield Probleem("eenheid", f"indicatoren[{n}].eenheid: '{ind.id}' is uitgesplitst naar {self.dimensie.id}: per categorie een aantal; "
-                                      f"verwacht 'aantal', gevonden '{ind.eenheid}'", code="uitsplitsing-ongeldig")
+            yield Probleem(
+                "eenheid",
+                f"indicatoren[{n}].eenheid: '{ind.id}' is uitgesplitst naar {self.dimensie.id}: per categorie een "
+                "aantal; "
+                f"verwacht 'aantal', gevonden '{ind.eenheid}'",
+                code="uitsplitsing-ongeldig",
+            )
         elif ind.regionaal != "som":
-            yield Probleem("regionaal", f"indicatoren[{n}].regionaal: aantallen per categorie worden opgeteld; verwacht 'som', gevonden '{ind.regionaal}'",
-                           code="uitsplitsing-ongeldig")
+            yield Probleem(
+                "regionaal",
+                f"indicatoren[{n}].regionaal: aantallen per categorie worden opgeteld; verwacht 'som', gevonden "
+                f"'{ind.regionaal}'",
+                code="uitsplitsing-ongeldig",
+            )
 
     def categorie_noot(self, dimensie: Dimensie) -> str:
-        return (f"De categorieën krijgen geen status: alleen het totaal en de kengetallen met een streefwaarde in de DVO "
-                f"worden beoordeeld. Streefwaarden per {dimensie.enkelvoud} staan in de DVO als verwachting.")
+        return (
+            f"De categorieën krijgen geen status: alleen het totaal en de kengetallen met een streefwaarde in de DVO "
+            f"worden beoordeeld. Streefwaarden per {dimensie.enkelvoud} staan in de DVO als verwachting."
+        )
 
     @staticmethod
     def regionaal_per_categorie(standen: list[dict[str, int]]) -> dict[str, int]:
@@ -410,7 +461,8 @@ class Ladder(Verdeling):
     grafieken = ("verdeling", "overgangen")
     leeswijzer_alinea = (
         "Bij een ladder (zoals de participatieladder) staan ook de overgangen: van welke trede aan het begin van het "
-        "jaar naar welke trede op de peildatum. De rijen tellen op tot de stand aan het begin van het jaar, de kolommen "
+        "jaar naar welke trede op de peildatum. De rijen tellen op tot de stand aan het begin van het jaar, de "
+        "kolommen "
         "tot de stand op de peildatum. Wie hoger staat, is gestegen; wie lager staat, gedaald. Dat mensen stijgen, "
         "verschuift aantallen tussen de treden: alleen de kengetallen met een streefwaarde (zoals het aandeel dat "
         "ten minste één trede steeg) worden beoordeeld."
@@ -421,7 +473,10 @@ class Ladder(Verdeling):
         return dimensie.ladder
 
     def categorie_noot(self, dimensie: Dimensie) -> str:
-        return super().categorie_noot(dimensie) + f" Een {dimensie.enkelvoud} die groeit doordat mensen doorstromen, is geen afwijking."
+        return (
+            super().categorie_noot(dimensie)
+            + f" Een {dimensie.enkelvoud} die groeit doordat mensen doorstromen, is geen afwijking."
+        )
 
     @staticmethod
     def regionaal_overgangen(matrices: list[dict[str, dict[str, int]]]) -> dict[str, dict[str, int]]:

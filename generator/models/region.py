@@ -10,7 +10,22 @@ from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.models.catalog import Term
-from generator.models.types import CbsCode, Controlegetal, Count, Id, Money, Number, Percentage, SeriesId, Slug, StrictModel, Text, Year, YearMoney, require_order
+from generator.models.types import (
+    CbsCode,
+    Controlegetal,
+    Count,
+    Id,
+    Money,
+    Number,
+    Percentage,
+    SeriesId,
+    Slug,
+    StrictModel,
+    Text,
+    Year,
+    YearMoney,
+    require_order,
+)
 
 
 def _period_key(value: object) -> object:
@@ -139,7 +154,8 @@ class Rapportcijferdrempels(StrictModel):
         if not (0 <= self.aandachtspunt_vanaf <= self.afwijking_vanaf <= 9):
             raise PydanticCustomError(
                 "dvo_thresholds",
-                "verwacht 0 ≤ aandachtspunt_vanaf ≤ afwijking_vanaf ≤ 9 (punten onder de streefwaarde), gevonden {low} en {high}",
+                "verwacht 0 ≤ aandachtspunt_vanaf ≤ afwijking_vanaf ≤ 9 (punten onder de streefwaarde), gevonden "
+                "{low} en {high}",
                 {"low": self.aandachtspunt_vanaf, "high": self.afwijking_vanaf},
             )
         return self
@@ -219,13 +235,15 @@ class Rapportstatus(StrictModel):
         if (self.revisie is None) != (self.controlegetal is None):
             raise PydanticCustomError(
                 "dvo_vastgesteld",
-                "revisie en controlegetal horen samen: 'dvo vastleggen rapport' schrijft ze allebei; gevonden alleen {found}",
+                "revisie en controlegetal horen samen: 'dvo vastleggen rapport' schrijft ze allebei; gevonden "
+                "alleen {found}",
                 {"found": "revisie" if self.revisie else "controlegetal"},
             )
         if self.status == "concept" and (self.revisie or self.controlegetal or self.herzieningen):
             raise PydanticCustomError(
                 "dvo_vastgesteld",
-                "revisie, controlegetal en herzieningen horen bij een vastgestelde rapportage; gevonden status 'concept'",
+                "revisie, controlegetal en herzieningen horen bij een vastgestelde rapportage; gevonden status "
+                "'concept'",
                 {},
             )
         if self.status == "vastgesteld" and self.vastgesteld is None:
@@ -237,7 +255,8 @@ class Rapportstatus(StrictModel):
         if self.status == "concept" and self.vastgesteld is not None:
             raise PydanticCustomError(
                 "dvo_vastgesteld",
-                "verwacht status 'vastgesteld' wanneer 'vastgesteld' (door, datum) is ingevuld, gevonden status 'concept'",
+                "verwacht status 'vastgesteld' wanneer 'vastgesteld' (door, datum) is ingevuld, gevonden status "
+                "'concept'",
                 {},
             )
         return self
@@ -292,7 +311,9 @@ class Rapportage(StrictModel):
     # At year end, spending below (100 - this) % of a budget line is flagged as onderbesteding.
     onderbesteding_vanaf: Percentage
     rapporten: dict[PeriodKey, Rapportstatus] = {}  # the regional report per period
-    toelichtingen: dict[SeriesId, dict[PeriodKey, Afwijkingstoelichting]] = {}  # regional afwijkingen per indicator (or kengetal)
+    toelichtingen: dict[
+        SeriesId, dict[PeriodKey, Afwijkingstoelichting]
+    ] = {}  # regional afwijkingen per indicator (or kengetal)
     opvolging: dict[SeriesId, dict[PeriodKey, Opvolging]] = {}
 
 
@@ -346,16 +367,6 @@ class Regio(StrictModel):
 
     def groep(self, groep_id: str) -> Groep | None:
         return next((g for g in self.groepen if g.id == groep_id), None)
-
-    @property
-    def kort(self) -> str:
-        """The short name in running text: `het Werkbedrijf` (or the neutral default)."""
-        return self.korte_naam or KORTE_NAAM_STANDAARD
-
-    @property
-    def kort_begin(self) -> str:
-        """The short name at the start of a sentence: `Het Werkbedrijf`."""
-        return self.kort[:1].upper() + self.kort[1:]
 
     @property
     def kort(self) -> str:

@@ -60,7 +60,12 @@ def schema(kind: str) -> dict:
     _describe(raw, model.__name__)
     for name, definition in defs.items():
         _describe(definition, name)
-    head = {"$schema": DIALECT, "$id": file_name(kind), "title": raw.pop("title"), "description": raw.pop("description")}
+    head = {
+        "$schema": DIALECT,
+        "$id": file_name(kind),
+        "title": raw.pop("title"),
+        "description": raw.pop("description"),
+    }
     return {**head, **raw, **({"$defs": defs} if defs else {})}
 
 
@@ -72,7 +77,9 @@ def _describe(node: dict, model_name: str) -> None:
     properties = node.get("properties", {})
     for name, prop in properties.items():
         if name not in fields:
-            raise MissingDescription(f"field {model_name}.{name} has no Dutch description in generator/models/descriptions.py")
+            raise MissingDescription(
+                f"field {model_name}.{name} has no Dutch description in generator/models/descriptions.py"
+            )
         field_title, field_description = fields[name]
         # Title and description first: that is what a reader of the file looks for.
         rest = {k: v for k, v in prop.items() if k not in ("title", "description")}

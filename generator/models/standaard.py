@@ -27,7 +27,8 @@ GEGEVEN = re.compile(r"\[\[gegeven:([^\]]*)\]\]")
 GEGEVENS = {
     "gemeente": "de naam van de gemeente",
     "organisatie": "de naam van de uitvoeringsorganisatie (regio.yaml: organisatie)",
-    "korte_naam": "hoe de overeenkomst de organisatie verder noemt, met lidwoord, bijv. 'het Werkbedrijf' (regio.yaml: korte_naam)",
+    "korte_naam": "hoe de overeenkomst de organisatie verder noemt, met lidwoord, bijv. 'het Werkbedrijf' (regio.yaml: "
+    "korte_naam)",
     "rechtsvorm": "de rechtsvorm van de organisatie (regio.yaml: rechtsvorm)",
     "vestigingsplaats": "de vestigingsplaats van de organisatie",
     "regio": "de naam van de regio",
@@ -37,9 +38,9 @@ GEGEVENS = {
     "laatste_jaar": "het laatste jaar van de looptijd",
     "evaluatiejaar": "het jaar halverwege de looptijd waarin partijen de overeenkomst evalueren",
     "rapportageschema": "hoe vaak de organisatie rapporteert: 'per jaar', 'per tertaal' of 'per kwartaal'",
-    "escalatie": "het orgaan waaraan een onverklaarde afwijking wordt voorgelegd, met lidwoord (regio.yaml: rapportage.escalatie)",
+    "escalatie": "het orgaan waaraan een onverklaarde afwijking wordt voorgelegd, met lidwoord (regio.yaml: "
+    "rapportage.escalatie)",
 }
-
 
 
 def gegeven_naam(name: str) -> tuple[str, bool]:
@@ -55,8 +56,15 @@ def bekend_gegeven(name: str) -> bool:
 
 
 Slot = Literal[
-    "basispakket", "maatwerk", "verplichtingen", "financien", "betaling", "prestaties",
-    "sterke_afwijking", "afspraken_gemeente", "bijzondere_bepalingen",
+    "basispakket",
+    "maatwerk",
+    "verplichtingen",
+    "financien",
+    "betaling",
+    "prestaties",
+    "sterke_afwijking",
+    "afspraken_gemeente",
+    "bijzondere_bepalingen",
 ]
 
 

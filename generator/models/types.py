@@ -59,7 +59,13 @@ def _decimal(value: object, what: str, error: str = "dvo_number") -> Decimal:
     """`error`: the error type when the value is no number at all (dvo_money for an amount)."""
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
         raise PydanticCustomError(error, "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
-    number = value if isinstance(value, Decimal) else Decimal(value) if isinstance(value, int) else _from_text(value, what, error)
+    number = (
+        value
+        if isinstance(value, Decimal)
+        else Decimal(value)
+        if isinstance(value, int)
+        else _from_text(value, what, error)
+    )
     if not number.is_finite():
         raise PydanticCustomError(error, "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)})
     if abs(number) >= MAX_GETAL:
@@ -94,7 +100,9 @@ def _from_text(value: object, what: str, error: str) -> Decimal:
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise PydanticCustomError(error, "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)}) from None
+        raise PydanticCustomError(
+            error, "verwacht {what}, gevonden {found}", {"what": what, "found": shown(value)}
+        ) from None
 
 
 def parse_money(value: object) -> Decimal:
@@ -102,9 +110,13 @@ def parse_money(value: object) -> Decimal:
     exponent = amount.as_tuple().exponent
     assert isinstance(exponent, int)  # _decimal refused NaN and infinity, whose exponent is a letter
     if exponent < -2:
-        raise PydanticCustomError("dvo_cents", "verwacht een bedrag in hele euro's of centen, gevonden {found}", {"found": shown(value)})
+        raise PydanticCustomError(
+            "dvo_cents", "verwacht een bedrag in hele euro's of centen, gevonden {found}", {"found": shown(value)}
+        )
     if amount < 0:
-        raise PydanticCustomError("dvo_negative", "verwacht een bedrag van 0 of meer, gevonden {found}", {"found": shown(value)})
+        raise PydanticCustomError(
+            "dvo_negative", "verwacht een bedrag van 0 of meer, gevonden {found}", {"found": shown(value)}
+        )
     if amount >= MAX_BEDRAG:
         raise PydanticCustomError(
             "dvo_implausible",
@@ -121,20 +133,26 @@ def parse_number(value: object) -> Decimal:
 def parse_count(value: object) -> int:
     number = _decimal(value, "een geheel aantal")
     if number != number.to_integral_value() or number < 0:
-        raise PydanticCustomError("dvo_count", "verwacht een geheel aantal van 0 of meer, gevonden {found}", {"found": shown(value)})
+        raise PydanticCustomError(
+            "dvo_count", "verwacht een geheel aantal van 0 of meer, gevonden {found}", {"found": shown(value)}
+        )
     return int(number)
 
 
 def parse_percentage(value: object) -> Decimal:
     number = _decimal(value, "een percentage (0 tot en met 100)")
     if not (0 <= number <= 100):
-        raise PydanticCustomError("dvo_pct", "verwacht een percentage van 0 tot en met 100, gevonden {found}", {"found": shown(value)})
+        raise PydanticCustomError(
+            "dvo_pct", "verwacht een percentage van 0 tot en met 100, gevonden {found}", {"found": shown(value)}
+        )
     return number
 
 
 def parse_year(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).isdigit() or len(str(value)) != 4:
-        raise PydanticCustomError("dvo_year", "verwacht een jaartal zoals 2016, gevonden {found}", {"found": shown(value)})
+        raise PydanticCustomError(
+            "dvo_year", "verwacht een jaartal zoals 2016, gevonden {found}", {"found": shown(value)}
+        )
     return int(value)
 
 
@@ -160,7 +178,9 @@ def _pattern(regex: str, what: str, error: str):
 
 # Each type states its JSON Schema for editors (`dvo schema`); the Dutch checks above stay the authority.
 _ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
-_check_id = _pattern(_ID_PATTERN, "een id van kleine letters, cijfers en koppeltekens (bijv. 'loonkostensubsidie')", "dvo_id")
+_check_id = _pattern(
+    _ID_PATTERN, "een id van kleine letters, cijfers en koppeltekens (bijv. 'loonkostensubsidie')", "dvo_id"
+)
 ID_SCHEMA = {"type": "string", "pattern": f"^{_ID_PATTERN}$"}
 
 
@@ -172,19 +192,56 @@ def _term_id(value: object) -> str:
 Money = Annotated[Decimal, BeforeValidator(parse_money), WithJsonSchema({"type": "number", "minimum": 0})]
 Number = Annotated[Decimal, BeforeValidator(parse_number), WithJsonSchema({"type": "number"})]
 Count = Annotated[int, BeforeValidator(parse_count), WithJsonSchema({"type": "integer", "minimum": 0})]
-Percentage = Annotated[Decimal, BeforeValidator(parse_percentage), WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
-Year = Annotated[int, BeforeValidator(parse_year), WithJsonSchema({"type": "integer", "minimum": 1000, "maximum": 9999})]
+Percentage = Annotated[
+    Decimal, BeforeValidator(parse_percentage), WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})
+]
+Year = Annotated[
+    int, BeforeValidator(parse_year), WithJsonSchema({"type": "integer", "minimum": 1000, "maximum": 9999})
+]
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "pattern": "\\S"})]
-Slug = Annotated[str, BeforeValidator(_pattern(_ID_PATTERN, "een slug van kleine letters, cijfers en koppeltekens (bijv. 'west-maas-en-waal')", "dvo_id")), WithJsonSchema(ID_SCHEMA)]
+Slug = Annotated[
+    str,
+    BeforeValidator(
+        _pattern(
+            _ID_PATTERN, "een slug van kleine letters, cijfers en koppeltekens (bijv. 'west-maas-en-waal')", "dvo_id"
+        )
+    ),
+    WithJsonSchema(ID_SCHEMA),
+]
 Id = Annotated[str, BeforeValidator(_check_id), WithJsonSchema(ID_SCHEMA)]
 # An indicator, or a kengetal of one as "<indicator>.<kengetal>" (models/dimensies.py).
 _SERIES_PATTERN = f"{_ID_PATTERN}(\\.{_ID_PATTERN})?"
-SeriesId = Annotated[str, BeforeValidator(_pattern(_SERIES_PATTERN, "het id van een indicator, of van een kengetal als '<indicator>.<kengetal>'", "dvo_id")),
-                     WithJsonSchema({"type": "string", "pattern": f"^{_SERIES_PATTERN}$"})]
-TermId = Annotated[str, BeforeValidator(_term_id), WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "integer", "minimum": 0}]})]
-CbsCode = Annotated[str, BeforeValidator(_pattern(r"GM\d{4}", "een CBS-gemeentecode: 'GM' gevolgd door vier cijfers (bijv. GM0344)", "dvo_cbs")), WithJsonSchema({"type": "string", "pattern": "^GM[0-9]{4}$"})]
+SeriesId = Annotated[
+    str,
+    BeforeValidator(
+        _pattern(
+            _SERIES_PATTERN, "het id van een indicator, of van een kengetal als '<indicator>.<kengetal>'", "dvo_id"
+        )
+    ),
+    WithJsonSchema({"type": "string", "pattern": f"^{_SERIES_PATTERN}$"}),
+]
+TermId = Annotated[
+    str, BeforeValidator(_term_id), WithJsonSchema({"anyOf": [ID_SCHEMA, {"type": "integer", "minimum": 0}]})
+]
+CbsCode = Annotated[
+    str,
+    BeforeValidator(
+        _pattern(r"GM\d{4}", "een CBS-gemeentecode: 'GM' gevolgd door vier cijfers (bijv. GM0344)", "dvo_cbs")
+    ),
+    WithJsonSchema({"type": "string", "pattern": "^GM[0-9]{4}$"}),
+]
 # sha256 of a DVO's content, written by `dvo vastleggen`.
-Controlegetal = Annotated[str, BeforeValidator(_pattern(r"[0-9a-f]{64}", "een controlegetal van 64 tekens (0-9, a-f), zoals 'dvo vastleggen' het schrijft", "dvo_controlegetal")), WithJsonSchema({"type": "string", "pattern": "^[0-9a-f]{64}$"})]
+Controlegetal = Annotated[
+    str,
+    BeforeValidator(
+        _pattern(
+            r"[0-9a-f]{64}",
+            "een controlegetal van 64 tekens (0-9, a-f), zoals 'dvo vastleggen' het schrijft",
+            "dvo_controlegetal",
+        )
+    ),
+    WithJsonSchema({"type": "string", "pattern": "^[0-9a-f]{64}$"}),
+]
 
 YearMoney = dict[Year, Money]
 

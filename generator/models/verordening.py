@@ -5,14 +5,12 @@ so they can never drift from the text; ids are stable for links."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from string import ascii_lowercase
 
 from pydantic import Field
 
 from generator.models.types import Id, StrictModel, Text
-
-
-from dataclasses import dataclass
-from string import ascii_lowercase
 
 
 class Onderdeel(StrictModel):
@@ -48,7 +46,7 @@ class Verordening(StrictModel):
     status: Text
     hoofdstukken: list[Hoofdstuk] = Field(min_length=1)
 
-    def genummerd(self) -> list["GenummerdHoofdstuk"]:
+    def genummerd(self) -> list[GenummerdHoofdstuk]:
         """The structure with label and nummer per part, assigned by position.
 
         Artikelen are numbered through the whole verordening (artikel 1..n), leden
@@ -61,7 +59,9 @@ class Verordening(StrictModel):
                 artikel_nr += 1
                 leden = [
                     GenummerdLid(
-                        lid, str(l_nr), f"artikel-{artikel_nr}-lid-{l_nr}",
+                        lid,
+                        str(l_nr),
+                        f"artikel-{artikel_nr}-lid-{l_nr}",
                         [(ascii_lowercase[o] if o < 26 else str(o + 1), o_) for o, o_ in enumerate(lid.onderdelen)],
                     )
                     for l_nr, lid in enumerate(a.leden, 1)

@@ -35,7 +35,7 @@ from generator.publish.page_sync import sync_pages
 from generator.publish.render_key import KeyMaker
 from generator.publish.transaction import building, site_intact, staging, swap
 from generator.render.templating.search_path import Templates
-from generator.util.atomic import write_bytes_if_changed, write_text_if_changed
+from generator.util.atomic import write_bytes_if_changed
 from generator.util.errors import UsageFault
 
 LEGACY_FOLDERS = ("dvo", "rapport")  # reading copies as loose HTML files, before they were pages
@@ -128,7 +128,11 @@ def render_documents(source: BuildSource, jobs: list[Job], options: BuildOptions
         imported = shards.import_shards(list(options.delen), prepared, docs, cache)
         outcome.niet_uit_delen = sorted({p.job.naam for p in prepared} - imported.documenten)
     fresh, stale = ([], prepared) if options.opnieuw else reuse(prepared, cache, docs)
-    open_data = {} if deel is not None else {f"pdf/{name}": data for name, data in open_data_files(source.verantwoording, site_date(project)).items()}
+    open_data = (
+        {}
+        if deel is not None
+        else {f"pdf/{name}": data for name, data in open_data_files(source.verantwoording, site_date(project)).items()}
+    )
     if options.whole or deel is not None:
         _prune(docs, {name for job in jobs for name in job.files()} | set(open_data))
         cache.forget_except({job.naam for job in jobs})
@@ -193,7 +197,9 @@ def publish(source: BuildSource, jobs: list[Job], options: BuildOptions, voortga
         return build_site(source, outcome, options, voortgang)
 
 
-def publish_shard(source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Progress | None = None) -> Outcome:
+def publish_shard(
+    source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Progress | None = None
+) -> Outcome:
     """CI shard `options.deel` of `jobs` into the folder `options.uit` (no site), under the build lock."""
     assert options.deel is not None and options.uit is not None
     voortgang = voortgang or Voortgang()

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from generator.util.atomic import write_text
 
@@ -32,14 +32,16 @@ def file_sha256(path: Path) -> str | None:
 
 
 class RenderCache:
-    def __init__(self, path: Path, documenten: dict | None = None, site: dict | None = None, *, unreadable: bool = False):
+    def __init__(
+        self, path: Path, documenten: dict | None = None, site: dict | None = None, *, unreadable: bool = False
+    ):
         self.path = path
         self.documenten: dict[str, dict] = documenten or {}
         self.site: dict = site or {}
         self.unreadable = unreadable  # there was an index, but it could not be used
 
     @classmethod
-    def load(cls, path: Path) -> "RenderCache":
+    def load(cls, path: Path) -> RenderCache:
         if not path.is_file():
             return cls(path)
         try:
@@ -47,8 +49,11 @@ class RenderCache:
             if data.get("formaat") != FORMAT or not isinstance(data.get("documenten"), dict):
                 raise ValueError("onbekend formaat")
             documenten = {
-                naam: entry for naam, entry in data["documenten"].items()
-                if isinstance(entry, dict) and isinstance(entry.get("sleutel"), str) and isinstance(entry.get("bestanden"), dict)
+                naam: entry
+                for naam, entry in data["documenten"].items()
+                if isinstance(entry, dict)
+                and isinstance(entry.get("sleutel"), str)
+                and isinstance(entry.get("bestanden"), dict)
             }
             site = data.get("site") if isinstance(data.get("site"), dict) else {}
             return cls(path, documenten, site)

@@ -18,7 +18,6 @@ from generator.render.templating.environment import markdown_environment
 from generator.render.templating.search_path import Templates
 from generator.util.atomic import write_text
 
-
 CONTACT = ("email", "telefoon", "reactietermijn")  # extra.contact in mkdocs.yml, as the footer shows it
 
 
@@ -26,8 +25,13 @@ def default_pages(project: Project, templates: Templates) -> dict[str, str]:
     """Each default page the region does not provide: path inside docs/ -> Markdown."""
     env = markdown_environment(templates.dirs)
     nav = read_site_nav(project.layout)
-    context = {"project": project, "regio": project.regio, "gemeenten": project.gemeenten,
-               "contact": {key: site_contact(project.layout).get(key) for key in CONTACT}, "verklaring_datum": statement_date(project)}
+    context = {
+        "project": project,
+        "regio": project.regio,
+        "gemeenten": project.gemeenten,
+        "contact": {key: site_contact(project.layout).get(key) for key in CONTACT},
+        "verklaring_datum": statement_date(project),
+    }
     return {
         rel: env.get_template(f"pages/{rel}").render(**context)
         for rel in templates.tree("pages")

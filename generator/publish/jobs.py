@@ -113,7 +113,11 @@ def plan(source: BuildSource, slugs: list[str], *, regio: bool = True) -> list[J
     v = source.verantwoording
     met_dvo = {g.slug for g in source.project.gemeenten}  # a gemeente made by a herindeling has its predecessors' DVO's
     jobs = [Job("dvo", s) for s in slugs if s in met_dvo]
-    jobs += [Job("dvo", s, versie=g.bestandsnaam) for s in slugs if s in met_dvo and (g := geldende_versie(source.project, s))]
+    jobs += [
+        Job("dvo", s, versie=g.bestandsnaam)
+        for s in slugs
+        if s in met_dvo and (g := geldende_versie(source.project, s))
+    ]
     jobs += [Job("wijzigingen", s) for s in slugs if s in source.overzichten and source.overzichten[s].mogelijk]
     for periode in v.perioden:
         jobs += [Job("rapport", s, periode.code) for s in slugs if v.rapporteert(s, periode)]
@@ -151,8 +155,8 @@ def _title(project: Project, job: Job) -> str:
 
 def _html_and_request(source: BuildSource, job: Job) -> Rendered:
     from generator.publish.overzichten import render_plan
-    from generator.render.documents.rapport import render as rapport
     from generator.render.documents.dvo.render import render_dvo
+    from generator.render.documents.rapport import render as rapport
 
     project, verantwoording, revisie = source.project, source.verantwoording, source.revisie
     if job.soort == "dvo":
@@ -175,7 +179,7 @@ def prepare(source: BuildSource, jobs: list[Job], keys: KeyMaker) -> tuple[list[
         titel = _title(project, job)
         try:
             rendered = _html_and_request(source, job)
-        except Exception as exc:  # noqa: BLE001 - one document's failure is reported, the others are still made
+        except Exception as exc:
             failed.append(JobResult(job, titel, describe(exc, Templates.for_layout(project.layout).dirs)))
             continue
         ready.append(Prepared(job, titel, rendered, keys.key(rendered.pdf_request)))
@@ -229,7 +233,7 @@ def render(stale: list[Prepared], docs: Path, workers: int, cache: RenderCache, 
         for p in order:
             try:
                 pdf = p.rendered.pdf_request.render()
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 finish(p, None, exc)
             else:
                 finish(p, pdf, None)
@@ -239,7 +243,7 @@ def render(stale: list[Prepared], docs: Path, workers: int, cache: RenderCache, 
         for future in as_completed(futures):
             try:
                 pdf = future.result()
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 finish(futures[future], None, exc)
             else:
                 finish(futures[future], pdf, None)

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+
 from generator.util.errors import DvoError
 
 LOCK_NAME = "bouw.lock"
@@ -31,8 +32,7 @@ class BuildBusy(DvoError):
         self.pid = pid
         who = f" (proces {pid})" if pid else ""
         super().__init__(
-            f"er loopt al een bouw van deze regio-repository{who}; "
-            "wacht tot die klaar is en probeer het dan opnieuw",
+            f"er loopt al een bouw van deze regio-repository{who}; wacht tot die klaar is en probeer het dan opnieuw",
             gevolg="Er is niets geschreven.",
         )
 

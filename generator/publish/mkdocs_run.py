@@ -29,7 +29,9 @@ class SiteError(DvoError):
     def lines(self) -> list[str]:
         summary = f"De site is niet gebouwd ({len(self.problems)} melding(en) van mkdocs, strikte modus)"
         tail = self.gevolg.removeprefix("De site is niet gebouwd; ") if self.gevolg else None
-        return [f"Fout in de site: {line}" for line in self.problems] + [f"{summary}; {tail}" if tail else f"{summary}."]
+        return [f"Fout in de site: {line}" for line in self.problems] + [
+            f"{summary}; {tail}" if tail else f"{summary}."
+        ]
 
 
 class _Collect(logging.Handler):
@@ -101,7 +103,11 @@ def theme_dir(config: Path) -> Path | None:
     except (OSError, YAMLError):
         return None  # mkdocs itself will report it
     theme = next((v for k, v in root.value if k.value == "theme"), None) if isinstance(root, MappingNode) else None
-    custom = next((v.value for k, v in theme.value if k.value == "custom_dir"), None) if isinstance(theme, MappingNode) else None
+    custom = (
+        next((v.value for k, v in theme.value if k.value == "custom_dir"), None)
+        if isinstance(theme, MappingNode)
+        else None
+    )
     return config.parent / custom if isinstance(custom, str) else None
 
 
@@ -109,7 +115,9 @@ def site_key(project: Project, config: Path, docs: Path) -> str:
     """Everything mkdocs reads: the docs folder, the configuration it is given (and its
     theme custom_dir: the overrides), the software and the site date."""
     h = hashlib.sha256()
-    h.update(json.dumps([KEY_FORMAT, software_fingerprint(), file_sha256(config), site_date(project).isoformat()]).encode())
+    h.update(
+        json.dumps([KEY_FORMAT, software_fingerprint(), file_sha256(config), site_date(project).isoformat()]).encode()
+    )
     folders = [("docs", docs)]
     theme = theme_dir(config)
     if theme is not None and theme.is_dir():
@@ -118,5 +126,3 @@ def site_key(project: Project, config: Path, docs: Path) -> str:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             h.update(f"{label} {path.relative_to(folder).as_posix()} {file_sha256(path)}\n".encode())
     return h.hexdigest()
-
-

@@ -44,7 +44,10 @@ class OverzichtError(DvoError):
 def _old_status(project: Project, rev: Revisie, slug: str) -> str | None:
     data = read(project.layout.root, rev, f"gemeenten/{slug}.yaml")
     if data is None:
-        raise GitError(f"de gemeente bestond nog niet in revisie {rev.label} (gemeenten/{slug}.yaml ontbreekt daar); controleer de revisie in dvo.wijzigingen")
+        raise GitError(
+            f"de gemeente bestond nog niet in revisie {rev.label} (gemeenten/{slug}.yaml ontbreekt daar); "
+            "controleer de revisie in dvo.wijzigingen"
+        )
     try:
         doc = YAML(typ="safe").load(data.decode("utf-8", errors="replace"))
     except YAMLError:
@@ -72,7 +75,12 @@ def plan_gemeente(project: Project, g: Gemeente) -> Overzichtplan | None:
             return Overzichtplan(g.slug, w.versie, reden=str(exc))
         except HistoricalDataInvalid as exc:
             first = exc.findings[0].message if exc.findings else "onbekende fout"
-            return Overzichtplan(g.slug, w.versie, reden=f"de gegevens van revisie {exc.revisie} zijn met deze versie van de software niet meer te lezen ({first})")
+            return Overzichtplan(
+                g.slug,
+                w.versie,
+                reden=f"de gegevens van revisie {exc.revisie} zijn met deze versie van de software niet meer te lezen "
+                f"({first})",
+            )
         return Overzichtplan(g.slug, w.versie, revisie=rev.hash)
     return None
 
@@ -86,7 +94,9 @@ def render_plan(project: Project, slug: str, *, pdf: bool = True) -> Rendered:
     """The overzicht for one gemeente (in a worker process: planned again, the same way)."""
     plan = plan_gemeente(project, project.gemeente(slug))
     if plan is None or not plan.mogelijk or plan.revisie is None:
-        raise OverzichtError(plan.reden if plan and plan.reden else "er is geen eerdere vastgestelde versie met een revisie")
+        raise OverzichtError(
+            plan.reden if plan and plan.reden else "er is geen eerdere vastgestelde versie met een revisie"
+        )
     rev = resolve(project.layout.root, plan.revisie)
     oud = _load(project, rev)
     ov = overzicht(oud, project, slug, van_bron=bron(rev.kort, oud), tot_bron="werkmap (zoals gebouwd)")

@@ -66,12 +66,10 @@ def sync_pages(source: BuildSource, docs: Path, templates: Templates) -> int:
         raise  # a write error or a refused link: reported by publish() as such
     except NotADocument as exc:
         raise SiteError([str(exc)]) from exc
-    except Exception as exc:  # noqa: BLE001 - a broken page template is the user's to fix: say which and why
+    except Exception as exc:
         raise SiteError([f"pagina's niet gemaakt: {describe(exc, templates.dirs)}"]) from exc
     desired.update({rel: text.encode("utf-8") for rel, text in generated.items()})
     _sync_folder(docs, desired, keep=DOCUMENT_FOLDERS)
     overrides = {rel: path.read_bytes() for rel, path in templates.tree("site/overrides").items()}
     _sync_folder(docs.parent / "overrides", overrides)
     return len(generated)
-
-

@@ -28,21 +28,21 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.models.budget import budget_gemeente, budget_totaal
-from generator.models import dimensies, kinds
-from generator.util import formatting
-from generator.util.formatting import file_size
-from generator.models.catalog import numbered
-from generator.load.project import Project
-from generator.render.templating.search_path import Templates
-from generator.render.templating.environment import markdown_environment
 from generator.compute.geldende_dvo import gemeten
 from generator.compute.herindeling import namen
 from generator.compute.verantwoording import Verantwoording
+from generator.load.project import Project
+from generator.models import dimensies, kinds
+from generator.models.budget import budget_gemeente, budget_totaal
+from generator.models.catalog import numbered
 from generator.publish.inputs import BuildSource
 from generator.publish.jobs import Job
 from generator.publish.reading_copy import NotADocument, reading_copy
 from generator.publish.site_config import OVERVIEW
+from generator.render.templating.environment import markdown_environment
+from generator.render.templating.search_path import Templates
+from generator.util import formatting
+from generator.util.formatting import file_size
 
 SOORT = {".pdf": "PDF", ".html": "HTML", ".csv": "CSV", ".json": "JSON", ".xlsx": "Excel"}
 HOME = "index.md"
@@ -129,20 +129,46 @@ def gemeente_documents(docs: Path, v: Verantwoording, slug: str, naam: str) -> l
         versies = v.versies
         huidig, geldend = versies.huidig(slug), versies.laatst_geldend(slug)
         if geldend is not None and not geldend.huidig:
-            out.append(_document(docs, Job("dvo", slug, versie=geldend.bestandsnaam), f"DVO {naam}, versie {geldend.versie} (geldend)", f"DVO {geldend.versie} (geldend)"))
-            out.append(_document(docs, Job("dvo", slug), f"Ontwerp-DVO {naam}, versie {huidig.versie} ({huidig.status})", f"Ontwerp-DVO {huidig.versie}"))
+            out.append(
+                _document(
+                    docs,
+                    Job("dvo", slug, versie=geldend.bestandsnaam),
+                    f"DVO {naam}, versie {geldend.versie} (geldend)",
+                    f"DVO {geldend.versie} (geldend)",
+                )
+            )
+            out.append(
+                _document(
+                    docs,
+                    Job("dvo", slug),
+                    f"Ontwerp-DVO {naam}, versie {huidig.versie} ({huidig.status})",
+                    f"Ontwerp-DVO {huidig.versie}",
+                )
+            )
         else:
             out.append(_document(docs, Job("dvo", slug), f"DVO {naam}", "DVO"))
     for p in reversed(v.perioden):
         if not v.rapporteert(slug, p):
             continue
-        out.append(_document(docs, Job("rapport", slug, p.code), f"Verantwoordingsrapportage {naam} {p.label}", f"Rapportage {p.label}"))
+        out.append(
+            _document(
+                docs,
+                Job("rapport", slug, p.code),
+                f"Verantwoordingsrapportage {naam} {p.label}",
+                f"Rapportage {p.label}",
+            )
+        )
     return out
 
 
 def regio_documents(docs: Path, v: Verantwoording, regio: str) -> list[Document]:
     return [
-        _document(docs, Job("regio", "regio", p.code), f"Verantwoordingsrapportage regio {regio} {p.label}", f"Rapportage {p.label}")
+        _document(
+            docs,
+            Job("regio", "regio", p.code),
+            f"Verantwoordingsrapportage regio {regio} {p.label}",
+            f"Rapportage {p.label}",
+        )
         for p in reversed(v.perioden)
     ]
 
@@ -153,8 +179,10 @@ def gemeente_open_data(docs: Path, v: Verantwoording, slug: str, naam: str) -> l
     kpi = f"Open data: prestatie-indicatoren van {naam} per periode"
     geld = f"Open data: bijdrage, besteding en afrekening van {naam} per periode"
     return [
-        _download(docs, kpi, f"pdf/kpi-{slug}.csv"), _download(docs, kpi, f"pdf/kpi-{slug}.json"),
-        _download(docs, geld, f"pdf/financien-{slug}.csv"), _download(docs, geld, f"pdf/financien-{slug}.json"),
+        _download(docs, kpi, f"pdf/kpi-{slug}.csv"),
+        _download(docs, kpi, f"pdf/kpi-{slug}.json"),
+        _download(docs, geld, f"pdf/financien-{slug}.csv"),
+        _download(docs, geld, f"pdf/financien-{slug}.json"),
     ]
 
 
@@ -173,9 +201,15 @@ def open_data_downloads(docs: Path, v: Verantwoording | None = None) -> list[Dow
     if v is None or not v.perioden:
         return out
     if any(i.dimensie for i in v.project.indicatoren.indicatoren):
-        out += [_download(docs, "Aantallen per categorie (uitgesplitste indicatoren)", f"pdf/kpi-categorieen.{ext}") for ext in ("csv", "json")]
+        out += [
+            _download(docs, "Aantallen per categorie (uitgesplitste indicatoren)", f"pdf/kpi-categorieen.{ext}")
+            for ext in ("csv", "json")
+        ]
     if any(d.ladder for d in v.project.indicatoren.dimensies):
-        out += [_download(docs, "Overgangen op de ladder (van, naar, aantal)", f"pdf/kpi-overgangen.{ext}") for ext in ("csv", "json")]
+        out += [
+            _download(docs, "Overgangen op de ladder (van, naar, aantal)", f"pdf/kpi-overgangen.{ext}")
+            for ext in ("csv", "json")
+        ]
     out.append(_download(docs, "Alle open data in één Excel-bestand", "pdf/kpi.xlsx"))
     return out
 
@@ -199,7 +233,11 @@ def kerncijfers(v: Verantwoording, slug: str, periode) -> list[tuple[str, list[s
         if d.stand is None:
             continue
         regels = [f"totaal {formatting.number(d.stand.totaal)}"]
-        regels += [f"{k.kengetal.naam}: {kinds.eenheid(k.eenheid).tekst(k.waarde)}" for k in d.kengetallen if k.waarde is not None]
+        regels += [
+            f"{k.kengetal.naam}: {kinds.eenheid(k.eenheid).tekst(k.waarde)}"
+            for k in d.kengetallen
+            if k.waarde is not None
+        ]
         out.append((d.indicator.naam, regels))
     return out
 
@@ -230,7 +268,9 @@ def grouped(project: Project) -> dict[str, dict[str, list]]:
 
 def overzicht_document(docs: Path, slug: str, versie: str) -> Document:
     """The wijzigingsoverzicht of a gemeente's DVO: a reading copy and a PDF, like the DVO."""
-    return _document(docs, Job("wijzigingen", slug), f"Wat is er veranderd sinds versie {versie}", f"Wijzigingen sinds {versie}")
+    return _document(
+        docs, Job("wijzigingen", slug), f"Wat is er veranderd sinds versie {versie}", f"Wijzigingen sinds {versie}"
+    )
 
 
 def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | None = None) -> dict[str, str]:
@@ -266,54 +306,104 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
         overzicht_doc = overzicht_document(docs, g.slug, overzicht.versie) if overzicht and overzicht.mogelijk else None
         opvolger = h.opvolger_van(g.slug)
         out[page] = env.get_template("site/gemeente.md").render(
-            paginatitel=front_title(f"Gemeente {g.naam}"), project=project, g=g, jaren=eigen_jaren,
-            budget=[budget_gemeente(dvo_g, j) for j in eigen_jaren], laatste=laatste,
-            herindeling=h.zin_ontstaan(g.slug), opvolger=opvolger,
+            paginatitel=front_title(f"Gemeente {g.naam}"),
+            project=project,
+            g=g,
+            jaren=eigen_jaren,
+            budget=[budget_gemeente(dvo_g, j) for j in eigen_jaren],
+            laatste=laatste,
+            herindeling=h.zin_ontstaan(g.slug),
+            opvolger=opvolger,
             voorgangers=namen([x.naam for x in g.voorgangers]) if g.dvo is None else "",
-            gemeente_page=gemeente_page, dvo_pagina=lambda slug: reading_copy_page(Job("dvo", slug)),
-            stand=stand, tellingen=status_counts(stand),
-            versie=versie, huidig=huidig, dvo_g=dvo_g,
+            gemeente_page=gemeente_page,
+            dvo_pagina=lambda slug: reading_copy_page(Job("dvo", slug)),
+            stand=stand,
+            tellingen=status_counts(stand),
+            versie=versie,
+            huidig=huidig,
+            dvo_g=dvo_g,
             # the series of the indicators as the DVO in force sets them, with the working data's figures
-            kpis=[(r.indicator, r.prestatie) for p in gemeten(dvo_g, g) for r in dimensies.reeksen(project.indicatoren, p)],
+            kpis=[
+                (r.indicator, r.prestatie) for p in gemeten(dvo_g, g) for r in dimensies.reeksen(project.indicatoren, p)
+            ],
             kerncijfers=kerncijfers(v, g.slug, laatste) if laatste else [],
             instrumenten={i.id: i for i in project.instrumentarium.instrumenten},
-            documenten=documenten, open_data=gemeente_open_data(docs, v, g.slug, g.naam),
+            documenten=documenten,
+            open_data=gemeente_open_data(docs, v, g.slug, g.naam),
             link=lambda target, _from=page: link(_from, target),
-            overzicht=overzicht, overzicht_doc=overzicht_doc,
+            overzicht=overzicht,
+            overzicht_doc=overzicht_doc,
         )
         for doc in documenten + ([overzicht_doc] if overzicht_doc else []):
             if doc.pagina:
-                out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Gemeente {g.naam}", page),
-                                                open_data=gemeente_open_data(docs, v, g.slug, g.naam) if doc.job.soort != "wijzigingen" else [],
-                                                status=_dvo_status(versies, g.slug, doc.job),
-                                                geldend=versie if versie is not None and versie.definitief else None,
-                                                opvolger=(opvolger.naam, gemeente_page(opvolger.slug)) if opvolger else None)
+                out[doc.pagina] = _reading_copy(
+                    env,
+                    docs,
+                    doc,
+                    gemeente=(f"Gemeente {g.naam}", page),
+                    open_data=gemeente_open_data(docs, v, g.slug, g.naam) if doc.job.soort != "wijzigingen" else [],
+                    status=_dvo_status(versies, g.slug, doc.job),
+                    geldend=versie if versie is not None and versie.definitief else None,
+                    opvolger=(opvolger.naam, gemeente_page(opvolger.slug)) if opvolger else None,
+                )
     out[GEMEENTEN] = env.get_template("site/gemeenten.md").render(
-        paginatitel=front_title("Gemeenten"), project=project, gemeenten=alle, opgeheven=h.opgeheven,
-        link=lambda target: link(GEMEENTEN, target), gemeente_page=gemeente_page)
+        paginatitel=front_title("Gemeenten"),
+        project=project,
+        gemeenten=alle,
+        opgeheven=h.opgeheven,
+        link=lambda target: link(GEMEENTEN, target),
+        gemeente_page=gemeente_page,
+    )
     per_jaar = [
-        (j, rows := [budget_gemeente(g, j) for g in h.gemeenten_in(j)], budget_totaal(rows, j, f"Regio {project.regio.naam}"))
+        (
+            j,
+            rows := [budget_gemeente(g, j) for g in h.gemeenten_in(j)],
+            budget_totaal(rows, j, f"Regio {project.regio.naam}"),
+        )
         for j in jaren
     ]
     regio_docs = regio_documents(docs, v, project.regio.naam)
     out[REGIO] = env.get_template("site/regio.md").render(
-        paginatitel=front_title(f"Regio {project.regio.naam}"), project=project, per_jaar=per_jaar, documenten=regio_docs, open_data=open_data_downloads(docs, v),
-        link=lambda target: link(REGIO, target), gemeente_page=gemeente_page,
+        paginatitel=front_title(f"Regio {project.regio.naam}"),
+        project=project,
+        per_jaar=per_jaar,
+        documenten=regio_docs,
+        open_data=open_data_downloads(docs, v),
+        link=lambda target: link(REGIO, target),
+        gemeente_page=gemeente_page,
     )
     for doc in regio_docs:
         if doc.pagina:
-            out[doc.pagina] = _reading_copy(env, docs, doc, gemeente=(f"Regio {project.regio.naam}", REGIO), open_data=open_data_downloads(docs, v), status=None, opvolger=None)
+            out[doc.pagina] = _reading_copy(
+                env,
+                docs,
+                doc,
+                gemeente=(f"Regio {project.regio.naam}", REGIO),
+                open_data=open_data_downloads(docs, v),
+                status=None,
+                opvolger=None,
+            )
     woorden = vocabulary(project)
     for i in project.instrumentarium.instrumenten:
         page = f"instrumentarium/{i.id}.md"
         out[page] = env.get_template("site/instrument.md").render(
-            i=i, artikelen=artikelen, gebruik=gebruik[i.id], **woorden,
-            link=lambda target, _from=page: link(_from, target), gemeente_page=gemeente_page,
+            i=i,
+            artikelen=artikelen,
+            gebruik=gebruik[i.id],
+            **woorden,
+            link=lambda target, _from=page: link(_from, target),
+            gemeente_page=gemeente_page,
         )
     out[INSTRUMENTARIUM] = env.get_template("site/instrumentarium.md").render(
-        paginatitel=front_title("Instrumentarium"), project=project, gebruik=gebruik, **woorden, **grouped(project),
+        paginatitel=front_title("Instrumentarium"),
+        project=project,
+        gebruik=gebruik,
+        **woorden,
+        **grouped(project),
     )
-    out["verordening.md"] = env.get_template("site/verordening.md").render(v=project.verordening, hoofdstukken=project.verordening.genummerd())
+    out["verordening.md"] = env.get_template("site/verordening.md").render(
+        v=project.verordening, hoofdstukken=project.verordening.genummerd()
+    )
     if home is None and (docs / HOME).is_file():
         home = (docs / HOME).read_text(encoding="utf-8")
     out[HOME] = home_page(project, home, env, alle, h.opgeheven)
@@ -335,16 +425,37 @@ def _dvo_status(versies, slug: str, job: Job):
 NIET_ZOEKEN = {"rapport": ("leeswijzer",)}
 
 
-def _reading_copy(env, docs: Path, doc: Document, *, gemeente: tuple[str, str], open_data: list[Download], status, opvolger, geldend=None) -> str:
+def _reading_copy(
+    env,
+    docs: Path,
+    doc: Document,
+    *,
+    gemeente: tuple[str, str],
+    open_data: list[Download],
+    status,
+    opvolger,
+    geldend=None,
+) -> str:
     try:
-        copy = reading_copy(doc.job.paths(docs)[1].read_text(encoding="utf-8"), niet_zoeken=NIET_ZOEKEN.get(doc.job.soort, ()))
+        copy = reading_copy(
+            doc.job.paths(docs)[1].read_text(encoding="utf-8"), niet_zoeken=NIET_ZOEKEN.get(doc.job.soort, ())
+        )
     except NotADocument as exc:
-        raise NotADocument(f"de leesversie van {doc.titel} kan niet worden gemaakt: {exc} (een eigen sjabloon in dvo_templates/ moet een <body> en een <h1> houden)") from exc
+        raise NotADocument(
+            f"de leesversie van {doc.titel} kan niet worden gemaakt: {exc} (een eigen sjabloon in dvo_templates/ "
+            "moet een <body> en een <h1> houden)"
+        ) from exc
     page = doc.pagina
     assert page is not None  # both callers make a reading copy only of a document with a page
     return env.get_template("site/leesversie.md").render(
-        doc=doc, copy=copy, titel=front_title(copy.text_title),
-        status=status, geldend=geldend, open_data=open_data, terug=gemeente, opvolger=opvolger,
+        doc=doc,
+        copy=copy,
+        titel=front_title(copy.text_title),
+        status=status,
+        geldend=geldend,
+        open_data=open_data,
+        terug=gemeente,
+        opvolger=opvolger,
         link=lambda target: link(page, target),
     )
 
@@ -355,17 +466,21 @@ def home_page(project: Project, authored: str | None, env, gemeenten: list | Non
     Without an authored home page: a short one with the region's name and the list.
     `gemeenten`: every gemeente of the DVO period (with those a herindeling made)."""
     keuze = env.get_template("site/gemeentekeuze.md").render(
-        project=project, gemeenten=gemeenten if gemeenten is not None else project.gemeenten,
-        opgeheven=opgeheven or (lambda slug: None), link=lambda target: link(HOME, target), gemeente_page=gemeente_page)
+        project=project,
+        gemeenten=gemeenten if gemeenten is not None else project.gemeenten,
+        opgeheven=opgeheven or (lambda slug: None),
+        link=lambda target: link(HOME, target),
+        gemeente_page=gemeente_page,
+    )
     if authored is None:
         return env.get_template("site/home.md").render(project=project, gemeentekeuze=Markup(keuze))
     text = authored
     marker = GEMEENTEN_MARKER.search(text)
     if marker:
-        return text[: marker.start()] + keuze + text[marker.end():]
+        return text[: marker.start()] + keuze + text[marker.end() :]
     heading = re.search(r"^## ", text, re.M)
     if heading:
-        return text[: heading.start()] + keuze + "\n" + text[heading.start():]
+        return text[: heading.start()] + keuze + "\n" + text[heading.start() :]
     return text.rstrip("\n") + "\n\n" + keuze
 
 
@@ -391,7 +506,9 @@ def nav_sections(source: BuildSource, docs: Path) -> dict[str, list]:
     for cat_id, in_cat in grouped(project)["per_categorie"].items():
         if in_cat:
             nr, term = categorieen[cat_id]
-            instrumenten.append({escape(f"{nr}. {term.naam}"): [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in in_cat]})
+            instrumenten.append(
+                {escape(f"{nr}. {term.naam}"): [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in in_cat]}
+            )
     zonder = [i for i in project.instrumentarium.instrumenten if not i.categorie]
     if not categorieen and project.instrumentarium.dienstgroepen:
         # No categories: the region's dienstgroepen are the menu's sections (an instrument in
@@ -400,8 +517,9 @@ def nav_sections(source: BuildSource, docs: Path) -> dict[str, list]:
         for groep in project.instrumentarium.dienstgroepen:
             in_groep = per_dienstgroep[groep.id]
             if in_groep:
-                instrumenten.append({escape(groep.naam): [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in in_groep]})
+                instrumenten.append(
+                    {escape(groep.naam): [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in in_groep]}
+                )
         zonder = [i for i in zonder if not i.dienstgroep]
     instrumenten += [{escape(i.naam): f"instrumentarium/{i.id}.md"} for i in zonder]
     return {GEMEENTEN: gemeenten, REGIO: regio, INSTRUMENTARIUM: instrumenten}
-

@@ -41,6 +41,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from markupsafe import Markup
+
 from generator.util.errors import DvoError
 
 MIN_TEXT_PX = 12  # the smallest chart text on screen, in CSS pixels
@@ -57,7 +58,7 @@ _SVG = re.compile(r'<svg\b[^>]*\bclass="grafiek( grafiek--smal)?"[^>]*>.*?</svg>
 _VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
 _FONT_SIZE = re.compile(r'font-size="([\d.]+)"')
 _HEADING = re.compile(r"<h([2-6])>(.*?)</h\1>", re.S)
-_TABLE = re.compile(r'<table\b([^>]*)>(.*?)</table>', re.S)
+_TABLE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.S)
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 _THEAD = re.compile(r"<thead\b[^>]*>(.*?)</thead>", re.S)
 _HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
@@ -96,7 +97,7 @@ def reading_copy(document: str, *, niet_zoeken: tuple[str, ...] = ()) -> Reading
         raise NotADocument("geen <h1> in het document")
     title = " ".join(h1.group(1).split())
     text_title = html.unescape(" ".join(_TAG.sub(" ", title).split()))
-    body = body[: h1.start()] + body[h1.end():]
+    body = body[: h1.start()] + body[h1.end() :]
     body = _LANDMARK.sub(lambda m: f"<{m.group(1)}{_LANDMARKS[m.group(2)]}", body)
     body = _TABLE.sub(_table, body)
     body = _TABLE_CLOSE.sub("</table></div>", _TABLE_OPEN.sub('<div class="scrollvak"><table', body))
@@ -114,7 +115,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 
 def _escape_markdown(fragment: str) -> str:
     """Backslash-escape Markdown in the text between tags (the text is HTML-escaped already)."""
-    return "".join(part if part.startswith("<") else _MARKDOWN_SPECIAL.sub(r"\\\1", part) for part in re.split(r"(<[^>]+>)", fragment))
+    return "".join(
+        part if part.startswith("<") else _MARKDOWN_SPECIAL.sub(r"\\\1", part)
+        for part in re.split(r"(<[^>]+>)", fragment)
+    )
 
 
 def chart_min_width(svg: str) -> int | None:
@@ -189,7 +193,12 @@ def _table(match: re.Match) -> str:
 
     inner = _ROW.sub(row, inner)
     # One element per cell value: the card layout puts it beside its column's name.
-    inner = _DATA_CELL.sub(lambda c: f'{c.group(1)}<span class="celwaarde">{c.group(2)}</span>{c.group(3)}' if c.group(2).strip() else c.group(0), inner)
+    inner = _DATA_CELL.sub(
+        lambda c: (
+            f'{c.group(1)}<span class="celwaarde">{c.group(2)}</span>{c.group(3)}' if c.group(2).strip() else c.group(0)
+        ),
+        inner,
+    )
     inner = _ROLE_TAGS.sub(lambda m: f'<{m.group(1)} role="{"row" if m.group(1) == "tr" else "rowgroup"}"', inner)
     return f'<table role="table"{attrs}>{inner}</table>'
 
@@ -201,6 +210,6 @@ def _exclude_section(body: str, section_id: str) -> str:
         return body
     end = body.find("</section>", opening.end())
     end = len(body) if end < 0 else end
-    inside = re.sub(r"<(h[1-6])\b", rf"<\1 {_SEARCH_EXCLUDE}", body[opening.end():end])
+    inside = re.sub(r"<(h[1-6])\b", rf"<\1 {_SEARCH_EXCLUDE}", body[opening.end() : end])
     tag = opening.group(0)[:-1] + f" {_SEARCH_EXCLUDE}>"
     return body[: opening.start()] + tag + inside + body[end:]

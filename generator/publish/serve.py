@@ -47,7 +47,7 @@ class Preview(SimpleHTTPRequestHandler):
 
     versie = 0
 
-    def do_GET(self):  # noqa: N802 - name of the base class
+    def do_GET(self):
         if self.path == "/__versie":
             return self._send(str(type(self).versie).encode(), "text/plain")
         path = Path(self.translate_path(self.path))
@@ -68,7 +68,7 @@ class Preview(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+    def log_message(self, format, *args):
         pass
 
 
@@ -93,7 +93,12 @@ def run(root: Path, port: int, rebuild, *, interval: float = 1.0) -> None:
             ok = rebuild()
             if ok:
                 Preview.versie += 1  # open tabs reload themselves
-            click.echo("Klaar; de browser laadt de pagina opnieuw." if ok else "Bouwen mislukt; het voorbeeld toont de vorige versie.", err=True)
+            click.echo(
+                "Klaar; de browser laadt de pagina opnieuw."
+                if ok
+                else "Bouwen mislukt; het voorbeeld toont de vorige versie.",
+                err=True,
+            )
     except KeyboardInterrupt:
         click.echo("Gestopt.", err=True)
     finally:

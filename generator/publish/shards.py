@@ -67,7 +67,9 @@ def select(prepared: list[Prepared], failed: list[JobResult], i: int, n: int) ->
 def check_folder(folder: Path) -> None:
     """A shard writes only into a new, empty or earlier shard folder: never deletes user files."""
     if folder.exists() and (not folder.is_dir() or (any(folder.iterdir()) and not (folder / MANIFEST).is_file())):
-        raise ShardError(f"'{folder}' bestaat al en is geen map van een deel ({MANIFEST} ontbreekt); kies een lege of nieuwe map")
+        raise ShardError(
+            f"'{folder}' bestaat al en is geen map van een deel ({MANIFEST} ontbreekt); kies een lege of nieuwe map"
+        )
 
 
 def _clear(folder: Path) -> None:
@@ -106,7 +108,9 @@ class Imported:
 def _read_manifest(folder: Path) -> dict:
     path = folder / MANIFEST
     if not path.is_file():
-        raise ShardError(f"'{folder}' is geen map van een deel: {MANIFEST} ontbreekt (maak delen met dvo build --deel I/N)")
+        raise ShardError(
+            f"'{folder}' is geen map van een deel: {MANIFEST} ontbreekt (maak delen met dvo build --deel I/N)"
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data.get("documenten"), dict):
@@ -138,7 +142,11 @@ def import_shards(folders: list[Path], prepared: list[Prepared], docs: Path, cac
                 continue
             files = entry.get("bestanden")
             # Exactly the document's own files (no other path is ever written), each intact.
-            blobs = {rel: _intact(folder / rel, digest) for rel, digest in files.items()} if isinstance(files, dict) and set(files) == expected else {}
+            blobs = (
+                {rel: _intact(folder / rel, digest) for rel, digest in files.items()}
+                if isinstance(files, dict) and set(files) == expected
+                else {}
+            )
             if not isinstance(files, dict) or not blobs or None in blobs.values():
                 out.beschadigd.append(naam)
                 continue

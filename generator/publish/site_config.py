@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 
 from generator.util.atomic import write_text
 
+
 def _yaml() -> YAML:
     yaml = YAML()  # round trip: keeps comments, quotes and tags such as !ENV
     yaml.preserve_quotes = True
@@ -37,7 +38,7 @@ def expand_nav(nav: list, sections: dict[str, list]) -> list:
     out = []
     for entry in nav:
         if isinstance(entry, dict) and len(entry) == 1:
-            (title, target), = entry.items()
+            ((title, target),) = entry.items()
             if isinstance(target, str) and target in sections and sections[target]:
                 out.append({title: [{OVERVIEW: target}, *sections[target]]})
             elif isinstance(target, list):

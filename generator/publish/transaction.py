@@ -93,7 +93,11 @@ def building(project: Project, on_step: Callable[[str], None], *, wait: bool, si
     up after a killed build, and turn write errors into PublishError. Every error that
     leaves says what it means for the user's files: `site` (a whole build: site/ is
     unchanged) or a CI shard (its folder may be incomplete)."""
-    gevolg = f"De site is niet gebouwd; {project.layout.site} is ongewijzigd." if site else "Dit deel is niet (helemaal) gemaakt."
+    gevolg = (
+        f"De site is niet gebouwd; {project.layout.site} is ongewijzigd."
+        if site
+        else "Dit deel is niet (helemaal) gemaakt."
+    )
     if site:
         try:
             check_writable(project)

@@ -13,12 +13,21 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from generator.compute.financien import AFSPRAAK, BASIS, BUITEN_DVO, VERPLICHTINGEN, Afrekenregel, Begrotingsregel, Financien, sum_known
-from generator.render import frames
-from generator.util.tabular import plain_row, to_csv, to_json
+from generator.compute.financien import (
+    AFSPRAAK,
+    BASIS,
+    BUITEN_DVO,
+    VERPLICHTINGEN,
+    Afrekenregel,
+    Begrotingsregel,
+    Financien,
+    sum_known,
+)
+from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.uitkomsten import Regiowaarde, Uitkomst
 from generator.compute.verantwoording import REGIO, Verantwoording, bron
-from generator.compute.rapportperiode import Rapportperiode
+from generator.render import frames
+from generator.util.tabular import plain_row, to_csv, to_json
 
 CENT = Decimal("0.01")
 
@@ -82,7 +91,16 @@ def regio_row(r: Regiowaarde) -> dict:
     }
 
 
-def _geld_regel(f: Financien, dvo, regel: Begrotingsregel | None, afrekening: Afrekenregel | None, post: str, label: str, budget, status: str) -> dict:
+def _geld_regel(
+    f: Financien,
+    dvo,
+    regel: Begrotingsregel | None,
+    afrekening: Afrekenregel | None,
+    post: str,
+    label: str,
+    budget,
+    status: str,
+) -> dict:
     jaareinde = f.periode.jaareinde
     return {
         "gemeente": f.gemeente.slug,
@@ -100,7 +118,9 @@ def _geld_regel(f: Financien, dvo, regel: Begrotingsregel | None, afrekening: Af
         "status": status,
         # The afrekening, at year end only (before it, spending is still partial).
         "verschuldigd": afrekening.verschuldigd if jaareinde and afrekening else None,
-        "te_verrekenen": afrekening.te_verrekenen if jaareinde and afrekening and not afrekening.niet_verrekend else None,
+        "te_verrekenen": afrekening.te_verrekenen
+        if jaareinde and afrekening and not afrekening.niet_verrekend
+        else None,
         "voor_rekening_organisatie": afrekening.ten_laste_organisatie if jaareinde and afrekening else None,
     }
 
@@ -110,17 +130,38 @@ def financien_rows_gemeente(v: Verantwoording, slug: str, periode) -> list[dict]
     end), spending without an afspraak in the DVO in force, and the maatwerkbudget not allocated."""
     f = v.financien(slug, periode)
     dvo = v.geldende_dvo(slug, periode)
-    posten = {BASIS: "basisdienstverlening", VERPLICHTINGEN: "verplichtingen", AFSPRAAK: "maatwerkafspraak", BUITEN_DVO: "zonder afspraak in de geldende DVO"}
+    posten = {
+        BASIS: "basisdienstverlening",
+        VERPLICHTINGEN: "verplichtingen",
+        AFSPRAAK: "maatwerkafspraak",
+        BUITEN_DVO: "zonder afspraak in de geldende DVO",
+    }
     rows = [
         _geld_regel(f, dvo, r, a, posten[r.soort], r.label, None if r.soort == BUITEN_DVO else r.budget, r.status)
         for r, a in zip(f.regels, f.afrekening.regels)  # one afrekening line per budget line, in order
     ]
-    rows.append(_geld_regel(f, dvo, None, None, "niet toegewezen", "Maatwerkbudget niet toegewezen aan een afspraak", f.niet_toegewezen, "blijft bij de gemeente"))
+    rows.append(
+        _geld_regel(
+            f,
+            dvo,
+            None,
+            None,
+            "niet toegewezen",
+            "Maatwerkbudget niet toegewezen aan een afspraak",
+            f.niet_toegewezen,
+            "blijft bij de gemeente",
+        )
+    )
     return rows
 
 
 def financien_rows(v: Verantwoording) -> list[dict]:
-    return [row for periode in v.perioden for g in v.gemeenten_in(periode) for row in _financien_uit_bron(v, g.slug, periode)]
+    return [
+        row
+        for periode in v.perioden
+        for g in v.gemeenten_in(periode)
+        for row in _financien_uit_bron(v, g.slug, periode)
+    ]
 
 
 def _bron(v: Verantwoording, naam: str, periode: Rapportperiode) -> tuple[Verantwoording, Rapportperiode]:
@@ -145,21 +186,27 @@ def financien_regio_rows(v: Verantwoording) -> list[dict]:
         bijdrage = sum((f.totaal.budget for f in fs), Decimal(0))
         besteed = sum_known([f.totaal.besteed for f in fs])
         jaareinde = periode.jaareinde
-        out.append({
-            "periode": periode.code,
-            "peildatum": periode.einddatum.isoformat(),
-            "gemeenten": len(fs),
-            "gemeenten_zonder_geldende_dvo": sum(1 for g in gemeenten if not bron_v.geldende_dvo(g.slug, periode).geldend),
-            "bijdrage": bijdrage,
-            "besteed": besteed,
-            "percentage_besteed": _rounded(besteed / bijdrage * 100) if besteed is not None and bijdrage else None,
-            "besteed_zonder_afspraak": sum((b.besteed or Decimal(0) for f in fs for b in f.buiten_dvo), Decimal(0)),
-            "niet_toegewezen": sum((f.niet_toegewezen for f in fs), Decimal(0)),
-            "terugbetaling": sum((f.afrekening.terugbetaling for f in fs), Decimal(0)) if jaareinde else None,
-            "bijbetaling": sum((f.afrekening.bijbetaling for f in fs), Decimal(0)) if jaareinde else None,
-            "te_verrekenen": sum_known([f.afrekening.te_verrekenen for f in fs]) if jaareinde else None,
-            "voor_rekening_organisatie": sum((f.afrekening.ten_laste_organisatie for f in fs), Decimal(0)) if jaareinde else None,
-        })
+        out.append(
+            {
+                "periode": periode.code,
+                "peildatum": periode.einddatum.isoformat(),
+                "gemeenten": len(fs),
+                "gemeenten_zonder_geldende_dvo": sum(
+                    1 for g in gemeenten if not bron_v.geldende_dvo(g.slug, periode).geldend
+                ),
+                "bijdrage": bijdrage,
+                "besteed": besteed,
+                "percentage_besteed": _rounded(besteed / bijdrage * 100) if besteed is not None and bijdrage else None,
+                "besteed_zonder_afspraak": sum((b.besteed or Decimal(0) for f in fs for b in f.buiten_dvo), Decimal(0)),
+                "niet_toegewezen": sum((f.niet_toegewezen for f in fs), Decimal(0)),
+                "terugbetaling": sum((f.afrekening.terugbetaling for f in fs), Decimal(0)) if jaareinde else None,
+                "bijbetaling": sum((f.afrekening.bijbetaling for f in fs), Decimal(0)) if jaareinde else None,
+                "te_verrekenen": sum_known([f.afrekening.te_verrekenen for f in fs]) if jaareinde else None,
+                "voor_rekening_organisatie": sum((f.afrekening.ten_laste_organisatie for f in fs), Decimal(0))
+                if jaareinde
+                else None,
+            }
+        )
     return out
 
 
@@ -195,8 +242,16 @@ def categorie_rows(v: Verantwoording) -> list[dict]:
                 indicator = project.indicator(p.indicator)
                 real = p.realisaties.get(periode.code)
                 if indicator.dimensie and real is not None and real.categorieen:
-                    wide.append({"gemeente": g.slug, "cbs_code": g.cbs_code, "indicator": indicator.id, "dimensie": indicator.dimensie,
-                                 "periode": periode.code, **real.categorieen})
+                    wide.append(
+                        {
+                            "gemeente": g.slug,
+                            "cbs_code": g.cbs_code,
+                            "indicator": indicator.id,
+                            "dimensie": indicator.dimensie,
+                            "periode": periode.code,
+                            **real.categorieen,
+                        }
+                    )
     keys = ["gemeente", "cbs_code", "indicator", "dimensie", "periode"]
     return frames.records(frames.long_table(wide, keys, namen)) if wide else []
 
@@ -220,8 +275,19 @@ def overgang_rows(v: Verantwoording) -> list[dict]:
                         if aantal is None:
                             continue
                         richting = "gelijk" if van == naar else "gestegen" if rang[naar] > rang[van] else "gedaald"
-                        rows.append({"gemeente": g.slug, "cbs_code": g.cbs_code, "indicator": indicator.id, "dimensie": dimensie.id,
-                                     "periode": periode.code, "van": van, "naar": naar, "aantal": aantal, "richting": richting})
+                        rows.append(
+                            {
+                                "gemeente": g.slug,
+                                "cbs_code": g.cbs_code,
+                                "indicator": indicator.id,
+                                "dimensie": dimensie.id,
+                                "periode": periode.code,
+                                "van": van,
+                                "naar": naar,
+                                "aantal": aantal,
+                                "richting": richting,
+                            }
+                        )
     return rows
 
 
@@ -272,7 +338,11 @@ SHEETS = (
     ("Regio", "de regionale waarde per indicator en periode (als kpi-regio.csv)"),
     ("Per categorie", "de aantallen per categorie van de uitgesplitste indicatoren (als kpi-categorieen.csv)"),
     ("Overgangen", "van welke categorie naar welke, per ladder (als kpi-overgangen.csv)"),
-    ("Financiën", "per gemeente en periode elke post van de bijdrage, de besteding en de afrekening (als financien-gemeenten.csv)"),
+    (
+        "Financiën",
+        "per gemeente en periode elke post van de bijdrage, de besteding en de afrekening (als "
+        "financien-gemeenten.csv)",
+    ),
     ("Financiën regio", "de regionale totalen per periode (als financien-regio.csv)"),
 )
 
@@ -284,13 +354,27 @@ def workbook(v: Verantwoording, *tables: list[dict], datum: dt.date) -> bytes:
 
     regio = v.project.regio
     sheets = {}
-    uitleg = [{"blad": "Over dit bestand", "inhoud": f"Prestatie-indicatoren en financiën van {regio.organisatie}, regio {regio.naam}; "
-               "dezelfde cijfers als de open data (CSV en JSON) en de verantwoordingsrapportages."}]
+    uitleg = [
+        {
+            "blad": "Over dit bestand",
+            "inhoud": f"Prestatie-indicatoren en financiën van {regio.organisatie}, regio {regio.naam}; "
+            "dezelfde cijfers als de open data (CSV en JSON) en de verantwoordingsrapportages.",
+        }
+    ]
     for (naam, inhoud), rows in zip(SHEETS, tables):
         if rows:
             sheets[naam] = pd.DataFrame([plain_row(r) for r in rows], dtype=object)
             uitleg.append({"blad": naam, "inhoud": inhoud})
-    uitleg.append({"blad": "", "inhoud": "Berekende verhoudingen zijn afgerond op twee decimalen; ingevoerde waarden staan zoals ingevoerd."})
+    uitleg.append(
+        {
+            "blad": "",
+            "inhoud": "Berekende verhoudingen zijn afgerond op twee decimalen; ingevoerde waarden staan zoals ingevoerd.",
+        }
+    )
     stamp = dt.datetime(datum.year, datum.month, datum.day)
-    return frames.workbook({"Over dit bestand": pd.DataFrame(uitleg, dtype=object), **sheets},
-                           titel=f"Prestatie-indicatoren {regio.naam}", auteur=regio.organisatie, moment=stamp)
+    return frames.workbook(
+        {"Over dit bestand": pd.DataFrame(uitleg, dtype=object), **sheets},
+        titel=f"Prestatie-indicatoren {regio.naam}",
+        auteur=regio.organisatie,
+        moment=stamp,
+    )

@@ -118,7 +118,9 @@ def replace_all(changes: dict[Path, bytes | None], journal: Path) -> None:
                 with open(backup, "rb") as fh:
                     os.fsync(fh.fileno())
             tmp = staged.get(path)
-            entries.append({"pad": str(path), "origineel": backup.name if backup else None, "tijdelijk": str(tmp) if tmp else None})
+            entries.append(
+                {"pad": str(path), "origineel": backup.name if backup else None, "tijdelijk": str(tmp) if tmp else None}
+            )
         write_text(journal / JOURNAL, json.dumps(entries, ensure_ascii=False, indent=1))
         _fsync_dir(journal)
     except BaseException:

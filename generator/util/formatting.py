@@ -57,7 +57,7 @@ def sign(value: Decimal) -> str:
 
 
 def signed(value: Decimal, decimals: int) -> str:
-    """"+0,2", "−1,4"; a value that rounds to zero is "±0,0", never "−0,0"."""
+    """ "+0,2", "−1,4"; a value that rounds to zero is "±0,0", never "−0,0"."""
     shown = number(abs(value), decimals=decimals)
     if value.quantize(Decimal(1).scaleb(-decimals)) == 0:
         return "±" + shown

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
+
 from generator.util.errors import DvoError
 
 
@@ -35,7 +36,11 @@ def outside_problem(path: Path, boundary: Path) -> tuple[str, str] | None:
     if real is None:
         return "loop", "is een symbolische koppeling die naar zichzelf terugverwijst (een lus)"
     if not real.is_relative_to(boundary.resolve()):
-        return "outside", f"is een symbolische koppeling naar '{real}', buiten de regio-repository; alleen bestanden in de repository worden gelezen"
+        return (
+            "outside",
+            f"is een symbolische koppeling naar '{real}', buiten de regio-repository; alleen bestanden in de "
+            "repository worden gelezen",
+        )
     try:
         mode = real.stat().st_mode
     except OSError:

@@ -17,7 +17,7 @@ def source_date(datum: dt.date) -> dt.datetime:
     fontTools (font subsets in PDFs) and mkdocs (sitemap) stamp output with the
     clock unless this is set: same input, same bytes.
     """
-    stamp = dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(datum.year, datum.month, datum.day, tzinfo=dt.UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
     return stamp
 
@@ -27,7 +27,10 @@ def _git(root: Path, *args: str) -> str | None:
     try:
         out = subprocess.run(
             ["git", "-C", str(root), *args],
-            capture_output=True, text=True, timeout=20, check=True,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=True,
             # The user's locale must not change what we parse; no pager, no prompts.
             env={**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"},
         )

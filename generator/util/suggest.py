@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from collections.abc import Iterable
 
 # Close enough to be a typo ('groningn' -> 'groningen'), far enough to stay silent
 # for a genuinely different name ('geluk' is not 'uitstroom-werk').

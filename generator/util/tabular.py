@@ -53,7 +53,9 @@ def to_csv(rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def rich_table_text(title: str, columns: list[tuple[str, Justify]], rows: list[list[str]], bold_last: bool = False) -> str:
+def rich_table_text(
+    title: str, columns: list[tuple[str, Justify]], rows: list[list[str]], bold_last: bool = False
+) -> str:
     """Render a table with rich to text; columns are (header, 'left'|'right')."""
     from rich.console import Console
     from rich.table import Table

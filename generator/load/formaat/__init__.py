@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from ruamel.yaml.nodes import MappingNode
 
 from generator.load.formaat.stappen import (
-    HUIDIG, INDICATOREN, INSTRUMENTARIUM, MKDOCS, OUDSTE, REGIO, STAPPEN, Melding, Migratie, Stap,
+    HUIDIG,
+    INDICATOREN,
+    INSTRUMENTARIUM,
+    MKDOCS,
+    OUDSTE,
+    REGIO,
+    STAPPEN,
+    Melding,
+    Migratie,
+    Stap,
 )
 from generator.load.formaat.yamltekst import TekstFout, entry_of
 
@@ -112,4 +121,10 @@ def _oude_namen_in_commentaar(m: Migratie) -> None:
             comment = line.split("#", 1)[1] if "#" in line else ""
             names = [n for n in OUDE_NAMEN if n in comment]
             if names:
-                m.meldingen.append(Melding(rel, f"regel {nr}: het commentaar noemt nog {', '.join(repr(n) for n in names)}; pas het aan aan het nieuwe formaat"))
+                m.meldingen.append(
+                    Melding(
+                        rel,
+                        f"regel {nr}: het commentaar noemt nog {', '.join(repr(n) for n in names)}; pas het aan "
+                        "aan het nieuwe formaat",
+                    )
+                )

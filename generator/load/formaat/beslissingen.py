@@ -10,7 +10,7 @@ validate (a guess would end up in a signed document).
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 MARKER = "IN TE VULLEN"
 
@@ -23,7 +23,7 @@ def placeholder(wat: str) -> str:
 def hint_of(value: object) -> str | None:
     """What to fill in, when `value` is a placeholder; else None."""
     if isinstance(value, str) and value.startswith(MARKER):
-        return value[len(MARKER):].lstrip(" :") or "een waarde"
+        return value[len(MARKER) :].lstrip(" :") or "een waarde"
     return None
 
 

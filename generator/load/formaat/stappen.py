@@ -20,8 +20,8 @@ Two uses (`Migratie.werkmap`):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
@@ -140,12 +140,19 @@ def _grondslag(m: Migratie) -> None:
         return
     n = 0
     for item in _items(t, "instrumenten"):
-        oud = [(i, k, v) for i, (k, v) in enumerate(item.value)
-               if isinstance(k, ScalarNode) and k.value in ("wettelijke_grondslag", "verordening_artikel")]
+        oud = [
+            (i, k, v)
+            for i, (k, v) in enumerate(item.value)
+            if isinstance(k, ScalarNode) and k.value in ("wettelijke_grondslag", "verordening_artikel")
+        ]
         if not oud:
             continue
         if entry_of(item, "grondslag") is not None:
-            raise TekstFout(f"{INSTRUMENTARIUM}:{t.line(oud[0][1])}: dit instrument heeft zowel 'grondslag' als '{oud[0][1].value}'; zet de wettelijke grondslag en het artikel zelf in de lijst 'grondslag' en draai dan opnieuw")
+            raise TekstFout(
+                f"{INSTRUMENTARIUM}:{t.line(oud[0][1])}: dit instrument heeft zowel 'grondslag' als "
+                f"'{oud[0][1].value}'; zet de wettelijke grondslag en het artikel zelf in de lijst 'grondslag' en "
+                "draai dan opnieuw"
+            )
         column = oud[0][1].start_mark.column
         pad = " " * (column + t.seq_indent)
         dash = "-" + " " * (t.dash_gap - 1)
@@ -158,7 +165,9 @@ def _grondslag(m: Migratie) -> None:
 
         first_pos, first_k, first_v = oud[0]
         lines = [regel(first_k, first_v)]
-        t.replace_span(first_k.start_mark.index, first_v.end_mark.index, "grondslag:" + ("\n" + lines[0] if lines[0] else " []"))
+        t.replace_span(
+            first_k.start_mark.index, first_v.end_mark.index, "grondslag:" + ("\n" + lines[0] if lines[0] else " []")
+        )
         for pos, k, v in oud[1:]:
             line = regel(k, v)
             if pos == first_pos + 1 and line:  # the next line: it becomes the next item, its comment stays
@@ -169,7 +178,10 @@ def _grondslag(m: Migratie) -> None:
                     t.insert(first_v.end_mark.index, "\n" + line)
         n += 1
     if n:
-        m.doe(f"{INSTRUMENTARIUM}: bij {n} instrumenten 'wettelijke_grondslag' en 'verordening_artikel' samengevoegd tot de lijst 'grondslag'")
+        m.doe(
+            f"{INSTRUMENTARIUM}: bij {n} instrumenten 'wettelijke_grondslag' en 'verordening_artikel' "
+            "samengevoegd tot de lijst 'grondslag'"
+        )
 
 
 def _categorieen(m: Migratie) -> None:
@@ -181,9 +193,17 @@ def _categorieen(m: Migratie) -> None:
     if not gebruikt & {str(c) for c in CATEGORIEEN_FORMAAT_2}:
         return
     lijst = [{"id": nr, "naam": naam} for nr, naam in CATEGORIEEN_FORMAAT_2.items()]
-    t.add_entry(t.root, "categorieen", lijst, before="instrumenten", blank_line=True,
-                comment="de vier categorieën die de software tot formaat 2 zelf kende; pas ze gerust aan")
-    m.doe(f"{INSTRUMENTARIUM}: de lijst 'categorieen' gemaakt (de vier categorieën van formaat 2, met dezelfde nummers)")
+    t.add_entry(
+        t.root,
+        "categorieen",
+        lijst,
+        before="instrumenten",
+        blank_line=True,
+        comment="de vier categorieën die de software tot formaat 2 zelf kende; pas ze gerust aan",
+    )
+    m.doe(
+        f"{INSTRUMENTARIUM}: de lijst 'categorieen' gemaakt (de vier categorieën van formaat 2, met dezelfde nummers)"
+    )
 
 
 def _functies(m: Migratie) -> None:
@@ -202,8 +222,14 @@ def _functies(m: Migratie) -> None:
     # Format 2 showed a function by its id with a capital (site/instrumentarium.md): the same names here.
     functies = [{"id": f, "naam": f.replace("-", " ").capitalize()} for f in sorted(gebruikt)]
     after = "gemeenten" if "gemeenten" in regio else None
-    t.add_entry(t.root, "functies", functies, after=after, blank_line=True,
-                comment="de functies die instrumenten en indicatoren noemen; vul gerust een omschrijving in")
+    t.add_entry(
+        t.root,
+        "functies",
+        functies,
+        after=after,
+        blank_line=True,
+        comment="de functies die instrumenten en indicatoren noemen; vul gerust een omschrijving in",
+    )
     m.doe(f"{REGIO}: de lijst 'functies' gemaakt uit de functies die in gebruik zijn ({', '.join(sorted(gebruikt))})")
 
 
@@ -223,13 +249,24 @@ def _meetwijze(m: Migratie) -> None:
         t.add_entry(item, "meetwijze", meetwijze, after=after)
         counts[meetwijze] += 1
         if not stand and schema != "jaar" and m.werkmap:
-            m.meldingen.append(Melding(INDICATOREN, (
-                f"indicator '{plain.get('id')}': meetwijze 'stroom' (een aantal vanaf 1 januari, vergeleken met het deel van de "
-                f"jaarstreefwaarde), zoals de vorige versie rekende. Is het een waarde op de peildatum (bijv. een bestand), "
-                f"kies dan 'stand'; telt het vanaf de start van de DVO, kies 'cumulatief'")))
+            m.meldingen.append(
+                Melding(
+                    INDICATOREN,
+                    (
+                        f"indicator '{plain.get('id')}': meetwijze 'stroom' (een aantal vanaf 1 januari, "
+                        "vergeleken met het deel van de "
+                        "jaarstreefwaarde), zoals de vorige versie rekende. Is het een waarde op de peildatum "
+                        "(bijv. een bestand), "
+                        f"kies dan 'stand'; telt het vanaf de start van de DVO, kies 'cumulatief'"
+                    ),
+                )
+            )
     if any(counts.values()):
-        m.doe(f"{INDICATOREN}: meetwijze afgeleid bij {counts['stand'] + counts['stroom']} indicatoren "
-                        f"({counts['stand']} stand: percentages, gemiddelden, cijfers; {counts['stroom']} stroom: aantallen en bedragen)")
+        m.doe(
+            f"{INDICATOREN}: meetwijze afgeleid bij {counts['stand'] + counts['stroom']} indicatoren "
+            f"({counts['stand']} stand: percentages, gemiddelden, cijfers; {counts['stroom']} stroom: aantallen "
+            "en bedragen)"
+        )
 
 
 def _rapportage(m: Migratie) -> None:
@@ -241,16 +278,24 @@ def _rapportage(m: Migratie) -> None:
         return
     if "escalatie" not in rapportage:
         if m.werkmap:
-            naam = placeholder("de naam van het orgaan waaraan onverklaarde afwijkingen worden voorgelegd, zonder lidwoord "
-                               "(bijv. 'dagelijks bestuur'); zet 'lidwoord' op 'het' als dat erbij hoort")
+            naam = placeholder(
+                "de naam van het orgaan waaraan onverklaarde afwijkingen worden voorgelegd, zonder lidwoord "
+                "(bijv. 'dagelijks bestuur'); zet 'lidwoord' op 'het' als dat erbij hoort"
+            )
         else:  # an older revision named no body; its reports said nothing else
             naam = "daartoe aangewezen orgaan"
         after = "periode_schema" if "periode_schema" in rapportage else None
         t.add_entry(node, "escalatie", {"naam": naam, "lidwoord": "de" if m.werkmap else "het"}, after=after)
         m.doe(f"{REGIO}: rapportage.escalatie toegevoegd" + (" (in te vullen)" if m.werkmap else ""))
     if "onderbesteding_vanaf" not in rapportage:
-        waarde = placeholder("het percentage onder het jaarbudget waaronder een post aan het eind van het jaar onderbesteed is "
-                             "(bijv. 10: minder dan 90% besteed)") if m.werkmap else 100  # 100: never flagged, as before
+        waarde = (
+            placeholder(
+                "het percentage onder het jaarbudget waaronder een post aan het eind van het jaar onderbesteed is "
+                "(bijv. 10: minder dan 90% besteed)"
+            )
+            if m.werkmap
+            else 100
+        )  # 100: never flagged, as before
         after = "drempels" if "drempels" in rapportage else None
         t.add_entry(node, "onderbesteding_vanaf", waarde, after=after)
         m.doe(f"{REGIO}: rapportage.onderbesteding_vanaf toegevoegd" + (" (in te vullen)" if m.werkmap else ""))
@@ -275,7 +320,9 @@ def _besteed(m: Migratie) -> None:
                     t.replace(k, f"{k.value}-{laatste}")
                     n += 1
         if n:
-            m.doe(f"{rel}: {n} bedragen maatwerk[].besteed per jaar gezet op de laatste periode van dat jaar ({laatste})")
+            m.doe(
+                f"{rel}: {n} bedragen maatwerk[].besteed per jaar gezet op de laatste periode van dat jaar ({laatste})"
+            )
 
 
 def _ondertekening(m: Migratie) -> None:
@@ -299,12 +346,20 @@ def _ondertekening(m: Migratie) -> None:
             if status in DEFINITIEF:
                 grond = plain.get("grondslag")
                 nodig = {
-                    "orgaan": placeholder(f"het orgaan dat besloot of mandaat gaf waarop {wie} tekent (bijv. het college van burgemeester en wethouders)"),
-                    "datum": placeholder(f"de datum van dat besluit of mandaat (JJJJ-MM-DD)"),
+                    "orgaan": placeholder(
+                        f"het orgaan dat besloot of mandaat gaf waarop {wie} tekent (bijv. het college van "
+                        "burgemeester en wethouders)"
+                    ),
+                    "datum": placeholder("de datum van dat besluit of mandaat (JJJJ-MM-DD)"),
                 }
                 if grond is None:
-                    t.add_entry(item, "grondslag", {"soort": "besluit", **nodig}, after="namens" if "namens" in plain else None,
-                                comment="besluit of mandaat; verplicht bij een vastgestelde DVO")
+                    t.add_entry(
+                        item,
+                        "grondslag",
+                        {"soort": "besluit", **nodig},
+                        after="namens" if "namens" in plain else None,
+                        comment="besluit of mandaat; verplicht bij een vastgestelde DVO",
+                    )
                     m.doe(f"{rel}: grondslag van {wie} toegevoegd (in te vullen)")
                 elif isinstance(grond, dict):
                     found = entry_of(item, "grondslag")  # there: the plain data has it
@@ -313,10 +368,14 @@ def _ondertekening(m: Migratie) -> None:
                         if grond.get(veld) is None and isinstance(sub, MappingNode) and sub.value:
                             t.add_entry(sub, veld, waarde)
             if status == "ondertekend" and plain.get("ondertekend") is None:
-                t.add_entry(item, "ondertekend", {
-                    "plaats": placeholder(f"de plaats waar {wie} tekende"),
-                    "datum": placeholder(f"de datum waarop {wie} tekende (JJJJ-MM-DD)"),
-                })
+                t.add_entry(
+                    item,
+                    "ondertekend",
+                    {
+                        "plaats": placeholder(f"de plaats waar {wie} tekende"),
+                        "datum": placeholder(f"de datum waarop {wie} tekende (JJJJ-MM-DD)"),
+                    },
+                )
                 m.doe(f"{rel}: plaats en datum van de ondertekening door {wie} toegevoegd (in te vullen)")
         _versie(m, rel, t, node, dvo)
 
@@ -340,7 +399,9 @@ def _versie(m: Migratie, rel: str, t: YamlTekst, node: MappingNode, dvo: dict) -
     else:
         t.add_entry(node, "wijzigingen", [regel], comment="regel voor de huidige versie toegevoegd door dvo bijwerken")
     m.doe(f"{rel}: versie {versie} in dvo.wijzigingen gezet ('{omschrijving}')")
-    m.meldingen.append(Melding(rel, f"dvo.wijzigingen: controleer de omschrijving van versie {versie} ('{omschrijving}')"))
+    m.meldingen.append(
+        Melding(rel, f"dvo.wijzigingen: controleer de omschrijving van versie {versie} ('{omschrijving}')")
+    )
 
 
 def _site(m: Migratie) -> None:
@@ -357,11 +418,13 @@ def _site(m: Migratie) -> None:
                 n += 1
         not_in_nav = t.at("not_in_nav") if isinstance(t.root, MappingNode) else None
         if isinstance(not_in_nav, ScalarNode) and "/gemeenten/*.md" in not_in_nav.value:
-            bron = t.text[not_in_nav.start_mark.index:not_in_nav.end_mark.index]
+            bron = t.text[not_in_nav.start_mark.index : not_in_nav.end_mark.index]
             t.replace(not_in_nav, bron.replace("/gemeenten/*.md", "/gemeenten/*/"))
             n += 1
         if n:
-            m.doe(f"{MKDOCS}: {n} verwijzingen naar de nieuwe plaats van de pagina's (regio/index.md, gemeenten/<slug>/)")
+            m.doe(
+                f"{MKDOCS}: {n} verwijzingen naar de nieuwe plaats van de pagina's (regio/index.md, gemeenten/<slug>/)"
+            )
     for rel in sorted(r for r in m.teksten if r.startswith(PAGES) and r.endswith(".md")):
         oud = m.teksten[rel]
         nieuw = _LINK.sub(lambda mt: mt.group(1) + (_nieuw_pad(mt.group(2)) or mt.group(2)) + mt.group(3), oud)
@@ -398,13 +461,16 @@ def _sjablonen(m: Migratie) -> None:
     """Up to format 2 a region kept the software's templates in dvo_templates/; from format 3 they
     ship in the package and a file there overrides one. Unchanged copies go; changed ones are set aside."""
     for rel, data in sorted(m.sjablonen.items()):
-        naam = rel[len(SJABLONEN):]
+        naam = rel[len(SJABLONEN) :]
         if sha256(data) in OUDE_SJABLONEN.get(naam, ()):
             m.verwijderd.append(rel)
         elif naam in OUDE_SJABLONEN:
             m.verplaatst[rel] = f"{rel}.formaat2"
     if m.verwijderd:
-        m.doe(f"{SJABLONEN}: {len(m.verwijderd)} ongewijzigde kopieën van sjablonen van de vorige software verwijderd (ze zitten nu in het pakket)")
+        m.doe(
+            f"{SJABLONEN}: {len(m.verwijderd)} ongewijzigde kopieën van sjablonen van de vorige software "
+            "verwijderd (ze zitten nu in het pakket)"
+        )
     for oud, nieuw in m.verplaatst.items():
         m.doe(f"{oud}: eigen versie van een sjabloon van formaat 2 opzijgezet als {nieuw}")
 
@@ -442,12 +508,25 @@ def _naar_5(m: Migratie) -> None:
     """korte_naam: the organisation's short name, as the software printed it until format 4, so
     that a signed DVO keeps its text (and controlegetal)."""
     t = m.yaml(REGIO)
-    if t is None or not isinstance(t.root, MappingNode) or not t.root.value or entry_of(t.root, "korte_naam") is not None:
+    if (
+        t is None
+        or not isinstance(t.root, MappingNode)
+        or not t.root.value
+        or entry_of(t.root, "korte_naam") is not None
+    ):
         return
     after = "organisatie" if entry_of(t.root, "organisatie") is not None else None
-    t.add_entry(t.root, "korte_naam", KORTE_NAAM_FORMAAT_4, after=after,
-                comment="hoe de DVO en de rapportages de organisatie verder noemen (README: korte_naam)")
-    m.doe(f"{REGIO}: 'korte_naam: {KORTE_NAAM_FORMAAT_4}' toegevoegd (zo noemden de DVO en de rapportages de organisatie tot nu toe)")
+    t.add_entry(
+        t.root,
+        "korte_naam",
+        KORTE_NAAM_FORMAAT_4,
+        after=after,
+        comment="hoe de DVO en de rapportages de organisatie verder noemen (README: korte_naam)",
+    )
+    m.doe(
+        f"{REGIO}: 'korte_naam: {KORTE_NAAM_FORMAAT_4}' toegevoegd (zo noemden de DVO en de rapportages de "
+        "organisatie tot nu toe)"
+    )
 
 
 # What changed in each format, and why, is told once: in the README's "Gegevensformaat"
@@ -456,7 +535,11 @@ STAPPEN = (
     Stap(2, "de website (november 2026)", _naar_2),
     Stap(3, "DVO als overeenkomst, rapportages, eigen woorden van de regio (november 2026)", _naar_3),
     Stap(4, "gegevensformaat en herindeling (december 2026)", _naar_4),
-    Stap(5, "rapportages tegen de geldende DVO, de afrekening en de korte naam van de organisatie (december 2026)", _naar_5),
+    Stap(
+        5,
+        "rapportages tegen de geldende DVO, de afrekening en de korte naam van de organisatie (december 2026)",
+        _naar_5,
+    ),
 )
 HUIDIG = STAPPEN[-1].naar
 OUDSTE = 1

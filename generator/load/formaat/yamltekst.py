@@ -64,7 +64,9 @@ class YamlTekst:
         try:
             self.root = YAML().compose(text) if text.strip() else None
         except YAMLError as exc:
-            raise TekstFout(f"{rel} is geen geldige YAML en kan niet worden bijgewerkt: {str(exc).splitlines()[0]}") from None
+            raise TekstFout(
+                f"{rel} is geen geldige YAML en kan niet worden bijgewerkt: {str(exc).splitlines()[0]}"
+            ) from None
         self._edits: list[tuple[int, int, int, str]] = []  # start, end, order of arrival, new text
 
     # --- reading -----------------------------------------------------------------------------
@@ -204,15 +206,27 @@ class YamlTekst:
     def _key_column(self, mapping: MappingNode) -> int:
         return mapping.value[0][0].start_mark.column
 
-    def add_entry(self, mapping: MappingNode, key: str, value: object, *, after: str | None = None,
-                  before: str | None = None, comment: str | None = None, blank_line: bool = False) -> None:
+    def add_entry(
+        self,
+        mapping: MappingNode,
+        key: str,
+        value: object,
+        *,
+        after: str | None = None,
+        before: str | None = None,
+        comment: str | None = None,
+        blank_line: bool = False,
+    ) -> None:
         """Add `key: value` to a block mapping: after the entry `after`, or on the line of the entry
         `before` (below the comment lines above it), else at the end. A `comment` goes on the key's line."""
         if not isinstance(mapping, MappingNode) or not mapping.value:
             raise TekstFout(f"{self.rel}: verwacht een blok met velden om '{key}' aan toe te voegen")
         if mapping.flow_style:
             if isinstance(value, (dict, list)):
-                raise TekstFout(f"{self.rel}:{mapping.start_mark.line + 1}: dit blok staat op één regel ({{...}}); schrijf het uit over meer regels, dan kan '{key}' worden toegevoegd")
+                raise TekstFout(
+                    f"{self.rel}:{mapping.start_mark.line + 1}: dit blok staat op één regel ({{...}}); schrijf "
+                    f"het uit over meer regels, dan kan '{key}' worden toegevoegd"
+                )
             self.insert(mapping.value[-1][1].end_mark.index, f", {key}: {self._leaf(value)}")
             return
         column = self._key_column(mapping)
@@ -265,7 +279,7 @@ class Bron:
     @classmethod
     def of(cls, tekst: YamlTekst, node: ScalarNode) -> object:
         """The node's own text when it is a one-line scalar; otherwise its value."""
-        source = tekst.text[node.start_mark.index:node.end_mark.index]
+        source = tekst.text[node.start_mark.index : node.end_mark.index]
         if node.style in ("|", ">") or "\n" in source:
             return node.value
         return cls(source)

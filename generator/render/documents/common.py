@@ -5,12 +5,13 @@ all go through `render_page` and `with_pdf`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from markupsafe import Markup
 
-from generator.render.pdf.request import PdfAttachment, PdfRequest
-from generator.render.templating.search_path import Templates
 from generator.load.project import Project
+from generator.render.pdf.request import PdfAttachment, PdfRequest
 from generator.render.templating.environment import render
+from generator.render.templating.search_path import Templates
 
 
 @dataclass(frozen=True)

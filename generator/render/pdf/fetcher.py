@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
 from generator.util.errors import DvoError
 
 ASSET_TYPES = {

@@ -15,8 +15,8 @@ from pathlib import Path
 from generator.render.pdf.fetcher import AssetFetcher
 from generator.render.pdf.tags import semantic_tags
 from generator.render.templating.search_path import Templates
-from generator.util.revision import source_date
 from generator.util.errors import DvoError
+from generator.util.revision import source_date
 
 
 class RenderError(DvoError):
@@ -44,7 +44,9 @@ class PdfRequest:
     attachments: tuple[PdfAttachment, ...] = ()
 
     def render(self) -> bytes:
-        return html_to_pdf(self.html, Templates(self.template_dirs), datum=self.datum, attachments=list(self.attachments))
+        return html_to_pdf(
+            self.html, Templates(self.template_dirs), datum=self.datum, attachments=list(self.attachments)
+        )
 
 
 def html_to_pdf(html: str, templates: Templates, *, datum: dt.date, attachments: Sequence[PdfAttachment] = ()) -> bytes:
@@ -67,7 +69,14 @@ def html_to_pdf(html: str, templates: Templates, *, datum: dt.date, attachments:
             pdf_variant="pdf/a-3u",
             pdf_tags=True,
             attachments=[
-                Attachment(string=a.data, name=a.name, description=a.description, created=stamp, modified=stamp, relationship="Data")
+                Attachment(
+                    string=a.data,
+                    name=a.name,
+                    description=a.description,
+                    created=stamp,
+                    modified=stamp,
+                    relationship="Data",
+                )
                 for a in attachments
             ],
         )

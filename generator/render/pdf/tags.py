@@ -107,6 +107,5 @@ def sentences(parts) -> str:
     return " ".join(out)
 
 
-
 def _plain(element) -> str:
     return " ".join("".join(element.itertext()).split())

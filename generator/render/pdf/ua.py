@@ -56,9 +56,37 @@ class Node:
 
 
 # Operators that paint, and so must sit inside marked content (real or artifact).
-PAINTING = frozenset("m l c v y h re S s f F f* B B* b b* n W W* sh Do Tj TJ ' \"".split())
+PAINTING = frozenset(
+    [
+        "m",
+        "l",
+        "c",
+        "v",
+        "y",
+        "h",
+        "re",
+        "S",
+        "s",
+        "f",
+        "F",
+        "f*",
+        "B",
+        "B*",
+        "b",
+        "b*",
+        "n",
+        "W",
+        "W*",
+        "sh",
+        "Do",
+        "Tj",
+        "TJ",
+        "'",
+        '"',
+    ]
+)
 # Operators an artifact we opened must not straddle: graphics state, text objects, marks.
-BOUNDARIES = frozenset("q Q BT ET BDC BMC EMC".split())
+BOUNDARIES = frozenset(["q", "Q", "BT", "ET", "BDC", "BMC", "EMC"])
 GROUPS_REPEATED_PER_PAGE = ("/THead", "/TFoot")
 
 
@@ -67,10 +95,14 @@ def finish(data: bytes) -> bytes:
         root = pdf.Root.StructTreeRoot
         top = root.K[0] if isinstance(root.K, Array) else root.K
         if not isinstance(root, Dictionary) or not isinstance(top, Dictionary):
-            raise UnknownStructure("de structuurboom van WeasyPrint heeft geen woordenboek als wortel of eerste element")
+            raise UnknownStructure(
+                "de structuurboom van WeasyPrint heeft geen woordenboek als wortel of eerste element"
+            )
         document = _read(top, None)
         if not _has_sources(document):
-            raise UnknownStructure("de structuurboom van WeasyPrint bevat geen bronverwijzingen (pdf_tags niet actief?)")
+            raise UnknownStructure(
+                "de structuurboom van WeasyPrint bevat geen bronverwijzingen (pdf_tags niet actief?)"
+            )
         _normalize(document)
         _drop_empty(document)
         marks: list = []
@@ -100,7 +132,9 @@ def finish(data: bytes) -> bytes:
 def _read(obj: Dictionary, page) -> Node:
     page = obj.get("/Pg", page)
     source = obj.get("/" + SOURCE)
-    node = Node(obj, str(obj.get("/S")), page, None if source is None else int(source), bool(obj.get("/" + ARTIFACT, False)))
+    node = Node(
+        obj, str(obj.get("/S")), page, None if source is None else int(source), bool(obj.get("/" + ARTIFACT, False))
+    )
     k = obj.get("/K")
     for kid in k if isinstance(k, Array) else ([] if k is None else [k]):
         if isinstance(kid, int):
@@ -155,7 +189,12 @@ def _merge_fragments(kids: list) -> list:
     out: list = []
     for kid in kids:
         prev = out[-1] if out else None
-        if isinstance(kid, Node) and isinstance(prev, Node) and kid.source is not None and (kid.source, kid.role) == (prev.source, prev.role):
+        if (
+            isinstance(kid, Node)
+            and isinstance(prev, Node)
+            and kid.source is not None
+            and (kid.source, kid.role) == (prev.source, prev.role)
+        ):
             prev.kids.extend(kid.kids)
         else:
             out.append(kid)

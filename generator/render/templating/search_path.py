@@ -22,8 +22,8 @@ from jinja2 import FileSystemLoader, TemplateError
 from jinja2.loaders import split_template_path
 
 from generator.load.layout import PACKAGE_TEMPLATES, Layout
-from generator.util.paths import OutsideRepository, outside_reason
 from generator.util.errors import DvoError
+from generator.util.paths import OutsideRepository, outside_reason
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Templates:
     dirs: tuple[Path, ...]
 
     @classmethod
-    def for_layout(cls, layout: Layout) -> "Templates":
+    def for_layout(cls, layout: Layout) -> Templates:
         override = layout.template_overrides
         if not override.is_dir():
             return cls((PACKAGE_TEMPLATES,))

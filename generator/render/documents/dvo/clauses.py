@@ -51,7 +51,10 @@ def _letter(index: int) -> str:
 
 def _numbers(standaard: DvoStandaard, bijzonder: list[BijzondereBepaling]) -> dict[str, str]:
     numbers = {a.id: str(n) for n, a in enumerate(standaard.artikelen, 1)}
-    after = next((n for n, a in enumerate(standaard.artikelen, 1) if a.gegenereerd == "bijzondere_bepalingen"), len(standaard.artikelen))
+    after = next(
+        (n for n, a in enumerate(standaard.artikelen, 1) if a.gegenereerd == "bijzondere_bepalingen"),
+        len(standaard.artikelen),
+    )
     numbers.update({b.id: f"{after}{_letter(i)}" for i, b in enumerate(bijzonder)})
     return numbers
 
@@ -70,14 +73,19 @@ class Numbering:
         self.gegevens = gegevens
         self.clauses: list[Clause] = []
         for a in standaard.artikelen:
-            self.clauses.append(Clause(a.id, self.numbers[a.id], a.titel, [self.resolve(t) for t in a.leden], a.gegenereerd))
+            self.clauses.append(
+                Clause(a.id, self.numbers[a.id], a.titel, [self.resolve(t) for t in a.leden], a.gegenereerd)
+            )
             if a.gegenereerd == "bijzondere_bepalingen":
                 self.clauses += self._bijzonder(bijzonder)
         if not any(a.gegenereerd == "bijzondere_bepalingen" for a in standaard.artikelen):
             self.clauses += self._bijzonder(bijzonder)  # an older standard text without the slot
 
     def _bijzonder(self, bijzonder: list[BijzondereBepaling]) -> list[Clause]:
-        return [Clause(b.id, self.numbers[b.id], b.titel, [self.resolve(t) for t in b.leden], None, bijzonder=True) for b in bijzonder]
+        return [
+            Clause(b.id, self.numbers[b.id], b.titel, [self.resolve(t) for t in b.leden], None, bijzonder=True)
+            for b in bijzonder
+        ]
 
     def resolve(self, text: str) -> Markup:
         def link(match) -> str:

@@ -89,8 +89,11 @@ def attachment_json(doc: DvoDocument) -> bytes:
     """The PDF's data attachment: the content, its controlegetal and the document's state."""
     data = {
         "controlegetal": controlegetal(doc),
-        "stand": {"status": doc.status, "ondertekend": [plain(o.ondertekend) for o in doc.ondertekenaars],
-                  **({"rechtsopvolging": doc.rechtsopvolging} if doc.rechtsopvolging else {})},
+        "stand": {
+            "status": doc.status,
+            "ondertekend": [plain(o.ondertekend) for o in doc.ondertekenaars],
+            **({"rechtsopvolging": doc.rechtsopvolging} if doc.rechtsopvolging else {}),
+        },
         "inhoud": inhoud(doc),
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

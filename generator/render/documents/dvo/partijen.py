@@ -36,7 +36,12 @@ def partij_gemeente(naam: str, ondertekenaars: list[Ondertekenaar]) -> str:
     return f"De gemeente {naam}, {vertegenwoordiging(eigen)}, hierna: de gemeente;"
 
 
-def partij_werkbedrijf(organisatie: str, rechtsvorm: str, vestigingsplaats: str, ondertekenaars: list[Ondertekenaar], korte_naam: str) -> str:
+def partij_werkbedrijf(
+    organisatie: str, rechtsvorm: str, vestigingsplaats: str, ondertekenaars: list[Ondertekenaar], korte_naam: str
+) -> str:
     """The organisation as a party, with the short name the rest of the text uses as its defined term."""
     eigen = [o for o in ondertekenaars if o.voor_organisatie]
-    return f"{organisatie}, {rechtsvorm}, gevestigd te {vestigingsplaats}, {vertegenwoordiging(eigen)}, hierna: {korte_naam},"
+    return (
+        f"{organisatie}, {rechtsvorm}, gevestigd te {vestigingsplaats}, {vertegenwoordiging(eigen)}, hierna: "
+        f"{korte_naam},"
+    )

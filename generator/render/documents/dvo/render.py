@@ -36,5 +36,9 @@ def render_dvo(project: Project, slug: str, *, versie: str | None = None, pdf: b
     committed. Its version is identified by its content's controlegetal instead."""
     doc = document(project, slug, versie)
     html = render_page(project, "dvo.html", doc=doc, controlegetal=controlegetal(doc))
-    attachment = PdfAttachment(f"dvo-{slug}.json", attachment_json(doc), f"Inhoud van de DVO met de gemeente {doc.gemeente}, versie {doc.versie}")
+    attachment = PdfAttachment(
+        f"dvo-{slug}.json",
+        attachment_json(doc),
+        f"Inhoud van de DVO met de gemeente {doc.gemeente}, versie {doc.versie}",
+    )
     return with_pdf(project, html, pdf=pdf, datum=doc.datum, attachment=attachment)

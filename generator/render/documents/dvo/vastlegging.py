@@ -28,7 +28,16 @@ from generator.render.documents.dvo.view import build_document
 BIJVOEGLIJK = {"vastgesteld": "vastgestelde", "ondertekend": "ondertekende"}
 # The parts of a DVO that come from the gemeente's own file (the rest comes from shared files,
 # such as the standard text, which a later version may change without changing this one).
-EIGEN_DELEN = ("versie", "datum", "budget", "maatwerk", "verplichtingen", "kpis", "afspraken_gemeente", "ondertekenaars")
+EIGEN_DELEN = (
+    "versie",
+    "datum",
+    "budget",
+    "maatwerk",
+    "verplichtingen",
+    "kpis",
+    "afspraken_gemeente",
+    "ondertekenaars",
+)
 
 
 def huidig_controlegetal(project: Project, gemeente: Gemeente) -> str:
@@ -43,7 +52,11 @@ def versie_controlegetal(project: Project, versie: DvoVersie) -> str:
 
 def _gewijzigd(project: Project, g: Gemeente, i: int, message: str) -> Finding:
     rel = project.layout.rel(project.layout.gemeenten / f"{g.slug}.yaml")
-    return project.docs[rel].finding(("dvo", "wijzigingen", i, "controlegetal"), f"dvo.wijzigingen[{i}].controlegetal: {message}", code="controlegetal-gewijzigd")
+    return project.docs[rel].finding(
+        ("dvo", "wijzigingen", i, "controlegetal"),
+        f"dvo.wijzigingen[{i}].controlegetal: {message}",
+        code="controlegetal-gewijzigd",
+    )
 
 
 def vastlegging_findings(project: Project) -> list[Finding]:
@@ -60,7 +73,15 @@ def werkmap_findings(project: Project) -> list[Finding]:
         wat = BIJVOEGLIJK.get(g.dvo.status, "vastgelegde")
         if laatste is not None and laatste.controlegetal is not None and laatste.revisie is None:
             if huidig_controlegetal(project, g) != laatste.controlegetal:
-                out.append(_gewijzigd(project, g, len(entries) - 1, f"de inhoud van de {wat} DVO (versie {laatste.versie}) is gewijzigd; leg een nieuwe versie vast of maak de wijziging ongedaan"))
+                out.append(
+                    _gewijzigd(
+                        project,
+                        g,
+                        len(entries) - 1,
+                        f"de inhoud van de {wat} DVO (versie {laatste.versie}) is gewijzigd; leg een nieuwe "
+                        "versie vast of maak de wijziging ongedaan",
+                    )
+                )
     return out
 
 
@@ -74,17 +95,36 @@ def revisie_vastlegging_findings(project: Project) -> list[Finding]:
             if v.revisie is None or v.controlegetal is None or v.index is None:
                 continue
             if versie_controlegetal(project, v) != v.controlegetal:
-                out.append(_gewijzigd(project, g, v.index, (
-                    f"versie {v.versie} zoals die in revisie {v.revisie[:10]} is vastgelegd, geeft met deze versie van de software een ander "
-                    "controlegetal: de DVO zou anders worden gemaakt dan hij is vastgesteld. Controleer dat de afspraak niet is veranderd "
-                    f"en leg het controlegetal opnieuw vast met 'dvo vastleggen {g.slug} --versie {v.versie} --vervang'"
-                )))
+                out.append(
+                    _gewijzigd(
+                        project,
+                        g,
+                        v.index,
+                        (
+                            f"versie {v.versie} zoals die in revisie {v.revisie[:10]} is vastgelegd, geeft met "
+                            "deze versie van de software een ander "
+                            "controlegetal: de DVO zou anders worden gemaakt dan hij is vastgesteld. Controleer "
+                            "dat de afspraak niet is veranderd "
+                            f"en leg het controlegetal opnieuw vast met 'dvo vastleggen {g.slug} --versie "
+                            f"{v.versie} --vervang'"
+                        ),
+                    )
+                )
             elif v.huidig and _eigen(project, g) != _eigen(versies.project_van(v), versies.gemeente_van(v)):
-                out.append(_gewijzigd(project, g, v.index, (
-                    f"de afspraken van de {wat} DVO (versie {v.versie}) in dit bestand wijken af van die in revisie {v.revisie[:10]}, "
-                    "waarin deze versie is vastgelegd; leg een nieuwe versie vast of maak de wijziging ongedaan "
-                    f"(wat er veranderde: dvo wijzigingen {g.slug} --van {v.revisie[:10]})"
-                )))
+                out.append(
+                    _gewijzigd(
+                        project,
+                        g,
+                        v.index,
+                        (
+                            f"de afspraken van de {wat} DVO (versie {v.versie}) in dit bestand wijken af van die "
+                            f"in revisie {v.revisie[:10]}, "
+                            "waarin deze versie is vastgelegd; leg een nieuwe versie vast of maak de wijziging "
+                            "ongedaan "
+                            f"(wat er veranderde: dvo wijzigingen {g.slug} --van {v.revisie[:10]})"
+                        ),
+                    )
+                )
     return out
 
 

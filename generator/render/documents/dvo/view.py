@@ -14,18 +14,25 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
+from generator.compute import kpi
 from generator.compute.bijdrage import Bijdrage, bijdragen
 from generator.compute.distribution import Verdeling, verdeel
 from generator.compute.herindeling import herindelingen
 from generator.compute.maatwerk import Raming, Toewijzing, prijs_per_deelnemer, raming, toewijzing
 from generator.load.project import Project
+from generator.models import dimensies
 from generator.models.budget import BasisRegio, BudgetRegel, basis_regio, budget_gemeente
 from generator.models.catalog import Indicator
-from generator.models import dimensies
-from generator.models.gemeente import VERPLICHTING_SOORTEN, Gemeente, Nulmeting, Ondertekenaar, PrestatieIndicator, Verplichting
-from generator.models.types import ADDED_LATER
+from generator.models.gemeente import (
+    VERPLICHTING_SOORTEN,
+    Gemeente,
+    Nulmeting,
+    Ondertekenaar,
+    PrestatieIndicator,
+    Verplichting,
+)
 from generator.models.region import IndirecteKosten
-from generator.compute import kpi
+from generator.models.types import ADDED_LATER
 from generator.render.documents.dvo import partijen
 from generator.render.documents.dvo.clauses import Clause, Numbering
 from generator.util.formatting import date_long
@@ -332,12 +339,20 @@ def _maatwerk(project: Project, gemeente: Gemeente, jaren: list[int]) -> list[Ma
         bedragen = _per_year(m.budget, jaren)
         deelnemers = _per_year(m.deelnemers, jaren, None)
         prijzen = [prijs_per_deelnemer(b, d) if d else None for b, d in zip(bedragen, deelnemers)]
-        rows.append(MaatwerkRegel(
-            m.id, m.titel, m.doelgroep, m.omschrijving, bedragen, deelnemers, prijzen,
-            [_instrument(project, i) for i in m.instrumenten],
-            [_indicator(project, i) for i in m.indicatoren],
-            raming(project.regio, m, jaren),
-        ))
+        rows.append(
+            MaatwerkRegel(
+                m.id,
+                m.titel,
+                m.doelgroep,
+                m.omschrijving,
+                bedragen,
+                deelnemers,
+                prijzen,
+                [_instrument(project, i) for i in m.instrumenten],
+                [_indicator(project, i) for i in m.indicatoren],
+                raming(project.regio, m, jaren),
+            )
+        )
     return rows
 
 
@@ -345,7 +360,8 @@ def _groepen(project: Project, gemeente: Gemeente, jaren: list[int]) -> list[Gro
     used = {g for m in gemeente.maatwerk for g in m.groepen}
     return [
         GroepPrijs(g.id, g.naam, g.omschrijving, _per_year(g.prijs, jaren), g.illustratief, g.bron)
-        for g in project.regio.groepen if g.id in used
+        for g in project.regio.groepen
+        if g.id in used
     ]
 
 
@@ -362,20 +378,38 @@ def _kpi(project: Project, p: PrestatieIndicator, jaren: list[int]) -> KpiRegel:
                 continue
             reeks = dimensies.kengetal_prestatie(indicator, k, doel, p, dimensie)
             gewogen = dimensies.kengetal_indicator(indicator, k, dimensie).regionaal == "gewogen gemiddelde"
-            kengetallen.append(KengetalRegel(
-                dimensies.series_id(indicator, k), k.naam, dimensies.kengetal_definitie(indicator, k, dimensie),
-                dimensies.eenheid(k), k.richting,
-                "Regionaal: gewogen naar het totaal van elke gemeente." if gewogen else "Regionaal: opgeteld.",
-                NulmetingTekst.van(reeks.nulmeting), _per_year(doel.streefwaarden, jaren, None),
-            ))
+            kengetallen.append(
+                KengetalRegel(
+                    dimensies.series_id(indicator, k),
+                    k.naam,
+                    dimensies.kengetal_definitie(indicator, k, dimensie),
+                    dimensies.eenheid(k),
+                    k.richting,
+                    "Regionaal: gewogen naar het totaal van elke gemeente." if gewogen else "Regionaal: opgeteld.",
+                    NulmetingTekst.van(reeks.nulmeting),
+                    _per_year(doel.streefwaarden, jaren, None),
+                )
+            )
         if kengetallen or p.streefwaarden_per_categorie or (p.nulmeting and p.nulmeting.categorieen):
-            per_jaar = [[p.streefwaarden_per_categorie[j].get(c) for c in dimensie.ids] if j in p.streefwaarden_per_categorie else []
-                        for j in jaren]
-            uitsplitsing = Uitsplitsing(dimensie.naam, dimensie.enkelvoud, [(c.id, c.naam) for c in dimensie.categorieen],
-                                        per_jaar if p.streefwaarden_per_categorie else [])
+            per_jaar = [
+                [p.streefwaarden_per_categorie[j].get(c) for c in dimensie.ids]
+                if j in p.streefwaarden_per_categorie
+                else []
+                for j in jaren
+            ]
+            uitsplitsing = Uitsplitsing(
+                dimensie.naam,
+                dimensie.enkelvoud,
+                [(c.id, c.naam) for c in dimensie.categorieen],
+                per_jaar if p.streefwaarden_per_categorie else [],
+            )
     return KpiRegel(
-        _indicator(project, p.indicator), NulmetingTekst.van(p.nulmeting), _per_year(p.streefwaarden, jaren, None),
-        p.toelichting_streefwaarden, kengetallen, uitsplitsing,
+        _indicator(project, p.indicator),
+        NulmetingTekst.van(p.nulmeting),
+        _per_year(p.streefwaarden, jaren, None),
+        p.toelichting_streefwaarden,
+        kengetallen,
+        uitsplitsing,
     )
 
 
@@ -432,7 +466,12 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
         standaard_sha256=project.standaard.sha256,
         partijen=[
             Partij("gemeente", partijen.partij_gemeente(gemeente.naam, dvo.ondertekenaars)),
-            Partij("werkbedrijf", partijen.partij_werkbedrijf(regio.organisatie, regio.rechtsvorm, regio.vestigingsplaats, dvo.ondertekenaars, regio.kort)),
+            Partij(
+                "werkbedrijf",
+                partijen.partij_werkbedrijf(
+                    regio.organisatie, regio.rechtsvorm, regio.vestigingsplaats, dvo.ondertekenaars, regio.kort
+                ),
+            ),
         ],
         considerans=[numbering.resolve(t) for t in project.standaard.considerans],
         artikelen=numbering.clauses,

@@ -39,6 +39,7 @@ INK, MUTED, GRID = "#1a1a1a", "#595959", "#d0d0d0"
 REALISATIE, STREEF, NULMETING = "#1f4e79", "#595959", "#1a1a1a"
 STATUS_KLEUR = {"op koers": "#2e6b30", "aandachtspunt": "#8a5300", "afwijking": "#a1001c", None: "#767676"}
 
+
 def text_width(text: str, size: float = FONT_SIZE) -> float:
     """A generous estimate of the width of `text` in DejaVu Sans (0,66 em a character)."""
     return len(text) * size * 0.66
@@ -64,7 +65,9 @@ def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
     return ticks
 
 
-def _frame(uid: str, height: float, title: str, desc: str, body: list[str], *, width: int = WIDTH, css: str = "grafiek") -> Markup:
+def _frame(
+    uid: str, height: float, title: str, desc: str, body: list[str], *, width: int = WIDTH, css: str = "grafiek"
+) -> Markup:
     height = math.ceil(height)
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{css}" viewBox="0 0 {width} {height}" '
@@ -85,9 +88,14 @@ def wrap(text: str, width: float, size: float) -> list[str]:
     return lines
 
 
-def _text(x: float, y: float, text: str, *, anchor: str = "start", size: int = FONT_SIZE, fill: str = INK, bold: bool = False) -> str:
+def _text(
+    x: float, y: float, text: str, *, anchor: str = "start", size: int = FONT_SIZE, fill: str = INK, bold: bool = False
+) -> str:
     weight = ' font-weight="bold"' if bold else ""
-    return f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" font-size="{size}" fill="{fill}" {FONT}{weight}>{escape(text)}</text>'
+    return (
+        f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" font-size="{size}" fill="{fill}" '
+        f"{FONT}{weight}>{escape(text)}</text>"
+    )
 
 
 def _tick_text(value: float) -> str:
@@ -116,11 +124,19 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     if kind == "circle":
         return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4.5" fill="{colour}"/>'
     if kind == "diamond":
-        return f'<path d="M{_n(x)} {_n(y - 6)}L{_n(x + 6)} {_n(y)}L{_n(x)} {_n(y + 6)}L{_n(x - 6)} {_n(y)}Z" fill="#ffffff" stroke="{colour}" stroke-width="2"/>'
-    return f'<rect x="{_n(x - 4)}" y="{_n(y - 4)}" width="8" height="8" fill="#ffffff" stroke="{colour}" stroke-width="2"/>'
+        return (
+            f'<path d="M{_n(x)} {_n(y - 6)}L{_n(x + 6)} {_n(y)}L{_n(x)} {_n(y + 6)}L{_n(x - 6)} {_n(y)}Z" '
+            f'fill="#ffffff" stroke="{colour}" stroke-width="2"/>'
+        )
+    return (
+        f'<rect x="{_n(x - 4)}" y="{_n(y - 4)}" width="8" height="8" fill="#ffffff" stroke="{colour}" '
+        'stroke-width="2"/>'
+    )
 
 
-def _slots(punten: list[Punt], left: float, right: float, size: int = FONT_SIZE, *, compact: bool = False) -> list[float]:
+def _slots(
+    punten: list[Punt], left: float, right: float, size: int = FONT_SIZE, *, compact: bool = False
+) -> list[float]:
     """The x centre of every point. A nulmeting gets a slot as wide as its label, apart from
     the periods, so its label can never run into the first period's (`compact`: labelled
     by its year only, see _x_labels)."""
@@ -148,8 +164,15 @@ def trend(uid: str, titel: str, punten: list[Punt], eenheid: Eenheid) -> Markup:
         s = eenheid.tekst(p.streefwaarde)
         r = eenheid.tekst(p.realisatie) if p.realisatie is not None else "nog geen realisatie"
         parts.append(f"{p.omschrijving}: streefwaarde {s}, realisatie {r}")
-    desc = f"Lijngrafiek van streefwaarde en realisatie per periode ({eenheid.as_titel.lower()}). " + "; ".join(parts) + "."
-    return Markup(_trend(uid, titel, desc, punten, eenheid, WIDTH, SMALL) + _trend(f"{uid}-smal", titel, desc, punten, eenheid, NARROW, FONT_SIZE))
+    desc = (
+        f"Lijngrafiek van streefwaarde en realisatie per periode ({eenheid.as_titel.lower()}). "
+        + "; ".join(parts)
+        + "."
+    )
+    return Markup(
+        _trend(uid, titel, desc, punten, eenheid, WIDTH, SMALL)
+        + _trend(f"{uid}-smal", titel, desc, punten, eenheid, NARROW, FONT_SIZE)
+    )
 
 
 def _trend(uid: str, titel: str, desc: str, punten: list[Punt], eenheid: Eenheid, width: int, small: int) -> Markup:
@@ -176,7 +199,10 @@ def _trend(uid: str, titel: str, desc: str, punten: list[Punt], eenheid: Eenheid
 
     body = [_text(4, top - 10, eenheid.as_titel, size=small, fill=MUTED)]
     for t in ticks:
-        body.append(f'<line x1="{_n(left)}" x2="{width - right}" y1="{_n(y(t))}" y2="{_n(y(t))}" stroke="{GRID}" stroke-width="1"/>')
+        body.append(
+            f'<line x1="{_n(left)}" x2="{width - right}" y1="{_n(y(t))}" y2="{_n(y(t))}" stroke="{GRID}" '
+            'stroke-width="1"/>'
+        )
         body.append(_text(left - 6, y(t) + 4, _tick_text(t), anchor="end", size=small, fill=MUTED))
     base = height - bottom
     for p, x, (first, second) in zip(punten, xs, _x_labels(punten, xs, small, narrow)):
@@ -185,7 +211,9 @@ def _trend(uid: str, titel: str, desc: str, punten: list[Punt], eenheid: Eenheid
         if second:
             body.append(_text(x, base + 2 * small + 11, second, anchor="middle", size=small, fill=MUTED))
     periods = [(p, x) for p, x in zip(punten, xs) if not p.nulmeting]
-    body += _series([(x, p.streefwaarde) for p, x in periods], y, STREEF, dash=' stroke-dasharray="6 4"', marker="square")
+    body += _series(
+        [(x, p.streefwaarde) for p, x in periods], y, STREEF, dash=' stroke-dasharray="6 4"', marker="square"
+    )
     body += _series([(x, p.realisatie) for p, x in periods], y, REALISATIE, dash="", marker="circle")
     for p, x in zip(punten, xs):
         if p.nulmeting and p.realisatie is not None:
@@ -202,7 +230,9 @@ def _x_labels(punten: list[Punt], xs: list[float], size: int, narrow: bool) -> l
     wide: list[tuple[str | None, str | None]] = [(p.label, p.jaar) for p in punten]
     if not narrow:
         return wide
-    out: list[tuple[str | None, str | None]] = [((p.jaar or p.label), None) if p.nulmeting else (p.label, p.jaar) for p in punten]
+    out: list[tuple[str | None, str | None]] = [
+        ((p.jaar or p.label), None) if p.nulmeting else (p.label, p.jaar) for p in punten
+    ]
     periods = [(i, x) for i, (p, x) in enumerate(zip(punten, xs)) if not p.nulmeting]
     if len(periods) > 1:
         step = periods[1][1] - periods[0][1]
@@ -217,7 +247,9 @@ def _legend(nulmeting: bool, width: int = WIDTH, size: int = SMALL) -> tuple[lis
     """Line style and marker, not colour alone; laid out left to right from the chart's edge,
     on a new row where the next item would not fit. Returns the markup and its height."""
     items: list[tuple[str, str, str, str | None]] = [
-        ("Streefwaarde", "square", STREEF, ' stroke-dasharray="6 4"'), ("Realisatie", "circle", REALISATIE, "")]
+        ("Streefwaarde", "square", STREEF, ' stroke-dasharray="6 4"'),
+        ("Realisatie", "circle", REALISATIE, ""),
+    ]
     if nulmeting:
         items.append(("Nulmeting", "diamond", NULMETING, None))
     out, x, row = [], 4.0, 0
@@ -228,7 +260,10 @@ def _legend(nulmeting: bool, width: int = WIDTH, size: int = SMALL) -> tuple[lis
             x, row = 4.0, row + 1
         cy = 14 + row * row_h
         if dash is not None:
-            out.append(f'<line x1="{_n(x)}" x2="{_n(x + 28)}" y1="{_n(cy)}" y2="{_n(cy)}" stroke="{colour}" stroke-width="2.5"{dash}/>')
+            out.append(
+                f'<line x1="{_n(x)}" x2="{_n(x + 28)}" y1="{_n(cy)}" y2="{_n(cy)}" stroke="{colour}" '
+                f'stroke-width="2.5"{dash}/>'
+            )
         out.append(_marker(marker, x + 14, cy, colour))
         out.append(_text(x + 34, cy + 4, label, size=size))
         x += item_w + 18
@@ -261,13 +296,21 @@ SCORES_TITEL = "Prestatie als percentage van de streefwaarde (100% = streefwaard
 CAP = 150.0  # bars beyond 150% are drawn to the edge and marked with their value
 
 
-def scores(uid: str, titel: str, balken: list[Balk], op_koers_vanaf: Decimal | None, afwijking_onder: Decimal | None) -> Markup:
+def scores(
+    uid: str, titel: str, balken: list[Balk], op_koers_vanaf: Decimal | None, afwijking_onder: Decimal | None
+) -> Markup:
     """Horizontal bars: each gemeente's direction-aware score, with the 100% line and (when
     the percentage rule applies) the threshold lines. The wide layout, then the narrow one."""
-    labels = [(b, b.tekst or ("geen realisatie" if b.score is None else f"{_score_text(b.score)} ({b.status})")) for b in balken]
+    labels = [
+        (b, b.tekst or ("geen realisatie" if b.score is None else f"{_score_text(b.score)} ({b.status})"))
+        for b in balken
+    ]
     lines = [(100.0, "")]
     if op_koers_vanaf is not None and afwijking_onder is not None:
-        lines += [(float(op_koers_vanaf), ' stroke-dasharray="4 3"'), (float(afwijking_onder), ' stroke-dasharray="2 3"')]
+        lines += [
+            (float(op_koers_vanaf), ' stroke-dasharray="4 3"'),
+            (float(afwijking_onder), ' stroke-dasharray="2 3"'),
+        ]
     parts = [f"{b.label}: {tekst}" for b, tekst in labels]
     regel = (
         f"Op koers vanaf {formatting.number(op_koers_vanaf)}%, afwijking onder {formatting.number(afwijking_onder)}%. "
@@ -275,7 +318,9 @@ def scores(uid: str, titel: str, balken: list[Balk], op_koers_vanaf: Decimal | N
         else "De status volgt uit het verschil in punten met de streefwaarde. "
     )
     desc = "Staafgrafiek van de prestatie per gemeente. " + regel + "; ".join(parts) + "."
-    return Markup(_scores_wide(uid, titel, desc, labels, lines) + _scores_narrow(f"{uid}-smal", titel, desc, labels, lines))
+    return Markup(
+        _scores_wide(uid, titel, desc, labels, lines) + _scores_narrow(f"{uid}-smal", titel, desc, labels, lines)
+    )
 
 
 def _reference_line(x: float, y1: float, y2: float, value: float, dash: str) -> str:
@@ -284,7 +329,9 @@ def _reference_line(x: float, y1: float, y2: float, value: float, dash: str) -> 
     return f'<line{mark} x1="{_n(x)}" x2="{_n(x)}" y1="{_n(y1)}" y2="{_n(y2)}" stroke="{INK}" stroke-width="1"{dash}/>'
 
 
-def _scores_wide(uid: str, titel: str, desc: str, labels: list[tuple[Balk, str]], lines: list[tuple[float, str]]) -> Markup:
+def _scores_wide(
+    uid: str, titel: str, desc: str, labels: list[tuple[Balk, str]], lines: list[tuple[float, str]]
+) -> Markup:
     """One row per bar: the name left of it, the value right of it, in a column of its own."""
     row, top = 26, 34
     left = max(text_width(b.label) for b, _ in labels) + 14
@@ -304,14 +351,19 @@ def _scores_wide(uid: str, titel: str, desc: str, labels: list[tuple[Balk, str]]
         body.append(_text(left - 8, yy + 17, b.label, anchor="end"))
         body.append(_text(left + plot_w + 8, yy + 17, tekst, size=SMALL, fill=INK if b.score is not None else MUTED))
         if b.score is not None:
-            body.append(f'<rect x="{_n(left)}" y="{yy + 5}" width="{_n(x(float(b.score)) - left)}" height="{row - 10}" fill="{STATUS_KLEUR[b.status]}"/>')
+            body.append(
+                f'<rect x="{_n(left)}" y="{yy + 5}" width="{_n(x(float(b.score)) - left)}" height="{row - 10}" '
+                f'fill="{STATUS_KLEUR[b.status]}"/>'
+            )
     # Reference lines over the bars, so each bar can be read against them.
     for v, dash in lines:
         body.append(_reference_line(x(v), top - 2, bottom + 2, v, dash))
     return _frame(uid, height, titel, desc, body)
 
 
-def _scores_narrow(uid: str, titel: str, desc: str, labels: list[tuple[Balk, str]], lines: list[tuple[float, str]]) -> Markup:
+def _scores_narrow(
+    uid: str, titel: str, desc: str, labels: list[tuple[Balk, str]], lines: list[tuple[float, str]]
+) -> Markup:
     """Per gemeente its name, its value (beside the name where both fit, else under it) and
     a bar over the whole width, so the 100% line stays on a phone's screen. The reference
     lines cross the bars only, never the text."""
@@ -339,7 +391,10 @@ def _scores_narrow(uid: str, titel: str, desc: str, labels: list[tuple[Balk, str
             body.append(_text(left, y, tekst, fill=colour))
         y += 6
         if b.score is not None:
-            body.append(f'<rect x="{_n(left)}" y="{_n(y)}" width="{_n(x(float(b.score)) - left)}" height="{bar}" fill="{STATUS_KLEUR[b.status]}"/>')
+            body.append(
+                f'<rect x="{_n(left)}" y="{_n(y)}" width="{_n(x(float(b.score)) - left)}" height="{bar}" '
+                f'fill="{STATUS_KLEUR[b.status]}"/>'
+            )
         bars.append(y)
         y += bar + gap
     for v, dash in lines:
@@ -365,7 +420,7 @@ def _luminance(colour: str) -> float:
         v = c / 255
         return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
@@ -389,8 +444,16 @@ class Staaf:
     aantallen: list[int]  # per category, in the dimensie's order
 
 
-def gestapeld(uid: str, titel: str, staven: list[Staaf], categorieen: list[tuple[str, str]], *, ladder: bool, enkelvoud: str,
-              aandelen: bool = False) -> Markup:
+def gestapeld(
+    uid: str,
+    titel: str,
+    staven: list[Staaf],
+    categorieen: list[tuple[str, str]],
+    *,
+    ladder: bool,
+    enkelvoud: str,
+    aandelen: bool = False,
+) -> Markup:
     """One horizontal bar per row, its segments the count per category, its length the total; with
     `aandelen` every bar is the full width (the segments are shares), so rows of very different
     size (a large and a small gemeente) can be compared. Every segment wide enough carries its
@@ -399,33 +462,68 @@ def gestapeld(uid: str, titel: str, staven: list[Staaf], categorieen: list[tuple
     totals = [sum(s.aantallen) for s in staven]
     parts = []
     for s, total in zip(staven, totals):
-        per = ", ".join(f"{enkelvoud} {c}: {formatting.number(n)}" if c.isdigit() else f"{naam}: {formatting.number(n)}"
-                        for (c, naam), n in zip(categorieen, s.aantallen))
+        per = ", ".join(
+            f"{enkelvoud} {c}: {formatting.number(n)}" if c.isdigit() else f"{naam}: {formatting.number(n)}"
+            for (c, naam), n in zip(categorieen, s.aantallen)
+        )
         parts.append(f"{s.label}: totaal {formatting.number(total)} ({per})")
-    soort = "Gestapelde staafgrafiek van de verdeling over de categorieën (elke staaf is 100%)" if aandelen else "Gestapelde staafgrafiek van het aantal per " + enkelvoud
+    soort = (
+        "Gestapelde staafgrafiek van de verdeling over de categorieën (elke staaf is 100%)"
+        if aandelen
+        else "Gestapelde staafgrafiek van het aantal per " + enkelvoud
+    )
     desc = f"{soort}, één staaf per regel. " + "; ".join(parts) + "."
     wide = _gestapeld(uid, titel, desc, staven, totals, categorieen, fills, aandelen, WIDTH, SMALL)
-    return Markup(wide + _gestapeld(f"{uid}-smal", titel, desc, staven, totals, categorieen, fills, aandelen, NARROW, FONT_SIZE))
+    return Markup(
+        wide + _gestapeld(f"{uid}-smal", titel, desc, staven, totals, categorieen, fills, aandelen, NARROW, FONT_SIZE)
+    )
 
 
-def _segments(x0: float, yy: float, height: float, plot_w: float, s: Staaf, total: int, most: int, fills: list[str],
-              aandelen: bool, size: int) -> tuple[list[str], float]:
+def _segments(
+    x0: float,
+    yy: float,
+    height: float,
+    plot_w: float,
+    s: Staaf,
+    total: int,
+    most: int,
+    fills: list[str],
+    aandelen: bool,
+    size: int,
+) -> tuple[list[str], float]:
     """The rectangles of one bar and the counts that fit in them; returns them and the bar's end."""
     out, x = [], x0
     for n, fill in zip(s.aantallen, fills):
         w = plot_w * n / ((total or 1) if aandelen else most)
         if w <= 0:
             continue
-        out.append(f'<rect x="{_n(x)}" y="{_n(yy)}" width="{_n(w)}" height="{_n(height)}" fill="{fill}" stroke="#ffffff" stroke-width="1"/>')
+        out.append(
+            f'<rect x="{_n(x)}" y="{_n(yy)}" width="{_n(w)}" height="{_n(height)}" fill="{fill}" stroke="#ffffff" '
+            'stroke-width="1"/>'
+        )
         label = formatting.number(n)
         if w >= text_width(label, size) + 6:
-            out.append(_text(x + w / 2, yy + height / 2 + size * 0.36, label, anchor="middle", size=size, fill=tekstkleur(fill)))
+            out.append(
+                _text(
+                    x + w / 2, yy + height / 2 + size * 0.36, label, anchor="middle", size=size, fill=tekstkleur(fill)
+                )
+            )
         x += w
     return out, x
 
 
-def _gestapeld(uid: str, titel: str, desc: str, staven: list[Staaf], totals: list[int], categorieen: list[tuple[str, str]],
-               fills: list[str], aandelen: bool, width: int, small: int) -> Markup:
+def _gestapeld(
+    uid: str,
+    titel: str,
+    desc: str,
+    staven: list[Staaf],
+    totals: list[int],
+    categorieen: list[tuple[str, str]],
+    fills: list[str],
+    aandelen: bool,
+    width: int,
+    small: int,
+) -> Markup:
     """Wide: the label left of each bar, the total after it. Narrow (a phone): the label with its
     total above each bar, which takes the whole width, all text at 12."""
     narrow = width < WIDTH
@@ -455,7 +553,9 @@ def _gestapeld(uid: str, titel: str, desc: str, staven: list[Staaf], totals: lis
     return _frame(uid, top + len(staven) * (row + gap) + 6, titel, desc, body, width=width)
 
 
-def _legenda(categorieen: list[tuple[str, str]], fills: list[str], width: int = WIDTH, size: int = SMALL) -> tuple[list[str], int]:
+def _legenda(
+    categorieen: list[tuple[str, str]], fills: list[str], width: int = WIDTH, size: int = SMALL
+) -> tuple[list[str], int]:
     """Swatches with their labels, in bar order, side by side while they fit, else on a new
     line; a label too long for a line of its own wraps (a phone's narrow layout)."""
     out, x, y = [], 4.0, 4
@@ -466,7 +566,9 @@ def _legenda(categorieen: list[tuple[str, str]], fills: list[str], width: int = 
         w = 18 + max(text_width(line, size) for line in lines) + 14
         if x + w > width and x > 4:
             x, y = 4.0, y + step
-        out.append(f'<rect x="{_n(x)}" y="{y}" width="14" height="14" fill="{fill}" stroke="{MUTED}" stroke-width="1"/>')
+        out.append(
+            f'<rect x="{_n(x)}" y="{y}" width="14" height="14" fill="{fill}" stroke="{MUTED}" stroke-width="1"/>'
+        )
         for k, line in enumerate(lines):
             out.append(_text(x + 18, y + 12 + k * (size + 3), line, size=size))
         if len(lines) > 1:  # a wrapped label takes the rows it needs

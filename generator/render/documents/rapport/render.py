@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from generator.load.project import Project
-from generator.render import open_data
-from generator.render.documents.common import Rendered, render_page, with_pdf
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.verantwoording import REGIO, Verantwoording, bron, rapportstatus, statussen
+from generator.load.project import Project
 from generator.models.region import Rapportstatus
+from generator.render import open_data
+from generator.render.documents.common import Rendered, render_page, with_pdf
 from generator.render.documents.rapport.view import Rapport, gemeente_rapport, rapport_name, regio_rapport
 from generator.render.pdf.request import PdfAttachment
-from generator.util.tabular import to_json
 from generator.util.errors import NotFound
+from generator.util.tabular import to_json
 
 
 def _render(project: Project, template: str, doc: Rapport, rows: list[dict], name: str, *, pdf: bool) -> Rendered:
@@ -22,13 +22,28 @@ def _render(project: Project, template: str, doc: Rapport, rows: list[dict], nam
     return with_pdf(project, html, pdf=pdf, datum=datum, attachment=attachment)
 
 
-def render_gemeente(v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str, *, pdf: bool = True, vastlegging: Rapportstatus | None = None) -> Rendered:
+def render_gemeente(
+    v: Verantwoording,
+    slug: str,
+    periode: Rapportperiode,
+    revisie: str,
+    *,
+    pdf: bool = True,
+    vastlegging: Rapportstatus | None = None,
+) -> Rendered:
     doc = gemeente_rapport(v, slug, periode, revisie, vastlegging)
     rows = [open_data.row(b.uitkomst) for b in doc.blokken]
     return _render(v.project, "rapport.html", doc, rows, rapport_name(slug, periode.code), pdf=pdf)
 
 
-def render_regio(v: Verantwoording, periode: Rapportperiode, revisie: str, *, pdf: bool = True, vastlegging: Rapportstatus | None = None) -> Rendered:
+def render_regio(
+    v: Verantwoording,
+    periode: Rapportperiode,
+    revisie: str,
+    *,
+    pdf: bool = True,
+    vastlegging: Rapportstatus | None = None,
+) -> Rendered:
     doc = regio_rapport(v, periode, revisie, vastlegging)
     rows = [open_data.regio_row(b.regio) for b in doc.blokken]
     return _render(v.project, "rapport_regio.html", doc, rows, rapport_name("regio", periode.code), pdf=pdf)
@@ -48,4 +63,3 @@ def render_rapport(v: Verantwoording, naam: str, code: str, revisie: str, *, pdf
     if naam == REGIO:
         return render_regio(b.verantwoording, periode, label, pdf=pdf, vastlegging=vastlegging)
     return render_gemeente(b.verantwoording, naam, periode, label, pdf=pdf, vastlegging=vastlegging)
-

@@ -35,7 +35,6 @@ from generator.models.region import Herziening, Rapportstatus
 from generator.render import open_data
 from generator.util.formatting import date_long, number
 
-
 PERIODE = re.compile(r"\d{4}(-[TQ]\d)?")
 
 
@@ -86,11 +85,14 @@ def _json(value):
 
 
 def controlegetal(v: Verantwoording, naam: str, periode: Rapportperiode) -> str:
-    canonical = json.dumps(inhoud(v, naam, periode), ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_json)
+    canonical = json.dumps(
+        inhoud(v, naam, periode), ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_json
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 # --- the figures of a period ----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Cijfer:
@@ -114,7 +116,9 @@ def cijfers(g: Gemeente, code: str, project: Project) -> dict[tuple, Cijfer]:
         naam = project.indicator(p.indicator).naam
         parent = ("prestatie_indicatoren", i, "realisaties")
         loc: tuple = parent + (key(parent),) if r else ("prestatie_indicatoren", i)
-        out[("realisatie", p.indicator)] = Cijfer(f"realisatie '{naam}'", loc, (r.waarde, r.teller, r.noemer) if r else None)
+        out[("realisatie", p.indicator)] = Cijfer(
+            f"realisatie '{naam}'", loc, (r.waarde, r.teller, r.noemer) if r else None
+        )
     besteding = g.besteed.get(code)
     for post in ("basisdienstverlening", "verplichtingen"):
         value = getattr(besteding, post) if besteding else None
@@ -124,7 +128,9 @@ def cijfers(g: Gemeente, code: str, project: Project) -> dict[tuple, Cijfer]:
         value = m.besteed.get(code)
         parent = ("maatwerk", j, "besteed")
         loc = parent + (key(parent),) if value is not None else ("maatwerk", j)
-        out[("maatwerk", m.id)] = Cijfer(f"besteed aan maatwerkafspraak '{m.titel}'", loc, (value,) if value is not None else None)
+        out[("maatwerk", m.id)] = Cijfer(
+            f"besteed aan maatwerkafspraak '{m.titel}'", loc, (value,) if value is not None else None
+        )
     return out
 
 
@@ -171,6 +177,7 @@ def wijzigingen(vast: Verantwoording, werk: Verantwoording, slug: str, code: str
 
 
 # --- checks -----------------------------------------------------------------------------------
+
 
 def _bestand(project: Project, naam: str) -> tuple[str, tuple]:
     """The file of a report's status block and the path of the rapporten block in it."""
@@ -221,23 +228,55 @@ def rapport_findings(project: Project, v: Verantwoording | None = None) -> list[
             resolve(project.layout.root, revisie)
             b = bron(v, naam, periode)
         except GitError:
-            out.append(doc.finding(loc + ("revisie",), f"{plek(loc)}.revisie: de vastgestelde rapportage {wie} wordt uit die revisie gemaakt, maar {missing_revision_reason(project, revisie)}", code="revisie-onleesbaar"))
+            out.append(
+                doc.finding(
+                    loc + ("revisie",),
+                    f"{plek(loc)}.revisie: de vastgestelde rapportage {wie} wordt uit die revisie gemaakt, maar "
+                    f"{missing_revision_reason(project, revisie)}",
+                    code="revisie-onleesbaar",
+                )
+            )
             continue
         except HistoricalDataInvalid as exc:
             first = exc.findings[0] if exc.findings else "onbekende fout"
-            out.append(doc.finding(loc + ("revisie",), f"{plek(loc)}.revisie: de gegevens van revisie {revisie[:10]} zijn met deze versie van de software niet te lezen ({first})", code="revisie-onleesbaar"))
+            out.append(
+                doc.finding(
+                    loc + ("revisie",),
+                    f"{plek(loc)}.revisie: de gegevens van revisie {revisie[:10]} zijn met deze versie van de "
+                    f"software niet te lezen ({first})",
+                    code="revisie-onleesbaar",
+                )
+            )
             continue
         vast_periode = b.verantwoording.periode(periode.code)
-        if vast_periode is None or rapportstatus(statussen(b.verantwoording.project, naam), vast_periode).status != "vastgesteld":
-            out.append(doc.finding(loc + ("revisie",), f"{plek(loc)}.revisie: in revisie {revisie[:10]} is de rapportage {wie} niet vastgesteld; verwacht de commit waarin zij is vastgesteld, zoals 'dvo vastleggen rapport' die schrijft", code="revisie-onleesbaar"))
+        if (
+            vast_periode is None
+            or rapportstatus(statussen(b.verantwoording.project, naam), vast_periode).status != "vastgesteld"
+        ):
+            out.append(
+                doc.finding(
+                    loc + ("revisie",),
+                    f"{plek(loc)}.revisie: in revisie {revisie[:10]} is de rapportage {wie} niet vastgesteld; "
+                    "verwacht de commit waarin zij is vastgesteld, zoals 'dvo vastleggen rapport' die schrijft",
+                    code="revisie-onleesbaar",
+                )
+            )
             continue
         if controlegetal(b.verantwoording, naam, vast_periode) != status.controlegetal:
             opdracht = f"dvo vastleggen rapport {naam} {periode.code} --vervang"
-            out.append(doc.finding(loc + ("controlegetal",), (
-                f"{plek(loc)}.controlegetal: de vastgestelde rapportage {wie}, gemaakt uit revisie {revisie[:10]}, geeft met deze "
-                "versie van de software een andere inhoud dan is vastgelegd. Controleer dat de cijfers niet anders zijn geworden en "
-                f"leg het controlegetal opnieuw vast met '{opdracht}'"
-            ), code="controlegetal-gewijzigd"))
+            out.append(
+                doc.finding(
+                    loc + ("controlegetal",),
+                    (
+                        f"{plek(loc)}.controlegetal: de vastgestelde rapportage {wie}, gemaakt uit revisie "
+                        f"{revisie[:10]}, geeft met deze "
+                        "versie van de software een andere inhoud dan is vastgelegd. Controleer dat de cijfers "
+                        "niet anders zijn geworden en "
+                        f"leg het controlegetal opnieuw vast met '{opdracht}'"
+                    ),
+                    code="controlegetal-gewijzigd",
+                )
+            )
         for slug in _slugs(v, naam, periode):
             for w in wijzigingen(b.verantwoording, v, slug, periode.code):
                 owner = eigenaar(v, slug, periode)
@@ -252,16 +291,25 @@ def rapport_findings(project: Project, v: Verantwoording | None = None) -> list[
         owner_rel, owner_loc = _status_loc(project, owner, code)
         namen = " en ".join(f"'{r}'" for r in rapporten)
         meer = len(rapporten) > 1
-        out.append(project.docs[g_rel].finding(loc, (
-            f"{plek(loc)}: {w.tekst}, maar de verantwoordingsrapportage{'s' if meer else ''} {namen} "
-            f"{'zijn' if meer else 'is'} vastgesteld met de oude waarde. Een vastgestelde rapportage verandert niet: maak de "
-            f"wijziging ongedaan, of leg haar vast als herziening in {owner_rel} bij {plek(owner_loc)}.herzieningen "
-            "(datum, door, reden); de volgende rapportage toont haar"
-        ), code="rapport-vastgesteld"))
+        out.append(
+            project.docs[g_rel].finding(
+                loc,
+                (
+                    f"{plek(loc)}: {w.tekst}, maar de verantwoordingsrapportage{'s' if meer else ''} {namen} "
+                    f"{'zijn' if meer else 'is'} vastgesteld met de oude waarde. Een vastgestelde rapportage "
+                    "verandert niet: maak de "
+                    f"wijziging ongedaan, of leg haar vast als herziening in {owner_rel} bij "
+                    f"{plek(owner_loc)}.herzieningen "
+                    "(datum, door, reden); de volgende rapportage toont haar"
+                ),
+                code="rapport-vastgesteld",
+            )
+        )
     return out
 
 
 # --- herzieningen shown in the next report --------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Herzieningsblok:

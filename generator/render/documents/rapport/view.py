@@ -13,24 +13,30 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
-from generator.compute import kpi
+from generator.compute import kpi, verdelingen
 from generator.compute.financien import (
-    AFSPRAAK, NIET_OPGEGEVEN, ONDERBESTEED, OVERSCHREDEN, ZONDER_AFSPRAAK, Begrotingsregel, Financien, sum_known,
+    AFSPRAAK,
+    NIET_OPGEGEVEN,
+    ONDERBESTEED,
+    OVERSCHREDEN,
+    ZONDER_AFSPRAAK,
+    Begrotingsregel,
+    Financien,
+    sum_known,
 )
 from generator.compute.geldende_dvo import GeldendeDvo, buiten_dvo
 from generator.compute.herindeling import namen as herindeling_namen
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
-from generator.compute import verdelingen
 from generator.compute.verantwoording import REGIO, Verantwoording, rapportstatus
 from generator.models import dimensies, kinds
 from generator.models.gemeente import Gemeente, SamengevoegdeGemeente
 from generator.models.region import Afrekenregels, Escalatie, Rapportstatus, Regio
 from generator.models.standaard import REFERENCE
 from generator.render import frames
+from generator.render.documents.dvo.clauses import article_numbers
 from generator.render.documents.rapport import charts
 from generator.render.documents.rapport.vastlegging import Herzieningsblok, herzieningen
-from generator.render.documents.dvo.clauses import article_numbers
 from generator.util import formatting
 
 # Above this many gemeenten, one bar per gemeente no longer fits a page or a reader's eye:
@@ -45,6 +51,7 @@ def rapport_name(slug: str, periode: str) -> str:
 
 
 # --- texts that combine figures ---------------------------------------------------------
+
 
 def prestatie(oordeel: kpi.Oordeel) -> str:
     """The prestatie as the rule judged it: points for 1-10 scores, else percent of target."""
@@ -95,6 +102,7 @@ def periode_datum_tekst(status: Rapportstatus) -> str:
 
 # --- view models -----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Besluitpunt:
     signaal: Signaal
@@ -123,8 +131,11 @@ class Signalering:
 def _besluitpunt(s: Signaal, regio: Regio) -> Besluitpunt:
     b = s.bron
     return Besluitpunt(
-        s, vraag(s, regio.rapportage.escalatie, regio.kort), prestatie(b.oordeel),
-        b.kind.realisatie_tekst(b.realisatie, b.noemer), b.kind.eenheid.tekst(b.streefwaarde),
+        s,
+        vraag(s, regio.rapportage.escalatie, regio.kort),
+        prestatie(b.oordeel),
+        b.kind.realisatie_tekst(b.realisatie, b.noemer),
+        b.kind.eenheid.tekst(b.streefwaarde),
     )
 
 
@@ -199,7 +210,10 @@ def geen_budgetsignaal(periode: Rapportperiode, open_posten: int, alle_posten: i
         return "Financieel: besteding nog niet opgegeven."
     zin = f"Financieel: geen overschrijding{' of onderbesteding' if periode.jaareinde else ''} gesignaleerd"
     if open_posten:
-        zin += f"; van {open_posten} {'budgetpost' if open_posten == 1 else 'budgetposten'}{bij} is de besteding nog niet opgegeven"
+        zin += (
+            f"; van {open_posten} {'budgetpost' if open_posten == 1 else 'budgetposten'}{bij} is de besteding nog "
+            "niet opgegeven"
+        )
     return zin + "."
 
 
@@ -225,19 +239,31 @@ def afrekening_tekst(f: Financien, organisatie: str) -> str:
 
 def afrekenregels_tekst(regels: Afrekenregels, organisatie: str) -> list[str]:
     """The settlement rules of the DVO in force, in words, for the report (one sentence each)."""
-    onder = "wordt terugbetaald aan de gemeente" if regels.onderbesteding_maatwerk == "gemeente" else f"blijft bij {organisatie}"
-    over = "betaalt de gemeente bij" if regels.overschrijding_maatwerk == "gemeente" else f"komt voor rekening van {organisatie}"
+    onder = (
+        "wordt terugbetaald aan de gemeente"
+        if regels.onderbesteding_maatwerk == "gemeente"
+        else f"blijft bij {organisatie}"
+    )
+    over = (
+        "betaalt de gemeente bij"
+        if regels.overschrijding_maatwerk == "gemeente"
+        else f"komt voor rekening van {organisatie}"
+    )
     verpl = (
         "De verplichtingen worden verrekend tegen wat zij werkelijk kostten."
         if regels.verplichtingen == "werkelijke kosten"
-        else f"De verplichtingen zijn een vast bedrag: wat zij meer kosten, komt voor rekening van {organisatie}; wat zij minder kosten, wordt niet terugbetaald."
+        else f"De verplichtingen zijn een vast bedrag: wat zij meer kosten, komt voor rekening van {organisatie}; wat "
+        "zij minder kosten, wordt niet terugbetaald."
     )
     return [
         f"Wat een maatwerkafspraak minder kost dan haar budget, {onder}; wat zij meer kost, {over}.",
         verpl,
-        "Het aandeel in de basisdienstverlening wordt niet per gemeente verrekend: een tekort of overschot op het basispakket is een resultaat van de regio als geheel.",
-        f"Besteding aan een afspraak die niet in de geldende DVO staat, hoort niet bij de bijdrage en komt voor rekening van {organisatie}.",
-        "Het deel van het maatwerkbudget dat niet aan een afspraak is toegewezen, hoort niet bij de bijdrage: het blijft bij de gemeente.",
+        "Het aandeel in de basisdienstverlening wordt niet per gemeente verrekend: een tekort of overschot op het "
+        "basispakket is een resultaat van de regio als geheel.",
+        "Besteding aan een afspraak die niet in de geldende DVO staat, hoort niet bij de bijdrage en komt voor "
+        f"rekening van {organisatie}.",
+        "Het deel van het maatwerkbudget dat niet aan een afspraak is toegewezen, hoort niet bij de bijdrage: het "
+        "blijft bij de gemeente.",
     ]
 
 
@@ -250,7 +276,9 @@ class GemeenteRapport(Rapport):
     buiten_dvo: list[str]  # names of indicators with a realisatie that the DVO in force does not set
     secties: list = field(default_factory=list)  # the sections per indicator: KpiBlok or VerdelingBlok
     alineas: list[str] = field(default_factory=list)  # leeswijzer paragraphs of the kinds shown
-    herindeling: list[str] = field(default_factory=list)  # for a gemeente made by a herindeling: where its figures come from
+    herindeling: list[str] = field(
+        default_factory=list
+    )  # for a gemeente made by a herindeling: where its figures come from
 
     @property
     def budgetsignalen(self) -> list[str]:
@@ -296,7 +324,9 @@ class Financieel:
     """The region's money: every gemeente's Financien and the totals computed from them."""
 
     gemeenten: list[Financien]
-    budget: dict[str, Decimal]  # per line: basisdienstverlening, verplichtingen, maatwerk (afspraken), totaal (bijdrage)
+    budget: dict[
+        str, Decimal
+    ]  # per line: basisdienstverlening, verplichtingen, maatwerk (afspraken), totaal (bijdrage)
     besteed: dict[str, Decimal | None]
 
     @staticmethod
@@ -362,7 +392,11 @@ class RegioRapport(Rapport):
         """Overspending and spending without an afspraak by name; underspending (many small lines
         at year end) as a count; at year end the afrekening of the region."""
         flagged = [(f, r) for f in self.financieel.gemeenten for r in f.signalen]
-        out = [f"{f.gemeente.naam}: {budgetsignaal(f, r)}" for f, r in flagged if r.status in (OVERSCHREDEN, ZONDER_AFSPRAAK)]
+        out = [
+            f"{f.gemeente.naam}: {budgetsignaal(f, r)}"
+            for f, r in flagged
+            if r.status in (OVERSCHREDEN, ZONDER_AFSPRAAK)
+        ]
         onder = [f.gemeente.naam for f, r in flagged if r.status == ONDERBESTEED]
         if onder:
             posten = "1 budgetpost" if len(onder) == 1 else f"{len(onder)} budgetposten"
@@ -382,7 +416,10 @@ class RegioRapport(Rapport):
         if fin.bijbetaling:
             saldo = fin.te_verrekenen
             richting = "terug" if saldo >= 0 else "bij"
-            tekst += f" en {formatting.euro(fin.bijbetaling)} bij te betalen door gemeenten (per saldo {formatting.euro(abs(saldo))} {richting})"
+            tekst += (
+                f" en {formatting.euro(fin.bijbetaling)} bij te betalen door gemeenten (per saldo "
+                f"{formatting.euro(abs(saldo))} {richting})"
+            )
         if fin.ten_laste_organisatie:
             tekst += f"; {formatting.euro(fin.ten_laste_organisatie)} komt voor rekening van {self.regio.kort}"
         return tekst
@@ -401,11 +438,15 @@ def _punten(v: Verantwoording, u: Uitkomst, periode: Rapportperiode) -> list[cha
         punten.append(charts.Punt("nulmeting", str(u.nulmeting.jaar), None, u.nulmeting.waarde, nulmeting=True))
     for p, streef, real in v.reeks(u.gemeente.slug, u.indicator.id, periode):
         naam = f"{p.kort} {p.jaar}" if p.delen > 1 else p.code
-        punten.append(charts.Punt(p.kort, str(p.jaar) if p.nummer == 1 and p.delen > 1 else None, streef, real, naam=naam))
+        punten.append(
+            charts.Punt(p.kort, str(p.jaar) if p.nummer == 1 and p.delen > 1 else None, streef, real, naam=naam)
+        )
     return punten
 
 
-def _common(v: Verantwoording, periode: Rapportperiode, slug: str | None, statussen: dict, vastlegging: Rapportstatus | None) -> dict:
+def _common(
+    v: Verantwoording, periode: Rapportperiode, slug: str | None, statussen: dict, vastlegging: Rapportstatus | None
+) -> dict:
     return {
         "regio": v.project.regio,
         "periode": periode,
@@ -420,6 +461,7 @@ def _common(v: Verantwoording, periode: Rapportperiode, slug: str | None, status
 
 
 # --- split indicators: categories beside the total, and the overgangen of a ladder ----------
+
 
 @dataclass(frozen=True)
 class Overgangscel:
@@ -461,15 +503,26 @@ def overgangstabel(d: verdelingen.Verdeling) -> Overgangstabel | None:
     rijen = []
     for i, categorie in enumerate(d.dimensie.categorieen):
         van = categorie.id
-        cellen = [Overgangscel(int(table.at[van, naar]), "gelijk" if j == i else "gestegen" if j > i else "gedaald") for j, naar in enumerate(ids)]
+        cellen = [
+            Overgangscel(int(table.at[van, naar]), "gelijk" if j == i else "gestegen" if j > i else "gedaald")
+            for j, naar in enumerate(ids)
+        ]
         rijen.append(Overgangsrij(van, categorie.naam, cellen, int(table.at[van, frames.TOTAAL])))
     trede, totaal = d.dimensie.enkelvoud, int(table.at[frames.TOTAAL, frames.TOTAAL])
     tekst = (
-        f"{d.indicator.naam}, {d.naam}: van de {formatting.number(totaal)} aan het begin van {d.periode.jaar} stonden er op "
-        f"{formatting.date_long(d.periode.einddatum)} {formatting.number(t.gestegen)} ({_deel(t.gestegen, totaal)}) ten minste één {trede} hoger, "
-        f"{formatting.number(t.gelijk)} ({_deel(t.gelijk, totaal)}) op dezelfde {trede} en {formatting.number(t.gedaald)} ({_deel(t.gedaald, totaal)}) lager."
+        f"{d.indicator.naam}, {d.naam}: van de {formatting.number(totaal)} aan het begin van {d.periode.jaar} "
+        "stonden er op "
+        f"{formatting.date_long(d.periode.einddatum)} {formatting.number(t.gestegen)} "
+        f"({_deel(t.gestegen, totaal)}) ten minste één {trede} hoger, "
+        f"{formatting.number(t.gelijk)} ({_deel(t.gelijk, totaal)}) op dezelfde {trede} en "
+        f"{formatting.number(t.gedaald)} ({_deel(t.gedaald, totaal)}) lager."
     )
-    stappen = [(c.aantal, r.categorie, ids[j]) for r in rijen for j, c in enumerate(r.cellen) if c.soort == "gestegen" and c.aantal]
+    stappen = [
+        (c.aantal, r.categorie, ids[j])
+        for r in rijen
+        for j, c in enumerate(r.cellen)
+        if c.soort == "gestegen" and c.aantal
+    ]
     if stappen:
         aantal, van, naar = max(stappen, key=lambda x: (x[0], -ids.index(x[1])))
         tekst += f" De grootste groep stijgers: {formatting.number(aantal)} van {trede} {van} naar {trede} {naar}."
@@ -537,7 +590,11 @@ def _verdelingsrijen(d: verdelingen.Verdeling) -> list[Verdelingsrij]:
         jaar = stand.label[-4:]
         if stand.streef and jaar not in streef_jaren:
             streef_jaren.add(jaar)
-            rijen.append(Verdelingsrij(f"streefwaarde {jaar}", list(stand.streef.values()), sum(stand.streef.values()), streefwaarde=True))
+            rijen.append(
+                Verdelingsrij(
+                    f"streefwaarde {jaar}", list(stand.streef.values()), sum(stand.streef.values()), streefwaarde=True
+                )
+            )
     return rijen
 
 
@@ -561,19 +618,40 @@ def _kengetalregels(d: verdelingen.Verdeling, beoordeeld: Mapping[str, Uitkomst 
     return out
 
 
-def verdeling_blok(d: verdelingen.Verdeling, kind: kinds.Kind, uid: str, *, totaal: KpiBlok | None,
-                   beoordeeld: dict[str, Uitkomst], staven: list[charts.Staaf] | None = None) -> VerdelingBlok:
+def verdeling_blok(
+    d: verdelingen.Verdeling,
+    kind: kinds.Kind,
+    uid: str,
+    *,
+    totaal: KpiBlok | None,
+    beoordeeld: dict[str, Uitkomst],
+    staven: list[charts.Staaf] | None = None,
+) -> VerdelingBlok:
     kolommen = [(c.id, c.naam) for c in d.dimensie.categorieen]
     rijen = _verdelingsrijen(d)
     grafiek = None
     if "verdeling" in kind.grafieken:
-        staven = staven if staven is not None else [charts.Staaf(r.label, r.aantallen) for r in rijen if not r.streefwaarde]
+        staven = (
+            staven if staven is not None else [charts.Staaf(r.label, r.aantallen) for r in rijen if not r.streefwaarde]
+        )
         if staven:
             titel = f"{d.indicator.naam}, {d.naam}: aantal per {d.dimensie.enkelvoud}"
-            grafiek = charts.gestapeld(uid, titel, staven, kolommen, ladder=d.dimensie.ladder, enkelvoud=d.dimensie.enkelvoud)
+            grafiek = charts.gestapeld(
+                uid, titel, staven, kolommen, ladder=d.dimensie.ladder, enkelvoud=d.dimensie.enkelvoud
+            )
     overgangen = overgangstabel(d) if "overgangen" in kind.grafieken and d.overgangen else None
-    return VerdelingBlok(d, totaal, grafiek, kolommen, rijen, overgangen, _kengetalregels(d, beoordeeld), kind.macro,
-                         kind.moment_tekst(d.periode), _noot(d, kind))
+    return VerdelingBlok(
+        d,
+        totaal,
+        grafiek,
+        kolommen,
+        rijen,
+        overgangen,
+        _kengetalregels(d, beoordeeld),
+        kind.macro,
+        kind.moment_tekst(d.periode),
+        _noot(d, kind),
+    )
 
 
 def _secties(v: Verantwoording, slug: str, periode: Rapportperiode, blokken: list[KpiBlok]) -> list:
@@ -589,7 +667,11 @@ def _secties(v: Verantwoording, slug: str, periode: Rapportperiode, blokken: lis
             if p.indicator in by_id:
                 out.append(by_id[p.indicator])
             continue
-        out.append(verdeling_blok(d, v.kind(p.indicator), f"verdeling-{n}", totaal=by_id.get(p.indicator), beoordeeld=uitkomsten))
+        out.append(
+            verdeling_blok(
+                d, v.kind(p.indicator), f"verdeling-{n}", totaal=by_id.get(p.indicator), beoordeeld=uitkomsten
+            )
+        )
         out += [b for i, b in by_id.items() if i.startswith(p.indicator + dimensies.SEPARATOR)]
     return out
 
@@ -603,10 +685,16 @@ def herindeling_gemeente(v: Verantwoording, slug: str) -> list[str]:
     if not isinstance(g, SamengevoegdeGemeente):  # never: zin_ontstaan is only for a gemeente a herindeling made
         return []
     samen = "beide" if len(g.voorgangers) == 2 else f"de {formatting.telwoord(len(g.voorgangers))}"
-    return [zin, (
-        f"Daarom zijn de nulmeting, de streefwaarden uit de DVO's en de cijfers van vóór {g.datum.year} die van {samen} "
-        f"gemeenten samen: aantallen opgeteld, percentages, gemiddelden en rapportcijfers gewogen naar hun noemer. "
-        f"Zo blijven 'sinds nulmeting' en 'sinds vorige periode' vergelijkbaar. Het budget is de som van hun budgetten.")]
+    return [
+        zin,
+        (
+            f"Daarom zijn de nulmeting, de streefwaarden uit de DVO's en de cijfers van vóór {g.datum.year} die "
+            f"van {samen} "
+            f"gemeenten samen: aantallen opgeteld, percentages, gemiddelden en rapportcijfers gewogen naar hun noemer. "
+            "Zo blijven 'sinds nulmeting' en 'sinds vorige periode' vergelijkbaar. Het budget is de som van hun "
+            "budgetten."
+        ),
+    ]
 
 
 def herindeling_regio(v: Verantwoording, periode: Rapportperiode) -> list[str]:
@@ -618,25 +706,39 @@ def herindeling_regio(v: Verantwoording, periode: Rapportperiode) -> list[str]:
             if not isinstance(g, SamengevoegdeGemeente):  # never: the gemeente this herindeling made
                 continue
             out.append(
-                f"Op {formatting.date_long(h.datum)} zijn {herindeling_namen([x.naam for x in g.voorgangers])} samengegaan in de gemeente "
-                f"{g.naam}; in {periode.label} telt de regio {formatting.telwoord(len(v.gemeenten_in(periode)))} gemeenten, en de cijfers van {g.naam} "
-                f"vóór {h.jaar} zijn die van de opgeheven gemeenten samen.")
+                f"Op {formatting.date_long(h.datum)} zijn {herindeling_namen([x.naam for x in g.voorgangers])} "
+                "samengegaan in de gemeente "
+                f"{g.naam}; in {periode.label} telt de regio {formatting.telwoord(len(v.gemeenten_in(periode)))} "
+                f"gemeenten, en de cijfers van {g.naam} "
+                f"vóór {h.jaar} zijn die van de opgeheven gemeenten samen."
+            )
     return out
 
 
-def gemeente_rapport(v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str, vastlegging: Rapportstatus | None = None) -> GemeenteRapport:
+def gemeente_rapport(
+    v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str, vastlegging: Rapportstatus | None = None
+) -> GemeenteRapport:
     g = v.model(slug)
     blokken = []
     for n, (u, r) in enumerate(v.gemeente(slug, periode), 1):
         e = u.kind.eenheid
         punten = _punten(v, u, periode)
         titel = f"{u.indicator.naam}: realisatie en streefwaarde per periode"
-        blokken.append(KpiBlok(
-            uitkomst=u, regio=r, punten=punten, grafiek=charts.trend(f"grafiek-{n}", titel, punten, e),
-            prestatie=prestatie(u.oordeel), realisatie=u.kind.realisatie_tekst(u.realisatie, u.noemer),
-            verschil_nulmeting=e.verschil(u.verschil_nulmeting), verschil_vorige=e.verschil(u.verschil_vorige),
-            koers=koers_tekst(u), meetwijze=u.kind.uitleg, regio_prestatie=prestatie(r.oordeel),
-        ))
+        blokken.append(
+            KpiBlok(
+                uitkomst=u,
+                regio=r,
+                punten=punten,
+                grafiek=charts.trend(f"grafiek-{n}", titel, punten, e),
+                prestatie=prestatie(u.oordeel),
+                realisatie=u.kind.realisatie_tekst(u.realisatie, u.noemer),
+                verschil_nulmeting=e.verschil(u.verschil_nulmeting),
+                verschil_vorige=e.verschil(u.verschil_vorige),
+                koers=koers_tekst(u),
+                meetwijze=u.kind.uitleg,
+                regio_prestatie=prestatie(r.oordeel),
+            )
+        )
     dvo = v.geldende_dvo(slug, periode)
     common = _common(v, periode, slug, g.rapporten, vastlegging)
     # The rule and the article numbers of the DVO in force: a toelichting cites that version's articles.
@@ -682,12 +784,25 @@ class RegioVerdelingBlok:
 
 def regio_verdeling_blok(v: Verantwoording, d: verdelingen.Verdeling, n: int) -> RegioVerdelingBlok:
     periode = d.periode
-    delen = [x for g in v.gemeenten_in(periode) for x in v.verdelingen(g.slug, periode) if x.indicator.id == d.indicator.id and x.stand]
+    delen = [
+        x
+        for g in v.gemeenten_in(periode)
+        for x in v.verdelingen(g.slug, periode)
+        if x.indicator.id == d.indicator.id and x.stand
+    ]
     rijen = [Verdelingsrij(x.naam, list(s.categorieen.values()), s.totaal) for x in delen if (s := x.stand) is not None]
     kolommen = [(c.id, c.naam) for c in d.dimensie.categorieen]
     staven = [charts.Staaf(r.label, r.aantallen) for r in rijen]
     titel = f"{d.indicator.naam} per gemeente, {periode.label}: verdeling over de categorieën"
-    grafiek = charts.gestapeld(f"verdeling-{n}", titel, staven, kolommen, ladder=d.dimensie.ladder, enkelvoud=d.dimensie.enkelvoud, aandelen=True)
+    grafiek = charts.gestapeld(
+        f"verdeling-{n}",
+        titel,
+        staven,
+        kolommen,
+        ladder=d.dimensie.ladder,
+        enkelvoud=d.dimensie.enkelvoud,
+        aandelen=True,
+    )
     beoordeeld = {}
     for k in d.indicator.kengetallen:
         r = v.regio(dimensies.series_id(d.indicator, k), periode)
@@ -695,9 +810,13 @@ def regio_verdeling_blok(v: Verantwoording, d: verdelingen.Verdeling, n: int) ->
             beoordeeld[r.indicator.id] = r
     kind = v.kind(d.indicator.id)
     return RegioVerdelingBlok(
-        verdeling=d, kolommen=kolommen, rijen=rijen, grafiek=grafiek,
+        verdeling=d,
+        kolommen=kolommen,
+        rijen=rijen,
+        grafiek=grafiek,
         overgangen=overgangstabel(d) if "overgangen" in kind.grafieken and d.overgangen else None,
-        kengetallen=_kengetalregels(d, beoordeeld), macro=kind.macro + "_regio",
+        kengetallen=_kengetalregels(d, beoordeeld),
+        macro=kind.macro + "_regio",
     )
 
 
@@ -718,8 +837,11 @@ def geplaatst_hoogste(uitkomsten: list[Uitkomst], top: int) -> list[Uitkomst]:
     return [u for u in uitkomsten if u.plaats is not None][-top:]
 
 
-STATUS_VOLGORDE = ((kpi.OP_KOERS, "op koers", "op koers"), (kpi.AANDACHTSPUNT, "aandachtspunt", "aandachtspunten"),
-                   (kpi.AFWIJKING, "afwijking", "afwijkingen"))
+STATUS_VOLGORDE = (
+    (kpi.OP_KOERS, "op koers", "op koers"),
+    (kpi.AANDACHTSPUNT, "aandachtspunt", "aandachtspunten"),
+    (kpi.AFWIJKING, "afwijking", "afwijkingen"),
+)
 
 
 def status_tellingen(uitkomsten: list[Uitkomst]) -> str:
@@ -735,7 +857,9 @@ def status_tellingen(uitkomsten: list[Uitkomst]) -> str:
     return ", ".join(parts)
 
 
-def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str, vastlegging: Rapportstatus | None = None) -> RegioRapport:
+def regio_rapport(
+    v: Verantwoording, periode: Rapportperiode, revisie: str, vastlegging: Rapportstatus | None = None
+) -> RegioRapport:
     drempels = v.project.regio.rapportage.drempels
     blokken = []
     for n, r in enumerate(v.regiowaarden(periode), 1):
@@ -746,20 +870,33 @@ def regio_rapport(v: Verantwoording, periode: Rapportperiode, revisie: str, vast
         if len(v.gemeenten_in(periode)) > GROTE_REGIO and len(geplaatst) > 2 * TOP:
             # Lowest place first (decision-first), gemeenten without a place last.
             # (every one in `geplaatst` has a place; the test only tells mypy so)
-            uitkomsten = sorted(geplaatst, key=lambda u: -u.plaats if u.plaats is not None else 0) + [u for u in r.uitkomsten if u.plaats is None]
+            uitkomsten = sorted(geplaatst, key=lambda u: -u.plaats if u.plaats is not None else 0) + [
+                u for u in r.uitkomsten if u.plaats is None
+            ]
             getoond, samengevat = uitkomsten[:TOP] + geplaatst_hoogste(uitkomsten, TOP), True
             titel = f"{r.indicator.naam}: de {TOP} laagste en de {TOP} hoogste prestaties, {periode.label}"
         else:
             titel = f"{r.indicator.naam}: prestatie per gemeente, {periode.label}"
-        balken = [charts.Balk(u.gemeente.naam, u.score, u.status, f"{prestatie(u.oordeel)} ({u.status})" if punten_regel else None) for u in getoond]
+        balken = [
+            charts.Balk(
+                u.gemeente.naam, u.score, u.status, f"{prestatie(u.oordeel)} ({u.status})" if punten_regel else None
+            )
+            for u in getoond
+        ]
         grens = (None, None) if punten_regel else (drempels.op_koers_vanaf, drempels.afwijking_onder)
-        blokken.append(RegioBlok(
-            regio=r, grafiek=charts.scores(f"grafiek-{n}", titel, balken, *grens),
-            rijen=[(u, kind.realisatie_tekst(u.realisatie, u.noemer), prestatie(u.oordeel)) for u in uitkomsten],
-            realisatie=kind.realisatie_tekst(r.realisatie, r.noemer), prestatie=prestatie(r.oordeel), punten_regel=punten_regel,
-            noemer_kolom=kind.noemer_kolom,
-            samengevat=samengevat, tellingen=status_tellingen(uitkomsten) if samengevat else "",
-        ))
+        blokken.append(
+            RegioBlok(
+                regio=r,
+                grafiek=charts.scores(f"grafiek-{n}", titel, balken, *grens),
+                rijen=[(u, kind.realisatie_tekst(u.realisatie, u.noemer), prestatie(u.oordeel)) for u in uitkomsten],
+                realisatie=kind.realisatie_tekst(r.realisatie, r.noemer),
+                prestatie=prestatie(r.oordeel),
+                punten_regel=punten_regel,
+                noemer_kolom=kind.noemer_kolom,
+                samengevat=samengevat,
+                tellingen=status_tellingen(uitkomsten) if samengevat else "",
+            )
+        )
     splits = [regio_verdeling_blok(v, d, n) for n, d in enumerate(v.regio_verdelingen(periode), 1)]
     return RegioRapport(
         titel=f"Verantwoordingsrapportage regio {v.project.regio.naam} {periode.label}",

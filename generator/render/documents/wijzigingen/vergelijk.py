@@ -9,10 +9,10 @@ amounts and targets are compared as numbers, old / new / difference.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Callable
 
 from markupsafe import Markup
 
@@ -36,7 +36,10 @@ SHORT_EQUAL = 2  # words: a shorter common run between two changes is folded int
 def _ops(a: list[str], b: list[str]) -> list[tuple[bool, list[str], list[str]]]:
     """(equal, old words, new words) runs from difflib, with short common runs between two
     changes folded into one change, so "van" or "de" do not chop a rewritten clause apart."""
-    ops = [(tag == "equal", a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()]
+    ops = [
+        (tag == "equal", a[i1:i2], b[j1:j2])
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    ]
     changed = True
     while changed:
         changed = False
@@ -44,7 +47,7 @@ def _ops(a: list[str], b: list[str]) -> list[tuple[bool, list[str], list[str]]]:
             eq, old, _ = ops[i]
             if eq and len(old) <= SHORT_EQUAL and not ops[i - 1][0] and not ops[i + 1][0]:
                 before, after = ops[i - 1], ops[i + 1]
-                ops[i - 1:i + 2] = [(False, before[1] + old + after[1], before[2] + old + after[2])]
+                ops[i - 1 : i + 2] = [(False, before[1] + old + after[1], before[2] + old + after[2])]
                 changed = True
                 break
     return ops
@@ -226,7 +229,9 @@ def teksten(doc: DvoDocument) -> list[tuple[str, str, str | None, list[str]]]:
 
     Generated text that is words rather than a table (the definition of a sterke
     afwijking, the gemeente's own obligations) is compared with its article."""
-    out: list[tuple[str, str, str | None, list[str]]] = [("partijen", "Partijen", None, [p.tekst for p in doc.partijen])]
+    out: list[tuple[str, str, str | None, list[str]]] = [
+        ("partijen", "Partijen", None, [p.tekst for p in doc.partijen])
+    ]
     if doc.considerans:
         out.append(("considerans", "Overwegingen", None, [_text(c) for c in doc.considerans]))
     for a in doc.artikelen:
@@ -254,7 +259,9 @@ def _vergelijk_teksten(oud: DvoDocument, nieuw: DvoDocument) -> list[Tekstdeel]:
             assert n is not None  # every key is in old or new
             out.append(Tekstdeel(key, n[1], None, n[2], NIEUW, [Alinea(NIEUW, [Stuk(INGEVOEGD, t)]) for t in n[3]]))
         elif n is None:
-            out.append(Tekstdeel(key, o[1], o[2], None, VERVALLEN, [Alinea(VERVALLEN, [Stuk(VERWIJDERD, t)]) for t in o[3]]))
+            out.append(
+                Tekstdeel(key, o[1], o[2], None, VERVALLEN, [Alinea(VERVALLEN, [Stuk(VERWIJDERD, t)]) for t in o[3]])
+            )
         else:
             alineas = _alineas(o[3], n[3])
             titel = n[1] if o[1] == n[1] else f"{n[1]} (was: {o[1]})"
@@ -290,7 +297,9 @@ def _budget(oud: DvoDocument, nieuw: DvoDocument) -> list[BudgetJaar]:
     ]
 
 
-def _per_jaar(jaren: list[int], oud: tuple[list[int], list] | None, nieuw: tuple[list[int], list] | None) -> list[Bedrag]:
+def _per_jaar(
+    jaren: list[int], oud: tuple[list[int], list] | None, nieuw: tuple[list[int], list] | None
+) -> list[Bedrag]:
     def get(side, j):
         if side is None or j not in side[0]:
             return None
@@ -323,7 +332,9 @@ def _maatwerk(oud: DvoDocument, nieuw: DvoDocument) -> list[MaatwerkWijziging]:
             Veld("Indicatoren", woorddiff(_names(o.indicatoren) if o else "", _names(n.indicatoren) if n else "")),
         ]
         budget = _per_jaar(jaren, (oud.jaren, o.bedragen) if o else None, (nieuw.jaren, n.bedragen) if n else None)
-        deelnemers = _per_jaar(jaren, (oud.jaren, o.deelnemers) if o else None, (nieuw.jaren, n.deelnemers) if n else None)
+        deelnemers = _per_jaar(
+            jaren, (oud.jaren, o.deelnemers) if o else None, (nieuw.jaren, n.deelnemers) if n else None
+        )
         if o is None:
             status = NIEUW
         elif n is None:
@@ -356,7 +367,13 @@ def _kpis(oud: DvoDocument, nieuw: DvoDocument) -> list[KpiWijziging]:
         o, n = old.get(key), new.get(key)
         nul = Bedrag("Nulmeting", o[2].waarde if o and o[2] else None, n[2].waarde if n and n[2] else None)
         streef = _per_jaar(jaren, (oud.jaren, o[3]) if o else None, (nieuw.jaren, n[3]) if n else None)
-        status = NIEUW if o is None else VERVALLEN if n is None else (GEWIJZIGD if nul.gewijzigd or any(s.gewijzigd for s in streef) else ONGEWIJZIGD)
+        status = (
+            NIEUW
+            if o is None
+            else VERVALLEN
+            if n is None
+            else (GEWIJZIGD if nul.gewijzigd or any(s.gewijzigd for s in streef) else ONGEWIJZIGD)
+        )
         regel = n or o
         assert regel is not None  # every key is in old or new
         naam, eenheid = regel[:2]
