@@ -180,7 +180,7 @@ def pdf_profile(repeat: int, kind: str = "dvo") -> list[tuple[str, float]]:
             for r in requests:
                 _pdf_with(r, **f)
             times[i].append((time.process_time() - start) / len(requests))
-    return [(label, statistics.median(t)) for (label, _), t in zip(STEPS, times)]
+    return [(label, statistics.median(t)) for (label, _), t in zip(STEPS, times, strict=True)]
 
 
 def validate_times(repeat: int) -> tuple[float, float]:

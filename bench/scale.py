@@ -23,6 +23,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import shutil
 import statistics
@@ -259,7 +260,7 @@ def report(rows: list[dict], *, jobs: int = 2) -> None:
             f"{r['n']:>5} {r['validate_s']:>9.2f}s {r['build_s']:>13.1f}s {r['documents']:>11} "
             f"{r['per_document_s']:>12.3f}s {peak:>15.0f} MiB"
         )
-    for a, b in zip(rows, rows[1:]):
+    for a, b in itertools.pairwise(rows):
         dn = b["n"] - a["n"]
         print(
             f"groei {a['n']}->{b['n']}: validate {1000 * (b['validate_s'] - a['validate_s']) / dn:.1f} ms per "

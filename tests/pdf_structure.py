@@ -99,7 +99,7 @@ def _attributes(value) -> dict[str, object]:
     return out
 
 
-PAINTING = set(["m", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "sh", "Do", "Tj", "TJ", "'", '"'])
+PAINTING = {"m", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "sh", "Do", "Tj", "TJ", "'", '"'}
 
 
 def _page_text(page) -> tuple[dict[int, str], str, int]:

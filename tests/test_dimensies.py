@@ -63,7 +63,11 @@ def test_the_six_by_six_matrix_adds_up_to_both_stands(helmond):
     assert [[int(table.at[v, n]) for n in TREDEN] for v in TREDEN] == MATRIX_2011
     # Rows add up to the stand at the start of 2011 (the nulmeting), columns to the stand on 31 December.
     assert [int(table.at[v, frames.TOTAAL]) for v in TREDEN] == BEGIN_2011 == [sum(r) for r in MATRIX_2011]
-    assert [int(table.at[frames.TOTAAL, n]) for n in TREDEN] == EIND_2011 == [sum(col) for col in zip(*MATRIX_2011)]
+    assert (
+        [int(table.at[frames.TOTAAL, n]) for n in TREDEN]
+        == EIND_2011
+        == [sum(col) for col in zip(*MATRIX_2011, strict=True)]
+    )
     assert int(table.at[frames.TOTAAL, frames.TOTAAL]) == 280
     assert list(d.stand.categorieen.values()) == EIND_2011
     assert list(d.begin.categorieen.values()) == BEGIN_2011

@@ -32,7 +32,7 @@ def test_a_larger_weight_never_gets_less(total, w):
 @given(total=st.integers(min_value=0, max_value=10**10), w=weights)
 def test_each_part_is_within_one_of_its_exact_share(total, w):
     parts = largest_remainder(total, w)
-    for p, wi in zip(parts, w):
+    for p, wi in zip(parts, w, strict=True):
         exact = total * wi / sum(w)
         assert abs(p - exact) < 1
 

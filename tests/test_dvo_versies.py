@@ -183,7 +183,7 @@ def test_state_realisaties_and_toelichtingen_are_not_content(region):
 
 def test_vastleggen_writes_only_the_controlegetal_line(region):
     original = region.read(H)
-    line = next(l for l in original.splitlines(keepends=True) if "controlegetal:" in l)
+    line = next(ln for ln in original.splitlines(keepends=True) if "controlegetal:" in ln)
     region.write(H, original.replace(line, ""))
     result = region.dvo("vastleggen", "heumen")
     assert result.exit_code == 0, result.output
@@ -196,7 +196,7 @@ def test_vastleggen_writes_only_the_controlegetal_line(region):
 
 def test_vastleggen_keeps_hand_formatting(region):
     text = region.read(H)
-    line = next(l for l in text.splitlines(keepends=True) if "controlegetal:" in l)
+    line = next(ln for ln in text.splitlines(keepends=True) if "controlegetal:" in ln)
     odd = text.replace(line, "").replace(
         '    - versie: "1.0"\n      datum: 2014-12-09\n      omschrijving: Vastgesteld door het college; '
         "deelnemers per maatwerkafspraak toegevoegd.\n",
@@ -209,7 +209,7 @@ def test_vastleggen_keeps_hand_formatting(region):
     new = region.read(H).splitlines(keepends=True)
     old = odd.splitlines(keepends=True)
     assert len(new) == len(old) + 1
-    at = next(i for i, (a, b) in enumerate(zip(old, new)) if a != b)
+    at = next(i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b)
     assert new[at].startswith("      controlegetal: ") and new[at - 1] == "        Vastgesteld door het college.\n"
     assert new[:at] + new[at + 1 :] == old
 
@@ -228,7 +228,7 @@ def test_vastleggen_refuses_a_concept_and_a_changed_version(region):
     assert region.read(H) == before
     replaced = region.dvo("vastleggen", "heumen", "--vervang")
     assert replaced.exit_code == 0, replaced.output
-    changed = [(a, b) for a, b in zip(before.splitlines(), region.read(H).splitlines()) if a != b]
+    changed = [(a, b) for a, b in zip(before.splitlines(), region.read(H).splitlines(), strict=False) if a != b]
     assert len(changed) == 1 and "controlegetal:" in changed[0][0] and "controlegetal:" in changed[0][1]
     findings(region, exit_code=0)
 

@@ -172,7 +172,7 @@ def test_loading_keeps_the_bounds_first_and_ruamels_messages(tmp_path, text, mes
     path.write_text(text, encoding="utf-8")
     doc, problems = load_yaml(path, "x.yaml")
     assert doc is None
-    assert [str(p) for p in problems][0].startswith(message)
+    assert str(problems[0]).startswith(message)
 
 
 @pytest.mark.parametrize(

@@ -328,7 +328,7 @@ def test_after_bijwerken_validate_reports_only_what_a_person_decides(dijkland):
     out = dijkland.dvo("validate").output.splitlines()
     assert out[-1] == f"{len(DECISIONS)} fouten gevonden; er is niets geschreven."
     findings = out[:-1]
-    for (rel, text), line in zip(DECISIONS, findings):
+    for (rel, text), line in zip(DECISIONS, findings, strict=True):
         assert line.startswith(f"{rel}:") and text in line, (rel, text, line)
         assert line.endswith("[in-te-vullen]") == ("in te vullen" in text), line
     # Each placeholder is reported at its own line, where the value goes.

@@ -237,7 +237,7 @@ def test_ubbergen_2016_overrun_is_borne_by_the_werkbedrijf(v):
     [afspraak] = f.afspraken
     assert (afspraak.budget, afspraak.besteed, afspraak.status) == (37000, 38100, OVERSCHREDEN)
     assert f.signalen == [afspraak] and (f.maatwerkbudget, f.niet_toegewezen) == (43787, 6787)
-    [basis, verpl, regel] = f.afrekening.regels
+    [_, verpl, regel] = f.afrekening.regels
     assert (regel.bijdrage, regel.verschuldigd, regel.te_verrekenen, regel.ten_laste_organisatie) == (
         37000,
         37000,

@@ -278,7 +278,9 @@ def test_named_pipe_as_export_is_refused_without_hanging(region: Region):
 
 KILLED_AT = {
     # after the first new file is written and synced to its temp file, before any rename
-    "schrijven": "real = os.fsync\ndef hook(fd):\n    real(fd)\n    os.kill(os.getpid(), signal.SIGKILL)\nos.fsync = hook\n",
+    "schrijven": (
+        "real = os.fsync\ndef hook(fd):\n    real(fd)\n    os.kill(os.getpid(), signal.SIGKILL)\nos.fsync = hook\n"
+    ),
     # after the first gemeente file is replaced, before the second
     "vervangen": "real = os.replace\ndef hook(src, dst):\n    real(src, dst)\n    os.kill(os.getpid(), "
     "signal.SIGKILL)\nos.replace = hook\n",

@@ -611,7 +611,7 @@ def test_templates_refuse_a_link_out_of_the_repository_when_rendering(region: Re
     templates = Templates.for_layout(Layout(region.root.resolve()))
     with pytest.raises(TemplateError, match="buiten de regio-repository"):
         environment(templates.dirs).get_template("dvo.html")
-    with pytest.raises(OutsideRepository, match="sjabloon dvo_templates/static/print.css"):
+    with pytest.raises(OutsideRepository, match=r"sjabloon dvo_templates/static/print\.css"):
         templates.find("static/print.css")
 
 
@@ -635,7 +635,7 @@ def test_gemeente_file_name_that_is_no_slug(region: Region, name: str):
     region.write(f"gemeenten/{name}.yaml", region.read(D))
     rel = f"gemeenten/{name}.yaml"
     slug_line, id_line = region.line_of(D, "slug: druten"), region.line_of(D, "  - id: ")
-    first, second = sorted([rel, D])  # the duplicate maatwerk id is reported in the file that sorts last
+    _, second = sorted([rel, D])  # the duplicate maatwerk id is reported in the file that sorts last
     code, lines = validate(region)
     assert code == 1
     assert sorted(located(lines)) == sorted(

@@ -23,7 +23,9 @@ from tests.conftest import Region, copy_region, free_port
 
 # The edit of these tests: one realisatie of one gemeente (Wijchen, uitstroom naar werk, 2016).
 EDIT = ("gemeenten/wijchen.yaml", "      2015: 119\n      2016: 97\n", "      2015: 119\n      2016: 121\n")
-DOCUMENTS = 31  # 9 DVO's, Nijmegen's version in force beside its draft and the overzicht between them, 2 x 9 gemeente reports, 2 regional reports
+# 9 DVO's, Nijmegen's version in force beside its draft and the overzicht between them,
+# 2 x 9 gemeente reports, 2 regional reports
+DOCUMENTS = 31
 
 
 def build(region: Region, *args: str):

@@ -119,7 +119,7 @@ def test_every_chart_reads_its_title_and_its_full_description(documents, built):
         )
         figures = doc.roles("/Figure")
         assert len(figures) == len(svgs), path.name
-        for figure, (title, desc) in zip(figures, svgs):
+        for figure, (title, desc) in zip(figures, svgs, strict=True):
             title, desc = _unescape(title), _unescape(desc)
             assert figure.alt == f"{title}. {desc}", path.name
             assert len(figure.alt) > len(title)

@@ -93,9 +93,10 @@ def test_a_commit_in_a_new_region_runs_dvo_validate(tmp_path, broken):
         == 0
     )
     env = _env(tmp_path)
-    git = lambda *args: subprocess.run(
-        ["git", "-C", str(region), *args], capture_output=True, text=True, env=env, timeout=60
-    )  # noqa: E731
+
+    def git(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", "-C", str(region), *args], capture_output=True, text=True, env=env, timeout=60)
+
     assert (region / ".git").is_dir()  # dvo init made the repository, with its first commit
     first = git("rev-parse", "HEAD").stdout.strip()
     assert (

@@ -63,13 +63,12 @@ def _models() -> dict[str, type[BaseModel]]:
     found: dict[str, type[BaseModel]] = {}
 
     def walk(annotation) -> None:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            if annotation.__name__ not in found:
-                found[annotation.__name__] = annotation
-                for f in annotation.model_fields.values():
-                    walk(f.annotation)
-                    for meta in f.metadata:  # json_schema_input_type of a BeforeValidator
-                        walk(getattr(meta, "json_schema_input_type", None))
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation.__name__ not in found:
+            found[annotation.__name__] = annotation
+            for f in annotation.model_fields.values():
+                walk(f.annotation)
+                for meta in f.metadata:  # json_schema_input_type of a BeforeValidator
+                    walk(getattr(meta, "json_schema_input_type", None))
         for arg in typing.get_args(annotation):
             walk(arg)
 

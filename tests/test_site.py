@@ -14,6 +14,7 @@ import time
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urljoin, urlparse
 
 import pytest
@@ -25,7 +26,7 @@ from tests.conftest import REPO, SLUGS, Region, build_source, free_port
 class _Refs(HTMLParser):
     """Every id, and every URL the page would request or navigate to."""
 
-    URL_ATTRS = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background"}
+    URL_ATTRS: ClassVar[set[str]] = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background"}
 
     def __init__(self):
         super().__init__()

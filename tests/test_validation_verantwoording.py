@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tests.conftest import assert_finding, findings
 
-I = "content/indicatoren.yaml"
+INDICATOREN = "content/indicatoren.yaml"
 R = "content/regio.yaml"
 N = "gemeenten/nijmegen.yaml"
 W = "gemeenten/wijchen.yaml"
@@ -22,34 +22,35 @@ def line_after(region, rel: str, anchor: str, fragment: str) -> int:
 
 def test_a_ratio_cannot_be_a_stroom(region):
     # vervullingspercentage is a weighted mean: its meetwijze must be 'stand'.
-    text = region.read(I)
+    text = region.read(INDICATOREN)
     at = text.index("  - id: vervullingspercentage")
-    region.write(I, text[:at] + text[at:].replace("    meetwijze: stand", "    meetwijze: stroom", 1))
-    line = line_after(region, I, "- id: vervullingspercentage", "meetwijze: stroom")
-    assert_finding(findings(region), f"{I}:{line}:16", "meetwijze-ongeldig")
+    region.write(INDICATOREN, text[:at] + text[at:].replace("    meetwijze: stand", "    meetwijze: stroom", 1))
+    line = line_after(region, INDICATOREN, "- id: vervullingspercentage", "meetwijze: stroom")
+    assert_finding(findings(region), f"{INDICATOREN}:{line}:16", "meetwijze-ongeldig")
 
 
 def test_a_percentage_cannot_be_cumulatief(tertaal_region):
     # Make the fixture's score indicator a plain sum that is still a rapportcijfer.
     tertaal_region.replace(
-        I,
+        INDICATOREN,
         "    regionaal: gewogen gemiddelde\n    noemer: respondenten\n    meetwijze: stand",
         "    regionaal: som\n    meetwijze: cumulatief",
     )
-    line = line_after(tertaal_region, I, "- id: tevredenheid", "meetwijze: cumulatief")
+    line = line_after(tertaal_region, INDICATOREN, "- id: tevredenheid", "meetwijze: cumulatief")
     assert findings(tertaal_region)[:-1] == [
-        f"{I}:{line}:16: indicatoren[4].meetwijze: 'tevredenheid' is een rapportcijfer, dat niet over perioden "
+        f"{INDICATOREN}:{line}:16: indicatoren[4].meetwijze: 'tevredenheid' is een rapportcijfer, "
+        "dat niet over perioden "
         "kan worden opgeteld: "
         "verwacht 'stand', gevonden 'cumulatief' [meetwijze-ongeldig]"
     ]
 
 
 def test_meetwijze_is_required_and_checked_against_its_choices(region):
-    region.replace(I, "    meetwijze: stroom\n", "", 1)
-    region.replace(I, "    meetwijze: stand\n", "    meetwijze: telling\n", 1)
+    region.replace(INDICATOREN, "    meetwijze: stroom\n", "", 1)
+    region.replace(INDICATOREN, "    meetwijze: stand\n", "    meetwijze: telling\n", 1)
     lines = findings(region)
-    assert_finding(lines, f"{I}:{region.line_of(I, '- id: uitstroom-werk')}:5", "veld-ontbreekt")
-    assert_finding(lines, f"{I}:{region.line_of(I, 'meetwijze: telling')}:16", "keuze-ongeldig")
+    assert_finding(lines, f"{INDICATOREN}:{region.line_of(INDICATOREN, '- id: uitstroom-werk')}:5", "veld-ontbreekt")
+    assert_finding(lines, f"{INDICATOREN}:{region.line_of(INDICATOREN, 'meetwijze: telling')}:16", "keuze-ongeldig")
 
 
 def test_a_beleidskeuze_must_name_its_dvo_article(region):

@@ -27,7 +27,7 @@ from tests.conftest import (
     only_finding,
 )
 
-I = "content/instrumentarium.yaml"
+INSTRUMENTARIUM = "content/instrumentarium.yaml"
 
 
 @pytest.fixture
@@ -123,77 +123,99 @@ def _line(region: Region, rel: str, fragment: str, after: str) -> int:
 
 
 def test_a_category_is_checked_against_the_regions_own_list(achterhoek):
-    start = achterhoek.read(I).index("  - id: payrolling")
-    text = achterhoek.read(I)
-    achterhoek.write(I, text[:start] + text[start:].replace("categorie: werk\n", "categorie: werkk\n", 1))
-    line = _line(achterhoek, I, "categorie: werkk", "- id: payrolling")
+    start = achterhoek.read(INSTRUMENTARIUM).index("  - id: payrolling")
+    text = achterhoek.read(INSTRUMENTARIUM)
+    achterhoek.write(INSTRUMENTARIUM, text[:start] + text[start:].replace("categorie: werk\n", "categorie: werkk\n", 1))
+    line = _line(achterhoek, INSTRUMENTARIUM, "categorie: werkk", "- id: payrolling")
     assert only_finding(achterhoek) == (
-        f"{I}:{line}:16: instrumenten[24].categorie: onbekende categorie 'werkk'; bekend zijn: inkomen, "
+        f"{INSTRUMENTARIUM}:{line}:16: instrumenten[24].categorie: onbekende categorie 'werkk'; bekend zijn: inkomen, "
         "ontwikkeling, werk, "
         "werkgevers-en-loopbaan (categorieen in content/instrumentarium.yaml); bedoelt u 'werk'? [verwijzing-onbekend]"
     )
 
 
 def test_the_example_regions_function_is_unknown_in_another_region(achterhoek):
-    start = achterhoek.read(I).index("  - id: testen")
-    text = achterhoek.read(I)
+    start = achterhoek.read(INSTRUMENTARIUM).index("  - id: testen")
+    text = achterhoek.read(INSTRUMENTARIUM)
     achterhoek.write(
-        I, text[:start] + text[start:].replace("functie: werken-en-leren", "functie: kandidaatsbenadering", 1)
+        INSTRUMENTARIUM,
+        text[:start] + text[start:].replace("functie: werken-en-leren", "functie: kandidaatsbenadering", 1),
     )
-    line = _line(achterhoek, I, "functie: kandidaatsbenadering", "- id: testen")
-    assert_only_finding(achterhoek, f"{I}:{line}:14", "verwijzing-onbekend")
+    line = _line(achterhoek, INSTRUMENTARIUM, "functie: kandidaatsbenadering", "- id: testen")
+    assert_only_finding(achterhoek, f"{INSTRUMENTARIUM}:{line}:14", "verwijzing-onbekend")
 
 
 def test_a_group_in_a_list_is_checked_at_its_own_position(achterhoek):
-    achterhoek.replace(I, "dienstgroep: [bemiddeling, arbeidsbeperkten]", "dienstgroep: [bemiddeling, arbeidsbeperkte]")
-    line = achterhoek.line_of(I, "arbeidsbeperkte]")
-    assert_only_finding(achterhoek, f"{I}:{line}:{achterhoek.col_of(I, 'arbeidsbeperkte]')}", "verwijzing-onbekend")
+    achterhoek.replace(
+        INSTRUMENTARIUM, "dienstgroep: [bemiddeling, arbeidsbeperkten]", "dienstgroep: [bemiddeling, arbeidsbeperkte]"
+    )
+    line = achterhoek.line_of(INSTRUMENTARIUM, "arbeidsbeperkte]")
+    assert_only_finding(
+        achterhoek,
+        f"{INSTRUMENTARIUM}:{line}:{achterhoek.col_of(INSTRUMENTARIUM, 'arbeidsbeperkte]')}",
+        "verwijzing-onbekend",
+    )
 
 
 def test_a_route_is_checked(achterhoek):
-    achterhoek.replace(I, "routes: [perspectief, meedoen]", "routes: [perspectief, meedoe]")
-    line = achterhoek.line_of(I, "routes: [perspectief, meedoe]")
-    assert_only_finding(achterhoek, f"{I}:{line}:{achterhoek.col_of(I, 'meedoe]')}", "verwijzing-onbekend")
+    achterhoek.replace(INSTRUMENTARIUM, "routes: [perspectief, meedoen]", "routes: [perspectief, meedoe]")
+    line = achterhoek.line_of(INSTRUMENTARIUM, "routes: [perspectief, meedoe]")
+    assert_only_finding(
+        achterhoek, f"{INSTRUMENTARIUM}:{line}:{achterhoek.col_of(INSTRUMENTARIUM, 'meedoe]')}", "verwijzing-onbekend"
+    )
 
 
 def test_an_instrument_without_a_category_is_reported_when_the_region_has_categories(achterhoek):
-    achterhoek.replace(I, "    categorie: inkomen\n", "", 1)
-    line = achterhoek.line_of(I, "- id: bijzondere-bijstand")
+    achterhoek.replace(INSTRUMENTARIUM, "    categorie: inkomen\n", "", 1)
+    line = achterhoek.line_of(INSTRUMENTARIUM, "- id: bijzondere-bijstand")
     assert only_finding(achterhoek) == (
-        f"{I}:{line}:5: instrumenten[0]: verwacht een categorie (veld 'categorie': een van inkomen, ontwikkeling, "
+        f"{INSTRUMENTARIUM}:{line}:5: instrumenten[0]: verwacht een categorie "
+        "(veld 'categorie': een van inkomen, ontwikkeling, "
         "werk, "
         "werkgevers-en-loopbaan), want categorieen in content/instrumentarium.yaml is ingevuld [veld-ontbreekt]"
     )
 
 
 def test_a_category_without_a_list_of_categories(achterhoek):
-    text = achterhoek.read(I)
-    achterhoek.write(I, text[: text.index("categorieen:")] + text[text.index("dienstgroepen:") :])
+    text = achterhoek.read(INSTRUMENTARIUM)
+    achterhoek.write(INSTRUMENTARIUM, text[: text.index("categorieen:")] + text[text.index("dienstgroepen:") :])
     lines = findings(achterhoek)
     # Every instrument names one (48 findings), told once per category with the lines of the others.
     assert lines[-1] == "48 fouten gevonden; er is niets geschreven."
     assert len(lines) == 5, lines
-    assert_finding(lines, f"{I}:{achterhoek.line_of(I, 'categorie: inkomen')}:16", "verwijzing-onbekend")
+    assert_finding(
+        lines,
+        f"{INSTRUMENTARIUM}:{achterhoek.line_of(INSTRUMENTARIUM, 'categorie: inkomen')}:16",
+        "verwijzing-onbekend",
+    )
     assert {code for _, code in located(lines)} == {"verwijzing-onbekend"}
-    tweede = achterhoek.line_of(I, "categorie: inkomen", 2)
-    assert f"(en nog {achterhoek.read(I).count('categorie: inkomen') - 1} keer: regels {tweede}, " in lines[0]
+    tweede = achterhoek.line_of(INSTRUMENTARIUM, "categorie: inkomen", 2)
+    assert (
+        f"(en nog {achterhoek.read(INSTRUMENTARIUM).count('categorie: inkomen') - 1} keer: regels {tweede}, "
+        in lines[0]
+    )
 
 
 def test_a_duplicate_term_id(achterhoek):
     achterhoek.replace(
-        I, "  - {id: levensonderhoud, naam: Levensonderhoud}", "  - {id: inkomensondersteuning, naam: Levensonderhoud}"
+        INSTRUMENTARIUM,
+        "  - {id: levensonderhoud, naam: Levensonderhoud}",
+        "  - {id: inkomensondersteuning, naam: Levensonderhoud}",
     )
     lines = findings(achterhoek)
-    position = f"{achterhoek.line_of(I, 'naam: Levensonderhoud}')}:{achterhoek.col_of(I, 'inkomensondersteuning, naam: Levensonderhoud')}"
-    assert_finding(lines, f"{I}:{position}", "waarde-dubbel")
+    line = achterhoek.line_of(INSTRUMENTARIUM, "naam: Levensonderhoud}")
+    position = f"{line}:{achterhoek.col_of(INSTRUMENTARIUM, 'inkomensondersteuning, naam: Levensonderhoud')}"
+    assert_finding(lines, f"{INSTRUMENTARIUM}:{position}", "waarde-dubbel")
 
 
 def test_a_grondslag_is_a_law_or_an_article_not_both(achterhoek):
     achterhoek.replace(
-        I, "      - artikel: jobcoaching", "      - artikel: jobcoaching\n        wet: Participatiewet, artikel 10"
+        INSTRUMENTARIUM,
+        "      - artikel: jobcoaching",
+        "      - artikel: jobcoaching\n        wet: Participatiewet, artikel 10",
     )
-    line = achterhoek.line_of(I, "- artikel: jobcoaching")
-    assert_only_finding(achterhoek, f"{I}:{line}:9", "grondslag-ongeldig")
+    line = achterhoek.line_of(INSTRUMENTARIUM, "- artikel: jobcoaching")
+    assert_only_finding(achterhoek, f"{INSTRUMENTARIUM}:{line}:9", "grondslag-ongeldig")
 
 
 def test_an_indicator_function_is_one_of_the_regions(achterhoek):

@@ -18,7 +18,8 @@ COLUMNS = [
 
 
 def rows_for(project: Project, jaar: int, slug: str | None = None) -> list[BudgetRegel]:
-    """The gemeenten that exist in `jaar`: after a herindeling the new gemeente, its budget the sum of its predecessors'."""
+    """The gemeenten that exist in `jaar`: after a herindeling the new gemeente, its budget the
+    sum of its predecessors'."""
     from generator.compute.herindeling import herindelingen
 
     return [budget_gemeente(g, jaar) for g in herindelingen(project).gemeenten_in(jaar) if slug in (None, g.slug)]

@@ -20,7 +20,8 @@ from generator.cli.app import main
 @click.option("--korte-naam", help="Hoe de DVO de organisatie verder noemt, met lidwoord, bijv. 'het Werkleerbedrijf'.")
 @click.option(
     "--rechtsvorm",
-    help="De rechtsvorm van de organisatie, bijv. 'openbaar lichaam op grond van de Wet gemeenschappelijke regelingen'.",
+    help="De rechtsvorm van de organisatie, bijv. 'openbaar lichaam op grond van de Wet "
+    "gemeenschappelijke regelingen'.",
 )
 @click.option("--vestigingsplaats", help="De plaats waar de organisatie is gevestigd.")
 @click.option(

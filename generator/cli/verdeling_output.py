@@ -28,7 +28,7 @@ def render(project: Project, post_id: str, fmt: str) -> str:
     rows.append(["Totaal"] + [euro(result.criterium_bedragen[k]) for k in kenmerken] + [euro(result.totaal)])
     headers: list[tuple[str, Justify]] = [
         ("Gemeente", "left"),
-        *[(f"{k.capitalize()} ({c.gewicht}%)", "right") for k, c in zip(kenmerken, sleutel.criteria)],
+        *[(f"{k.capitalize()} ({c.gewicht}%)", "right") for k, c in zip(kenmerken, sleutel.criteria, strict=True)],
     ]
     return rich_table_text(
         f"{post.naam} — verdeelsleutel: {sleutel.naam}", headers + [("Totaal", "right")], rows, bold_last=True

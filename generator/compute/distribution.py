@@ -72,7 +72,7 @@ def verdeel(post: Kostenpost, sleutel: Verdeelsleutel, gemeenten: list[Gemeente]
     per_criterion = largest_remainder(int(whole), [c.gewicht for c in sleutel.criteria])
     columns = {
         k: largest_remainder(amount, [getattr(g.kerngegevens, k) for g in gemeenten])
-        for k, amount in zip(kenmerken, per_criterion)
+        for k, amount in zip(kenmerken, per_criterion, strict=True)
     }
     regels = [VerdelingRegel(g.slug, g.naam, {k: columns[k][i] for k in kenmerken}) for i, g in enumerate(gemeenten)]
-    return Verdeling(post, sleutel, dict(zip(kenmerken, per_criterion)), regels)
+    return Verdeling(post, sleutel, dict(zip(kenmerken, per_criterion, strict=True)), regels)

@@ -119,7 +119,7 @@ def _kengetallen_combined(
         streefwaarden = {}
         for jaar in project.regio.periode.jaren:
             if all(jaar in d.streefwaarden for d in doelen):
-                combined = _combine(regel, [(d.streefwaarden[jaar], w) for d, w in zip(doelen, gewichten)])
+                combined = _combine(regel, [(d.streefwaarden[jaar], w) for d, w in zip(doelen, gewichten, strict=True)])
                 if combined is not None:
                     streefwaarden[jaar] = combined[0]
         if len(streefwaarden) != len(project.regio.periode.jaren):
@@ -127,7 +127,7 @@ def _kengetallen_combined(
         nulmeting = None
         nulmetingen = [n for d in doelen if (n := d.nulmeting) is not None]
         if len(nulmetingen) == len(doelen):
-            combined = _combine(regel, [(n.waarde, w) for n, w in zip(nulmetingen, gewichten)])
+            combined = _combine(regel, [(n.waarde, w) for n, w in zip(nulmetingen, gewichten, strict=True)])
             if combined is not None:
                 nulmeting = Nulmeting.model_construct(
                     waarde=combined[0], jaar=nulmetingen[0].jaar, bron=None, noemer=None, categorieen={}
@@ -168,7 +168,7 @@ def _indicator_combined(
     streefwaarden = {}
     for jaar in project.regio.periode.jaren:
         if all(jaar in p.streefwaarden for p in parts):
-            combined = _combine(indicator, [(p.streefwaarden[jaar], w) for p, w in zip(parts, gewichten)])
+            combined = _combine(indicator, [(p.streefwaarden[jaar], w) for p, w in zip(parts, gewichten, strict=True)])
             if combined is not None:
                 streefwaarden[jaar] = combined[0]
     # A split indicator may have targets on its kengetallen only (then none on its total).

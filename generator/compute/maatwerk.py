@@ -50,7 +50,7 @@ class Ramingsdeel:
 
     @property
     def bedragen(self) -> list[Decimal | None]:
-        return [None if n is None else p * n for n, p in zip(self.aantallen, self.prijzen)]
+        return [None if n is None else p * n for n, p in zip(self.aantallen, self.prijzen, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class Raming:
     @property
     def ruimte(self) -> list[Decimal | None]:
         """What the budget leaves after the raming (validation refuses a raming above the budget)."""
-        return [None if t is None else b - t for t, b in zip(self.totalen, self.budget)]
+        return [None if t is None else b - t for t, b in zip(self.totalen, self.budget, strict=True)]
 
 
 def raming(regio, afspraak, jaren: list[int]) -> Raming | None:

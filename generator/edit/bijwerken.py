@@ -11,6 +11,7 @@ next run rolls back after a crash). With `dry_run` nothing is written.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import shutil
 import tempfile
@@ -100,7 +101,7 @@ def _region_files(layout: Layout) -> tuple[dict[str, str], dict[str, bytes]]:
         rels.append(MKDOCS)
     texts = {rel: _read(root, rel) for rel in rels}
     problems = []
-    for rel, text in texts.items():
+    for rel in texts:
         if rel.endswith(".yaml"):
             _, found = load_yaml(root / rel, rel)
             problems += found
@@ -203,10 +204,8 @@ def _check(layout: Layout, res: Bijwerking, templates: dict[str, bytes]) -> list
 
 
 def _remove_empty_folder(folder: Path) -> None:
-    try:
-        folder.rmdir()
-    except OSError:
-        pass  # not empty, or not there
+    with contextlib.suppress(OSError):  # not empty, or already gone: leave it
+        folder.rmdir()  # not empty, or not there
 
 
 def _remove_empty_folders(folder: Path) -> None:

@@ -206,7 +206,7 @@ def _set_in_mapping(text: str, node: MappingNode, path: tuple[str, ...], value: 
     that value (or of the new lines) change."""
     found = _get(node, path[0])
     if found is not None:
-        key, child = found
+        _, child = found
         if len(path) == 1:
             if not isinstance(child, ScalarNode):
                 raise EditError(f"'{path[0]}' is geen enkele waarde")

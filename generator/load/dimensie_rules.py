@@ -94,7 +94,8 @@ def rule_dimensies(ld: RegionFiles) -> Iterator[Finding]:
             yield doc.finding(
                 at + ("dimensie",),
                 f"indicatoren[{n}].dimensie: onbekende dimensie '{ind.dimensie}'; bekend zijn: "
-                f"{', '.join(known) or '(geen: vul dimensies in bovenaan dit bestand)'}{did_you_mean(ind.dimensie, known)}",
+                f"{', '.join(known) or '(geen: vul dimensies in bovenaan dit bestand)'}"
+                f"{did_you_mean(ind.dimensie, known)}",
                 code="verwijzing-onbekend",
             )
             continue
@@ -345,11 +346,11 @@ def _met_dimensie(
             for period in getattr(doel, name):
                 if period not in computed.realisaties:
                     where = loc + (name, _key(doc, loc + (name,), period))
+                    nodig = "met overgangen" if kengetal.berekening in dims.LADDER_BEREKENINGEN else "per categorie"
                     yield doc.finding(
                         where,
                         f"{field_path(where)}: {what} voor periode '{period}', maar daarvoor is het kengetal "
-                        f"'{kengetal.naam}' niet te berekenen (geen "
-                        f"realisatie{' met overgangen' if kengetal.berekening in dims.LADDER_BEREKENINGEN else ' per categorie'})",
+                        f"'{kengetal.naam}' niet te berekenen (geen realisatie {nodig})",
                         code="realisatie-ontbreekt",
                         key=True,
                     )
@@ -475,7 +476,8 @@ def rule_groepen(ld: RegionFiles) -> Iterator[Finding]:
                     yield doc.finding(
                         at + (groep_id,),
                         f"maatwerk[{i}].groepen[{groep_id}]: onbekende groep '{groep_id}'; bekend zijn: "
-                        f"{', '.join(known) or '(geen: vul groepen in content/regio.yaml)'}{did_you_mean(groep_id, known)}",
+                        f"{', '.join(known) or '(geen: vul groepen in content/regio.yaml)'}"
+                        f"{did_you_mean(groep_id, known)}",
                         code="verwijzing-onbekend",
                         key=True,
                     )

@@ -212,7 +212,7 @@ class DvoVersies:
         nu = self.project.gemeente(versie.slug)
         ondertekenaars = [
             o.model_copy(update={"ondertekend": n.ondertekend}) if n.naam == o.naam else o
-            for o, n in zip(g.dvo.ondertekenaars, nu.dvo.ondertekenaars)
+            for o, n in zip(g.dvo.ondertekenaars, nu.dvo.ondertekenaars, strict=False)
         ] + list(g.dvo.ondertekenaars[len(nu.dvo.ondertekenaars) :])
         return g.model_copy(
             update={"dvo": g.dvo.model_copy(update={"status": nu.dvo.status, "ondertekenaars": ondertekenaars})}

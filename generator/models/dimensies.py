@@ -33,8 +33,10 @@ BEREKENING = {
     "gestegen": "het aantal dat sinds het begin van het jaar ten minste één {trede} hoger staat",
     "gedaald": "het aantal dat sinds het begin van het jaar ten minste één {trede} lager staat",
     "gelijk gebleven": "het aantal dat op dezelfde {trede} staat als aan het begin van het jaar",
-    "aandeel gestegen": "het aantal dat sinds het begin van het jaar ten minste één {trede} hoger staat, als percentage van iedereen "
-    "in de overgangen",
+    "aandeel gestegen": (
+        "het aantal dat sinds het begin van het jaar ten minste één {trede} hoger staat, als percentage van "
+        "iedereen in de overgangen"
+    ),
 }
 LADDER_BEREKENINGEN = ("gestegen", "gedaald", "gelijk gebleven", "aandeel gestegen")
 

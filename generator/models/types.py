@@ -165,7 +165,8 @@ def _text(value: object) -> str:
 
 
 def _pattern(regex: str, what: str, error: str):
-    """A check that the value is text matching `regex`; `error` is the error type (load/messages.py maps it to a code)."""
+    """A check that the value is text matching `regex`; `error` is the error type (load/messages.py
+    maps it to a code)."""
     compiled = re.compile(regex)
 
     def check(value: object) -> str:

@@ -1,10 +1,12 @@
 """The render cache: from which render key each document's current files were made.
 
 `.staging/cache/documenten.json` holds, per document, its key and the sha256 of each of
-its files in the staging folder (`pdf/…` in docs/, `html/…` beside it), plus the key of the last site mkdocs built:
+its files in the staging folder (`pdf/…` in docs/, `html/…` beside it), plus the key of the
+last site mkdocs built:
 
     {"formaat": 1,
-     "documenten": {"dvo-wijchen": {"sleutel": "…", "bestanden": {"html/dvo-wijchen.html": "<sha256>", "pdf/dvo-wijchen.pdf": "<sha256>"}}},
+     "documenten": {"dvo-wijchen": {"sleutel": "…", "bestanden": {
+         "html/dvo-wijchen.html": "<sha256>", "pdf/dvo-wijchen.pdf": "<sha256>"}}},
      "site": {"sleutel": "…", "manifest": "<sha256 of site/manifest.json>"}}
 
 A document is reused only when its entry has the same key and every recorded file is

@@ -128,8 +128,8 @@ def plan(source: BuildSource, slugs: list[str], *, regio: bool = True) -> list[J
 
 def gemeente_files(verantwoording: Verantwoording, slug: str) -> list[str]:
     """Every download the site has for one gemeente, as paths inside site/: the PDFs of its
-    DVO (and the version in force and the wijzigingsoverzicht beside a draft) and reports, then its open data. For CI artifacts. (Its reading copies are site
-    pages, under gemeenten/<slug>/.)"""
+    DVO (and the version in force and the wijzigingsoverzicht beside a draft) and reports, then
+    its open data. For CI artifacts. (Its reading copies are site pages, under gemeenten/<slug>/.)"""
     from generator.publish.overzichten import plan_gemeente
     from generator.render.open_data import gemeente_file_names
 
@@ -204,7 +204,7 @@ def _pdf(request) -> bytes:
 
 def _write(p: Prepared, pdf: bytes, docs: Path, cache: RenderCache) -> JobResult:
     files = {}
-    for name, data in zip(p.job.files(), (pdf, p.rendered.html.encode("utf-8"))):
+    for name, data in zip(p.job.files(), (pdf, p.rendered.html.encode("utf-8")), strict=True):
         write_bytes_if_changed(staged_file(docs, name), data)
         files[name] = hashlib.sha256(data).hexdigest()
     cache.record(p.job.naam, p.key, files)

@@ -46,11 +46,11 @@ def long_table(wide: list[dict], keys: list[str], categorie_namen: dict[tuple[st
     frame = pd.DataFrame(wide)
     long = frame.melt(id_vars=keys, var_name="categorie", value_name="waarde").dropna(subset=["waarde"])
     long["waarde"] = long["waarde"].astype("int64")
-    long["categorie_naam"] = [categorie_namen[(d, c)] for d, c in zip(long["dimensie"], long["categorie"])]
+    long["categorie_naam"] = [categorie_namen[(d, c)] for d, c in zip(long["dimensie"], long["categorie"], strict=True)]
     # Stable order: as the records came (gemeente, indicator, period), then the dimensie's order.
     rang = {key: n for n, key in enumerate(categorie_namen)}
     long["_rij"] = long.index % len(frame)
-    long["_rang"] = [rang[(d, c)] for d, c in zip(long["dimensie"], long["categorie"])]
+    long["_rang"] = [rang[(d, c)] for d, c in zip(long["dimensie"], long["categorie"], strict=True)]
     long = long.sort_values(["_rij", "_rang"], kind="stable").drop(columns=["_rij", "_rang"])
     return long[[*keys, "categorie", "categorie_naam", "waarde"]].reset_index(drop=True)
 

@@ -138,7 +138,7 @@ def financien_rows_gemeente(v: Verantwoording, slug: str, periode) -> list[dict]
     }
     rows = [
         _geld_regel(f, dvo, r, a, posten[r.soort], r.label, None if r.soort == BUITEN_DVO else r.budget, r.status)
-        for r, a in zip(f.regels, f.afrekening.regels)  # one afrekening line per budget line, in order
+        for r, a in zip(f.regels, f.afrekening.regels, strict=True)  # one afrekening line per budget line, in order
     ]
     rows.append(
         _geld_regel(
@@ -361,14 +361,16 @@ def workbook(v: Verantwoording, *tables: list[dict], datum: dt.date) -> bytes:
             "dezelfde cijfers als de open data (CSV en JSON) en de verantwoordingsrapportages.",
         }
     ]
-    for (naam, inhoud), rows in zip(SHEETS, tables):
+    for (naam, inhoud), rows in zip(SHEETS, tables, strict=True):
         if rows:
             sheets[naam] = pd.DataFrame([plain_row(r) for r in rows], dtype=object)
             uitleg.append({"blad": naam, "inhoud": inhoud})
     uitleg.append(
         {
             "blad": "",
-            "inhoud": "Berekende verhoudingen zijn afgerond op twee decimalen; ingevoerde waarden staan zoals ingevoerd.",
+            "inhoud": (
+                "Berekende verhoudingen zijn afgerond op twee decimalen; ingevoerde waarden staan zoals ingevoerd."
+            ),
         }
     )
     stamp = dt.datetime(datum.year, datum.month, datum.day)

@@ -240,7 +240,7 @@ def _meetwijze(m: Migratie) -> None:
         return
     schema = m.schema()
     counts = {"stroom": 0, "stand": 0}
-    for item, plain in zip(_items(t, "indicatoren"), data.get("indicatoren") or []):
+    for item, plain in zip(_items(t, "indicatoren"), data.get("indicatoren") or [], strict=False):
         if not isinstance(plain, dict) or "meetwijze" in plain:
             continue
         stand = plain.get("regionaal") == "gewogen gemiddelde" or plain.get("eenheid") in STAND_EENHEDEN
@@ -339,7 +339,7 @@ def _ondertekening(m: Migratie) -> None:
         if not isinstance(dvo, dict) or not isinstance(node, MappingNode):
             continue
         status = dvo.get("status")
-        for item, plain in zip(_items(t, "dvo", "ondertekenaars"), dvo.get("ondertekenaars") or []):
+        for item, plain in zip(_items(t, "dvo", "ondertekenaars"), dvo.get("ondertekenaars") or [], strict=False):
             if not isinstance(plain, dict):
                 continue
             wie = plain.get("naam", "de ondertekenaar")
@@ -405,7 +405,8 @@ def _versie(m: Migratie, rel: str, t: YamlTekst, node: MappingNode, dvo: dict) -
 
 
 def _site(m: Migratie) -> None:
-    """The site's pages moved (issue 14): regio.md -> regio/index.md, gemeenten/<slug>.md -> gemeenten/<slug>/index.md."""
+    """The site's pages moved (issue 14): regio.md -> regio/index.md, gemeenten/<slug>.md ->
+    gemeenten/<slug>/index.md."""
     if not m.werkmap:
         return
     t = m.yaml(MKDOCS)

@@ -209,7 +209,7 @@ def _drop_repeated_groups(kids: list) -> list:
     for kid in kids:
         if isinstance(kid, Node) and kid.role in GROUPS_REPEATED_PER_PAGE and kid.source is not None:
             if kid.source in first:
-                for again, original in zip(_cells(kid), _cells(first[kid.source])):
+                for again, original in zip(_cells(kid), _cells(first[kid.source]), strict=False):
                     if "/ID" in again.obj and "/ID" in original.obj:
                         renamed[bytes(again.obj.ID)] = original.obj.ID
                 continue

@@ -71,17 +71,21 @@ def werkmap_findings(project: Project) -> list[Finding]:
         entries = g.dvo.wijzigingen
         laatste = entries[-1] if entries else None
         wat = BIJVOEGLIJK.get(g.dvo.status, "vastgelegde")
-        if laatste is not None and laatste.controlegetal is not None and laatste.revisie is None:
-            if huidig_controlegetal(project, g) != laatste.controlegetal:
-                out.append(
-                    _gewijzigd(
-                        project,
-                        g,
-                        len(entries) - 1,
-                        f"de inhoud van de {wat} DVO (versie {laatste.versie}) is gewijzigd; leg een nieuwe "
-                        "versie vast of maak de wijziging ongedaan",
-                    )
+        if (
+            laatste is not None
+            and laatste.controlegetal is not None
+            and laatste.revisie is None
+            and huidig_controlegetal(project, g) != laatste.controlegetal
+        ):
+            out.append(
+                _gewijzigd(
+                    project,
+                    g,
+                    len(entries) - 1,
+                    f"de inhoud van de {wat} DVO (versie {laatste.versie}) is gewijzigd; leg een nieuwe "
+                    "versie vast of maak de wijziging ongedaan",
                 )
+            )
     return out
 
 

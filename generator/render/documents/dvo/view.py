@@ -338,7 +338,7 @@ def _maatwerk(project: Project, gemeente: Gemeente, jaren: list[int]) -> list[Ma
     for m in gemeente.maatwerk:
         bedragen = _per_year(m.budget, jaren)
         deelnemers = _per_year(m.deelnemers, jaren, None)
-        prijzen = [prijs_per_deelnemer(b, d) if d else None for b, d in zip(bedragen, deelnemers)]
+        prijzen = [prijs_per_deelnemer(b, d) if d else None for b, d in zip(bedragen, deelnemers, strict=True)]
         rows.append(
             MaatwerkRegel(
                 m.id,

@@ -205,17 +205,17 @@ def _trend(uid: str, titel: str, desc: str, punten: list[Punt], eenheid: Eenheid
         )
         body.append(_text(left - 6, y(t) + 4, _tick_text(t), anchor="end", size=small, fill=MUTED))
     base = height - bottom
-    for p, x, (first, second) in zip(punten, xs, _x_labels(punten, xs, small, narrow)):
+    for _, x, (first, second) in zip(punten, xs, _x_labels(punten, xs, small, narrow), strict=True):
         if first:
             body.append(_text(x, base + small + 6, first, anchor="middle", size=small, fill=MUTED))
         if second:
             body.append(_text(x, base + 2 * small + 11, second, anchor="middle", size=small, fill=MUTED))
-    periods = [(p, x) for p, x in zip(punten, xs) if not p.nulmeting]
+    periods = [(p, x) for p, x in zip(punten, xs, strict=True) if not p.nulmeting]
     body += _series(
         [(x, p.streefwaarde) for p, x in periods], y, STREEF, dash=' stroke-dasharray="6 4"', marker="square"
     )
     body += _series([(x, p.realisatie) for p, x in periods], y, REALISATIE, dash="", marker="circle")
-    for p, x in zip(punten, xs):
+    for p, x in zip(punten, xs, strict=True):
         if p.nulmeting and p.realisatie is not None:
             body.append(_marker("diamond", x, y(p.realisatie), NULMETING))
     body += legend
@@ -233,7 +233,7 @@ def _x_labels(punten: list[Punt], xs: list[float], size: int, narrow: bool) -> l
     out: list[tuple[str | None, str | None]] = [
         ((p.jaar or p.label), None) if p.nulmeting else (p.label, p.jaar) for p in punten
     ]
-    periods = [(i, x) for i, (p, x) in enumerate(zip(punten, xs)) if not p.nulmeting]
+    periods = [(i, x) for i, (p, x) in enumerate(zip(punten, xs, strict=True)) if not p.nulmeting]
     if len(periods) > 1:
         step = periods[1][1] - periods[0][1]
         widest = max(text_width(punten[i].label, size) for i, _ in periods)  # a period's label, as in `out`
@@ -461,10 +461,10 @@ def gestapeld(
     fills = kleuren(len(categorieen), ladder)
     totals = [sum(s.aantallen) for s in staven]
     parts = []
-    for s, total in zip(staven, totals):
+    for s, total in zip(staven, totals, strict=True):
         per = ", ".join(
             f"{enkelvoud} {c}: {formatting.number(n)}" if c.isdigit() else f"{naam}: {formatting.number(n)}"
-            for (c, naam), n in zip(categorieen, s.aantallen)
+            for (c, naam), n in zip(categorieen, s.aantallen, strict=True)
         )
         parts.append(f"{s.label}: totaal {formatting.number(total)} ({per})")
     soort = (
@@ -493,7 +493,7 @@ def _segments(
 ) -> tuple[list[str], float]:
     """The rectangles of one bar and the counts that fit in them; returns them and the bar's end."""
     out, x = [], x0
-    for n, fill in zip(s.aantallen, fills):
+    for n, fill in zip(s.aantallen, fills, strict=True):
         w = plot_w * n / ((total or 1) if aandelen else most)
         if w <= 0:
             continue
@@ -531,7 +531,7 @@ def _gestapeld(
     most = max(totals) or 1
     if narrow:
         row, y = 16, legend_h + 10
-        for s, total in zip(staven, totals):
+        for s, total in zip(staven, totals, strict=True):
             y += small + 2
             body.append(_text(4, y, f"{s.label}: {formatting.number(total)}", size=small))
             y += 6
@@ -544,7 +544,7 @@ def _gestapeld(
     left = max(text_width(s.label) for s in staven) + 14
     right = max(text_width(formatting.number(t), small) for t in totals) + 26
     plot_w = width - left - right
-    for i, (s, total) in enumerate(zip(staven, totals)):
+    for i, (s, total) in enumerate(zip(staven, totals, strict=True)):
         yy = top + i * (row + gap)
         body.append(_text(left - 8, yy + row / 2 + 4, s.label, anchor="end"))
         rects, end = _segments(float(left), yy, row, plot_w, s, total, most, fills, aandelen, small)
@@ -560,7 +560,7 @@ def _legenda(
     line; a label too long for a line of its own wraps (a phone's narrow layout)."""
     out, x, y = [], 4.0, 4
     step = size + 9
-    for (c, naam), fill in zip(categorieen, fills):
+    for (c, naam), fill in zip(categorieen, fills, strict=True):
         label = f"{c} {naam}" if c.isdigit() else naam
         lines = wrap(label, width - 4 - 22, size) if text_width(label, size) + 22 > width - 4 else [label]
         w = 18 + max(text_width(line, size) for line in lines) + 14

@@ -137,7 +137,7 @@ def cijfers(g: Gemeente, code: str, project: Project) -> dict[tuple, Cijfer]:
 def _tekst(waarde: tuple | None) -> str:
     if waarde is None:
         return "niets"
-    w = [x for x in waarde]
+    w = list(waarde)
     if len(w) == 3:
         w_, teller, noemer = w
         if teller is not None:

@@ -218,7 +218,8 @@ def geen_budgetsignaal(periode: Rapportperiode, open_posten: int, alle_posten: i
 
 
 def budgetsignaal(f: Financien, regel: Begrotingsregel) -> str:
-    """One flagged budget line in a sentence: "maatwerkafspraak ‘55-plussers aan het werk’ overschreden (€ 38.100 van € 37.000)"."""
+    """One flagged budget line in a sentence: "maatwerkafspraak ‘55-plussers aan het werk’
+    overschreden (€ 38.100 van € 37.000)"."""
     if regel.besteed is None:  # a flagged line always has spending; said plainly should that change
         return f"‘{regel.label}’: besteding nog niet opgegeven"
     if regel.status == ZONDER_AFSPRAAK:
@@ -380,7 +381,7 @@ class RegioRapport(Rapport):
 
     @property
     def dvo_per_gemeente(self) -> list[tuple[Gemeente, GeldendeDvo]]:
-        return list(zip(self.gemeenten, self.dvos))
+        return list(zip(self.gemeenten, self.dvos, strict=True))
 
     @property
     def zonder_dvo(self) -> list[tuple[Gemeente, GeldendeDvo]]:

@@ -210,7 +210,7 @@ def _alineas(oud: list[str], nieuw: list[str]) -> list[Alinea]:
             continue
         old, new = oud[i1:i2], nieuw[j1:j2]
         paired = min(len(old), len(new)) if tag == "replace" else 0
-        out += [Alinea(GEWIJZIGD, woorddiff(o, n)) for o, n in zip(old[:paired], new[:paired])]
+        out += [Alinea(GEWIJZIGD, woorddiff(o, n)) for o, n in zip(old[:paired], new[:paired], strict=True)]
         out += [Alinea(VERVALLEN, [Stuk(VERWIJDERD, t)]) for t in old[paired:]]
         out += [Alinea(NIEUW, [Stuk(INGEVOEGD, t)]) for t in new[paired:]]
     return out
