@@ -286,9 +286,10 @@ def test_finances_are_in_the_open_data_with_the_figures_of_the_reports(v):
     import io
     import json
 
+    from generator.publish.mkdocs_run import site_date
     from generator.render.open_data import files
 
-    out = files(v)
+    out = files(v, site_date(v.project))
     rows = list(csv.DictReader(io.StringIO(out["financien-nijmegen.csv"])))
     assert rows == [
         r for r in csv.DictReader(io.StringIO(out["financien-gemeenten.csv"])) if r["gemeente"] == "nijmegen"
