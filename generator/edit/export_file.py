@@ -285,7 +285,7 @@ def _table(header: list[str], records: list[tuple[int, list[str]]], encoding: st
     rows = []
     for number_, record in records:
         cells: dict[str, str] = {}
-        for h, value in zip(headers, record, strict=True):
+        for h, value in zip(headers, record, strict=False):  # a short row lacks its last cells
             cells.setdefault(h, value.strip())
         if any(cells.values()):
             rows.append((number_, cells))

@@ -63,8 +63,8 @@ def _block_value(indent: str, waarde: str, noemer: str | None) -> str:
     return f"\n{indent}waarde: {waarde}\n{indent}noemer: {noemer}"
 
 
-def set_realisatie(text: str, indicator: str, key: str, waarde: str, noemer: str | None, *, after) -> str:
-    """Return `text` with realisaties[key] of `indicator` set; `after(a, b)` orders period keys."""
+def _indicator_item(text: str, indicator: str) -> MappingNode:
+    """The block of prestatie_indicatoren whose `indicator` is this id, written as a block."""
     root = YAML().compose(text)
     items = _get(root, "prestatie_indicatoren") if isinstance(root, MappingNode) else None
     if items is None or not isinstance(items[1], SequenceNode):
@@ -84,6 +84,12 @@ def set_realisatie(text: str, indicator: str, key: str, waarde: str, noemer: str
             f"de prestatie-indicator '{indicator}' staat op één regel ({{...}}); schrijf hem als blok om te "
             "kunnen importeren"
         )
+    return item
+
+
+def set_realisatie(text: str, indicator: str, key: str, waarde: str, noemer: str | None, *, after) -> str:
+    """Return `text` with realisaties[key] of `indicator` set; `after(a, b)` orders period keys."""
+    item = _indicator_item(text, indicator)
     step = _step(item)
     found = _get(item, "realisaties")
     if found is None:
@@ -233,25 +239,7 @@ def set_realisatie_deel(text: str, indicator: str, key: str, path: tuple[str, ..
     """Return `text` with one count inside realisaties[key] of `indicator` set: a category
     (`("categorieen", "jongeren")`) or an overgang (`("overgangen", "3", "4")`). A realisatie
     written as a plain number becomes a block with that number as its `waarde`."""
-    root = YAML().compose(text)
-    items = _get(root, "prestatie_indicatoren") if isinstance(root, MappingNode) else None
-    if items is None or not isinstance(items[1], SequenceNode):
-        raise EditError("het bestand heeft geen lijst prestatie_indicatoren")
-    item = next(
-        (
-            n
-            for n in items[1].value
-            if isinstance(n, MappingNode) and (f := _get(n, "indicator")) and f[1].value == indicator
-        ),
-        None,
-    )
-    if item is None:
-        raise EditError(f"de gemeente heeft geen prestatie-indicator '{indicator}'")
-    if item.flow_style:
-        raise EditError(
-            f"de prestatie-indicator '{indicator}' staat op één regel ({{...}}); schrijf hem als blok om te "
-            "kunnen importeren"
-        )
+    item = _indicator_item(text, indicator)
     step = _step(item)
     found = _get(item, "realisaties")
     if found is None:
