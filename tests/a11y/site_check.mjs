@@ -117,8 +117,9 @@ async function layout(page, width) {
     if (width >= 1280) {
       const side = (el) => ({ start: "left", end: "right" }[getComputedStyle(el).textAlign] || getComputedStyle(el).textAlign);
       // a figure: an amount, a number with one word of unit ("952 dagen", "3 gemeenten",
-      // "+0,9 punt"), a year or count in brackets ("102 (2014)", "8,0 (n = 28)"), a place ("3 van 9")
-      const figure = /^[−+-]?(€\s?)?\d[\d.,]*\*?(\s?[a-z%][a-z%-]*)?(\s\((\d{4}|n = \d+)\)|\svan\s\d+)?$/;
+      // "+0,9 punt"), a year or count in brackets ("102 (2014)", "8,0 (n = 28)"), a place ("3 van 9"),
+      // an amount to settle with its direction ("terug € 58.500", "bij € 3.000")
+      const figure = /^((terug|bij)\s)?[−+-]?(€\s?)?\d[\d.,]*\*?(\s?[a-z%][a-z%-]*)?(\s\((\d{4}|n = \d+)\)|\svan\s\d+)?$/;
       const prose = (c) => c.textContent.trim().split(/\s+/).length >= 3;
       for (const table of document.querySelectorAll(".md-content table")) {
         const heads = [...table.querySelectorAll("thead tr:last-child > th")];
