@@ -251,7 +251,8 @@ def test_ubbergen_2016_overrun_is_borne_by_the_werkbedrijf(v):
         "Financieel gesignaleerd: maatwerkafspraak ‘55-plussers aan het werk’ overschreden (€ 38.100 van € 37.000). "
         "Afrekening 2016: niets te verrekenen; € 1.100 komt voor rekening van het Werkbedrijf."
     ) in html
-    geld = html[html.index("Financiële verantwoording Beoordeeld") : html.index("Conclusies en aanbevelingen")]
+    start = html.index("Financiële verantwoording Beoordeeld")
+    geld = html[start : html.index("Per indicator", start)]  # the money sections, up to the indicators
     assert "onderbesteed" not in geld and "€ 6.787 is niet aan een afspraak toegewezen" in geld
 
 
@@ -348,3 +349,15 @@ def test_a_version_read_from_its_revision_keeps_its_controlegetal(region):
     # the working file of the draft is not the record of 1.0: its own changes are the draft's
     result = region.dvo("vastleggen", "nijmegen", "--versie", "0.2")
     assert result.exit_code == 2 and "is geen vastgestelde of ondertekende versie met een revisie" in result.output
+
+
+def test_a_report_leaves_out_the_sections_the_region_wrote_nothing_for(v):
+    """No placeholder printed as content: a report without context or conclusies has no such section."""
+    leeg = text(render_gemeente(v, "ubbergen", v.periode("2016"), "test", pdf=False).html)
+    assert "Context: arbeidsmarkt" not in leeg and "Conclusies en aanbevelingen" not in leeg
+    assert "geen context beschreven" not in leeg and "geen conclusies" not in leeg
+    wijchen = v.project.gemeente("wijchen").rapporten["2016"]
+    assert wijchen.context and not wijchen.conclusies  # the example's Wijchen wrote a context only
+    half = text(render_gemeente(v, "wijchen", v.periode("2016"), "test", pdf=False).html)
+    assert f"Context: arbeidsmarkt en bijzonderheden {' '.join(wijchen.context.split())[:40]}" in half
+    assert "Conclusies en aanbevelingen" not in half
