@@ -302,6 +302,7 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
         dvo_g = dvo_gemeente.get(g.slug, g)
         stand = [u for u, _ in v.gemeente(g.slug, laatste)] if laatste else []
         documenten = gemeente_documents(docs, v, g.slug, g.naam)
+        eigen_open_data = gemeente_open_data(docs, v, g.slug, g.naam)
         overzicht = overzichten.get(g.slug)
         overzicht_doc = overzicht_document(docs, g.slug, overzicht.versie) if overzicht and overzicht.mogelijk else None
         opvolger = h.opvolger_van(g.slug)
@@ -329,7 +330,7 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
             kerncijfers=kerncijfers(v, g.slug, laatste) if laatste else [],
             instrumenten={i.id: i for i in project.instrumentarium.instrumenten},
             documenten=documenten,
-            open_data=gemeente_open_data(docs, v, g.slug, g.naam),
+            open_data=eigen_open_data,
             link=lambda target, _from=page: link(_from, target),
             overzicht=overzicht,
             overzicht_doc=overzicht_doc,
@@ -340,11 +341,13 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
                     env,
                     docs,
                     doc,
-                    gemeente=(f"Gemeente {g.naam}", page),
-                    open_data=gemeente_open_data(docs, v, g.slug, g.naam) if doc.job.soort != "wijzigingen" else [],
-                    status=_dvo_status(versies, g.slug, doc.job),
-                    geldend=versie if versie is not None and versie.definitief else None,
-                    opvolger=(opvolger.naam, gemeente_page(opvolger.slug)) if opvolger else None,
+                    Omgeving(
+                        terug=(f"Gemeente {g.naam}", page),
+                        open_data=eigen_open_data if doc.job.soort != "wijzigingen" else [],
+                        status=_dvo_status(versies, g.slug, doc.job),
+                        geldend=versie if versie is not None and versie.definitief else None,
+                        opvolger=(opvolger.naam, gemeente_page(opvolger.slug)) if opvolger else None,
+                    ),
                 )
     out[GEMEENTEN] = env.get_template("site/gemeenten.md").render(
         paginatitel=front_title("Gemeenten"),
@@ -363,25 +366,20 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
         for j in jaren
     ]
     regio_docs = regio_documents(docs, v, project.regio.naam)
+    regio_open_data = open_data_downloads(docs, v)
     out[REGIO] = env.get_template("site/regio.md").render(
         paginatitel=front_title(f"Regio {project.regio.naam}"),
         project=project,
         per_jaar=per_jaar,
         documenten=regio_docs,
-        open_data=open_data_downloads(docs, v),
+        open_data=regio_open_data,
         link=lambda target: link(REGIO, target),
         gemeente_page=gemeente_page,
     )
     for doc in regio_docs:
         if doc.pagina:
             out[doc.pagina] = _reading_copy(
-                env,
-                docs,
-                doc,
-                gemeente=(f"Regio {project.regio.naam}", REGIO),
-                open_data=open_data_downloads(docs, v),
-                status=None,
-                opvolger=None,
+                env, docs, doc, Omgeving(terug=(f"Regio {project.regio.naam}", REGIO), open_data=regio_open_data)
             )
     woorden = vocabulary(project)
     for i in project.instrumentarium.instrumenten:
@@ -425,17 +423,19 @@ def _dvo_status(versies, slug: str, job: Job):
 NIET_ZOEKEN = {"rapport": ("leeswijzer",)}
 
 
-def _reading_copy(
-    env,
-    docs: Path,
-    doc: Document,
-    *,
-    gemeente: tuple[str, str],
-    open_data: list[Download],
-    status,
-    opvolger,
-    geldend=None,
-) -> str:
+@dataclass(frozen=True)
+class Omgeving:
+    """What a reading-copy page shows around its document: the page it belongs to (title, path),
+    the open data beside it, the DVO's status and version in force, and a successor gemeente."""
+
+    terug: tuple[str, str]
+    open_data: list[Download]
+    status: object = None
+    geldend: object = None
+    opvolger: tuple[str, str] | None = None
+
+
+def _reading_copy(env, docs: Path, doc: Document, omgeving: Omgeving) -> str:
     try:
         copy = reading_copy(
             doc.job.paths(docs)[1].read_text(encoding="utf-8"), niet_zoeken=NIET_ZOEKEN.get(doc.job.soort, ())
@@ -451,11 +451,11 @@ def _reading_copy(
         doc=doc,
         copy=copy,
         titel=front_title(copy.text_title),
-        status=status,
-        geldend=geldend,
-        open_data=open_data,
-        terug=gemeente,
-        opvolger=opvolger,
+        status=omgeving.status,
+        geldend=omgeving.geldend,
+        open_data=omgeving.open_data,
+        terug=omgeving.terug,
+        opvolger=omgeving.opvolger,
         link=lambda target: link(page, target),
     )
 
