@@ -21,8 +21,9 @@ build: $(STAMP) systemdeps
 	$(BIN)/dvo budget
 	$(BIN)/dvo build
 
+# One pytest worker per CPU; an idle worker takes tests queued for a busy one (worksteal).
 test: $(STAMP) systemdeps testdeps $(A11Y_STAMP) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # Style and types (configured in pyproject.toml): ruff on generator/ and tests/, mypy on generator/.
 lint: $(STAMP)

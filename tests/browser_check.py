@@ -1,10 +1,10 @@
 """One run of tests/a11y/site_check.mjs (axe-core + playwright-core in Debian's Chromium)
 over a built site, served like a web host does.
 
-The run takes minutes of Chromium time, so conftest's `built` fixture starts it in the
-background as soon as the example site exists, on a copy of that site (later tests
-rebuild `built` in place), and tests/test_site_browser.py collects the report. The rest
-of the suite runs meanwhile.
+The run takes minutes of Chromium time, so without pytest-xdist conftest's `built` fixture
+starts it in the background as soon as the example site exists, on a copy of that site, and
+tests/test_site_browser.py collects the report; the rest of the suite runs meanwhile. Under
+xdist the worker that runs tests/test_site_browser.py starts it and the others run on.
 """
 
 from __future__ import annotations

@@ -3,11 +3,18 @@ and the findings of `dvo validate`."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import functools
+import hashlib
+import json
 import os
 import re
 import shutil
 import socket
 import subprocess
+import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -230,10 +237,19 @@ def document_html(root: Path, name: str) -> Path:
 
 
 def pdf_pages(path: Path) -> list[str]:
+    """The text of each page of the PDF at `path`. Many tests read the same PDFs of a shared
+    build, and pypdf takes seconds per document: the text is kept per file version (path,
+    size, modification time), so a file a test wrote anew is read again."""
+    st = Path(path).stat()
+    return list(_pdf_pages(str(path), st.st_size, st.st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=256)
+def _pdf_pages(path: str, size: int, mtime_ns: int) -> tuple[str, ...]:
     from pypdf import PdfReader
 
-    reader = PdfReader(str(path))
-    return [(page.extract_text() or "").replace("\u00a0", " ") for page in reader.pages]
+    reader = PdfReader(path)
+    return tuple((page.extract_text() or "").replace("\u00a0", " ") for page in reader.pages)
 
 
 @pytest.fixture
@@ -257,19 +273,113 @@ def fetched(monkeypatch) -> list[str]:
     return urls
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory, request) -> Path:
-    """The example region built once (`dvo build`, two worker processes), shared by all tests.
+# ---- Builds shared by the whole run -------------------------------------------------------
+#
+# Rendering PDFs is most of the suite's time, so every region that tests only read is built
+# once per run: under pytest-xdist by whichever worker asks first while the others wait for
+# it (a file lock in the run's temporary folder, which all workers share), without xdist in
+# the one process. A shared build is read-only: a test that changes files works on a copy
+# (`warm`, `copy_of`). That is checked: when the fixture that asked for a shared build is
+# torn down, every file must still have the bytes it had after the build.
 
-    When the browser tests are in this session, their Chromium run starts now in the
-    background on a copy of the site (tests/browser_check.py) and is collected by them."""
+
+def run_dir(tmp_path_factory) -> Path:
+    """The temporary folder of the whole test run. Each xdist worker has its own basetemp
+    inside it (popen-gw0, ...); without xdist it is the basetemp itself."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def fingerprint(root: Path) -> dict[str, str]:
+    """sha256 of every file under `root` (symbolic links by their target), by relative path;
+    not git's own files (git refreshes its index when it reads) nor Python's bytecode caches."""
+    out = {}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if {".git", "__pycache__"} & set(path.relative_to(root).parts):
+            continue
+        if path.is_symlink():
+            out[rel] = "-> " + os.readlink(path)
+        elif path.is_file():
+            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def shared(request, tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `make(folder)` filled, made once per test run and shared by every test
+    (and every xdist worker) that asks for `name`. A failed `make` fails each asker with its
+    message. When the asking fixture ends, the folder must be as `make` left it."""
+    base = run_dir(tmp_path_factory) / "gedeeld"
+    base.mkdir(exist_ok=True)
+    folder, status, prints = base / name, base / f"{name}.status", base / f"{name}.sha256"
+    with _locked(base / f"{name}.lock"):
+        if not status.exists():
+            try:
+                make(folder)
+            except BaseException as error:
+                status.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+                raise
+            prints.write_text(json.dumps(fingerprint(folder)), encoding="utf-8")
+            status.write_text("ok", encoding="utf-8")
+    outcome = status.read_text(encoding="utf-8")
+    if outcome != "ok":
+        pytest.fail(f"de gedeelde bouw {name} mislukte:\n{outcome}", pytrace=False)
+
+    def unchanged() -> None:
+        expected = json.loads(prints.read_text(encoding="utf-8"))
+        now = fingerprint(folder)
+        changed = sorted(rel for rel in expected.keys() | now.keys() if expected.get(rel) != now.get(rel))
+        assert not changed, f"een test veranderde de gedeelde bouw {name} (werk op een kopie): {changed[:20]}"
+
+    request.addfinalizer(unchanged)
+    return folder
+
+
+def copy_of(source: Path, target: Path) -> Path:
+    """A writable copy of a shared build (`target` must not exist yet)."""
+    shutil.copytree(source, target, symlinks=True)
+    return target
+
+
+def build_region(root: Path, *args: str) -> None:
+    """`dvo build --jobs 2 ARGS` in `root`, which must succeed."""
+    result = CliRunner().invoke(main, ["build", "--jobs", "2", *args, "--root", str(root)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def dvo_only(monkeypatch):
+    """Builds in this test make the DVO's only, no reports: for tests of what the DVO shows or
+    of a path the reports share with it, since reports take long to render."""
+    monkeypatch.setattr("generator.compute.verantwoording.Verantwoording.perioden", property(lambda self: []))
+
+
+@pytest.fixture(scope="session")
+def built(request, tmp_path_factory) -> Path:
+    """The example region built once (`dvo build`, two worker processes), read by all tests.
+
+    Without xdist, when the browser tests are in this session, their Chromium run starts
+    now in the background on a copy of the site (tests/browser_check.py) and is collected
+    by them. Under xdist the worker that runs them starts it, while the other works on."""
     from tests import browser_check
 
-    root = copy_region(tmp_path_factory.mktemp("regio"))
-    result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
-    assert result.exit_code == 0, result.output
+    def make(root: Path) -> None:
+        copy_region(root)
+        build_region(root)
+
+    root = shared(request, tmp_path_factory, "regio", make)
     wanted = any(item.nodeid.startswith("tests/test_site_browser.py") for item in request.session.items)
-    if wanted and browser_check.missing_tools() is None:
+    if wanted and not os.environ.get("PYTEST_XDIST_WORKER") and browser_check.missing_tools() is None:
         try:
             run = browser_check.BrowserRun(root / "site", tmp_path_factory.mktemp("browser"))
         except Exception:  # the browser tests start it again and report why; not every user of `built`
@@ -283,8 +393,25 @@ def built(tmp_path_factory, request) -> Path:
 def warm(built, tmp_path) -> Region:
     """A copy of the built example region, with its site and render cache: a build in it
     renders only what the test changes."""
-    shutil.copytree(built, tmp_path / "regio", symlinks=True)
-    return Region(tmp_path / "regio")
+    return Region(copy_of(built, tmp_path / "regio"))
+
+
+@pytest.fixture(scope="session")
+def built_druten(request, tmp_path_factory) -> Path:
+    """The example region after `dvo build --gemeente druten`: Druten's DVO and reports and
+    a site that links what exists; read by tests, copied (`druten`) by those that go on."""
+
+    def make(root: Path) -> None:
+        copy_region(root)
+        build_region(root, "--gemeente", "druten")
+
+    return shared(request, tmp_path_factory, "druten", make)
+
+
+@pytest.fixture
+def druten(built_druten, tmp_path) -> Region:
+    """A writable copy of `built_druten`, as if the test had built Druten itself first."""
+    return Region(copy_of(built_druten, tmp_path / "regio"))
 
 
 TERTAAL = FIXTURES / "tertaal"
@@ -297,13 +424,14 @@ def tertaal_region(tmp_path: Path) -> Region:
 
 
 @pytest.fixture(scope="session")
-def built_tertaal(tmp_path_factory) -> Path:
+def built_tertaal(request, tmp_path_factory) -> Path:
     """The tertaal fixture region built once with `dvo build`, shared by its tests."""
-    root = tmp_path_factory.mktemp("tertaal") / "regio"
-    shutil.copytree(TERTAAL, root)
-    result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return root
+
+    def make(root: Path) -> None:
+        shutil.copytree(TERTAAL, root)
+        build_region(root)
+
+    return shared(request, tmp_path_factory, "tertaal", make)
 
 
 @pytest.fixture(scope="session")

@@ -549,16 +549,14 @@ def test_series_ids_are_the_indicator_then_its_kengetallen(project):
 
 
 @pytest.fixture(scope="module")
-def built_helmond(tmp_path_factory) -> Path:
-    from click.testing import CliRunner
+def built_helmond(request, tmp_path_factory) -> Path:
+    from tests.conftest import build_region, shared
 
-    from generator.cli import main
+    def make(root: Path) -> None:
+        shutil.copytree(HELMOND, root)
+        build_region(root)
 
-    root = tmp_path_factory.mktemp("helmond") / "regio"
-    shutil.copytree(HELMOND, root)
-    result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return root
+    return shared(request, tmp_path_factory, "helmond", make)
 
 
 def test_the_ladder_report_pdf_reads_as_a_table_and_in_words(built_helmond):

@@ -13,11 +13,9 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from ruamel.yaml import YAML
 
-from generator.cli import main
-from tests.conftest import REPO, fixture_region, pdf_pages
+from tests.conftest import REPO, build_region, fixture_region, pdf_pages, shared
 
 
 def _example_words() -> list[str]:
@@ -33,11 +31,11 @@ def _text(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def dommeldal(tmp_path_factory) -> Path:
-    root = fixture_region("dommeldal", tmp_path_factory.mktemp("dommeldal"))
-    result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return root
+def dommeldal(request, tmp_path_factory) -> Path:
+    def make(root: Path) -> None:
+        build_region(fixture_region("dommeldal", root))
+
+    return shared(request, tmp_path_factory, "dommeldal", make)
 
 
 def _hits(text: str, words: list[str]) -> list[str]:

@@ -13,10 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
-from tests.conftest import REPO, Region, flat, pdf_pages
+from tests.conftest import REPO, Region, build_region, flat, pdf_pages, shared
 
 EEMS = REPO / "tests" / "fixtures" / "eemsdelta"
 REGIO = "content/regio.yaml"
@@ -29,12 +27,12 @@ def eems(tmp_path) -> Region:
 
 
 @pytest.fixture(scope="module")
-def built_eems(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("eems") / "regio"
-    shutil.copytree(EEMS, root)
-    result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return root
+def built_eems(request, tmp_path_factory) -> Path:
+    def make(root: Path) -> None:
+        shutil.copytree(EEMS, root)
+        build_region(root)
+
+    return shared(request, tmp_path_factory, "eemsdelta", make)
 
 
 def text(pdf: Path) -> str:

@@ -4,6 +4,13 @@ An incremental build renders exactly the documents whose bytes would change and 
 the site a clean build gives; a bad cache costs time, never correctness; mkdocs runs
 only when the site changes; shards built on separate machines merge into the site one
 machine builds.
+
+Same input, same bytes, for every file of the site: the clean build in three shards
+elsewhere (`sharded`) and the incremental build here of the same edited input are equal
+file for file (test_one_realisatie_...), and the documents the edit does not touch are
+those of the first clean build (`built`) byte for byte (test_shards_give_the_same_bytes_...).
+Between them every file of two independent clean renders is compared, so no test builds
+the whole site a third time to compare it with itself.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Region, copy_region, free_port
+from tests.conftest import Region, copy_region, free_port, shared
 
 # The edit of these tests: one realisatie of one gemeente (Wijchen, uitstroom naar werk, 2016).
 EDIT = ("gemeenten/wijchen.yaml", "      2015: 119\n      2016: 97\n", "      2015: 119\n      2016: 121\n")
@@ -146,26 +153,28 @@ def test_a_shard_never_empties_a_folder_that_is_not_its_own(region):
 
 
 @pytest.fixture(scope="module")
-def sharded(tmp_path_factory) -> Path:
+def sharded(request, tmp_path_factory) -> Path:
     """The edited example region built as CI does: three shards, each in its own checkout
     (another path, an empty cache), merged in a fourth. Returns the merged checkout."""
-    base = tmp_path_factory.mktemp("ci")
-    folders = []
-    for i in (1, 2, 3):
-        shard = Region(copy_region(base / f"runner-{i}"))
-        shard.replace(*EDIT)
-        result = shard.dvo("build", "--deel", f"{i}/3", "--jobs", "2")
+
+    def make(base: Path) -> None:
+        folders = []
+        for i in (1, 2, 3):
+            shard = Region(copy_region(base / f"runner-{i}"))
+            shard.replace(*EDIT)
+            result = shard.dvo("build", "--deel", f"{i}/3", "--jobs", "2")
+            assert result.exit_code == 0, result.output
+            assert f"Deel {i} van 3:" in result.output
+            folders.append(shard.path(f"delen/deel-{i}"))
+        merge = Region(copy_region(base / "samenvoegen"))
+        merge.replace(*EDIT)
+        result = merge.dvo("build", "--samenvoegen", *map(str, folders))
         assert result.exit_code == 0, result.output
-        assert f"Deel {i} van 3:" in result.output
-        folders.append(shard.path(f"delen/deel-{i}"))
-    merge = Region(copy_region(base / "samenvoegen"))
-    merge.replace(*EDIT)
-    result = merge.dvo("build", "--samenvoegen", *map(str, folders))
-    assert result.exit_code == 0, result.output
-    assert (
-        f"(0 gemaakt, {DOCUMENTS} ongewijzigd)" in result.output and "uit de delen" not in result.output
-    )  # all from the shards
-    return merge.root
+        assert (
+            f"(0 gemaakt, {DOCUMENTS} ongewijzigd)" in result.output and "uit de delen" not in result.output
+        )  # all from the shards
+
+    return shared(request, tmp_path_factory, "ci", make) / "samenvoegen"
 
 
 def test_shards_split_the_documents_without_overlap(sharded):

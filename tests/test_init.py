@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 
 from generator.cli import main
 from generator.edit.scaffold import yaml_scalar
-from tests.conftest import REPO, pdf_pages
+from tests.conftest import REPO, pdf_pages, shared
 from tests.nieuwe_regio import ORGANISATIE
 
 GEMEENTEN = ["Berkelland:GM1859", "Oost Gelre:GM1586", "Winterswijk:GM0294"]
@@ -30,18 +30,20 @@ EXAMPLE_NAMES = ("Nijmegen", "Wijchen", "Beuningen", "bestuurscommissie")
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> dict[str, str]:
+def installed(request, tmp_path_factory) -> dict[str, str]:
     """The environment to run the wheel of this project, unpacked outside the repository."""
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(REPO)],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    package = out / "pakket"
-    with zipfile.ZipFile(next(out.glob("dvo_generator-*.whl"))) as wheel:
-        wheel.extractall(package)
+
+    def make(out: Path) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(REPO)],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+        with zipfile.ZipFile(next(out.glob("dvo_generator-*.whl"))) as wheel:
+            wheel.extractall(out / "pakket")
+
+    package = shared(request, tmp_path_factory, "wheel", make) / "pakket"
     env = {k: v for k, v in os.environ.items() if k != "DVO_REVISIE"}
     env["PYTHONPATH"] = str(package)
     return env

@@ -10,12 +10,11 @@ The example region's Dutch mkdocs messages are tested in test_site.py."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
-from tests.conftest import Region, copy_maasland
+from tests.conftest import Region, build_region, copy_maasland, shared
 
 EXAMPLE_NAMES = ("Rijk van Nijmegen", "Nijmegen", "Wijchen", "Werkbedrijf")
 
@@ -25,11 +24,11 @@ def _text(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def maasland(tmp_path_factory) -> Region:
-    root = copy_maasland(tmp_path_factory.mktemp("maasland"))
-    result = CliRunner().invoke(main, ["build", "--gemeente", "maashaven", "--jobs", "2", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return Region(root)
+def maasland(request, tmp_path_factory) -> Region:
+    def make(root: Path) -> None:
+        build_region(copy_maasland(root), "--gemeente", "maashaven")
+
+    return Region(shared(request, tmp_path_factory, "maasland-maashaven", make))
 
 
 def test_a_region_whose_nav_omits_default_pages_builds_with_its_own_page_and_without_them(maasland):

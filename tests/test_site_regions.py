@@ -9,21 +9,19 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
-from tests.conftest import build_source, fixture_region
+from tests.conftest import build_region, build_source, fixture_region, shared
 
 # Names of the example region that no generated page of another region may show.
 EXAMPLE_NAMES = ("Rijk van Nijmegen", "Nijmegen", "Wijchen", "Beuningen")
 
 
 @pytest.fixture(scope="module")
-def kwartaal(tmp_path_factory) -> Path:
-    root = fixture_region("regio-kwartaal", tmp_path_factory.mktemp("kwartaal"))
-    result = CliRunner().invoke(main, ["build", "--jobs", "2", "--root", str(root)])
-    assert result.exit_code == 0, result.output
-    return root
+def kwartaal(request, tmp_path_factory) -> Path:
+    def make(root: Path) -> None:
+        build_region(fixture_region("regio-kwartaal", root))
+
+    return shared(request, tmp_path_factory, "kwartaal", make)
 
 
 def _text(html: str) -> str:

@@ -16,12 +16,6 @@ from tests.conftest import REPO, Region, assert_finding, build_source, located
 D = "gemeenten/druten.yaml"
 
 
-@pytest.fixture
-def dvo_only(monkeypatch):
-    """Builds in these tests make the DVO's only: the reports use the same error path and take long."""
-    monkeypatch.setattr("generator.compute.verantwoording.Verantwoording.perioden", property(lambda self: []))
-
-
 def lines_of(result) -> list[str]:
     assert "Traceback" not in result.output
     return result.output.splitlines()
