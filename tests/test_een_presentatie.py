@@ -52,17 +52,17 @@ class Item:
 
 class _Lezer(HTMLParser):
     """The tables (header and body rows, each cell's text), the gemeente page's indicator items
-    and the text of every paragraph of a page's content."""
+    and the text of the whole page (without scripts and styles)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.tabellen: list[Tabel] = []
         self.items: list[Item] = []
-        self.alineas: list[str] = []
+        self.delen: list[str] = []
+        self._code = 0  # inside <script> or <style>
         self._cel: list[str] | None = None
         self._rij: list[str] | None = None
         self._in_kop = False
-        self._alinea: list[str] | None = None
         self._veld: list[tuple[str, str, int]] = []  # (item field, tag, depth) being read
         self._diepte = 0
 
@@ -78,8 +78,8 @@ class _Lezer(HTMLParser):
             self._rij = []
         elif tag in ("td", "th") and self._rij is not None:
             self._cel = []
-        elif tag == "p":
-            self._alinea = []
+        elif tag in ("script", "style"):
+            self._code += 1
         elif tag == "li" and "kpi-stand__item" in klasse:
             self.items.append(Item())
         if tag == "span" and self.items:
@@ -109,19 +109,22 @@ class _Lezer(HTMLParser):
             self._rij = None
         elif tag == "thead":
             self._in_kop = False
-        elif tag == "p" and self._alinea is not None:
-            self.alineas.append(_tekst("".join(self._alinea)))
-            self._alinea = None
+        elif tag in ("script", "style"):
+            self._code -= 1
 
     def handle_data(self, data):
         if self._cel is not None:
             self._cel.append(data)
-        if self._alinea is not None:
-            self._alinea.append(data)
+        if not self._code:
+            self.delen.append(data)
         if self._veld and self.items:
             veld = self._veld[-1][0]
             if veld:
                 setattr(self.items[-1], veld, getattr(self.items[-1], veld) + data)
+
+    @property
+    def tekst(self) -> str:
+        return _tekst(" ".join(self.delen))
 
 
 def _tekst(text: str) -> str:
@@ -230,7 +233,7 @@ def vergelijk(site: Path) -> list[str]:
             pdf = pdf_tekst(rapport.pdf)
             getallen = geteld(rijen)
             try:
-                html_telling = telling_in(" ".join(leesversie.alineas), f"{where} (leesversie)")
+                html_telling = telling_in(leesversie.tekst, f"{where} (leesversie)")
                 if html_telling != getallen:
                     verschillen.append(f"{where} (leesversie): zegt {html_telling}, de tabel telt {getallen}")
             except AssertionError as e:
@@ -296,7 +299,7 @@ def _laatste(gemeentepagina: Path, lijst: list[Rapport]) -> Rapport | None:
 def _gemeentepagina(pagina: _Lezer, rijen: list[Rij], getallen, where: str) -> list[str]:
     out = []
     try:
-        telling = telling_in(" ".join(pagina.alineas), where)
+        telling = telling_in(pagina.tekst, where)
         if telling != getallen:
             out.append(f"{where}: zegt {telling}, de rapportage telt {getallen}")
     except AssertionError as e:
