@@ -225,7 +225,7 @@ def vergelijk(site: Path) -> list[str]:
     for slug, lijst in alle.items():
         gemeentepagina = site / "gemeenten" / slug / "index.html"
         pagina = lees(gemeentepagina)
-        laatste = _laatste(gemeentepagina, lijst)
+        laatste = laatste_rapport(gemeentepagina, lijst)
         for rapport in lijst:
             where = f"rapport {slug} {rapport.periode}"
             leesversie = lees(rapport.leesversie)
@@ -285,7 +285,7 @@ def _open_data(site: Path, rapport: Rapport, rijen: list[Rij], where: str) -> li
     return out
 
 
-def _laatste(gemeentepagina: Path, lijst: list[Rapport]) -> Rapport | None:
+def laatste_rapport(gemeentepagina: Path, lijst: list[Rapport]) -> Rapport | None:
     """The report the gemeente page's 'Prestaties in ...' section refers to."""
     html = gemeentepagina.read_text(encoding="utf-8")
     start = html.find('class="kpi-stand"')
