@@ -177,16 +177,23 @@ def rapporttabel(lezer: _Lezer, where: str) -> list[Rij]:
     return out
 
 
-def telling_in(text: str, where: str) -> tuple[int, int, int]:
-    """The overall result stated in `text`: (op koers, aandachtspunten, afwijkingen)."""
-    found = {tuple(int(n) for n in m.groups()) for m in TELLING.finditer(text)}
-    assert found, f"{where}: het totaalresultaat (aantal op koers, aandachtspunten en afwijkingen) ontbreekt"
-    assert len(found) == 1, f"{where}: verschillende totaalresultaten: {sorted(found)}"
-    return found.pop()
+def telling_in(text: str) -> set[tuple[int, ...]]:
+    """Every overall result stated in `text`: (op koers, aandachtspunten, afwijkingen)."""
+    return {tuple(int(n) for n in m.groups()) for m in TELLING.finditer(text)}
 
 
-def geteld(rijen: list[Rij]) -> tuple[int, int, int]:
-    return tuple(sum(1 for r in rijen if r.status == s) for s in STATUSSEN)  # type: ignore[return-value]
+def telling_verschil(text: str, getallen: tuple[int, ...], where: str, wie: str = "de tabel") -> list[str]:
+    """What is wrong with the overall result in `text`, counted `getallen` by `wie`."""
+    found = telling_in(text)
+    if not found:
+        return [f"{where}: het totaalresultaat (aantal op koers, aandachtspunten en afwijkingen) ontbreekt"]
+    if found != {getallen}:
+        return [f"{where}: zegt {' en '.join(map(str, sorted(found)))}, {wie} telt {getallen}"]
+    return []
+
+
+def geteld(rijen: list[Rij]) -> tuple[int, ...]:
+    return tuple(sum(1 for r in rijen if r.status == s) for s in STATUSSEN)
 
 
 def pdf_tekst(path: Path) -> str:
@@ -232,18 +239,8 @@ def vergelijk(site: Path) -> list[str]:
             rijen = rapporttabel(leesversie, f"{where} (leesversie)")
             pdf = pdf_tekst(rapport.pdf)
             getallen = geteld(rijen)
-            try:
-                html_telling = telling_in(leesversie.tekst, f"{where} (leesversie)")
-                if html_telling != getallen:
-                    verschillen.append(f"{where} (leesversie): zegt {html_telling}, de tabel telt {getallen}")
-            except AssertionError as e:
-                verschillen.append(str(e))
-            try:
-                pdf_telling = telling_in(pdf, f"{where} (PDF)")
-                if pdf_telling != getallen:
-                    verschillen.append(f"{where} (PDF): zegt {pdf_telling}, de tabel telt {getallen}")
-            except AssertionError as e:
-                verschillen.append(str(e))
+            verschillen += telling_verschil(leesversie.tekst, getallen, f"{where} (leesversie)")
+            verschillen += telling_verschil(pdf, getallen, f"{where} (PDF)")
             for rij in rijen:
                 if " ".join(rij.cellen) not in pdf:
                     verschillen.append(f"{where}: de rij '{' | '.join(rij.cellen)}' staat niet zo in de PDF")
@@ -297,13 +294,7 @@ def laatste_rapport(gemeentepagina: Path, lijst: list[Rapport]) -> Rapport | Non
 
 
 def _gemeentepagina(pagina: _Lezer, rijen: list[Rij], getallen, where: str) -> list[str]:
-    out = []
-    try:
-        telling = telling_in(pagina.tekst, where)
-        if telling != getallen:
-            out.append(f"{where}: zegt {telling}, de rapportage telt {getallen}")
-    except AssertionError as e:
-        out.append(str(e))
+    out = telling_verschil(pagina.tekst, getallen, where, "de rapportage")
     items = {flat(i.naam): i for i in pagina.items}
     if set(items) != {r.naam for r in rijen}:
         out.append(f"{where}: andere indicatoren dan de rapportage: {sorted(set(items) ^ {r.naam for r in rijen})}")

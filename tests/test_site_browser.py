@@ -3,9 +3,9 @@
 One run of tests/a11y/site_check.mjs (axe-core + playwright-core in Debian's Chromium)
 over the example site, shared by the tests below: every page at 320, 390 and 1280 px
 through axe-core's WCAG A/AA rules and its best practices, reflow, charts and tables
-on a phone, each gemeente page's indicators as its report shows them, column alignment, a keyboard walk at 1024 px (down and back up), the menu
-drawer by keyboard, axe with the menu open and with search results, search and the
-404 page.
+on a phone, each gemeente page's indicators as its report shows them, column alignment,
+a keyboard walk at 1024 px (down and back up), the menu drawer by keyboard, axe with the
+menu open and with search results, search and the 404 page.
 """
 
 from __future__ import annotations
