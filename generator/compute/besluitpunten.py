@@ -144,7 +144,7 @@ def besluitpunten(v: Verantwoording, periode: Rapportperiode, slug: str | None) 
                 )
     if periode.jaareinde:
         for g in gemeenten:
-            bij = v.financien(g.slug, periode).afrekening.bijbetaling
-            if bij:
-                out.append(Punt(BIJBETALING, regels.bijbetaling, g.naam, bedrag=bij))
+            saldo = v.financien(g.slug, periode).afrekening.te_verrekenen
+            if saldo is not None and saldo < 0:  # on balance the gemeente pays extra
+                out.append(Punt(BIJBETALING, regels.bijbetaling, g.naam, bedrag=-saldo))
     return out
