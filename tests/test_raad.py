@@ -121,7 +121,6 @@ def test_regional_besluitpunten_are_grouped_by_who_decides(v):
 
 
 def test_a_besluitpunt_without_opvolging_becomes_a_besluitpunt_again(v):
-    p = v.periode("2016")
     vorige = besluiten.naar_bestuur(v, v.periode("2015"), None)
     open_ = [s for s in vorige if s.bron.opvolging is None]
     assert (len(open_), len(vorige)) == (5, 9)

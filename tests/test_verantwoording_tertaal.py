@@ -353,15 +353,23 @@ def test_first_page_says_what_goes_to_the_body_and_which_money_is_flagged(built_
     pdf = built_tertaal / "site" / "pdf"
     beekdal = " ".join(pdf_pages(pdf / "rapport-beekdal-2016-T3.pdf")[0].split())
     assert (
-        f"In het kort: er gaan geen afwijkingen naar {BODY}; geen afwijkingen hebben een aanvaarde verklaring. "
-        "Financieel gesignaleerd: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000). "
-        "Afrekening 2016: niets te verrekenen; € 2.000 komt voor rekening van de Werkorganisatie."
+        f"Geen besluitpunten: er gaan geen afwijkingen naar {BODY}. Geen afwijkingen hebben een aanvaarde verklaring."
+    ) in beekdal
+    assert "Afrekening 2016: niets te verrekenen; € 2.000 komt voor rekening van de Werkorganisatie." in beekdal
+    assert (
+        "Financieel gesignaleerd: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000)."
     ) in beekdal
     regio = " ".join(pdf_pages(pdf / "rapport-regio-2016-T3.pdf")[0].split())
-    assert f"In het kort: 1 afwijking gaat naar {BODY}; geen afwijkingen hebben een aanvaarde verklaring." in regio
+    # T1's afwijking without opvolging is a besluitpunt again (compute/besluitpunten.zonder_opvolging)
+    assert (
+        f"2 besluitpunten: 2 voor {BODY} (1 afwijking van een gemeente, 1 eerder, nog zonder opvolging). Geen "
+        "afwijkingen hebben een aanvaarde verklaring."
+    ) in regio
     assert (
         "Beekdal: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000); 1 budgetpost "
-        "onderbesteed bij 1 gemeente. "
-        "Afrekening 2016: € 30.000 terug naar de gemeenten; € 2.000 komt voor rekening van de Werkorganisatie."
+        "onderbesteed bij 1 gemeente."
     ) in regio
+    assert (
+        "Afrekening 2016: € 30.000 terug naar de gemeenten; € 2.000 komt voor rekening van de Werkorganisatie." in regio
+    )
     assert f"Besluitpunten voor {BODY}" in regio  # the decision list itself starts on the first page

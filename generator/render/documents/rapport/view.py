@@ -327,7 +327,11 @@ class Raadsoverzicht:
                         p for p in g.punten if p.soort == besluiten.AFWIJKING and p.signaal and p.signaal.regionaal
                     ]
                     open_ = [p for p in g.punten if p.soort == besluiten.ZONDER_OPVOLGING]
-                    wie = f"van {self.resultaat.gemeente}" if self.resultaat.gemeente else "van gemeenten"
+                    wie = (
+                        f"van {self.resultaat.gemeente}"
+                        if self.resultaat.gemeente
+                        else ("van een gemeente" if len(eigen) == 1 else "van gemeenten")
+                    )
                     if eigen:
                         uitleg.append(f"{_aantal(len(eigen), 'afwijking', 'afwijkingen')} {wie}")
                     if regionaal:
@@ -355,6 +359,12 @@ class Raadsoverzicht:
         if not open_:
             return f"Elk besluitpunt van {s.vorige.label} heeft een opvolging." if s.opvolging else None
         vorige = [p for p in open_ if p.sinds == s.vorige]
+        if not vorige:
+            zin = (
+                f"{_aantal(len(open_), 'besluitpunt', 'besluitpunten')} van eerder dan {s.vorige.label} "
+                f"{'heeft' if len(open_) == 1 else 'hebben'} nog geen opvolging"
+            )
+            return zin + f"; {'het staat' if len(open_) == 1 else 'zij staan'} opnieuw bij de besluitpunten."
         zin = (
             f"{len(vorige)} van de {_aantal(len(s.opvolging), 'besluitpunt', 'besluitpunten')} van {s.vorige.label} "
             f"{'heeft' if len(vorige) == 1 else 'hebben'} nog geen opvolging"
