@@ -63,7 +63,7 @@ def test_wijchen_2016_result_is_counted_from_its_series_and_printed_identically(
     # the regional afwijking is named beside the gemeente's own, never counted among them
     assert [x.indicator.id for x in r.regionale_afwijkingen] == ["plaatsing-ondersteuning"]
     zin = r.zin
-    assert zin.startswith("Van de 8 prestatie-indicatoren van Wijchen met een realisatie in 2016: 4 op koers, ")
+    assert zin.startswith("Wijchen heeft in 2016 een realisatie op 8 prestatie-indicatoren: 4 op koers, ")
     rapport = text(render_rapport(v, "wijchen", "2016", "test", pdf=False).html)
     pagina = flat(gemeentepagina["gemeenten/wijchen/index.md"])
     assert zin in rapport and zin in pagina

@@ -109,8 +109,8 @@ class Resultaat:
             if not t.gemeten:
                 return f"{self.gemeente} heeft in {self.periode.label} nog geen realisaties."
             zin = (
-                f"Van de {_aantal(t.gemeten, 'prestatie-indicator', 'prestatie-indicatoren')} van {self.gemeente} "
-                f"met een realisatie in {self.periode.label}: {t.tekst}."
+                f"{self.gemeente} heeft in {self.periode.label} een realisatie op "
+                f"{_aantal(t.gemeten, 'prestatie-indicator', 'prestatie-indicatoren')}: {t.tekst}."
             )
             n = len(self.regionale_afwijkingen)
             if n:
@@ -121,7 +121,8 @@ class Resultaat:
                 )
             return zin
         zin = (
-            f"Van de {_aantal(t.gemeten, 'regionale waarde', 'regionale waarden')} in {self.periode.label}: {t.tekst}."
+            f"Regio {self.regio} heeft in {self.periode.label} "
+            f"{_aantal(t.gemeten, 'regionale waarde', 'regionale waarden')}: {t.tekst}."
         )
         if self.gemeenten is not None and self.gemeenten.gemeten:
             zin += f" Bij de gemeenten samen ({self.gemeenten.gemeten} uitkomsten): {self.gemeenten.tekst}."
