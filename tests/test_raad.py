@@ -25,7 +25,7 @@ from generator.publish.pages import pages, site_links
 from generator.render.documents.rapport.render import render_rapport
 from generator.render.documents.rapport.view import raad_van_periode
 from generator.render.templating.search_path import Templates
-from tests.conftest import REPO, build_source, fixture_region, flat
+from tests.conftest import REPO, assert_finding, build_source, findings, fixture_region, flat
 
 
 def text(html: str) -> str:
@@ -258,3 +258,14 @@ def test_dommeldal_page_1_uses_its_own_body_and_no_example_words(tmp_path):
         assert "Besluitpunten voor het dagelijks bestuur van het Werkplein" in html
         assert "Wat vragen we van de raad" not in html  # its data says nothing: no section
     shutil.rmtree(root)
+
+
+def test_a_question_for_a_period_the_scheme_does_not_have_is_refused_at_its_line(region):
+    """The example reports per year: a question after 'T2' would never be shown."""
+    region.replace("content/regio.yaml", "    vraag_aan_raad:\n      jaar:", "    vraag_aan_raad:\n      T2:")
+    line = region.line_of("content/regio.yaml", "      T2:")
+    lines = findings(region)
+    assert_finding(lines, f"content/regio.yaml:{line}:7", "periode-ongeldig")
+    assert any(
+        "verwacht een periode van het jaar in het periodeschema 'jaar' (jaar), gevonden 'T2'" in x for x in lines
+    )
