@@ -304,7 +304,9 @@ def test_reports_name_the_regions_own_body_and_show_status(built_tertaal):
     assert "Publicatiedatum 21 februari 2017" in beekdal
     assert f"Besluitpunten voor {BODY}" in beekdal
     assert "Context: arbeidsmarkt en bijzonderheden De arbeidsmarkt in Beekdal trok in het najaar aan" in beekdal
-    assert "Conclusies en aanbevelingen Het maatwerk voor jongeren is overschreden" in beekdal
+    # the sentences from the figures first (the one aandachtspunt), then the region's own text
+    assert "Conclusies en aanbevelingen Wat de cijfers zeggen over de indicatoren die niet op koers zijn" in beekdal
+    assert ": aandachtspunt. Het maatwerk voor jongeren is overschreden" in beekdal
     for name in [p.name for p in pdf.glob("rapport-*.pdf")] + [p.name for p in pdf.glob("dvo-*.pdf")]:
         assert "bestuurscommissie" not in flat(pdf / name).lower(), name
     # The DVO names the region's own body too (from its own standard text).
