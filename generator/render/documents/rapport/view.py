@@ -128,7 +128,7 @@ class Besluitgroep:
     """The besluitpunten for one body, in the report's order."""
 
     id: str  # anchor: "besluit-escalatie", "besluit-college-wijchen"
-    orgaan: str  # as it reads after "voor": "de bestuurscommissie Werk"
+    orgaan: str  # as it reads after "voor": the escalation body's name with its article
     punten: list[Besluitpunt]
 
     @property
@@ -306,8 +306,8 @@ class Raadsoverzicht:
 
     @property
     def besluit_zin(self) -> str:
-        """`3 besluitpunten: 2 voor de bestuurscommissie Werk (1 afwijking van Wijchen, 1 regionaal
-        cijfer), 1 voor het college van burgemeester en wethouders van Wijchen.`"""
+        """`3 besluitpunten: 2 voor <the escalation body> (1 afwijking van <gemeente>, 1 regionaal
+        cijfer); 1 voor het college van burgemeester en wethouders van <gemeente>.`"""
         s = self.signalering
         totaal = len(s.alle)
         esc = s.escalatiegroep
@@ -427,7 +427,7 @@ def cijferzin(r: Uitkomst | Regiowaarde, wie: str, afwijkers: Mapping[str, list[
     """One indicator's result in a sentence whose direction comes from the figures, so that a
     summary cannot contradict its own table: `Instroom in de bijstand (regio): 2.925 tegenover
     een streefwaarde van 2.795, boven de streefwaarde en daarmee slechter dan afgesproken (lager
-    is beter): op koers. Afwijking bij Wijchen; aandachtspunt bij Druten, Heumen en Ubbergen.`"""
+    is beter), maar binnen de marge: op koers. Afwijking bij A. Aandachtspunt bij B, C en D.`"""
     if r.realisatie is None or r.streefwaarde is None or r.status is None:
         return None
     e = r.kind.eenheid
