@@ -352,11 +352,17 @@ def test_a_version_read_from_its_revision_keeps_its_controlegetal(region):
 
 def test_a_report_leaves_out_the_sections_the_region_wrote_nothing_for(v):
     """No placeholder printed as content: a report without context or conclusies has no such section."""
+    from generator.render.documents.rapport.view import cijferzinnen_gemeente
+
     leeg = text(render_gemeente(v, "ubbergen", v.periode("2016"), "test", pdf=False).html)
-    assert "Context: arbeidsmarkt" not in leeg and "Conclusies en aanbevelingen" not in leeg
+    assert "Context: arbeidsmarkt" not in leeg
     assert "geen context beschreven" not in leeg and "geen conclusies" not in leeg
+    # Conclusions hold the sentences made from the figures (issue 22 point 3), never an empty section.
+    zinnen = cijferzinnen_gemeente(v, "ubbergen", v.periode("2016"))
+    assert zinnen and "Conclusies en aanbevelingen Wat de cijfers zeggen over de indicatoren die niet op koers" in leeg
+    assert all(z in leeg for z in zinnen)
     wijchen = v.project.gemeente("wijchen").rapporten["2016"]
     assert wijchen.context and not wijchen.conclusies  # the example's Wijchen wrote a context only
     half = text(render_gemeente(v, "wijchen", v.periode("2016"), "test", pdf=False).html)
     assert f"Context: arbeidsmarkt en bijzonderheden {' '.join(wijchen.context.split())[:40]}" in half
-    assert "Conclusies en aanbevelingen" not in half
+    assert "Conclusies en aanbevelingen Wat de cijfers zeggen" in half  # the figures' sentences, no own text
