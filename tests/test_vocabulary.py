@@ -272,7 +272,9 @@ def test_a_cost_line_of_a_functie_the_region_does_not_have_is_refused_with_the_n
     line = achterhoek.line_of(rel, "werkgeversservicepun: 500000")
     message = assert_only_finding(achterhoek, f"{rel}:{line}:7", "verwijzing-onbekend")
     assert "basisdienstverlening.jaren[2021].werkgeversservicepun: kosten voor onbekende functie" in message
-    assert "bedoelt u 'werkgeversservicepunt'?" in message
+    assert message.endswith(
+        "(functies in content/regio.yaml); bedoelt u 'werkgeversservicepunt'? [verwijzing-onbekend]"
+    ), message
 
 
 def test_the_three_cost_lines_of_another_region_are_refused_where_the_region_has_its_own_functies(achterhoek):

@@ -359,8 +359,8 @@ def rule_basisdienstverlening(ld: RegionFiles) -> Iterator[Finding]:
                 expected = f"bekend zijn: {', '.join(functies)} ({where}){did_you_mean(functie, functies)}"
             yield doc.finding(
                 loc,
-                f"{field_path(loc)}: kosten voor onbekende functie '{functie}'; {expected}. Elke kostenregel van de "
-                "basisdienstverlening hoort bij een functie van de regio",
+                f"{field_path(loc)}: kosten voor onbekende functie '{functie}' (elke kostenregel van de "
+                f"basisdienstverlening hoort bij een functie van de regio); {expected}",
                 code="verwijzing-onbekend",
                 key=True,
             )
