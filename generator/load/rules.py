@@ -292,6 +292,21 @@ def rule_periods(ld: RegionFiles) -> Iterator[Finding]:
                     key=True,
                 )
             yield from _period_findings(regio_doc, loc, per_period, scheme, jaren)
+    # What the raad is asked is keyed by a period of the year: one of the scheme's, else never shown.
+    delen = (
+        ["jaar"]
+        if scheme == "jaar"
+        else [periods.code(2000, n, scheme)[5:] for n in range(1, periods.SCHEMES[scheme][1] + 1)]
+    )
+    for deel in rapportage.besluitvorming.vraag_aan_raad:
+        if deel not in delen:
+            yield regio_doc.finding(
+                ("rapportage", "besluitvorming", "vraag_aan_raad", deel),
+                f"rapportage.besluitvorming.vraag_aan_raad[{deel}]: verwacht een periode van het jaar in het "
+                f"periodeschema '{scheme}' ({', '.join(delen)}), gevonden '{deel}'",
+                code="periode-ongeldig",
+                key=True,
+            )
 
 
 def _yaml_key(doc, parent: tuple, key: str):
@@ -338,6 +353,45 @@ def _term_required(doc, loc: tuple, value, terms: list[Term], what: str, where: 
             f"want {where} is ingevuld",
             code="veld-ontbreekt",
         )
+
+
+def rule_basisdienstverlening(ld: RegionFiles) -> Iterator[Finding]:
+    """The basisdienstverlening's cost lines are the region's own functies, the same ones every year:
+    the DVO's Bijlage 1 prints a row per functie with its name, and a row that stopped in one year
+    would silently leave its costs out of that year's total."""
+    doc = ld.doc(ld.layout.regio)
+    functies = [t.id for t in ld.regio.functies]
+    where = "functies in content/regio.yaml"
+    jaren = ld.regio.basisdienstverlening.jaren
+    for jaar, regels in jaren.items():
+        for functie in regels:
+            if functie in functies:
+                continue
+            loc = ("basisdienstverlening", "jaren", jaar, functie)
+            if not functies:
+                expected = f"{where} is leeg of ontbreekt; zet de functie daar bij, met haar naam"
+            else:
+                expected = f"bekend zijn: {', '.join(functies)} ({where}){did_you_mean(functie, functies)}"
+            yield doc.finding(
+                loc,
+                f"{field_path(loc)}: kosten voor onbekende functie '{functie}' (elke kostenregel van de "
+                f"basisdienstverlening hoort bij een functie van de regio); {expected}",
+                code="verwijzing-onbekend",
+                key=True,
+            )
+    bekend = [f for f in dict.fromkeys(f for r in jaren.values() for f in r) if f in functies]
+    for jaar, regels in jaren.items():
+        if any(f not in functies for f in regels):
+            continue  # a misspelt functie is reported above, with the name it probably meant
+        for functie in (f for f in bekend if f not in regels):
+            ander = next(j for j, r in jaren.items() if functie in r)
+            yield doc.finding(
+                ("basisdienstverlening", "jaren", jaar),
+                f"basisdienstverlening.jaren[{jaar}]: geen kosten voor functie '{functie}', die in {ander} wel kosten "
+                f"heeft; verwacht elk jaar dezelfde functies (schrijf '{functie}: 0' voor een jaar zonder kosten)",
+                code="veld-ontbreekt",
+                key=True,
+            )
 
 
 def rule_catalogues(ld: RegionFiles) -> Iterator[Finding]:
@@ -715,6 +769,7 @@ RULES = [
     rule_realisaties,
     rule_meetwijze,
     rule_toelichtingen,
+    rule_basisdienstverlening,
     rule_catalogues,
     rule_references,
     rule_money,

@@ -21,6 +21,7 @@ from generator.models.types import (
     SeriesId,
     Slug,
     StrictModel,
+    TermId,
     Text,
     Year,
     YearMoney,
@@ -84,12 +85,11 @@ class IndirecteKosten(StrictModel):
     toelichting: Text | None = None
 
 
-class BasisJaar(StrictModel):
-    """Direct costs of the basisdienstverlening for one year, by core function."""
-
-    kandidaatsbenadering: Money
-    bedrijfsdienstverlening: Money
-    verbindingsfunctie: Money
+# Direct costs of the basisdienstverlening in one year: a cost line per functie of the region,
+# keyed by the functie's id (`regio.functies`; load/rules.rule_basisdienstverlening checks the ids).
+# The YAML is what it was when the keys were three fixed words; data in which those words are
+# functies (the example, every region of `dvo init`) reads as before.
+BasisJaar = Annotated[dict[TermId, Money], Field(min_length=1)]
 
 
 class Basisdienstverlening(StrictModel):
@@ -304,9 +304,49 @@ class Afrekenregels(StrictModel):
     verplichtingen: Literal["werkelijke kosten", "vast bedrag"] = "werkelijke kosten"
 
 
+class Orgaan(StrictModel):
+    """A gemeente's body as a report names it, with its article ("het college van burgemeester en
+    wethouders"); the report adds "van <gemeente>"."""
+
+    naam: Text
+    lidwoord: Literal["de", "het"] = "de"
+
+    @property
+    def aan(self) -> str:
+        return f"{self.lidwoord} {self.naam}"
+
+
+Beslisser = Literal["escalatie", "college", "raad"]
+Deel = Literal["jaar", "T1", "T2", "T3", "Q1", "Q2", "Q3", "Q4"]  # a period within its year
+
+
+class VraagAanRaad(StrictModel):
+    """What the raad is asked after a report: its role at that moment of the planning-en-controlcyclus."""
+
+    moment: Text  # "de voorjaarsnota", as it reads after "aan zet bij"
+    tekst: Text
+
+
+class Besluitvorming(StrictModel):
+    """Who decides what a report puts to a decision, and what the raad is asked. Optional: the
+    defaults are the Gemeentewet's bodies and the division of seed 001 §10.6 and §11.5.3 (an
+    afwijking goes to the escalation body, a DVO to the college, money the gemeente must add to
+    the raad, which holds the budget)."""
+
+    college: Orgaan = Orgaan(naam="college van burgemeester en wethouders", lidwoord="het")
+    raad: Orgaan = Orgaan(naam="gemeenteraad", lidwoord="de")
+    afwijking: Beslisser = "escalatie"  # an afwijking without accepted explanation
+    zonder_opvolging: Beslisser = "escalatie"  # an earlier besluitpunt that still has no opvolging
+    dvo: Beslisser = "college"  # a version of the DVO ter besluitvorming
+    bijbetaling: Beslisser = "raad"  # what the gemeente must add at the afrekening
+    pagina: Text = "bestuur.md"  # the site's page on who decides what (linked when the site has it)
+    vraag_aan_raad: dict[Deel, VraagAanRaad] = {}  # per period of the year ('jaar', 'T1', 'Q2', ...)
+
+
 class Rapportage(StrictModel):
     periode_schema: Literal["jaar", "tertaal", "kwartaal"]
     escalatie: Escalatie
+    besluitvorming: Besluitvorming = Besluitvorming()
     drempels: Drempels
     # At year end, spending below (100 - this) % of a budget line is flagged as onderbesteding.
     onderbesteding_vanaf: Percentage
@@ -377,6 +417,12 @@ class Regio(StrictModel):
     def kort_begin(self) -> str:
         """The short name at the start of a sentence: `Het Werkbedrijf`."""
         return self.kort[:1].upper() + self.kort[1:]
+
+    @property
+    def basisfuncties(self) -> list[Term]:
+        """The functies with a cost line in the basisdienstverlening, in the order of `functies`."""
+        used = {f for regels in self.basisdienstverlening.jaren.values() for f in regels}
+        return [t for t in self.functies if t.id in used]
 
     def verdeelsleutel(self, key_id: str) -> Verdeelsleutel:
         return next(v for v in self.verdeelsleutels if v.id == key_id)
