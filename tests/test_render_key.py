@@ -6,10 +6,10 @@ import datetime as dt
 import shutil
 import sys
 
-from generator.publish import render_key
 from generator.publish.render_key import KeyMaker
 from generator.render.pdf.request import PdfAttachment, PdfRequest
 from generator.render.templating.search_path import PACKAGE_TEMPLATES
+from generator.util import fingerprint
 
 
 def request(dirs, html="<p>DVO</p>", datum=dt.date(2014, 11, 25), data=b"{}") -> PdfRequest:
@@ -48,8 +48,8 @@ def test_an_overridden_asset_changes_the_key_but_the_location_does_not(tmp_path)
 
 def test_the_software_fingerprint_ignores_the_working_directory(tmp_path, monkeypatch):
     (tmp_path / "iets_anders-1.0.dist-info").mkdir()
-    before = render_key._installed_distributions()
+    before = fingerprint.installed_distributions()
     monkeypatch.setattr(sys, "path", ["", str(tmp_path), *sys.path])
     monkeypatch.chdir(tmp_path)
-    assert render_key._installed_distributions() == before
+    assert fingerprint.installed_distributions() == before
     assert any(name.startswith("weasyprint-") for name in before)

@@ -21,6 +21,8 @@ shallow CI clone) is a finding at its line that names the fix.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -39,6 +41,7 @@ from generator.load.git_revisie import (
     resolve,
 )
 from generator.load.project import Project
+from generator.load.revisie_feiten import feit
 from generator.models.gemeente import Gemeente
 from generator.util.errors import DvoError
 from generator.util.formatting import date_long
@@ -99,6 +102,35 @@ def _head_of_file(data: bytes) -> dict:
     return dvo if isinstance(dvo, dict) else {}
 
 
+def dvo_kop(root, rev: Revisie, slug: str) -> dict | None:
+    """`status` and `versie` (as text) of a gemeente's DVO at a revision; None when its file did
+    not exist then. Kept per commit (load/revisie_feiten.py): parsing the file with ruamel is slow."""
+
+    def bereken() -> dict | None:
+        data = read(root, rev, f"gemeenten/{slug}.yaml")
+        if data is None:
+            return None
+        head = _head_of_file(data)
+        status = head.get("status")
+        return {"status": status if isinstance(status, str) else None, "versie": str(head.get("versie"))}
+
+    return feit(root, rev.hash, f"kop {slug}", bereken)
+
+
+def laadfout(root, rev: Revisie) -> str | None:
+    """Why the data at a revision does not load with this software (its first finding), or None.
+    Kept per commit: finding out means reading and migrating every file of the revision."""
+
+    def bereken() -> str | None:
+        try:
+            load_at_cached(root, rev)
+        except HistoricalDataInvalid as exc:
+            return str(exc.findings[0]) if exc.findings else "onbekende fout"
+        return None
+
+    return feit(root, rev.hash, "laadfout", bereken)
+
+
 def missing_revision_reason(project: Project, gevraagd: str) -> str:
     """Why a recorded revision cannot be read, and what to do about it, in one Dutch clause."""
     root = project.layout.root
@@ -141,13 +173,13 @@ class DvoVersies:
             if i == current or w.revisie is None:
                 continue  # an earlier version without a revision: its status is not known
             rev = self._resolve(g, w.revisie)
-            data = read(self.root, rev, f"gemeenten/{g.slug}.yaml")
-            if data is None:
+            kop = dvo_kop(self.root, rev, g.slug)
+            if kop is None:
                 raise VersieOnleesbaar(
                     f"de gemeente '{g.slug}' bestond nog niet in revisie {rev.label} van versie {w.versie} "
                     f"(gemeenten/{g.slug}.yaml ontbreekt daar); controleer de revisie in dvo.wijzigingen"
                 )
-            status = _head_of_file(data).get("status")
+            status = kop["status"]
             if status not in DEFINITIEF:
                 continue
             out.append(DvoVersie(g.slug, w.versie, w.datum, status, i, rev.hash, w.controlegetal, False))
@@ -194,12 +226,24 @@ class DvoVersies:
         try:
             return load_at_cached(self.root, Revisie(versie.revisie, versie.revisie))
         except HistoricalDataInvalid as exc:
-            first = exc.findings[0] if exc.findings else "onbekende fout"
             raise VersieOnleesbaar(
-                f"versie {versie.versie} van de DVO van {self.project.gemeente(versie.slug).naam} staat in "
-                f"revisie {versie.revisie[:10]}, "
-                f"maar die gegevens zijn met deze versie van de software niet te lezen ({first})"
+                self._onleesbaar(versie, str(exc.findings[0]) if exc.findings else "onbekende fout")
             ) from None
+
+    def leesfout(self, versie: DvoVersie) -> str | None:
+        """What `project_van` would raise for this version, without loading its data when that
+        is known from an earlier run (`dvo validate` only needs to know that it loads)."""
+        if versie.revisie is None:
+            return None
+        first = laadfout(self.root, Revisie(versie.revisie, versie.revisie))
+        return None if first is None else self._onleesbaar(versie, first)
+
+    def _onleesbaar(self, versie: DvoVersie, first: str) -> str:
+        return (
+            f"versie {versie.versie} van de DVO van {self.project.gemeente(versie.slug).naam} staat in "
+            f"revisie {(versie.revisie or '')[:10]}, "
+            f"maar die gegevens zijn met deze versie van de software niet te lezen ({first})"
+        )
 
     def gemeente_van(self, versie: DvoVersie) -> Gemeente:
         """The gemeente as this version records it. For the current version read from its
@@ -217,6 +261,15 @@ class DvoVersies:
         return g.model_copy(
             update={"dvo": g.dvo.model_copy(update={"status": nu.dvo.status, "ondertekenaars": ondertekenaars})}
         )
+
+    def werkstand(self, versie: DvoVersie) -> str:
+        """What `gemeente_van` takes from the working tree for this version, as one hash ('' when
+        nothing): a fact computed from it is kept per commit and this hash (load/revisie_feiten.py)."""
+        if not versie.huidig or versie.revisie is None:
+            return ""
+        dvo = self.project.gemeente(versie.slug).dvo
+        state = [dvo.status, [o.model_dump(mode="json") for o in dvo.ondertekenaars]]
+        return hashlib.sha256(json.dumps(state, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
     @cached_property
     def zonder_geldende(self) -> list[str]:
@@ -285,20 +338,19 @@ def _revision_problem(
         return (
             f"de DVO-versie {versie} wordt uit die revisie gelezen, maar {missing_revision_reason(project, gevraagd)}"
         )
-    data = read(root, rev, f"gemeenten/{g.slug}.yaml")
-    if data is None:
+    head = dvo_kop(root, rev, g.slug)
+    if head is None:
         return (
             f"in revisie {rev.label} bestaat gemeenten/{g.slug}.yaml niet; verwacht de revisie waarin versie {versie} "
             "is vastgesteld"
         )
-    head = _head_of_file(data)
-    found = head.get("versie")
-    if str(found) != versie:
+    found = head["versie"]
+    if found != versie:
         return (
             f"in revisie {rev.label} heeft de DVO versie {found}, niet versie {versie}; verwacht de revisie waarin "
             f"versie {versie} is vastgesteld"
         )
-    if head.get("status") not in DEFINITIEF:
+    if head["status"] not in DEFINITIEF:
         return None  # a draft's revision: it is never in force, so its data need not load
     versie_obj = (
         next((v for v in versies.versies(g.slug) if v.index == i), None)
@@ -307,11 +359,7 @@ def _revision_problem(
     )
     if versie_obj is None:
         return None
-    try:
-        versies.project_van(versie_obj)
-    except VersieOnleesbaar as exc:
-        return exc.message
-    return None
+    return versies.leesfout(versie_obj)
 
 
 def _versions_readable(versies: DvoVersies, slug: str) -> bool:

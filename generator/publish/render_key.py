@@ -21,14 +21,13 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import json
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 from generator.render.pdf.request import PdfRequest
+from generator.util.fingerprint import source_fingerprint
 
 KEY_FORMAT = 1  # bump when the way keys are computed changes
-PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def _sha256(data: bytes) -> str:
@@ -56,28 +55,11 @@ SYSTEM_LIBRARIES = (
 )
 
 
-def _installed_distributions() -> list[str]:
-    """`name-version.dist-info` of every installed distribution: its folder name carries
-    both, so a listing is enough (parsing every METADATA file takes half a second).
-    Only package folders count: the working directory (on sys.path under `python -m`)
-    must not change the fingerprint."""
-    found: set[str] = set()
-    for entry in sys.path:
-        folder = Path(entry)
-        if entry and folder.name in ("site-packages", "dist-packages") and folder.is_dir():
-            found.update(p.name for p in folder.iterdir() if p.suffix in (".dist-info", ".egg-info"))
-    return sorted(found)
-
-
 @lru_cache(maxsize=1)
 def software_fingerprint() -> str:
     """This package's source, the Python distributions and the text libraries, as one hash."""
     h = hashlib.sha256()
-    h.update(f"python {sys.version}\n".encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
-        h.update(f"{path.relative_to(PACKAGE).as_posix()} {_sha256(path.read_bytes())}\n".encode())
-    for name in _installed_distributions():
-        h.update(f"{name}\n".encode())
+    h.update(f"{source_fingerprint()}\n".encode())
     for name, soname, function, kind in SYSTEM_LIBRARIES:
         h.update(f"{name} {_library_version(soname, function, kind)}\n".encode())
     return h.hexdigest()

@@ -18,9 +18,12 @@ run after loading):
 
 from __future__ import annotations
 
+import json
+
 from generator.load.dvo_versies import DvoVersie, dvo_versies
 from generator.load.findings import Finding
 from generator.load.project import Project
+from generator.load.revisie_feiten import feit
 from generator.models.gemeente import Gemeente
 from generator.render.documents.dvo.inhoud import controlegetal, inhoud
 from generator.render.documents.dvo.view import build_document
@@ -48,6 +51,21 @@ def versie_controlegetal(project: Project, versie: DvoVersie) -> str:
     """The controlegetal of a version as it is recorded (its revision, or the working tree)."""
     versies = dvo_versies(project)
     return controlegetal(build_document(versies.project_van(versie), versies.gemeente_van(versie)))
+
+
+def _vastgelegd(project: Project, versie: DvoVersie) -> dict:
+    """The controlegetal of a version read from its revision and, for the current version, its
+    own parts (EIGEN_DELEN) as JSON. Kept per commit and working state (load/revisie_feiten.py):
+    making them means loading the revision and building its DVO."""
+    versies = dvo_versies(project)
+    assert versie.revisie is not None
+
+    def bereken() -> dict:
+        doc = build_document(versies.project_van(versie), versies.gemeente_van(versie))
+        return {"controlegetal": controlegetal(doc), "eigen": _delen(inhoud(doc)) if versie.huidig else None}
+
+    sleutel = f"dvo-inhoud {versie.slug} {versie.versie} {versies.werkstand(versie)}"
+    return feit(project.layout.root, versie.revisie, sleutel, bereken)
 
 
 def _gewijzigd(project: Project, g: Gemeente, i: int, message: str) -> Finding:
@@ -98,7 +116,8 @@ def revisie_vastlegging_findings(project: Project) -> list[Finding]:
         for v in versies.versies(g.slug):
             if v.revisie is None or v.controlegetal is None or v.index is None:
                 continue
-            if versie_controlegetal(project, v) != v.controlegetal:
+            vastgelegd = _vastgelegd(project, v)
+            if vastgelegd["controlegetal"] != v.controlegetal:
                 out.append(
                     _gewijzigd(
                         project,
@@ -114,7 +133,7 @@ def revisie_vastlegging_findings(project: Project) -> list[Finding]:
                         ),
                     )
                 )
-            elif v.huidig and _eigen(project, g) != _eigen(versies.project_van(v), versies.gemeente_van(v)):
+            elif v.huidig and json.loads(json.dumps(_eigen(project, g))) != vastgelegd["eigen"]:
                 out.append(
                     _gewijzigd(
                         project,
@@ -133,5 +152,8 @@ def revisie_vastlegging_findings(project: Project) -> list[Finding]:
 
 
 def _eigen(project: Project, g: Gemeente) -> dict:
-    data = inhoud(build_document(project, g))
+    return _delen(inhoud(build_document(project, g)))
+
+
+def _delen(data: dict) -> dict:
     return {k: data[k] for k in EIGEN_DELEN}

@@ -26,10 +26,11 @@ from decimal import Decimal
 from generator.compute.herindeling import herindelingen
 from generator.compute.rapportperiode import Rapportperiode
 from generator.compute.verantwoording import REGIO, Verantwoording, bron, rapportstatus, statussen
-from generator.load.dvo_versies import missing_revision_reason
+from generator.load.dvo_versies import laadfout, missing_revision_reason
 from generator.load.findings import Finding
-from generator.load.git_revisie import GitError, HistoricalDataInvalid, resolve
+from generator.load.git_revisie import GitError, resolve
 from generator.load.project import Project
+from generator.load.revisie_feiten import feit
 from generator.models.gemeente import Gemeente
 from generator.models.region import Herziening, Rapportstatus
 from generator.render import open_data
@@ -159,21 +160,70 @@ class Wijziging:
         return f"{self.cijfer.omschrijving}: {_tekst(self.oud)} werd {_tekst(self.cijfer.waarde)}"
 
 
-def wijzigingen(vast: Verantwoording, werk: Verantwoording, slug: str, code: str) -> list[Wijziging]:
-    """The figures of gemeente `slug` in period `code` that differ between the record and the working data."""
+def waarden(vast: Verantwoording, slug: str, code: str) -> dict[tuple, tuple | None] | None:
+    """The value of every figure of gemeente `slug` in period `code` as a record states it;
+    None when the gemeente is not in it."""
     try:
         oud_g = vast.project.gemeente(slug)
     except StopIteration:
+        return None
+    return {key: c.waarde for key, c in cijfers(oud_g, code, vast.project).items()}
+
+
+def wijzigingen(vast: Verantwoording, werk: Verantwoording, slug: str, code: str) -> list[Wijziging]:
+    """The figures of gemeente `slug` in period `code` that differ between the record and the working data."""
+    return _verschillen(waarden(vast, slug, code), werk, slug, code)
+
+
+def _verschillen(oud: dict[tuple, tuple | None] | None, werk: Verantwoording, slug: str, code: str) -> list[Wijziging]:
+    if oud is None:
         return []
-    oud = cijfers(oud_g, code, vast.project)
     g = werk.project.gemeente(slug)
-    nu = cijfers(g, code, werk.project)
     out = []
-    for key, cijfer in nu.items():
+    for key, cijfer in cijfers(g, code, werk.project).items():
         before = oud.get(key)
-        if (before.waarde if before else None) != cijfer.waarde:
-            out.append(Wijziging(g, cijfer, before.waarde if before else None))
+        if before != cijfer.waarde:
+            out.append(Wijziging(g, cijfer, before))
     return out
+
+
+# --- what a check needs of a record, kept per commit (load/revisie_feiten.py) ----------------------
+
+
+def _als_json(waarde):
+    return [str(x) if isinstance(x, Decimal) else x for x in waarde] if waarde is not None else None
+
+
+def _uit_json(waarde) -> tuple | None:
+    return tuple(Decimal(x) if isinstance(x, str) else x for x in waarde) if waarde is not None else None
+
+
+def _record(project: Project, v: Verantwoording, naam: str, periode: Rapportperiode, commit: str) -> dict:
+    """Whether the report of `naam` over `periode` is vastgesteld in the data of `commit`, and
+    if so the controlegetal its content gives there."""
+
+    def bereken() -> dict:
+        b = bron(v, naam, periode)
+        vast_periode = b.verantwoording.periode(periode.code)
+        if (
+            vast_periode is None
+            or rapportstatus(statussen(b.verantwoording.project, naam), vast_periode).status != "vastgesteld"
+        ):
+            return {"vastgesteld": False}
+        return {"vastgesteld": True, "controlegetal": controlegetal(b.verantwoording, naam, vast_periode)}
+
+    return feit(project.layout.root, commit, f"rapport {naam} {periode.code}", bereken)
+
+
+def _waarden_in(project: Project, v: Verantwoording, naam: str, periode: Rapportperiode, commit: str, slug: str):
+    """`waarden` of the record of `naam` over `periode` made from `commit`, for gemeente `slug`."""
+
+    def bereken():
+        found = waarden(bron(v, naam, periode).verantwoording, slug, periode.code)
+        return None if found is None else [[list(key), _als_json(w)] for key, w in found.items()]
+
+    stored = feit(project.layout.root, commit, f"cijfers {slug} {periode.code}", bereken)
+    return None if stored is None else {tuple(key): _uit_json(w) for key, w in stored}
 
 
 # --- checks -----------------------------------------------------------------------------------
@@ -225,8 +275,7 @@ def rapport_findings(project: Project, v: Verantwoording | None = None) -> list[
         doc = project.docs[rel]
         wie = titel(project, naam, periode)
         try:
-            resolve(project.layout.root, revisie)
-            b = bron(v, naam, periode)
+            commit = resolve(project.layout.root, revisie)
         except GitError:
             out.append(
                 doc.finding(
@@ -237,8 +286,8 @@ def rapport_findings(project: Project, v: Verantwoording | None = None) -> list[
                 )
             )
             continue
-        except HistoricalDataInvalid as exc:
-            first = exc.findings[0] if exc.findings else "onbekende fout"
+        first = laadfout(project.layout.root, commit)
+        if first is not None:
             out.append(
                 doc.finding(
                     loc + ("revisie",),
@@ -248,11 +297,8 @@ def rapport_findings(project: Project, v: Verantwoording | None = None) -> list[
                 )
             )
             continue
-        vast_periode = b.verantwoording.periode(periode.code)
-        if (
-            vast_periode is None
-            or rapportstatus(statussen(b.verantwoording.project, naam), vast_periode).status != "vastgesteld"
-        ):
+        record = _record(project, v, naam, periode, commit.hash)
+        if not record["vastgesteld"]:
             out.append(
                 doc.finding(
                     loc + ("revisie",),
@@ -262,7 +308,7 @@ def rapport_findings(project: Project, v: Verantwoording | None = None) -> list[
                 )
             )
             continue
-        if controlegetal(b.verantwoording, naam, vast_periode) != status.controlegetal:
+        if record["controlegetal"] != status.controlegetal:
             opdracht = f"dvo vastleggen rapport {naam} {periode.code} --vervang"
             out.append(
                 doc.finding(
@@ -278,7 +324,7 @@ def rapport_findings(project: Project, v: Verantwoording | None = None) -> list[
                 )
             )
         for slug in _slugs(v, naam, periode):
-            for w in wijzigingen(b.verantwoording, v, slug, periode.code):
+            for w in _verschillen(_waarden_in(project, v, naam, periode, commit.hash, slug), v, slug, periode.code):
                 owner = eigenaar(v, slug, periode)
                 if owner is not None and rapportstatus(statussen(project, owner), periode).herzieningen:
                     continue  # recorded as a herziening: the next report shows it
