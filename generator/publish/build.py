@@ -10,7 +10,8 @@
 Builds are incremental: a document is rendered only when its render key changed
 (jobs.py, render_key.py); pages, overrides and the configuration are regenerated
 every build but written only where their bytes changed (page_sync.py); mkdocs runs
-only when a file it reads or the software changed (mkdocs_run.py). Documents stay in
+only when a file it reads or the software changed (mkdocs_run.py), and converts only the
+pages that changed (mkdocs_memo.py). Documents stay in
 the staging folder between builds, so `--gemeente` rebuilds one gemeente and still
 publishes the others; a document that fails keeps its previous version. The whole
 build holds the lock and publishes site/ in one rename, or not at all (transaction.py).
