@@ -189,7 +189,7 @@ def build_site(source: BuildSource, outcome: Outcome, options: BuildOptions, voo
     if built.exists():
         shutil.rmtree(built)  # left by an interrupted build
     try:
-        run_mkdocs(config, docs, built, datum=site_date(project), memo=staging(project) / "cache" / "mkdocs.json")
+        run_mkdocs(config, docs, built, datum=site_date(project), memo=staging(project) / "cache" / "mkdocs")
     except SiteError as exc:  # mkdocs speaks English about staging paths: Dutch, naming the region's files
         from generator.publish.mkdocs_meldingen import dutch
 

@@ -4,7 +4,7 @@ mkdocs builds the whole site every time. Most of its time per page goes into two
 whose result depends on the page alone: converting its Markdown to HTML (`Page.render`)
 and cutting that HTML into search-index entries (material's `add_entry_from_context`).
 After an edit of one realisatie, ten of seventy pages change; the others' results are
-taken from `.staging/cache/mkdocs.json`:
+taken from `.staging/cache/mkdocs/`:
 
 - a page's conversion is reused when its Markdown (after the plugins' on_page_markdown),
   its path and URL, and the build's setting are the same: the effective mkdocs.yml (its
@@ -32,7 +32,6 @@ from pathlib import Path
 from generator.publish.render_key import software_fingerprint
 from generator.util.atomic import write_text
 
-FORMAT = 1
 SUPPORTED = "1.6."  # Page.render's results as mkdocs 1.6 sets them
 # Markdown extensions whose output depends on the page's own text alone (not, like
 # pymdownx.snippets, on other files); with any other extension or plugin, no memo.
@@ -88,31 +87,44 @@ def _tokens(items) -> list[dict]:
 
 
 class Memo:
-    def __init__(self, path: Path, config: Path):
-        self.path = path
+    """One file per page result in a folder (`p-<key>.json` a conversion, `z-<key>.json` search
+    entries), read only when asked for: a region of hundreds of gemeenten keeps in memory
+    no more than mkdocs itself holds."""
+
+    def __init__(self, folder: Path, config: Path):
+        self.folder = folder
         self.setting = _digest(software_fingerprint(), config.read_text(encoding="utf-8"))
-        self.pages: dict[str, dict] = {}
-        self.search: dict[str, list] = {}
-        self.used_pages: dict[str, dict] = {}
-        self.used_search: dict[str, list] = {}
+        self.used: dict[str, object] = {}  # file name -> what this build keeps (new ones written on save)
+        self.new: set[str] = set()
         self.complete = True  # False: a page was converted without the memo (nothing is saved)
+
+    def get(self, name: str):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("formaat") == FORMAT and isinstance(data.get("paginas"), dict):
-                self.pages, self.search = data["paginas"], data.get("zoeken", {})
-        except (OSError, ValueError, AttributeError):
-            pass
+            value = json.loads((self.folder / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        self.used[name] = value
+        return value
+
+    def put(self, name: str, value) -> None:
+        self.used[name] = value
+        self.new.add(name)
 
     def save(self) -> None:
+        """Write this build's new results and drop those it did not use."""
         if not self.complete:
             return
-        data = {"formaat": FORMAT, "paginas": self.used_pages, "zoeken": self.used_search}
-        write_text(self.path, json.dumps(data, ensure_ascii=False) + "\n")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name in sorted(self.new):
+            write_text(self.folder / name, json.dumps(self.used[name], ensure_ascii=False))
+        for path in self.folder.glob("*.json"):
+            if path.name not in self.used:
+                path.unlink(missing_ok=True)
 
 
 @contextmanager
 def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
-    """Within this block, mkdocs reuses the per-page results kept in `path`; the caller
+    """Within this block, mkdocs reuses the per-page results kept in the folder `path`; the caller
     saves the memo (`memo.save()`) once the build succeeded."""
     import mkdocs
     from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
@@ -140,46 +152,53 @@ def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
         ):
             memo.complete = False
             return render(page, config, files)
-        key = _digest(memo.setting, files_digest(files), page.file.src_uri, page.file.url, page.markdown)
-        entry = memo.pages.get(key)
-        if entry is not None:
+        name = (
+            "p-" + _digest(memo.setting, files_digest(files), page.file.src_uri, page.file.url, page.markdown) + ".json"
+        )
+        entry = memo.get(name)
+        if isinstance(entry, dict):
             page.content = entry["content"]
             page.toc = get_toc(entry["toc"])
             page._title_from_render = entry["title"]
             page.present_anchor_ids = set(entry["anchors"])
             page.links_to_anchors = {files.get_file_from_path(src): dict(v) for src, v in entry["links"].items()}
             if None not in page.links_to_anchors:
-                memo.used_pages[key] = entry
                 return
         render(page, config, files)
         links = page.links_to_anchors or {}
-        memo.used_pages[key] = {
-            "content": page.content,
-            "toc": _tokens(page.toc),
-            "title": page._title_from_render,
-            "anchors": sorted(page.present_anchor_ids or ()),
-            "links": {f.src_uri: dict(v) for f, v in links.items()},
-        }
+        memo.put(
+            name,
+            {
+                "content": page.content,
+                "toc": _tokens(page.toc),
+                "title": page._title_from_render,
+                "anchors": sorted(page.present_anchor_ids or ()),
+                "links": {f.src_uri: dict(v) for f, v in links.items()},
+            },
+        )
 
     def cached_entries(self, page) -> None:
         if not memo.complete:
             return add_entry(self, page)
-        key = _digest(
-            memo.setting,
-            page.url,
-            str(page.title),
-            json.dumps(page.meta, sort_keys=True, default=str),
-            json.dumps(_tokens(page.toc)),
-            page.content or "",
+        name = (
+            "z-"
+            + _digest(
+                memo.setting,
+                page.url,
+                str(page.title),
+                json.dumps(page.meta, sort_keys=True, default=str),
+                json.dumps(_tokens(page.toc)),
+                page.content or "",
+            )
+            + ".json"
         )
-        entries = memo.search.get(key)
-        if entries is not None:
-            self.entries.extend(entries)  # read from the memo file: this build's own objects
+        entries = memo.get(name)
+        if isinstance(entries, list):
+            self.entries.extend(entries)  # read from the memo's file: this build's own objects
         else:
             before = len(self.entries)
             add_entry(self, page)
-            entries = self.entries[before:]
-        memo.used_search[key] = entries
+            memo.put(name, self.entries[before:])
 
     setattr(Page, "render", cached_render)  # noqa: B010 (mypy refuses assigning to a method)
     setattr(SearchIndex, "add_entry_from_context", cached_entries)  # noqa: B010
