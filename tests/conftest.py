@@ -257,6 +257,22 @@ def fetched(monkeypatch) -> list[str]:
     return urls
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_revision_facts(tmp_path_factory):
+    """Every copy of the example records the same two revisions: what `dvo validate` and
+    `dvo build` read of them is kept once for the session (load/revisie_feiten.py), not
+    once per copy. Tests of that cache itself set their own folder."""
+    from generator.load.revisie_feiten import ENV
+
+    before = os.environ.get(ENV)
+    os.environ[ENV] = str(tmp_path_factory.mktemp("revisiefeiten"))
+    yield
+    if before is None:
+        os.environ.pop(ENV, None)
+    else:
+        os.environ[ENV] = before
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, request) -> Path:
     """The example region built once (`dvo build`, two worker processes), shared by all tests.

@@ -2,14 +2,15 @@
 a site in which no word of the example region appears.
 
 tests/fixtures/dommeldal is the Werkplein Dommeldal (made with `dvo init`, then given its own
-words): short name "het Werkplein", its own functies, no categorieen but two dienstgroepen, a nav
-without the default pages werkbedrijf.md and bestuur.md, signatories `namens: organisatie`, and
-no besteding entered. One gemeente misses its target, so the reports put a question to the
-region's own body about the organisation."""
+words): short name "het Werkplein", its own functies (the cost lines of its basisdienstverlening
+among them), no categorieen but two dienstgroepen, a nav without the default pages werkbedrijf.md
+and bestuur.md, signatories `namens: organisatie`, and no besteding entered. One gemeente misses
+its target, so the reports put a question to the region's own body about the organisation."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,14 +18,21 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from generator.cli import main
+from generator.util.formatting import euro
 from tests.conftest import REPO, fixture_region, pdf_pages
 
 
+def _regio(root: Path) -> dict:
+    return YAML(typ="safe").load((root / "content" / "regio.yaml").read_text(encoding="utf-8"))
+
+
 def _example_words() -> list[str]:
-    """The example region's names: the region, its gemeenten, its organisation and bodies."""
-    regio = YAML(typ="safe").load((REPO / "content" / "regio.yaml").read_text(encoding="utf-8"))
+    """The example region's names: the region, its gemeenten, its organisation and bodies, and its
+    functies (the cost lines of its basisdienstverlening among them)."""
+    regio = _regio(REPO)
     gemeenten = [g["naam"] for g in regio["gemeenten"]]
-    return ["Rijk van Nijmegen", *gemeenten, "Werkbedrijf", "bestuurscommissie", "Sterke werkwoorden"]
+    functies = [t["naam"] for t in regio["functies"]]
+    return ["Rijk van Nijmegen", *gemeenten, "Werkbedrijf", "bestuurscommissie", "Sterke werkwoorden", *functies]
 
 
 def _text(html: str) -> str:
@@ -68,6 +76,28 @@ def test_the_dvo_speaks_of_the_werkplein_in_its_own_words(dommeldal):
     assert "Het Werkplein levert de gemeente het basispakket" in text
     assert "Namens Werkplein Dommeldal" in text  # the signatory namens: organisatie
     assert "module" not in text  # no kind of body the region did not give
+
+
+def test_the_basispakket_is_the_werkpleins_own_functies_with_their_costs(dommeldal):
+    """Article 7 names the functies of the Werkplein's basispakket, and Bijlage 1 has a row for each with
+    its direct costs per year, to the euro, and the totals made from them."""
+    regio = _regio(dommeldal)
+    jaren = regio["basisdienstverlening"]["jaren"]
+    namen = {t["id"]: t["naam"] for t in regio["functies"]}
+    assert set(namen) - set(jaren[2023]) == {"geheel"}  # the whole has no cost line of its own
+    text = " ".join(" ".join(pdf_pages(dommeldal / "site" / "pdf" / "dvo-dommelrode.pdf")).split())
+    assert (
+        "Het Werkplein levert de gemeente het basispakket: intake en diagnose, werkgeverspunt en jobcoaching, met de "
+        "organisatie die daarvoor nodig is." in text
+    )
+    rows = [f"{namen[f]} " + " ".join(euro(Decimal(jaren[j][f])) for j in sorted(jaren)) for f in jaren[2023]]
+    direct = {j: sum((Decimal(v) for v in jaren[j].values()), Decimal(0)) for j in sorted(jaren)}
+    table = " ".join([*rows, "Directe kosten " + " ".join(euro(d) for d in direct.values())])
+    assert table in text, text[text.find("Basisdienstverlening van de hele regio") :][:600]
+    assert "Intake en diagnose € 310.000 € 300.000" in table  # the data's figures, read back
+    # Dommeldal charges no indirect costs: no rule of 0% with a maximum of € 0 that is 'reached'.
+    assert "Indirecte kosten: geen; de regio rekent geen percentage van de directe kosten." in text
+    assert "het maximum is bereikt" not in text
 
 
 def test_reports_ask_about_the_werkplein_and_say_nothing_was_spent_yet(dommeldal):

@@ -193,8 +193,8 @@ def test_bijwerken_keeps_comments_and_formatting_and_changes_only_what_the_forma
     regio = dijkland.read("content/regio.yaml")
     assert "naam:             Dijkland\n" in regio and "gemeenten:\n- slug: oeverwaard\n" in regio
     assert (
-        "functies:  # de functies die instrumenten en indicatoren noemen; vul gerust een omschrijving in\n- id: "
-        "bedrijfsdienstverlening\n  naam: Bedrijfsdienstverlening\n" in regio
+        "functies:  # de functies die instrumenten, indicatoren en de basisdienstverlening noemen; vul gerust een "
+        "omschrijving in\n- id: bedrijfsdienstverlening\n  naam: Bedrijfsdienstverlening\n" in regio
     )
     assert "periode:\n  van: 2016   # eerste jaar\n  tot_en_met: 2017\n" in regio
     assert regio.splitlines()[2].startswith(f"formaat: {HUIDIG}  # ")
@@ -348,6 +348,20 @@ def test_after_bijwerken_validate_reports_only_what_a_person_decides(dijkland):
     result = dijkland.dvo("validate")
     assert result.exit_code == 0, result.output
     assert dijkland.dvo("bijwerken").output.startswith(f"De gegevens staan al in formaat {HUIDIG}")
+
+
+def test_a_cost_line_of_format_2_becomes_a_functie_of_the_region(dijkland):
+    """Format 2 had three fixed cost lines in the basisdienstverlening; they follow the region's functies
+    now, so the list `functies` that format 3 makes holds them too, also one no instrument names."""
+    dijkland.replace("content/instrumentarium.yaml", "functie: verbindingsfunctie", "functie: kandidaatsbenadering")
+    result = dijkland.dvo("bijwerken")
+    assert "functies die in gebruik zijn (bedrijfsdienstverlening, kandidaatsbenadering, verbindingsfunctie" in (
+        result.output
+    )
+    assert "- id: verbindingsfunctie\n  naam: Verbindingsfunctie\n" in dijkland.read("content/regio.yaml")
+    _decide(dijkland)
+    result = dijkland.dvo("validate")
+    assert result.exit_code == 0, result.output
 
 
 def test_a_placeholder_does_not_hide_other_findings_in_its_file(dijkland):

@@ -235,11 +235,8 @@ def _example_vocabulary() -> list[str]:
     names = [
         t["naam"] for t in catalogue["categorieen"] + catalogue.get("dienstgroepen", []) + catalogue.get("routes", [])
     ]
-    # The three core functions are also the cost lines of the basisdienstverlening (seed 001 §7.3),
-    # a fixed part of the budget model: those names may appear in the budget's code and templates.
-    from generator.models.region import BasisJaar
-
-    names += [t["naam"] for t in regio["functies"] if t["id"] not in BasisJaar.model_fields]
+    # The basisdienstverlening's cost lines follow the region's functies too: no name of them is fixed.
+    names += [t["naam"] for t in regio["functies"]]
     return names
 
 
@@ -264,3 +261,42 @@ def test_no_template_or_code_names_the_example_regions_vocabulary():
     ]
     assert hits == []
     assert migration.read_text(encoding="utf-8").count("Trajecten direct naar werk") == 1  # in the constant only
+
+
+# --- the basisdienstverlening's cost lines are the region's functies ---------------------------------
+
+
+def test_a_cost_line_of_a_functie_the_region_does_not_have_is_refused_with_the_name_it_meant(achterhoek):
+    rel = "content/regio.yaml"
+    achterhoek.replace(rel, "werkgeversservicepunt: 500000", "werkgeversservicepun: 500000")
+    line = achterhoek.line_of(rel, "werkgeversservicepun: 500000")
+    message = assert_only_finding(achterhoek, f"{rel}:{line}:7", "verwijzing-onbekend")
+    assert "basisdienstverlening.jaren[2021].werkgeversservicepun: kosten voor onbekende functie" in message
+    assert message.endswith(
+        "(functies in content/regio.yaml); bedoelt u 'werkgeversservicepunt'? [verwijzing-onbekend]"
+    ), message
+
+
+def test_the_three_cost_lines_of_another_region_are_refused_where_the_region_has_its_own_functies(achterhoek):
+    """The case of issue 22: a region with its own functies wrote the cost lines it saw elsewhere."""
+    rel = "content/regio.yaml"
+    for own, other in (("werken-en-leren", "kandidaatsbenadering"), ("loopbaanplein", "verbindingsfunctie")):
+        achterhoek.replace(rel, f"{own}: ", f"{other}: ", count=2)
+    *lines, total = findings(achterhoek)
+    assert total == "4 fouten gevonden; er is niets geschreven." and len(lines) == 4, lines
+    assert all("kosten voor onbekende functie" in line and line.endswith("[verwijzing-onbekend]") for line in lines)
+    first = achterhoek.line_of(rel, "kandidaatsbenadering: ")
+    assert lines[0].startswith(f"{rel}:{first}:7: basisdienstverlening.jaren[2021].kandidaatsbenadering:")
+    assert "bekend zijn: inkomensvoorziening, werken-en-leren, werkgeversservicepunt, loopbaanplein" in lines[0]
+
+
+def test_every_year_has_the_same_functies(achterhoek):
+    rel = "content/regio.yaml"
+    achterhoek.replace(rel, "      loopbaanplein: 700000\n", "", count=1)
+    achterhoek.replace(rel, "werken-en-leren: 1000000", "werken-en-leren: 1700000", count=1)  # the same total
+    line = achterhoek.line_of(rel, "    2021:")
+    message = assert_only_finding(achterhoek, f"{rel}:{line}:5", "veld-ontbreekt")
+    assert (
+        "basisdienstverlening.jaren[2021]: geen kosten voor functie 'loopbaanplein', die in 2022 wel kosten heeft; "
+        "verwacht elk jaar dezelfde functies (schrijf 'loopbaanplein: 0' voor een jaar zonder kosten)" in message
+    )

@@ -23,6 +23,7 @@ from generator.load.formaat import HUIDIG, Migratie, TekstFout, herken, migreer
 from generator.load.formaat.stappen import INDICATOREN, INSTRUMENTARIUM, REGIO
 from generator.load.layout import Layout
 from generator.load.project import Project, load_project
+from generator.load.revisie_feiten import feit
 from generator.util.errors import DvoError, NotFound
 
 FOLDERS = ("content", "gemeenten")
@@ -200,6 +201,20 @@ def migrated(texts: dict[str, str], label: str, *, siteconfig: bool | None = Non
     return m.teksten, found.formaat
 
 
+def migrated_at(root: Path, revisie: Revisie) -> tuple[dict[str, str], int | None]:
+    """`migrated` of the data files at the revision, kept per commit (load/revisie_feiten.py):
+    the migrations parse every file with ruamel, a second or so per revision."""
+
+    def bereken() -> dict:
+        texts, formaat = migrated(
+            texts_at(root, revisie), revisie.label, siteconfig=read(root, revisie, "mkdocs.yml") is not None
+        )
+        return {"teksten": texts, "formaat": formaat}
+
+    found = feit(root, revisie.hash, "teksten", bereken)
+    return found["teksten"], found["formaat"]
+
+
 def load_at(root: Path, revisie: Revisie) -> Project:
     """The project as it was at `revisie`, in the current data format; HistoricalDataInvalid
     when it does not load even so.
@@ -207,9 +222,7 @@ def load_at(root: Path, revisie: Revisie) -> Project:
     The files are read from a scratch folder that is gone afterwards; the project's
     `layout` points at the current repository, so templates and output paths are
     today's, while every model holds the data of the revision."""
-    texts, formaat = migrated(
-        texts_at(root, revisie), revisie.label, siteconfig=read(root, revisie, "mkdocs.yml") is not None
-    )
+    texts, formaat = migrated_at(root, revisie)
     with tempfile.TemporaryDirectory(prefix="dvo-revisie-") as tmp:
         scratch = Path(tmp)
         for rel, text in texts.items():

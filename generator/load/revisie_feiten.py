@@ -9,16 +9,18 @@ which made validating the example three times slower once its reports were recor
 What those checks need from a revision is small (a status, a controlegetal, a few figures)
 and decided by two things only: the commit, which never changes, and the software that
 reads it. So each fact is computed once and kept in `.staging/cache/revisies/<commit>.json`
-with the software's fingerprint (util/fingerprint.py). Another software version, an
-unreadable or foreign file, or a read-only checkout mean the fact is computed again: the
-cache costs time when it misses, never correctness. Values are JSON; callers turn them back
-into their own types.
+(or the folder DVO_REVISIECACHE names) with the software's fingerprint (util/fingerprint.py).
+The data files converted to the current format are such a fact too, so a build that must
+load a revision skips the migrations. Another software version, an unreadable or foreign
+file, or a read-only checkout mean the fact is computed again: the cache costs time when it
+misses, never correctness. Values are JSON; callers turn them back into their own types.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,8 +33,15 @@ FORMAT = 1
 _MEMORY: dict[Path, dict[str, Any]] = {}  # file -> its facts, for this process
 
 
+# Where the facts are kept instead of the region's own .staging/cache/revisies: a folder shared by
+# several checkouts of one region (or by a test session's many copies of the example).
+ENV = "DVO_REVISIECACHE"
+
+
 def _path(root: Path, commit: str) -> Path:
-    return root.resolve() / ".staging" / "cache" / "revisies" / f"{commit}.json"
+    folder = os.environ.get(ENV)
+    base = Path(folder) if folder else root.resolve() / ".staging" / "cache" / "revisies"
+    return base / f"{commit}.json"
 
 
 def _software() -> str:

@@ -340,6 +340,45 @@ def _term_required(doc, loc: tuple, value, terms: list[Term], what: str, where: 
         )
 
 
+def rule_basisdienstverlening(ld: RegionFiles) -> Iterator[Finding]:
+    """The basisdienstverlening's cost lines are the region's own functies, the same ones every year:
+    the DVO's Bijlage 1 prints a row per functie with its name, and a row that stopped in one year
+    would silently leave its costs out of that year's total."""
+    doc = ld.doc(ld.layout.regio)
+    functies = [t.id for t in ld.regio.functies]
+    where = "functies in content/regio.yaml"
+    jaren = ld.regio.basisdienstverlening.jaren
+    for jaar, regels in jaren.items():
+        for functie in regels:
+            if functie in functies:
+                continue
+            loc = ("basisdienstverlening", "jaren", jaar, functie)
+            if not functies:
+                expected = f"{where} is leeg of ontbreekt; zet de functie daar bij, met haar naam"
+            else:
+                expected = f"bekend zijn: {', '.join(functies)} ({where}){did_you_mean(functie, functies)}"
+            yield doc.finding(
+                loc,
+                f"{field_path(loc)}: kosten voor onbekende functie '{functie}' (elke kostenregel van de "
+                f"basisdienstverlening hoort bij een functie van de regio); {expected}",
+                code="verwijzing-onbekend",
+                key=True,
+            )
+    bekend = [f for f in dict.fromkeys(f for r in jaren.values() for f in r) if f in functies]
+    for jaar, regels in jaren.items():
+        if any(f not in functies for f in regels):
+            continue  # a misspelt functie is reported above, with the name it probably meant
+        for functie in (f for f in bekend if f not in regels):
+            ander = next(j for j, r in jaren.items() if functie in r)
+            yield doc.finding(
+                ("basisdienstverlening", "jaren", jaar),
+                f"basisdienstverlening.jaren[{jaar}]: geen kosten voor functie '{functie}', die in {ander} wel kosten "
+                f"heeft; verwacht elk jaar dezelfde functies (schrijf '{functie}: 0' voor een jaar zonder kosten)",
+                code="veld-ontbreekt",
+                key=True,
+            )
+
+
 def rule_catalogues(ld: RegionFiles) -> Iterator[Finding]:
     if ld.instrumentarium:
         cat = ld.instrumentarium
@@ -715,6 +754,7 @@ RULES = [
     rule_realisaties,
     rule_meetwijze,
     rule_toelichtingen,
+    rule_basisdienstverlening,
     rule_catalogues,
     rule_references,
     rule_money,

@@ -5,29 +5,31 @@ Pure functions on validated models. Every total is computed from its parts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from decimal import ROUND_DOWN, Decimal
 
 from generator.models.gemeente import Gemeente
 from generator.models.region import Regio
+from generator.models.types import FLATTENED
 
 ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
 class BasisRegio:
-    """The regional basisdienstverlening for one year."""
+    """The regional basisdienstverlening for one year: the direct costs per functie of the region
+    (functie id -> amount, in the order of `regio.functies`) and the indirect costs."""
 
     jaar: int
-    kandidaatsbenadering: Decimal
-    bedrijfsdienstverlening: Decimal
-    verbindingsfunctie: Decimal
+    # Flattened into the DVO's content (render/documents/dvo/inhoud.py): each functie is a key
+    # next to `jaar`, the shape the content had when the three cost lines were fixed fields.
+    kosten: dict[str, Decimal] = field(metadata={FLATTENED: True})
     indirecte_kosten: Decimal
     indirect_afgetopt: bool
 
     @property
     def directe_kosten(self) -> Decimal:
-        return self.kandidaatsbenadering + self.bedrijfsdienstverlening + self.verbindingsfunctie
+        return sum(self.kosten.values(), ZERO)
 
     @property
     def totaal(self) -> Decimal:
@@ -39,18 +41,18 @@ def basis_regio(regio: Regio, jaar: int) -> BasisRegio:
 
     The one rounding in the budget model happens here: the percentage is a
     ceiling ("ten hoogste"), so the result is rounded *down* to whole euros and
-    the Werkbedrijf never charges more than the rule allows.
+    the organisation never charges more than the rule allows.
     """
     rule = regio.basisdienstverlening.indirecte_kosten
-    j = regio.basisdienstverlening.jaren[jaar]
-    direct = j.kandidaatsbenadering + j.bedrijfsdienstverlening + j.verbindingsfunctie
+    regels = regio.basisdienstverlening.jaren[jaar]
+    order = {t.id: n for n, t in enumerate(regio.functies)}
+    kosten = {f: regels[f] for f in sorted(regels, key=lambda f: (order.get(f, len(order)), f))}
+    direct = sum(kosten.values(), ZERO)
     by_rate = (direct * rule.percentage / 100).quantize(Decimal(1), rounding=ROUND_DOWN)
     capped = by_rate > rule.maximum
     return BasisRegio(
         jaar=jaar,
-        kandidaatsbenadering=j.kandidaatsbenadering,
-        bedrijfsdienstverlening=j.bedrijfsdienstverlening,
-        verbindingsfunctie=j.verbindingsfunctie,
+        kosten=kosten,
         indirecte_kosten=rule.maximum if capped else by_rate,
         indirect_afgetopt=capped,
     )

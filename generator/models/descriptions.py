@@ -59,8 +59,8 @@ DESCRIPTIONS: dict[str, Described] = {
             ),
             "functies": (
                 "Functies",
-                "De eigen functies van de organisatie (bijvoorbeeld kandidaatsbenadering). Instrumenten en "
-                "prestatie-indicatoren verwijzen naar hun id. Optioneel.",
+                "De eigen functies van de organisatie (bijvoorbeeld intake of werkgeversdienstverlening). "
+                "Instrumenten, prestatie-indicatoren en de kosten van de basisdienstverlening verwijzen naar hun id.",
             ),
             "basisdienstverlening": (
                 "Basisdienstverlening",
@@ -225,7 +225,9 @@ DESCRIPTIONS: dict[str, Described] = {
             ),
             "jaren": (
                 "Directe kosten per jaar",
-                "Voor elk jaar van de DVO-periode de directe kosten per kernfunctie. " + _JAAR,
+                "Voor elk jaar van de DVO-periode (het jaartal als sleutel) de directe kosten per functie: het id "
+                "van een functie uit 'functies' met het bedrag in hele euro's, elk jaar dezelfde functies. "
+                "Bijvoorbeeld `2016: {intake: 120000, werkgeversdienstverlening: 80000}`.",
             ),
             "bron": ("Bron", "Waar de bedragen vandaan komen. Optioneel."),
         },
@@ -241,18 +243,6 @@ DESCRIPTIONS: dict[str, Described] = {
             ),
             "maximum": ("Maximum", "Het hoogste bedrag aan indirecte kosten per jaar, in hele euro's zonder punten."),
             "toelichting": ("Toelichting", "Uitleg van de regel. Optioneel."),
-        },
-    ),
-    "BasisJaar": (
-        "Directe kosten in een jaar",
-        "De directe kosten van de basisdienstverlening in één jaar, per kernfunctie, in euro's.",
-        {
-            "kandidaatsbenadering": ("Kandidaatsbenadering", "Directe kosten van de kandidaatsbenadering in dit jaar."),
-            "bedrijfsdienstverlening": (
-                "Bedrijfsdienstverlening",
-                "Directe kosten van de bedrijfsdienstverlening in dit jaar.",
-            ),
-            "verbindingsfunctie": ("Verbindingsfunctie", "Directe kosten van de verbindingsfunctie in dit jaar."),
         },
     ),
     "Verdeelsleutel": (

@@ -21,6 +21,7 @@ from generator.models.types import (
     SeriesId,
     Slug,
     StrictModel,
+    TermId,
     Text,
     Year,
     YearMoney,
@@ -84,12 +85,11 @@ class IndirecteKosten(StrictModel):
     toelichting: Text | None = None
 
 
-class BasisJaar(StrictModel):
-    """Direct costs of the basisdienstverlening for one year, by core function."""
-
-    kandidaatsbenadering: Money
-    bedrijfsdienstverlening: Money
-    verbindingsfunctie: Money
+# Direct costs of the basisdienstverlening in one year: a cost line per functie of the region,
+# keyed by the functie's id (`regio.functies`; load/rules.rule_basisdienstverlening checks the ids).
+# The YAML is what it was when the keys were three fixed words; data in which those words are
+# functies (the example, every region of `dvo init`) reads as before.
+BasisJaar = Annotated[dict[TermId, Money], Field(min_length=1)]
 
 
 class Basisdienstverlening(StrictModel):
@@ -377,6 +377,12 @@ class Regio(StrictModel):
     def kort_begin(self) -> str:
         """The short name at the start of a sentence: `Het Werkbedrijf`."""
         return self.kort[:1].upper() + self.kort[1:]
+
+    @property
+    def basisfuncties(self) -> list[Term]:
+        """The functies with a cost line in the basisdienstverlening, in the order of `functies`."""
+        used = {f for regels in self.basisdienstverlening.jaren.values() for f in regels}
+        return [t for t in self.functies if t.id in used]
 
     def verdeelsleutel(self, key_id: str) -> Verdeelsleutel:
         return next(v for v in self.verdeelsleutels if v.id == key_id)

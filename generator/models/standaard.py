@@ -38,6 +38,8 @@ GEGEVENS = {
     "laatste_jaar": "het laatste jaar van de looptijd",
     "evaluatiejaar": "het jaar halverwege de looptijd waarin partijen de overeenkomst evalueren",
     "rapportageschema": "hoe vaak de organisatie rapporteert: 'per jaar', 'per tertaal' of 'per kwartaal'",
+    "basisfuncties": "de functies waarvoor de basisdienstverlening kosten heeft (regio.yaml: basisdienstverlening en "
+    "functies), als opsomming in een zin, bijv. 'intake en werkgeversdienstverlening'",
     "escalatie": "het orgaan waaraan een onverklaarde afwijking wordt voorgelegd, met lidwoord (regio.yaml: "
     "rapportage.escalatie)",
 }

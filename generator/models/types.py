@@ -260,6 +260,20 @@ class _AddedLater:
 ADDED_LATER = _AddedLater()
 
 
+class _Flattened:
+    """Marks a dataclass field holding a mapping whose items stand in the DVO's content
+    (render/documents/dvo/inhoud.py) as keys of the object itself, not under the field's
+    name: `field(metadata={FLATTENED: True})`. The basisdienstverlening's cost lines were
+    three fixed fields before they followed the region's functies; flattened, the content of
+    the DVO's that were vastgelegd with them keeps its controlegetal."""
+
+    def __repr__(self) -> str:
+        return "FLATTENED"
+
+
+FLATTENED = _Flattened()
+
+
 def require_order(first: int, last: int, first_name: str, last_name: str) -> None:
     """A period whose end lies before its start is an error, in the model's own words."""
     if last < first:

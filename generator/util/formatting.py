@@ -77,3 +77,16 @@ _TELWOORDEN = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "
 def telwoord(n: int) -> str:
     """A small count in words, as Dutch prose writes it ("drie gemeenten"); larger ones in digits."""
     return _TELWOORDEN[n] if 0 <= n < len(_TELWOORDEN) else number(n)
+
+
+def opsomming(parts: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c': a Dutch enumeration in running text."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def in_zin(naam: str) -> str:
+    """A name written as a label ('Werkgeversdienstverlening') as it reads inside a sentence: its
+    first letter small when the word goes on in small letters; 'UWV-loket' keeps its capitals."""
+    return naam[:1].lower() + naam[1:] if naam[1:2].islower() else naam

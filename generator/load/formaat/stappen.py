@@ -207,11 +207,18 @@ def _categorieen(m: Migratie) -> None:
 
 
 def _functies(m: Migratie) -> None:
-    """The functions instruments and indicators name become the region's list `functies`."""
+    """The functions instruments and indicators name become the region's list `functies`, with the
+    basisdienstverlening's cost lines: their keys are functies of the region since those lines follow
+    the region's own list (format 2 had three fixed ones)."""
     t, regio = m.yaml(REGIO), m.data(REGIO)
     if t is None or not isinstance(regio, dict) or "functies" in regio or not isinstance(t.root, MappingNode):
         return
     gebruikt: set[str] = set()
+    basis = regio.get("basisdienstverlening")
+    jaren = basis.get("jaren") if isinstance(basis, dict) else None
+    for regels in jaren.values() if isinstance(jaren, dict) else []:
+        if isinstance(regels, dict):
+            gebruikt.update(k for k in regels if isinstance(k, str))
     for rel, lijst in ((INSTRUMENTARIUM, "instrumenten"), (INDICATOREN, "indicatoren")):
         data = m.data(rel)
         for item in (data.get(lijst) or []) if isinstance(data, dict) else []:
@@ -228,7 +235,8 @@ def _functies(m: Migratie) -> None:
         functies,
         after=after,
         blank_line=True,
-        comment="de functies die instrumenten en indicatoren noemen; vul gerust een omschrijving in",
+        comment="de functies die instrumenten, indicatoren en de basisdienstverlening noemen; vul gerust een "
+        "omschrijving in",
     )
     m.doe(f"{REGIO}: de lijst 'functies' gemaakt uit de functies die in gebruik zijn ({', '.join(sorted(gebruikt))})")
 

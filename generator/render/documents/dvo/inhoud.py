@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from generator.models.types import ADDED_LATER
+from generator.models.types import ADDED_LATER, FLATTENED
 from generator.render.documents.dvo.view import DvoDocument
 from generator.util.tabular import json_number
 
@@ -47,7 +47,7 @@ def plain(value):
         for name, attr in sorted(vars(type(value)).items()):
             if isinstance(attr, property):
                 out[name] = plain(getattr(value, name))
-        return out
+        return _flattened(value, out)
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -59,6 +59,20 @@ def plain(value):
     if isinstance(value, str):
         return str(value)  # also turns Markup into plain str
     return value
+
+
+def _flattened(value, out: dict) -> dict:
+    """A FLATTENED field's items become keys of the object itself. Should one of them have the
+    name of a key the object already has (a functie called 'totaal'), the field stays nested
+    under its own name: its value is then an object, which a flattened item never is, so no two
+    contents give the same JSON."""
+    for f in dataclasses.fields(value):
+        if f.metadata.get(FLATTENED):
+            items = out[f.name]
+            rest = {k: v for k, v in out.items() if k != f.name}
+            if not set(items) & set(rest):
+                out = {**rest, **items}
+    return out
 
 
 def _fields(doc: DvoDocument) -> dict:

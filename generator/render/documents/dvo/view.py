@@ -31,11 +31,11 @@ from generator.models.gemeente import (
     PrestatieIndicator,
     Verplichting,
 )
-from generator.models.region import IndirecteKosten
+from generator.models.region import IndirecteKosten, Regio
 from generator.models.types import ADDED_LATER
 from generator.render.documents.dvo import partijen
 from generator.render.documents.dvo.clauses import Clause, Numbering
-from generator.util.formatting import date_long
+from generator.util.formatting import date_long, in_zin, opsomming
 
 SAME_RULE_IN_REPORTS = "Dezelfde regel geldt in de verantwoordingsrapportages."
 
@@ -209,6 +209,21 @@ class GroepPrijs:
 
 
 @dataclass(frozen=True)
+class Basisregel:
+    naam: str
+    bedragen: list[Decimal]  # per year of the DVO
+
+
+def _met_hoofdletter(functie: str) -> str:
+    return functie[:1].upper() + functie[1:]
+
+
+def _functienamen(regio: Regio) -> dict[str, str]:
+    """The names `DvoDocument.functienamen` keeps: those that are not the id with a capital."""
+    return {t.id: t.naam for t in regio.basisfuncties if t.naam != _met_hoofdletter(t.id)}
+
+
+@dataclass(frozen=True)
 class DvoDocument:
     # What the agreement says. Every field here is part of the content fingerprint.
     soort: str  # the standard's title, e.g. "Dienstverleningsovereenkomst"
@@ -248,6 +263,11 @@ class DvoDocument:
     status: str
     # The region's groepen this DVO's maatwerk prices people by (seed 001 §7.5).
     groepen: list[GroepPrijs] = field(default_factory=list, metadata=LATER)
+    # The names of the functies in the basisdienstverlening (the rows of Bijlage 1) that are not
+    # simply their id with a capital. Before the cost lines followed the region's functies, the
+    # template printed three fixed names, each its id with a capital; so the DVO's vastgelegd then
+    # keep their controlegetal, and every name the document prints is still part of its content.
+    functienamen: dict[str, str] = field(default_factory=dict, metadata=LATER)
     # After a herindeling: who is party in the gemeente's place now (compute/herindeling.py). A
     # fact about the agreement since it was made, not a change of what was agreed.
     rechtsopvolging: str | None = None
@@ -284,6 +304,15 @@ class DvoDocument:
     def maatwerk_met_deelnemers(self) -> list[MaatwerkRegel]:
         return [m for m in self.maatwerk if m.heeft_deelnemers]
 
+    def functie_naam(self, functie: str) -> str:
+        return self.functienamen.get(functie, _met_hoofdletter(functie))
+
+    @property
+    def basisregels(self) -> list[Basisregel]:
+        """Bijlage 1: per functie its direct costs in each year of the DVO."""
+        functies = list(dict.fromkeys(f for b in self.basis for f in b.kosten))
+        return [Basisregel(self.functie_naam(f), [b.kosten.get(f, Decimal(0)) for b in self.basis]) for f in functies]
+
     def ondertekenaars_namens(self, partij: str) -> list[Ondertekenaar]:
         return [o for o in self.ondertekenaars if o.namens == partij]
 
@@ -319,6 +348,7 @@ def gegevens(project: Project, gemeente: Gemeente) -> dict[str, str]:
         "rapportageschema": RAPPORTAGESCHEMA[regio.rapportage.periode_schema],
         # The same body the reports put their besluitpunten to: one field, never two names.
         "escalatie": regio.rapportage.escalatie.aan,
+        "basisfuncties": opsomming([in_zin(t.naam) for t in regio.basisfuncties]),
     }
 
 
@@ -494,5 +524,6 @@ def build_document(project: Project, gemeente: Gemeente) -> DvoDocument:
         wijzigingen=[Versie(w.versie, w.datum, w.omschrijving) for w in dvo.wijzigingen],
         status=dvo.status,
         groepen=_groepen(project, gemeente, jaren),
+        functienamen=_functienamen(regio),
         rechtsopvolging=herindelingen(project).zin_opgeheven(gemeente.slug),
     )
