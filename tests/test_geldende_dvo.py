@@ -247,9 +247,9 @@ def test_ubbergen_2016_overrun_is_borne_by_the_werkbedrijf(v):
     assert (verpl.bijdrage, verpl.verschuldigd, verpl.te_verrekenen) == (29000, 29000, 0)
     assert f.afrekening.uitkomst == "niets te verrekenen" and f.afrekening.ten_laste_organisatie == 1100
     html = text(render_gemeente(v, "ubbergen", v.periode("2016"), "test", pdf=False).html)
+    assert "Afrekening 2016: niets te verrekenen; € 1.100 komt voor rekening van het Werkbedrijf." in html
     assert (
-        "Financieel gesignaleerd: maatwerkafspraak ‘55-plussers aan het werk’ overschreden (€ 38.100 van € 37.000). "
-        "Afrekening 2016: niets te verrekenen; € 1.100 komt voor rekening van het Werkbedrijf."
+        "Financieel gesignaleerd: maatwerkafspraak ‘55-plussers aan het werk’ overschreden (€ 38.100 van € 37.000)."
     ) in html
     start = html.index("Financiële verantwoording Beoordeeld")
     geld = html[start : html.index("Per indicator", start)]  # the money sections, up to the indicators
@@ -264,9 +264,8 @@ def test_a_gemeente_without_afspraken_has_nothing_to_judge_on_maatwerk(v):
     assert (f.totaal.budget, f.totaal.besteed, f.signalen) == (194000, 194000, [])
     assert f.afrekening.uitkomst == "niets te verrekenen"
     html = text(render_gemeente(v, "millingen-aan-de-rijn", v.periode("2015"), "test", pdf=False).html)
-    assert (
-        "Financieel: geen overschrijding of onderbesteding gesignaleerd. Afrekening 2015: niets te verrekenen." in html
-    )
+    assert "Afrekening 2015: niets te verrekenen." in html
+    assert "Financieel: geen overschrijding of onderbesteding gesignaleerd." in html
     assert (
         "€ 1.000 is niet aan een afspraak toegewezen: dat hoort niet bij de bijdrage en blijft bij de gemeente." in html
     )
@@ -353,11 +352,17 @@ def test_a_version_read_from_its_revision_keeps_its_controlegetal(region):
 
 def test_a_report_leaves_out_the_sections_the_region_wrote_nothing_for(v):
     """No placeholder printed as content: a report without context or conclusies has no such section."""
+    from generator.render.documents.rapport.view import cijferzinnen_gemeente
+
     leeg = text(render_gemeente(v, "ubbergen", v.periode("2016"), "test", pdf=False).html)
-    assert "Context: arbeidsmarkt" not in leeg and "Conclusies en aanbevelingen" not in leeg
+    assert "Context: arbeidsmarkt" not in leeg
     assert "geen context beschreven" not in leeg and "geen conclusies" not in leeg
+    # Conclusions hold the sentences made from the figures (issue 22 point 3), never an empty section.
+    zinnen = cijferzinnen_gemeente(v, "ubbergen", v.periode("2016"))
+    assert zinnen and "Conclusies en aanbevelingen Wat de cijfers zeggen over de indicatoren die niet op koers" in leeg
+    assert all(z in leeg for z in zinnen)
     wijchen = v.project.gemeente("wijchen").rapporten["2016"]
     assert wijchen.context and not wijchen.conclusies  # the example's Wijchen wrote a context only
     half = text(render_gemeente(v, "wijchen", v.periode("2016"), "test", pdf=False).html)
     assert f"Context: arbeidsmarkt en bijzonderheden {' '.join(wijchen.context.split())[:40]}" in half
-    assert "Conclusies en aanbevelingen" not in half
+    assert "Conclusies en aanbevelingen Wat de cijfers zeggen" in half  # the figures' sentences, no own text

@@ -290,6 +290,8 @@ def test_finishing_is_deterministic_leaves_no_private_keys_and_refuses_an_unanno
 def test_pdf_of_a_kwartaal_region_is_accessible_too(region: Region):
     """Reports of a region that reports per kwartaal go through the same finishing step."""
     region.replace("content/regio.yaml", "periode_schema: jaar", "periode_schema: kwartaal")
+    # what the raad is asked after a yearly report is now asked after the fourth quarter
+    region.replace("content/regio.yaml", "    vraag_aan_raad:\n      jaar:", "    vraag_aan_raad:\n      Q4:")
     gemeenten = [f"gemeenten/{p.name}" for p in sorted(region.path("gemeenten").glob("*.yaml"))]
     for rel in ["content/regio.yaml", *gemeenten]:
         # Everything keyed by period (not streefwaarden or budgets, which are per year): a

@@ -156,14 +156,15 @@ def test_gemeente_report_pdf_states_figures_status_and_signalering(built):
     assert "Instroom in de bijstand – Wijchen" in flat and "prestatie 79,3%" in flat
     # Page 1 says what goes to the body; the main table marks the afwijking as a besluitpunt.
     first = " ".join(pdf_pages(path)[0].split())
-    assert "In het kort: 2 afwijkingen gaan naar de bestuurscommissie Werk (1 daarvan is een regionaal cijfer)" in first
+    assert (
+        "3 besluitpunten: 2 voor de bestuurscommissie Werk (1 afwijking van Wijchen, 1 regionaal cijfer); 1 voor het "
+        "college van burgemeester en wethouders van Wijchen." in first
+    )
     # Judged on what Wijchen pays (its afspraak: 27.600 of 30.000 = 92,0%), never on the 3.929 of
     # its maatwerkbudget 33.929 that no afspraak holds. Afrekening: 167.000 - 158.650 = 8.350 on the
     # verplichtingen and 30.000 - 27.600 = 2.400 on the afspraak go back to the gemeente.
-    assert (
-        "Financieel: geen overschrijding of onderbesteding gesignaleerd. "
-        "Afrekening 2016: terugbetaling aan de gemeente van € 10.750."
-    ) in first
+    assert "Afrekening 2016: € 10.750 terug naar de gemeente." in first
+    assert "Financieel: geen overschrijding of onderbesteding gesignaleerd." in first
     assert "Let op: geen vastgestelde DVO." in first  # Wijchen 0.9 is ter besluitvorming
     assert "203 (2014) 191 241 +38 +56 79,3% afwijking (besluitpunt)" in flat
     assert "Vraag aan de bestuurscommissie Werk:" in flat

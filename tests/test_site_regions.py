@@ -46,8 +46,10 @@ def test_home_page_lists_the_gemeenten_of_this_region_before_its_first_subheadin
 def test_gemeente_page_shows_the_latest_kwartaal(kwartaal):
     flat = _text(_page(kwartaal, "gemeenten/oosterbroek"))
     assert "Prestaties in kwartaal 2 van 2016" in flat
+    assert "Van de 2 prestatie-indicatoren in de DVO heeft er 1 een realisatie in kwartaal 2 van 2016;" in flat
     assert (
-        "Van de 2 prestatie-indicatoren in de DVO heeft er 1 een realisatie in kwartaal 2 van 2016: 1 op koers." in flat
+        "Oosterbroek heeft in kwartaal 2 van 2016 een realisatie op 1 prestatie-indicator: 1 op koers, 0 "
+        "aandachtspunten en 0 afwijkingen." in flat
     )
     # Uitstroom has no realisatie in Q2: its cumulative target is half the year's 24.
     assert "Uitstroom naar werk (hoger is beter) nog geen realisatie streefwaarde 12" in flat
@@ -57,7 +59,7 @@ def test_gemeente_page_shows_the_latest_kwartaal(kwartaal):
     assert "Verantwoordingsrapportage Oosterbroek kwartaal 2 van 2016 , ook als PDF" in flat
     lindeveen = _text(_page(kwartaal, "gemeenten/lindeveen"))
     # 21 of 20 (105%), 30 / 36 (83,3%), 64 of 70 (91,4%)
-    assert "3 een realisatie in kwartaal 2 van 2016: 1 op koers, 2 aandachtspunten." in lindeveen
+    assert "een realisatie op 3 prestatie-indicatoren: 1 op koers, 2 aandachtspunten en 0 afwijkingen." in lindeveen
 
 
 def test_reading_copies_and_navigation_per_kwartaal(kwartaal):

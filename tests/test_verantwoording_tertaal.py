@@ -304,7 +304,9 @@ def test_reports_name_the_regions_own_body_and_show_status(built_tertaal):
     assert "Publicatiedatum 21 februari 2017" in beekdal
     assert f"Besluitpunten voor {BODY}" in beekdal
     assert "Context: arbeidsmarkt en bijzonderheden De arbeidsmarkt in Beekdal trok in het najaar aan" in beekdal
-    assert "Conclusies en aanbevelingen Het maatwerk voor jongeren is overschreden" in beekdal
+    # the sentences from the figures first (the one aandachtspunt), then the region's own text
+    assert "Conclusies en aanbevelingen Wat de cijfers zeggen over de indicatoren die niet op koers zijn" in beekdal
+    assert ": aandachtspunt. Het maatwerk voor jongeren is overschreden" in beekdal
     for name in [p.name for p in pdf.glob("rapport-*.pdf")] + [p.name for p in pdf.glob("dvo-*.pdf")]:
         assert "bestuurscommissie" not in flat(pdf / name).lower(), name
     # The DVO names the region's own body too (from its own standard text).
@@ -353,15 +355,25 @@ def test_first_page_says_what_goes_to_the_body_and_which_money_is_flagged(built_
     pdf = built_tertaal / "site" / "pdf"
     beekdal = " ".join(pdf_pages(pdf / "rapport-beekdal-2016-T3.pdf")[0].split())
     assert (
-        f"In het kort: er gaan geen afwijkingen naar {BODY}; geen afwijkingen hebben een aanvaarde verklaring. "
-        "Financieel gesignaleerd: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000). "
-        "Afrekening 2016: niets te verrekenen; € 2.000 komt voor rekening van de Werkorganisatie."
+        f"Geen besluitpunten: er gaan geen afwijkingen naar {BODY}. Geen afwijkingen hebben een aanvaarde verklaring."
+    ) in beekdal
+    assert "Afrekening 2016: niets te verrekenen; € 2.000 komt voor rekening van de Werkorganisatie." in beekdal
+    assert (
+        "Financieel gesignaleerd: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000)."
     ) in beekdal
     regio = " ".join(pdf_pages(pdf / "rapport-regio-2016-T3.pdf")[0].split())
-    assert f"In het kort: 1 afwijking gaat naar {BODY}; geen afwijkingen hebben een aanvaarde verklaring." in regio
+    # T1's afwijking without opvolging is a besluitpunt again (compute/besluitpunten.zonder_opvolging)
+    assert (
+        f"2 besluitpunten: 2 voor {BODY} (1 afwijking van een gemeente, 1 eerder, nog zonder opvolging). Geen "
+        "afwijkingen hebben een aanvaarde verklaring."
+    ) in regio
     assert (
         "Beekdal: maatwerkafspraak ‘Jongeren aan het werk’ overschreden (€ 182.000 van € 180.000); 1 budgetpost "
-        "onderbesteed bij 1 gemeente. "
-        "Afrekening 2016: € 30.000 terug naar de gemeenten; € 2.000 komt voor rekening van de Werkorganisatie."
+        "onderbesteed bij 1 gemeente."
     ) in regio
-    assert f"Besluitpunten voor {BODY}" in regio  # the decision list itself starts on the first page
+    assert (
+        "Afrekening 2016: € 30.000 terug naar de gemeenten; € 2.000 komt voor rekening van de Werkorganisatie." in regio
+    )
+    # page 1 holds the overview and the table of contents; the decision list follows right after it
+    begin = " ".join(" ".join(pdf_pages(pdf / "rapport-regio-2016-T3.pdf")[:2]).split())
+    assert f"Besluitpunten voor {BODY}" in begin

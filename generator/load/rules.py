@@ -292,6 +292,21 @@ def rule_periods(ld: RegionFiles) -> Iterator[Finding]:
                     key=True,
                 )
             yield from _period_findings(regio_doc, loc, per_period, scheme, jaren)
+    # What the raad is asked is keyed by a period of the year: one of the scheme's, else never shown.
+    delen = (
+        ["jaar"]
+        if scheme == "jaar"
+        else [periods.code(2000, n, scheme)[5:] for n in range(1, periods.SCHEMES[scheme][1] + 1)]
+    )
+    for deel in rapportage.besluitvorming.vraag_aan_raad:
+        if deel not in delen:
+            yield regio_doc.finding(
+                ("rapportage", "besluitvorming", "vraag_aan_raad", deel),
+                f"rapportage.besluitvorming.vraag_aan_raad[{deel}]: verwacht een periode van het jaar in het "
+                f"periodeschema '{scheme}' ({', '.join(delen)}), gevonden '{deel}'",
+                code="periode-ongeldig",
+                key=True,
+            )
 
 
 def _yaml_key(doc, parent: tuple, key: str):

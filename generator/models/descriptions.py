@@ -304,6 +304,11 @@ DESCRIPTIONS: dict[str, Described] = {
                 "Het orgaan waaraan afwijkingen zonder aanvaarde verklaring worden voorgelegd, zoals de "
                 "rapportages het noemen.",
             ),
+            "besluitvorming": (
+                "Besluitvorming",
+                "Wie besluit over wat een rapportage voorlegt (de escalatie, het college of de gemeenteraad), en "
+                "wat de raad na een rapportage wordt gevraagd. Optioneel.",
+            ),
             "onderbesteding_vanaf": (
                 "Onderbesteding vanaf",
                 "Percentage onder het jaarbudget: wie aan het eind van het jaar meer dan dit percentage minder "
@@ -361,6 +366,63 @@ DESCRIPTIONS: dict[str, Described] = {
                 "Afwijking vanaf",
                 "Zoveel punten of meer onder de streefwaarde is een sterke afwijking, bijvoorbeeld 0.8.",
             ),
+        },
+    ),
+    "Besluitvorming": (
+        "Besluitvorming",
+        "Wie besluit over elk soort besluitpunt, de namen van de organen van de gemeente, en wat de "
+        "gemeenteraad na een rapportage wordt gevraagd. Alles is optioneel; zonder dit blok gaan afwijkingen "
+        "naar de escalatie, een DVO naar het college en een bijbetaling naar de gemeenteraad.",
+        {
+            "college": ("College", "Hoe de rapportage het college noemt, met lidwoord; 'van <gemeente>' volgt."),
+            "raad": ("Gemeenteraad", "Hoe de rapportage de gemeenteraad noemt, met lidwoord; 'van <gemeente>' volgt."),
+            "afwijking": (
+                "Besluit over een afwijking",
+                "Wie besluit over een afwijking zonder aanvaarde verklaring: 'escalatie' (standaard), 'college' of "
+                "'raad'.",
+            ),
+            "zonder_opvolging": (
+                "Besluit over een besluitpunt zonder opvolging",
+                "Wie opnieuw besluit over een besluitpunt van een eerdere periode dat nog geen opvolging heeft: "
+                "'escalatie' (standaard), 'college' of 'raad'.",
+            ),
+            "dvo": (
+                "Besluit over een DVO",
+                "Wie besluit over een versie van de DVO die ter besluitvorming ligt: 'college' (standaard), "
+                "'raad' of 'escalatie'.",
+            ),
+            "bijbetaling": (
+                "Besluit over een bijbetaling",
+                "Wie besluit over wat de gemeente bij de afrekening moet bijbetalen: 'raad' (standaard, de raad "
+                "gaat over de begroting), 'college' of 'escalatie'.",
+            ),
+            "pagina": (
+                "Pagina over bestuur",
+                "De pagina van de site die uitlegt wie wat beslist; de rapportage verwijst ernaar als de site haar "
+                "heeft. Standaard bestuur.md.",
+            ),
+            "vraag_aan_raad": (
+                "Wat vragen we van de raad",
+                "Per periode van het jaar ('jaar'; 'T1' tot en met 'T3'; 'Q1' tot en met 'Q4'): de rol van de raad na "
+                "die rapportage in de planning-en-controlcyclus. Zonder tekst voor een periode blijft het onderdeel "
+                "weg.",
+            ),
+        },
+    ),
+    "Orgaan": (
+        "Orgaan van de gemeente",
+        "De naam van het orgaan zoals in een zin, met lidwoord.",
+        {
+            "naam": ("Naam", "Zonder lidwoord, bijvoorbeeld 'college van burgemeester en wethouders'."),
+            "lidwoord": ("Lidwoord", "'de' of 'het'."),
+        },
+    ),
+    "VraagAanRaad": (
+        "Vraag aan de raad",
+        "De rol van de gemeenteraad na een rapportage.",
+        {
+            "moment": ("Moment", "Waarbij de raad aan zet is, zoals het na 'aan zet bij' leest: 'de voorjaarsnota'."),
+            "tekst": ("Tekst", "Wat de raad wordt gevraagd, in een paar zinnen."),
         },
     ),
     "Escalatie": (

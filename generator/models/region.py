@@ -304,9 +304,49 @@ class Afrekenregels(StrictModel):
     verplichtingen: Literal["werkelijke kosten", "vast bedrag"] = "werkelijke kosten"
 
 
+class Orgaan(StrictModel):
+    """A gemeente's body as a report names it, with its article ("het college van burgemeester en
+    wethouders"); the report adds "van <gemeente>"."""
+
+    naam: Text
+    lidwoord: Literal["de", "het"] = "de"
+
+    @property
+    def aan(self) -> str:
+        return f"{self.lidwoord} {self.naam}"
+
+
+Beslisser = Literal["escalatie", "college", "raad"]
+Deel = Literal["jaar", "T1", "T2", "T3", "Q1", "Q2", "Q3", "Q4"]  # a period within its year
+
+
+class VraagAanRaad(StrictModel):
+    """What the raad is asked after a report: its role at that moment of the planning-en-controlcyclus."""
+
+    moment: Text  # "de voorjaarsnota", as it reads after "aan zet bij"
+    tekst: Text
+
+
+class Besluitvorming(StrictModel):
+    """Who decides what a report puts to a decision, and what the raad is asked. Optional: the
+    defaults are the Gemeentewet's bodies and the division of seed 001 §10.6 and §11.5.3 (an
+    afwijking goes to the escalation body, a DVO to the college, money the gemeente must add to
+    the raad, which holds the budget)."""
+
+    college: Orgaan = Orgaan(naam="college van burgemeester en wethouders", lidwoord="het")
+    raad: Orgaan = Orgaan(naam="gemeenteraad", lidwoord="de")
+    afwijking: Beslisser = "escalatie"  # an afwijking without accepted explanation
+    zonder_opvolging: Beslisser = "escalatie"  # an earlier besluitpunt that still has no opvolging
+    dvo: Beslisser = "college"  # a version of the DVO ter besluitvorming
+    bijbetaling: Beslisser = "raad"  # what the gemeente must add at the afrekening
+    pagina: Text = "bestuur.md"  # the site's page on who decides what (linked when the site has it)
+    vraag_aan_raad: dict[Deel, VraagAanRaad] = {}  # per period of the year ('jaar', 'T1', 'Q2', ...)
+
+
 class Rapportage(StrictModel):
     periode_schema: Literal["jaar", "tertaal", "kwartaal"]
     escalatie: Escalatie
+    besluitvorming: Besluitvorming = Besluitvorming()
     drempels: Drempels
     # At year end, spending below (100 - this) % of a budget line is flagged as onderbesteding.
     onderbesteding_vanaf: Percentage

@@ -22,11 +22,10 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -42,6 +41,7 @@ from generator.publish.inputs import BuildSource
 from generator.publish.jobs import Job
 from generator.publish.reading_copy import NotADocument, reading_copy
 from generator.publish.site_config import OVERVIEW
+from generator.render.documents.rapport.view import raad_van_periode
 from generator.render.templating.environment import markdown_environment
 from generator.render.templating.search_path import Templates
 from generator.util import formatting
@@ -52,8 +52,6 @@ HOME = "index.md"
 REGIO = "regio/index.md"
 GEMEENTEN = "gemeenten/index.md"
 INSTRUMENTARIUM = "instrumentarium/index.md"
-STATUS_ORDER = ("op koers", "aandachtspunt", "afwijking")
-STATUS_PLURAL = {"op koers": "op koers", "aandachtspunt": "aandachtspunten", "afwijking": "afwijkingen"}
 GEMEENTEN_MARKER = re.compile(r"^<!--\s*gemeenten\s*-->[ \t]*$", re.M)
 
 
@@ -96,6 +94,29 @@ def pdfs_in_de_maak(paden: frozenset[str]) -> Iterator[None]:
         yield
     finally:
         _IN_DE_MAAK.reset(token)
+
+
+def page_url(page: str) -> str:
+    """The URL of a docs-relative page on the site (directory URLs): `bestuur.md` -> `bestuur/`."""
+    stem = page[: -len(".md")] if page.endswith(".md") else page
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")].rstrip("/")
+    return stem + "/" if stem else ""
+
+
+_SITEPAGINA = re.compile(r'<span class="sitepagina" data-pagina="([A-Za-z0-9._/-]+)">(.*?)</span>', re.S)
+
+
+def site_links(body: str, from_page: str) -> str:
+    """A document names a page of the site (`span.sitepagina`: the PDF cannot link to it); in its
+    reading copy, a page of that site, the name becomes a link relative to the copy's own URL."""
+
+    def to_link(m: re.Match) -> str:
+        target = page_url(m.group(1)) or "./"
+        href = posixpath.relpath(target.rstrip("/") or ".", page_url(from_page).rstrip("/") or ".")
+        return f'<a href="{href}/">{m.group(2)}</a>'
+
+    return _SITEPAGINA.sub(to_link, body)
 
 
 @dataclass(frozen=True)
@@ -240,13 +261,6 @@ def _artikelen(project: Project) -> dict[str, object]:
     return {a.artikel.id: a for h in project.verordening.genummerd() for a in h.artikelen}
 
 
-def status_counts(uitkomsten) -> list[str]:
-    """How many indicators are op koers, aandachtspunt and afwijking, in that order:
-    `["4 op koers", "3 aandachtspunten", "1 afwijking"]`."""
-    counts = Counter(u.status for u in uitkomsten if u.status)
-    return [f"{counts[s]} {s if counts[s] == 1 else STATUS_PLURAL[s]}" for s in STATUS_ORDER if counts[s]]
-
-
 def kerncijfers(v: Verantwoording, slug: str, periode) -> list[tuple[str, list[str]]]:
     """Per split indicator of the gemeente with counts in the period: its headline figures
     ("Klanten die ten minste één trede stegen: 25,7%"), judged or not."""
@@ -323,6 +337,8 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
         huidig, versie = (versies.huidig(g.slug), afgesproken[g.slug]) if g.dvo is not None else (None, None)
         dvo_g = dvo_gemeente.get(g.slug, g)
         stand = [u for u, _ in v.gemeente(g.slug, laatste)] if laatste else []
+        # page 1 of the report of that period, from the same objects (compute/resultaat.py)
+        raad = raad_van_periode(v, g.slug, laatste) if laatste else None
         documenten = gemeente_documents(docs, v, g.slug, g.naam)
         eigen_open_data = gemeente_open_data(docs, v, g.slug, g.naam)
         overzicht = overzichten.get(g.slug)
@@ -341,7 +357,7 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
             gemeente_page=gemeente_page,
             dvo_pagina=lambda slug: reading_copy_page(Job("dvo", slug)),
             stand=stand,
-            tellingen=status_counts(stand),
+            raad=raad,
             versie=versie,
             huidig=huidig,
             dvo_g=dvo_g,
@@ -469,6 +485,7 @@ def _reading_copy(env, docs: Path, doc: Document, omgeving: Omgeving) -> str:
         ) from exc
     page = doc.pagina
     assert page is not None  # both callers make a reading copy only of a document with a page
+    copy = replace(copy, body=Markup(site_links(str(copy.body), page)))
     return env.get_template("site/leesversie.md").render(
         doc=doc,
         copy=copy,

@@ -30,8 +30,9 @@ def render_gemeente(
     *,
     pdf: bool = True,
     vastlegging: Rapportstatus | None = None,
+    werk: Project | None = None,
 ) -> Rendered:
-    doc = gemeente_rapport(v, slug, periode, revisie, vastlegging)
+    doc = gemeente_rapport(v, slug, periode, revisie, vastlegging, werk)
     rows = [open_data.row(b.uitkomst) for b in doc.blokken]
     return _render(v.project, "rapport.html", doc, rows, rapport_name(slug, periode.code), pdf=pdf)
 
@@ -43,8 +44,9 @@ def render_regio(
     *,
     pdf: bool = True,
     vastlegging: Rapportstatus | None = None,
+    werk: Project | None = None,
 ) -> Rendered:
-    doc = regio_rapport(v, periode, revisie, vastlegging)
+    doc = regio_rapport(v, periode, revisie, vastlegging, werk)
     rows = [open_data.regio_row(b.regio) for b in doc.blokken]
     return _render(v.project, "rapport_regio.html", doc, rows, rapport_name("regio", periode.code), pdf=pdf)
 
@@ -61,5 +63,5 @@ def render_rapport(v: Verantwoording, naam: str, code: str, revisie: str, *, pdf
     vastlegging = rapportstatus(statussen(v.project, naam), live) if b.vastgelegd else None
     label = b.revisie[:10] if b.revisie is not None else revisie
     if naam == REGIO:
-        return render_regio(b.verantwoording, periode, label, pdf=pdf, vastlegging=vastlegging)
-    return render_gemeente(b.verantwoording, naam, periode, label, pdf=pdf, vastlegging=vastlegging)
+        return render_regio(b.verantwoording, periode, label, pdf=pdf, vastlegging=vastlegging, werk=v.project)
+    return render_gemeente(b.verantwoording, naam, periode, label, pdf=pdf, vastlegging=vastlegging, werk=v.project)

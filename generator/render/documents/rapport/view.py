@@ -8,11 +8,12 @@ them through the path every document shares. Templates only format what is here.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from markupsafe import Markup, escape
 
+from generator.compute import besluitpunten as besluiten
 from generator.compute import kpi, verdelingen
 from generator.compute.financien import (
     AFSPRAAK,
@@ -27,11 +28,13 @@ from generator.compute.financien import (
 from generator.compute.geldende_dvo import GeldendeDvo, buiten_dvo
 from generator.compute.herindeling import namen as herindeling_namen
 from generator.compute.rapportperiode import Rapportperiode
+from generator.compute.resultaat import Geld, Resultaat, geld, resultaat
 from generator.compute.uitkomsten import TE_BEOORDELEN, Regiowaarde, Signaal, Uitkomst
-from generator.compute.verantwoording import REGIO, Verantwoording, rapportstatus
+from generator.compute.verantwoording import REGIO, Verantwoording, bron, rapportstatus
+from generator.load.project import Project
 from generator.models import dimensies, kinds
 from generator.models.gemeente import Gemeente, SamengevoegdeGemeente
-from generator.models.region import Afrekenregels, Escalatie, Rapportstatus, Regio
+from generator.models.region import Afrekenregels, Escalatie, Opvolging, Rapportstatus, Regio, VraagAanRaad
 from generator.models.standaard import REFERENCE
 from generator.render import frames
 from generator.render.documents.dvo.clauses import article_numbers
@@ -105,11 +108,36 @@ def periode_datum_tekst(status: Rapportstatus) -> str:
 
 @dataclass(frozen=True)
 class Besluitpunt:
-    signaal: Signaal
+    """One point of the decision list: an afwijking (of this period, or an earlier one still
+    without opvolging: `sinds`), or a DVO or bijbetaling for a gemeente's college or raad
+    (`signaal` None, `titel` says what)."""
+
+    signaal: Signaal | None
     vraag: str
-    prestatie: str
-    realisatie: str
-    streefwaarde: str
+    prestatie: str = ""
+    realisatie: str = ""
+    streefwaarde: str = ""
+    soort: str = besluiten.AFWIJKING
+    sinds: Rapportperiode | None = None  # zonder opvolging: the period it first went to the body
+    titel: str = ""  # a point without an afwijking: what it is about
+    besluit: Opvolging | None = None  # the decision taken, as the working data records it
+
+
+@dataclass(frozen=True)
+class Besluitgroep:
+    """The besluitpunten for one body, in the report's order."""
+
+    id: str  # anchor: "besluit-escalatie", "besluit-college-wijchen"
+    orgaan: str  # as it reads after "voor": the escalation body's name with its article
+    punten: list[Besluitpunt]
+
+    @property
+    def kop(self) -> str:
+        return f"Besluitpunten voor {self.orgaan}"
+
+    @property
+    def aantal(self) -> int:
+        return len(self.punten)
 
 
 @dataclass(frozen=True)
@@ -122,13 +150,36 @@ class Opvolgpunt:
 class Signalering:
     """The decision list first, then what was explained, then last period's follow-up."""
 
-    besluitpunten: list[Besluitpunt]
+    besluitpunten: list[Besluitpunt]  # this period's afwijkingen for the escalation body
     verklaard: list[Signaal]
     opvolging: list[Opvolgpunt]
     vorige: Rapportperiode | None
+    groepen: list[Besluitgroep] = field(default_factory=list)  # every besluitpunt, per body
+    escalatie_id: str = "besluit-escalatie"
+
+    @property
+    def alle(self) -> list[Besluitpunt]:
+        return [p for g in self.groepen for p in g.punten]
+
+    @property
+    def zonder_opvolging(self) -> list[Besluitpunt]:
+        return [p for p in self.alle if p.soort == besluiten.ZONDER_OPVOLGING]
+
+    @property
+    def met_besluit(self) -> list[Besluitpunt]:
+        """Points of this period on which a decision was taken (recorded in the working data)."""
+        return [p for p in self.alle if p.besluit is not None and p.soort == besluiten.AFWIJKING]
+
+    @property
+    def escalatiegroep(self) -> Besluitgroep | None:
+        return next((g for g in self.groepen if g.id == self.escalatie_id), None)
+
+    @property
+    def andere_groepen(self) -> list[Besluitgroep]:
+        return [g for g in self.groepen if g.id != self.escalatie_id]
 
 
-def _besluitpunt(s: Signaal, regio: Regio) -> Besluitpunt:
+def _besluitpunt(s: Signaal, regio: Regio, **extra) -> Besluitpunt:
     b = s.bron
     return Besluitpunt(
         s,
@@ -136,18 +187,296 @@ def _besluitpunt(s: Signaal, regio: Regio) -> Besluitpunt:
         prestatie(b.oordeel),
         b.kind.realisatie_tekst(b.realisatie, b.noemer),
         b.kind.eenheid.tekst(b.streefwaarde),
+        **extra,
     )
 
 
-def signalering(v: Verantwoording, periode: Rapportperiode, slug: str | None) -> Signalering:
-    signalen = v.signalen(periode, slug)
+def orgaan_naam(regio: Regio, beslisser: str, gemeente: str | None) -> str:
+    """Who decides, as it reads after "voor": the escalation body, or a gemeente's college or raad."""
+    if beslisser == besluiten.ESCALATIE:
+        return regio.rapportage.escalatie.aan
+    b = regio.rapportage.besluitvorming
+    orgaan = b.college if beslisser == besluiten.COLLEGE else b.raad
+    return f"{orgaan.aan} van {gemeente}" if gemeente else f"{orgaan.aan} van elke gemeente"
+
+
+def _punt(p: besluiten.Punt, regio: Regio, orgaan: str, werk: Project | None) -> Besluitpunt:
+    s = p.signaal
+    if s is not None and p.sinds is not None:  # an earlier besluitpunt that still has no opvolging
+        eerder = _besluitpunt(s, regio)
+        vraag_tekst = (
+            f"Dit besluitpunt uit {p.sinds.label} heeft nog geen opvolging. Welk besluit neemt {orgaan} alsnog? "
+            f"De vraag was: {eerder.vraag}"
+        )
+        besluit = besluiten.genomen_besluit(werk, s, p.sinds) if werk is not None else None
+        return replace(eerder, vraag=vraag_tekst, soort=p.soort, sinds=p.sinds, besluit=besluit)
+    if s is not None:
+        besluit = besluiten.genomen_besluit(werk, s, s.bron.periode) if werk is not None else s.bron.opvolging
+        punt = _besluitpunt(s, regio, soort=p.soort, besluit=besluit)
+        if p.beslisser != besluiten.ESCALATIE:  # the region asks another body: the question names it
+            punt = replace(punt, vraag=punt.vraag.replace(regio.rapportage.escalatie.aan, orgaan))
+        return punt
+    if p.soort == besluiten.DVO:
+        datum = f" van {formatting.date_long(p.datum)}" if p.datum else ""
+        tot_dan = (
+            f"Tot dan geldt versie {p.geldend}."
+            if p.geldend
+            else f"{p.gemeente} heeft nog geen vastgestelde DVO: de rapportages meten tot dan tegen deze versie."
+        )
+        return Besluitpunt(
+            None,
+            f"Stelt {orgaan} versie {p.versie} van de DVO vast? {tot_dan}",
+            soort=p.soort,
+            titel=f"DVO {p.gemeente}: versie {p.versie}{datum} ligt ter besluitvorming",
+        )
+    bedrag = formatting.euro(p.bedrag or Decimal(0))
+    return Besluitpunt(
+        None,
+        f"Stelt {orgaan} de {bedrag} voor de bijbetaling beschikbaar, met een wijziging van de begroting als het "
+        "bedrag daarin niet past?",
+        soort=p.soort,
+        titel=f"Bijbetaling {p.gemeente}: {bedrag} uit de afrekening",
+    )
+
+
+def groepen(v: Verantwoording, periode: Rapportperiode, slug: str | None, werk: Project | None) -> list[Besluitgroep]:
+    """Every besluitpunt of the report, grouped by who decides (compute/besluitpunten.py); the
+    escalation body's group is always there (it may say that nothing goes to it)."""
+    regio = v.project.regio
+    out: dict[tuple[str, str | None], Besluitgroep] = {
+        (besluiten.ESCALATIE, None): Besluitgroep("besluit-escalatie", regio.rapportage.escalatie.aan, [])
+    }
+    for p in besluiten.besluitpunten(v, periode, slug):
+        key = (p.beslisser, p.gemeente if p.beslisser != besluiten.ESCALATIE else None)
+        if key not in out:
+            gid = f"besluit-{p.beslisser}" + (f"-{_anker(p.gemeente)}" if key[1] else "")
+            out[key] = Besluitgroep(gid, orgaan_naam(regio, *key), [])
+        out[key].punten.append(_punt(p, regio, out[key].orgaan, werk))
+    volgorde = {b: i for i, b in enumerate(besluiten.BESLISSERS)}
+    return sorted(out.values(), key=lambda g: volgorde[g.id.split("-")[1]])
+
+
+def _anker(naam: str | None) -> str:
+    return "".join(c if c.isalnum() else "-" for c in (naam or "").lower())
+
+
+def signalering(
+    v: Verantwoording, periode: Rapportperiode, slug: str | None, werk: Project | None = None
+) -> Signalering:
+    """The decision list of the report of `slug` (None: the region). `werk`: the working data's
+    project, whose opvolging a vastgestelde report shows beside its record."""
     return Signalering(
-        besluitpunten=[_besluitpunt(s, v.project.regio) for s in signalen if s.bron.naar_bestuur],
-        verklaard=[s for s in signalen if not s.bron.naar_bestuur],
-        opvolging=[Opvolgpunt(s, prestatie(s.bron.oordeel)) for s in v.opvolging(periode, slug)],
+        besluitpunten=[_besluitpunt(s, v.project.regio) for s in besluiten.naar_bestuur(v, periode, slug)],
+        verklaard=besluiten.verklaard(v, periode, slug),
+        opvolging=[Opvolgpunt(s, prestatie(s.bron.oordeel)) for s in besluiten.vorige_besluitpunten(v, periode, slug)],
         # A gemeente made by a herindeling had no besluitpunten of its own before its first day.
         vorige=vorige if (vorige := v.vorige(periode)) and (slug is None or v.rapporteert(slug, vorige)) else None,
+        groepen=groepen(v, periode, slug, werk),
     )
+
+
+def _aantal(n: int, een: str, meer: str) -> str:
+    return f"{n} {een if n == 1 else meer}"
+
+
+def site_pagina(project: Project) -> str | None:
+    """The site's page on who decides what (`besluitvorming.pagina`), when the site has it: an
+    authored page or a default page of the package, named by the region's nav."""
+    from generator.load.region_files import default_pages, read_site_nav
+
+    pagina = project.regio.rapportage.besluitvorming.pagina
+    layout = project.layout
+    bestaat = (layout.root / "content" / "pages" / pagina).is_file() or pagina in default_pages()
+    nav = read_site_nav(layout) if layout.mkdocs.is_file() else None
+    return pagina if bestaat and (nav is None or nav.names(pagina)) else None
+
+
+@dataclass(frozen=True)
+class Raadsoverzicht:
+    """What page 1 of a report and the gemeente page tell the raad, from one set of objects: the
+    overall result, the money, the besluitpunten per body, what is still without opvolging, and
+    what the raad itself is asked now."""
+
+    resultaat: Resultaat
+    geld: Geld
+    signalering: Signalering
+    vraag: VraagAanRaad | None  # the raad's role after this report (region data), or none
+    pagina: str | None  # the site's page on who decides what, when the site has it
+    vastgelegd: bool  # a vastgestelde record: decisions taken later are shown beside it
+
+    @property
+    def besluit_zin(self) -> str:
+        """`3 besluitpunten: 2 voor <the escalation body> (1 afwijking van <gemeente>, 1 regionaal
+        cijfer); 1 voor het college van burgemeester en wethouders van <gemeente>.`"""
+        s = self.signalering
+        totaal = len(s.alle)
+        esc = s.escalatiegroep
+        if not totaal:
+            zin = f"Geen besluitpunten: er gaan geen afwijkingen naar {esc.orgaan if esc else 'het bestuur'}."
+        else:
+            delen = []
+            for g in s.groepen:
+                if not g.punten:
+                    continue
+                uitleg = []
+                if g.id == s.escalatie_id:
+                    eigen = [
+                        p for p in g.punten if p.soort == besluiten.AFWIJKING and p.signaal and not p.signaal.regionaal
+                    ]
+                    regionaal = [
+                        p for p in g.punten if p.soort == besluiten.AFWIJKING and p.signaal and p.signaal.regionaal
+                    ]
+                    open_ = [p for p in g.punten if p.soort == besluiten.ZONDER_OPVOLGING]
+                    wie = (
+                        f"van {self.resultaat.gemeente}"
+                        if self.resultaat.gemeente
+                        else ("van een gemeente" if len(eigen) == 1 else "van gemeenten")
+                    )
+                    if eigen:
+                        uitleg.append(f"{_aantal(len(eigen), 'afwijking', 'afwijkingen')} {wie}")
+                    if regionaal:
+                        uitleg.append(_aantal(len(regionaal), "regionaal cijfer", "regionale cijfers"))
+                    if open_:
+                        uitleg.append(f"{len(open_)} eerder, nog zonder opvolging")
+                deel = f"{len(g.punten)} voor {g.orgaan}"
+                if len(uitleg) > 1 or (uitleg and len(g.punten) != 1):
+                    deel += f" ({', '.join(uitleg)})"
+                elif uitleg:
+                    deel += f" ({uitleg[0]})"
+                delen.append(deel)
+            zin = f"{_aantal(totaal, 'besluitpunt', 'besluitpunten')}: {'; '.join(delen)}."
+        v = len(s.verklaard)
+        zin += f" {v or 'Geen'} {'afwijking heeft' if v == 1 else 'afwijkingen hebben'} een aanvaarde verklaring."
+        return zin
+
+    @property
+    def opvolging_zin(self) -> str | None:
+        """`5 van de 9 besluitpunten van 2015 hebben nog geen opvolging; ...`, or None when all have one."""
+        s = self.signalering
+        if s.vorige is None:
+            return None
+        open_ = s.zonder_opvolging
+        if not open_:
+            return f"Elk besluitpunt van {s.vorige.label} heeft een opvolging." if s.opvolging else None
+        vorige = [p for p in open_ if p.sinds == s.vorige]
+        if not vorige:
+            zin = (
+                f"{_aantal(len(open_), 'besluitpunt', 'besluitpunten')} van eerder dan {s.vorige.label} "
+                f"{'heeft' if len(open_) == 1 else 'hebben'} nog geen opvolging"
+            )
+            return zin + f"; {'het staat' if len(open_) == 1 else 'zij staan'} opnieuw bij de besluitpunten."
+        zin = (
+            f"{len(vorige)} van de {_aantal(len(s.opvolging), 'besluitpunt', 'besluitpunten')} van {s.vorige.label} "
+            f"{'heeft' if len(vorige) == 1 else 'hebben'} nog geen opvolging"
+        )
+        ouder = len(open_) - len(vorige)
+        if ouder:
+            zin += f", en {ouder} van eerder ook niet"
+        return zin + f"; {'het staat' if len(open_) == 1 else 'zij staan'} opnieuw bij de besluitpunten."
+
+    @property
+    def besluiten_zin(self) -> str | None:
+        """A vastgestelde report: how many of its besluitpunten got a decision after it was vastgesteld."""
+        if not self.vastgelegd:
+            return None
+        punten = [p for p in self.signalering.alle if p.soort == besluiten.AFWIJKING]
+        if not punten:
+            return None
+        genomen = len(self.signalering.met_besluit)
+        return (
+            f"Na de vaststelling is over {genomen} van de {_aantal(len(punten), 'besluitpunt', 'besluitpunten')} een "
+            "besluit genomen; het staat bij elk besluitpunt, naast de vastgestelde tekst."
+        )
+
+
+def raadsoverzicht(
+    v: Verantwoording,
+    periode: Rapportperiode,
+    slug: str | None,
+    signalering_: Signalering,
+    werk: Project | None = None,
+    vastgelegd: bool = False,
+) -> Raadsoverzicht:
+    """Page 1 for the raad, for the report of `slug` (None: the region) made from `v`; `werk`: the
+    working data (the raad's question now, decisions taken later)."""
+    actueel = werk or v.project
+    regels = actueel.regio.rapportage.besluitvorming
+    deel = "jaar" if periode.delen == 1 else periode.kort
+    vraag_ = next((t for k, t in regels.vraag_aan_raad.items() if k == deel), None)
+    return Raadsoverzicht(
+        resultaat=resultaat(v, periode, slug),
+        geld=geld(v, periode, slug),
+        signalering=signalering_,
+        vraag=vraag_,
+        pagina=site_pagina(actueel),
+        vastgelegd=vastgelegd,
+    )
+
+
+def raad_van_periode(werk: Verantwoording, slug: str | None, periode: Rapportperiode) -> Raadsoverzicht:
+    """The Raadsoverzicht exactly as the report of the period has it (a vastgelegde report's from
+    its recorded revision): for the gemeente page, so that page and report cannot differ."""
+    b = bron(werk, slug or REGIO, periode)
+    v = b.verantwoording
+    p = b.periode(periode.code)
+    sig = signalering(v, p, slug, werk.project)
+    return raadsoverzicht(v, p, slug, sig, werk.project, b.vastgelegd)
+
+
+def cijferzin(r: Uitkomst | Regiowaarde, wie: str, afwijkers: Mapping[str, list[str]] | None = None) -> str | None:
+    """One indicator's result in a sentence whose direction comes from the figures, so that a
+    summary cannot contradict its own table: `Instroom in de bijstand (regio): 2.925 tegenover
+    een streefwaarde van 2.795, boven de streefwaarde en daarmee slechter dan afgesproken (lager
+    is beter), maar binnen de marge: op koers. Afwijking bij A. Aandachtspunt bij B, C en D.`"""
+    if r.realisatie is None or r.streefwaarde is None or r.status is None:
+        return None
+    e = r.kind.eenheid
+    if r.realisatie == r.streefwaarde:
+        richting = "gelijk aan de streefwaarde"
+    else:
+        boven = r.realisatie > r.streefwaarde
+        beter = boven == (r.indicator.richting == "hoger is beter")
+        richting = (
+            f"{'boven' if boven else 'onder'} de streefwaarde en daarmee {'beter' if beter else 'slechter'} "
+            f"dan afgesproken ({r.indicator.richting})"
+        )
+        if not beter and r.status == kpi.OP_KOERS:
+            richting += ", maar binnen de marge"
+    zin = (
+        f"{r.indicator.naam} ({wie}): {r.kind.realisatie_tekst(r.realisatie, r.noemer)} tegenover een streefwaarde "
+        f"van {e.tekst(r.streefwaarde)}, {richting}: {r.status}."
+    )
+    for status, namen in (afwijkers or {}).items():
+        if namen:
+            lijst = ", ".join(namen[:-1]) + (" en " if len(namen) > 1 else "") + namen[-1]
+            zin += f" {status[:1].upper()}{status[1:]} bij {lijst}."
+    return zin
+
+
+def cijferzinnen_regio(v: Verantwoording, periode: Rapportperiode) -> list[str]:
+    """Per regional figure its sentence, with the gemeenten that are not op koers."""
+    out = []
+    for r in v.regiowaarden(periode):
+        if not r.regionaal:
+            continue
+        per = {
+            status: [u.gemeente.naam for u in r.uitkomsten if u.status == status]
+            for status in (kpi.AFWIJKING, kpi.AANDACHTSPUNT)
+        }
+        zin = cijferzin(r, "regio", per)
+        if zin:
+            out.append(zin)
+    return out
+
+
+def cijferzinnen_gemeente(v: Verantwoording, slug: str, periode: Rapportperiode) -> list[str]:
+    """Per series of the gemeente that is not op koers, its sentence (what the raad should see first)."""
+    naam = v.model(slug).naam
+    return [
+        zin
+        for u, _ in v.gemeente(slug, periode)
+        if u.status in (kpi.AFWIJKING, kpi.AANDACHTSPUNT) and (zin := cijferzin(u, naam))
+    ]
 
 
 @dataclass(frozen=True)
@@ -181,6 +510,8 @@ class Rapport:
     herzieningen: list[Herzieningsblok]  # of the previous period's vastgestelde reports, shown in this one
     vastlegging: Rapportstatus | None  # the record of a vastgelegde report (revisie, controlegetal), for the colofon
     meetwijzen: list[tuple[str, str]]  # (name, sentence) per kind, for the leeswijzer (models/kinds.leeswijzer)
+    raad: Raadsoverzicht  # page 1: result, money, besluitpunten per body, the raad's question
+    cijferzinnen: list[str]  # the summary's sentences, generated from the figures (never typed)
 
     @property
     def escalatie(self) -> Escalatie:
@@ -446,13 +777,21 @@ def _punten(v: Verantwoording, u: Uitkomst, periode: Rapportperiode) -> list[cha
 
 
 def _common(
-    v: Verantwoording, periode: Rapportperiode, slug: str | None, statussen: dict, vastlegging: Rapportstatus | None
+    v: Verantwoording,
+    periode: Rapportperiode,
+    slug: str | None,
+    statussen: dict,
+    vastlegging: Rapportstatus | None,
+    werk: Project | None,
 ) -> dict:
+    sig = signalering(v, periode, slug, werk)
     return {
         "regio": v.project.regio,
         "periode": periode,
         "status": rapportstatus(statussen, periode),
-        "signalering": signalering(v, periode, slug),
+        "signalering": sig,
+        "raad": raadsoverzicht(v, periode, slug, sig, werk, vastlegging is not None),
+        "cijferzinnen": cijferzinnen_regio(v, periode) if slug is None else cijferzinnen_gemeente(v, slug, periode),
         "regel": v.regel.beschrijving(),
         "artikelen": article_numbers(v.project.standaard),
         "herzieningen": herzieningen(v, slug or REGIO, periode),
@@ -717,7 +1056,12 @@ def herindeling_regio(v: Verantwoording, periode: Rapportperiode) -> list[str]:
 
 
 def gemeente_rapport(
-    v: Verantwoording, slug: str, periode: Rapportperiode, revisie: str, vastlegging: Rapportstatus | None = None
+    v: Verantwoording,
+    slug: str,
+    periode: Rapportperiode,
+    revisie: str,
+    vastlegging: Rapportstatus | None = None,
+    werk: Project | None = None,
 ) -> GemeenteRapport:
     g = v.model(slug)
     blokken = []
@@ -741,7 +1085,7 @@ def gemeente_rapport(
             )
         )
     dvo = v.geldende_dvo(slug, periode)
-    common = _common(v, periode, slug, g.rapporten, vastlegging)
+    common = _common(v, periode, slug, g.rapporten, vastlegging, werk)
     # The rule and the article numbers of the DVO in force: a toelichting cites that version's articles.
     common["regel"] = dvo.regel.beschrijving()
     common["artikelen"] = article_numbers(v.versies.project_van(dvo.versie).standaard)
@@ -859,7 +1203,11 @@ def status_tellingen(uitkomsten: list[Uitkomst]) -> str:
 
 
 def regio_rapport(
-    v: Verantwoording, periode: Rapportperiode, revisie: str, vastlegging: Rapportstatus | None = None
+    v: Verantwoording,
+    periode: Rapportperiode,
+    revisie: str,
+    vastlegging: Rapportstatus | None = None,
+    werk: Project | None = None,
 ) -> RegioRapport:
     drempels = v.project.regio.rapportage.drempels
     blokken = []
@@ -909,5 +1257,5 @@ def regio_rapport(
         financieel=Financieel.van([v.financien(g.slug, periode) for g in v.gemeenten_in(periode)]),
         dvos=[v.geldende_dvo(g.slug, periode) for g in v.gemeenten_in(periode)],
         herindeling=herindeling_regio(v, periode),
-        **_common(v, periode, None, v.project.regio.rapportage.rapporten, vastlegging),
+        **_common(v, periode, None, v.project.regio.rapportage.rapporten, vastlegging, werk),
     )
