@@ -116,6 +116,22 @@ def test_units_write_values_and_changes_the_dutch_way():
     assert kinds.eenheid("percentage").tekst(D("72.46")) == "72,5%"
     assert kinds.eenheid("percentage").verschil(D("-0.44")) == "−0,4 %-punt"
     assert kinds.eenheid("dagen").verschil(D(59)) == "+59 dagen"
-    assert kinds.eenheid("rapportcijfer").verschil(D("0.04")) == "±0,0"
+    assert kinds.eenheid("rapportcijfer").verschil(D("0.04")) == "±0,0 punt"
+    assert kinds.eenheid("rapportcijfer").verschil(D("-1.26")) == "−1,3 punt"
     assert kinds.eenheid("aantal").tekst(D("1186.666")) == "1.186,7"
     assert kinds.eenheid("euro").tekst(D(12000)) == "€ 12.000"
+
+
+def test_a_prestatie_is_written_one_way_per_kind():
+    """The one formatter every page, document and chart uses: a score judged in points shows its
+    difference in points, written like any difference of a score; anything else its percentage."""
+    from generator.compute.kpi import Oordeel
+
+    assert kinds.prestatie_tekst(Oordeel("op koers", D("112.7"), D("0.9"))) == "+0,9 punt"
+    assert kinds.prestatie_tekst(Oordeel("afwijking", D("81.7"), D("-1.3"))) == "−1,3 punt"
+    assert kinds.prestatie_tekst(Oordeel("aandachtspunt", D("88.23"))) == "88,2%"
+    assert kinds.prestatie_tekst(Oordeel("op koers", D("Infinity"))) == "n.v.t."
+    assert kinds.prestatie_tekst(Oordeel(None, None)) == "–"
+    assert kinds.prestatie_tekst(Oordeel("op koers", D("110"), D("0.9"))) == kinds.eenheid("rapportcijfer").verschil(
+        D("0.9")
+    )

@@ -3,9 +3,9 @@
 One run of tests/a11y/site_check.mjs (axe-core + playwright-core in Debian's Chromium)
 over the example site, shared by the tests below: every page at 320, 390 and 1280 px
 through axe-core's WCAG A/AA rules and its best practices, reflow, charts and tables
-on a phone, column alignment, a keyboard walk at 1024 px (down and back up), the menu
-drawer by keyboard, axe with the menu open and with search results, search and the
-404 page.
+on a phone, each gemeente page's indicators as its report shows them, column alignment,
+a keyboard walk at 1024 px (down and back up), the menu drawer by keyboard, axe with the
+menu open and with search results, search and the 404 page.
 """
 
 from __future__ import annotations
@@ -73,6 +73,39 @@ def test_tables_of_indicators_show_status_and_realisatie_without_scrolling_on_a_
         phone = [p for p in browser_report["pages"] if p["width"] == width]
         assert sum(p["kpiTables"] for p in phone) >= 60  # reports (overview, region, per indicator) and DVO bijlage 2
         assert [(p["path"], p["kpiProblems"]) for p in phone if p["kpiProblems"]] == []
+
+
+def test_a_gemeente_page_on_a_phone_shows_each_indicator_as_its_report_does(browser_report):
+    """What Chromium renders of each gemeente page's indicators at 320 and 390 px: status and
+    prestatie on screen, and status, prestatie, realisatie and streefwaarde as the main table of
+    the report the page refers to has them (tests/test_een_presentatie.py reads the same
+    table, and compares it with the PDF and the open data)."""
+    from tests.test_een_presentatie import laatste_rapport, lees, rapporten, rapporttabel
+
+    site = browser_check.RUNS[0].site  # the copy of the site Chromium read
+    alle = rapporten(site)
+    checked, found = 0, []
+    for p in browser_report["pages"]:
+        m = re.fullmatch(r"gemeenten/([^/]+)/", p["path"])
+        if p["width"] not in (320, 390) or not m or not p["kpiStand"]:
+            continue
+        rapport = laatste_rapport(site / "gemeenten" / m.group(1) / "index.html", alle[m.group(1)])
+        rijen = {r.naam: r for r in rapporttabel(lees(rapport.leesversie), p["path"])}
+        for item in p["kpiStand"]:
+            checked += 1
+            naam = re.sub(r" \((?:hoger|lager) is beter\)$", "", item["naam"])
+            rij = rijen.get(naam)
+            shown = (item["status"], item["prestatie"], item["cijfers"])
+            if rij is None or item["cut"]:
+                found.append((p["path"], p["width"], naam, "buiten beeld" if rij else "niet in de rapportage"))
+            elif rij.status is not None and shown != (
+                rij.status,
+                f"prestatie {rij.prestatie}",
+                f"realisatie {rij.realisatie} · streefwaarde {rij.streefwaarde}",
+            ):
+                found.append((p["path"], p["width"], naam, shown, (rij.status, rij.prestatie, rij.realisatie)))
+    assert checked >= 2 * 9 * 8  # two widths, nine gemeenten, eight indicators or more
+    assert found == []
 
 
 def test_a_table_that_still_scrolls_on_a_phone_says_so_and_is_a_named_tab_stop(browser_report):

@@ -322,7 +322,7 @@ def test_report_pdf_has_the_in_year_figures_and_money(built_tertaal):
     # (The indicator's name may be hyphenated in its narrow column, so the row is matched from the nulmeting.)
     assert "stand) 1.270 (2015) 1.186,7 1.180 −90 – 100,6% op koers" in t1
     assert "op de koerslijn van 1.270 (nulmeting 2015) naar 1.020 (streefwaarde 2016), na 1 van 3 perioden" in t1
-    assert "stand) 6,8 (2015) 6,9 6,9 (n = 40) +0,1 – ±0,0 punt op koers" in t1
+    assert "stand) 6,8 (2015) 6,9 6,9 (n = 40) +0,1 punt – ±0,0 punt op koers" in t1
     assert "Maatwerk: Jongeren aan het werk € 180.000 € 50.000 27,8% binnen budget" in t1
     assert "Na 1 van de 3 perioden is 33% van het jaar verstreken" in t1
     t3 = flat(built_tertaal / "site" / "pdf" / "rapport-beekdal-2016-T3.pdf")

@@ -1,6 +1,7 @@
 """`dvo wijzigingen` and the overzicht in `dvo build`: a small git repository in tmp_path with
-one changed clause word, one changed budget figure and one new maatwerk afspraak; the exact
-inserted and deleted words and the budget difference, read from the real PDF; bad input."""
+one changed clause word, one changed budget figure, two changed streefwaarden and one new
+maatwerk afspraak; the exact inserted and deleted words and the differences, read from the
+real PDF; bad input."""
 
 from __future__ import annotations
 
@@ -74,6 +75,9 @@ def repo(tmp_path_factory):
     oud = _participatiebudget_2016(region)
     region.replace(STANDAARD, "opzegtermijn van ten minste zes maanden", "opzegtermijn van ten minste drie maanden")
     region.replace(H, f"    participatiebudget: {oud}\n", f"    participatiebudget: {oud + 10000}\n")
+    # two streefwaarden: a percentage and a score, whose changes are written as every report writes them
+    region.replace(H, "      2016: 73.0\n      2017: 75.0\n", "      2016: 73.0\n      2017: 77.0\n")
+    region.replace(H, "      2016: 7.4\n      2017: 7.6\n", "      2016: 7.4\n      2017: 8.1\n")
     text = region.read(H)
     end = text.index("\n# Prestatie-indicatoren")
     region.write(H, text[:end] + "\n" + NEW_AFSPRAAK.rstrip("\n") + text[end:])
@@ -161,7 +165,10 @@ def test_redline_between_two_revisions(repo, tmp_path):
     assert f"2017 – {euro(12000)} nieuw – 4" in text
     assert "Maatwerkafspraken: 0 gewijzigd, 1 nieuw, 0 vervallen." in text
     assert "Toegewezen aan maatwerkafspraken" in text and f"+{euro(12000)}" in text
-    assert "Prestatie-indicatoren: 0 gewijzigd, 0 nieuw, 0 vervallen." in text
+    assert "Prestatie-indicatoren: 2 gewijzigd, 0 nieuw, 0 vervallen." in text
+    # a change of a streefwaarde in its unit's way of writing a difference (models/kinds.Eenheid.verschil)
+    assert "Streefwaarde 2017 75,0% 77,0% +2,0 %-punt" in text
+    assert "Streefwaarde 2017 7,6 8,1 +0,5 punt" in text
 
 
 def test_redline_against_the_working_tree(repo, tmp_path):

@@ -5,8 +5,9 @@ A *kind* says, for the indicators it covers, everything that differs between kin
 - how a realisatie is scored against its streefwaarde: the streefwaarde at the peildatum
   (`koers`), which nulmeting and previous realisatie are on the same basis, and which
   variant of the afwijkingsregel judges it (`beoordeel`);
-- how it is shown: the sentence about its koers, its realisatie as text, the template
-  macro of its section in a report (`macro`, in templates/rapport/soorten.html) and the
+- how it is shown: the sentence about its koers, its realisatie and its prestatie as text
+  (`prestatie_tekst`: the one way every page, document and chart writes it), the
+  template macro of its section in a report (`macro`, in templates/rapport/soorten.html) and the
   charts that section gets (`grafieken`), its sentence in the reports' leeswijzer;
 - what the open data say about it.
 Adding a kind is one class here (registered by subclassing `Kind` with a `naam`) and one
@@ -14,8 +15,9 @@ macro there. `kind_for` picks the kind of an indicator: the most specific class 
 `past_bij` accepts it.
 
 A *unit* (`Eenheid`) is how a value is written and read: "72,5%", "€ 12.000", "935 dagen",
-its range in an import, its axis title, whether the small-count rule applies. Units are a
-table of one instance each (`EENHEDEN`), keyed by the catalogue's `eenheid`.
+its differences ("−0,4 %-punt", "+0,9 punt", "+59 dagen"), its range in an import, its axis
+title, whether the small-count rule applies. Units are a table of one instance each
+(`EENHEDEN`), keyed by the catalogue's `eenheid`.
 
 Pure rules on plain values, like budget.py and periods.py: validation (load/) and every
 later stage share them. Periods are read by duck typing (`jaar`, `nummer`, `delen`,
@@ -60,13 +62,18 @@ class Eenheid:
         return "–" if value is None else self._tekst(Decimal(value))
 
     def verschil(self, value: Decimal | None) -> str:
-        """A signed change: "+171", "−0,4 %-punt", "+59 dagen", "+0,3"."""
+        """A signed change: "+171", "−0,4 %-punt", "+59 dagen", "+0,3 punt". Every difference of
+        a value in this unit is written so, in every document and page."""
         if value is None:
             return "–"
         if self.in_punten:
-            text = formatting.signed(value, 1)
-            return f"{text} %-punt" if self.naam == "percentage" else text
+            return f"{formatting.signed(value, 1)} {self.punt}"
         return formatting.sign(value) + self.tekst(abs(value))
+
+    @property
+    def punt(self) -> str:
+        """The word after a difference in points: "%-punt" for percentages, "punt" for scores."""
+        return "%-punt" if self.naam == "percentage" else "punt"
 
 
 EENHEDEN: dict[str, Eenheid] = {
@@ -105,6 +112,21 @@ EENHEDEN: dict[str, Eenheid] = {
 
 def eenheid(naam: str) -> Eenheid:
     return EENHEDEN[naam]
+
+
+def prestatie_tekst(oordeel) -> str:
+    """The prestatie as the afwijkingsregel judged it (`oordeel`: compute/kpi.Oordeel, read by
+    duck typing), the one way it is written on every page and in every document: for a kind
+    judged in points (a rapportcijfer, when the region sets that rule) the difference with the
+    streefwaarde in points, direction-aware, written like any difference in points ("+0,9 punt",
+    "−1,3 punt"); else the realisatie as a percentage of the streefwaarde, direction-aware
+    ("88,2%"); "n.v.t." when that percentage is infinite (nothing happened where less is
+    better); "–" when there is no verdict."""
+    if oordeel.punten is not None:
+        return EENHEDEN["rapportcijfer"].verschil(oordeel.punten)
+    if oordeel.score is None:
+        return "–"
+    return "n.v.t." if oordeel.score.is_infinite() else formatting.percentage(oordeel.score)
 
 
 # --- the streefwaarde at a peildatum ------------------------------------------------------

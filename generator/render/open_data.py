@@ -91,6 +91,26 @@ def regio_row(r: Regiowaarde) -> dict:
     }
 
 
+def prestatie_eenheid(oordeel) -> str | None:
+    """How the reports and the site write this row's prestatie: "punt" (the column
+    `verschil_punten`, a rapportcijfer judged in points: "+0,9 punt") or "procent" (the column
+    `prestatie`, a percentage of the streefwaarde: "88,2%"), as models/kinds.prestatie_tekst."""
+    if oordeel.punten is not None:
+        return "punt"
+    return "procent" if oordeel.score is not None else None
+
+
+def _bestand_rij(rij: dict, oordeel) -> dict:
+    """A row as the open-data files have it: with `prestatie_eenheid` after `verschil_punten`.
+    (A vastgelegde report's controlegetal is over `row`/`regio_row`, so they stay as they are.)"""
+    out = {}
+    for key, value in rij.items():
+        out[key] = value
+        if key == "verschil_punten":
+            out["prestatie_eenheid"] = prestatie_eenheid(oordeel)
+    return out
+
+
 def _geld_regel(
     f: Financien,
     dvo,
@@ -215,7 +235,9 @@ def gemeente_rows(v: Verantwoording) -> list[dict]:
     for live_periode in v.perioden:
         for g in v.gemeenten_in(live_periode):
             bron_v, periode = _bron(v, g.slug, live_periode)
-            out += [row(u) for u, _ in bron_v.gemeente(g.slug, periode) if u.realisatie is not None]
+            out += [
+                _bestand_rij(row(u), u.oordeel) for u, _ in bron_v.gemeente(g.slug, periode) if u.realisatie is not None
+            ]
     return out
 
 
@@ -224,7 +246,7 @@ def regio_rows(v: Verantwoording) -> list[dict]:
     out = []
     for live_periode in v.perioden:
         bron_v, periode = _bron(v, REGIO, live_periode)
-        out += [regio_row(r) for r in bron_v.regiowaarden(periode) if r.regionaal]
+        out += [_bestand_rij(regio_row(r), r.oordeel) for r in bron_v.regiowaarden(periode) if r.regionaal]
     return out
 
 

@@ -104,6 +104,16 @@ async function layout(page, width) {
         if (!shown(cell) || c.left < 0 || c.right > innerWidth + 0.5) { kpiProblems.push(`${caption}: ${cell.textContent.trim()} buiten beeld`); break; }
       }
     }
+    // The gemeente page's indicators as a raadslid reads them (innerText: what is rendered),
+    // and whether each one's status and prestatie are on screen.
+    const stand = [...document.querySelectorAll(".kpi-stand__item")].map((li) => {
+      const part = (sel) => { const el = li.querySelector(sel); return el ? el.innerText.replace(/\s+/g, " ").trim() : ""; };
+      const cut = [...li.querySelectorAll(".status, .kpi-stand__prestatie")].some((el) => {
+        const r = el.getBoundingClientRect();
+        return !shown(el) || r.left < 0 || r.right > innerWidth + 0.5;
+      });
+      return { naam: part(".kpi-stand__naam"), status: part(".status"), prestatie: part(".kpi-stand__prestatie"), cijfers: part(".kpi-stand__cijfers"), cut };
+    });
     // Every box that scrolls sideways says so: a visible hint, a Tab stop, a name.
     const scrollers = [...document.querySelectorAll(".scrollvak, .md-typeset__scrollwrap")].filter((b) => shown(b) && b.scrollWidth > b.clientWidth + 1);
     const unmarked = scrollers.filter((b) => {
@@ -147,6 +157,7 @@ async function layout(page, width) {
       titleCut,
       kpiTables: kpi.length,
       kpiProblems,
+      kpiStand: stand,
       scrollers: scrollers.length,
       unmarkedScrollers: unmarked,
       misaligned,

@@ -75,6 +75,8 @@ def environment(template_dirs: tuple[Path, ...]) -> Environment:
     env.filters["procent"] = formatting.percentage
     env.filters["datum"] = formatting.date_long
     env.filters["kpi"] = lambda v, e: kinds.eenheid(e).tekst(v)  # a KPI value in its unit (models/kinds.EENHEDEN)
+    env.filters["kpi_verschil"] = lambda v, e: kinds.eenheid(e).verschil(v)  # a change of one: "+0,4 %-punt"
+    env.filters["prestatie"] = kinds.prestatie_tekst  # an Oordeel's prestatie: "88,2%", "+0,9 punt"
     return env
 
 

@@ -26,6 +26,8 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
+from generator.compute import kpi
+from generator.models import kinds
 from generator.models.kinds import Eenheid
 from generator.util import formatting
 
@@ -289,7 +291,8 @@ class Balk:
 
 
 def _score_text(score: Decimal) -> str:
-    return "oneindig" if score.is_infinite() else formatting.percentage(score)
+    """A bar's percentage as every table writes it (models/kinds.prestatie_tekst)."""
+    return kinds.prestatie_tekst(kpi.Oordeel(None, score))
 
 
 SCORES_TITEL = "Prestatie als percentage van de streefwaarde (100% = streefwaarde gehaald)"

@@ -57,12 +57,9 @@ def rapport_name(slug: str, periode: str) -> str:
 
 
 def prestatie(oordeel: kpi.Oordeel) -> str:
-    """The prestatie as the rule judged it: points for 1-10 scores, else percent of target."""
-    if oordeel.punten is not None:
-        return f"{formatting.signed(oordeel.punten, 1)} punt"
-    if oordeel.score is None:
-        return "–"
-    return "n.v.t." if oordeel.score.is_infinite() else formatting.percentage(oordeel.score)
+    """The prestatie as the rule judged it: points for 1-10 scores, else percent of target
+    (models/kinds.prestatie_tekst, as on the site's gemeente page)."""
+    return kinds.prestatie_tekst(oordeel)
 
 
 def met_artikelen(text: str, nummers: dict[str, str]) -> Markup:
