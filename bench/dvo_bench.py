@@ -1,32 +1,46 @@
-"""Benchmark: every figure of issue 15's sections 2 and 3, printed by one run.
+"""Benchmark: every figure of issue 25, with its floor, ratio and target, printed by one run.
 
-Section 2, the example region (whole-process wall clock, median of --repeat runs, as a
-user or CI waits for `dvo build --jobs 2`):
-  - clean build (fresh checkout, empty cache) and incremental builds: nothing changed,
-    a comment added to one gemeente file, one realisatie changed;
-  - the PDF step against bare WeasyPrint on the same HTML (`HTML(string).write_pdf()`),
-    per document kind, and where the extra time goes: each feature of our PDF step
-    (print.css with shipped fonts, PDF/A-3u, tags, attachment, the PDF/UA finish) added
-    in turn, in CPU seconds per DVO;
-  - `dvo validate` for the example region and for a synthetic region of 342 gemeenten.
-Section 3, synthetic regions of 9, 90 and 342 gemeenten (bench/scale.py): validate time,
-clean build time, time per document, peak memory per process, growth per gemeente.
+All figures come from one run on one machine, rounds interleaved, so machine noise hits a
+figure and its floor alike; the table gives the median of --rondes rounds and the spread
+(lowest-highest) of the ratio. Per round, on a fresh copy of the example region (its sources
+and a git repository that reads this repository's history, so recorded revisions resolve):
 
-Other work on the machine distorts absolute times; ratios measured in the same run
-(incremental against clean, ours against bare) are the figures to compare.
+- the bare floor: WeasyPrint alone (`HTML(string=html).write_pdf()`) on the build's own
+  standalone HTML of every document (DVO's, reports, wijzigingsoverzicht; .staging/html), no
+  stylesheet, summed and divided by the 2 workers; and the floor with print.css, the shipped
+  fonts and tags (what belongs to the document), likewise;
+- clean build: `dvo build --jobs 2`, whole process, against the bare floor (target <= 1.2x);
+- one realisatie changed: the rebuild, against the bare floor of the documents whose render
+  key changed (target <= 1.3x);
+- `dvo serve` on that copy: a realisatie saved, until the gemeente's report page shows it
+  (target <= 2 s), until every changed page shows it (<= 3 s), until the PDFs are linked;
+- the same two builds in CPU seconds (all processes) against the bare floor's CPU seconds:
+  the ratio the wall clock would show on two idle cores with perfect parallelism, so a
+  lower bound, and much less disturbed by other work on the machine;
+- `dvo validate` on the example (whole process);
+- once: peak memory of the largest single process of a clean `dvo build --jobs 2` of a
+  synthetic region of 342 gemeenten (bench/scale.py; target <= 1 GiB). That build takes long:
+  `--zonder-342` leaves it out.
 
-Usage: .venv/bin/python bench/dvo_bench.py [--repeat N] [--schaal 9 90 342]
+`--profiel` adds where our PDF step's time goes per DVO (each feature added in turn).
+
+Usage: .venv/bin/python bench/dvo_bench.py [--rondes N] [--zonder-342] [--profiel]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,8 +51,10 @@ import scale  # noqa: E402
 
 from generator.load.project import load_project  # noqa: E402
 
+WORKERS = 2
 EDIT_FILE = "gemeenten/wijchen.yaml"
-REALISATIE = ("      2015: 119\n      2016: 97\n", "      2015: 119\n      2016: {}\n")
+REALISATIE = "      2015: 119\n      2016: {}\n"  # uitstroom-werk of Wijchen
+ORIGINAL = 97
 
 
 def timed(fn) -> float:
@@ -47,48 +63,157 @@ def timed(fn) -> float:
     return time.perf_counter() - start
 
 
-def _checkout(parent: Path) -> Path:
+def checkout(parent: Path) -> Path:
+    """The example region's sources in `parent/regio`, in a git repository without commits
+    that borrows this repository's objects (the recorded revisions resolve)."""
     work = parent / "regio"
     for folder in ("content", "gemeenten", "dvo_templates"):
         if (ROOT / folder).exists():
             shutil.copytree(ROOT / folder, work / folder)
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    common = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--path-format=absolute", "--git-common-dir"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    subprocess.run(["git", "init", "-q", str(work)], check=True, capture_output=True)
+    (work / ".git" / "objects" / "info" / "alternates").write_text(str(Path(common) / "objects") + "\n")
     return work
 
 
-def _dvo(root: Path, *args: str) -> float:
+CPU: dict[str, float] = {}  # CPU seconds (user + system) of the last dvo command, by its first argument
+
+
+def dvo(root: Path, *args: str) -> float:
+    """Whole-process wall clock of one dvo command; its CPU time (all its processes) in CPU."""
     cmd = [sys.executable, "-m", "generator", *args, "--root", str(root)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[args[0]] = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall
 
 
-def builds(repeat: int) -> dict[str, float]:
-    """Medians of clean, no-change, comment-only and one-realisatie builds."""
-    out: dict[str, list[float]] = {"schoon": [], "niets": [], "opmerking": [], "realisatie": []}
-    for run in range(repeat):
-        with tempfile.TemporaryDirectory(prefix="dvo-bench-") as tmp:
-            root = _checkout(Path(tmp))
-            out["schoon"].append(_dvo(root, "build", "--jobs", "2"))
-            out["niets"].append(_dvo(root, "build", "--jobs", "2"))
-            path = root / EDIT_FILE
-            path.write_text(path.read_text(encoding="utf-8") + f"# opmerking {run}\n", encoding="utf-8")
-            out["opmerking"].append(_dvo(root, "build", "--jobs", "2"))
-            text = path.read_text(encoding="utf-8")
-            path.write_text(text.replace(REALISATIE[0], REALISATIE[1].format(98 + run), 1), encoding="utf-8")
-            out["realisatie"].append(_dvo(root, "build", "--jobs", "2"))
-    return {k: statistics.median(v) for k, v in out.items()}
+def set_realisatie(root: Path, value: int, was: int) -> None:
+    path = root / EDIT_FILE
+    text = path.read_text(encoding="utf-8")
+    new = text.replace(REALISATIE.format(was), REALISATIE.format(value), 1)
+    assert new != text, "de realisatie van het voorbeeld is niet gevonden"
+    path.write_text(new, encoding="utf-8")
+
+
+def _keys(root: Path) -> dict[str, str]:
+    data = json.loads((root / ".staging" / "cache" / "documenten.json").read_text(encoding="utf-8"))
+    return {naam: entry["sleutel"] for naam, entry in data["documenten"].items()}
+
+
+def cpu_timed(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def floors(root: Path, names: list[str] | None = None, clock=timed) -> tuple[dict[str, float], dict[str, float]]:
+    """Seconds per document (name -> s): bare WeasyPrint on the build's standalone HTML, and
+    with print.css, the shipped fonts and tags. `names`: only these documents. `clock`:
+    wall (timed) or CPU (cpu_timed) seconds."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from generator.render.pdf.fetcher import AssetFetcher
+    from generator.render.pdf.tags import semantic_tags
+    from generator.render.templating.search_path import Templates
+
+    templates = Templates.for_layout(load_project(root).layout)
+    bare, styled = {}, {}
+    for path in sorted((root / ".staging" / "html").glob("*.html")):
+        if names is not None and path.stem not in names:
+            continue
+        html = path.read_text(encoding="utf-8")
+        bare[path.stem] = clock(lambda html=html: HTML(string=html).write_pdf())
+
+        def with_style(html=html) -> None:
+            fetcher = AssetFetcher(templates.static_dirs)
+            fonts = FontConfiguration()
+            css = CSS(filename=str(templates.find("static/print.css")), url_fetcher=fetcher, font_config=fonts)
+            document = HTML(string=html, base_url=templates.static_dirs[-1].as_uri() + "/", url_fetcher=fetcher)
+            with semantic_tags():
+                document.write_pdf(stylesheets=[css], font_config=fonts, pdf_tags=True)
+
+        styled[path.stem] = clock(with_style)
+    return bare, styled
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _section(html: str) -> str:
+    """The uitstroom-werk section of a report's reading copy: where the edited value shows."""
+    return html.split('id="kpi-uitstroom-werk"', 1)[1].split("</section>", 1)[0]
+
+
+def serve_times(root: Path, value: int, was: int, timeout: float = 600) -> tuple[float, float, float]:
+    """`dvo serve` on a built copy: seconds from saving a realisatie until Wijchen's report page
+    shows it, until every page that shows it does (the regional report too), and until the
+    site links the new PDFs (the second reload)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--root", str(root), "--port", str(port), "--jobs", str(WORKERS)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    pages = {"gemeente": f"{base}/gemeenten/wijchen/rapport-2016/", "regio": f"{base}/regio/rapport-2016/"}
+    try:
+        deadline = time.time() + timeout
+        before = {}
+        while time.time() < deadline and len(before) < len(pages):
+            try:
+                before = {k: _section(_get(u)) for k, u in pages.items()}
+            except OSError:
+                time.sleep(0.2)
+        versie = _get(f"{base}/__versie")
+        set_realisatie(root, value, was)
+        saved = time.perf_counter()
+        seen: dict[str, float] = {}
+        while time.time() < deadline and "pdf" not in seen:
+            for k, u in pages.items():
+                if k not in seen:
+                    try:
+                        if _section(_get(u)) != before[k]:
+                            seen[k] = time.perf_counter() - saved
+                    except OSError:
+                        pass
+            if len(seen) >= len(pages) and int(_get(f"{base}/__versie")) >= int(versie) + 2:
+                seen["pdf"] = time.perf_counter() - saved
+            time.sleep(0.02)
+        return (
+            seen.get("gemeente", float("nan")),
+            max(seen.get("regio", float("nan")), seen.get("gemeente", 0)),
+            seen.get("pdf", float("nan")),
+        )
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
 
 
 def _requests():
     """The PDF request of every document of the example region, by kind."""
     from generator.compute.verantwoording import Verantwoording
+    from generator.publish.inputs import BuildSource
     from generator.publish.jobs import _html_and_request, plan
 
     project = load_project(ROOT)
-    v = Verantwoording(project)
-    jobs = plan(project, v, [g.slug for g in project.gemeenten])
-    rendered = {job: _html_and_request(project, v, job, "bench") for job in jobs}
+    source = BuildSource(project, Verantwoording(project), "bench")
+    jobs = plan(source, [g.slug for g in project.gemeenten])
+    rendered = {job: _html_and_request(source, job) for job in jobs}
     return {
         kind: [r.pdf_request for j, r in rendered.items() if j.soort == kind] for kind in ("dvo", "rapport", "regio")
     }
@@ -183,67 +308,144 @@ def pdf_profile(repeat: int, kind: str = "dvo") -> list[tuple[str, float]]:
     return [(label, statistics.median(t)) for (label, _), t in zip(STEPS, times, strict=True)]
 
 
-def validate_times(repeat: int) -> tuple[float, float]:
-    with tempfile.TemporaryDirectory(prefix="dvo-bench-v-") as tmp:
-        example = _checkout(Path(tmp))
-        big = scale.generate(342, Path(tmp) / "regio-342")
-        small_s = statistics.median(_dvo(example, "validate") for _ in range(repeat))
-        big_s = statistics.median(_dvo(big, "validate") for _ in range(repeat))
-    return small_s, big_s
+def one_round(parent: Path, n: int) -> dict[str, float]:
+    """Every figure of the example region, once, on a fresh copy."""
+    root = checkout(parent / f"ronde-{n}")
+    out = {"schoon": dvo(root, "build", "--jobs", str(WORKERS)), "schoon_cpu": CPU["build"]}
+    bare, styled = floors(root)
+    out["vloer"] = sum(bare.values()) / WORKERS
+    out["vloer_stijl"] = sum(styled.values()) / WORKERS
+    out["vloer_cpu"] = sum(floors(root, clock=cpu_timed)[0].values())
+    out["documenten"] = len(bare)
+    keys = _keys(root)
+    value = ORIGINAL + 1 + n
+    set_realisatie(root, value, ORIGINAL)
+    out["realisatie"] = dvo(root, "build", "--jobs", str(WORKERS))
+    out["realisatie_cpu"] = CPU["build"]
+    changed = sorted(k for k, v in _keys(root).items() if keys.get(k) != v)
+    bare_changed, styled_changed = floors(root, changed)
+    out["vloer_veranderd_cpu"] = sum(floors(root, changed, clock=cpu_timed)[0].values())
+    out["veranderd"] = len(changed)
+    out["vloer_veranderd"] = sum(bare_changed.values()) / WORKERS
+    out["vloer_stijl_veranderd"] = sum(styled_changed.values()) / WORKERS
+    out["serve_gemeente"], out["serve_alle"], out["serve_pdf"] = serve_times(root, value + 100, value)
+    out["validate"] = dvo(root, "validate")
+    return out
 
 
-def verdict(value: float, limit: float) -> str:
-    return f"(doel <= {limit:g}: {'gehaald' if value <= limit else 'NIET gehaald'})"
+def memory_342(parent: Path) -> tuple[float, float]:
+    """Peak resident memory (MiB) of the largest single process of a clean `dvo build --jobs 2`
+    of a synthetic region of 342 gemeenten, and the build's wall clock."""
+    root = scale.generate(342, parent / "regio-342")
+    result = scale._run([sys.executable, "-m", "generator", "build", "--jobs", str(WORKERS), "--root", str(root)])
+    return result["peak_kib"] / 1024, result["wall"]
+
+
+def _spread(values: list[float], fmt: str) -> str:
+    return (
+        format(statistics.median(values), fmt)
+        if len(values) == 1
+        else (f"{statistics.median(values):{fmt}} ({min(values):{fmt}}-{max(values):{fmt}})")
+    )
+
+
+def table(rounds: list[dict[str, float]], memory: tuple[float, float] | None) -> list[list[str]]:
+    """measure, figure, floor, ratio, target, verdict: medians, with the spread over rounds."""
+
+    def col(key: str) -> list[float]:
+        return [r[key] for r in rounds]
+
+    def ratio_row(label: str, key: str, floor: str, limit: float) -> list[str]:
+        ratios = [r[key] / r[floor] for r in rounds]
+        met = statistics.median(ratios) <= limit
+        return [
+            label,
+            _spread(col(key), ".2f") + " s",
+            _spread(col(floor), ".2f") + " s",
+            _spread(ratios, ".2f") + "x",
+            f"<= {limit:g}x",
+            "gehaald" if met else "NIET gehaald",
+        ]
+
+    def time_row(label: str, key: str, limit: float | None) -> list[str]:
+        value = statistics.median(col(key))
+        verdict = "-" if limit is None else ("gehaald" if value <= limit else "NIET gehaald")
+        return [label, _spread(col(key), ".2f") + " s", "-", "-", "-" if limit is None else f"<= {limit:g} s", verdict]
+
+    r0 = rounds[0]
+    rows = [
+        ["kale vloer: WeasyPrint zonder stylesheet, som / 2", _spread(col("vloer"), ".2f") + " s", "-", "-", "-", "-"],
+        [
+            "vloer met print.css, lettertypen en tags, som / 2",
+            _spread(col("vloer_stijl"), ".2f") + " s",
+            _spread(col("vloer"), ".2f") + " s",
+            _spread([r["vloer_stijl"] / r["vloer"] for r in rounds], ".2f") + "x",
+            "-",
+            "-",
+        ],
+        ratio_row(f"schone bouw ({int(r0['documenten'])} documenten + site)", "schoon", "vloer", 1.2),
+        ratio_row(
+            f"een realisatie veranderd ({int(r0['veranderd'])} documenten)", "realisatie", "vloer_veranderd", 1.3
+        ),
+        [
+            "  idem, vloer met stijl en tags",
+            _spread(col("realisatie"), ".2f") + " s",
+            _spread(col("vloer_stijl_veranderd"), ".2f") + " s",
+            _spread([r["realisatie"] / r["vloer_stijl_veranderd"] for r in rounds], ".2f") + "x",
+            "-",
+            "-",
+        ],
+        ratio_row("  schone bouw in CPU-seconden (alle processen), ondergrens", "schoon_cpu", "vloer_cpu", 1.2),
+        ratio_row("  realisatie-bouw in CPU-seconden, ondergrens", "realisatie_cpu", "vloer_veranderd_cpu", 1.3),
+        time_row("dvo serve: waarde op de pagina's van de gemeente", "serve_gemeente", 2),
+        time_row("dvo serve: waarde op elke HTML-pagina", "serve_alle", 3),
+        time_row("dvo serve: PDF's gekoppeld (volgen)", "serve_pdf", None),
+        time_row("dvo validate, voorbeeldregio", "validate", None),
+    ]
+    if memory is not None:
+        peak, wall = memory
+        rows.append(
+            [
+                f"piekgeheugen per bouwproces, 342 gemeenten (bouw {wall:.0f} s)",
+                f"{peak:.0f} MiB",
+                "-",
+                "-",
+                "<= 1024 MiB",
+                "gehaald" if peak <= 1024 else "NIET gehaald",
+            ]
+        )
+    return rows
+
+
+def print_table(rows: list[list[str]]) -> None:
+    head = ["meting", "waarde", "vloer", "verhouding", "doel", "oordeel"]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, ["-" * w for w in widths], *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3, help="rondes per meting (de mediaan telt)")
-    parser.add_argument(
-        "--schaal", type=int, nargs="*", default=list(scale.SIZES), help="N voor sectie 3 (leeg: overslaan)"
-    )
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rondes", type=int, default=3, help="rondes (de mediaan telt; de spreiding staat erbij)")
+    parser.add_argument("--zonder-342", action="store_true", help="het piekgeheugen bij 342 gemeenten overslaan")
+    parser.add_argument("--profiel", action="store_true", help="ook: waar de tijd van onze PDF-stap per DVO heen gaat")
     args = parser.parse_args()
-
-    print("== Sectie 2: voorbeeldregio, dvo build --jobs 2, mediaan van", args.repeat, "rondes (heel proces)")
-    b = builds(args.repeat)
-    print(f"schone bouw:                   {b['schoon']:6.2f} s {verdict(b['schoon'], 12)}")
-    print(
-        f"niets veranderd:               {b['niets']:6.2f} s {verdict(b['niets'], 2)} = "
-        f"{b['niets'] / b['schoon']:.2f}x schoon"
-    )
-    print(
-        f"opmerking in een gemeente:     {b['opmerking']:6.2f} s {verdict(b['opmerking'], 2)} = "
-        f"{b['opmerking'] / b['schoon']:.2f}x schoon"
-    )
-    print(
-        f"een realisatie veranderd:      {b['realisatie']:6.2f} s {verdict(b['realisatie'], 5)} = "
-        f"{b['realisatie'] / b['schoon']:.2f}x schoon"
-    )
-
-    print("PDF-stap tegen kale WeasyPrint op dezelfde HTML (seconden per document, mediaan):")
-    for kind, (ours, bare) in pdf_step(args.repeat).items():
-        print(
-            f"  {kind:<8} onze {ours:6.3f} s, kaal {bare:6.3f} s, verhouding {ours / bare:.2f}x "
-            f"{verdict(ours / bare, 1.2)}"
-        )
-    print("profiel van de PDF-stap per DVO (CPU-seconden; elke regel voegt één onderdeel toe):")
-    profile = pdf_profile(args.repeat)
-    base = profile[0][1]
-    for n, (label, seconds) in enumerate(profile):
-        extra = (
-            f"  (+{seconds - profile[n - 1][1]:.3f} s = {100 * (seconds - profile[n - 1][1]) / base:+.0f}% van kaal)"
-            if n
-            else ""
-        )
-        print(f"  {label:<46} {seconds:6.3f} s{extra}")
-
-    small, big = validate_times(args.repeat)
-    print(f"dvo validate, voorbeeldregio (9):   {small:6.2f} s {verdict(small, 0.5)}")
-    print(f"dvo validate, 342 gemeenten:        {big:6.2f} s {verdict(big, 3)}")
-
-    if args.schaal:
-        print(f"\n== Sectie 3: schaal, N = {', '.join(map(str, args.schaal))}")
-        scale.report([scale.measure(n) for n in args.schaal])
+    print(f"Machine: {os.cpu_count()} CPU's, belasting {os.getloadavg()[0]:.1f}; dvo build --jobs {WORKERS}")
+    rounds = []
+    with tempfile.TemporaryDirectory(prefix="dvo-bench-") as tmp:
+        for n in range(args.rondes):
+            rounds.append(one_round(Path(tmp), n))
+            print(f"ronde {n + 1}: " + ", ".join(f"{k} {v:.2f}" for k, v in rounds[-1].items()), flush=True)
+        memory = None if args.zonder_342 else memory_342(Path(tmp))
+    print()
+    print_table(table(rounds, memory))
+    if args.profiel:
+        print("\nprofiel van de PDF-stap per DVO (CPU-seconden; elke regel voegt één onderdeel toe):")
+        profile = pdf_profile(args.rondes)
+        base = profile[0][1]
+        for n, (label, seconds) in enumerate(profile):
+            extra = f"  ({100 * (seconds - profile[n - 1][1]) / base:+.0f}% van kaal)" if n else ""
+            print(f"  {label:<46} {seconds:6.3f} s{extra}")
 
 
 if __name__ == "__main__":

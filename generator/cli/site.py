@@ -194,12 +194,38 @@ def serve(root: Path, port: int, workers: int | None) -> None:
     from generator.publish.serve import run
 
     options = BuildOptions(workers=workers or default_workers(), wachten=True)
+    run(root.resolve(), port, lambda: preview_html(root, options))
 
-    def rebuild() -> bool:
+
+def preview_html(root: Path, options: BuildOptions):
+    """dvo serve's rebuild: the HTML and the site first (ok or not), then the PDF step to run
+    in the background, or None when no PDF is to be made."""
+    from generator.compute.herindeling import herindelingen
+    from generator.publish.build import publish_html, render_pending
+    from generator.publish.jobs import plan
+
+    try:
+        source = _start(root, options)
+        jobs = plan(source, herindelingen(source.project).slugs())
+        outcome = publish_html(source, jobs, options, _Voortgang())
+    except DvoError as exc:  # the preview keeps serving the last good site
+        report_error(exc)
+        return False, None
+    ok = _report_failures(outcome)
+    if not outcome.wachtend:
+        return ok, None
+    click.echo(f"Pagina's gepubliceerd; {len(outcome.wachtend)} PDF's worden gemaakt ...", err=True)
+
+    def rest(stop) -> bool:
         try:
-            return build_once(root, options)
-        except DvoError as exc:  # the preview keeps serving the last good site
+            done = render_pending(source, outcome, options, _Voortgang(), stop)
+        except DvoError as exc:
             report_error(exc)
             return False
+        if done is None:
+            return False
+        if _report_failures(done):
+            click.echo(f"PDF's klaar: {_counts(done)}; de browser laadt de pagina opnieuw.", err=True)
+        return True
 
-    run(root.resolve(), port, rebuild)
+    return ok, rest

@@ -10,7 +10,8 @@
 Builds are incremental: a document is rendered only when its render key changed
 (jobs.py, render_key.py); pages, overrides and the configuration are regenerated
 every build but written only where their bytes changed (page_sync.py); mkdocs runs
-only when a file it reads or the software changed (mkdocs_run.py). Documents stay in
+only when a file it reads or the software changed (mkdocs_run.py), and converts only the
+pages that changed (mkdocs_memo.py). Documents stay in
 the staging folder between builds, so `--gemeente` rebuilds one gemeente and still
 publishes the others; a document that fails keeps its previous version. The whole
 build holds the lock and publishes site/ in one rename, or not at all (transaction.py).
@@ -28,7 +29,7 @@ from typing import Protocol
 from generator.load.project import Project
 from generator.publish.cache import RenderCache, file_sha256
 from generator.publish.inputs import BuildOptions, BuildSource
-from generator.publish.jobs import Job, JobResult, html_folder, prepare, render, reuse
+from generator.publish.jobs import Job, JobResult, Prepared, html_folder, prepare, render, reuse, write_html
 from generator.publish.manifest import write_manifest
 from generator.publish.mkdocs_run import SiteError, run_mkdocs, site_date, site_key
 from generator.publish.page_sync import sync_pages
@@ -68,6 +69,8 @@ class Outcome:
     pages: int = 0
     site_gebouwd: bool = False  # False: nothing the site is made of changed; site/ kept as it was
     niet_uit_delen: list[str] = field(default_factory=list)  # merge: documents no shard had
+    # dvo serve's first step: documents whose HTML is written and whose PDF is still to be made
+    wachtend: list[Prepared] = field(default_factory=list)
 
     @property
     def failed(self) -> list[JobResult]:
@@ -100,12 +103,16 @@ def _prune(docs: Path, keep: set[str]) -> None:
         shutil.rmtree(docs / legacy, ignore_errors=True)
 
 
-def render_documents(source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Progress) -> Outcome:
+def render_documents(
+    source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Progress, *, pdfs: bool = True
+) -> Outcome:
     """Render what changed of `jobs` into the staging docs folder, with the open data.
 
     A whole build (no --gemeente, or a shard) removes any other document. `opnieuw`:
     render all, whatever the cache says. `deel` (I, N): only shard I of N, written to
     `uit`. `delen`: shard folders whose documents are used where their keys match.
+    Without `pdfs` (dvo serve's first step) only the HTML of what changed is written: those
+    documents are `outcome.wachtend`, for `render_pending`.
     """
     from generator.publish import shards
     from generator.render.open_data import files as open_data_files
@@ -138,6 +145,12 @@ def render_documents(source: BuildSource, jobs: list[Job], options: BuildOptions
         cache.forget_except({job.naam for job in jobs})
     for rel, data in open_data.items():
         write_bytes_if_changed(docs / rel, data if isinstance(data, bytes) else data.encode("utf-8"))
+    if not pdfs:
+        for p in stale:
+            write_html(p, docs)
+        outcome.results = fresh + failed
+        outcome.wachtend = stale
+        return outcome
     voortgang.stap(f"Documenten: {len(stale) + len(failed)} te maken, {len(fresh)} ongewijzigd sinds de vorige bouw.")
     try:
         with voortgang.documenten(len(stale) + len(failed)) as advance:
@@ -154,14 +167,16 @@ def render_documents(source: BuildSource, jobs: list[Job], options: BuildOptions
 
 
 def build_site(source: BuildSource, outcome: Outcome, options: BuildOptions, voortgang: Progress) -> Outcome:
-    """Pages into the docs folder, then mkdocs into site/ unless nothing it reads changed."""
-    from generator.publish.pages import nav_sections
+    """Pages into the docs folder, then mkdocs into site/ unless nothing it reads changed.
+    The PDFs of `outcome.wachtend` show as being made (dvo serve's first step)."""
+    from generator.publish.pages import nav_sections, pdfs_in_de_maak
     from generator.publish.site_config import write_effective_config
 
     project = source.project
     docs = _docs(project)
     templates = Templates.for_layout(project.layout)
-    outcome.pages = sync_pages(source, docs, templates)
+    with pdfs_in_de_maak(frozenset(p.job.files()[0] for p in outcome.wachtend)):
+        outcome.pages = sync_pages(source, docs, templates)
     config = write_effective_config(project.layout.root / "mkdocs.yml", staging(project), nav_sections(source, docs))
     cache = _load_cache(project, Voortgang())
     key = site_key(project, config, docs)
@@ -174,7 +189,7 @@ def build_site(source: BuildSource, outcome: Outcome, options: BuildOptions, voo
     if built.exists():
         shutil.rmtree(built)  # left by an interrupted build
     try:
-        run_mkdocs(config, docs, built, datum=site_date(project))
+        run_mkdocs(config, docs, built, datum=site_date(project), memo=staging(project) / "cache" / "mkdocs")
     except SiteError as exc:  # mkdocs speaks English about staging paths: Dutch, naming the region's files
         from generator.publish.mkdocs_meldingen import dutch
 
@@ -194,6 +209,43 @@ def publish(source: BuildSource, jobs: list[Job], options: BuildOptions, voortga
     voortgang = voortgang or Voortgang()
     with building(source.project, voortgang.stap, wait=options.wachten):
         outcome = render_documents(source, jobs, options, voortgang)
+        return build_site(source, outcome, options, voortgang)
+
+
+def publish_html(
+    source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Progress | None = None
+) -> Outcome:
+    """dvo serve's first step: the HTML of what changed and the site, without waiting for PDFs.
+    Pages name the PDFs still to be made (`outcome.wachtend`) as being made; `render_pending`
+    makes them and builds the site again."""
+    voortgang = voortgang or Voortgang()
+    with building(source.project, voortgang.stap, wait=True):
+        outcome = render_documents(source, jobs, options, voortgang, pdfs=False)
+        return build_site(source, outcome, options, voortgang)
+
+
+def render_pending(
+    source: BuildSource,
+    earlier: Outcome,
+    options: BuildOptions,
+    voortgang: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> Outcome | None:
+    """dvo serve's second step: the PDFs `publish_html` left to make, then the site with their
+    links. None when `stop()` turned true before all were made (the source changed): the
+    PDFs made so far are kept in the cache, the site is left for the next round."""
+    voortgang = voortgang or Voortgang()
+    docs = _docs(source.project)
+    with building(source.project, voortgang.stap, wait=True):
+        cache = _load_cache(source.project, voortgang)
+        try:
+            made = render(earlier.wachtend, docs, options.workers, cache, lambda result: None, stop=stop)
+        finally:
+            cache.save()
+        if stop is not None and stop():
+            return None
+        order = {p.job: n for n, p in enumerate(earlier.wachtend)}
+        outcome = Outcome(results=earlier.results + sorted(made, key=lambda r: order[r.job]))
         return build_site(source, outcome, options, voortgang)
 
 

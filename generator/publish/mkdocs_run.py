@@ -66,13 +66,16 @@ def check_config(config: Path, root: Path) -> None:
         raise SiteError([str(f) for f in problems])
 
 
-def run_mkdocs(config: Path, docs: Path, out: Path, *, datum) -> None:
-    """`mkdocs build --strict` through its API; every warning becomes a problem."""
+def run_mkdocs(config: Path, docs: Path, out: Path, *, datum, memo: Path | None = None) -> None:
+    """`mkdocs build --strict` through its API; every warning becomes a problem. `memo`: where
+    the per-page results are kept between builds (mkdocs_memo.py)."""
     check_config(config, config.parent)
     source_date(datum)  # mkdocs dates the sitemap with it
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from generator.publish.mkdocs_memo import memoised
 
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
@@ -81,7 +84,13 @@ def run_mkdocs(config: Path, docs: Path, out: Path, *, datum) -> None:
     logger.setLevel(logging.WARNING)  # mkdocs' INFO chatter is not for our users
     try:
         cfg = load_config(config_file=str(config), strict=True, docs_dir=str(docs), site_dir=str(out))
-        build(cfg)
+        if memo is None:
+            build(cfg)
+        else:
+            with memoised(memo, config) as kept:
+                build(cfg)
+                if kept is not None and not collect.messages:
+                    kept.save()
     except MkDocsException as exc:
         raise SiteError(collect.messages or [str(exc)]) from exc
     finally:

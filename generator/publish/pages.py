@@ -22,6 +22,9 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -77,6 +80,22 @@ def link(from_page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
+# The PDFs (docs-relative, "pdf/dvo-wijchen.pdf") that `dvo serve` is still making: the
+# preview publishes a document's HTML first, and its pages say the PDF is being made instead
+# of linking the previous one. Empty in every `dvo build`, so a build's pages never show it.
+_IN_DE_MAAK: ContextVar[frozenset[str]] = ContextVar("in_de_maak", default=frozenset())
+
+
+@contextmanager
+def pdfs_in_de_maak(paden: frozenset[str]) -> Iterator[None]:
+    """Pages made inside this block show the PDFs `paden` as being made (dvo serve only)."""
+    token = _IN_DE_MAAK.set(paden)
+    try:
+        yield
+    finally:
+        _IN_DE_MAAK.reset(token)
+
+
 def page_url(page: str) -> str:
     """The URL of a docs-relative page on the site (directory URLs): `bestuur.md` -> `bestuur/`."""
     stem = page[: -len(".md")] if page.endswith(".md") else page
@@ -104,7 +123,8 @@ def site_links(body: str, from_page: str) -> str:
 class Download:
     titel: str
     pad: str  # inside the docs folder, e.g. "pdf/dvo-wijchen.pdf"
-    grootte: int | None  # None: not (yet) built
+    grootte: int | None  # None: not (yet) built, or being made
+    in_de_maak: bool = False  # the preview is making it now; the file there is not current
 
     @property
     def label(self) -> str:
@@ -119,6 +139,8 @@ class Download:
 
 
 def _download(docs: Path, titel: str, pad: str) -> Download:
+    if pad in _IN_DE_MAAK.get():
+        return Download(titel, pad, None, in_de_maak=True)
     path = docs / pad
     return Download(titel, pad, path.stat().st_size if path.is_file() else None)
 

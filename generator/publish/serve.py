@@ -1,12 +1,17 @@
 """`dvo serve`: build, serve site/ on 127.0.0.1 only, and rebuild when a source file changes.
 
-Watching is by polling modification times once a second: no extra dependency,
+Watching is by polling modification times four times a second: no extra dependency,
 and it works the same on every filesystem. Every change runs the same incremental
-build as `dvo build`: whatever depends on the edit is rendered again (an edited
-realisatie also updates the regional report of its period), nothing else.
+build as `dvo build`: whatever depends on the edit is made again (an edited realisatie
+also updates the regional report of its period), nothing else, in two steps. First the
+HTML: the documents' standalone HTML, their reading copies and every page, published at
+once; a page whose PDF is still to be made says "PDF wordt gemaakt …" instead of linking
+the previous PDF. Then, in the background, the PDFs, and the site again with their links.
+A save during the second step stops it after the documents in progress (those are kept)
+and starts again from the first.
 The server keeps serving the last good site while a rebuild runs or fails.
 Pages it serves get a small script (in the response only, never in site/) that
-reloads the browser tab after each successful rebuild.
+reloads the browser tab after each step that changed the site.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import functools
 import threading
 import time
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -38,7 +44,7 @@ RELOAD = b"""<script>(function () {
       if (seen !== null && v !== seen) { location.reload(); }
       seen = v;
     }).catch(function () {});
-  }, 1500);
+  }, 400);
 })();</script>"""
 
 
@@ -72,9 +78,46 @@ class Preview(SimpleHTTPRequestHandler):
         pass
 
 
-def run(root: Path, port: int, rebuild, *, interval: float = 1.0) -> None:
+# The rest of a rebuild after its HTML step: makes the PDFs, stopping early when its
+# argument returns True; returns True when the site was built again with them.
+Rest = Callable[[Callable[[], bool]], bool]
+
+
+class Background:
+    """The PDF step of the last rebuild, in a thread; the open tabs reload when it is done."""
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    def start(self, rest: Rest) -> None:
+        self._stop = stop = threading.Event()
+
+        def work() -> None:
+            if rest(stop.is_set) and not stop.is_set():
+                Preview.versie += 1
+
+        self._thread = threading.Thread(target=work, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop it after the documents in progress, and wait for that."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+
+def run(root: Path, port: int, rebuild: Callable[[], tuple[bool, Rest | None]], *, interval: float = 0.25) -> None:
+    """`rebuild()` runs the HTML step and returns (ok, the PDF step still to run or None)."""
+    background = Background()
     click.echo("Eerste bouw van de site ...", err=True)
-    rebuild()
+    _, rest = rebuild()
+    if rest is not None:
+        background.start(rest)
     (root / "site").mkdir(exist_ok=True)
     handler = functools.partial(Preview, directory=str(root / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
@@ -90,16 +133,22 @@ def run(root: Path, port: int, rebuild, *, interval: float = 1.0) -> None:
                 continue
             seen = now
             click.echo(f"Gewijzigd: {', '.join(diff[:5])}{' ...' if len(diff) > 5 else ''}; opnieuw bouwen.", err=True)
-            ok = rebuild()
+            if background.busy():
+                click.echo("De PDF's van de vorige wijziging worden afgebroken.", err=True)
+            background.stop()
+            ok, rest = rebuild()
             if ok:
                 Preview.versie += 1  # open tabs reload themselves
             click.echo(
-                "Klaar; de browser laadt de pagina opnieuw."
+                ("Pagina's klaar; de browser laadt de pagina opnieuw." + (" De PDF's volgen." if rest else ""))
                 if ok
                 else "Bouwen mislukt; het voorbeeld toont de vorige versie.",
                 err=True,
             )
+            if rest is not None:
+                background.start(rest)
     except KeyboardInterrupt:
         click.echo("Gestopt.", err=True)
     finally:
+        background.stop()
         server.shutdown()

@@ -1,0 +1,209 @@
+"""What mkdocs computes per page, kept between builds: only changed pages are converted again.
+
+mkdocs builds the whole site every time. Most of its time per page goes into two steps
+whose result depends on the page alone: converting its Markdown to HTML (`Page.render`)
+and cutting that HTML into search-index entries (material's `add_entry_from_context`).
+After an edit of one realisatie, ten of seventy pages change; the others' results are
+taken from `.staging/cache/mkdocs/`:
+
+- a page's conversion is reused when its Markdown (after the plugins' on_page_markdown),
+  its path and URL, and the build's setting are the same: the effective mkdocs.yml (its
+  Markdown extensions and the navigation), the list of files (links are resolved against
+  it) and the software. Kept: the HTML, the table of contents, the title found in it, its
+  anchors and its links to anchors of other pages (mkdocs checks those after all pages).
+- a page's search entries are reused when its HTML, URL, title, table of contents and
+  front matter are the same.
+
+Everything else (navigation, templates, the search index, the sitemap) is made as before,
+so the site is byte for byte what a build without the memo makes; an unknown mkdocs
+version, an unreadable memo or any miss only costs time. Only what this build used is
+saved, and only after mkdocs succeeded (a page that warned is never kept).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from generator.publish.render_key import software_fingerprint
+from generator.util.atomic import write_text
+
+SUPPORTED = "1.6."  # Page.render's results as mkdocs 1.6 sets them
+# Markdown extensions whose output depends on the page's own text alone (not, like
+# pymdownx.snippets, on other files); with any other extension or plugin, no memo.
+PURE_EXTENSIONS = frozenset(
+    [
+        "attr_list",
+        "md_in_html",
+        "tables",
+        "admonition",
+        "toc",
+        "abbr",
+        "def_list",
+        "footnotes",
+        "sane_lists",
+        "smarty",
+        "nl2br",
+        "meta",
+        "fenced_code",
+        "codehilite",
+        "pymdownx.details",
+        "pymdownx.superfences",
+        "pymdownx.highlight",
+        "pymdownx.inlinehilite",
+        "pymdownx.tabbed",
+        "pymdownx.tasklist",
+        "pymdownx.mark",
+        "pymdownx.tilde",
+        "pymdownx.caret",
+        "pymdownx.keys",
+        "pymdownx.smartsymbols",
+        "pymdownx.betterem",
+    ]
+)
+KNOWN_PLUGINS = frozenset(("search", "material/search"))
+
+
+def applies(config) -> bool:
+    """The memo is used only where a page's conversion depends on the page alone."""
+    extensions = [e if isinstance(e, str) else type(e).__module__ for e in config["markdown_extensions"]]
+    return all(e in PURE_EXTENSIONS for e in extensions) and set(config["plugins"]) <= KNOWN_PLUGINS
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _tokens(items) -> list[dict]:
+    return [{"level": i.level, "id": i.id, "name": i.title, "children": _tokens(i.children)} for i in items]
+
+
+class Memo:
+    """One file per page result in a folder (`p-<key>.json` a conversion, `z-<key>.json` search
+    entries), read only when asked for: a region of hundreds of gemeenten keeps in memory
+    no more than mkdocs itself holds."""
+
+    def __init__(self, folder: Path, config: Path):
+        self.folder = folder
+        self.setting = _digest(software_fingerprint(), config.read_text(encoding="utf-8"))
+        self.used: dict[str, object] = {}  # file name -> what this build keeps (new ones written on save)
+        self.new: set[str] = set()
+        self.complete = True  # False: a page was converted without the memo (nothing is saved)
+
+    def get(self, name: str):
+        try:
+            value = json.loads((self.folder / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        self.used[name] = value
+        return value
+
+    def put(self, name: str, value) -> None:
+        self.used[name] = value
+        self.new.add(name)
+
+    def save(self) -> None:
+        """Write this build's new results and drop those it did not use."""
+        if not self.complete:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name in sorted(self.new):
+            write_text(self.folder / name, json.dumps(self.used[name], ensure_ascii=False))
+        for path in self.folder.glob("*.json"):
+            if path.name not in self.used:
+                path.unlink(missing_ok=True)
+
+
+@contextmanager
+def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
+    """Within this block, mkdocs reuses the per-page results kept in the folder `path`; the caller
+    saves the memo (`memo.save()`) once the build succeeded."""
+    import mkdocs
+    from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import get_toc
+
+    if not mkdocs.__version__.startswith(SUPPORTED):
+        yield None
+        return
+    memo = Memo(path, config)
+    render, add_entry = Page.render, SearchIndex.add_entry_from_context
+    file_list: dict[int, str] = {}  # id(files) -> digest of its paths and URLs, once per build
+
+    def files_digest(files) -> str:
+        key = id(files)
+        if key not in file_list:
+            file_list[key] = _digest(*sorted(f"{f.src_uri} {f.url} {f.dest_uri}" for f in files))
+        return file_list[key]
+
+    def cached_render(page, config, files) -> None:
+        if (
+            page.markdown is None
+            or logging.getLogger("mkdocs").getEffectiveLevel() <= logging.DEBUG
+            or not applies(config)
+        ):
+            memo.complete = False
+            return render(page, config, files)
+        name = (
+            "p-" + _digest(memo.setting, files_digest(files), page.file.src_uri, page.file.url, page.markdown) + ".json"
+        )
+        entry = memo.get(name)
+        if isinstance(entry, dict):
+            page.content = entry["content"]
+            page.toc = get_toc(entry["toc"])
+            page._title_from_render = entry["title"]
+            page.present_anchor_ids = set(entry["anchors"])
+            page.links_to_anchors = {files.get_file_from_path(src): dict(v) for src, v in entry["links"].items()}
+            if None not in page.links_to_anchors:
+                return
+        render(page, config, files)
+        links = page.links_to_anchors or {}
+        memo.put(
+            name,
+            {
+                "content": page.content,
+                "toc": _tokens(page.toc),
+                "title": page._title_from_render,
+                "anchors": sorted(page.present_anchor_ids or ()),
+                "links": {f.src_uri: dict(v) for f, v in links.items()},
+            },
+        )
+
+    def cached_entries(self, page) -> None:
+        if not memo.complete:
+            return add_entry(self, page)
+        name = (
+            "z-"
+            + _digest(
+                memo.setting,
+                page.url,
+                str(page.title),
+                json.dumps(page.meta, sort_keys=True, default=str),
+                json.dumps(_tokens(page.toc)),
+                page.content or "",
+            )
+            + ".json"
+        )
+        entries = memo.get(name)
+        if isinstance(entries, list):
+            self.entries.extend(entries)  # read from the memo's file: this build's own objects
+        else:
+            before = len(self.entries)
+            add_entry(self, page)
+            memo.put(name, self.entries[before:])
+
+    setattr(Page, "render", cached_render)  # noqa: B010 (mypy refuses assigning to a method)
+    setattr(SearchIndex, "add_entry_from_context", cached_entries)  # noqa: B010
+    try:
+        yield memo
+    finally:
+        setattr(Page, "render", render)  # noqa: B010
+        setattr(SearchIndex, "add_entry_from_context", add_entry)  # noqa: B010
