@@ -13,6 +13,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -177,6 +178,19 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def start_serve(root: Path, port: int, *, jobs: int = 2, **popen) -> subprocess.Popen:
+    """`dvo serve` on `root` in its own process (as a user starts it), its output in a pipe;
+    CI=1 so it opens no browser. The caller stops it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--root", str(root), "--port", str(port), "--jobs", str(jobs)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "CI": "1"},
+        **popen,
+    )
 
 
 def copy_region(target: Path, *, git: bool = True) -> Path:

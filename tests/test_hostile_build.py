@@ -27,7 +27,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.render.templating.search_path import PACKAGE_TEMPLATES
-from tests.conftest import REPO, Region, free_port, pdf_pages
+from tests.conftest import REPO, Region, free_port, pdf_pages, start_serve
 
 D = "gemeenten/druten.yaml"
 WORD = ("Werkbedrijfsdienstverlening" * 3704)[:100_000]  # one word of 100.000 characters
@@ -260,14 +260,7 @@ def test_dvo_serve_waits_for_another_build_instead_of_refusing(warm: Region):
     say that they wait, and build and serve once it is done; none is refused."""
     port = free_port()
     other = _other_build(warm.root / ".staging")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--root", str(warm.root), "--port", str(port), "--jobs", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "CI": "1"},
-        cwd=REPO,
-    )
+    proc = start_serve(warm.root, port, jobs=1, cwd=REPO)
     out = _Output(proc)
     try:
         waits = out.wait_for(f"Wacht op een andere bouw van deze regio (proces {other.pid}) ...")
@@ -284,7 +277,7 @@ def test_dvo_serve_waits_for_another_build_instead_of_refusing(warm: Region):
         waits = out.wait_for(f"Wacht op een andere bouw van deze regio (proces {other.pid}) ...", after=changed)
         assert not any("Klaar" in line for line in out.lines[waits:])  # still waiting, not refused
         _finish(other)
-        out.wait_for("Klaar; de browser laadt de pagina opnieuw.", after=waits)
+        out.wait_for("Pagina's klaar; de browser laadt de pagina opnieuw.", after=waits)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/__versie", timeout=10) as response:
             assert response.read() == b"1"  # open tabs reload
         assert not [line for line in out.lines if "er loopt al een bouw" in line or "mislukt" in line], out.lines

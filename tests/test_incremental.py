@@ -16,17 +16,14 @@ the whole site a third time to compare it with itself.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Region, copy_region, free_port, shared
+from tests.conftest import Region, copy_region, free_port, shared, start_serve
 
 # The edit of these tests: one realisatie of one gemeente (Wijchen, uitstroom naar werk, 2016).
 EDIT = ("gemeenten/wijchen.yaml", "      2015: 119\n      2016: 97\n", "      2015: 119\n      2016: 121\n")
@@ -237,13 +234,7 @@ def test_serve_updates_the_regional_report_after_a_realisatie_edit(warm):
 
     before = regional(warm.root)
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--root", str(warm.root), "--port", str(port), "--jobs", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "CI": "1"},
-    )
+    proc = start_serve(warm.root, port)
     try:
         url = f"http://127.0.0.1:{port}/regio/rapport-2016/"  # the reading copy on the site
         assert before in _section(_wait_for(url, lambda html: "uitstroom-werk" in html), "kpi-uitstroom-werk")

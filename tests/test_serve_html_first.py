@@ -9,7 +9,6 @@ never shows that state: its site is what it always was.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator.publish.inputs import BuildOptions
-from tests.conftest import Region, free_port
+from tests.conftest import Region, free_port, start_serve
 
 # A realisatie of Wijchen in 2016: its report of 2016 and the regional report of 2016 change.
 EDIT = ("gemeenten/wijchen.yaml", "      2015: 119\n      2016: 97\n", "      2015: 119\n      2016: 121\n")
@@ -112,13 +111,7 @@ def _wait(url: str, ready, seconds: float) -> str | None:
 
 def test_serve_shows_the_edit_before_the_pdfs_and_switches_when_they_are_made(warm: Region):
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--root", str(warm.root), "--port", str(port), "--jobs", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "CI": "1"},
-    )
+    proc = start_serve(warm.root, port)
     try:
         base = f"http://127.0.0.1:{port}"
         url = f"{base}/gemeenten/wijchen/"

@@ -5,7 +5,6 @@ download labels, no other hosts, escaping, partial builds and `dvo serve`. The b
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -20,7 +19,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator.util.formatting import file_size
-from tests.conftest import REPO, SLUGS, Region, build_source, free_port
+from tests.conftest import REPO, SLUGS, Region, build_source, free_port, start_serve
 
 
 class _Refs(HTMLParser):
@@ -351,14 +350,7 @@ def _get(url: str) -> str:
 def test_serve_rebuilds_when_a_gemeente_file_changes(warm: Region):
     region = warm  # built before: serve's first build renders nothing, the edit re-renders Druten
     port = free_port()
-    env = {**os.environ, "CI": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--root", str(region.root), "--port", str(port), "--jobs", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
+    proc = start_serve(region.root, port)
     try:
         url = f"http://127.0.0.1:{port}/gemeenten/druten/"
         deadline = time.time() + 240
@@ -466,8 +458,7 @@ def test_search_index_covers_the_text_of_every_dvo_and_report(built, project):
 
 def test_gemeente_page_leads_with_performance_then_documents_then_budget(built, project):
     from generator.compute.verantwoording import Verantwoording
-    from generator.models.kinds import eenheid
-    from generator.util.formatting import percentage
+    from generator.models.kinds import eenheid, prestatie_tekst
 
     html = (built / "site" / "gemeenten" / "wijchen" / "index.html").read_text(encoding="utf-8")
     order = [
@@ -481,8 +472,9 @@ def test_gemeente_page_leads_with_performance_then_documents_then_budget(built, 
     for u in stand:
         e = u.indicator.eenheid
         assert (
-            f"{u.indicator.naam} ({u.indicator.richting}) {u.status} prestatie {percentage(u.score)} realisatie "
-            f"{eenheid(e).tekst(u.realisatie)} · streefwaarde {eenheid(e).tekst(u.streefwaarde)}" in flat
+            f"{u.indicator.naam} ({u.indicator.richting}) {u.status} prestatie {prestatie_tekst(u.oordeel)} realisatie "
+            f"{u.kind.realisatie_tekst(u.realisatie, u.noemer)} · streefwaarde {eenheid(e).tekst(u.streefwaarde)}"
+            in flat
         )
     counts = {s: sum(u.status == s for u in stand) for s in ("op koers", "aandachtspunt", "afwijking")}
     assert counts == {"op koers": 4, "aandachtspunt": 3, "afwijking": 1}
