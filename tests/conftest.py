@@ -278,6 +278,7 @@ def fetched(monkeypatch) -> list[str]:
 
     urls: list[str] = []
     original = AssetFetcher.__call__
+    monkeypatch.setattr("generator.render.pdf.style._STYLES", {})  # print.css and fonts fetched again too
 
     def spy(self, url, *args, **kwargs):
         urls.append(url)

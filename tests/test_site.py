@@ -611,6 +611,25 @@ def test_search_index_keeps_words_apart_and_leaves_out_what_is_said_elsewhere(bu
     assert not any(e["text"].startswith("<ul> <li>Verantwoordingsrapportage") for e in index["docs"])
 
 
+def test_reading_copies_passed_by_markdown_give_the_site_markdown_gives(built, tmp_path):
+    """A build converts a reading copy's page without its document HTML and puts the HTML in
+    afterwards (publish/mkdocs_memo.py); mkdocs converting every page whole, without the memo,
+    makes the same site, byte for byte."""
+    from generator.load.project import load_project
+    from generator.publish.mkdocs_run import run_mkdocs, site_date
+
+    staging = built / ".staging"
+    out = tmp_path / "site"
+    run_mkdocs(staging / "mkdocs.yml", staging / "docs", out, datum=site_date(load_project(built)))
+    whole = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    site = built / "site"
+    made = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    made.pop("manifest.json")
+    copies = [name for name in whole if "/rapport-" in name or "/dvo/" in name]
+    assert len(copies) > 25 and set(made) == set(whole)
+    assert [name for name in sorted(whole) if whole[name] != made[name]] == []
+
+
 def _zensical() -> list[str]:
     pytest.importorskip("zensical", reason="zensical staat in de testpakketten: pip install -e '.[test]'")
     return [sys.executable, "-m", "zensical", "build", "--strict"]

@@ -14,6 +14,13 @@ taken from `.staging/cache/mkdocs/`:
 - a page's search entries are reused when its HTML, URL, title, table of contents and
   front matter are the same.
 
+A reading copy (site/leesversie.md) ends in the document itself: a block of raw HTML of
+100-250 kB, which Markdown passes through unchanged but parses twice on the way (its own
+HTML-block step and mkdocs' search for anchors), about 0.3 s per page. So a page that ends in
+such a block is converted without it (`ReadingCopyTail`): the rest of the page, with a
+placeholder that the block then replaces, and the block's ids added to the page's anchors.
+tests/test_site.py builds the example's site both ways and compares every byte.
+
 Everything else (navigation, templates, the search index, the sitemap) is made as before,
 so the site is byte for byte what a build without the memo makes; an unknown mkdocs
 version, an unreadable memo or any miss only costs time. Only what this build used is
@@ -23,10 +30,13 @@ saved, and only after mkdocs succeeded (a page that warned is never kept).
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.publish.render_key import software_fingerprint
@@ -80,6 +90,51 @@ def _digest(*parts: str) -> str:
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
+
+
+# How site/leesversie.md ends: the document's HTML inside this block, up to the page's end.
+TAIL_OPEN = '\n<div class="leesversie">\n'
+TAIL_CLOSE = "\n</div>"
+PLACEHOLDER = "<!-- dvo:leesversie -->"
+_UNUSUAL = re.compile("[\t\r\x02\x03]")
+_SPACES_LINE = re.compile(r"(?<=\n) +\n")
+_ID = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]*)"')
+_NAME = re.compile(r'<a\s[^>]*?\bname="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class ReadingCopyTail:
+    """A page's Markdown without its closing block of raw HTML (see the module's docstring)."""
+
+    skeleton: str  # the page with PLACEHOLDER where the HTML was
+    html: str
+
+    @classmethod
+    def of(cls, markdown: str) -> ReadingCopyTail | None:
+        start = markdown.rfind(TAIL_OPEN)
+        if start < 0 or not markdown.rstrip().endswith(TAIL_CLOSE.strip()) or PLACEHOLDER in markdown:
+            return None
+        body_start = start + len(TAIL_OPEN)
+        body_end = markdown.rstrip().rfind(TAIL_CLOSE)
+        body = markdown[body_start:body_end]
+        # Markdown passes a block through as one element when its <div>s balance, with the
+        # whitespace it normalises in any text (no tabs or carriage returns here, whose
+        # treatment depends on more than the block), lines of spaces emptied.
+        if body_end < body_start or body.count("<div") != body.count("</div>") or _UNUSUAL.search(body):
+            return None
+        body = _SPACES_LINE.sub("\n", "\n" + body + "\n")[1:-1]
+        return cls(markdown[:body_start] + PLACEHOLDER + markdown[body_end:], body)
+
+    def fill(self, content: str) -> str | None:
+        """The converted skeleton with the HTML in its place; None if the placeholder did not
+        come through exactly once (then the page is converted whole)."""
+        if content.count(PLACEHOLDER) != 1:
+            return None
+        return content.replace(PLACEHOLDER, self.html)
+
+    def anchors(self) -> set[str]:
+        """The ids mkdocs would have found in the HTML (links to them are checked)."""
+        return {html.unescape(v) for v in _ID.findall(self.html) + _NAME.findall(self.html)}
 
 
 def _tokens(items) -> list[dict]:
@@ -144,6 +199,23 @@ def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
             file_list[key] = _digest(*sorted(f"{f.src_uri} {f.url} {f.dest_uri}" for f in files))
         return file_list[key]
 
+    def convert(page, config, files) -> None:
+        """Page.render, with a reading copy's HTML passed by (ReadingCopyTail)."""
+        tail = ReadingCopyTail.of(page.markdown)
+        if tail is not None:
+            whole = page.markdown
+            page.markdown = tail.skeleton
+            try:
+                render(page, config, files)
+            finally:
+                page.markdown = whole
+            filled = tail.fill(page.content)
+            if filled is not None:
+                page.content = filled
+                page.present_anchor_ids = (page.present_anchor_ids or set()) | tail.anchors()
+                return
+        render(page, config, files)
+
     def cached_render(page, config, files) -> None:
         if (
             page.markdown is None
@@ -164,7 +236,7 @@ def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
             page.links_to_anchors = {files.get_file_from_path(src): dict(v) for src, v in entry["links"].items()}
             if None not in page.links_to_anchors:
                 return
-        render(page, config, files)
+        convert(page, config, files)
         links = page.links_to_anchors or {}
         memo.put(
             name,

@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.render.pdf.request import PdfRequest
+from generator.render.pdf.style import assets_fingerprint
 from generator.util.fingerprint import source_fingerprint
 
 KEY_FORMAT = 1  # bump when the way keys are computed changes
@@ -62,19 +63,6 @@ def software_fingerprint() -> str:
     h.update(f"{source_fingerprint()}\n".encode())
     for name, soname, function, kind in SYSTEM_LIBRARIES:
         h.update(f"{name} {_library_version(soname, function, kind)}\n".encode())
-    return h.hexdigest()
-
-
-def assets_fingerprint(template_dirs: tuple[Path, ...]) -> str:
-    """Every asset a PDF may fetch: the winning file for each path under the static folders."""
-    files: dict[str, Path] = {}
-    for folder in reversed(template_dirs):  # the override (first) wins
-        static = folder / "static"
-        if static.is_dir():
-            files.update({p.relative_to(static).as_posix(): p for p in static.rglob("*") if p.is_file()})
-    h = hashlib.sha256()
-    for rel in sorted(files):
-        h.update(f"{rel} {_sha256(files[rel].read_bytes())}\n".encode())
     return h.hexdigest()
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.render.pdf.fetcher import AssetFetcher
+from generator.render.pdf.style import print_style
 from generator.render.pdf.tags import semantic_tags
 from generator.render.templating.search_path import Templates
 from generator.util.errors import DvoError
@@ -50,22 +51,18 @@ class PdfRequest:
 
 
 def html_to_pdf(html: str, templates: Templates, *, datum: dt.date, attachments: Sequence[PdfAttachment] = ()) -> bytes:
-    from weasyprint import CSS, HTML, Attachment
-    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint import HTML, Attachment
 
+    style = print_style(templates)  # print.css and the shipped fonts, once per process (style.py)
     fetcher = AssetFetcher(templates.static_dirs)
     stamp = source_date(datum)  # dates come from the data, never the clock
     # Relative URLs resolve against the package's assets; the fetcher serves a
     # region's override of the same file instead when there is one.
     document = HTML(string=html, base_url=templates.static_dirs[-1].as_uri() + "/", url_fetcher=fetcher)
-    # @font-face rules are only honoured with a FontConfiguration: the shipped
-    # fonts are then embedded, whatever fonts the machine has.
-    fonts = FontConfiguration()
-    print_css = CSS(filename=str(templates.find("static/print.css")), url_fetcher=fetcher, font_config=fonts)
     with semantic_tags():
         pdf = document.write_pdf(
-            stylesheets=[print_css],
-            font_config=fonts,
+            stylesheets=[style.css],
+            font_config=style.fonts,
             pdf_variant="pdf/a-3u",
             pdf_tags=True,
             attachments=[
@@ -80,8 +77,9 @@ def html_to_pdf(html: str, templates: Templates, *, datum: dt.date, attachments:
                 for a in attachments
             ],
         )
-    if fetcher.refused:
-        raise RenderError("geweigerde externe verwijzing(en): " + ", ".join(sorted(set(fetcher.refused))))
+    refused = [*style.refused, *fetcher.refused]
+    if refused:
+        raise RenderError("geweigerde externe verwijzing(en): " + ", ".join(sorted(set(refused))))
     return accessible(pdf)
 
 
