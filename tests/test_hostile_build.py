@@ -460,3 +460,57 @@ def test_a_read_only_site_folder_is_refused_before_anything_is_built(built: Path
     )
     assert _site_is_complete(root / "site", open_pdfs=False) == before
     assert sorted(p.relative_to(root).as_posix() for p in (root / ".staging").rglob("*")) == staging
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent's bookkeeping is left
+
+
+def test_a_stopped_build_stops_its_workers_and_leaves_no_font_folders(built: Path, tmp_path: Path):
+    """SIGTERM to the build process alone (as `kill PID` or a stopped `dvo serve`): its PDF
+    workers end with it, and WeasyPrint's temporary font folders are removed."""
+    root = _copy_built(built, tmp_path / "regio")
+    (root / ".staging" / "cache" / "documenten.json").unlink()  # documents to make (see _kill_build_at)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--gemeente", "druten", "--jobs", "2", "--root", str(root)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "CI": "1", "TMPDIR": str(temp)},
+        start_new_session=True,
+    )
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if "[1/" in line:
+                break
+        workers = _children(proc.pid)
+        assert len(workers) == 2 and proc.poll() is None
+        proc.terminate()
+        proc.wait(timeout=30)
+        deadline = time.time() + 30
+        while any(_running(w) for w in workers) and time.time() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if _running(w)]
+        assert not list(temp.glob("weasyprint-*"))
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)

@@ -78,8 +78,8 @@ def _rapport(project, rest: tuple[str, ...], versie: str | None, vervang: bool) 
         raise UsageFault("--versie hoort bij een DVO, niet bij een rapportage")
     if len(rest) != 2:
         raise UsageFault(
-            "verwacht 'dvo vastleggen rapport NAAM PERIODE', bijv. 'dvo vastleggen rapport wijchen 2015' of 'dvo "
-            "vastleggen rapport regio 2015'"
+            "verwacht 'dvo vastleggen rapport NAAM PERIODE': NAAM is een gemeente (de bestandsnaam in gemeenten/, "
+            "zonder .yaml) of 'regio', bijv. 'dvo vastleggen rapport regio 2015'"
         )
     naam, code = rest
     if naam != REGIO:

@@ -55,7 +55,7 @@ class Rij:
 
     @property
     def omschrijving(self) -> str:
-        """The row's key in words, for messages: "Wijchen, uitstroom-werk, 2017, categorie jongeren"."""
+        """The row's key in words, for messages: "<gemeente>, uitstroom-werk, 2017, categorie jongeren"."""
         if not self.deel:
             return ""
         if self.deel[0] == "categorieen":

@@ -74,7 +74,7 @@ def samengevat(findings: list[Finding]) -> list[str]:
 
 
 def _plaatsen(pad: str, andere: list[Finding]) -> str:
-    """`regels 22 en 32; gemeenten/druten.yaml:250, gemeenten/wijchen.yaml:283`."""
+    """`regels 22 en 32; gemeenten/<a>.yaml:250, gemeenten/<b>.yaml:283`."""
     hier = [str(f.line) for f in andere if f.path == pad]
     elders = [f"{f.path}:{f.line}" for f in andere if f.path != pad]
     delen = []

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -122,7 +123,13 @@ def _compose(layout: Layout) -> Node | None:
         text = read_limited(layout.mkdocs, layout.rel(layout.mkdocs)).decode("utf-8")
     except (TooLarge, UnicodeDecodeError, OSError):
         return None
-    if structure_problems(text, layout.rel(layout.mkdocs), allow_tags=True):
+    return _composed(text, layout.rel(layout.mkdocs))
+
+
+@lru_cache(maxsize=8)
+def _composed(text: str, rel: str) -> Node | None:
+    """mkdocs.yml's node tree, once per text: every report's page asks for the nav (read only)."""
+    if structure_problems(text, rel, allow_tags=True):
         return None
     try:
         return YAML(typ="rt").compose(text)

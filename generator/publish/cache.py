@@ -5,8 +5,8 @@ its files in the staging folder (`pdf/…` in docs/, `html/…` beside it), plus
 last site mkdocs built:
 
     {"formaat": 1,
-     "documenten": {"dvo-wijchen": {"sleutel": "…", "bestanden": {
-         "html/dvo-wijchen.html": "<sha256>", "pdf/dvo-wijchen.pdf": "<sha256>"}}},
+     "documenten": {"dvo-<slug>": {"sleutel": "…", "bestanden": {
+         "html/dvo-<slug>.html": "<sha256>", "pdf/dvo-<slug>.pdf": "<sha256>"}}},
      "site": {"sleutel": "…", "manifest": "<sha256 of site/manifest.json>"}}
 
 A document is reused only when its entry has the same key and every recorded file is

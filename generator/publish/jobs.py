@@ -208,6 +208,33 @@ def _pdf(request) -> bytes:
     return request.render()
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _worker_start(parent: int) -> None:
+    """A worker process ends with the build: when the build process is killed (`dvo serve`
+    stopped with SIGTERM, a CI job cancelled) the kernel sends the worker SIGTERM, and it
+    removes its temporary font folder (render/pdf/style.py) and ends at once. Before, workers
+    went on rendering as orphans."""
+    import ctypes
+    import signal
+    import sys
+
+    from generator.render.pdf.style import remove_font_folders
+
+    def end(signum, frame) -> None:
+        remove_font_folders()
+        os._exit(128 + signum)  # not SystemExit: the pool would catch it as a document's failure
+
+    signal.signal(signal.SIGTERM, end)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: workers end with the pool as before
+        return
+    if os.getppid() != parent:  # the build ended before the request took effect
+        sys.exit(1)
+
+
 def write_html(p: Prepared, docs: Path) -> None:
     """The document's standalone HTML alone, before its PDF (dvo serve's first step); the
     cache records it with the PDF (_write)."""
@@ -255,7 +282,7 @@ def render(
             else:
                 finish(p, pdf, None)
         return results
-    with ProcessPoolExecutor(max_workers=min(workers, len(order))) as pool:
+    with ProcessPoolExecutor(min(workers, len(order)), initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(_pdf, p.rendered.pdf_request): p for p in order}
         for future in as_completed(futures):
             if stop is not None and stop():

@@ -8,7 +8,7 @@ only when they exist in the staging folder, labelled with type and size; a missi
 one is named as not yet made, so a partial build still gives a site without broken
 links.
 
-Where pages live (URLs follow from them, e.g. gemeenten/wijchen/dvo/):
+Where pages live (URLs follow from them, e.g. gemeenten/<slug>/dvo/):
 
     gemeenten/<slug>/index.md              the gemeente page
     gemeenten/<slug>/dvo.md                its DVO, reading copy
@@ -80,7 +80,7 @@ def link(from_page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
-# The PDFs (docs-relative, "pdf/dvo-wijchen.pdf") that `dvo serve` is still making: the
+# The PDFs (docs-relative, "pdf/dvo-<slug>.pdf") that `dvo serve` is still making: the
 # preview publishes a document's HTML first, and its pages say the PDF is being made instead
 # of linking the previous one. Empty in every `dvo build`, so a build's pages never show it.
 _IN_DE_MAAK: ContextVar[frozenset[str]] = ContextVar("in_de_maak", default=frozenset())
@@ -122,7 +122,7 @@ def site_links(body: str, from_page: str) -> str:
 @dataclass(frozen=True)
 class Download:
     titel: str
-    pad: str  # inside the docs folder, e.g. "pdf/dvo-wijchen.pdf"
+    pad: str  # inside the docs folder, e.g. "pdf/dvo-<slug>.pdf"
     grootte: int | None  # None: not (yet) built, or being made
     in_de_maak: bool = False  # the preview is making it now; the file there is not current
 

@@ -56,6 +56,13 @@ def _remove_font_folder(fonts: Any) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def remove_font_folders() -> None:
+    """Every style's font folder of this process, now (a worker stopped by a signal)."""
+    for key, style in list(_STYLES.items()):
+        if key[0] == os.getpid():
+            _remove_font_folder(style.fonts)
+
+
 def print_style(templates: Templates) -> PrintStyle:
     """This process's print stylesheet for these templates (made on first use)."""
     from weasyprint import CSS

@@ -361,7 +361,7 @@ def rapport_findings(project: Project, v: Verantwoording | None = None) -> list[
 class Herzieningsblok:
     """The herzieningen of one vastgestelde report of the previous period, with what they changed."""
 
-    rapport: str  # "Nijmegen 2015", "regio Rijk van Nijmegen 2015"
+    rapport: str  # "<gemeente> 2015", "regio <regio> 2015"
     herzieningen: list[Herziening]
     wijzigingen: list[Wijziging]
 

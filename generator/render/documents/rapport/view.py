@@ -124,7 +124,7 @@ class Besluitpunt:
 class Besluitgroep:
     """The besluitpunten for one body, in the report's order."""
 
-    id: str  # anchor: "besluit-escalatie", "besluit-college-wijchen"
+    id: str  # anchor: "besluit-escalatie", "besluit-college-<slug>"
     orgaan: str  # as it reads after "voor": the escalation body's name with its article
     punten: list[Besluitpunt]
 
