@@ -50,3 +50,29 @@ def test_the_example_region_keeps_one_bar_per_gemeente(project):
     for b in doc.blokken:
         assert not b.samengevat
         assert _bars(b.grafiek) == sum(1 for u in b.regio.uitkomsten if u.score is not None)
+    assert doc.verdelingen and not any(b.samengevat for b in doc.verdelingen)
+
+
+def test_a_region_of_90_charts_the_distribution_of_the_region_and_its_largest_gemeenten(region_90):
+    """One stacked bar per gemeente does not fit a page beyond a few dozen: the chart holds the
+    region's own bar and the 2 x TOP gemeenten with the largest totals; the table keeps all."""
+    v = Verantwoording(load_project(region_90))
+    periode = v.perioden[-1]
+    doc = regio_rapport(v, periode, "test")
+    assert doc.verdelingen
+    for b in doc.verdelingen:
+        assert b.samengevat and len(b.rijen) > GROTE_REGIO
+        wide = str(b.grafiek).split("</svg>")[0]
+        labels = re.findall(r"<text[^>]*>([^<]*)</text>", wide)
+        largest = sorted(b.rijen, key=lambda r: (-r.totaal, r.label))[: 2 * TOP]
+        assert f"Regio {v.project.regio.naam}" in labels
+        assert all(r.label in labels for r in largest)
+        assert not any(r.label in labels for r in b.rijen if r not in largest)
+        # the region's bar is the sum of every gemeente in the table, category by category
+        assert [sum(col) for col in zip(*(r.aantallen for r in b.rijen), strict=True)] == list(
+            b.verdeling.stand.categorieen.values()
+        )
+    html = render_regio(v, periode, "test", pdf=False).html
+    for b in doc.verdelingen:
+        caption = f"de {2 * TOP} gemeenten met de grootste aantallen (van de {len(b.rijen)} in de tabel hieronder)"
+        assert caption in html

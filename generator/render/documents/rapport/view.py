@@ -1114,6 +1114,9 @@ class RegioVerdelingBlok:
     overgangen: Overgangstabel | None
     kengetallen: list[Kengetalregel]
     macro: str
+    # A large region (more than GROTE_REGIO gemeenten): the chart holds the region and the
+    # 2 * TOP gemeenten with the largest totals; the table still has every gemeente.
+    samengevat: bool = False
 
     @property
     def indicator(self):
@@ -1122,6 +1125,10 @@ class RegioVerdelingBlok:
     @property
     def dimensie(self):
         return self.verdeling.dimensie
+
+    @property
+    def grootste(self) -> int:
+        return 2 * TOP
 
 
 def regio_verdeling_blok(v: Verantwoording, d: verdelingen.Verdeling, n: int) -> RegioVerdelingBlok:
@@ -1136,6 +1143,19 @@ def regio_verdeling_blok(v: Verantwoording, d: verdelingen.Verdeling, n: int) ->
     kolommen = [(c.id, c.naam) for c in d.dimensie.categorieen]
     staven = [charts.Staaf(r.label, r.aantallen) for r in rijen]
     titel = f"{d.indicator.naam} per gemeente, {periode.label}: verdeling over de categorieën"
+    # One bar per gemeente does not fit a page beyond a few dozen (at 342 gemeenten a bar
+    # would be 2 px high, and the chart alone took WeasyPrint 400 MB): then the region's own
+    # bar and the largest gemeenten, as the score charts show the lowest and highest.
+    samengevat = len(rijen) > GROTE_REGIO and d.stand is not None
+    if samengevat and d.stand is not None:
+        grootste = sorted(rijen, key=lambda r: (-r.totaal, r.label))[: 2 * TOP]
+        staven = [charts.Staaf(f"Regio {v.project.regio.naam}", list(d.stand.categorieen.values()))] + [
+            charts.Staaf(r.label, r.aantallen) for r in grootste
+        ]
+        titel = (
+            f"{d.indicator.naam}, {periode.label}: verdeling over de categorieën in de regio en bij de "
+            f"{2 * TOP} gemeenten met de grootste aantallen"
+        )
     grafiek = charts.gestapeld(
         f"verdeling-{n}",
         titel,
@@ -1159,6 +1179,7 @@ def regio_verdeling_blok(v: Verantwoording, d: verdelingen.Verdeling, n: int) ->
         overgangen=overgangstabel(d) if "overgangen" in kind.grafieken and d.overgangen else None,
         kengetallen=_kengetalregels(d, beoordeeld),
         macro=kind.macro + "_regio",
+        samengevat=samengevat,
     )
 
 
