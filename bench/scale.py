@@ -48,13 +48,45 @@ from generator.render.documents.dvo.vastlegging import werkmap_findings  # noqa:
 SIZES = (9, 90, 342)
 
 # Runs a command and reports the peak resident memory of the largest process in its
-# tree: Linux keeps, for RUSAGE_CHILDREN, the maximum over every reaped descendant.
+# tree: the high-water mark (VmHWM) of every descendant, read from /proc while they live.
+# (RUSAGE_CHILDREN misses the PDF workers: they are children of multiprocessing's fork
+# server, which the build never reaps.)
 _PEAK = """
-import json, resource, subprocess, sys, time
+import json, subprocess, sys, time
+from pathlib import Path
+
+def tree(root):
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+    found, todo = [root], [root]
+    while todo:
+        above = todo.pop()
+        below = [c for c, p in parents.items() if p == above]
+        found += below
+        todo += below
+    return found
+
+def hwm(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
 start = time.perf_counter()
-rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+peak = 0
+while proc.poll() is None:
+    peak = max([peak] + [hwm(pid) for pid in tree(proc.pid)])
+    time.sleep(0.2)
 wall = time.perf_counter() - start
-print(json.dumps({"rc": rc, "wall": wall, "peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+print(json.dumps({"rc": proc.returncode, "wall": wall, "peak_kib": peak}))
 """
 
 

@@ -462,16 +462,21 @@ def test_a_read_only_site_folder_is_refused_before_anything_is_built(built: Path
     assert sorted(p.relative_to(root).as_posix() for p in (root / ".staging").rglob("*")) == staging
 
 
-def _children(pid: int) -> list[int]:
-    out = []
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid`: the PDF workers and the fork server they start from."""
+    parents = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        if int(fields[1]) == pid:
-            out.append(int(stat.parent.name))
-    return out
+    found, todo = [], [pid]
+    while todo:
+        above = todo.pop()
+        below = [child for child, parent in parents.items() if parent == above]
+        found += below
+        todo += below
+    return found
 
 
 def _running(pid: int) -> bool:
@@ -501,10 +506,15 @@ def test_a_stopped_build_stops_its_workers_and_leaves_no_font_folders(built: Pat
     try:
         assert proc.stderr is not None
         for line in proc.stderr:
-            if "[1/" in line:
+            if line.startswith("Documenten:"):  # the PDFs are about to be made
                 break
-        workers = _children(proc.pid)
-        assert len(workers) == 2 and proc.poll() is None
+        deadline = time.time() + 120
+        workers = _descendants(proc.pid)
+        # multiprocessing's resource tracker and fork server, then the two workers
+        while len(workers) < 4 and proc.poll() is None and time.time() < deadline:
+            time.sleep(0.05)
+            workers = _descendants(proc.pid)
+        assert len(workers) >= 4 and proc.poll() is None, "geen PDF-werkers gezien"
         proc.terminate()
         proc.wait(timeout=30)
         deadline = time.time() + 30
