@@ -12,7 +12,10 @@ taken from `.staging/cache/mkdocs/`:
   it) and the software. Kept: the HTML, the table of contents, the title found in it, its
   anchors and its links to anchors of other pages (mkdocs checks those after all pages).
 - a page's search entries are reused when its HTML, URL, title, table of contents and
-  front matter are the same.
+  front matter are the same;
+- a page's place in the theme (main.html rendered around its HTML) is reused when, besides
+  those, the navigation (every page's title and URL, in order), the list of files, the
+  build's setting and its date (SOURCE_DATE_EPOCH) are the same: what the theme reads.
 
 A reading copy (site/leesversie.md) ends in the document itself: a block of raw HTML of
 100-250 kB, which Markdown passes through unchanged but parses twice on the way (its own
@@ -33,11 +36,13 @@ import hashlib
 import html
 import json
 import logging
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.publish.render_key import software_fingerprint
 from generator.util.atomic import write_text
@@ -182,6 +187,7 @@ def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
     """Within this block, mkdocs reuses the per-page results kept in the folder `path`; the caller
     saves the memo (`memo.save()`) once the build succeeded."""
     import mkdocs
+    import mkdocs.commands.build as mkdocs_build
     from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
     from mkdocs.structure.pages import Page
     from mkdocs.structure.toc import get_toc
@@ -191,6 +197,7 @@ def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
         return
     memo = Memo(path, config)
     render, add_entry = Page.render, SearchIndex.add_entry_from_context
+    build_page: Any = mkdocs_build._build_page  # (it is given our ThemeEnvironment for Jinja's)
     file_list: dict[int, str] = {}  # id(files) -> digest of its paths and URLs, once per build
 
     def files_digest(files) -> str:
@@ -249,6 +256,61 @@ def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
             },
         )
 
+    nav_list: dict[int, str] = {}  # id(nav) -> digest of its items, once per build
+
+    def nav_digest(nav) -> str:
+        def items(entries) -> list:
+            return [[type(e).__name__, str(e.title), getattr(e, "url", None), items(e.children or [])] for e in entries]
+
+        if id(nav) not in nav_list:
+            nav_list[id(nav)] = _digest(json.dumps(items(nav.items)))
+        return nav_list[id(nav)]
+
+    class Themed:
+        """A theme template whose output for a page is taken from the memo when it has it."""
+
+        def __init__(self, template, name: str, page, nav, files) -> None:
+            self.template, self.name, self.page, self.nav, self.files = template, name, page, nav, files
+
+        def render(self, context) -> str:
+            page = self.page
+            key = "t-" + _digest(
+                memo.setting,
+                os.environ.get("SOURCE_DATE_EPOCH", ""),
+                nav_digest(self.nav),
+                files_digest(self.files),
+                self.name,
+                page.file.src_uri,
+                page.url,
+                str(page.title),
+                json.dumps(page.meta, sort_keys=True, default=str),
+                json.dumps(_tokens(page.toc)),
+                page.content or "",
+            )
+            kept = memo.get(key + ".json")
+            if isinstance(kept, str):
+                return kept
+            output = self.template.render(context)
+            memo.put(key + ".json", output)
+            return output
+
+    class ThemeEnvironment:
+        """The theme's Jinja environment as _build_page sees it: templates come back Themed."""
+
+        def __init__(self, env, page, nav, files) -> None:
+            self.env, self.page, self.nav, self.files = env, page, nav, files
+
+        def get_template(self, name: str):
+            return Themed(self.env.get_template(name), name, self.page, self.nav, self.files)
+
+        def __getattr__(self, name: str):
+            return getattr(self.env, name)
+
+    def cached_build_page(page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
+        if not memo.complete or not applies(config):
+            return build_page(page, config, doc_files, nav, env, dirty, excluded)
+        return build_page(page, config, doc_files, nav, ThemeEnvironment(env, page, nav, doc_files), dirty, excluded)
+
     def cached_entries(self, page) -> None:
         if not memo.complete:
             return add_entry(self, page)
@@ -274,8 +336,10 @@ def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
 
     setattr(Page, "render", cached_render)  # noqa: B010 (mypy refuses assigning to a method)
     setattr(SearchIndex, "add_entry_from_context", cached_entries)  # noqa: B010
+    mkdocs_build._build_page = cached_build_page
     try:
         yield memo
     finally:
         setattr(Page, "render", render)  # noqa: B010
         setattr(SearchIndex, "add_entry_from_context", add_entry)  # noqa: B010
+        mkdocs_build._build_page = build_page
