@@ -316,21 +316,26 @@ def _site_is_complete(site: Path, *, open_pdfs: bool = True) -> bytes:
     return manifest
 
 
-def _kill_build_at(root: Path, marker: str, delay: float) -> None:
-    """Start `dvo build --gemeente druten`, SIGKILL it and its workers `delay` s after `marker` appears."""
-    # The data is unchanged, so an incremental build would reuse every document and skip
-    # mkdocs: without the render cache it renders Druten's documents and builds the site
-    # again (to the same bytes), which is the work to interrupt.
+def _start_druten_build(root: Path, **env: str) -> subprocess.Popen:
+    """`dvo build --gemeente druten` in a session of its own, its progress in a pipe.
+    The data is unchanged, so an incremental build would reuse every document and skip
+    mkdocs: without the render cache it renders Druten's documents and builds the site
+    again (to the same bytes), which is the work to interrupt."""
     (root / ".staging" / "cache" / "documenten.json").unlink()
-    proc = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--gemeente", "druten", "--jobs", "2", "--root", str(root)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
         cwd=REPO,
-        env={**os.environ, "CI": "1"},
+        env={**os.environ, "CI": "1", **env},
         start_new_session=True,
     )
+
+
+def _kill_build_at(root: Path, marker: str, delay: float) -> None:
+    """Start `dvo build --gemeente druten`, SIGKILL it and its workers `delay` s after `marker` appears."""
+    proc = _start_druten_build(root)
     try:
         deadline = time.time() + 300
         for line in proc.stderr:
@@ -491,18 +496,9 @@ def test_a_stopped_build_stops_its_workers_and_leaves_no_font_folders(built: Pat
     """SIGTERM to the build process alone (as `kill PID` or a stopped `dvo serve`): its PDF
     workers end with it, and WeasyPrint's temporary font folders are removed."""
     root = _copy_built(built, tmp_path / "regio")
-    (root / ".staging" / "cache" / "documenten.json").unlink()  # documents to make (see _kill_build_at)
     temp = tmp_path / "tmp"
     temp.mkdir()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "build", "--gemeente", "druten", "--jobs", "2", "--root", str(root)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "CI": "1", "TMPDIR": str(temp)},
-        start_new_session=True,
-    )
+    proc = _start_druten_build(root, TMPDIR=str(temp))
     try:
         assert proc.stderr is not None
         for line in proc.stderr:
