@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -496,8 +497,8 @@ def test_a_stopped_build_stops_its_workers_and_leaves_no_font_folders(built: Pat
     """SIGTERM to the build process alone (as `kill PID` or a stopped `dvo serve`): its PDF
     workers end with it, and WeasyPrint's temporary font folders are removed."""
     root = _copy_built(built, tmp_path / "regio")
-    temp = tmp_path / "tmp"
-    temp.mkdir()
+    # A TMPDIR of its own, short: the fork server's socket lives in it (at most 107 bytes)
+    temp = Path(tempfile.mkdtemp(prefix="dvo-", dir="/tmp"))
     proc = _start_druten_build(root, TMPDIR=str(temp))
     try:
         assert proc.stderr is not None
@@ -510,7 +511,7 @@ def test_a_stopped_build_stops_its_workers_and_leaves_no_font_folders(built: Pat
         while len(workers) < 4 and proc.poll() is None and time.time() < deadline:
             time.sleep(0.05)
             workers = _descendants(proc.pid)
-        assert len(workers) >= 4 and proc.poll() is None, "geen PDF-werkers gezien"
+        assert len(workers) >= 4 and proc.poll() is None, f"geen PDF-werkers gezien: {proc.stderr.read()}"
         proc.terminate()
         proc.wait(timeout=30)
         deadline = time.time() + 30
@@ -520,3 +521,4 @@ def test_a_stopped_build_stops_its_workers_and_leaves_no_font_folders(built: Pat
         assert not list(temp.glob("weasyprint-*"))
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
+        shutil.rmtree(temp, ignore_errors=True)

@@ -75,3 +75,21 @@ def test_no_font_folder_is_left_behind_by_worker_processes_or_the_main_process(t
     env = {**os.environ, "TMPDIR": str(tmp_path)}
     subprocess.run([sys.executable, "-c", WORKERS], check=True, cwd=ROOT, env=env, timeout=300)
     assert not list(tmp_path.glob("weasyprint-*"))
+
+
+LONG_TMPDIR = """
+import sys, tempfile
+from generator.publish.jobs import _pool
+
+with _pool(2) as pool:
+    assert list(pool.map(abs, [-1, -2])) == [1, 2]
+"""
+
+
+def test_workers_start_when_the_temporary_folder_is_too_long_for_a_socket(tmp_path):
+    """The fork server listens on a socket in TMPDIR (a path of at most 107 bytes); with a
+    longer TMPDIR the workers are forked from the build instead, and the PDFs are still made."""
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True)
+    env = {**os.environ, "TMPDIR": str(deep)}
+    subprocess.run([sys.executable, "-c", LONG_TMPDIR], check=True, cwd=ROOT, env=env, timeout=120)

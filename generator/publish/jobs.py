@@ -253,9 +253,15 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     forked worker carried the build's whole memory (at 342 gemeenten 530 MB of project and
     prepared HTML) on top of its own. The server imports WeasyPrint once for all workers."""
     import multiprocessing
+    from multiprocessing import forkserver
 
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["generator.render.pdf.request", "weasyprint"])
+    server = multiprocessing.get_context("forkserver")
+    server.set_forkserver_preload(["generator.render.pdf.request", "weasyprint"])
+    context: multiprocessing.context.BaseContext = server
+    try:
+        forkserver.ensure_running()
+    except OSError:  # its socket cannot be made (a TMPDIR too long for a socket path): fork as before
+        context = multiprocessing.get_context("fork")
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),))
 
 
