@@ -335,8 +335,10 @@ def _start_druten_build(root: Path, **env: str) -> subprocess.Popen:
 
 
 def _kill_build_at(root: Path, marker: str, delay: float) -> None:
-    """Start `dvo build --gemeente druten`, SIGKILL it and its workers `delay` s after `marker` appears."""
-    proc = _start_druten_build(root)
+    """Start `dvo build --gemeente druten`, SIGKILL it and its workers `delay` s after `marker` appears.
+    Killed so, workers leave WeasyPrint's font folders behind: in a TMPDIR of the test's own."""
+    temp = Path(tempfile.mkdtemp(prefix="dvo-", dir="/tmp"))  # short: the fork server's socket is in it
+    proc = _start_druten_build(root, TMPDIR=str(temp))
     try:
         deadline = time.time() + 300
         for line in proc.stderr:
@@ -350,6 +352,7 @@ def _kill_build_at(root: Path, marker: str, delay: float) -> None:
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
+        shutil.rmtree(temp, ignore_errors=True)
     assert proc.returncode == -signal.SIGKILL
 
 
