@@ -51,42 +51,19 @@ SIZES = (9, 90, 342)
 # tree: the high-water mark (VmHWM) of every descendant, read from /proc while they live.
 # (RUSAGE_CHILDREN misses the PDF workers: they are children of multiprocessing's fork
 # server, which the build never reaps.)
-_PEAK = """
+_PEAK = f"""
 import json, subprocess, sys, time
-from pathlib import Path
-
-def tree(root):
-    parents = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            pass
-    found, todo = [root], [root]
-    while todo:
-        above = todo.pop()
-        below = [c for c, p in parents.items() if p == above]
-        found += below
-        todo += below
-    return found
-
-def hwm(pid):
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+sys.path.insert(0, {str(ROOT)!r})
+from tests.processes import descendants, peak_kib
 
 start = time.perf_counter()
 proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 peak = 0
 while proc.poll() is None:
-    peak = max([peak] + [hwm(pid) for pid in tree(proc.pid)])
+    peak = max([peak] + [peak_kib(pid) for pid in [proc.pid, *descendants(proc.pid)]])
     time.sleep(0.2)
 wall = time.perf_counter() - start
-print(json.dumps({"rc": proc.returncode, "wall": wall, "peak_kib": peak}))
+print(json.dumps({{"rc": proc.returncode, "wall": wall, "peak_kib": peak}}))
 """
 
 

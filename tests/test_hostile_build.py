@@ -29,6 +29,7 @@ from ruamel.yaml import YAML
 
 from generator.render.templating.search_path import PACKAGE_TEMPLATES
 from tests.conftest import REPO, Region, free_port, pdf_pages, start_serve
+from tests.processes import descendants
 
 D = "gemeenten/druten.yaml"
 WORD = ("Werkbedrijfsdienstverlening" * 3704)[:100_000]  # one word of 100.000 characters
@@ -471,23 +472,6 @@ def test_a_read_only_site_folder_is_refused_before_anything_is_built(built: Path
     assert sorted(p.relative_to(root).as_posix() for p in (root / ".staging").rglob("*")) == staging
 
 
-def _descendants(pid: int) -> list[int]:
-    """Every process below `pid`: the PDF workers and the fork server they start from."""
-    parents = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-    found, todo = [], [pid]
-    while todo:
-        above = todo.pop()
-        below = [child for child, parent in parents.items() if parent == above]
-        found += below
-        todo += below
-    return found
-
-
 def _running(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -509,11 +493,11 @@ def test_a_stopped_build_stops_its_workers_and_leaves_no_font_folders(built: Pat
             if line.startswith("Documenten:"):  # the PDFs are about to be made
                 break
         deadline = time.time() + 120
-        workers = _descendants(proc.pid)
+        workers = descendants(proc.pid)
         # multiprocessing's resource tracker and fork server, then the two workers
         while len(workers) < 4 and proc.poll() is None and time.time() < deadline:
             time.sleep(0.05)
-            workers = _descendants(proc.pid)
+            workers = descendants(proc.pid)
         assert len(workers) >= 4 and proc.poll() is None, f"geen PDF-werkers gezien: {proc.stderr.read()}"
         proc.terminate()
         proc.wait(timeout=30)

@@ -3,7 +3,7 @@
 Every PDF used to start with a fresh WeasyPrint `FontConfiguration` (which loads the
 machine's whole Fontconfig configuration, then copies the shipped @font-face files into it)
 and a fresh parse of print.css. A worker renders many documents from the same assets, so it
-now keeps one `PrintStyle` per set of assets, keyed by their content (`assets_fingerprint`):
+now keeps one `PrintStyle` per set of assets, keyed by their size and modification time:
 a print.css edited while `dvo serve` runs is read again. Reuse changes no byte of a PDF
 (tests/test_pdf_style.py); it saves that set-up per document.
 
@@ -27,13 +27,19 @@ from typing import Any
 from generator.render.templating.search_path import Templates
 
 
-def assets_fingerprint(template_dirs: tuple[Path, ...]) -> str:
-    """Every asset a PDF may fetch: the winning file for each path under the static folders."""
+def _assets(template_dirs: tuple[Path, ...]) -> dict[str, Path]:
+    """The winning file for each path under the static folders (the override, first, wins)."""
     files: dict[str, Path] = {}
-    for folder in reversed(template_dirs):  # the override (first) wins
+    for folder in reversed(template_dirs):
         static = folder / "static"
         if static.is_dir():
             files.update({p.relative_to(static).as_posix(): p for p in static.rglob("*") if p.is_file()})
+    return files
+
+
+def assets_fingerprint(template_dirs: tuple[Path, ...]) -> str:
+    """Every asset a PDF may fetch, by content (render keys: the same on every machine)."""
+    files = _assets(template_dirs)
     h = hashlib.sha256()
     for rel in sorted(files):
         h.update(f"{rel} {hashlib.sha256(files[rel].read_bytes()).hexdigest()}\n".encode())
@@ -47,7 +53,15 @@ class PrintStyle:
     refused: tuple[str, ...]  # URLs print.css asked for outside the assets: every PDF fails with them
 
 
-_STYLES: dict[tuple[int, tuple[Path, ...], str], PrintStyle] = {}
+_STYLES: dict[tuple[int, tuple[Path, ...], tuple], PrintStyle] = {}
+
+
+def _assets_stamp(template_dirs: tuple[Path, ...]) -> tuple:
+    """The assets as this process sees them now: path, size and modification time of each
+    (cheaper per PDF than reading the fonts; any edit changes it)."""
+    return tuple(
+        (rel, (st := path.stat()).st_size, st.st_mtime_ns) for rel, path in sorted(_assets(template_dirs).items())
+    )
 
 
 def _remove_font_folder(fonts: Any) -> None:
@@ -72,7 +86,7 @@ def print_style(templates: Templates) -> PrintStyle:
 
     # The process id is part of the key: a forked worker inherits the parent's styles, whose
     # font folder the parent removes when it ends.
-    key = (os.getpid(), templates.dirs, assets_fingerprint(templates.dirs))
+    key = (os.getpid(), templates.dirs, _assets_stamp(templates.dirs))
     style = _STYLES.get(key)
     if style is None:
         for old in [k for k in _STYLES if k[:2] == key[:2]]:  # the same templates, assets since edited
