@@ -176,10 +176,14 @@ def _section(html: str) -> str:
     return html.split('id="kpi-uitstroom-werk"', 1)[1].split("</section>", 1)[0]
 
 
+IN_DE_MAAK = "PDF wordt gemaakt …"  # what a page says while its PDF is being made
+PDFS = {"gemeente": "rapport-wijchen-2016.pdf", "regio": "rapport-regio-2016.pdf"}
+
+
 def serve_times(root: Path, value: int, was: int, timeout: float = 600) -> tuple[float, float, float]:
     """`dvo serve` on a built copy: seconds from saving a realisatie until Wijchen's report page
-    shows it, until every page that shows it does (the regional report too), and until the
-    site links the new PDFs (the second reload)."""
+    shows it, until every page that shows it does (the regional report too), and until both
+    pages link their new PDFs again (neither says it is being made)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -198,19 +202,21 @@ def serve_times(root: Path, value: int, was: int, timeout: float = 600) -> tuple
                 before = {k: _section(_get(u)) for k, u in pages.items()}
             except OSError:
                 time.sleep(0.2)
-        versie = _get(f"{base}/__versie")
         set_realisatie(root, value, was)
         saved = time.perf_counter()
         seen: dict[str, float] = {}
         while time.time() < deadline and "pdf" not in seen:
+            html = {}
             for k, u in pages.items():
-                if k not in seen:
-                    try:
-                        if _section(_get(u)) != before[k]:
-                            seen[k] = time.perf_counter() - saved
-                    except OSError:
-                        pass
-            if len(seen) >= len(pages) and int(_get(f"{base}/__versie")) >= int(versie) + 2:
+                try:
+                    html[k] = _get(u)
+                except OSError:
+                    continue
+                if k not in seen and _section(html[k]) != before[k]:
+                    seen[k] = time.perf_counter() - saved
+            if len(seen) >= len(pages) and all(
+                k in html and IN_DE_MAAK not in html[k] and pdf in html[k] for k, pdf in PDFS.items()
+            ):
                 seen["pdf"] = time.perf_counter() - saved
             time.sleep(0.02)
         return (

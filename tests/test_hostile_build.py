@@ -281,7 +281,7 @@ def test_dvo_serve_waits_for_another_build_instead_of_refusing(warm: Region):
         _finish(other)
         out.wait_for("Pagina's klaar; de browser laadt de pagina opnieuw.", after=waits)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/__versie", timeout=10) as response:
-            assert response.read() == b"1"  # open tabs reload
+            assert int(response.read()) >= 1  # open tabs reload (after Druten's pages and after the rest)
         assert not [line for line in out.lines if "er loopt al een bouw" in line or "mislukt" in line], out.lines
     finally:
         proc.terminate()

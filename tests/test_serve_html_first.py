@@ -2,8 +2,9 @@
 
 After a save the preview writes the documents' HTML, their reading copies and every page at
 once; a page whose PDF is still being made says so ("PDF wordt gemaakt …") instead of linking
-the previous PDF as if it were current, and links the new PDF once it is made. `dvo build`
-never shows that state: its site is what it always was.
+the previous PDF as if it were current, and links the new PDF once it is made. When the save
+was one gemeente's file, that gemeente's documents and pages are published just before the
+rest. `dvo build` never shows those states: its site is what it always was.
 """
 
 from __future__ import annotations
@@ -30,10 +31,16 @@ def _manifest(root: Path) -> dict[str, str]:
     return {e["pad"]: e["sha256"] for e in data["bestanden"]}
 
 
-def test_html_first_then_the_pdfs_with_their_links(warm: Region):
+def test_html_first_then_the_pdfs_with_their_links(warm: Region, tmp_path: Path):
+    """... and the search index follows with the PDFs: the HTML step may keep a changed page's
+    previous entries; the site the PDF step ends with is what mkdocs makes without any memo."""
     from generator.cli.site import preview_html
+    from generator.load.project import load_project
+    from generator.publish.mkdocs_run import run_mkdocs, site_date
 
     before = _manifest(warm.root)
+    index = warm.path("site/search/search_index.json")
+    old_index = index.read_bytes()
     old_pdf = warm.path("site/pdf/rapport-wijchen-2016.pdf").read_bytes()
     warm.replace(*EDIT)
 
@@ -56,6 +63,7 @@ def test_html_first_then_the_pdfs_with_their_links(warm: Region):
     assert warm.path("site/pdf/rapport-wijchen-2016.pdf").read_bytes() == old_pdf  # not made yet
     page = "gemeenten/wijchen/rapport-2016/index.html"
     assert _manifest(warm.root)[page] != before[page]
+    assert index.read_bytes() == old_index  # no page's search entries were made again: they follow
 
     # The PDF step: the new PDFs, and every page links them again.
     assert rest(lambda: False)
@@ -63,6 +71,16 @@ def test_html_first_then_the_pdfs_with_their_links(warm: Region):
     assert IN_DE_MAAK not in gemeente and "rapport-wijchen-2016.pdf" in gemeente
     assert IN_DE_MAAK not in warm.read("site/regio/index.html")
     assert warm.path("site/pdf/rapport-wijchen-2016.pdf").read_bytes() != old_pdf
+    assert index.read_bytes() != old_index
+    staging = warm.path(".staging")
+    out = tmp_path / "site"
+    run_mkdocs(staging / "mkdocs.yml", staging / "docs", out, datum=site_date(load_project(warm.root)))
+    whole = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    site = warm.path("site")
+    made = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    made.pop("manifest.json")
+    assert set(made) == set(whole)
+    assert [name for name in sorted(whole) if whole[name] != made[name]] == []
 
     # What the preview ends with is what `dvo build` makes of the same data: nothing left to do.
     result = subprocess.run(
@@ -72,23 +90,6 @@ def test_html_first_then_the_pdfs_with_their_links(warm: Region):
         check=True,
     )
     assert "(0 gemaakt," in result.stdout and "site ongewijzigd" in result.stdout
-
-
-def test_a_stopped_pdf_step_leaves_the_being_made_state(warm: Region):
-    """A save during the PDF step stops it: the site keeps saying the PDFs are being made,
-    and the next round makes them."""
-    from generator.cli.site import preview_html
-
-    warm.replace(*EDIT)
-    options = BuildOptions(workers=1, wachten=True)
-    ok, rest = preview_html(warm.root, options)
-    assert ok and rest is not None
-    assert rest(lambda: True) is False  # stopped before any document
-    assert IN_DE_MAAK in warm.read("site/gemeenten/wijchen/index.html")
-    ok, rest = preview_html(warm.root, options)
-    assert ok and rest is not None  # still to be made
-    assert rest(lambda: False)
-    assert IN_DE_MAAK not in warm.read("site/gemeenten/wijchen/index.html")
 
 
 def _get(url: str) -> str:
@@ -122,10 +123,9 @@ def test_serve_shows_the_edit_before_the_pdfs_and_switches_when_they_are_made(wa
         first = _wait(url, lambda html: IN_DE_MAAK in html or _get(f"{base}/__versie") != "0", 180)
         assert first is not None, "de pagina's werden niet opnieuw gepubliceerd"
         # ... then the PDF step links the new PDFs, and the tab reloads again.
-        done = _wait(f"{base}/__versie", lambda v: v == "2", 300)
-        assert done == "2"
-        html = _get(url)
-        assert IN_DE_MAAK not in html and "rapport-wijchen-2016.pdf" in html
+        html = _wait(url, lambda html: IN_DE_MAAK not in html and "rapport-wijchen-2016.pdf" in html, 300)
+        assert html is not None, "de PDF's werden niet gekoppeld"
+        assert int(_get(f"{base}/__versie")) >= 2  # a reload per published step
         assert (
             warm.path("site/pdf/rapport-wijchen-2016.pdf").read_bytes()
             == warm.path(".staging/docs/pdf/rapport-wijchen-2016.pdf").read_bytes()
@@ -134,3 +134,49 @@ def test_serve_shows_the_edit_before_the_pdfs_and_switches_when_they_are_made(wa
         proc.terminate()
         out, _ = proc.communicate(timeout=30)
     assert "De PDF's volgen." in out and "PDF's klaar" in out
+
+
+def _section(html: str) -> str:
+    """The uitstroom-werk section of a report's reading copy: where the edited value shows."""
+    return html.split('id="kpi-uitstroom-werk"', 1)[1].split("</section>", 1)[0]
+
+
+def test_the_edited_gemeente_first_then_the_rest_never_a_previous_pdf_as_current(warm: Region):
+    """A save of one gemeente's file: its documents and the site are published first (the
+    `published` call), then the rest. Meanwhile every other page stays as it was, its PDF
+    still linked beside the matching reading copy. PDFs left to be made by a stopped PDF step
+    stay "being made" on those pages, also in the early step that does not make them again."""
+    from generator.cli.site import preview_html
+
+    wijchen, druten = "site/gemeenten/wijchen/rapport-2016/index.html", "site/gemeenten/druten/rapport-2016/index.html"
+    regio = "site/regio/rapport-2016/index.html"
+    before = {rel: _section(warm.read(rel)) for rel in (wijchen, druten, regio)}
+    seen: dict[str, str] = {}
+
+    def published() -> None:  # what the browser sees at the first reload
+        seen.update({rel: warm.read(rel) for rel in (wijchen, druten, regio)})
+
+    warm.replace(*EDIT)
+    options = BuildOptions(workers=1, wachten=True)
+    wachtend: set[str] = set()
+    ok, rest = preview_html(warm.root, options, [EDIT[0]], published, wachtend)
+    assert ok and rest is not None
+    assert _section(seen[wijchen]) != before[wijchen] and IN_DE_MAAK in seen[wijchen]
+    for rel in (druten, regio):  # not made yet: as before, with the PDF that belongs to it
+        assert _section(seen[rel]) == before[rel] and IN_DE_MAAK not in seen[rel], rel
+    for rel in (wijchen, druten, regio):  # the whole HTML step: every page shows the edit
+        assert _section(warm.read(rel)) != before[rel] and IN_DE_MAAK in warm.read(rel), rel
+    assert "pdf/rapport-druten-2016.pdf" in wachtend and "pdf/rapport-regio-2016.pdf" in wachtend
+
+    # A second save of Wijchen stops the PDF step before it made anything; its early step
+    # makes only Wijchen's documents, and Druten's page still says its PDF is being made.
+    assert rest(lambda: True) is False
+    seen.clear()
+    warm.replace(EDIT[0], EDIT[2], EDIT[2].replace("121", "122"))
+    ok, rest = preview_html(warm.root, options, [EDIT[0]], published, wachtend)
+    assert ok and rest is not None
+    assert IN_DE_MAAK in seen[druten] and "rapport-druten-2016.pdf" not in seen[druten]
+    assert IN_DE_MAAK in seen[regio] and "rapport-regio-2016.pdf" not in seen[regio]
+    assert rest(lambda: False) and not wachtend
+    for rel in (wijchen, druten, regio):
+        assert IN_DE_MAAK not in warm.read(rel), rel

@@ -630,6 +630,26 @@ def test_reading_copies_passed_by_markdown_give_the_site_markdown_gives(built, t
     assert [name for name in sorted(whole) if whole[name] != made[name]] == []
 
 
+def test_a_regions_theme_override_shows_on_every_page_of_the_next_build(warm: Region):
+    """mkdocs' per-page results are kept between builds (publish/mkdocs_memo.py); the theme
+    overrides are part of what they were made with, so an edited footer reaches every page,
+    the reading copies and the 404 page too, not only the pages whose content changed."""
+    from tests.conftest import build_region
+
+    footer = (REPO / "generator/templates/site/overrides/partials/copyright.html").read_text(encoding="utf-8")
+    warm.path("dvo_templates/site/overrides/partials").mkdir(parents=True)
+    warm.write(
+        "dvo_templates/site/overrides/partials/copyright.html",
+        footer.replace(
+            '<p class="voet__links">',
+            '<p class="voet__extra">Telefonisch spreekuur op dinsdag</p>\n  <p class="voet__links">',
+        ),
+    )
+    build_region(warm.root)
+    for page in ("index.html", "gemeenten/druten/rapport-2016/index.html", "regio/index.html", "404.html"):
+        assert "Telefonisch spreekuur op dinsdag" in warm.read(f"site/{page}"), page
+
+
 def _zensical() -> list[str]:
     pytest.importorskip("zensical", reason="zensical staat in de testpakketten: pip install -e '.[test]'")
     return [sys.executable, "-m", "zensical", "build", "--strict"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -194,24 +196,53 @@ def serve(root: Path, port: int, workers: int | None) -> None:
     from generator.publish.serve import run
 
     options = BuildOptions(workers=workers or default_workers(), wachten=True)
-    run(root.resolve(), port, lambda: preview_html(root, options))
+    wachtend: set[str] = set()
+    run(root.resolve(), port, lambda changed, published: preview_html(root, options, changed, published, wachtend))
 
 
-def preview_html(root: Path, options: BuildOptions):
+def preview_html(
+    root: Path,
+    options: BuildOptions,
+    changed: Sequence[str] = (),
+    published: Callable[[], None] = lambda: None,
+    wachtend: set[str] | None = None,
+):
     """dvo serve's rebuild: the HTML and the site first (ok or not), then the PDF step to run
-    in the background, or None when no PDF is to be made."""
+    in the background, or None when no PDF is to be made.
+
+    When the save was one gemeente's file (`changed`: paths relative to the root), that
+    gemeente's documents and the site come first, and `published()` is called: the page the
+    user is looking at shows the edit before the documents of the other gemeenten and the
+    region are made again (their pages keep their previous, consistent state meanwhile).
+    `wachtend`: kept between rebuilds, the PDFs (staged names) whose HTML is published and
+    which are not made yet, so that such a page never links its previous PDF."""
     from generator.compute.herindeling import herindelingen
     from generator.publish.build import publish_html, render_pending
     from generator.publish.jobs import plan
 
+    wachtend = set() if wachtend is None else wachtend
     try:
         source = _start(root, options)
-        jobs = plan(source, herindelingen(source.project).slugs())
-        outcome = publish_html(source, jobs, options, _Voortgang())
+        slugs = herindelingen(source.project).slugs()
+        edited = _edited_gemeente(source, changed, slugs)
+        if edited is not None:
+            first = publish_html(
+                source,
+                plan(source, [edited.slug], regio=False),
+                replace(options, gemeente=edited.slug),
+                _Voortgang(),
+                eerder_wachtend=frozenset(wachtend),
+            )
+            if not first.failed:
+                published()
+                click.echo(f"Pagina's van {edited.naam} gepubliceerd; de rest van de site volgt.", err=True)
+        outcome = publish_html(source, plan(source, slugs), options, _Voortgang())
     except DvoError as exc:  # the preview keeps serving the last good site
         report_error(exc)
         return False, None
     ok = _report_failures(outcome)
+    wachtend.clear()
+    wachtend.update(p.job.files()[0] for p in outcome.wachtend)
     if not outcome.wachtend:
         return ok, None
     click.echo(f"Pagina's gepubliceerd; {len(outcome.wachtend)} PDF's worden gemaakt ...", err=True)
@@ -224,8 +255,20 @@ def preview_html(root: Path, options: BuildOptions):
             return False
         if done is None:
             return False
+        wachtend.clear()
         if _report_failures(done):
             click.echo(f"PDF's klaar: {_counts(done)}; de browser laadt de pagina opnieuw.", err=True)
         return True
 
     return ok, rest
+
+
+def _edited_gemeente(source: BuildSource, changed: Sequence[str], slugs: list[str]):
+    """The gemeente whose file alone was saved, when the site has more than its documents."""
+    if len(changed) != 1 or len(slugs) < 2:
+        return None
+    layout = source.project.layout
+    for gemeente in source.project.gemeenten:
+        if gemeente.slug in slugs and changed[0] == layout.rel(layout.gemeenten / f"{gemeente.slug}.yaml"):
+            return gemeente
+    return None

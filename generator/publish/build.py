@@ -71,6 +71,8 @@ class Outcome:
     niet_uit_delen: list[str] = field(default_factory=list)  # merge: documents no shard had
     # dvo serve's first step: documents whose HTML is written and whose PDF is still to be made
     wachtend: list[Prepared] = field(default_factory=list)
+    # ... and the PDFs (staged names) of documents outside this step that an earlier step left so
+    ook_wachtend: frozenset[str] = frozenset()
 
     @property
     def failed(self) -> list[JobResult]:
@@ -103,6 +105,21 @@ def _prune(docs: Path, keep: set[str]) -> None:
         shutil.rmtree(docs / legacy, ignore_errors=True)
 
 
+# The open data of the last source: dvo serve publishes twice from one source (the edited
+# gemeente's pages first, then the rest), and the files are the same both times.
+_OPEN_DATA: list[tuple[BuildSource, dict[str, str | bytes]]] = []
+
+
+def _open_data(source: BuildSource) -> dict[str, str | bytes]:
+    """Staged name -> content of every open-data file."""
+    from generator.render.open_data import files
+
+    if not _OPEN_DATA or _OPEN_DATA[0][0] is not source:
+        made = {f"pdf/{name}": data for name, data in files(source.verantwoording, site_date(source.project)).items()}
+        _OPEN_DATA[:] = [(source, made)]
+    return _OPEN_DATA[0][1]
+
+
 def render_documents(
     source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Progress, *, pdfs: bool = True
 ) -> Outcome:
@@ -115,7 +132,6 @@ def render_documents(
     documents are `outcome.wachtend`, for `render_pending`.
     """
     from generator.publish import shards
-    from generator.render.open_data import files as open_data_files
 
     project = source.project
     deel = options.deel
@@ -135,11 +151,7 @@ def render_documents(
         imported = shards.import_shards(list(options.delen), prepared, docs, cache)
         outcome.niet_uit_delen = sorted({p.job.naam for p in prepared} - imported.documenten)
     fresh, stale = ([], prepared) if options.opnieuw else reuse(prepared, cache, docs)
-    open_data = (
-        {}
-        if deel is not None
-        else {f"pdf/{name}": data for name, data in open_data_files(source.verantwoording, site_date(project)).items()}
-    )
+    open_data = {} if deel is not None else _open_data(source)
     if options.whole or deel is not None:
         _prune(docs, {name for job in jobs for name in job.files()} | set(open_data))
         cache.forget_except({job.naam for job in jobs})
@@ -175,7 +187,7 @@ def build_site(source: BuildSource, outcome: Outcome, options: BuildOptions, voo
     project = source.project
     docs = _docs(project)
     templates = Templates.for_layout(project.layout)
-    with pdfs_in_de_maak(frozenset(p.job.files()[0] for p in outcome.wachtend)):
+    with pdfs_in_de_maak(frozenset(p.job.files()[0] for p in outcome.wachtend) | outcome.ook_wachtend):
         outcome.pages = sync_pages(source, docs, templates)
     config = write_effective_config(project.layout.root / "mkdocs.yml", staging(project), nav_sections(source, docs))
     cache = _load_cache(project, Voortgang())
@@ -188,14 +200,24 @@ def build_site(source: BuildSource, outcome: Outcome, options: BuildOptions, voo
     built = staging(project) / "site"
     if built.exists():
         shutil.rmtree(built)  # left by an interrupted build
+    # dvo serve's HTML step: the build that links the PDFs follows, with the search index
+    later = bool(outcome.wachtend or outcome.ook_wachtend)
     try:
-        run_mkdocs(config, docs, built, datum=site_date(project), memo=staging(project) / "cache" / "mkdocs")
+        run_mkdocs(
+            config,
+            docs,
+            built,
+            datum=site_date(project),
+            memo=staging(project) / "cache" / "mkdocs",
+            zoekindex_later=later,
+        )
     except SiteError as exc:  # mkdocs speaks English about staging paths: Dutch, naming the region's files
         from generator.publish.mkdocs_meldingen import dutch
 
         raise SiteError([dutch(m, project.layout) for m in exc.problems]) from exc
     manifest = write_manifest(built)
-    cache.site = {"sleutel": key, "manifest": file_sha256(manifest)}
+    # a site whose search index follows is never taken for the finished one
+    cache.site = {"manifest": file_sha256(manifest)} if later else {"sleutel": key, "manifest": file_sha256(manifest)}
     swap(built, site, staging(project) / "site-vorige")
     cache.save()
     outcome.site_gebouwd = True
@@ -213,14 +235,21 @@ def publish(source: BuildSource, jobs: list[Job], options: BuildOptions, voortga
 
 
 def publish_html(
-    source: BuildSource, jobs: list[Job], options: BuildOptions, voortgang: Progress | None = None
+    source: BuildSource,
+    jobs: list[Job],
+    options: BuildOptions,
+    voortgang: Progress | None = None,
+    *,
+    eerder_wachtend: frozenset[str] = frozenset(),
 ) -> Outcome:
     """dvo serve's first step: the HTML of what changed and the site, without waiting for PDFs.
     Pages name the PDFs still to be made (`outcome.wachtend`) as being made; `render_pending`
-    makes them and builds the site again."""
+    makes them and builds the site again. `eerder_wachtend`: PDFs an earlier step left to be
+    made; those of documents outside `jobs` are shown as being made too."""
     voortgang = voortgang or Voortgang()
     with building(source.project, voortgang.stap, wait=True):
         outcome = render_documents(source, jobs, options, voortgang, pdfs=False)
+        outcome.ook_wachtend = eerder_wachtend - {job.files()[0] for job in jobs}
         return build_site(source, outcome, options, voortgang)
 
 

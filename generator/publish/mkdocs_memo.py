@@ -12,10 +12,20 @@ taken from `.staging/cache/mkdocs/`:
   it) and the software. Kept: the HTML, the table of contents, the title found in it, its
   anchors and its links to anchors of other pages (mkdocs checks those after all pages).
 - a page's search entries are reused when its HTML, URL, title, table of contents and
-  front matter are the same;
+  front matter are the same. `dvo serve`'s HTML step, which is always followed by the
+  build that links the new PDFs, may take a changed page's previous entries instead
+  (`zoekindex_later`): its search index follows with the PDFs, about a second of
+  parsing saved where the user waits;
 - a page's place in the theme (main.html rendered around its HTML) is reused when, besides
   those, the navigation (every page's title and URL, in order), the list of files, the
-  build's setting and its date (SOURCE_DATE_EPOCH) are the same: what the theme reads.
+  build's setting and its date (SOURCE_DATE_EPOCH) are the same: what the theme reads;
+  likewise the theme's own pages (404.html, sitemap.xml), which read no page's content.
+
+The build's setting includes the theme overrides (custom_dir), which a region can change
+through dvo_templates/site/overrides. The theme's templates are compiled once: Jinja's
+bytecode cache in `.staging/cache/mkdocs/jinja`, checked against each template's source.
+The theme's static files (thousands in the installed theme, mostly icons) are listed once
+per process; folders outside the installed packages (the overrides) are listed every build.
 
 A reading copy (site/leesversie.md) ends in the document itself: a block of raw HTML of
 100-250 kB, which Markdown passes through unchanged but parses twice on the way (its own
@@ -44,6 +54,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.publish.mkdocs_run import theme_dir
 from generator.publish.render_key import software_fingerprint
 from generator.util.atomic import write_text
 
@@ -146,6 +157,34 @@ def _tokens(items) -> list[dict]:
     return [{"level": i.level, "id": i.id, "name": i.title, "children": _tokens(i.children)} for i in items]
 
 
+def _overrides_digest(config: Path) -> str:
+    """The theme's custom_dir, every file: the theme's output depends on them."""
+    folder = theme_dir(config)
+    if folder is None or not folder.is_dir():
+        return ""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return _digest(*(f"{p.relative_to(folder).as_posix()} {hashlib.sha256(p.read_bytes()).hexdigest()}" for p in files))
+
+
+# The theme's static files as mkdocs lists them: (src_uri, theme folder), per theme setting.
+_THEME_FILES: dict[tuple, list[tuple[str, str]]] = {}
+
+
+def _own_listing(dirs) -> tuple[str, ...]:
+    """Every file in the theme folders that are not part of an installed package (the
+    custom_dir): the part of the theme a build can change."""
+    import sysconfig
+
+    installed = tuple(os.path.realpath(sysconfig.get_paths()[k]) for k in ("purelib", "platlib"))
+    out: list[str] = []
+    for folder in dirs:
+        if os.path.realpath(folder).startswith(installed):
+            continue
+        for base, _, names in os.walk(folder):
+            out += sorted(os.path.join(base, n) for n in names)
+    return tuple(out)
+
+
 class Memo:
     """One file per page result in a folder (`p-<key>.json` a conversion, `z-<key>.json` search
     entries), read only when asked for: a region of hundreds of gemeenten keeps in memory
@@ -153,10 +192,11 @@ class Memo:
 
     def __init__(self, folder: Path, config: Path):
         self.folder = folder
-        self.setting = _digest(software_fingerprint(), config.read_text(encoding="utf-8"))
+        self.setting = _digest(software_fingerprint(), config.read_text(encoding="utf-8"), _overrides_digest(config))
         self.used: dict[str, object] = {}  # file name -> what this build keeps (new ones written on save)
         self.new: set[str] = set()
         self.complete = True  # False: a page was converted without the memo (nothing is saved)
+        self.later = False  # search entries of a changed page: its previous ones (zoekindex_later)
 
     def get(self, name: str):
         try:
@@ -183,21 +223,29 @@ class Memo:
 
 
 @contextmanager
-def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
+def memoised(path: Path, config: Path, *, zoekindex_later: bool = False) -> Iterator[Memo | None]:
     """Within this block, mkdocs reuses the per-page results kept in the folder `path`; the caller
-    saves the memo (`memo.save()`) once the build succeeded."""
+    saves the memo (`memo.save()`) once the build succeeded. `zoekindex_later`: a changed page
+    keeps its previous search entries (see the module's docstring)."""
     import mkdocs
     import mkdocs.commands.build as mkdocs_build
+    from jinja2 import FileSystemBytecodeCache
     from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
     from mkdocs.structure.toc import get_toc
+    from mkdocs.theme import Theme
 
     if not mkdocs.__version__.startswith(SUPPORTED):
         yield None
         return
     memo = Memo(path, config)
-    render, add_entry = Page.render, SearchIndex.add_entry_from_context
+    memo.later = zoekindex_later
+    render, add_entry, get_env = Page.render, SearchIndex.add_entry_from_context, Theme.get_env
     build_page: Any = mkdocs_build._build_page  # (it is given our ThemeEnvironment for Jinja's)
+    build_theme_template: Any = mkdocs_build._build_theme_template  # (likewise)
+    add_files_from_theme = Files.add_files_from_theme
+    compiled = path / "jinja"
     file_list: dict[int, str] = {}  # id(files) -> digest of its paths and URLs, once per build
 
     def files_digest(files) -> str:
@@ -267,25 +315,33 @@ def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
         return nav_list[id(nav)]
 
     class Themed:
-        """A theme template whose output for a page is taken from the memo when it has it."""
+        """A theme template whose output is taken from the memo when it has it: for a page
+        (`page` given) or for one of the theme's own pages (404.html, sitemap.xml)."""
 
         def __init__(self, template, name: str, page, nav, files) -> None:
             self.template, self.name, self.page, self.nav, self.files = template, name, page, nav, files
 
-        def render(self, context) -> str:
+        def _page_parts(self) -> list[str]:
             page = self.page
-            key = "t-" + _digest(
-                memo.setting,
-                os.environ.get("SOURCE_DATE_EPOCH", ""),
-                nav_digest(self.nav),
-                files_digest(self.files),
-                self.name,
+            if page is None:
+                return ["thema"]
+            return [
                 page.file.src_uri,
                 page.url,
                 str(page.title),
                 json.dumps(page.meta, sort_keys=True, default=str),
                 json.dumps(_tokens(page.toc)),
                 page.content or "",
+            ]
+
+        def render(self, context) -> str:
+            key = "t-" + _digest(
+                memo.setting,
+                os.environ.get("SOURCE_DATE_EPOCH", ""),
+                nav_digest(self.nav),
+                files_digest(self.files),
+                self.name,
+                *self._page_parts(),
             )
             kept = memo.get(key + ".json")
             if isinstance(kept, str):
@@ -293,6 +349,9 @@ def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
             output = self.template.render(context)
             memo.put(key + ".json", output)
             return output
+
+        def __getattr__(self, name: str):  # plugins' on_pre_template may look at the template
+            return getattr(self.template, name)
 
     class ThemeEnvironment:
         """The theme's Jinja environment as _build_page sees it: templates come back Themed."""
@@ -311,6 +370,29 @@ def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
             return build_page(page, config, doc_files, nav, env, dirty, excluded)
         return build_page(page, config, doc_files, nav, ThemeEnvironment(env, page, nav, doc_files), dirty, excluded)
 
+    def cached_theme_template(template_name, env, files, config, nav) -> None:
+        if not memo.complete or not applies(config):
+            return build_theme_template(template_name, env, files, config, nav)
+        return build_theme_template(template_name, ThemeEnvironment(env, None, nav, files), files, config, nav)
+
+    def theme_files_once(files, env, config) -> None:
+        """Files.add_files_from_theme, with the theme's listing taken from _THEME_FILES."""
+        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates), _own_listing(config.theme.dirs))
+        if key not in _THEME_FILES:
+            listed = Files([])
+            add_files_from_theme(listed, env, config)
+            _THEME_FILES.clear()  # one theme per process is the rule; keep just the last
+            _THEME_FILES[key] = [(f.src_uri, f.src_dir) for f in listed if f.src_dir is not None]
+        for src_uri, src_dir in _THEME_FILES[key]:
+            if files.get_file_from_path(src_uri) is None:  # theme files do not override docs files
+                files.append(File(src_uri, src_dir, config.site_dir, config.use_directory_urls))
+
+    def compiling_once(theme) -> Any:
+        env = get_env(theme)
+        compiled.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
+        return env
+
     def cached_entries(self, page) -> None:
         if not memo.complete:
             return add_entry(self, page)
@@ -326,20 +408,34 @@ def memoised(path: Path, config: Path) -> Iterator[Memo | None]:
             )
             + ".json"
         )
+        latest = "u-" + _digest(memo.setting, page.url) + ".json"  # which entries the page had last
         entries = memo.get(name)
+        if not isinstance(entries, list) and memo.later:
+            pointer = memo.get(latest)
+            previous = pointer.get("z") if isinstance(pointer, dict) else None
+            if isinstance(previous, str) and previous.startswith("z-") and isinstance(memo.get(previous), list):
+                name, entries = previous, memo.used[previous]
         if isinstance(entries, list):
             self.entries.extend(entries)  # read from the memo's file: this build's own objects
         else:
             before = len(self.entries)
             add_entry(self, page)
             memo.put(name, self.entries[before:])
+        if memo.get(latest) != {"z": name}:
+            memo.put(latest, {"z": name})
 
     setattr(Page, "render", cached_render)  # noqa: B010 (mypy refuses assigning to a method)
     setattr(SearchIndex, "add_entry_from_context", cached_entries)  # noqa: B010
+    setattr(Theme, "get_env", compiling_once)  # noqa: B010
+    setattr(Files, "add_files_from_theme", theme_files_once)  # noqa: B010
     mkdocs_build._build_page = cached_build_page
+    mkdocs_build._build_theme_template = cached_theme_template
     try:
         yield memo
     finally:
         setattr(Page, "render", render)  # noqa: B010
         setattr(SearchIndex, "add_entry_from_context", add_entry)  # noqa: B010
+        setattr(Theme, "get_env", get_env)  # noqa: B010
+        setattr(Files, "add_files_from_theme", add_files_from_theme)  # noqa: B010
         mkdocs_build._build_page = build_page
+        mkdocs_build._build_theme_template = build_theme_template

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from functools import lru_cache
 from pathlib import Path
 
 from generator.load.bounds import TooLarge, read_limited, structure_problems
@@ -66,9 +67,12 @@ def check_config(config: Path, root: Path) -> None:
         raise SiteError([str(f) for f in problems])
 
 
-def run_mkdocs(config: Path, docs: Path, out: Path, *, datum, memo: Path | None = None) -> None:
+def run_mkdocs(
+    config: Path, docs: Path, out: Path, *, datum, memo: Path | None = None, zoekindex_later: bool = False
+) -> None:
     """`mkdocs build --strict` through its API; every warning becomes a problem. `memo`: where
-    the per-page results are kept between builds (mkdocs_memo.py)."""
+    the per-page results are kept between builds (mkdocs_memo.py); `zoekindex_later`: a
+    changed page may keep its previous search entries (a build that links PDFs follows)."""
     check_config(config, config.parent)
     source_date(datum)  # mkdocs dates the sitemap with it
     from mkdocs.commands.build import build
@@ -87,7 +91,7 @@ def run_mkdocs(config: Path, docs: Path, out: Path, *, datum, memo: Path | None 
         if memo is None:
             build(cfg)
         else:
-            with memoised(memo, config) as kept:
+            with memoised(memo, config, zoekindex_later=zoekindex_later) as kept:
                 build(cfg)
                 if kept is not None and not collect.messages:
                     kept.save()
@@ -101,15 +105,24 @@ def run_mkdocs(config: Path, docs: Path, out: Path, *, datum, memo: Path | None 
 
 
 def theme_dir(config: Path) -> Path | None:
-    """A theme `custom_dir` in mkdocs.yml: mkdocs reads it besides the docs folder. Read
-    with ruamel's composer, which needs no constructor for tags such as !!python/name."""
+    """A theme `custom_dir` in mkdocs.yml: mkdocs reads it besides the docs folder."""
+    try:
+        custom = _custom_dir(config.read_text(encoding="utf-8"))
+    except OSError:
+        return None  # mkdocs itself will report it
+    return config.parent / custom if custom is not None else None
+
+
+@lru_cache(maxsize=4)  # a build asks three times, dvo serve at every save: composed once per text
+def _custom_dir(text: str) -> str | None:
+    """Read with ruamel's composer, which needs no constructor for tags such as !!python/name."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
     from ruamel.yaml.nodes import MappingNode
 
     try:
-        root = YAML().compose(config.read_text(encoding="utf-8"))
-    except (OSError, YAMLError):
+        root = YAML().compose(text)
+    except YAMLError:
         return None  # mkdocs itself will report it
     theme = next((v for k, v in root.value if k.value == "theme"), None) if isinstance(root, MappingNode) else None
     custom = (
@@ -117,7 +130,7 @@ def theme_dir(config: Path) -> Path | None:
         if isinstance(theme, MappingNode)
         else None
     )
-    return config.parent / custom if isinstance(custom, str) else None
+    return custom if isinstance(custom, str) else None
 
 
 def site_key(project: Project, config: Path, docs: Path) -> str:

@@ -34,6 +34,7 @@ from the data: each `<` in a rendered document is markup written by a template.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 import re
@@ -86,8 +87,25 @@ class ReadingCopy:
     body: Markup  # the document without its shell, ready to sit inside a page
 
 
+# The reading copies this process made, by document: `dvo serve` makes the pages again after
+# every save, and most documents did not change. A few hundred are kept (the oldest go first).
+_MADE: dict[tuple[str, tuple[str, ...]], ReadingCopy] = {}
+_MADE_LIMIT = 256
+
+
 def reading_copy(document: str, *, niet_zoeken: tuple[str, ...] = ()) -> ReadingCopy:
     """`niet_zoeken`: ids of sections to leave out of the search index."""
+    key = (hashlib.sha256(document.encode("utf-8")).hexdigest(), tuple(niet_zoeken))
+    copy = _MADE.get(key)
+    if copy is None:
+        copy = _reading_copy(document, key[1])
+        if len(_MADE) >= _MADE_LIMIT:
+            del _MADE[next(iter(_MADE))]
+        _MADE[key] = copy
+    return copy
+
+
+def _reading_copy(document: str, niet_zoeken: tuple[str, ...]) -> ReadingCopy:
     match = _BODY.search(document)
     if not match:
         raise NotADocument("geen <body> in het document")

@@ -21,21 +21,44 @@ def _pattern(text: str):
     return parse_pattern(text)
 
 
-def euro(amount: Decimal | int, *, nbsp: bool = False) -> str:
-    """`€ 1.004.000`; cents only when the amount has them (`€ 12,50`)."""
-    amount = Decimal(amount)
+# A document shows the same figures many times, and a build shows them in many documents:
+# each text is made once per process. Keyed by the value's type and its exact text, so
+# Decimal("1.50"), Decimal("1.5") and 1.5 are never taken for one another.
+_MADE: dict[tuple, str] = {}
+_MADE_LIMIT = 65_536  # about 10 MB of short strings; beyond it texts are made each time
+
+
+def _once(key: tuple, make) -> str:
+    text = _MADE.get(key)
+    if text is None:
+        text = make()
+        if len(_MADE) < _MADE_LIMIT:
+            _MADE[key] = text
+    return text
+
+
+def _euro(amount: Decimal) -> str:
     whole = amount == amount.to_integral_value()
     pattern = "¤ #,##0;¤ -#,##0" if whole else "¤ #,##0.00;¤ -#,##0.00"
-    text = format_currency(amount, "EUR", locale=_LOCALE, format=_pattern(pattern), currency_digits=False)
+    return format_currency(amount, "EUR", locale=_LOCALE, format=_pattern(pattern), currency_digits=False)
+
+
+def _number(value: Decimal | int | float, decimals: int | None) -> str:
+    if decimals is not None:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(value, format=_pattern(pattern), locale=_LOCALE)
+    return format_decimal(value, locale=_LOCALE)
+
+
+def euro(amount: Decimal | int, *, nbsp: bool = False) -> str:
+    """`€ 1.004.000`; cents only when the amount has them (`€ 12,50`)."""
+    text = _once(("euro", type(amount), str(amount)), lambda: _euro(Decimal(amount)))
     return text.replace(" ", "\u00a0") if nbsp else text
 
 
 def number(value: Decimal | int | float, *, decimals: int | None = None) -> str:
     """`1.234`, `37,5`; with `decimals`, exactly that many digits."""
-    if decimals is not None:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(value, format=_pattern(pattern), locale=_LOCALE)
-    return format_decimal(value, locale=_LOCALE)
+    return _once(("getal", type(value), str(value), decimals), lambda: _number(value, decimals))
 
 
 def percentage(value: Decimal | int, *, decimals: int = 1) -> str:
