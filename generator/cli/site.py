@@ -106,11 +106,13 @@ def _start(root: Path, options: BuildOptions) -> BuildSource:
     (the staging cache)."""
     from generator.compute.verantwoording import Verantwoording
     from generator.publish.inputs import BuildSource
+    from generator.publish.jobs import start_fork_server_early
     from generator.publish.overzichten import plan_overzichten
     from generator.publish.transaction import staging
     from generator.render.templating.environment import keep_compiled_templates
     from generator.util.revision import source_revision
 
+    start_fork_server_early(options.workers)
     project = load_checked(root)  # incl. the check that vastgelegde DVO's kept their content
     check_gemeente(project, options.gemeente)
     keep_compiled_templates(staging(project) / "cache" / "jinja")

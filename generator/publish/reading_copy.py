@@ -88,9 +88,9 @@ class ReadingCopy:
 
 
 # The reading copies this process made, by document: `dvo serve` makes the pages again after
-# every save, and most documents did not change. A few hundred are kept (the oldest go first).
+# every save, and most documents did not change. Up to 64 MB of them are kept (the oldest go first).
 _MADE: dict[tuple[str, tuple[str, ...]], ReadingCopy] = {}
-_MADE_LIMIT = 256
+_MADE_LIMIT = 64_000_000  # characters of body
 
 
 def reading_copy(document: str, *, niet_zoeken: tuple[str, ...] = ()) -> ReadingCopy:
@@ -99,7 +99,7 @@ def reading_copy(document: str, *, niet_zoeken: tuple[str, ...] = ()) -> Reading
     copy = _MADE.get(key)
     if copy is None:
         copy = _reading_copy(document, key[1])
-        if len(_MADE) >= _MADE_LIMIT:
+        while _MADE and sum(len(c.body) for c in _MADE.values()) + len(copy.body) > _MADE_LIMIT:
             del _MADE[next(iter(_MADE))]
         _MADE[key] = copy
     return copy
