@@ -23,25 +23,37 @@ def test_a_region_of_90_shows_the_lowest_and_highest_ten_and_a_sorted_table(regi
     summarised = 0
     for b in doc.blokken:
         scored = [u for u, _, _ in b.rijen if u.plaats is not None]
-        if len(scored) <= 2 * TOP:  # an indicator only some gemeenten measure (a maatwerk afspraak's)
-            assert not b.samengevat and _bars(b.grafiek) == len(scored)
+        if len([u for u in b.regio.uitkomsten if u.plaats is not None]) <= 2 * TOP:
+            # an indicator only some gemeenten measure (a maatwerk afspraak's): every one shown
+            assert not b.samengevat and _bars(b.grafiek) == len(scored) and b.tussen is None
+            assert len(b.rijen) == len(b.regio.uitkomsten)
             continue
         summarised += 1
         assert b.samengevat
         # One bar per gemeente would be 90 bars: the chart holds the ten lowest and ten highest.
         assert _bars(b.grafiek) == 2 * TOP
-        # The table lists every gemeente with the indicator, from the lowest place to the highest.
-        assert len(b.rijen) == len(b.regio.uitkomsten)
+        # The table has the same gemeenten, from the lowest place to the highest, and those
+        # without a place; one row names the places between (in the open data).
+        unplaced = [u for u in b.regio.uitkomsten if u.plaats is None]
+        all_places = sorted(u.plaats for u in b.regio.uitkomsten if u.plaats is not None)
+        assert len(scored) == 2 * TOP and len(b.rijen) == 2 * TOP + len(unplaced) and b.geplaatst == len(all_places)
         places = [u.plaats for u in scored]
         assert places == sorted(places, reverse=True)
-        # The counts per status add up to the gemeenten in the table.
+        assert places[:TOP] == all_places[::-1][:TOP] and places[TOP:] == all_places[:TOP][::-1]
+        assert b.tussen == (len(all_places) - 2 * TOP, all_places[TOP], all_places[-TOP - 1])
+        # The counts per status add up to every gemeente with the indicator, shown or not.
         assert sum(
             int(n) for n in re.findall(r"(\d+) (?:op koers|aandachtspunt|afwijking|zonder)", b.tellingen)
-        ) == len(b.rijen)
+        ) == len(b.regio.uitkomsten)
     assert summarised >= len(doc.blokken) // 2
     html = render_regio(v, periode, "test", pdf=False).html
     assert "de 10 gemeenten met de laagste en de 10 met de hoogste prestatie" in html
-    assert "van de laagste naar de hoogste plaats" in html
+    assert "van de laagste naar de hoogste plaats: de 10 laagste en de 10 hoogste van 90 gemeenten" in html
+    n, van, tot = next(b.tussen for b in doc.blokken if b.tussen)
+    assert n == 70 and (
+        f"… 70 gemeenten op plaats {van} tot en met {tot} staan niet in deze tabel; hun cijfers en plaats staan in "
+        "de open data van de regio (kpi-gemeenten.csv) en in de verantwoordingsrapportage van elke gemeente."
+    ) in html
 
 
 def test_the_example_region_keeps_one_bar_per_gemeente(project):

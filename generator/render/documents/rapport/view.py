@@ -44,7 +44,10 @@ from generator.util import formatting
 
 # Above this many gemeenten, one bar per gemeente no longer fits a page or a reader's eye:
 # the regional report's charts then show the TOP lowest and TOP highest, and its tables
-# list the gemeenten from the lowest place to the highest (see regio_rapport).
+# the same gemeenten from the lowest place to the highest, with the places between them
+# named in one row (see regio_rapport). At 342 gemeenten the full tables made a report of
+# 290 pages that needed 1.1 GB to render; every gemeente's figures stay in the open data
+# and in its own report, which also gives its place.
 GROTE_REGIO = 20
 TOP = 10
 
@@ -640,9 +643,13 @@ class RegioBlok:
     prestatie: str
     punten_regel: bool  # judged in points (1-10 scores): the chart has no threshold lines
     noemer_kolom: bool  # the table shows each gemeente's noemer (weighted indicators, not scores)
-    samengevat: bool = False  # a large region: chart of the lowest and highest, table sorted by place
+    samengevat: bool = False  # a large region: chart and table of the lowest and highest places
     tellingen: str = ""  # "12 op koers, 5 aandachtspunten, 3 afwijkingen" (large region)
-    top: int = TOP  # how many lowest and highest the chart of a large region shows
+    top: int = TOP  # how many lowest and highest the chart and table of a large region show
+    # A large region: the places the table leaves out between its TOP lowest and TOP highest,
+    # as (how many, best place, worst place); in the open data and in each gemeente's report.
+    tussen: tuple[int, int, int] | None = None
+    geplaatst: int = 0  # gemeenten with a place (a large region)
 
 
 LINES = ("basisdienstverlening", "verplichtingen", "maatwerk", "totaal")
@@ -1242,8 +1249,13 @@ def regio_rapport(
             ]
             getoond, samengevat = uitkomsten[:TOP] + geplaatst_hoogste(uitkomsten, TOP), True
             titel = f"{r.indicator.naam}: de {TOP} laagste en de {TOP} hoogste prestaties, {periode.label}"
+            shown = {id(u) for u in getoond}
+            weg = [u.plaats for u in geplaatst if id(u) not in shown and u.plaats is not None]
+            tussen = (len(weg), min(weg), max(weg)) if weg else None
+            in_tabel = getoond + [u for u in uitkomsten if u.plaats is None]
         else:
             titel = f"{r.indicator.naam}: prestatie per gemeente, {periode.label}"
+            tussen, in_tabel = None, uitkomsten
         balken = [
             charts.Balk(
                 u.gemeente.naam, u.score, u.status, f"{prestatie(u.oordeel)} ({u.status})" if punten_regel else None
@@ -1255,13 +1267,15 @@ def regio_rapport(
             RegioBlok(
                 regio=r,
                 grafiek=charts.scores(f"grafiek-{n}", titel, balken, *grens),
-                rijen=[(u, kind.realisatie_tekst(u.realisatie, u.noemer), prestatie(u.oordeel)) for u in uitkomsten],
+                rijen=[(u, kind.realisatie_tekst(u.realisatie, u.noemer), prestatie(u.oordeel)) for u in in_tabel],
                 realisatie=kind.realisatie_tekst(r.realisatie, r.noemer),
                 prestatie=prestatie(r.oordeel),
                 punten_regel=punten_regel,
                 noemer_kolom=kind.noemer_kolom,
                 samengevat=samengevat,
                 tellingen=status_tellingen(uitkomsten) if samengevat else "",
+                tussen=tussen,
+                geplaatst=len(geplaatst),
             )
         )
     splits = [regio_verdeling_blok(v, d, n) for n, d in enumerate(v.regio_verdelingen(periode), 1)]
