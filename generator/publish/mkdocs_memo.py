@@ -54,7 +54,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.publish.mkdocs_run import theme_dir
 from generator.publish.render_key import software_fingerprint
 from generator.util.atomic import write_text
 
@@ -157,9 +156,8 @@ def _tokens(items) -> list[dict]:
     return [{"level": i.level, "id": i.id, "name": i.title, "children": _tokens(i.children)} for i in items]
 
 
-def _overrides_digest(config: Path) -> str:
+def _overrides_digest(folder: Path | None) -> str:
     """The theme's custom_dir, every file: the theme's output depends on them."""
-    folder = theme_dir(config)
     if folder is None or not folder.is_dir():
         return ""
     files = sorted(p for p in folder.rglob("*") if p.is_file())
@@ -190,9 +188,9 @@ class Memo:
     entries), read only when asked for: a region of hundreds of gemeenten keeps in memory
     no more than mkdocs itself holds."""
 
-    def __init__(self, folder: Path, config: Path):
+    def __init__(self, folder: Path, config: Path, overrides: Path | None = None):
         self.folder = folder
-        self.setting = _digest(software_fingerprint(), config.read_text(encoding="utf-8"), _overrides_digest(config))
+        self.setting = _digest(software_fingerprint(), config.read_text(encoding="utf-8"), _overrides_digest(overrides))
         self.used: dict[str, object] = {}  # file name -> what this build keeps (new ones written on save)
         self.new: set[str] = set()
         self.complete = True  # False: a page was converted without the memo (nothing is saved)
@@ -223,10 +221,12 @@ class Memo:
 
 
 @contextmanager
-def memoised(path: Path, config: Path, *, zoekindex_later: bool = False) -> Iterator[Memo | None]:
+def memoised(
+    path: Path, config: Path, *, overrides: Path | None = None, zoekindex_later: bool = False
+) -> Iterator[Memo | None]:
     """Within this block, mkdocs reuses the per-page results kept in the folder `path`; the caller
-    saves the memo (`memo.save()`) once the build succeeded. `zoekindex_later`: a changed page
-    keeps its previous search entries (see the module's docstring)."""
+    saves the memo (`memo.save()`) once the build succeeded. `overrides`: the theme's custom_dir.
+    `zoekindex_later`: a changed page keeps its previous search entries (see the docstring)."""
     import mkdocs
     import mkdocs.commands.build as mkdocs_build
     from jinja2 import FileSystemBytecodeCache
@@ -239,7 +239,7 @@ def memoised(path: Path, config: Path, *, zoekindex_later: bool = False) -> Iter
     if not mkdocs.__version__.startswith(SUPPORTED):
         yield None
         return
-    memo = Memo(path, config)
+    memo = Memo(path, config, overrides)
     memo.later = zoekindex_later
     render, add_entry, get_env = Page.render, SearchIndex.add_entry_from_context, Theme.get_env
     build_page: Any = mkdocs_build._build_page  # (it is given our ThemeEnvironment for Jinja's)

@@ -91,7 +91,7 @@ def run_mkdocs(
         if memo is None:
             build(cfg)
         else:
-            with memoised(memo, config, zoekindex_later=zoekindex_later) as kept:
+            with memoised(memo, config, overrides=theme_dir(config), zoekindex_later=zoekindex_later) as kept:
                 build(cfg)
                 if kept is not None and not collect.messages:
                     kept.save()
