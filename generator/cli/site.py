@@ -235,6 +235,7 @@ def preview_html(
                 _Voortgang(),
                 eerder_wachtend=frozenset(wachtend),
             )
+            wachtend.update(p.job.files()[0] for p in first.wachtend)  # in case the rest fails
             if not first.failed:
                 published()
                 click.echo(f"Pagina's van {edited.naam} gepubliceerd; de rest van de site volgt.", err=True)
