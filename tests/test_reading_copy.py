@@ -129,7 +129,7 @@ def test_effective_config_keeps_the_region_file_and_points_at_the_staging_folder
     )
     staging = tmp_path / ".staging"
     path = write_effective_config(
-        tmp_path / "mkdocs.yml", staging, {"gemeenten/index.md": [{"A": "gemeenten/a/index.md"}]}
+        tmp_path / "mkdocs.yml", staging, {"gemeenten/index.md": [{"A": "gemeenten/a/index.md"}]}, prune=False
     )
     text = path.read_text(encoding="utf-8")
     assert "!ENV [SITE_URL, 'https://test.example/']" in text  # the region's own tags survive

@@ -89,3 +89,25 @@ def test_a_region_of_90_charts_the_distribution_of_the_region_and_its_largest_ge
     for b in doc.verdelingen:
         caption = f"de {2 * TOP} gemeenten met de grootste aantallen (van de {len(b.rijen)} in de tabel hieronder)"
         assert caption in html
+
+
+def test_a_large_regions_menu_holds_the_open_branch_only(tmp_path):
+    """Every page carries the site's menu. With every gemeente's pages in it, that was 740 of a
+    page's 815 kB at 342 gemeenten: a site of 1.2 GB, 3.6 GB of memory to build. Beyond
+    GROTE_REGIO gemeenten the menu lists every gemeente, but only the open one with its pages."""
+    from generator.cli.site import preview_html
+    from generator.publish.inputs import BuildOptions
+    from tests.conftest import bench_module
+
+    root = bench_module("scale").generate(GROTE_REGIO + 1, tmp_path / "regio")
+    ok, _pdfs = preview_html(root, BuildOptions(workers=1, wachten=True))  # the HTML and the site
+    assert ok
+    gemeenten = load_project(root).gemeenten
+    open_one, other = gemeenten[0].slug, gemeenten[1].slug
+    page = (root / "site" / "gemeenten" / open_one / "index.html").read_text(encoding="utf-8")
+    menu = page[page.index('<nav class="md-nav md-nav--primary"') : page.index("<article")]
+    links = re.findall(r'href="([^"]+)"', menu)
+    assert all(f"../{g.slug}/" in links for g in gemeenten if g.slug != open_one)
+    assert {"dvo/", "rapport-2016/"} <= set(links)  # the open gemeente's own pages
+    assert not [link for link in links if link.startswith(f"../{other}/") and link != f"../{other}/"]
+    assert "navigation.prune" in (root / ".staging" / "mkdocs.yml").read_text(encoding="utf-8")

@@ -506,6 +506,9 @@ def test_navigation_shows_where_the_reader_is(built):
         html,
     )
     assert active == ["Rapportage 2016"]
+    # A region of up to GROTE_REGIO gemeenten: the menu holds every gemeente's pages
+    # (a larger one only the open gemeente's: tests/test_regio_groot.py).
+    assert 'href="../druten/dvo/"' in html
     for page in (
         "gemeenten/wijchen/index.html",
         "instrumentarium/loonkostensubsidie/index.html",

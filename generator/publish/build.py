@@ -183,13 +183,18 @@ def build_site(source: BuildSource, outcome: Outcome, options: BuildOptions, voo
     The PDFs of `outcome.wachtend` show as being made (dvo serve's first step)."""
     from generator.publish.pages import nav_sections, pdfs_in_de_maak
     from generator.publish.site_config import write_effective_config
+    from generator.render.documents.rapport.view import GROTE_REGIO
 
     project = source.project
     docs = _docs(project)
     templates = Templates.for_layout(project.layout)
     with pdfs_in_de_maak(frozenset(p.job.files()[0] for p in outcome.wachtend) | outcome.ook_wachtend):
         outcome.pages = sync_pages(source, docs, templates)
-    config = write_effective_config(project.layout.root / "mkdocs.yml", staging(project), nav_sections(source, docs))
+    # A large region's menu shows the other gemeenten without their pages (site_config.PRUNE).
+    prune = len(source.verantwoording.herindelingen.alle()) > GROTE_REGIO
+    config = write_effective_config(
+        project.layout.root / "mkdocs.yml", staging(project), nav_sections(source, docs), prune=prune
+    )
     cache = _load_cache(project, Voortgang())
     key = site_key(project, config, docs)
     site = project.layout.site

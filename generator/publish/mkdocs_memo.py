@@ -48,6 +48,7 @@ import json
 import logging
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -55,7 +56,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.publish.render_key import software_fingerprint
-from generator.util.atomic import write_text
 
 SUPPORTED = "1.6."  # Page.render's results as mkdocs 1.6 sets them
 # Markdown extensions whose output depends on the page's own text alone (not, like
@@ -185,39 +185,46 @@ def _own_listing(dirs) -> tuple[str, ...]:
 
 class Memo:
     """One file per page result in a folder (`p-<key>.json` a conversion, `z-<key>.json` search
-    entries), read only when asked for: a region of hundreds of gemeenten keeps in memory
-    no more than mkdocs itself holds."""
+    entries), read only when asked for. A new result is written when it is made, into the
+    folder `pending/`, and moved beside the others only once the build succeeded (`save`):
+    memory holds names, not results (at 342 gemeenten the results of a clean build were
+    gigabytes), and a build that failed or was stopped leaves nothing to be reused."""
 
     def __init__(self, folder: Path, config: Path, overrides: Path | None = None):
         self.folder = folder
+        self.pending = folder / "pending"
+        shutil.rmtree(self.pending, ignore_errors=True)  # left by a build that failed or was stopped
         self.setting = _digest(software_fingerprint(), config.read_text(encoding="utf-8"), _overrides_digest(overrides))
-        self.used: dict[str, object] = {}  # file name -> what this build keeps (new ones written on save)
-        self.new: set[str] = set()
+        self.used: set[str] = set()  # file names this build keeps
+        self.new: set[str] = set()  # those it made (in `pending/` until saved)
         self.complete = True  # False: a page was converted without the memo (nothing is saved)
         self.later = False  # search entries of a changed page: its previous ones (zoekindex_later)
 
     def get(self, name: str):
         try:
-            value = json.loads((self.folder / name).read_text(encoding="utf-8"))
+            path = (self.pending if name in self.new else self.folder) / name
+            value = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        self.used[name] = value
+        self.used.add(name)
         return value
 
     def put(self, name: str, value) -> None:
-        self.used[name] = value
+        # not synced: a file lost or cut short by a crash is unreadable JSON, which is a miss
+        self.pending.mkdir(parents=True, exist_ok=True)
+        (self.pending / name).write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        self.used.add(name)
         self.new.add(name)
 
     def save(self) -> None:
-        """Write this build's new results and drop those it did not use."""
-        if not self.complete:
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name in sorted(self.new):
-            write_text(self.folder / name, json.dumps(self.used[name], ensure_ascii=False))
-        for path in self.folder.glob("*.json"):
-            if path.name not in self.used:
-                path.unlink(missing_ok=True)
+        """Move this build's new results in and drop those it did not use."""
+        if self.complete:
+            for name in sorted(self.new):
+                os.replace(self.pending / name, self.folder / name)
+            for path in self.folder.glob("*.json"):
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+        shutil.rmtree(self.pending, ignore_errors=True)
 
 
 @contextmanager
@@ -272,6 +279,10 @@ def memoised(
         render(page, config, files)
 
     def cached_render(page, config, files) -> None:
+        memoised_render(page, config, files)
+        page.markdown = None  # converted: only the HTML is read from here on (not held for every page)
+
+    def memoised_render(page, config, files) -> None:
         if (
             page.markdown is None
             or logging.getLogger("mkdocs").getEffectiveLevel() <= logging.DEBUG
@@ -366,9 +377,12 @@ def memoised(
             return getattr(self.env, name)
 
     def cached_build_page(page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
-        if not memo.complete or not applies(config):
-            return build_page(page, config, doc_files, nav, env, dirty, excluded)
-        return build_page(page, config, doc_files, nav, ThemeEnvironment(env, page, nav, doc_files), dirty, excluded)
+        if memo.complete and applies(config):
+            env = ThemeEnvironment(env, page, nav, doc_files)
+        build_page(page, config, doc_files, nav, env, dirty, excluded)
+        # Written: nothing reads the page's Markdown or HTML again (mkdocs checks the links to
+        # anchors from page.present_anchor_ids), so a large site is not held in memory whole.
+        page.markdown = page.content = None
 
     def cached_theme_template(template_name, env, files, config, nav) -> None:
         if not memo.complete or not applies(config):
@@ -409,19 +423,21 @@ def memoised(
             + ".json"
         )
         latest = "u-" + _digest(memo.setting, page.url) + ".json"  # which entries the page had last
+        pointer = memo.get(latest)
         entries = memo.get(name)
         if not isinstance(entries, list) and memo.later:
-            pointer = memo.get(latest)
             previous = pointer.get("z") if isinstance(pointer, dict) else None
-            if isinstance(previous, str) and previous.startswith("z-") and isinstance(memo.get(previous), list):
-                name, entries = previous, memo.used[previous]
+            if isinstance(previous, str) and previous.startswith("z-"):
+                kept = memo.get(previous)
+                if isinstance(kept, list):
+                    name, entries = previous, kept
         if isinstance(entries, list):
             self.entries.extend(entries)  # read from the memo's file: this build's own objects
         else:
             before = len(self.entries)
             add_entry(self, page)
             memo.put(name, self.entries[before:])
-        if memo.get(latest) != {"z": name}:
+        if pointer != {"z": name}:
             memo.put(latest, {"z": name})
 
     setattr(Page, "render", cached_render)  # noqa: B010 (mypy refuses assigning to a method)

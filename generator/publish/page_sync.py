@@ -4,6 +4,7 @@ Only files whose bytes changed are written; a page no longer made is removed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from generator.publish.inputs import BuildSource
@@ -29,9 +30,17 @@ def _desired_sources(project, templates: Templates) -> dict[str, bytes]:
     return out
 
 
-def _sync_folder(folder: Path, desired: dict[str, bytes], *, keep: tuple[str, ...] = ()) -> None:
-    """Make `folder` hold exactly `desired` (relative path -> bytes), writing only files whose
-    bytes changed; files under the top-level folders `keep` are left alone."""
+def _sync_folder(
+    folder: Path, desired: dict[str, bytes], *, more: Iterable[tuple[str, bytes]] = (), keep: tuple[str, ...] = ()
+) -> None:
+    """Make `folder` hold exactly `desired` and `more` (relative path -> bytes; `more` one
+    at a time, taking the place of a file of `desired` with its path), writing only files
+    whose bytes changed; files under the top-level folders `keep` are left alone."""
+    names = set(desired)
+    for rel, data in more:
+        desired.pop(rel, None)
+        names.add(rel)
+        write_bytes_if_changed(folder / rel, data)
     for rel, data in desired.items():
         write_bytes_if_changed(folder / rel, data)
     if not folder.is_dir():
@@ -40,7 +49,7 @@ def _sync_folder(folder: Path, desired: dict[str, bytes], *, keep: tuple[str, ..
         rel = path.relative_to(folder).as_posix()
         if rel.split("/")[0] in keep:
             continue
-        if path.is_file() and rel not in desired:
+        if path.is_file() and rel not in names:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
@@ -50,26 +59,33 @@ def sync_pages(source: BuildSource, docs: Path, templates: Templates) -> int:
     """Authored, default and generated pages into the docs folder, the theme overrides
     beside it: only changed files are written, and a page or asset no longer made is
     removed. Returns the number of generated pages; a page template that fails is a
-    SiteError that says which and why."""
+    SiteError that says which and why. The generated pages are written as they are made,
+    so a large region's pages are never all in memory."""
     from generator.publish.default_pages import default_pages
-    from generator.publish.pages import HOME, pages
+    from generator.publish.pages import HOME, generate_pages
     from generator.publish.reading_copy import NotADocument
     from generator.render.templating.errors import describe
 
     project = source.project
     desired = _desired_sources(project, templates)
+    generated = 0
+
+    def counted() -> Iterator[tuple[str, bytes]]:
+        nonlocal generated
+        home = desired[HOME].decode("utf-8") if HOME in desired else None
+        for rel, text in generate_pages(source, docs, templates, home=home):
+            generated += 1
+            yield rel, text.encode("utf-8")
+
     try:
         desired.update({rel: text.encode("utf-8") for rel, text in default_pages(project, templates).items()})
-        home = desired[HOME].decode("utf-8") if HOME in desired else None
-        generated = pages(source, docs, templates, home=home)
+        _sync_folder(docs, desired, more=counted(), keep=DOCUMENT_FOLDERS)
     except (OSError, OutsideRepository):
         raise  # a write error or a refused link: reported by publish() as such
     except NotADocument as exc:
         raise SiteError([str(exc)]) from exc
     except Exception as exc:
         raise SiteError([f"pagina's niet gemaakt: {describe(exc, templates.dirs)}"]) from exc
-    desired.update({rel: text.encode("utf-8") for rel, text in generated.items()})
-    _sync_folder(docs, desired, keep=DOCUMENT_FOLDERS)
     overrides = {rel: path.read_bytes() for rel, path in templates.tree("site/overrides").items()}
     _sync_folder(docs.parent / "overrides", overrides)
-    return len(generated)
+    return generated

@@ -310,8 +310,17 @@ def overzicht_document(docs: Path, slug: str, versie: str) -> Document:
 
 
 def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | None = None) -> dict[str, str]:
-    """Relative page path -> Markdown text. `home`: the authored (or default) home page's
-    Markdown, which gets the list of gemeenten; by default it is read from docs/index.md."""
+    """Relative page path -> Markdown text (see generate_pages)."""
+    return dict(generate_pages(source, docs, templates, home=home))
+
+
+def generate_pages(
+    source: BuildSource, docs: Path, templates: Templates, *, home: str | None = None
+) -> Iterator[tuple[str, str]]:
+    """(relative page path, Markdown text) of every generated page, one at a time: a large
+    region's reading copies are hundreds of megabytes together. `home`: the authored (or
+    default) home page's Markdown, which gets the list of gemeenten; by default it is read
+    from docs/index.md."""
     project, v, overzichten = source.project, source.verantwoording, source.overzichten
     env = markdown_environment(templates.dirs)
     jaren = project.regio.periode.jaren
@@ -320,7 +329,6 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
         i.id: [(g, m) for g in project.gemeenten for m in g.maatwerk if i.id in m.instrumenten]
         for i in project.instrumentarium.instrumenten
     }
-    out: dict[str, str] = {}
     versies = v.versies
     # What the agreement says: the version in force where there is one, else the current version.
     # A gemeente made by a herindeling has no versions of its own: its predecessors' DVO's apply.
@@ -344,56 +352,67 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
         overzicht = overzichten.get(g.slug)
         overzicht_doc = overzicht_document(docs, g.slug, overzicht.versie) if overzicht and overzicht.mogelijk else None
         opvolger = h.opvolger_van(g.slug)
-        out[page] = env.get_template("site/gemeente.md").render(
-            paginatitel=front_title(f"Gemeente {g.naam}"),
-            project=project,
-            g=g,
-            jaren=eigen_jaren,
-            budget=[budget_gemeente(dvo_g, j) for j in eigen_jaren],
-            laatste=laatste,
-            herindeling=h.zin_ontstaan(g.slug),
-            opvolger=opvolger,
-            voorgangers=namen([x.naam for x in g.voorgangers]) if g.dvo is None else "",
-            gemeente_page=gemeente_page,
-            dvo_pagina=lambda slug: reading_copy_page(Job("dvo", slug)),
-            stand=stand,
-            raad=raad,
-            versie=versie,
-            huidig=huidig,
-            dvo_g=dvo_g,
-            # the series of the indicators as the DVO in force sets them, with the working data's figures
-            kpis=[
-                (r.indicator, r.prestatie) for p in gemeten(dvo_g, g) for r in dimensies.reeksen(project.indicatoren, p)
-            ],
-            kerncijfers=kerncijfers(v, g.slug, laatste) if laatste else [],
-            instrumenten={i.id: i for i in project.instrumentarium.instrumenten},
-            documenten=documenten,
-            open_data=eigen_open_data,
-            link=lambda target, _from=page: link(_from, target),
-            overzicht=overzicht,
-            overzicht_doc=overzicht_doc,
+        yield (
+            page,
+            env.get_template("site/gemeente.md").render(
+                paginatitel=front_title(f"Gemeente {g.naam}"),
+                project=project,
+                g=g,
+                jaren=eigen_jaren,
+                budget=[budget_gemeente(dvo_g, j) for j in eigen_jaren],
+                laatste=laatste,
+                herindeling=h.zin_ontstaan(g.slug),
+                opvolger=opvolger,
+                voorgangers=namen([x.naam for x in g.voorgangers]) if g.dvo is None else "",
+                gemeente_page=gemeente_page,
+                dvo_pagina=lambda slug: reading_copy_page(Job("dvo", slug)),
+                stand=stand,
+                raad=raad,
+                versie=versie,
+                huidig=huidig,
+                dvo_g=dvo_g,
+                # the series of the indicators as the DVO in force sets them, with the working data's figures
+                kpis=[
+                    (r.indicator, r.prestatie)
+                    for p in gemeten(dvo_g, g)
+                    for r in dimensies.reeksen(project.indicatoren, p)
+                ],
+                kerncijfers=kerncijfers(v, g.slug, laatste) if laatste else [],
+                instrumenten={i.id: i for i in project.instrumentarium.instrumenten},
+                documenten=documenten,
+                open_data=eigen_open_data,
+                link=lambda target, _from=page: link(_from, target),
+                overzicht=overzicht,
+                overzicht_doc=overzicht_doc,
+            ),
         )
         for doc in documenten + ([overzicht_doc] if overzicht_doc else []):
             if doc.pagina:
-                out[doc.pagina] = _reading_copy(
-                    env,
-                    docs,
-                    doc,
-                    Omgeving(
-                        terug=(f"Gemeente {g.naam}", page),
-                        open_data=eigen_open_data if doc.job.soort != "wijzigingen" else [],
-                        status=_dvo_status(versies, g.slug, doc.job),
-                        geldend=versie if versie is not None and versie.definitief else None,
-                        opvolger=(opvolger.naam, gemeente_page(opvolger.slug)) if opvolger else None,
+                yield (
+                    doc.pagina,
+                    _reading_copy(
+                        env,
+                        docs,
+                        doc,
+                        Omgeving(
+                            terug=(f"Gemeente {g.naam}", page),
+                            open_data=eigen_open_data if doc.job.soort != "wijzigingen" else [],
+                            status=_dvo_status(versies, g.slug, doc.job),
+                            geldend=versie if versie is not None and versie.definitief else None,
+                            opvolger=(opvolger.naam, gemeente_page(opvolger.slug)) if opvolger else None,
+                        ),
                     ),
                 )
-    out[GEMEENTEN] = env.get_template("site/gemeenten.md").render(
-        paginatitel=front_title("Gemeenten"),
-        project=project,
-        gemeenten=alle,
-        opgeheven=h.opgeheven,
-        link=lambda target: link(GEMEENTEN, target),
-        gemeente_page=gemeente_page,
+    yield (
+        GEMEENTEN,
+        env.get_template("site/gemeenten.md").render(
+            paginatitel=front_title("Gemeenten"),
+            project=project,
+            gemeenten=alle,
+            opgeheven=h.opgeheven,
+            link=lambda target: link(GEMEENTEN, target),
+            gemeente_page=gemeente_page,
+        ),
     )
     per_jaar = [
         (
@@ -405,45 +424,59 @@ def pages(source: BuildSource, docs: Path, templates: Templates, *, home: str | 
     ]
     regio_docs = regio_documents(docs, v, project.regio.naam)
     regio_open_data = open_data_downloads(docs, v)
-    out[REGIO] = env.get_template("site/regio.md").render(
-        paginatitel=front_title(f"Regio {project.regio.naam}"),
-        project=project,
-        per_jaar=per_jaar,
-        documenten=regio_docs,
-        open_data=regio_open_data,
-        link=lambda target: link(REGIO, target),
-        gemeente_page=gemeente_page,
+    yield (
+        REGIO,
+        env.get_template("site/regio.md").render(
+            paginatitel=front_title(f"Regio {project.regio.naam}"),
+            project=project,
+            per_jaar=per_jaar,
+            documenten=regio_docs,
+            open_data=regio_open_data,
+            link=lambda target: link(REGIO, target),
+            gemeente_page=gemeente_page,
+        ),
     )
     for doc in regio_docs:
         if doc.pagina:
-            out[doc.pagina] = _reading_copy(
-                env, docs, doc, Omgeving(terug=(f"Regio {project.regio.naam}", REGIO), open_data=regio_open_data)
+            yield (
+                doc.pagina,
+                _reading_copy(
+                    env, docs, doc, Omgeving(terug=(f"Regio {project.regio.naam}", REGIO), open_data=regio_open_data)
+                ),
             )
     woorden = vocabulary(project)
     for i in project.instrumentarium.instrumenten:
         page = f"instrumentarium/{i.id}.md"
-        out[page] = env.get_template("site/instrument.md").render(
-            i=i,
-            artikelen=artikelen,
-            gebruik=gebruik[i.id],
-            **woorden,
-            link=lambda target, _from=page: link(_from, target),
-            gemeente_page=gemeente_page,
+        yield (
+            page,
+            env.get_template("site/instrument.md").render(
+                i=i,
+                artikelen=artikelen,
+                gebruik=gebruik[i.id],
+                **woorden,
+                link=lambda target, _from=page: link(_from, target),
+                gemeente_page=gemeente_page,
+            ),
         )
-    out[INSTRUMENTARIUM] = env.get_template("site/instrumentarium.md").render(
-        paginatitel=front_title("Instrumentarium"),
-        project=project,
-        gebruik=gebruik,
-        **woorden,
-        **grouped(project),
+    yield (
+        INSTRUMENTARIUM,
+        env.get_template("site/instrumentarium.md").render(
+            paginatitel=front_title("Instrumentarium"),
+            project=project,
+            gebruik=gebruik,
+            **woorden,
+            **grouped(project),
+        ),
     )
-    out["verordening.md"] = env.get_template("site/verordening.md").render(
-        v=project.verordening, hoofdstukken=project.verordening.genummerd()
+    yield (
+        "verordening.md",
+        env.get_template("site/verordening.md").render(
+            v=project.verordening, hoofdstukken=project.verordening.genummerd()
+        ),
     )
     if home is None and (docs / HOME).is_file():
         home = (docs / HOME).read_text(encoding="utf-8")
-    out[HOME] = home_page(project, home, env, alle, h.opgeheven)
-    return out
+    yield HOME, home_page(project, home, env, alle, h.opgeheven)
 
 
 def _dvo_status(versies, slug: str, job: Job):
