@@ -27,6 +27,8 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from generator.util.processes import running
+
 REPO = Path(__file__).resolve().parent.parent
 A11Y = REPO / "tests" / "a11y"
 WIDTHS = [320, 390, 1280]
@@ -152,16 +154,6 @@ def _plan(site: Path, port: int) -> dict:
     }
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _run(work: Path, watch: int) -> int:
     """site_check.mjs over work/site, served here; its exit code (-1: the test run ended first)."""
     site = work / "site"
@@ -175,7 +167,7 @@ def _run(work: Path, watch: int) -> int:
     deadline = time.monotonic() + TIMEOUT
     try:
         while proc.poll() is None:
-            if not _alive(watch) or time.monotonic() > deadline:
+            if not running(watch) or time.monotonic() > deadline:
                 return -1
             time.sleep(0.5)
         return proc.returncode

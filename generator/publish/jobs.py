@@ -28,6 +28,7 @@ from generator.publish.cache import RenderCache
 from generator.publish.inputs import BuildSource
 from generator.publish.render_key import KeyMaker
 from generator.util.atomic import write_bytes_if_changed
+from generator.util.processes import running
 
 if TYPE_CHECKING:
     from generator.compute.verantwoording import Verantwoording
@@ -231,22 +232,12 @@ def _worker_start(build: int) -> None:
 
             select.select([os.pidfd_open(build)], [], [])
         except (OSError, AttributeError):  # no pidfd here
-            while _running(build):
+            while running(build):
                 time.sleep(0.5)
         end(1)
 
     signal.signal(signal.SIGTERM, lambda signum, frame: end(128 + signum))
     threading.Thread(target=watch, daemon=True).start()
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def start_fork_server() -> bool:
