@@ -324,6 +324,9 @@ def render(
     with _pool(min(workers, len(order))) as pool:
         futures = {pool.submit(_pdf, p.rendered.pdf_request): p for p in order}
         for future in as_completed(futures):
+            # out of the dict: a finished future holds its PDF, which is written now, not kept
+            # for the whole build (at 342 gemeenten every PDF of the build, hundreds of MB)
+            p = futures.pop(future)
             if stop is not None and stop():
                 for waiting in futures:
                     waiting.cancel()  # those not started; the running ones finish and are kept
@@ -332,9 +335,9 @@ def render(
             try:
                 pdf = future.result()
             except Exception as exc:
-                finish(futures[future], None, exc)
+                finish(p, None, exc)
             else:
-                finish(futures[future], pdf, None)
+                finish(p, pdf, None)
     return results
 
 
