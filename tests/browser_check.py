@@ -1,16 +1,10 @@
 """One run of tests/a11y/site_check.mjs (axe-core + playwright-core in Debian's Chromium)
 over a built site, served like a web host does.
 
-The run takes minutes of Chromium time, so conftest's `built` fixture starts it in the
-background as soon as the example site exists, on a copy of that site, once per test run
-(under pytest-xdist the first worker to get there; a lock in the run's folder), and
-tests/test_site_browser.py collects the report; the rest of the suite runs meanwhile on
-every worker. Before, under xdist, the worker that reached the browser tests ran Chromium
-itself and a second one waited for it: one of the two CPUs idle for four minutes.
-
-The run is its own process (`python -m tests.browser_check`), with its own web server, so it
-does not depend on the worker that started it, which xdist may stop first. It ends when its
-report is written, after TIMEOUT, or when the test run it belongs to is gone.
+The run takes minutes of Chromium time, so without pytest-xdist conftest's `built` fixture
+starts it in the background as soon as the example site exists, on a copy of that site, and
+tests/test_site_browser.py collects the report; the rest of the suite runs meanwhile. Under
+xdist the worker that runs tests/test_site_browser.py starts it and the others run on.
 """
 
 from __future__ import annotations
@@ -21,13 +15,9 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import threading
-import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-
-from generator.util.processes import running
 
 REPO = Path(__file__).resolve().parent.parent
 A11Y = REPO / "tests" / "a11y"
@@ -35,7 +25,7 @@ WIDTHS = [320, 390, 1280]
 KEYBOARD_PAGES = ["", "gemeenten/wijchen/", "gemeenten/wijchen/dvo/", "gemeenten/wijchen/rapport-2016/"]
 DRAWER_PAGE, DRAWER_WIDTH = "gemeenten/wijchen/", 390  # the menu is a drawer below 1220 px
 TIMEOUT = 900
-DONE = "klaar"  # the run's exit code, written when it has ended
+RUNS: list[BrowserRun] = []  # the run `built` started in the background, if any
 
 
 class _Host(SimpleHTTPRequestHandler):
@@ -114,75 +104,45 @@ def missing_tools() -> str | None:
     return None
 
 
-def start(site: Path, work: Path, watch: int) -> None:
-    """Start the run on a copy of `site` in the folder `work` (which must not exist yet), to
-    end when the process `watch` (the test run) is gone. `report(work)` collects it."""
-    shutil.copytree(site, work / "site", symlinks=True)
-    subprocess.Popen(
-        [sys.executable, "-m", "tests.browser_check", str(work), str(watch)],
-        cwd=REPO,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=(work / "runner.txt").open("wb"),
-    )
+class BrowserRun:
+    """site_check.mjs started on a copy of `site` in `work`; `report()` waits for it."""
 
+    def __init__(self, site: Path, work: Path):
+        self.site = work / "site"
+        shutil.copytree(site, self.site, symlinks=True)
+        self.server = _Server(("127.0.0.1", 0), functools.partial(_Host, directory=str(self.site)))
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.plan = {
+            "base": f"http://127.0.0.1:{self.server.server_address[1]}/",
+            "pages": site_pages(self.site),
+            "widths": WIDTHS,
+            "keyboard": {"width": 1024, "pages": KEYBOARD_PAGES, "tabs": 50, "back": 20},
+            "drawer": {"width": DRAWER_WIDTH, "page": DRAWER_PAGE},
+            "search": {"width": 1280, "word": report_only_word(self.site), "gemeenten": searched_gemeenten(self.site)},
+            "openStates": {"page": DRAWER_PAGE, "query": gemeente_name(self.site, DRAWER_PAGE)},
+            "notFound": "bestaat-niet/",
+        }
+        listing = work / "plan.json"
+        listing.write_text(json.dumps(self.plan), encoding="utf-8")
+        # Output to files, not pipes: nobody reads a pipe while the suite runs on.
+        self.out, self.err = work / "rapport.json", work / "fouten.txt"
+        with self.out.open("wb") as out, self.err.open("wb") as err:
+            self.proc = subprocess.Popen(["node", str(A11Y / "site_check.mjs"), str(listing)], stdout=out, stderr=err)
+        self._report: dict | None = None
 
-def report(work: Path) -> dict:
-    """The report of the run started in `work`, waiting for it; a failed run's errors."""
-    done = work / DONE
-    deadline = time.monotonic() + TIMEOUT + 60
-    while not done.exists():
-        assert time.monotonic() < deadline, f"de browsertest is na {TIMEOUT} s niet klaar ({work})"
-        time.sleep(0.5)
-    code = done.read_text(encoding="utf-8")
-    errors = "".join((work / f).read_text(encoding="utf-8", errors="replace") for f in ("fouten.txt", "runner.txt"))
-    assert code == "0", f"de browsertest eindigde met {code}:\n{errors}"
-    plan = json.loads((work / "plan.json").read_text(encoding="utf-8"))
-    return {**json.loads((work / "rapport.json").read_text(encoding="utf-8")), "plan": plan}
+    def report(self) -> dict:
+        if self._report is None:
+            try:
+                code = self.proc.wait(timeout=TIMEOUT)
+            finally:
+                self.stop()
+            assert code == 0, self.err.read_text(encoding="utf-8", errors="replace")
+            self._report = {**json.loads(self.out.read_text(encoding="utf-8")), "plan": self.plan}
+        return self._report
 
-
-def _plan(site: Path, port: int) -> dict:
-    return {
-        "base": f"http://127.0.0.1:{port}/",
-        "pages": site_pages(site),
-        "widths": WIDTHS,
-        "keyboard": {"width": 1024, "pages": KEYBOARD_PAGES, "tabs": 50, "back": 20},
-        "drawer": {"width": DRAWER_WIDTH, "page": DRAWER_PAGE},
-        "search": {"width": 1280, "word": report_only_word(site), "gemeenten": searched_gemeenten(site)},
-        "openStates": {"page": DRAWER_PAGE, "query": gemeente_name(site, DRAWER_PAGE)},
-        "notFound": "bestaat-niet/",
-    }
-
-
-def _run(work: Path, watch: int) -> int:
-    """site_check.mjs over work/site, served here; its exit code (-1: the test run ended first)."""
-    site = work / "site"
-    server = _Server(("127.0.0.1", 0), functools.partial(_Host, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    listing = work / "plan.json"
-    listing.write_text(json.dumps(_plan(site, server.server_address[1])), encoding="utf-8")
-    # Output to files, not pipes: nobody reads a pipe while the suite runs on.
-    with (work / "rapport.json").open("wb") as out, (work / "fouten.txt").open("wb") as err:
-        proc = subprocess.Popen(["node", str(A11Y / "site_check.mjs"), str(listing)], stdout=out, stderr=err)
-    deadline = time.monotonic() + TIMEOUT
-    try:
-        while proc.poll() is None:
-            if not running(watch) or time.monotonic() > deadline:
-                return -1
-            time.sleep(0.5)
-        return proc.returncode
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        server.shutdown()
-
-
-if __name__ == "__main__":
-    folder = Path(sys.argv[1])
-    code = "fout"  # _run raised: its traceback is in runner.txt
-    try:
-        code = str(_run(folder, int(sys.argv[2])))
-    finally:  # the waiting tests read it also when the run failed
-        (folder / f".{DONE}").write_text(code, encoding="utf-8")
-        os.replace(folder / f".{DONE}", folder / DONE)
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.server.shutdown()
+        self.server.server_close()

@@ -380,35 +380,25 @@ def dvo_only(monkeypatch):
 def built(request, tmp_path_factory) -> Path:
     """The example region built once (`dvo build`, two worker processes), read by all tests.
 
-    When the browser tests are in this session, their Chromium run starts now in the
-    background on a copy of the site, once per test run (tests/browser_check.py), and is
-    collected by them; the rest of the suite runs meanwhile."""
+    Without xdist, when the browser tests are in this session, their Chromium run starts
+    now in the background on a copy of the site (tests/browser_check.py) and is collected
+    by them. Under xdist the worker that runs them starts it, while the other works on."""
+    from tests import browser_check
 
     def make(root: Path) -> None:
         copy_region(root)
         build_region(root)
 
     root = shared(request, tmp_path_factory, "regio", make)
-    if any(item.nodeid.startswith("tests/test_site_browser.py") for item in request.session.items):
-        browser_run(tmp_path_factory, root)
+    wanted = any(item.nodeid.startswith("tests/test_site_browser.py") for item in request.session.items)
+    if wanted and not os.environ.get("PYTEST_XDIST_WORKER") and browser_check.missing_tools() is None:
+        try:
+            run = browser_check.BrowserRun(root / "site", tmp_path_factory.mktemp("browser"))
+        except Exception:  # the browser tests start it again and report why; not every user of `built`
+            return root
+        browser_check.RUNS.append(run)
+        request.addfinalizer(run.stop)
     return root
-
-
-def browser_run(tmp_path_factory, root: Path) -> Path:
-    """The folder of the test run's one Chromium run over the site of `root`, started by the
-    first to ask (tests/browser_check.py); its report: `browser_check.report(folder)`."""
-    from tests import browser_check
-
-    base = run_dir(tmp_path_factory) / "gedeeld"
-    base.mkdir(exist_ok=True)
-    folder = base / "browser"
-    with _locked(base / "browser.lock"):
-        if not folder.exists() and browser_check.missing_tools() is None:
-            folder.mkdir()
-            # it ends with the test run: the xdist controller, or this process without xdist
-            watch = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
-            browser_check.start(root / "site", folder, watch)
-    return folder
 
 
 @pytest.fixture

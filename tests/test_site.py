@@ -508,7 +508,7 @@ def test_navigation_shows_where_the_reader_is(built):
     assert active == ["Rapportage 2016"]
     # A region of up to GROTE_REGIO gemeenten: the menu holds every gemeente's pages
     # (a larger one only the open gemeente's: tests/test_regio_groot.py).
-    assert 'href="../druten/dvo/"' in html
+    assert 'href="../../druten/dvo/"' in html
     for page in (
         "gemeenten/wijchen/index.html",
         "instrumentarium/loonkostensubsidie/index.html",

@@ -10,21 +10,32 @@ menu open and with search results, search and the 404 page.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
 from tests import browser_check
 from tests.browser_check import DRAWER_WIDTH, KEYBOARD_PAGES, WIDTHS
-from tests.conftest import browser_run
+from tests.conftest import shared
 
 
 @pytest.fixture(scope="module")
-def browser_report(tmp_path_factory, built):
+def browser_report(request, built, tmp_path_factory):
     problem = browser_check.missing_tools()
     if problem:
         pytest.fail(problem)
-    return browser_check.report(browser_run(tmp_path_factory, built))  # `built` started it
+    if browser_check.RUNS:  # `built` started it in the background (without xdist)
+        return browser_check.RUNS[0].report()
+
+    # Under xdist this module's tests may run on several workers: one run for all of them.
+    def make(folder: Path) -> None:
+        report = browser_check.BrowserRun(built / "site", folder).report()
+        (folder / "rapport-met-plan.json").write_text(json.dumps(report), encoding="utf-8")
+
+    folder = shared(request, tmp_path_factory, "browser", make)
+    return json.loads((folder / "rapport-met-plan.json").read_text(encoding="utf-8"))
 
 
 def test_every_page_loads_at_every_width(browser_report):

@@ -1,4 +1,4 @@
-"""Whether a process still runs, for workers and helpers that end with the process they serve."""
+"""Whether a process still runs, for workers that end with the process they serve."""
 
 from __future__ import annotations
 
