@@ -47,8 +47,9 @@ def test_a_region_of_90_shows_the_lowest_and_highest_ten_and_a_sorted_table(regi
         ) == len(b.regio.uitkomsten)
     assert summarised >= len(doc.blokken) // 2
     html = render_regio(v, periode, "test", pdf=False).html
-    assert "de 10 gemeenten met de laagste en de 10 met de hoogste prestatie" in html
-    assert "van de laagste naar de hoogste plaats: de 10 laagste en de 10 hoogste van 90 gemeenten" in html
+    assert f"de {TOP} gemeenten met de laagste en de {TOP} met de hoogste prestatie" in html
+    n_all = len(doc.gemeenten)  # every gemeente measures the general indicators
+    assert f"van de laagste naar de hoogste plaats: de {TOP} laagste en de {TOP} hoogste van {n_all} gemeenten" in html
     n, van, tot = next(b.tussen for b in doc.blokken if b.tussen)
     assert n == len(doc.gemeenten) - 2 * TOP  # every gemeente has a place in that table
     assert (
@@ -97,17 +98,24 @@ def test_a_large_regions_menu_holds_the_open_branch_only(tmp_path):
     GROTE_REGIO gemeenten the menu lists every gemeente, but only the open one with its pages."""
     from generator.cli.site import preview_html
     from generator.publish.inputs import BuildOptions
+    from generator.publish.jobs import Job
+    from generator.publish.pages import gemeente_page, page_url, reading_copy_page
+    from generator.publish.site_config import PRUNE
     from tests.conftest import bench_module
 
     root = bench_module("scale").generate(GROTE_REGIO + 1, tmp_path / "regio")
     ok, _pdfs = preview_html(root, BuildOptions(workers=1, wachten=True))  # the HTML and the site
     assert ok
-    gemeenten = load_project(root).gemeenten
+    project = load_project(root)
+    gemeenten = project.gemeenten
     open_one, other = gemeenten[0].slug, gemeenten[1].slug
+    periode = Verantwoording(project).perioden[-1].code
+    own = [page_url(reading_copy_page(job)) for job in (Job("dvo", open_one), Job("rapport", open_one, periode))]
+    own = [url.removeprefix(page_url(gemeente_page(open_one))) for url in own]  # relative to the page
     page = (root / "site" / "gemeenten" / open_one / "index.html").read_text(encoding="utf-8")
     menu = page[page.index('<nav class="md-nav md-nav--primary"') : page.index("<article")]
     links = re.findall(r'href="([^"]+)"', menu)
     assert all(f"../{g.slug}/" in links for g in gemeenten if g.slug != open_one)
-    assert {"dvo/", "rapport-2016/"} <= set(links)  # the open gemeente's own pages
+    assert set(own) <= set(links)  # the open gemeente's own pages
     assert not [link for link in links if link.startswith(f"../{other}/") and link != f"../{other}/"]
-    assert "navigation.prune" in (root / ".staging" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert PRUNE in (root / ".staging" / "mkdocs.yml").read_text(encoding="utf-8")

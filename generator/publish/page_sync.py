@@ -4,7 +4,7 @@ Only files whose bytes changed are written; a page no longer made is removed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.publish.inputs import BuildSource
@@ -32,19 +32,22 @@ def _desired_sources(project, templates: Templates) -> dict[str, bytes]:
 
 def _sync_folder(
     folder: Path, desired: dict[str, bytes], *, more: Iterable[tuple[str, bytes]] = (), keep: tuple[str, ...] = ()
-) -> None:
+) -> int:
     """Make `folder` hold exactly `desired` and `more` (relative path -> bytes; `more` one
     at a time, taking the place of a file of `desired` with its path), writing only files
-    whose bytes changed; files under the top-level folders `keep` are left alone."""
+    whose bytes changed; files under the top-level folders `keep` are left alone. Returns
+    how many files `more` gave."""
     names = set(desired)
+    given = 0
     for rel, data in more:
         desired.pop(rel, None)
         names.add(rel)
+        given += 1
         write_bytes_if_changed(folder / rel, data)
     for rel, data in desired.items():
         write_bytes_if_changed(folder / rel, data)
     if not folder.is_dir():
-        return
+        return given
     for path in sorted(folder.rglob("*"), reverse=True):
         rel = path.relative_to(folder).as_posix()
         if rel.split("/")[0] in keep:
@@ -53,6 +56,7 @@ def _sync_folder(
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return given
 
 
 def sync_pages(source: BuildSource, docs: Path, templates: Templates) -> int:
@@ -68,18 +72,11 @@ def sync_pages(source: BuildSource, docs: Path, templates: Templates) -> int:
 
     project = source.project
     desired = _desired_sources(project, templates)
-    generated = 0
-
-    def counted() -> Iterator[tuple[str, bytes]]:
-        nonlocal generated
-        home = desired[HOME].decode("utf-8") if HOME in desired else None
-        for rel, text in generate_pages(source, docs, templates, home=home):
-            generated += 1
-            yield rel, text.encode("utf-8")
-
     try:
         desired.update({rel: text.encode("utf-8") for rel, text in default_pages(project, templates).items()})
-        _sync_folder(docs, desired, more=counted(), keep=DOCUMENT_FOLDERS)
+        home = desired[HOME].decode("utf-8") if HOME in desired else None
+        made = generate_pages(source, docs, templates, home=home)
+        generated = _sync_folder(docs, desired, more=((r, t.encode("utf-8")) for r, t in made), keep=DOCUMENT_FOLDERS)
     except (OSError, OutsideRepository):
         raise  # a write error or a refused link: reported by publish() as such
     except NotADocument as exc:
