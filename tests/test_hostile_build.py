@@ -335,9 +335,10 @@ def _start_druten_build(root: Path, **env: str) -> subprocess.Popen:
     )
 
 
-def _kill_build_at(root: Path, marker: str, delay: float) -> None:
-    """Start `dvo build --gemeente druten`, SIGKILL it and its workers `delay` s after `marker` appears.
-    Killed so, workers leave WeasyPrint's font folders behind: in a TMPDIR of the test's own."""
+def _kill_build_at(root: Path, marker: str, delay: float = 0.0, *, appears: Path | None = None) -> None:
+    """Start `dvo build --gemeente druten`, SIGKILL it and its workers `delay` s after `marker`
+    appears in its output, or as soon as after it the path `appears` exists. Killed so,
+    workers leave WeasyPrint's font folders behind: in a TMPDIR of the test's own."""
     temp = Path(tempfile.mkdtemp(prefix="dvo-", dir="/tmp"))  # short: the fork server's socket is in it
     proc = _start_druten_build(root, TMPDIR=str(temp))
     try:
@@ -349,6 +350,8 @@ def _kill_build_at(root: Path, marker: str, delay: float) -> None:
         else:
             pytest.fail(f"de bouw eindigde voordat '{marker}' verscheen")
         time.sleep(delay)
+        while appears is not None and not appears.exists() and proc.poll() is None:
+            time.sleep(0.005)
         assert proc.poll() is None, "de bouw was al klaar; niets om af te breken"
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
@@ -360,7 +363,8 @@ def _kill_build_at(root: Path, marker: str, delay: float) -> None:
 def test_a_build_killed_while_pages_are_built_leaves_the_previous_site_complete(built: Path, tmp_path: Path):
     root = _copy_built(built, tmp_path / "regio")
     before = _site_is_complete(root / "site", open_pdfs=False)
-    _kill_build_at(root, "Pagina's schrijven", 0.5)  # mkdocs is writing .staging/site
+    # mkdocs is writing .staging/site (a fixed delay once met a build that was done already)
+    _kill_build_at(root, "Pagina's schrijven", appears=root / ".staging" / "site")
     assert _site_is_complete(root / "site") == before
 
 
