@@ -94,20 +94,24 @@ def inhoud(doc: DvoDocument) -> dict:
     return data
 
 
-def controlegetal(doc: DvoDocument) -> str:
-    canonical = json.dumps(inhoud(doc), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def controlegetal(doc: DvoDocument, content: dict | None = None) -> str:
+    """`content`: inhoud(doc), when the caller has it already (it is the costly part)."""
+    data = inhoud(doc) if content is None else content
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def attachment_json(doc: DvoDocument) -> bytes:
-    """The PDF's data attachment: the content, its controlegetal and the document's state."""
+def attachment_json(doc: DvoDocument, content: dict | None = None) -> bytes:
+    """The PDF's data attachment: the content, its controlegetal and the document's state.
+    `content`: inhoud(doc), when the caller has it already."""
+    content = inhoud(doc) if content is None else content
     data = {
-        "controlegetal": controlegetal(doc),
+        "controlegetal": controlegetal(doc, content),
         "stand": {
             "status": doc.status,
             "ondertekend": [plain(o.ondertekend) for o in doc.ondertekenaars],
             **({"rechtsopvolging": doc.rechtsopvolging} if doc.rechtsopvolging else {}),
         },
-        "inhoud": inhoud(doc),
+        "inhoud": content,
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

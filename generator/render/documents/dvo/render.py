@@ -11,7 +11,7 @@ from __future__ import annotations
 from generator.load.dvo_versies import DvoVersie, dvo_versies
 from generator.load.project import Project
 from generator.render.documents.common import Rendered, render_page, with_pdf
-from generator.render.documents.dvo.inhoud import attachment_json, controlegetal
+from generator.render.documents.dvo.inhoud import attachment_json, controlegetal, inhoud
 from generator.render.documents.dvo.view import DvoDocument, build_document
 from generator.render.pdf.request import PdfAttachment
 
@@ -35,10 +35,11 @@ def render_dvo(project: Project, slug: str, *, versie: str | None = None, pdf: b
     """The DVO shows no source revision: it must stay byte-identical when a realisatie is
     committed. Its version is identified by its content's controlegetal instead."""
     doc = document(project, slug, versie)
-    html = render_page(project, "dvo.html", doc=doc, controlegetal=controlegetal(doc))
+    content = inhoud(doc)  # once: the controlegetal and the attachment are both made of it
+    html = render_page(project, "dvo.html", doc=doc, controlegetal=controlegetal(doc, content))
     attachment = PdfAttachment(
         f"dvo-{slug}.json",
-        attachment_json(doc),
+        attachment_json(doc, content),
         f"Inhoud van de DVO met de gemeente {doc.gemeente}, versie {doc.versie}",
     )
     return with_pdf(project, html, pdf=pdf, datum=doc.datum, attachment=attachment)
