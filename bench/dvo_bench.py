@@ -14,6 +14,7 @@ and a git repository that reads this repository's history, so recorded revisions
   key changed (target <= 1.3x);
 - `dvo serve` on that copy: a realisatie saved, until the gemeente's report page shows it
   (target <= 2 s), until every changed page shows it (<= 3 s), until the PDFs are linked;
+  watched as an open tab watches it: the build counter its script polls, then the pages;
 - the same two builds in CPU seconds (all processes) against the bare floor's CPU seconds:
   the ratio the wall clock would show on two idle cores with perfect parallelism, so a
   lower bound, and much less disturbed by other work on the machine;
