@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
-from generator.load.git_revisie import GitError, HistoricalDataInvalid, Revisie, bron, load_at_cached, read, resolve
+from generator.load.dvo_versies import dvo_kop
+from generator.load.git_revisie import GitError, HistoricalDataInvalid, Revisie, bron, load_at_cached, resolve
 from generator.load.project import Project
 from generator.models.gemeente import Gemeente
 from generator.render.documents.common import Rendered
@@ -41,31 +39,16 @@ class OverzichtError(DvoError):
     """A wijzigingsoverzicht cannot be made; the message says why (shown on the gemeente page)."""
 
 
-# (root, commit, slug) -> the DVO's status there: a commit never changes, and dvo serve plans
-# the overzichten again on every save (parsing that file took 0.2 s of each rebuild).
-_OLD_STATUS: dict[tuple[str, str, str], str | None] = {}
-
-
 def _old_status(project: Project, rev: Revisie, slug: str) -> str | None:
-    key = (str(project.layout.root.resolve()), rev.hash, slug)
-    if key not in _OLD_STATUS:
-        _OLD_STATUS[key] = _read_old_status(project, rev, slug)
-    return _OLD_STATUS[key]
-
-
-def _read_old_status(project: Project, rev: Revisie, slug: str) -> str | None:
-    data = read(project.layout.root, rev, f"gemeenten/{slug}.yaml")
-    if data is None:
+    """The gemeente's DVO status at the revision, kept per commit (load/dvo_versies.dvo_kop):
+    dvo serve plans the overzichten again at every save, and parsing the file took 0.2 s."""
+    kop = dvo_kop(project.layout.root, rev, slug)
+    if kop is None:
         raise GitError(
             f"de gemeente bestond nog niet in revisie {rev.label} (gemeenten/{slug}.yaml ontbreekt daar); "
             "controleer de revisie in dvo.wijzigingen"
         )
-    try:
-        doc = YAML(typ="safe").load(data.decode("utf-8", errors="replace"))
-    except YAMLError:
-        return None
-    dvo = doc.get("dvo") if isinstance(doc, dict) else None
-    return dvo.get("status") if isinstance(dvo, dict) else None
+    return kop["status"]
 
 
 def _load(project: Project, rev: Revisie) -> Project:

@@ -62,7 +62,8 @@ def _vastgelegd(project: Project, versie: DvoVersie) -> dict:
 
     def bereken() -> dict:
         doc = build_document(versies.project_van(versie), versies.gemeente_van(versie))
-        return {"controlegetal": controlegetal(doc), "eigen": _delen(inhoud(doc)) if versie.huidig else None}
+        content = inhoud(doc)
+        return {"controlegetal": controlegetal(doc, content), "eigen": _delen(content) if versie.huidig else None}
 
     sleutel = f"dvo-inhoud {versie.slug} {versie.versie} {versies.werkstand(versie)}"
     return feit(project.layout.root, versie.revisie, sleutel, bereken)
